@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace KetaminePkPd;
+
+/// <summary>Reads and writes spans of time with their unit, the way the CLI and scenario files state them.</summary>
+public static class Durations
+{
+    /// <summary>Parses <c>40min</c>, <c>24h</c>, <c>3.5d</c>, <c>2w</c> or <c>30s</c> (spaces allowed, case-insensitive).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="name">What the text is, used in error messages (e.g. an option name).</param>
+    /// <exception cref="FormatException">No number, no unit or an unknown unit; the message names <paramref name="name"/>, the text and the accepted units.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, or longer than 10 years.</exception>
+    public static TimeSpan Parse(string text, string name = "duration") => Quantity.ParseDuration(text, name);
+
+    /// <summary>Formats a span compactly in the largest whole unit that represents it exactly: <c>40min</c>, <c>24h</c>, <c>3.5d</c>.</summary>
+    public static string Format(TimeSpan value)
+    {
+        double h = Units.Hours(value);
+        static string N(double x) => x.ToString("0.####", CultureInfo.InvariantCulture);
+        if (h != 0 && h % Units.HoursPerDay == 0 || h >= 48 && (h * 2) % Units.HoursPerDay == 0) return N(h / Units.HoursPerDay) + "d";
+        if (h != 0 && Math.Abs(h - Math.Round(h * 4) / 4) < 1e-12 && h >= 1) return N(h) + "h";
+        return N(h * Units.MinutesPerHour) + "min";
+    }
+}

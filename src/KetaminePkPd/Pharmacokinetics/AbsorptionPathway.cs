@@ -1,0 +1,45 @@
+namespace KetaminePkPd.Pharmacokinetics;
+
+/// <summary>
+/// One way a dose reaches the body: a fraction of it enters a target compartment, after an optional lag, either at
+/// once or released at a constant rate over a duration (zero-order), as NONMEM's F, ALAG and D do. Immutable.
+/// </summary>
+public sealed record AbsorptionPathway
+{
+    /// <summary>Creates a pathway.</summary>
+    /// <param name="target">Name of the compartment the drug enters (a depot for first-order absorption, or central).</param>
+    /// <param name="fraction">Fraction in [0, 1]; its meaning depends on <paramref name="kind"/>.</param>
+    /// <param name="kind">How the fraction applies.</param>
+    /// <param name="lag">Delay before release starts, in [0, 24 h].</param>
+    /// <param name="zeroOrderDuration">Zero for an instantaneous input, otherwise the release duration, in [0, 7 days].</param>
+    /// <exception cref="ArgumentException">Empty target, or a fraction, lag or duration out of range.</exception>
+    public AbsorptionPathway(string target, double fraction, PathwayKind kind = PathwayKind.Direct, TimeSpan lag = default, TimeSpan zeroOrderDuration = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        if (!Enum.IsDefined(kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined pathway kind.");
+        Guard.NonNegative(lag, nameof(lag));
+        if (lag > TimeSpan.FromHours(24)) throw new ArgumentOutOfRangeException(nameof(lag), lag, $"lag must be at most 24 h, got {lag}.");
+        Guard.NonNegative(zeroOrderDuration, nameof(zeroOrderDuration));
+        if (zeroOrderDuration > TimeSpan.FromDays(7)) throw new ArgumentOutOfRangeException(nameof(zeroOrderDuration), zeroOrderDuration, $"zeroOrderDuration must be at most 7 days, got {zeroOrderDuration}.");
+        Target = target;
+        Fraction = Guard.InRange(fraction, 0, 1, $"fraction of pathway into '{target}'");
+        Kind = kind;
+        Lag = lag;
+        ZeroOrderDuration = zeroOrderDuration;
+    }
+
+    /// <summary>Target compartment name.</summary>
+    public string Target { get; }
+
+    /// <summary>Fraction of the dose (see <see cref="Kind"/>).</summary>
+    public double Fraction { get; }
+
+    /// <summary>How the fraction applies.</summary>
+    public PathwayKind Kind { get; }
+
+    /// <summary>Absorption lag time.</summary>
+    public TimeSpan Lag { get; }
+
+    /// <summary>Zero-order release duration (zero for instantaneous).</summary>
+    public TimeSpan ZeroOrderDuration { get; }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace KetaminePkPd.Pharmacokinetics;
+
+/// <summary>
+/// Exposure of one analyte (parent or metabolite) over a simulation. Immutable.
+/// </summary>
+/// <remarks>
+/// <para>Cmax and Tmax are located between output points to 1e-7 h with the model's exact solution, so they do not depend
+/// on the output step. AUCs are exact integrals of the model's concentration (not trapezoids of the output grid).</para>
+/// <para>AUC from zero to infinity covers every administration of the regimen, including any after the simulated
+/// window: for a linear model it equals c^T (-K)^-1 x (total input per compartment). The terminal half-life is
+/// ln 2 divided by the slowest rate constant (eigenvalue of K) that the doses excite and that reaches this analyte's
+/// central compartment, found by inverse iteration.</para>
+/// </remarks>
+/// <param name="CmaxNgPerMl">Peak concentration over [0, Until], ng/mL.</param>
+/// <param name="TmaxH">Time of the peak, h from time zero.</param>
+/// <param name="AucToEndNgHPerMl">AUC from 0 to Until, ng.h/mL.</param>
+/// <param name="Auc0To24NgHPerMl">AUC from 0 to 24 h whatever Until is, ng.h/mL.</param>
+/// <param name="AucInfNgHPerMl">AUC from 0 to infinity of the whole regimen, ng.h/mL.</param>
+/// <param name="TerminalHalfLifeH">Terminal half-life, h (NaN when no drug reaches the analyte).</param>
+public sealed record ExposureMetrics(double CmaxNgPerMl, double TmaxH, double AucToEndNgHPerMl, double Auc0To24NgHPerMl, double AucInfNgHPerMl, double TerminalHalfLifeH)
+{
+    /// <summary>Formats the metrics on one line.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"Cmax {CmaxNgPerMl:G4} ng/mL at {TmaxH:G4} h, AUC0-24 {Auc0To24NgHPerMl:G5} ng.h/mL, AUC0-inf {AucInfNgHPerMl:G5} ng.h/mL, t1/2 {TerminalHalfLifeH:G3} h");
+}

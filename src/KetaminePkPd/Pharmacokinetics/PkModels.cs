@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+
+namespace KetaminePkPd.Pharmacokinetics;
+
+/// <summary>
+/// The built-in, cited parameter sets: racemic ketamine (Domino, Hijazi, Herd) with a provisional norketamine proxy,
+/// and esketamine with noresketamine (Perez-Ruixo 2021). Every value carries its source; provisional ones say so.
+/// </summary>
+/// <remarks>
+/// <para>Units: amounts mg (metabolite amounts in mg of parent equivalents, as the apparent metabolite parameters of
+/// Perez-Ruixo 2021 imply), volumes L, time h; concentrations are reported in ng/mL.</para>
+/// <para>Cross-check: the Kamp et al. 2020 meta-analysis (Anesthesiology 133:1192) puts racemic ketamine clearance at
+/// 79 L/h (95% CI 69-90) and Vd at 252 L (200-304) per 70 kg. Domino's clearance (116 L/h at 70 kg) is above that
+/// interval, Hijazi's (151 L/h) further above; Herd's (90 L/h) is within it.</para>
+/// </remarks>
+public static class PkModels
+{
+    /// <summary>
+    /// Racemic ketamine, 3-compartment, Domino et al. 1982 (Clin Pharmacol Ther 31:521, PMID 7198883) as transcribed in
+    /// open TCI code: V1 0.063 L/kg; k10 0.4381, k12 0.5921, k13 0.5900, k21 0.2470, k31 0.0146 1/min. The default adult set.
+    /// Clearance is parameterised as CL = k10 x V1 (1.656 L/h/kg, 116 L/h at 70 kg) so that variability can act on
+    /// CL and V1 with the peripheral rate constants fixed (MODEL.md 4.4). Norketamine: the provisional proxy.
+    /// </summary>
+    public static PkParameterSet Domino { get; } = RacemicSets.Domino();
+
+    /// <summary>Racemic ketamine, 2-compartment, Hijazi et al. 2003 (Br J Anaesth 90:155, PMID 12538370): V1 1.08 L/kg; k10 0.0333, k12 0.0088, k21 0.0030 1/min. Norketamine: the provisional proxy.</summary>
+    public static PkParameterSet Hijazi { get; } = RacemicSets.Hijazi();
+
+    /// <summary>
+    /// Racemic ketamine in children (1-14 y), 2-compartment with allometric scaling, Herd et al. 2007: V1 38.7 L/70 kg and V2 102 L/70 kg
+    /// (linear in weight), CL 90 L/h x (WT/70)^0.75, Q 215 L/h x (WT/70)^0.75. Norketamine: the provisional proxy, scaled the same way.
+    /// </summary>
+    public static PkParameterSet Herd { get; } = RacemicSets.Herd();
+
+    /// <summary>
+    /// Esketamine with noresketamine, Perez-Ruixo et al. 2021 (Clin Pharmacokinet 60:501, doi 10.1007/s40262-020-00953-4):
+    /// 3 esketamine compartments plus a hepato-portal compartment (first pass), a 2-compartment apparent noresketamine model,
+    /// and intranasal (nasal plus swallowed), oral and intravenous routes. Covariates: age (Qh), Asian (kel, noresketamine CL),
+    /// Japanese (FRn).
+    /// </summary>
+    public static PkParameterSet PerezRuixo2021 { get; } = EsketamineSets.PerezRuixo2021();
+
+    /// <summary>All built-in sets.</summary>
+    public static ImmutableArray<PkParameterSet> All { get; } = [Domino, Hijazi, Herd, PerezRuixo2021];
+
+    /// <summary>The set with the given <see cref="PkParameterSet.Key"/> (case-insensitive): domino, hijazi, herd, perez-ruixo.</summary>
+    /// <exception cref="ArgumentException">Unknown key; the message lists the known ones.</exception>
+    public static PkParameterSet Get(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return All.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Unknown model '{key}'; known models are {string.Join(", ", All.Select(s => s.Key))}.", nameof(key));
+    }
+
+    /// <summary>The default set for a drug: <see cref="Domino"/> for racemic ketamine, <see cref="PerezRuixo2021"/> for esketamine.</summary>
+    public static PkParameterSet DefaultFor(Drug drug) => drug switch
+    {
+        Drug.RacemicKetamine => Domino,
+        Drug.Esketamine => PerezRuixo2021,
+        _ => throw new ArgumentOutOfRangeException(nameof(drug), drug, "Undefined drug."),
+    };
+}

@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+
+namespace KetaminePkPd.Pharmacokinetics;
+
+/// <summary>The racemic ketamine parameter sets: disposition, the provisional norketamine proxy, and the non-intravenous routes.</summary>
+internal static class RacemicSets
+{
+    private const string DominoCitation = "Domino EF et al., as transcribed in open TCI code (StanPump, opentiva): V1 0.063 L/kg; k10 0.4381, k12 0.5921, k13 0.5900, k21 0.2470, k31 0.0146 1/min. " +
+        "The transcriptions attribute it inconsistently: Domino EF, Zsigmond EK, et al. Anesth Analg 1982;61:87-92 (PMID 7198883), or Domino EF et al. Clin Pharmacol Ther 1984;36:645-653.";
+    private const string HijaziCitation = "Hijazi Y, Bodonian C, Bolon M, Salord F, Boulieu R. Pharmacokinetics and haemodynamics of ketamine in intensive care patients with brain or spinal cord injury. Br J Anaesth 2003;90:155-160 (PMID 12538370).";
+    private const string HerdCitation = "Herd DW, Anderson BJ. Ketamine disposition in children presenting for procedural sedation and analgesia in a children's emergency department. Paediatr Anaesth 2007;17:622-629 (PMID 17564643).";
+    private const string ProxySource = "PROVISIONAL proxy: no validated racemic norketamine set was found; borrows the esketamine metabolite's apparent parameters (Perez-Ruixo 2021, Table 3) at 70 kg, scaled allometrically (volumes x WT/70, clearances x (WT/70)^0.75).";
+
+    // Shared tail of every racemic parameter list: the norketamine proxy (then, for sets that take them, the routes).
+    private static readonly ModelParameter[] Proxy =
+    [
+        new("FM", 0.71, "-", "fraction of parent elimination that forms norketamine", ProxySource, ParameterScale.Logit, 0, 1, isProvisional: true),
+        new("CL_NK", 38.0, "L/h/70kg", "norketamine clearance", ProxySource, ParameterScale.Log, 1e-3, 1e4, isProvisional: true),
+        new("V_NK", 70.0, "L/70kg", "norketamine central volume", ProxySource, ParameterScale.Log, 1e-3, 1e5, isProvisional: true),
+        new("Q_NK", 26.1, "L/h/70kg", "norketamine inter-compartmental clearance", ProxySource, ParameterScale.Log, 0, 1e4, isProvisional: true),
+        new("VP_NK", 115.0, "L/70kg", "norketamine peripheral volume", ProxySource, ParameterScale.Log, 1e-3, 1e5, isProvisional: true),
+    ];
+
+    public static PkParameterSet Domino()
+    {
+        ModelParameter[] disposition =
+        [
+            new("V1", 0.063, "L/kg", "central volume", "Domino 1982: V1 = 0.063 L/kg", ParameterScale.Log, 1e-4, 100),
+            new("CL", 0.4381 * 60 * 0.063, "L/h/kg", "clearance, CL = k10 x V1 (k10 = 0.4381 1/min)", "Domino 1982: k10 = 0.4381 1/min", ParameterScale.Log, 1e-4, 100),
+            new("K12", 0.5921, "1/min", "central to peripheral 1", "Domino 1982", ParameterScale.Log, 0, 100),
+            new("K13", 0.5900, "1/min", "central to peripheral 2", "Domino 1982", ParameterScale.Log, 0, 100),
+            new("K21", 0.2470, "1/min", "peripheral 1 to central", "Domino 1982", ParameterScale.Log, 1e-6, 100),
+            new("K31", 0.0146, "1/min", "peripheral 2 to central", "Domino 1982", ParameterScale.Log, 1e-6, 100),
+        ];
+        return Create("domino", "Domino 1982 (racemic ketamine, 3-compartment)", DominoCitation,
+            "Default adult set (anaesthesia TCI). Its clearance, 116 L/h at 70 kg, is above the Kamp 2020 meta-analysis estimate of 79 L/h (95% CI 69-90) per 70 kg. " +
+            "Norketamine uses a PROVISIONAL proxy (esketamine metabolite parameters); non-intravenous absorption parameters are from the sources cited on each parameter.",
+            disposition, (p, s) =>
+            {
+                double v1 = p.Value(0) * s.WeightKg, cl = p.Value(1) * s.WeightKg;
+                double k12 = p.Value(2) * 60, k13 = p.Value(3) * 60, k21 = p.Value(4) * 60, k31 = p.Value(5) * 60;
+                Compartment[] parent =
+                [
+                    new("central", CompartmentRole.Central, v1),
+                    new("peripheral1", CompartmentRole.Peripheral, v1 * k12 / k21),
+                    new("peripheral2", CompartmentRole.Peripheral, v1 * k13 / k31),
+                ];
+                Transfer[] flows =
+                [
+                    Transfer.Between("central", "peripheral1", k12), Transfer.Between("peripheral1", "central", k21),
+                    Transfer.Between("central", "peripheral2", k13), Transfer.Between("peripheral2", "central", k31),
+                ];
+                return Assemble("domino", DominoCitation, s, p, disposition.Length, parent, flows, cl / v1);
+            });
+    }
+
+    public static PkParameterSet Hijazi()
+    {
+        ModelParameter[] disposition =
+        [
+            new("V1", 1.08, "L/kg", "central volume", "Hijazi 2003: V1 = 1.08 L/kg", ParameterScale.Log, 1e-4, 100),
+            new("CL", 0.0333 * 60 * 1.08, "L/h/kg", "clearance, CL = k10 x V1 (k10 = 0.0333 1/min)", "Hijazi 2003: k10 = 0.0333 1/min", ParameterScale.Log, 1e-4, 100),
+            new("K12", 0.0088, "1/min", "central to peripheral", "Hijazi 2003", ParameterScale.Log, 0, 100),
+            new("K21", 0.0030, "1/min", "peripheral to central", "Hijazi 2003", ParameterScale.Log, 1e-6, 100),
+        ];
+        return Create("hijazi", "Hijazi 2003 (racemic ketamine, 2-compartment)", HijaziCitation,
+            "12 intensive-care patients with brain or spinal cord injury (terminal half-life 4.9 h): not a normal-adult set. Clearance 151 L/h at 70 kg, above the Kamp 2020 estimate (79 L/h per 70 kg). " +
+            "Norketamine uses a PROVISIONAL proxy.",
+            disposition, (p, s) =>
+            {
+                double v1 = p.Value(0) * s.WeightKg, cl = p.Value(1) * s.WeightKg;
+                double k12 = p.Value(2) * 60, k21 = p.Value(3) * 60;
+                Compartment[] parent =
+                [
+                    new("central", CompartmentRole.Central, v1),
+                    new("peripheral1", CompartmentRole.Peripheral, v1 * k12 / k21),
+                ];
+                Transfer[] flows = [Transfer.Between("central", "peripheral1", k12), Transfer.Between("peripheral1", "central", k21)];
+                return Assemble("hijazi", HijaziCitation, s, p, disposition.Length, parent, flows, cl / v1);
+            });
+    }
+
+    public static PkParameterSet Herd()
+    {
+        ModelParameter[] disposition =
+        [
+            new("V1", 38.7, "L/70kg", "central volume (linear in weight)", "Herd 2007", ParameterScale.Log, 1e-3, 1e5),
+            new("V2", 102, "L/70kg", "peripheral volume (linear in weight)", "Herd 2007", ParameterScale.Log, 1e-3, 1e5),
+            new("CL", 90, "L/h/70kg", "clearance, x (WT/70)^0.75", "Herd 2007", ParameterScale.Log, 1e-3, 1e5),
+            new("Q", 215, "L/h/70kg", "inter-compartmental clearance, x (WT/70)^0.75", "Herd 2007", ParameterScale.Log, 0, 1e5),
+        ];
+        return Create("herd", "Herd 2007 (racemic ketamine in children, 2-compartment, allometric)", HerdCitation,
+            "54 children (8.3 +/- 3.5 y, 32.5 +/- 15.6 kg), intravenous data only, so this set takes intravenous doses only; use it with the child's weight. " +
+            "Clearance 90 L/h per 70 kg, within the Kamp 2020 interval. Norketamine uses a PROVISIONAL proxy scaled allometrically.",
+            disposition, (p, s) =>
+            {
+                double w = s.WeightKg / 70, a = Math.Pow(w, 0.75);
+                double v1 = p.Value(0) * w, v2 = p.Value(1) * w, cl = p.Value(2) * a, q = p.Value(3) * a;
+                Compartment[] parent =
+                [
+                    new("central", CompartmentRole.Central, v1),
+                    new("peripheral1", CompartmentRole.Peripheral, v2),
+                ];
+                Transfer[] flows = [Transfer.Between("central", "peripheral1", q / v1), Transfer.Between("peripheral1", "central", q / v2)];
+                return Assemble("herd", HerdCitation, s, p, disposition.Length, parent, flows, cl / v1, intravenousOnly: true);
+            }, intravenousOnly: true);
+    }
+
+    private static PkParameterSet Create(string key, string name, string citation, string notes, ModelParameter[] disposition, PkModelBuilder build, bool intravenousOnly = false) =>
+        intravenousOnly
+            ? new(key, name, Drug.RacemicKetamine, citation, notes, [.. disposition, .. Proxy], [Route.Intravenous], build)
+            : new(key, name, Drug.RacemicKetamine, citation, notes, [.. disposition, .. Proxy, .. RacemicRoutes.Parameters], [Route.Intravenous, .. RacemicRoutes.Extravascular], build);
+
+    /// <summary>Adds the norketamine proxy, the absorption depots and the routes to a parent disposition model; <c>k10PerH</c> is the parent's total elimination rate constant from central, 1/h, and <c>tail</c> the index of the first proxy parameter.</summary>
+    private static PkModel Assemble(string key, string citation, Subject s, IndividualParameters p, int tail,
+        Compartment[] parent, Transfer[] parentFlows, double k10PerH, bool intravenousOnly = false)
+    {
+        double w = s.WeightKg / 70, a = Math.Pow(w, 0.75);
+        double fm = p.Value(tail), clNk = p.Value(tail + 1) * a, vNk = p.Value(tail + 2) * w, qNk = p.Value(tail + 3) * a, vpNk = p.Value(tail + 4) * w;
+        var compartments = new List<Compartment>(parent)
+        {
+            new("norketamine", CompartmentRole.MetaboliteCentral, vNk),
+            new("norketamine-peripheral", CompartmentRole.MetabolitePeripheral, vpNk),
+        };
+        var transfers = new List<Transfer>(parentFlows)
+        {
+            Transfer.Between("central", "norketamine", fm * k10PerH),
+            Transfer.Elimination("central", (1 - fm) * k10PerH),
+            Transfer.Between("norketamine", "norketamine-peripheral", qNk / vNk),
+            Transfer.Between("norketamine-peripheral", "norketamine", qNk / vpNk),
+            Transfer.Elimination("norketamine", clNk / vNk),
+        };
+        var routes = new List<RouteDefinition> { new(Route.Intravenous, [new AbsorptionPathway("central", 1)], "intravenous: complete bioavailability") };
+        if (!intravenousOnly) RacemicRoutes.Add(p, tail + Proxy.Length, compartments, transfers, routes);
+        return new PkModel(key, Drug.RacemicKetamine, s, compartments, transfers, routes, citation);
+    }
+}

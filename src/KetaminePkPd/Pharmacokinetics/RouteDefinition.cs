@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+
+namespace KetaminePkPd.Pharmacokinetics;
+
+/// <summary>
+/// How a model takes a dose by one route: the absorption pathways, an optional device rule for nasal sprays, and, where
+/// the literature disagrees, the documented range of the bioavailability. Immutable.
+/// </summary>
+public sealed record RouteDefinition
+{
+    /// <summary>Creates a route definition.</summary>
+    /// <param name="route">The route.</param>
+    /// <param name="pathways">At least one pathway; the <see cref="PathwayKind.Direct"/> and <see cref="PathwayKind.Nasal"/> fractions must sum to at most 1.</param>
+    /// <param name="source">Where the absorption parameters come from.</param>
+    /// <param name="devices">Device rule for nasal sprays; only with <see cref="Route.Intranasal"/>.</param>
+    /// <param name="bioavailabilityRange">The documented range of the bioavailability when it is uncertain (e.g. 0.11-0.45 for racemic intranasal), else null.</param>
+    /// <exception cref="ArgumentException">No pathways, fractions summing above 1, devices on another route, or a bad range.</exception>
+    public RouteDefinition(Route route, IEnumerable<AbsorptionPathway> pathways, string source, IntranasalDevices? devices = null, (double Low, double High)? bioavailabilityRange = null)
+    {
+        ArgumentNullException.ThrowIfNull(pathways);
+        ArgumentNullException.ThrowIfNull(source);
+        var list = pathways.ToImmutableArray();
+        if (list.IsEmpty) throw new ArgumentException($"Route {route} needs at least one absorption pathway.", nameof(pathways));
+        double direct = list.Where(p => p.Kind != PathwayKind.SwallowedRemainder).Sum(p => p.Fraction);
+        if (direct > 1 + 1e-12) throw new ArgumentException($"Route {route}: direct and nasal fractions must sum to at most 1, got {Guard.F(direct)}.", nameof(pathways));
+        if (devices is not null && route != Route.Intranasal) throw new ArgumentException($"A device rule applies only to the intranasal route, got {route}.", nameof(devices));
+        if (bioavailabilityRange is { } r && (!(r.Low >= 0) || !(r.High <= 1) || r.Low > r.High))
+            throw new ArgumentOutOfRangeException(nameof(bioavailabilityRange), r, $"bioavailabilityRange must satisfy 0 <= low <= high <= 1, got ({Guard.F(r.Low)}, {Guard.F(r.High)}).");
+        Route = route;
+        Pathways = list;
+        Source = source;
+        Devices = devices;
+        BioavailabilityRange = bioavailabilityRange;
+    }
+
+    /// <summary>The route.</summary>
+    public Route Route { get; }
+
+    /// <summary>Absorption pathways.</summary>
+    public ImmutableArray<AbsorptionPathway> Pathways { get; }
+
+    /// <summary>Where the absorption parameters come from.</summary>
+    public string Source { get; }
+
+    /// <summary>Nasal spray device rule, or null.</summary>
+    public IntranasalDevices? Devices { get; }
+
+    /// <summary>Documented range of the bioavailability where it is uncertain, else null.</summary>
+    public (double Low, double High)? BioavailabilityRange { get; }
+}

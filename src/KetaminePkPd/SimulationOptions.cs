@@ -1,0 +1,71 @@
+using KetaminePkPd.Numerics;
+
+namespace KetaminePkPd;
+
+/// <summary>
+/// How long to simulate, where to report, and which solver to use. Immutable; the defaults simulate 24 h with outputs
+/// every 5 min using the exact solver.
+/// </summary>
+public sealed record SimulationOptions
+{
+    /// <summary>The most output points a simulation may request.</summary>
+    public const int MaxOutputs = 1_000_000;
+
+    private readonly TimeSpan _until = TimeSpan.FromHours(24);
+    private readonly TimeSpan _step = TimeSpan.FromMinutes(5);
+    private readonly SolverMethod _method = SolverMethod.Exact;
+    private readonly OdeTolerances _tolerances = OdeTolerances.Default;
+
+    /// <summary>The defaults.</summary>
+    public static SimulationOptions Default { get; } = new();
+
+    /// <summary>End of the simulation, measured from time zero; in (0, 10 years]. Default 24 h.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Out of range.</exception>
+    public TimeSpan Until
+    {
+        get => _until;
+        init => _until = value > TimeSpan.Zero && value <= TimeSpan.FromDays(3653) ? value
+            : throw new ArgumentOutOfRangeException(nameof(Until), value, $"Until must be in (0, 10 years], got {value}.");
+    }
+
+    /// <summary>Spacing of the output grid 0, step, 2 step, ..., and <see cref="Until"/> itself; at least 1 s, and at most
+    /// <see cref="MaxOutputs"/> points. Default 5 min.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Shorter than 1 s.</exception>
+    public TimeSpan OutputStep
+    {
+        get => _step;
+        init => _step = value >= TimeSpan.FromSeconds(1) ? value : throw new ArgumentOutOfRangeException(nameof(OutputStep), value, $"OutputStep must be at least 1 s, got {value}.");
+    }
+
+    /// <summary>The solver. Default <see cref="SolverMethod.Exact"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Undefined value.</exception>
+    public SolverMethod Method
+    {
+        get => _method;
+        init => _method = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Method), value, "Undefined solver method.");
+    }
+
+    /// <summary>Tolerances of the adaptive solvers (ignored by <see cref="SolverMethod.Exact"/>). Default relative 1e-6, absolute 1e-9 mg.</summary>
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    public OdeTolerances Tolerances
+    {
+        get => _tolerances;
+        init => _tolerances = value ?? throw new ArgumentNullException(nameof(Tolerances));
+    }
+
+    /// <summary>The output times in hours: 0, step, ..., up to <see cref="Until"/>, with <see cref="Until"/> always last.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaxOutputs"/> points.</exception>
+    public double[] OutputTimesH()
+    {
+        double until = Units.Hours(Until), step = Units.Hours(OutputStep);
+        double count = Math.Floor(until / step * (1 + 1e-12));
+        if (count + 2 > MaxOutputs)
+            throw new ArgumentOutOfRangeException(nameof(OutputStep), OutputStep, $"OutputStep {Durations.Format(OutputStep)} over {Durations.Format(Until)} gives more than {MaxOutputs} outputs.");
+        int n = (int)count;
+        bool exact = Math.Abs(n * step - until) <= 1e-9 * Math.Max(1, until);
+        var t = new double[exact ? n + 1 : n + 2];
+        for (int k = 0; k <= n; k++) t[k] = k * step;
+        t[^1] = until;
+        return t;
+    }
+}
