@@ -1,1 +1,3 @@
-Console.WriteLine("placeholder");
+using KetaminePkPd.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,50 @@
+using KetaminePkPd.Numerics;
+
+namespace KetaminePkPd.Cli;
+
+/// <summary>Turns exceptions into the one-line <c>error: ...</c> messages and exit codes of the tool.</summary>
+internal static class CliErrors
+{
+    /// <summary>Exit code of a successful run.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code when a computation failed (a solver gave up, a non-finite result).</summary>
+    public const int Failure = 1;
+
+    /// <summary>Exit code of bad input: an unparsable or out-of-range option, an unsupported combination, an unwritable output path.</summary>
+    public const int Usage = 2;
+
+    /// <summary>True for the exceptions that mean bad input or an I/O problem, reported as <see cref="Usage"/>.</summary>
+    public static bool IsUsageError(Exception ex) =>
+        ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException;
+
+    /// <summary>True for the exceptions the tool reports as one line: usage errors and computation failures.</summary>
+    public static bool IsReported(Exception ex) => IsUsageError(ex) || ex is OdeSolverException or NonFiniteResultException;
+
+    /// <summary>Writes <c>error: message</c> as one line and returns the exit code for <paramref name="ex"/>.</summary>
+    public static int Report(TextWriter stderr, Exception ex)
+    {
+        stderr.WriteLine("error: " + OneLine(ex));
+        return IsUsageError(ex) ? Usage : Failure;
+    }
+
+    /// <summary>
+    /// The message of <paramref name="ex"/> on one line, without the " (Parameter 'x')" and "Actual value was" parts that
+    /// <see cref="ArgumentException"/> appends.
+    /// </summary>
+    public static string OneLine(Exception ex)
+    {
+        string message = ex.Message;
+        int newline = message.IndexOfAny(['\r', '\n']);
+        if (ex is ArgumentOutOfRangeException && newline >= 0) message = message[..newline];
+        if (ex is ArgumentException { ParamName: { } name })
+        {
+            string suffix = $" (Parameter '{name}')";
+            if (message.EndsWith(suffix, StringComparison.Ordinal)) message = message[..^suffix.Length];
+        }
+        return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+}
+
+/// <summary>Thrown when a result holds NaN or an infinity, so that nothing non-finite is ever written.</summary>
+internal sealed class NonFiniteResultException(string message) : Exception(message);

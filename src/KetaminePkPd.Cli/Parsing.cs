@@ -1,0 +1,187 @@
+using System.Globalization;
+using KetaminePkPd.Pharmacokinetics;
+
+namespace KetaminePkPd.Cli;
+
+/// <summary>
+/// Reads option values into library types. Every failure is an <see cref="ArgumentException"/> whose message starts with
+/// the option and the text given, e.g. <c>--weight '500kg': WeightKg must be finite and in (0, 300], got 500.</c>
+/// </summary>
+internal static class Parsing
+{
+    /// <summary>Drug tokens as the help shows them.</summary>
+    public const string DrugTokens = "racemic|esketamine";
+
+    /// <summary>Route tokens as the help shows them.</summary>
+    public const string RouteTokens = "iv|intranasal|oral|sublingual|im|sc";
+
+    /// <summary>Solver tokens as the help shows them.</summary>
+    public const string SolverTokens = "exact|dopri5|rodas4";
+
+    /// <summary>Ancestry tokens as the help shows them.</summary>
+    public const string AncestryTokens = "non-asian|asian|japanese";
+
+    /// <summary>Model keys as the help shows them.</summary>
+    public static string ModelTokens => string.Join('|', PkModels.All.Select(s => s.Key));
+
+    /// <summary>Parses <c>racemic</c> (also <c>ketamine</c>) or <c>esketamine</c> (also <c>s-ketamine</c>).</summary>
+    public static Drug ParseDrug(string text, string option = "--drug") => Normalize(text) switch
+    {
+        "racemic" or "ketamine" or "racemic-ketamine" or "racemicketamine" => Drug.RacemicKetamine,
+        "esketamine" or "s-ketamine" => Drug.Esketamine,
+        _ => throw Bad(option, text, $"unknown drug; use {Or(DrugTokens)}."),
+    };
+
+    /// <summary>Parses a route token: iv, intranasal, oral, sublingual, im or sc (or the full route name).</summary>
+    public static Route ParseRoute(string text, string option = "--route") => Normalize(text) switch
+    {
+        "iv" or "intravenous" => Route.Intravenous,
+        "intranasal" or "in" or "nasal" => Route.Intranasal,
+        "oral" or "po" => Route.Oral,
+        "sublingual" or "sl" => Route.Sublingual,
+        "im" or "intramuscular" => Route.Intramuscular,
+        "sc" or "subcutaneous" => Route.Subcutaneous,
+        _ => throw Bad(option, text, $"unknown route; use {Or(RouteTokens)}."),
+    };
+
+    /// <summary>Parses a solver token: exact, dopri5 or rodas4.</summary>
+    public static SolverMethod ParseSolver(string text, string option = "--solver") => Normalize(text) switch
+    {
+        "exact" => SolverMethod.Exact,
+        "dopri5" or "dormandprince54" or "dormand-prince" => SolverMethod.DormandPrince54,
+        "rodas4" or "rosenbrock" => SolverMethod.Rosenbrock,
+        _ => throw Bad(option, text, $"unknown solver; use {Or(SolverTokens)}."),
+    };
+
+    /// <summary>Parses an ancestry token: non-asian, asian or japanese.</summary>
+    public static Ancestry ParseAncestry(string text, string option = "--ancestry") => Normalize(text) switch
+    {
+        "non-asian" or "nonasian" => Ancestry.NonAsian,
+        "asian" or "asian-non-japanese" or "asiannonjapanese" => Ancestry.AsianNonJapanese,
+        "japanese" => Ancestry.Japanese,
+        _ => throw Bad(option, text, $"unknown ancestry; use {Or(AncestryTokens)}."),
+    };
+
+    /// <summary>The built-in parameter set with the given key (domino, hijazi, herd, perez-ruixo).</summary>
+    public static PkParameterSet ParseModel(string text, string option = "--model") => Wrap(option, text, () => PkModels.Get(text.Trim()));
+
+    /// <summary>
+    /// The drug and parameter set from the optional <c>--drug</c> and <c>--model</c> texts: the model's drug when only
+    /// the model is given, the drug's default model when only the drug is given, racemic ketamine with Domino when neither.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model describes the other drug; the message names both.</exception>
+    public static (Drug Drug, PkParameterSet Set) ResolveDrugAndModel(string? drugText, string? modelText)
+    {
+        Drug? drug = drugText is null ? null : ParseDrug(drugText);
+        var set = modelText is null ? null : ParseModel(modelText);
+        if (set is null) return (drug ?? Drug.RacemicKetamine, PkModels.DefaultFor(drug ?? Drug.RacemicKetamine));
+        if (drug is { } d && d != set.Drug)
+        {
+            var fitting = PkModels.All.Where(s => s.Drug == d).Select(s => s.Key);
+            throw new ArgumentException(
+                $"--model {set.Key} is a model of {DrugName(set.Drug)}, but --drug {DrugToken(d)} was given; models of {DrugName(d)} are {string.Join(", ", fitting)}.");
+        }
+        return (set.Drug, set);
+    }
+
+    /// <summary>Parses a body weight: <c>70kg</c>, <c>70 kg</c> or a bare number of kg.</summary>
+    public static double ParseWeightKg(string text, string option = "--weight")
+    {
+        var (number, unit) = SplitNumber(text, option, "70kg or 70");
+        if (unit is not ("" or "kg"))
+            throw Bad(option, text, "use kg, e.g. 70kg (a bare number is read as kg).");
+        return Wrap(option, text, () => (Subject.TypicalAdult with { WeightKg = number }).WeightKg);
+    }
+
+    /// <summary>Parses an age in years: <c>45</c>, <c>45y</c> or <c>45years</c>.</summary>
+    public static double ParseAgeYears(string text, string option = "--age")
+    {
+        var (number, unit) = SplitNumber(text, option, "45 or 45y");
+        if (unit is not ("" or "y" or "yr" or "yrs" or "year" or "years"))
+            throw Bad(option, text, "give the age in years, e.g. 45 or 45y.");
+        return Wrap(option, text, () => (Subject.TypicalAdult with { AgeYears = number }).AgeYears);
+    }
+
+    /// <summary>Parses a dose with its unit (see <see cref="Dose.Parse"/>): <c>0.5mg/kg</c>, <c>35mg</c>, <c>50mg-hcl</c>.</summary>
+    public static Dose ParseDose(string text, string option = "--dose") => Wrap(option, text, () => Dose.Parse(text));
+
+    /// <summary>Parses an infusion rate with its unit (see <see cref="DoseRate.Parse"/>): <c>20mg/h</c>, <c>0.75mg/kg/h</c>.</summary>
+    public static DoseRate ParseRate(string text, string option = "--rate") => Wrap(option, text, () => DoseRate.Parse(text));
+
+    /// <summary>Parses a duration with its unit (see <see cref="Durations.Parse"/>); a bare <c>0</c> is accepted as zero.</summary>
+    public static TimeSpan ParseDuration(string text, string option) =>
+        text.Trim() == "0" ? TimeSpan.Zero : Wrap(option, text, () => Durations.Parse(text, option));
+
+    /// <summary>Runs <paramref name="parse"/>, prefixing any failure with the option and the text.</summary>
+    public static T Wrap<T>(string option, string text, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            // The library's parsers already quote the text; do not repeat it.
+            string message = CliErrors.OneLine(ex);
+            if (message.StartsWith(option + " ", StringComparison.Ordinal) || message.StartsWith(option + ":", StringComparison.Ordinal))
+                throw new ArgumentException(message);
+            throw message.Contains($"'{text}'", StringComparison.Ordinal) ? new ArgumentException($"{option}: {message}") : Bad(option, text, message);
+        }
+    }
+
+    /// <summary>The CLI token of a drug.</summary>
+    public static string DrugToken(Drug drug) => drug == Drug.Esketamine ? "esketamine" : "racemic";
+
+    /// <summary>The name of a drug in prose.</summary>
+    public static string DrugName(Drug drug) => drug == Drug.Esketamine ? "esketamine" : "racemic ketamine";
+
+    /// <summary>The CLI token of a route.</summary>
+    public static string RouteToken(Route route) => route switch
+    {
+        Route.Intravenous => "iv",
+        Route.Intranasal => "intranasal",
+        Route.Oral => "oral",
+        Route.Sublingual => "sublingual",
+        Route.Intramuscular => "im",
+        Route.Subcutaneous => "sc",
+        _ => route.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The CLI token of a solver.</summary>
+    public static string SolverToken(SolverMethod method) => method switch
+    {
+        SolverMethod.Exact => "exact",
+        SolverMethod.DormandPrince54 => "dopri5",
+        SolverMethod.Rosenbrock => "rodas4",
+        _ => method.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The CLI token of an ancestry.</summary>
+    public static string AncestryToken(Ancestry ancestry) => ancestry switch
+    {
+        Ancestry.NonAsian => "non-asian",
+        Ancestry.AsianNonJapanese => "asian",
+        Ancestry.Japanese => "japanese",
+        _ => ancestry.ToString().ToLowerInvariant(),
+    };
+
+    private static (double Number, string Unit) SplitNumber(string text, string option, string example)
+    {
+        var s = text.Trim();
+        int i = 0;
+        while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] is '.' or '-' or '+')) i++;
+        if (i == 0 || !double.TryParse(s[..i], NumberStyles.Float, CultureInfo.InvariantCulture, out double number) || !double.IsFinite(number))
+            throw Bad(option, text, $"expected a number, e.g. {example}.");
+        return (number, s[i..].Trim().ToLowerInvariant());
+    }
+
+    private static string Normalize(string text) => text.Trim().ToLowerInvariant().Replace('_', '-');
+
+    private static string Or(string tokens)
+    {
+        var parts = tokens.Split('|');
+        return string.Join(", ", parts[..^1]) + " or " + parts[^1];
+    }
+
+    private static ArgumentException Bad(string option, string text, string problem) => new($"{option} '{text}': {problem}");
+}

@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using KetaminePkPd.Cli.Output;
+using KetaminePkPd.Pharmacokinetics;
+
+namespace KetaminePkPd.Tests.Cli;
+
+/// <summary>Formatting, the atomic output file and the CSV writer.</summary>
+public sealed class OutputTests
+{
+    [Theory]
+    [InlineData(240.3456, "240.3")]
+    [InlineData(0.012234, "0.01223")]
+    [InlineData(31250.4, "31250")]
+    [InlineData(999.96, "1000")]
+    [InlineData(0, "0")]
+    [InlineData(0.0001234, "1.234E-4")]
+    [InlineData(double.NaN, "n/a")]
+    [InlineData(double.PositiveInfinity, "n/a")]
+    public void Number_FourSignificantDigits_NeverNaN(double value, string expected) => Assert.Equal(expected, Formatting.Number(value));
+
+    [Theory]
+    [InlineData(0, "0 min")]
+    [InlineData(1.0 / 6, "10 min")]
+    [InlineData(1.5, "1.5 h")]
+    [InlineData(24, "24 h")]
+    [InlineData(84, "3.5 d")]
+    public void Time_PicksTheReadableUnit(double hours, string expected) => Assert.Equal(expected, Formatting.Time(hours));
+
+    [Fact]
+    public void ReadableTimeIndices_FiveMinuteGridOver24h_GivesTheStandardTimes()
+    {
+        var times = SimulationOptions.Default.OutputTimesH().ToImmutableArray();
+
+        var shown = Formatting.ReadableTimeIndices(times).Select(i => times[i] * 60).ToArray();
+
+        Assert.Equal([0, 10, 20, 30, 40, 60, 90, 120, 180, 240, 360, 480, 720, 1440], shown, new ToleranceComparer(1e-9));
+    }
+
+    [Fact]
+    public void ReadableTimeIndices_Until6h_StopsAtTheLastOutput()
+    {
+        var times = (SimulationOptions.Default with { Until = TimeSpan.FromHours(6) }).OutputTimesH().ToImmutableArray();
+
+        var shown = Formatting.ReadableTimeIndices(times).Select(i => times[i]).ToArray();
+
+        Assert.Equal(6.0, shown[^1], 9);
+        Assert.Equal(11, shown.Length);
+    }
+
+    [Fact]
+    public void ReadableTimeIndices_LongRun_StaysShort()
+    {
+        var times = (SimulationOptions.Default with { Until = TimeSpan.FromDays(365), OutputStep = TimeSpan.FromHours(1) }).OutputTimesH().ToImmutableArray();
+
+        Assert.InRange(Formatting.ReadableTimeIndices(times).Count, 20, 70);
+    }
+
+    [Fact]
+    public void AtomicFile_DisposedWithoutCommit_LeavesNothing()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("x.csv");
+
+        using (var file = AtomicFile.Open(path, "--out"))
+        {
+            file.Stream.Write("partial"u8);
+        }
+
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
+    public void AtomicFile_Commit_ReplacesTheTargetAndRemovesTheTemporaryFile()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("x.csv");
+        File.WriteAllText(path, "old");
+
+        using (var file = AtomicFile.Open(path, "--out"))
+        {
+            Assert.Equal("old", File.ReadAllText(path));
+            file.Stream.Write("new"u8);
+            file.Commit();
+        }
+
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
+    public void AtomicFile_MissingDirectory_ThrowsIOExceptionNamingTheDirectory()
+    {
+        using var dir = new TempDirectory();
+        string missing = Path.Combine(dir.Path, "missing");
+
+        var ex = Assert.ThrowsAny<IOException>(() => AtomicFile.Open(Path.Combine(missing, "x.csv"), "--out"));
+
+        Assert.Contains(missing, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CsvOutput_Write_UsesInvariantCultureWhateverTheCurrentCulture()
+    {
+        var result = PkSimulator.Simulate(PkModels.Domino.CreateModel(Subject.TypicalAdult),
+            DosingRegimen.Single(Administration.IntravenousBolus(Dose.FromMilligrams(35))),
+            SimulationOptions.Default with { Until = TimeSpan.FromHours(1) });
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        string text;
+        try
+        {
+            // A culture with a decimal comma (built by hand: the build uses invariant globalization).
+            var comma = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+            comma.NumberFormat.NumberDecimalSeparator = ",";
+            comma.NumberFormat.NumberGroupSeparator = ".";
+            System.Globalization.CultureInfo.CurrentCulture = comma;
+            Assert.Equal("0,5", 0.5.ToString(System.Globalization.CultureInfo.CurrentCulture));
+            using var stream = new MemoryStream();
+            CsvOutput.Write(result, stream);
+            text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(result.TimesH.Length + 1, lines.Length);
+        Assert.Equal(CsvOutput.Columns(result.Model).Length, lines[1].Split(',').Length);
+        Assert.Equal(result.ParentNgPerMl[1], double.Parse(lines[2].Split(',')[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
+    }
+}
