@@ -14,7 +14,10 @@ internal sealed class LinearPropagator
     private readonly int _n;
     private readonly double[] _k;
     private readonly Entry[] _cache = new Entry[CacheSize];
-    private int _next;
+    private readonly double[] _next;
+    private int _slot;
+    private int _filled;
+    private Entry? _last;
 
     private sealed class Entry
     {
@@ -31,6 +34,7 @@ internal sealed class LinearPropagator
     {
         _k = k;
         _n = n;
+        _next = new double[n];
     }
 
     /// <summary>Exponentials computed so far (cache misses).</summary>
@@ -41,32 +45,38 @@ internal sealed class LinearPropagator
     {
         var e = Lookup(b, hasInput, h);
         int n = _n;
-        Span<double> next = stackalloc double[n];
-        var phi = e.Phi;
+        var next = _next.AsSpan(0, n);
+        var phi = e.Phi.AsSpan(0, n * n);
+        var x = a[..n];
         for (int i = 0; i < n; i++)
         {
             double s = hasInput ? e.Gb[i] : 0;
-            int row = i * n;
-            for (int j = 0; j < n; j++) s += phi[row + j] * a[j];
+            var row = phi.Slice(i * n, n);
+            for (int j = 0; j < row.Length; j++) s += row[j] * x[j];
             next[i] = s;
         }
-        next.CopyTo(a);
+        next.CopyTo(x);
     }
 
     private Entry Lookup(ReadOnlySpan<double> b, bool hasInput, double h)
     {
         double tol = 1e-12 * Math.Max(1, h);
-        foreach (var c in _cache)
+        if (_last is { } last && Matches(last, b, hasInput, h, tol)) return last;
+        for (int i = 0; i < _filled; i++)
         {
-            if (c is null || Math.Abs(c.H - h) > tol || c.HasInput != hasInput) continue;
-            if (!hasInput || b.SequenceEqual(c.B)) return c;
+            var c = _cache[i];
+            if (Matches(c, b, hasInput, h, tol)) return _last = c;
         }
-        var e = _cache[_next] ??= new Entry();
-        _next = (_next + 1) % CacheSize;
+        var e = _cache[_slot] ??= new Entry();
+        _slot = (_slot + 1) % CacheSize;
+        _filled = Math.Max(_filled, _slot == 0 ? CacheSize : _slot);
         Fill(e, b, hasInput, h);
         Exponentials++;
-        return e;
+        return _last = e;
     }
+
+    private static bool Matches(Entry c, ReadOnlySpan<double> b, bool hasInput, double h, double tol) =>
+        Math.Abs(c.H - h) <= tol && c.HasInput == hasInput && (!hasInput || b.SequenceEqual(c.B));
 
     private void Fill(Entry e, ReadOnlySpan<double> b, bool hasInput, double h)
     {

@@ -56,11 +56,11 @@ public sealed class PkSimulationResult
     public ImmutableArray<double> AmountsOf(string compartment) => AmountsMg[Model.IndexOf(compartment)];
 
     /// <summary>Cumulative amount eliminated from the body by each output time, mg (parent and metabolite eliminations together).</summary>
-    public ImmutableArray<double> EliminatedMg => ImmutableCollectionsMarshal.AsImmutableArray(_solution.Accumulator(2));
+    public ImmutableArray<double> EliminatedMg => ImmutableCollectionsMarshal.AsImmutableArray(_solution.Eliminated());
 
     /// <summary>Cumulative bioavailable amount that has entered the model's compartments by each output time, mg.
     /// Mass balance: the sum of <see cref="AmountsMg"/> plus <see cref="EliminatedMg"/> equals this.</summary>
-    public ImmutableArray<double> InputMg => ImmutableCollectionsMarshal.AsImmutableArray(_solution.Accumulator(3));
+    public ImmutableArray<double> InputMg => ImmutableCollectionsMarshal.AsImmutableArray(_solution.Input());
 
     /// <summary>Parent exposure metrics.</summary>
     public ExposureMetrics Parent => _parent.Value;

@@ -38,7 +38,7 @@ public static class PkSimulator
         ArgumentNullException.ThrowIfNull(regimen);
         options ??= SimulationOptions.Default;
         var inputs = model.Expand(regimen);
-        var sys = new ReducedSystem(model, inputs.Select(i => i.Compartment));
+        var sys = new ReducedSystem(model, inputs);
         var tOut = options.OutputTimesH();
         var run = new Run(sys, inputs, tOut, options);
         run.March();
@@ -51,45 +51,46 @@ public static class PkSimulator
         private readonly ReducedSystem _s;
         private readonly List<DoseInput> _inputs;
         private readonly double[] _tOut;
-        private readonly SimulationOptions _options;
         private readonly int _m;
         private readonly int _width;
         private readonly (double T, int Compartment, double Amount, double Rate)[] _events;
         private readonly double[] _b;
         private readonly int[] _activeRates;
         private readonly double[] _outStates;
-        private readonly List<double> _evalTimes = new();
-        private readonly List<double> _evalStates = new();
+        private readonly EvaluatedPoints _points;
         private readonly LinearPropagator? _propagator;
         private readonly OdeSolver? _solver;
         private readonly LinearPkOde? _ode;
         private OdeStatistics _stats;
-        private double _auc24Parent = double.NaN, _auc24Metabolite = double.NaN;
+        private double[]? _stateAt24;
 
         public Run(ReducedSystem s, List<DoseInput> inputs, double[] tOut, SimulationOptions options)
         {
             _s = s;
             _inputs = inputs;
             _tOut = tOut;
-            _options = options;
             _m = s.M;
-            _width = _m + ReducedSystem.Accumulators;
+            _width = _m;
             _b = new double[_m];
             _activeRates = new int[_m];
             _outStates = new double[tOut.Length * _width];
-            var ev = new List<(double, int, double, double)>(inputs.Count * 2);
+            _points = new EvaluatedPoints(_width, tOut.Length + 2 * inputs.Count + 2);
+            var ev = new (double T, int Compartment, double Amount, double Rate)[inputs.Count * 2];
+            int count = 0;
             foreach (var i in inputs)
             {
                 int c = s.ReducedIndex[i.Compartment];
-                if (i.DurationH <= 0) ev.Add((i.StartH, c, i.AmountMg, 0));
+                if (i.DurationH <= 0) ev[count++] = (i.StartH, c, i.AmountMg, 0);
                 else
                 {
                     double rate = i.AmountMg / i.DurationH;
-                    ev.Add((i.StartH, c, 0, rate));
-                    ev.Add((i.EndH, c, 0, -rate));
+                    ev[count++] = (i.StartH, c, 0, rate);
+                    ev[count++] = (i.EndH, c, 0, -rate);
                 }
             }
-            _events = [.. ev.OrderBy(e => e.Item1)];
+            Array.Resize(ref ev, count);
+            Array.Sort(ev, (x, y) => x.T.CompareTo(y.T));
+            _events = ev;
             switch (options.Method)
             {
                 case SolverMethod.Exact: _propagator = new LinearPropagator(s.K, _m); break;
@@ -103,15 +104,18 @@ public static class PkSimulator
             double until = _tOut[^1];
             double end = Math.Max(until, 24);
             var state = new double[_width];
-            var times = new List<double>();
-            double[] buffer = [];
+            List<double>? times = null;
+            double[]? buffer = null;
             int ei = 0, oi = 0;
             double t = 0;
             while (true)
             {
                 while (ei < _events.Length && _events[ei].T <= t + TimeEpsH) Apply(_events[ei++], state);
-                if (oi < _tOut.Length && _tOut[oi] <= t + TimeEpsH) state.CopyTo(_outStates, oi++ * _width);
-                Record(t, state, until);
+                bool hasInput = false;
+                foreach (int c in _activeRates) hasInput |= c > 0;
+                if (oi < _tOut.Length && _tOut[oi] <= t + TimeEpsH) Output(oi++, t, state, until);
+                else if (t <= until + TimeEpsH) _points.AddState(t, state);
+                if (Math.Abs(t - 24) <= TimeEpsH) _stateAt24 = (double[])state.Clone();
                 if (t >= end - TimeEpsH) break;
 
                 double segEnd = end;
@@ -119,21 +123,38 @@ public static class PkSimulator
                 if (t < 24 - TimeEpsH) segEnd = Math.Min(segEnd, 24);
                 if (segEnd - t <= TimeEpsH) { t = segEnd; continue; }
 
-                // Interior output times, then the segment end.
-                times.Clear();
-                for (int k = oi; k < _tOut.Length && _tOut[k] < segEnd - TimeEpsH; k++) times.Add(_tOut[k]);
-                times.Add(segEnd);
-                if (buffer.Length < times.Count * _width) buffer = new double[Math.Max(times.Count, 16) * _width * 2];
-                Advance(t, state, times, buffer);
-                for (int k = 0; k < times.Count - 1; k++)
+                if (_propagator is not null)
                 {
-                    var row = buffer.AsSpan(k * _width, _width);
-                    row.CopyTo(_outStates.AsSpan(oi++ * _width));
-                    Record(times[k], row, until);
+                    // Exact: step from output to output, then to the segment end.
+                    while (oi < _tOut.Length && _tOut[oi] < segEnd - TimeEpsH)
+                    {
+                        _propagator.Step(state, _b, hasInput, _tOut[oi] - t);
+                        t = _tOut[oi];
+                        Output(oi++, t, state, until);
+                    }
+                    _propagator.Step(state, _b, hasInput, segEnd - t);
                 }
-                buffer.AsSpan((times.Count - 1) * _width, _width).CopyTo(state);
+                else
+                {
+                    // Adaptive: one solve per segment, dense output at the interior output times.
+                    times ??= new List<double>();
+                    times.Clear();
+                    for (int k = oi; k < _tOut.Length && _tOut[k] < segEnd - TimeEpsH; k++) times.Add(_tOut[k]);
+                    times.Add(segEnd);
+                    if (buffer is null || buffer.Length < times.Count * _width) buffer = new double[Math.Max(times.Count, 16) * _width * 2];
+                    _b.CopyTo(_ode!.Rates, 0);
+                    _stats += _solver!.Solve(_ode, t, state, times.ToArray(), buffer);
+                    for (int k = 0; k < times.Count - 1; k++) Output(oi++, times[k], buffer.AsSpan(k * _width, _width), until);
+                    buffer.AsSpan((times.Count - 1) * _width, _width).CopyTo(state);
+                }
                 t = segEnd;
             }
+        }
+
+        private void Output(int k, double t, ReadOnlySpan<double> state, double until)
+        {
+            state.CopyTo(_outStates.AsSpan(k * _width, _width));
+            if (t <= until + TimeEpsH) _points.AddOutput(t, k);
         }
 
         private void Apply((double T, int Compartment, double Amount, double Rate) e, double[] state)
@@ -141,7 +162,6 @@ public static class PkSimulator
             if (e.Rate == 0)
             {
                 state[e.Compartment] += e.Amount;
-                state[_m + 3] += e.Amount;
                 return;
             }
             if (e.Rate > 0) { _b[e.Compartment] += e.Rate; _activeRates[e.Compartment]++; }
@@ -149,46 +169,6 @@ public static class PkSimulator
             else _b[e.Compartment] += e.Rate;
         }
 
-        private void Record(double t, ReadOnlySpan<double> state, double until)
-        {
-            if (Math.Abs(t - 24) <= TimeEpsH) { _auc24Parent = state[_m]; _auc24Metabolite = state[_m + 1]; }
-            if (t > until + TimeEpsH) return;
-            if (_evalTimes.Count > 0 && t <= _evalTimes[^1] + TimeEpsH)
-            {
-                // Same instant (after events): keep the later state.
-                _evalStates.RemoveRange(_evalStates.Count - _width, _width);
-                _evalTimes.RemoveAt(_evalTimes.Count - 1);
-            }
-            _evalTimes.Add(t);
-            foreach (var x in state) _evalStates.Add(x);
-        }
-
-        private void Advance(double t0, double[] state, List<double> times, double[] outStates)
-        {
-            bool hasInput = false;
-            foreach (int c in _activeRates) hasInput |= c > 0;
-            if (_propagator is not null)
-            {
-                Span<double> cur = stackalloc double[_width];
-                state.CopyTo(cur);
-                double t = t0;
-                for (int k = 0; k < times.Count; k++)
-                {
-                    var next = outStates.AsSpan(k * _width, _width);
-                    cur.CopyTo(next);
-                    double h = times[k] - t;
-                    _propagator.Step(next, _b, hasInput, h);
-                    _s.Accumulate(cur, next, _b, h);
-                    next.CopyTo(cur);
-                    t = times[k];
-                }
-                return;
-            }
-            _b.CopyTo(_ode!.Rates, 0);
-            _stats += _solver!.Solve(_ode, t0, state, times.ToArray(), outStates);
-        }
-
-        public PkSolution ToSolution() => new(_s, _inputs, _tOut, _outStates, [.. _evalTimes], [.. _evalStates],
-            _auc24Parent, _auc24Metabolite, _propagator?.Exponentials ?? 0, _stats);
+        public PkSolution ToSolution() => new(_s, _inputs, _tOut, _outStates, _points, _stateAt24!, _propagator?.Exponentials ?? 0, _stats);
     }
 }

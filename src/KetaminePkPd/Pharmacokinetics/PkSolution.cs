@@ -11,24 +11,20 @@ internal sealed class PkSolution
     private readonly ReducedSystem _s;
     private readonly List<DoseInput> _inputs;
     private readonly double[] _outStates;
-    private readonly double[] _evalTimes;
-    private readonly double[] _evalStates;
-    private readonly double _auc24Parent;
-    private readonly double _auc24Metabolite;
+    private readonly EvaluatedPoints _points;
+    private readonly double[] _stateAt24;
     private readonly int _width;
 
-    public PkSolution(ReducedSystem s, List<DoseInput> inputs, double[] tOut, double[] outStates, double[] evalTimes, double[] evalStates,
-        double auc24Parent, double auc24Metabolite, int exponentials, OdeStatistics stats)
+    public PkSolution(ReducedSystem s, List<DoseInput> inputs, double[] tOut, double[] outStates, EvaluatedPoints points,
+        double[] stateAt24, int exponentials, OdeStatistics stats)
     {
         _s = s;
         _inputs = inputs;
         TimesH = tOut;
         _outStates = outStates;
-        _evalTimes = evalTimes;
-        _evalStates = evalStates;
-        _auc24Parent = auc24Parent;
-        _auc24Metabolite = auc24Metabolite;
-        _width = s.M + ReducedSystem.Accumulators;
+        _points = points;
+        _stateAt24 = stateAt24;
+        _width = s.M;
         Exponentials = exponentials;
         Statistics = stats;
     }
@@ -54,12 +50,51 @@ internal sealed class PkSolution
         return a;
     }
 
-    /// <summary>Accumulator <paramref name="j"/> (0 parent AUC, 1 metabolite AUC, 2 eliminated, 3 input) at every output time.</summary>
-    public double[] Accumulator(int j)
+    /// <summary>Cumulative amount eliminated (mg) at every output time.</summary>
+    public double[] Eliminated()
     {
-        var a = new double[TimesH.Length];
-        for (int k = 0; k < a.Length; k++) a[k] = _outStates[k * _width + _s.M + j];
-        return a;
+        var e = new double[TimesH.Length];
+        var input = new double[_s.M];
+        for (int k = 0; k < e.Length; k++)
+        {
+            CumulativeInput(TimesH[k], input);
+            e[k] = _s.Integrals(OutputState(k), input).Eliminated;
+        }
+        return e;
+    }
+
+    /// <summary>Cumulative bioavailable input (mg) at every output time.</summary>
+    public double[] Input()
+    {
+        var total = new double[TimesH.Length];
+        var input = new double[_s.M];
+        for (int k = 0; k < total.Length; k++)
+        {
+            CumulativeInput(TimesH[k], input);
+            foreach (var x in input) total[k] += x;
+        }
+        return total;
+    }
+
+    /// <summary>Amount that has entered each reduced compartment by time <paramref name="t"/> (after any bolus at t).</summary>
+    private void CumulativeInput(double t, Span<double> into)
+    {
+        into.Clear();
+        foreach (var i in _inputs)
+        {
+            if (i.StartH > t + TimeEpsH) continue;
+            double fraction = i.DurationH <= 0 || t >= i.EndH - TimeEpsH ? 1 : (t - i.StartH) / i.DurationH;
+            into[_s.ReducedIndex[i.Compartment]] += i.AmountMg * fraction;
+        }
+    }
+
+    /// <summary>(parent, metabolite) AUC from 0 to <paramref name="t"/> in mg.h/L, from the state at t.</summary>
+    private (double Parent, double Metabolite) Aucs(ReadOnlySpan<double> state, double t)
+    {
+        Span<double> input = stackalloc double[_s.M];
+        CumulativeInput(t, input);
+        var (p, m, _) = _s.Integrals(state, input);
+        return (p, m);
     }
 
     public double[] Concentrations(bool metabolite)
@@ -75,28 +110,29 @@ internal sealed class PkSolution
 
     public ExposureMetrics Metrics(bool metabolite)
     {
-        int acc = metabolite ? 1 : 0;
         double Conc(ReadOnlySpan<double> x) => metabolite ? _s.MetaboliteNgPerMl(x) : _s.ParentNgPerMl(x);
 
-        // Largest concentration among evaluated points (outputs and every event time), then refine on the smooth
-        // pieces on either side of it.
+        // Largest concentration among evaluated points (outputs and every event time), then search the smooth pieces
+        // on either side of it for an interior maximum.
         int best = 0;
         double cmax = double.NegativeInfinity;
-        for (int k = 0; k < _evalTimes.Length; k++)
+        for (int k = 0; k < _points.Count; k++)
         {
-            double c = Conc(_evalStates.AsSpan(k * _width, _width));
+            double c = Conc(_points.State(k, _outStates));
             if (c > cmax) { cmax = c; best = k; }
         }
-        double tmax = _evalTimes[best];
+        double tmax = _points.Time(best);
         if (cmax > 0)
         {
-            if (best > 0) Refine(best - 1, _evalTimes[best], ref cmax, ref tmax, metabolite);
-            if (best + 1 < _evalTimes.Length) Refine(best, _evalTimes[best + 1], ref cmax, ref tmax, metabolite);
+            int observed = metabolite ? _s.Metabolite : _s.Central;
+            if (best > 0) Refine(best - 1, _points.Time(best), observed, ref cmax, ref tmax);
+            if (best + 1 < _points.Count) Refine(best, _points.Time(best + 1), observed, ref cmax, ref tmax);
         }
 
-        var last = OutputState(TimesH.Length - 1);
-        double aucEnd = last[_s.M + acc] * Units.NgPerMlPerMgPerL;
-        double auc24 = (metabolite ? _auc24Metabolite : _auc24Parent) * Units.NgPerMlPerMgPerL;
+        var end = Aucs(OutputState(TimesH.Length - 1), TimesH[^1]);
+        var day = Aucs(_stateAt24, 24);
+        double aucEnd = (metabolite ? end.Metabolite : end.Parent) * Units.NgPerMlPerMgPerL;
+        double auc24 = (metabolite ? day.Metabolite : day.Parent) * Units.NgPerMlPerMgPerL;
 
         // AUC(0, inf) = w . (-total input), exact for a linear model.
         var w = metabolite ? _s.MetaboliteWeights : _s.ParentWeights;
@@ -111,32 +147,52 @@ internal sealed class PkSolution
         return new ExposureMetrics(Math.Max(0, cmax), tmax, Math.Max(0, aucEnd), Math.Max(0, auc24), Math.Max(0, aucInf), halfLife);
     }
 
-    /// <summary>Golden-section search for the maximum of the concentration on (t_k, tRight), a piece with no event inside.</summary>
-    private void Refine(int k, double tRight, ref double cmax, ref double tmax, bool metabolite)
+    /// <summary>
+    /// Looks for a maximum of the amount in compartment <paramref name="c"/> strictly inside (t_k, tRight), a piece with
+    /// no event inside, where the solution is smooth: if the slope is positive at t_k and negative at tRight, the root
+    /// of the slope g(t) = (K A(t) + b)_c is found by Newton's method safeguarded by bisection (Numerical Recipes'
+    /// rtsafe), with g'(t) = (K (K A + b))_c, to 1e-9 h. Each evaluation propagates exactly from t_k.
+    /// </summary>
+    private void Refine(int k, double tRight, int c, ref double cmax, ref double tmax)
     {
-        double t0 = _evalTimes[k], a = t0, b = tRight;
-        if (b - a <= 1e-7) return;
-        var start = _evalStates.AsSpan(k * _width, _s.M).ToArray();
+        double t0 = _points.Time(k), span = tRight - t0;
+        if (span <= 1e-9 || c < 0) return;
+        int m = _s.M;
+        var start = _points.State(k, _outStates)[..m].ToArray();
         var rates = RatesAt(t0);
         bool hasInput = rates.Any(r => r > 0);
-        var propagator = new LinearPropagator(_s.K, _s.M);
-        var x = new double[_s.M];
-        double F(double t)
+        var propagator = new LinearPropagator(_s.K, m);
+        var x = new double[m];
+        var dx = new double[m];
+        (double G, double Gp) Slope(double h)
         {
             start.CopyTo(x, 0);
-            propagator.Step(x, rates, hasInput, t - t0);
-            return metabolite ? _s.MetaboliteNgPerMl(x) : _s.ParentNgPerMl(x);
+            if (h > 0) propagator.Step(x, rates, hasInput, h);
+            for (int i = 0; i < m; i++)
+            {
+                double d = rates[i];
+                for (int j = 0; j < m; j++) d += _s.K[i * m + j] * x[j];
+                dx[i] = d;
+            }
+            double gp = 0;
+            for (int j = 0; j < m; j++) gp += _s.K[c * m + j] * dx[j];
+            return (dx[c], gp);
         }
-        const double invPhi = 0.6180339887498949;
-        double c = b - invPhi * (b - a), d = a + invPhi * (b - a);
-        double fc = F(c), fd = F(d);
-        while (b - a > 1e-7)
+        if (Slope(0).G <= 0 || Slope(span).G >= 0) return;
+        double lo = 0, hi = span, h = 0.5 * span;
+        var (g, gd) = Slope(h);
+        for (int it = 0; it < 100 && g != 0; it++)
         {
-            if (fc > fd) { b = d; d = c; fd = fc; c = b - invPhi * (b - a); fc = F(c); }
-            else { a = c; c = d; fc = fd; d = a + invPhi * (b - a); fd = F(d); }
+            if (g > 0) lo = h; else hi = h;
+            double next = gd < 0 ? h - g / gd : double.NaN;
+            if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+            bool done = Math.Abs(next - h) <= 1e-10 || hi - lo <= 1e-9;
+            h = next;
+            (g, gd) = Slope(h);
+            if (done) break;
         }
-        double tm = 0.5 * (a + b), fm = F(tm);
-        if (fm > cmax) { cmax = fm; tmax = tm; }
+        double value = x[c] / _s.Model.Compartments[_s.FullIndex[c]].VolumeL * Units.NgPerMlPerMgPerL;
+        if (value > cmax) { cmax = value; tmax = t0 + h; }
     }
 
     /// <summary>Zero-order input rates (mg/h, reduced) in force just after time <paramref name="t"/>.</summary>

@@ -8,24 +8,27 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// </summary>
 internal sealed class ReducedSystem
 {
-    /// <summary>Accumulator states appended after the amounts: parent AUC, metabolite AUC, eliminated, input.</summary>
-    public const int Accumulators = 4;
-
-    public ReducedSystem(PkModel model, IEnumerable<int> dosed)
+    public ReducedSystem(PkModel model, List<DoseInput> inputs)
     {
         int n = model.Dimension;
-        var reached = new bool[n];
-        var stack = new Stack<int>();
-        foreach (int c in dosed.Append(model.CentralIndex))
-            if (!reached[c]) { reached[c] = true; stack.Push(c); }
-        while (stack.Count > 0)
+        Span<bool> reached = stackalloc bool[n];
+        Span<int> stack = stackalloc int[n];
+        int top = 0;
+        reached[model.CentralIndex] = true;
+        stack[top++] = model.CentralIndex;
+        foreach (var input in inputs)
+            if (!reached[input.Compartment]) { reached[input.Compartment] = true; stack[top++] = input.Compartment; }
+        while (top > 0)
         {
-            int from = stack.Pop();
+            int from = stack[--top];
             for (int to = 0; to < n; to++)
-                if (!reached[to] && model.RateMatrix[to * n + from] > 0) { reached[to] = true; stack.Push(to); }
+                if (!reached[to] && model.RateMatrix[to * n + from] > 0) { reached[to] = true; stack[top++] = to; }
         }
-        FullIndex = [.. Enumerable.Range(0, n).Where(i => reached[i])];
-        M = FullIndex.Length;
+        int count = 0;
+        foreach (bool r in reached) if (r) count++;
+        FullIndex = new int[count];
+        for (int i = 0, r = 0; i < n; i++) if (reached[i]) FullIndex[r++] = i;
+        M = count;
         ReducedIndex = new int[n];
         Array.Fill(ReducedIndex, -1);
         for (int r = 0; r < M; r++) ReducedIndex[FullIndex[r]] = r;
@@ -87,21 +90,22 @@ internal sealed class ReducedSystem
     /// <summary>Metabolite concentration in ng/mL of a reduced state (0 without a metabolite).</summary>
     public double MetaboliteNgPerMl(ReadOnlySpan<double> a) => Metabolite >= 0 ? a[Metabolite] * InverseMetaboliteVolume * Units.NgPerMlPerMgPerL : 0;
 
-    /// <summary>Adds the exact integrals over a step to the accumulators: w . (A1 - A0 - h b).</summary>
-    public void Accumulate(ReadOnlySpan<double> before, Span<double> after, ReadOnlySpan<double> b, double h)
+    /// <summary>
+    /// Exact integrals from time zero, without integrating them: dA/dt = K A + b with boluses gives
+    /// integral of A over (0, t) = K^-1 (A(t) - In(t)), In(t) the cumulative input per compartment (A(0) = 0),
+    /// so the parent AUC is w_p . (A - In), the metabolite AUC w_m . (A - In) and the amount eliminated w_e . (A - In),
+    /// with w = K^-T c. Returns (parent AUC mg.h/L, metabolite AUC mg.h/L, eliminated mg).
+    /// </summary>
+    public (double ParentAuc, double MetaboliteAuc, double Eliminated) Integrals(ReadOnlySpan<double> a, ReadOnlySpan<double> cumulativeInput)
     {
-        double p = 0, mt = 0, e = 0, input = 0;
+        double p = 0, mt = 0, e = 0;
         for (int i = 0; i < M; i++)
         {
-            double d = after[i] - before[i] - h * b[i];
+            double d = a[i] - cumulativeInput[i];
             p += ParentWeights[i] * d;
             mt += MetaboliteWeights[i] * d;
             e += EliminationWeights[i] * d;
-            input += b[i];
         }
-        after[M] = before[M] + p;
-        after[M + 1] = before[M + 1] + mt;
-        after[M + 2] = before[M + 2] + e;
-        after[M + 3] = before[M + 3] + h * input;
+        return (p, mt, e);
     }
 }
