@@ -20,9 +20,9 @@ public sealed record Administration
         Guard.NonNegative(start, nameof(start));
         Guard.NonNegative(infusionDuration, nameof(infusionDuration));
         if (infusionDuration > MaxInfusionDuration)
-            throw new ArgumentOutOfRangeException(nameof(infusionDuration), infusionDuration, $"infusionDuration must be at most 7 days, got {infusionDuration}.");
+            throw new ArgumentOutOfRangeException(nameof(infusionDuration), infusionDuration, $"infusionDuration must be at most 7 days, got {Durations.Format(infusionDuration)}.");
         if (route != Route.Intravenous && infusionDuration != TimeSpan.Zero)
-            throw new ArgumentException($"Only intravenous doses have an infusion duration; route {route} got {infusionDuration}.", nameof(infusionDuration));
+            throw new ArgumentException($"Only intravenous doses have an infusion duration; route {route} got {Durations.Format(infusionDuration)}.", nameof(infusionDuration));
         Route = route;
         Dose = dose;
         Start = start;

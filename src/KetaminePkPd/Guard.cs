@@ -41,7 +41,7 @@ internal static class Guard
     public static TimeSpan NonNegative(TimeSpan value, string name)
     {
         if (value < TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be >= 0, got {value}.");
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be >= 0, got {Durations.Format(value)}.");
         return value;
     }
 
@@ -49,7 +49,7 @@ internal static class Guard
     public static TimeSpan Positive(TimeSpan value, string name)
     {
         if (value <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be > 0, got {value}.");
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be > 0, got {Durations.Format(value)}.");
         return value;
     }
 

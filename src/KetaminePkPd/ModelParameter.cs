@@ -18,9 +18,10 @@ public sealed record ModelParameter
     /// <param name="min">Smallest allowed value.</param>
     /// <param name="max">Largest allowed value.</param>
     /// <param name="isProvisional">True when the value is our own calibration rather than a published estimate.</param>
+    /// <param name="route">The route whose doses alone use the parameter (e.g. an absorption rate), or null when every route does.</param>
     /// <exception cref="ArgumentException">Empty name, or a bound or value that is not finite or out of order.</exception>
     public ModelParameter(string name, double value, string unit, string description, string source,
-        ParameterScale scale = ParameterScale.Log, double min = 0, double max = double.MaxValue, bool isProvisional = false)
+        ParameterScale scale = ParameterScale.Log, double min = 0, double max = double.MaxValue, bool isProvisional = false, Route? route = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(unit);
@@ -41,6 +42,7 @@ public sealed record ModelParameter
         Source = source;
         Scale = scale;
         IsProvisional = isProvisional;
+        Route = route;
     }
 
     /// <summary>Identifier.</summary>
@@ -70,10 +72,13 @@ public sealed record ModelParameter
     /// <summary>True when the value is our own calibration, not a published estimate.</summary>
     public bool IsProvisional { get; }
 
+    /// <summary>The route whose doses alone use the parameter, or null when it applies whatever the route.</summary>
+    public Route? Route { get; }
+
     /// <summary>A copy with another typical value (marked provisional when it differs from a published one is up to the caller).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside [<see cref="Min"/>, <see cref="Max"/>] or not finite.</exception>
     public ModelParameter WithValue(double value) =>
-        new(Name, value, Unit, Description, Source, Scale, Min, Max, IsProvisional);
+        new(Name, value, Unit, Description, Source, Scale, Min, Max, IsProvisional, Route);
 
     /// <summary>The individual value for random effect <paramref name="eta"/> on this parameter's scale.</summary>
     /// <param name="typical">The typical value (possibly already adjusted for covariates).</param>

@@ -47,7 +47,8 @@ internal static class Quantity
             "h" or "hr" or "hrs" or "hour" or "hours" => number,
             "d" or "day" or "days" => number * Units.HoursPerDay,
             "w" or "wk" or "week" or "weeks" => number * 7 * Units.HoursPerDay,
-            _ => throw new FormatException($"{name} '{text}' has unknown unit '{unit}'; use s, min, h, d or w (e.g. 40min, 3.5d)."),
+            "y" or "yr" or "year" or "years" => number * 365.25 * Units.HoursPerDay,
+            _ => throw new FormatException($"{name} '{text}' has unknown unit '{unit}'; use s, min, h, d, w or y (e.g. 40min, 3.5d)."),
         };
         if (hours < 0 || hours > 10 * 365.25 * Units.HoursPerDay)
             throw new ArgumentOutOfRangeException(name, text, $"{name} must be in [0, 10 years], got {text}.");

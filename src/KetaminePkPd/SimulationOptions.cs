@@ -25,7 +25,7 @@ public sealed record SimulationOptions
     {
         get => _until;
         init => _until = value > TimeSpan.Zero && value <= TimeSpan.FromDays(3653) ? value
-            : throw new ArgumentOutOfRangeException(nameof(Until), value, $"Until must be in (0, 10 years], got {value}.");
+            : throw new ArgumentOutOfRangeException(nameof(Until), value, $"Until must be in (0, 10 years], got {Durations.Format(value)}.");
     }
 
     /// <summary>Spacing of the output grid 0, step, 2 step, ..., and <see cref="Until"/> itself; at least 1 s, and at most
@@ -34,7 +34,7 @@ public sealed record SimulationOptions
     public TimeSpan OutputStep
     {
         get => _step;
-        init => _step = value >= TimeSpan.FromSeconds(1) ? value : throw new ArgumentOutOfRangeException(nameof(OutputStep), value, $"OutputStep must be at least 1 s, got {value}.");
+        init => _step = value >= TimeSpan.FromSeconds(1) ? value : throw new ArgumentOutOfRangeException(nameof(OutputStep), value, $"OutputStep must be at least 1 s, got {Durations.Format(value)}.");
     }
 
     /// <summary>The solver. Default <see cref="SolverMethod.Exact"/>.</summary>

@@ -42,7 +42,7 @@ internal static class SimulationReport
     }
 
     /// <summary>The parameters of the set that are the project's own calibrations, not published estimates.</summary>
-    public static IReadOnlyList<ModelParameter> Provisional(PkParameterSet set) => [.. set.Parameters.Where(p => p.IsProvisional)];
+    public static IReadOnlyList<ModelParameter> Provisional(PkParameterSet set, Route route) => [.. set.ParametersFor(route).Where(p => p.IsProvisional)];
 
     /// <summary>Builds the JSON object; fails on a non-finite required value rather than write one.</summary>
     /// <exception cref="NonFiniteResultException">Cmax, Tmax or an AUC of the parent is NaN or infinite.</exception>
@@ -75,7 +75,7 @@ internal static class SimulationReport
             StepH: Hours(result.Options.OutputStep),
             Solver: Parsing.SolverToken(result.Options.Method),
             OutputPoints: result.TimesH.Length,
-            ProvisionalParameters: [.. Provisional(inputs.ParameterSet).Select(p => new ParameterJson(p.Name, p.Value, p.Unit, p.Description, p.Source))],
+            ProvisionalParameters: [.. Provisional(inputs.ParameterSet, inputs.Route).Select(p => new ParameterJson(p.Name, p.Value, p.Unit, p.Description, p.Source))],
             Notes: inputs.ParameterSet.Notes,
             ModelVersion: LibraryVersion,
             OutFile: outPath);
@@ -128,9 +128,9 @@ internal static class SimulationReport
             console.MarkupLine($"[dim]AUC0-24 covers the first 24 h although only {E(Formatting.Time(Hours(options.Until)))} is tabulated; AUC0-inf covers every dose to infinity.[/]");
         console.WriteLine();
 
-        var provisional = Provisional(set);
+        var provisional = Provisional(set, inputs.Route);
         if (provisional.Count > 0)
-            console.MarkupLine($"[bold yellow]PROVISIONAL parameters in this model[/] (own calibrations, not published estimates; sources in --json): " +
+            console.MarkupLine($"[bold yellow]PROVISIONAL parameters in this simulation[/] (own calibrations, not published estimates; sources in --json): " +
                 E(string.Join(", ", provisional.Select(p => p.Name))));
         else
             console.MarkupLine("No provisional parameters: every value is a published estimate.");

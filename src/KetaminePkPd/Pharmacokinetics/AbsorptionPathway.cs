@@ -18,9 +18,9 @@ public sealed record AbsorptionPathway
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
         if (!Enum.IsDefined(kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined pathway kind.");
         Guard.NonNegative(lag, nameof(lag));
-        if (lag > TimeSpan.FromHours(24)) throw new ArgumentOutOfRangeException(nameof(lag), lag, $"lag must be at most 24 h, got {lag}.");
+        if (lag > TimeSpan.FromHours(24)) throw new ArgumentOutOfRangeException(nameof(lag), lag, $"lag must be at most 24 h, got {Durations.Format(lag)}.");
         Guard.NonNegative(zeroOrderDuration, nameof(zeroOrderDuration));
-        if (zeroOrderDuration > TimeSpan.FromDays(7)) throw new ArgumentOutOfRangeException(nameof(zeroOrderDuration), zeroOrderDuration, $"zeroOrderDuration must be at most 7 days, got {zeroOrderDuration}.");
+        if (zeroOrderDuration > TimeSpan.FromDays(7)) throw new ArgumentOutOfRangeException(nameof(zeroOrderDuration), zeroOrderDuration, $"zeroOrderDuration must be at most 7 days, got {Durations.Format(zeroOrderDuration)}.");
         Target = target;
         Fraction = Guard.InRange(fraction, 0, 1, $"fraction of pathway into '{target}'");
         Kind = kind;

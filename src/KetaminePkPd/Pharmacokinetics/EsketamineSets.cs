@@ -16,13 +16,13 @@ internal static class EsketamineSets
     {
         ModelParameter[] parameters =
         [
-            new("FRN", 0.54, "-", "fraction of a nasal device absorbed through the nasal mucosa (first device)", T3 + " (IIV additive on logit, SD 0.708; Japanese x1.34)", ParameterScale.Logit, 0, 1),
-            new("FRN_LATER", 0.62, "-", "multiplier on FRn for the second and later devices of a session", T3 + ": dose effect on FRn 0.62", ParameterScale.Log, 0, 1.85),
-            new("KA_N", 2.93, "1/h", "nasal absorption rate constant", T3 + " (IIV 61.5% CV)", ParameterScale.Log, 1e-3, 1e3),
-            new("DSW", 0.53, "h", "zero-order release duration of the swallowed part of a nasal dose", T3, ParameterScale.Log, 0, 24),
-            new("KA_SW", 1.45, "1/h", "absorption rate constant of the swallowed part", T3 + " (IIV 132% CV)", ParameterScale.Log, 1e-3, 1e3),
-            new("DPO", 0.32, "h", "zero-order release duration of an oral solution", T3, ParameterScale.Log, 0, 24),
-            new("KA_PO", 0.97, "1/h", "oral absorption rate constant", T3 + " (IIV 132% CV)", ParameterScale.Log, 1e-3, 1e3),
+            new("FRN", 0.54, "-", "fraction of a nasal device absorbed through the nasal mucosa (first device)", T3 + " (IIV additive on logit, SD 0.708; Japanese x1.34)", ParameterScale.Logit, 0, 1, route: Route.Intranasal),
+            new("FRN_LATER", 0.62, "-", "multiplier on FRn for the second and later devices of a session", T3 + ": dose effect on FRn 0.62", ParameterScale.Log, 0, 1.85, route: Route.Intranasal),
+            new("KA_N", 2.93, "1/h", "nasal absorption rate constant", T3 + " (IIV 61.5% CV)", ParameterScale.Log, 1e-3, 1e3, route: Route.Intranasal),
+            new("DSW", 0.53, "h", "zero-order release duration of the swallowed part of a nasal dose", T3, ParameterScale.Log, 0, 24, route: Route.Intranasal),
+            new("KA_SW", 1.45, "1/h", "absorption rate constant of the swallowed part", T3 + " (IIV 132% CV)", ParameterScale.Log, 1e-3, 1e3, route: Route.Intranasal),
+            new("DPO", 0.32, "h", "zero-order release duration of an oral solution", T3, ParameterScale.Log, 0, 24, route: Route.Oral),
+            new("KA_PO", 0.97, "1/h", "oral absorption rate constant", T3 + " (IIV 132% CV)", ParameterScale.Log, 1e-3, 1e3, route: Route.Oral),
             new("FGUT", 0.64, "-", "fraction of a swallowed dose escaping gut metabolism", T3, ParameterScale.Logit, 0, 1),
             new("VC", 192, "L", "esketamine central volume", T3 + " (IIV 27.5% CV)", ParameterScale.Log, 1e-3, 1e5),
             new("Q1", 84.3, "L/h", "inter-compartmental clearance to peripheral 1", T3, ParameterScale.Log, 0, 1e5),

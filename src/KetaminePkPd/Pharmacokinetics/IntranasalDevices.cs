@@ -16,7 +16,7 @@ public sealed record IntranasalDevices
     {
         DeviceMg = Guard.InRangeExclusiveMin(deviceMg, 0, 1000, nameof(deviceMg));
         Guard.NonNegative(interval, nameof(interval));
-        if (interval > TimeSpan.FromHours(1)) throw new ArgumentOutOfRangeException(nameof(interval), interval, $"interval must be at most 1 h, got {interval}.");
+        if (interval > TimeSpan.FromHours(1)) throw new ArgumentOutOfRangeException(nameof(interval), interval, $"interval must be at most 1 h, got {Durations.Format(interval)}.");
         Interval = interval;
         LaterDeviceNasalFactor = Guard.InRange(laterDeviceNasalFactor, 0, 10, nameof(laterDeviceNasalFactor));
     }

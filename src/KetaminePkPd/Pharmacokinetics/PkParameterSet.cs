@@ -48,6 +48,9 @@ public sealed class PkParameterSet
     /// <summary>Routes the models built from this set accept.</summary>
     public ImmutableArray<Route> Routes { get; }
 
+    /// <summary>The parameters a simulation of doses by <paramref name="route"/> depends on: those of every route and that route's own.</summary>
+    public IEnumerable<ModelParameter> ParametersFor(Route route) => Parameters.Where(p => p.Route is null || p.Route == route);
+
     /// <summary>True when any parameter is provisional.</summary>
     public bool HasProvisionalParameters => Parameters.Any(p => p.IsProvisional);
 
