@@ -15,18 +15,18 @@ internal sealed class PkSolution
     private readonly double[] _stateAt24;
     private readonly int _width;
 
-    public PkSolution(ReducedSystem s, List<DoseInput> inputs, double[] tOut, double[] outStates, EvaluatedPoints points,
-        double[] stateAt24, int exponentials, OdeStatistics stats)
+    /// <summary>Wraps a finished march of the reduced system (whose first M state entries are the PK amounts).</summary>
+    public PkSolution(ReducedSystem s, List<DoseInput> inputs, LinearMarch march)
     {
         _s = s;
         _inputs = inputs;
-        TimesH = tOut;
-        _outStates = outStates;
-        _points = points;
-        _stateAt24 = stateAt24;
-        _width = s.M;
-        Exponentials = exponentials;
-        Statistics = stats;
+        TimesH = march.OutputTimesH;
+        _outStates = march.OutputStates;
+        _points = march.Points;
+        _stateAt24 = march.Captured[0] ?? throw new InvalidOperationException("The march did not reach 24 h.");
+        _width = march.Width;
+        Exponentials = march.Exponentials;
+        Statistics = march.Statistics;
     }
 
     public double[] TimesH { get; }

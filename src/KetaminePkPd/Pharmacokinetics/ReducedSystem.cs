@@ -84,6 +84,24 @@ internal sealed class ReducedSystem
 
     public double InverseMetaboliteVolume { get; }
 
+    /// <summary>The inputs as engine events in reduced coordinates: boluses, and rate on/off pairs for zero-order inputs.</summary>
+    public List<(double T, int Index, double Amount, double Rate)> Events(List<DoseInput> inputs)
+    {
+        var events = new List<(double, int, double, double)>(inputs.Count * 2);
+        foreach (var i in inputs)
+        {
+            int c = ReducedIndex[i.Compartment];
+            if (i.DurationH <= 0) events.Add((i.StartH, c, i.AmountMg, 0));
+            else
+            {
+                double rate = i.AmountMg / i.DurationH;
+                events.Add((i.StartH, c, 0, rate));
+                events.Add((i.EndH, c, 0, -rate));
+            }
+        }
+        return events;
+    }
+
     /// <summary>Parent concentration in ng/mL of a reduced state.</summary>
     public double ParentNgPerMl(ReadOnlySpan<double> a) => a[Central] * InverseCentralVolume * Units.NgPerMlPerMgPerL;
 

@@ -1,6 +1,4 @@
-using KetaminePkPd.Numerics;
-
-namespace KetaminePkPd.Pharmacokinetics;
+namespace KetaminePkPd.Numerics;
 
 /// <summary>
 /// Exact propagation of dA/dt = K A + b over a step h with b constant: A(h) = Phi(h) A(0) + Gamma(h) b, where

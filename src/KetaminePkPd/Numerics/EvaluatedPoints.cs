@@ -1,4 +1,4 @@
-namespace KetaminePkPd.Pharmacokinetics;
+namespace KetaminePkPd.Numerics;
 
 /// <summary>
 /// The times at which a simulation knows its state exactly, in order: every output time and every event time (just

@@ -1,0 +1,268 @@
+namespace KetaminePkPd.Numerics;
+
+/// <summary>
+/// The simulation engine shared by the PK and PK-PD simulators: marches dx/dt = K x + b(t), with b piecewise constant
+/// and boluses at event times, through events and output times, plus an optional <see cref="FilterBlock"/>
+/// (dp/dt = A p + B u(x)) for pharmacodynamic effects.
+/// </summary>
+/// <remarks>
+/// <para>Exact path: the linear part by <see cref="LinearPropagator"/> (matrix exponentials, cached per step length and
+/// input), the filter by <see cref="FilterPropagator"/>; steps are cut at every output and event, and no longer than
+/// the step limit the caller gives (needed only with a filter). Adaptive path: the whole system (linear part and
+/// filter) as one ODE, integrated by the chosen solver from event to event with dense output.</para>
+/// <para>At an event time the recorded state is the state after the event. Every output time and every event time up
+/// to <c>until</c> is an <see cref="EvaluatedPoints"/> entry; between two consecutive points the solution is smooth.</para>
+/// </remarks>
+internal sealed class LinearMarch
+{
+    public const double TimeEpsH = 1e-9;
+
+    private readonly double[] _k;
+    private readonly int _n;
+    private readonly FilterBlock? _filter;
+    private readonly int _q;
+    private readonly (double T, int Index, double Amount, double Rate)[] _events;
+    private readonly double[] _tOut;
+    private readonly double _end;
+    private readonly Func<double, double>? _maxStep;
+    private readonly double[] _b;
+    private readonly int[] _activeRates;
+    private readonly LinearPropagator? _propagator;
+    private readonly FilterPropagator? _filterPropagator;
+    private readonly OdeSolver? _solver;
+    private readonly double[] _captureTimes;
+
+    /// <param name="k">K, n x n row-major, Metzler.</param>
+    /// <param name="n">Linear dimension.</param>
+    /// <param name="events">Events (time h, state index, bolus amount or 0, rate change or 0); need not be sorted.</param>
+    /// <param name="outputTimes">Sorted output times, h, starting at 0.</param>
+    /// <param name="end">Integrate at least to here (e.g. 24 h for AUC0-24), even past the last output.</param>
+    /// <param name="method">Solver.</param>
+    /// <param name="tolerances">Adaptive tolerances.</param>
+    /// <param name="filter">Optional filter block.</param>
+    /// <param name="maxStep">Largest exact step allowed at time t (h), or null for none.</param>
+    /// <param name="captureTimes">Times whose state (after events) is kept, e.g. 24 h.</param>
+    public LinearMarch(double[] k, int n, List<(double T, int Index, double Amount, double Rate)> events, double[] outputTimes, double end,
+        SolverMethod method, OdeTolerances tolerances, FilterBlock? filter = null, Func<double, double>? maxStep = null, double[]? captureTimes = null)
+    {
+        _k = k;
+        _n = n;
+        _filter = filter;
+        _q = filter?.States ?? 0;
+        events.Sort((x, y) => x.T.CompareTo(y.T));
+        _events = [.. events];
+        _tOut = outputTimes;
+        _end = Math.Max(end, outputTimes[^1]);
+        _maxStep = maxStep;
+        _b = new double[n];
+        _activeRates = new int[n];
+        _captureTimes = captureTimes ?? [];
+        Width = n + _q;
+        OutputStates = new double[outputTimes.Length * Width];
+        Points = new EvaluatedPoints(Width, outputTimes.Length + 2 * events.Count + 2);
+        Captured = new double[_captureTimes.Length][];
+        switch (method)
+        {
+            case SolverMethod.Exact:
+                _propagator = new LinearPropagator(k, n);
+                if (filter is not null) _filterPropagator = new FilterPropagator(filter);
+                break;
+            case SolverMethod.DormandPrince54: _solver = new DormandPrince54Solver(tolerances); break;
+            default: _solver = new Rodas4Solver(tolerances); break;
+        }
+    }
+
+    /// <summary>Entries per stored state: n linear, then q filter states.</summary>
+    public int Width { get; }
+
+    /// <summary>The output times, h.</summary>
+    public double[] OutputTimesH => _tOut;
+
+    /// <summary>States at the output times, row-major.</summary>
+    public double[] OutputStates { get; }
+
+    /// <summary>Output and event times up to the last output, with their states.</summary>
+    public EvaluatedPoints Points { get; }
+
+    /// <summary>The states at the capture times (null when a capture time was never reached).</summary>
+    public double[]?[] Captured { get; }
+
+    /// <summary>Matrix exponentials of the linear part computed by the exact path.</summary>
+    public int Exponentials => _propagator?.Exponentials ?? 0;
+
+    /// <summary>Adaptive solver work.</summary>
+    public OdeStatistics Statistics { get; private set; }
+
+    public void Run()
+    {
+        double until = _tOut[^1];
+        var state = new double[Width];
+        _filter?.Initial(state.AsSpan(_n, _q));
+        var ode = _solver is null ? null : new Ode(this);
+        List<double>? times = null;
+        double[]? buffer = null;
+        int ei = 0, oi = 0;
+        double t = 0;
+        while (true)
+        {
+            while (ei < _events.Length && _events[ei].T <= t + TimeEpsH) Apply(_events[ei++], state);
+            bool hasInput = false;
+            foreach (int c in _activeRates) hasInput |= c > 0;
+            if (oi < _tOut.Length && _tOut[oi] <= t + TimeEpsH) Output(oi++, t, state, until);
+            else if (t <= until + TimeEpsH) Points.AddState(t, state);
+            for (int c = 0; c < _captureTimes.Length; c++)
+                if (Math.Abs(t - _captureTimes[c]) <= TimeEpsH) Captured[c] = (double[])state.Clone();
+            if (t >= _end - TimeEpsH) break;
+
+            double segEnd = _end;
+            if (ei < _events.Length) segEnd = Math.Min(segEnd, _events[ei].T);
+            foreach (double c in _captureTimes)
+                if (c > t + TimeEpsH) segEnd = Math.Min(segEnd, c);
+            if (segEnd - t <= TimeEpsH) { t = segEnd; continue; }
+
+            if (_propagator is not null)
+            {
+                // Exact: step to each output in the segment and then to its end, never longer than the step limit.
+                while (true)
+                {
+                    double target = oi < _tOut.Length && _tOut[oi] < segEnd - TimeEpsH ? _tOut[oi] : segEnd;
+                    while (_maxStep is not null && target - t > _maxStep(t) * (1 + 1e-9))
+                    {
+                        double h = _maxStep(t);
+                        Step(state, h, hasInput);
+                        t += h;
+                    }
+                    Step(state, target - t, hasInput);
+                    t = target;
+                    if (target >= segEnd - TimeEpsH) break;
+                    Output(oi++, t, state, until);
+                }
+            }
+            else
+            {
+                times ??= new List<double>();
+                times.Clear();
+                for (int k = oi; k < _tOut.Length && _tOut[k] < segEnd - TimeEpsH; k++) times.Add(_tOut[k]);
+                times.Add(segEnd);
+                if (buffer is null || buffer.Length < times.Count * Width) buffer = new double[Math.Max(times.Count, 16) * Width * 2];
+                _b.CopyTo(ode!.Rates, 0);
+                Statistics += _solver!.Solve(ode, t, state, times.ToArray(), buffer);
+                for (int k = 0; k < times.Count - 1; k++) Output(oi++, times[k], buffer.AsSpan(k * Width, Width), until);
+                buffer.AsSpan((times.Count - 1) * Width, Width).CopyTo(state);
+            }
+            t = segEnd;
+        }
+    }
+
+    private double[]? _x0, _dx0, _dx1;
+
+    private void Step(double[] state, double h, bool hasInput)
+    {
+        if (h <= 0) return;
+        if (_filterPropagator is null)
+        {
+            _propagator!.Step(state, _b, hasInput, h);
+            return;
+        }
+        _x0 ??= new double[_n];
+        _dx0 ??= new double[_n];
+        _dx1 ??= new double[_n];
+        state.AsSpan(0, _n).CopyTo(_x0);
+        Derivative(_x0, _dx0);
+        _propagator!.Step(state, _b, hasInput, h);
+        var x1 = state.AsSpan(0, _n);
+        Derivative(x1, _dx1);
+        _filterPropagator.Step(state.AsSpan(_n, _q), _x0, _dx0, x1, _dx1, h);
+    }
+
+    private void Derivative(ReadOnlySpan<double> x, Span<double> dx)
+    {
+        for (int i = 0; i < _n; i++)
+        {
+            double d = _b[i];
+            for (int j = 0; j < _n; j++) d += _k[i * _n + j] * x[j];
+            dx[i] = d;
+        }
+    }
+
+    private void Output(int k, double t, ReadOnlySpan<double> state, double until)
+    {
+        state.CopyTo(OutputStates.AsSpan(k * Width, Width));
+        if (t <= until + TimeEpsH) Points.AddOutput(t, k);
+    }
+
+    private void Apply((double T, int Index, double Amount, double Rate) e, double[] state)
+    {
+        if (e.Rate == 0)
+        {
+            state[e.Index] += e.Amount;
+            return;
+        }
+        if (e.Rate > 0) { _b[e.Index] += e.Rate; _activeRates[e.Index]++; }
+        else if (--_activeRates[e.Index] == 0) _b[e.Index] = 0;
+        else _b[e.Index] += e.Rate;
+    }
+
+    /// <summary>The whole system as one ODE for the adaptive solvers; rates set per segment.</summary>
+    private sealed class Ode(LinearMarch march) : IOdeSystemWithJacobian
+    {
+        private readonly double[] _u = new double[march._filter?.Drives ?? 0];
+        private readonly double[] _du = new double[march._filter?.Drives ?? 0];
+        private readonly double[] _unit = new double[march._n];
+
+        public double[] Rates { get; } = new double[march._n];
+
+        public int Dimension => march.Width;
+
+        public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+        {
+            int n = march._n, q = march._q;
+            var k = march._k;
+            for (int i = 0; i < n; i++)
+            {
+                double d = Rates[i];
+                for (int j = 0; j < n; j++) d += k[i * n + j] * y[j];
+                dydt[i] = d;
+            }
+            if (march._filter is not { } f) return;
+            f.Drive(y[..n], _u);
+            var a = f.A;
+            var b = f.B;
+            int r = f.Drives;
+            for (int i = 0; i < q; i++)
+            {
+                double d = 0;
+                for (int j = 0; j < q; j++) d += a[i * q + j] * y[n + j];
+                for (int j = 0; j < r; j++) d += b[i * r + j] * _u[j];
+                dydt[n + i] = d;
+            }
+        }
+
+        public void EvaluateJacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+        {
+            int n = march._n, q = march._q, w = march.Width;
+            jacobian[..(w * w)].Clear();
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++) jacobian[i * w + j] = march._k[i * n + j];
+            if (march._filter is not { } f) return;
+            var a = f.A;
+            var b = f.B;
+            int r = f.Drives;
+            for (int i = 0; i < q; i++)
+                for (int j = 0; j < q; j++) jacobian[(n + i) * w + n + j] = a[i * q + j];
+            // d u / d x_j by the chain rule with dx = e_j.
+            for (int j = 0; j < n; j++)
+            {
+                Array.Clear(_unit);
+                _unit[j] = 1;
+                f.DriveRate(y[..n], _unit, _du);
+                for (int i = 0; i < q; i++)
+                {
+                    double d = 0;
+                    for (int c = 0; c < r; c++) d += b[i * r + c] * _du[c];
+                    jacobian[(n + i) * w + j] = d;
+                }
+            }
+        }
+    }
+}
