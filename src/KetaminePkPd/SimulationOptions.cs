@@ -53,10 +53,35 @@ public sealed record SimulationOptions
         init => _tolerances = value ?? throw new ArgumentNullException(nameof(Tolerances));
     }
 
-    /// <summary>The output times in hours: 0, step, ..., up to <see cref="Until"/>, with <see cref="Until"/> always last.</summary>
+    /// <summary>
+    /// Explicit output times instead of the regular grid (empty for the grid). Set with <see cref="AtTimes"/>; when set,
+    /// <see cref="Until"/> is the last of them.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<TimeSpan> OutputTimes { get; private init; } = [];
+
+    /// <summary>Options reporting exactly at <paramref name="times"/> (e.g. a trial's assessment times).</summary>
+    /// <param name="times">Strictly increasing, &gt;= 0, at most <see cref="MaxOutputs"/>, last one &gt; 0.</param>
+    /// <exception cref="ArgumentException">Empty, not strictly increasing, negative, or too many.</exception>
+    public SimulationOptions AtTimes(IEnumerable<TimeSpan> times)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        System.Collections.Immutable.ImmutableArray<TimeSpan> list = [.. times];
+        if (list.IsEmpty) throw new ArgumentException("times must hold at least one time.", nameof(times));
+        if (list.Length > MaxOutputs) throw new ArgumentException($"times must hold at most {MaxOutputs} times, got {list.Length}.", nameof(times));
+        for (int i = 0; i < list.Length; i++)
+        {
+            if (list[i] < TimeSpan.Zero) throw new ArgumentException($"times must be >= 0, got {Durations.Format(list[i])} at position {i}.", nameof(times));
+            if (i > 0 && list[i] <= list[i - 1]) throw new ArgumentException($"times must be strictly increasing, got {Durations.Format(list[i - 1])} then {Durations.Format(list[i])}.", nameof(times));
+        }
+        return this with { Until = list[^1], OutputTimes = list };
+    }
+
+    /// <summary>The output times in hours: the explicit <see cref="OutputTimes"/> if set, else 0, step, ..., up to
+    /// <see cref="Until"/>, with <see cref="Until"/> always last.</summary>
     /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaxOutputs"/> points.</exception>
     public double[] OutputTimesH()
     {
+        if (!OutputTimes.IsEmpty) return [.. OutputTimes.Select(Units.Hours)];
         double until = Units.Hours(Until), step = Units.Hours(OutputStep);
         double count = Math.Floor(until / step * (1 + 1e-12));
         if (count + 2 > MaxOutputs)

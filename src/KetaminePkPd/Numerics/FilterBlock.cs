@@ -26,6 +26,6 @@ internal abstract class FilterBlock
     /// <summary>Writes the drives u(x).</summary>
     public abstract void Drive(ReadOnlySpan<double> x, Span<double> u);
 
-    /// <summary>Writes du/dt given x and dx/dt (the chain rule through <see cref="Drive"/>).</summary>
+    /// <summary>Writes du/dt given x and dx/dt (the chain rule through <see cref="Drive"/>); the adaptive solvers' Jacobian uses it.</summary>
     public abstract void DriveRate(ReadOnlySpan<double> x, ReadOnlySpan<double> dx, Span<double> du);
 }

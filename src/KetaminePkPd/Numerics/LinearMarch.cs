@@ -154,35 +154,38 @@ internal sealed class LinearMarch
         }
     }
 
-    private double[]? _x0, _dx0, _dx1;
+    private double[]? _x0, _nodes;
+    private int _rateVersion;
+    private (double H, int Version, LinearPropagator.Entry? Full, LinearPropagator.Entry?[] Nodes) _prepared = (double.NaN, -1, null, new LinearPropagator.Entry?[3]);
 
     private void Step(double[] state, double h, bool hasInput)
     {
         if (h <= 0) return;
-        if (_filterPropagator is null)
+        var p = _propagator!;
+        // Consecutive steps of the same length and inputs reuse their propagators without a cache search.
+        if (_prepared.H != h || _prepared.Version != _rateVersion)
         {
-            _propagator!.Step(state, _b, hasInput, h);
-            return;
+            _prepared.H = h;
+            _prepared.Version = _rateVersion;
+            _prepared.Full = p.Prepare(_b, hasInput, h);
+            if (_filterPropagator is not null)
+                for (int g = 0; g < 3; g++) _prepared.Nodes[g] = p.Prepare(_b, hasInput, FilterPropagator.Nodes[g] * h);
         }
-        _x0 ??= new double[_n];
-        _dx0 ??= new double[_n];
-        _dx1 ??= new double[_n];
-        state.AsSpan(0, _n).CopyTo(_x0);
-        Derivative(_x0, _dx0);
-        _propagator!.Step(state, _b, hasInput, h);
-        var x1 = state.AsSpan(0, _n);
-        Derivative(x1, _dx1);
-        _filterPropagator.Step(state.AsSpan(_n, _q), _x0, _dx0, x1, _dx1, h);
-    }
-
-    private void Derivative(ReadOnlySpan<double> x, Span<double> dx)
-    {
-        for (int i = 0; i < _n; i++)
+        if (_filterPropagator is not null)
         {
-            double d = _b[i];
-            for (int j = 0; j < _n; j++) d += _k[i * _n + j] * x[j];
-            dx[i] = d;
+            // The linear state at the Gauss nodes, exactly, then the filter, then the linear state at the step end.
+            _x0 ??= new double[_n];
+            _nodes ??= new double[3 * _n];
+            state.AsSpan(0, _n).CopyTo(_x0);
+            for (int g = 0; g < 3; g++)
+            {
+                var node = _nodes.AsSpan(g * _n, _n);
+                _x0.CopyTo(node);
+                p.Step(node, _prepared.Nodes[g]!);
+            }
+            _filterPropagator.Step(state.AsSpan(_n, _q), _nodes, _n, h);
         }
+        p.Step(state, _prepared.Full!);
     }
 
     private void Output(int k, double t, ReadOnlySpan<double> state, double until)
@@ -198,6 +201,7 @@ internal sealed class LinearMarch
             state[e.Index] += e.Amount;
             return;
         }
+        _rateVersion++;
         if (e.Rate > 0) { _b[e.Index] += e.Rate; _activeRates[e.Index]++; }
         else if (--_activeRates[e.Index] == 0) _b[e.Index] = 0;
         else _b[e.Index] += e.Rate;

@@ -8,7 +8,7 @@ namespace KetaminePkPd.Numerics;
 /// </summary>
 internal sealed class LinearPropagator
 {
-    private const int CacheSize = 16;
+    private const int CacheSize = 32;
     private readonly int _n;
     private readonly double[] _k;
     private readonly Entry[] _cache = new Entry[CacheSize];
@@ -17,7 +17,8 @@ internal sealed class LinearPropagator
     private int _filled;
     private Entry? _last;
 
-    private sealed class Entry
+    /// <summary>A cached propagator for one (h, b); immutable once filled.</summary>
+    internal sealed class Entry
     {
         public double H;
         public double[] B = [];
@@ -39,10 +40,16 @@ internal sealed class LinearPropagator
     public int Exponentials { get; private set; }
 
     /// <summary>Advances <paramref name="a"/> in place by <paramref name="h"/> hours with constant input rates <paramref name="b"/> (mg/h).</summary>
-    public void Step(Span<double> a, ReadOnlySpan<double> b, bool hasInput, double h)
+    public void Step(Span<double> a, ReadOnlySpan<double> b, bool hasInput, double h) => Step(a, Prepare(b, hasInput, h));
+
+    /// <summary>The propagator for a step of <paramref name="h"/> hours with input rates <paramref name="b"/>, from the cache or computed.</summary>
+    public Entry Prepare(ReadOnlySpan<double> b, bool hasInput, double h) => Lookup(b, hasInput, h);
+
+    /// <summary>Advances <paramref name="a"/> in place with a prepared propagator.</summary>
+    public void Step(Span<double> a, Entry e)
     {
-        var e = Lookup(b, hasInput, h);
         int n = _n;
+        bool hasInput = e.HasInput;
         var next = _next.AsSpan(0, n);
         var phi = e.Phi.AsSpan(0, n * n);
         var x = a[..n];
@@ -65,7 +72,8 @@ internal sealed class LinearPropagator
             var c = _cache[i];
             if (Matches(c, b, hasInput, h, tol)) return _last = c;
         }
-        var e = _cache[_slot] ??= new Entry();
+        var e = new Entry();
+        _cache[_slot] = e;
         _slot = (_slot + 1) % CacheSize;
         _filled = Math.Max(_filled, _slot == 0 ? CacheSize : _slot);
         Fill(e, b, hasInput, h);

@@ -110,23 +110,13 @@ internal sealed class PkSolution
 
     public ExposureMetrics Metrics(bool metabolite)
     {
-        double Conc(ReadOnlySpan<double> x) => metabolite ? _s.MetaboliteNgPerMl(x) : _s.ParentNgPerMl(x);
 
-        // Largest concentration among evaluated points (outputs and every event time), then search the smooth pieces
-        // on either side of it for an interior maximum.
-        int best = 0;
-        double cmax = double.NegativeInfinity;
-        for (int k = 0; k < _points.Count; k++)
+        int observed = metabolite ? _s.Metabolite : _s.Central;
+        double cmax = 0, tmax = 0;
+        if (observed >= 0)
         {
-            double c = Conc(_points.State(k, _outStates));
-            if (c > cmax) { cmax = c; best = k; }
-        }
-        double tmax = _points.Time(best);
-        if (cmax > 0)
-        {
-            int observed = metabolite ? _s.Metabolite : _s.Central;
-            if (best > 0) Refine(best - 1, _points.Time(best), observed, ref cmax, ref tmax);
-            if (best + 1 < _points.Count) Refine(best, _points.Time(best + 1), observed, ref cmax, ref tmax);
+            (tmax, double amount) = PeakSearch.Maximum(new LinearPropagator(_s.K, _s.M), _s.K, _s.M, _points, _outStates, RatesAt, observed);
+            cmax = amount * (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL;
         }
 
         var end = Aucs(OutputState(TimesH.Length - 1), TimesH[^1]);
@@ -147,58 +137,13 @@ internal sealed class PkSolution
         return new ExposureMetrics(Math.Max(0, cmax), tmax, Math.Max(0, aucEnd), Math.Max(0, auc24), Math.Max(0, aucInf), halfLife);
     }
 
-    /// <summary>
-    /// Looks for a maximum of the amount in compartment <paramref name="c"/> strictly inside (t_k, tRight), a piece with
-    /// no event inside, where the solution is smooth: if the slope is positive at t_k and negative at tRight, the root
-    /// of the slope g(t) = (K A(t) + b)_c is found by Newton's method safeguarded by bisection (Numerical Recipes'
-    /// rtsafe), with g'(t) = (K (K A + b))_c, to 1e-9 h. Each evaluation propagates exactly from t_k.
-    /// </summary>
-    private void Refine(int k, double tRight, int c, ref double cmax, ref double tmax)
-    {
-        double t0 = _points.Time(k), span = tRight - t0;
-        if (span <= 1e-9 || c < 0) return;
-        int m = _s.M;
-        var start = _points.State(k, _outStates)[..m].ToArray();
-        var rates = RatesAt(t0);
-        bool hasInput = rates.Any(r => r > 0);
-        var propagator = new LinearPropagator(_s.K, m);
-        var x = new double[m];
-        var dx = new double[m];
-        (double G, double Gp) Slope(double h)
-        {
-            start.CopyTo(x, 0);
-            if (h > 0) propagator.Step(x, rates, hasInput, h);
-            for (int i = 0; i < m; i++)
-            {
-                double d = rates[i];
-                for (int j = 0; j < m; j++) d += _s.K[i * m + j] * x[j];
-                dx[i] = d;
-            }
-            double gp = 0;
-            for (int j = 0; j < m; j++) gp += _s.K[c * m + j] * dx[j];
-            return (dx[c], gp);
-        }
-        if (Slope(0).G <= 0 || Slope(span).G >= 0) return;
-        double lo = 0, hi = span, h = 0.5 * span;
-        var (g, gd) = Slope(h);
-        for (int it = 0; it < 100 && g != 0; it++)
-        {
-            if (g > 0) lo = h; else hi = h;
-            double next = gd < 0 ? h - g / gd : double.NaN;
-            if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-            bool done = Math.Abs(next - h) <= 1e-10 || hi - lo <= 1e-9;
-            h = next;
-            (g, gd) = Slope(h);
-            if (done) break;
-        }
-        double value = x[c] / _s.Model.Compartments[_s.FullIndex[c]].VolumeL * Units.NgPerMlPerMgPerL;
-        if (value > cmax) { cmax = value; tmax = t0 + h; }
-    }
-
     /// <summary>Zero-order input rates (mg/h, reduced) in force just after time <paramref name="t"/>.</summary>
-    private double[] RatesAt(double t)
+    public double[] RatesAt(double t) => RatesAt(t, _s.M);
+
+    /// <summary>Zero-order input rates in force just after <paramref name="t"/>, in a vector of length <paramref name="width"/> (reduced PK indices first).</summary>
+    public double[] RatesAt(double t, int width)
     {
-        var b = new double[_s.M];
+        var b = new double[width];
         foreach (var i in _inputs)
             if (i.DurationH > 0 && i.StartH <= t + TimeEpsH && i.EndH > t + TimeEpsH)
                 b[_s.ReducedIndex[i.Compartment]] += i.AmountMg / i.DurationH;

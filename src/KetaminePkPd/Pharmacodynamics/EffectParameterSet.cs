@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+
+namespace KetaminePkPd.Pharmacodynamics;
+
+/// <summary>
+/// The parameters of the two effect models of the mission: dissociation (CADSS, a sigmoid Emax model) and the
+/// antidepressant response (a <see cref="PlasticityModel"/> on MADRS points), with sources and PROVISIONAL labels,
+/// and the random-effect scales a population uses. Immutable; <see cref="WithParameter"/> returns a modified copy.
+/// </summary>
+/// <remarks>
+/// Concentration parameters are stated for racemic ketamine (total R+S as driver). For esketamine, C50 and EC50 are
+/// halved: with racemic total as driver, C50 is about twice the S-ketamine value, since R-ketamine adds nothing to the
+/// psychedelic effect (Olofsen et al. 2022, Anesthesiology 136:792). Applying the same factor to the antidepressant EC50
+/// is our PROVISIONAL assumption.
+/// </remarks>
+public sealed class EffectParameterSet
+{
+    private const string Olofsen = "Olofsen E, Kamp J, Henthorn TK, et al. Ketamine psychedelic and antinociceptive effects are connected. Anesthesiology 2022;136:792-801";
+    private const string Provisional = "PROVISIONAL (MODEL.md 4.4)";
+    private readonly ImmutableDictionary<string, int> _byName;
+
+    /// <summary>Name of the dissociation effect.</summary>
+    public const string DissociationName = "dissociation";
+
+    /// <summary>Name of the antidepressant effect.</summary>
+    public const string AntidepressantName = "antidepressant";
+
+    private EffectParameterSet(ImmutableArray<ModelParameter> parameters)
+    {
+        Parameters = parameters;
+        _byName = parameters.Select((p, i) => (p.Name, i)).ToImmutableDictionary(x => x.Name, x => x.i, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The defaults of MODEL.md sections 4.1, 4.2 and 4.4.</summary>
+    public static EffectParameterSet Default { get; } = new(
+    [
+        new("KE0_D", Math.Log(2) / (8.3 / 60), "1/h", "dissociation effect-site rate constant (t1/2,ke0 8.3 min, 95% CI 5.1-13.0)", Olofsen, ParameterScale.Log, 1e-3, 1e4),
+        new("C50_D", 240, "ng/mL", "racemic effect-site concentration at half-maximal dissociation (S-ketamine 121 ng/mL x 2; IIV log SD 0.5)",
+            Provisional + ": twice the S-ketamine C50 of 0.51 nmol/mL (121 ng/mL, " + Olofsen + ")", ParameterScale.Log, 1e-3, 1e6, isProvisional: true),
+        new("EMAX_D", 30, "CADSS points", "maximal dissociation", Provisional + ": mean peak CADSS 8-20 after 0.5 mg/kg/40 min (van Schalkwyk 2018 sample: mean 7.7, SD 9.2)", ParameterScale.Log, 0, 92, isProvisional: true),
+        new("HILL_D", 2, "-", "Hill coefficient of dissociation", Provisional + ": Bowdle 1998 found psychedelic scores linear in 50-200 ng/mL; 2 fits resolution by 80-120 min", ParameterScale.Log, 0.1, 10, isProvisional: true),
+        new("KE0_A", Math.Log(2) / (8.3 / 60), "1/h", "antidepressant effect-site rate constant (same as dissociation unless set)", Provisional, ParameterScale.Log, 1e-3, 1e4, isProvisional: true),
+        new("EC50_A", 60, "ng/mL", "racemic effect-site concentration at half-maximal plasticity signal (IIV log SD 0.5)", Provisional + " (MODEL.md 4.2)", ParameterScale.Log, 1e-3, 1e6, isProvisional: true),
+        new("KTR", 2.0, "1/h", "plasticity chain transfer rate constant", Provisional + " (MODEL.md 4.2)", ParameterScale.Log, 1e-3, 1e3, isProvisional: true),
+        new("KDEC", Math.Log(2) / 72, "1/h", "plasticity decay rate constant (half-life 72 h)", Provisional + " (MODEL.md 4.2)", ParameterScale.Log, 0, 1e3, isProvisional: true),
+        new("BETA", -1.89, "MADRS points", "drug effect per unit of the plasticity signal P2", Provisional + " (MODEL.md 4.2)", ParameterScale.Additive, -1e3, 1e3, isProvisional: true),
+        new("SCALE_A", 1, "-", "individual multiplier on the antidepressant drug effect (median 1, IIV log SD 0.3)", Provisional, ParameterScale.Log, 0, 100, isProvisional: true),
+    ]);
+
+    /// <summary>The parameters, in the order random effects use.</summary>
+    public ImmutableArray<ModelParameter> Parameters { get; }
+
+    /// <summary>Index of the named parameter (case-insensitive).</summary>
+    /// <exception cref="ArgumentException">No such parameter; the message lists the names.</exception>
+    public int IndexOf(string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(parameterName);
+        return _byName.TryGetValue(parameterName, out int i) ? i
+            : throw new ArgumentException($"The effect parameters have no '{parameterName}'; they are {string.Join(", ", Parameters.Select(p => p.Name))}.", nameof(parameterName));
+    }
+
+    /// <summary>The named parameter.</summary>
+    /// <exception cref="ArgumentException">No such parameter.</exception>
+    public ModelParameter this[string parameterName] => Parameters[IndexOf(parameterName)];
+
+    /// <summary>A copy with one typical value replaced.</summary>
+    /// <exception cref="ArgumentException">Unknown name.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Value outside the parameter's range.</exception>
+    public EffectParameterSet WithParameter(string parameterName, double value)
+    {
+        int i = IndexOf(parameterName);
+        return new EffectParameterSet(Parameters.SetItem(i, Parameters[i].WithValue(value)));
+    }
+
+    /// <summary>Potency factor of the driver: 1 for racemic ketamine, 2 for esketamine (C50 and EC50 are halved).</summary>
+    public static double PotencyFactor(Drug drug) => drug == Drug.Esketamine ? 2 : 1;
+
+    /// <summary>The dissociation model (CADSS points, 0 to 30 by default) for a drug and an individual's random effects.</summary>
+    /// <param name="drug">The drug (sets the potency of the driver).</param>
+    /// <param name="randomEffects">One eta per entry of <see cref="Parameters"/>, or empty for typical values.</param>
+    /// <exception cref="ArgumentException">Wrong length or non-finite etas.</exception>
+    public SigmoidEmaxModel Dissociation(Drug drug, ReadOnlySpan<double> randomEffects = default)
+    {
+        CheckEtas(randomEffects);
+        return new SigmoidEmaxModel(DissociationName, "CADSS points", Value(0, randomEffects), Value(1, randomEffects) / PotencyFactor(drug),
+            Value(2, randomEffects), Value(3, randomEffects));
+    }
+
+    /// <summary>The antidepressant model (drug effect in MADRS points, negative = improvement) for a drug and an individual's random effects.</summary>
+    /// <param name="drug">The drug (sets the potency of the driver).</param>
+    /// <param name="randomEffects">One eta per entry of <see cref="Parameters"/>, or empty for typical values.</param>
+    /// <exception cref="ArgumentException">Wrong length or non-finite etas.</exception>
+    public PlasticityModel Antidepressant(Drug drug, ReadOnlySpan<double> randomEffects = default)
+    {
+        CheckEtas(randomEffects);
+        return new PlasticityModel(AntidepressantName, "MADRS points", Value(4, randomEffects), Value(5, randomEffects) / PotencyFactor(drug),
+            Value(6, randomEffects), Value(7, randomEffects), Value(8, randomEffects), Value(9, randomEffects));
+    }
+
+    private double Value(int i, ReadOnlySpan<double> etas) => Parameters[i].Individual(Parameters[i].Value, etas.IsEmpty ? 0 : etas[i]);
+
+    private void CheckEtas(ReadOnlySpan<double> etas)
+    {
+        if (!etas.IsEmpty && etas.Length != Parameters.Length)
+            throw new ArgumentException($"randomEffects must be empty or hold {Parameters.Length} values, got {etas.Length}.", nameof(etas));
+        foreach (var e in etas)
+            if (!double.IsFinite(e)) throw new ArgumentException($"randomEffects must be finite, got {e}.", nameof(etas));
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using KetaminePkPd.Pharmacokinetics;
+
+namespace KetaminePkPd.Pharmacodynamics;
+
+/// <summary>The outcome of <see cref="PkPdSimulator.Simulate"/>: the pharmacokinetic result and one time course per effect. Immutable.</summary>
+public sealed class PkPdSimulationResult
+{
+    internal PkPdSimulationResult(PkPdModel model, PkSimulationResult pk, ImmutableArray<EffectTimeCourse> effects)
+    {
+        Model = model;
+        Pk = pk;
+        Effects = effects;
+    }
+
+    /// <summary>The model simulated.</summary>
+    public PkPdModel Model { get; }
+
+    /// <summary>Concentrations, amounts and exposure metrics.</summary>
+    public PkSimulationResult Pk { get; }
+
+    /// <summary>Output times, h (as <see cref="PkSimulationResult.TimesH"/>).</summary>
+    public ImmutableArray<double> TimesH => Pk.TimesH;
+
+    /// <summary>The effects, in the model's order.</summary>
+    public ImmutableArray<EffectTimeCourse> Effects { get; }
+
+    /// <summary>The named effect.</summary>
+    /// <exception cref="ArgumentException">No such effect.</exception>
+    public EffectTimeCourse this[string effect] => Effects[Model.IndexOf(effect)];
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using KetaminePkPd.Numerics;
+using KetaminePkPd.Pharmacokinetics;
+
+namespace KetaminePkPd.Pharmacodynamics;
+
+/// <summary>
+/// Simulates a <see cref="PkPdModel"/>: the pharmacokinetics, each effect's effect-site concentration, and each effect.
+/// </summary>
+/// <remarks>
+/// <para>With <see cref="SolverMethod.Exact"/> (the default) the PK amounts and the effect sites are propagated exactly
+/// (matrix exponentials) and effect filter states by exact integration of the filter with its input integrated by
+/// 3-point Gauss-Legendre quadrature on exact effect-site states. Steps are at most <see cref="FineStep"/> long within
+/// <see cref="FineWindow"/> of any input starting or ending, <see cref="MediumStep"/> within <see cref="MediumWindow"/>
+/// after an input starts, and <see cref="CoarseStep"/> otherwise. For the antidepressant model after 0.5 mg/kg over 40 min
+/// this is within 3e-4 relative of RODAS4 at rtol 1e-10 at 40 min and within 3e-5 from 4 h on (tested). The adaptive
+/// methods integrate the whole system as one ODE.</para>
+/// <para>Thread-safe: all state is local to a call.</para>
+/// </remarks>
+public static class PkPdSimulator
+{
+    /// <summary>Longest exact step for filtered effects within <see cref="FineWindow"/> of any input starting or ending: 5 min.</summary>
+    public static readonly TimeSpan FineStep = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long after an input starts or ends the fine step applies: 2 h.</summary>
+    public static readonly TimeSpan FineWindow = TimeSpan.FromHours(2);
+
+    /// <summary>Longest exact step within <see cref="MediumWindow"/> after an input starts: 30 min.</summary>
+    public static readonly TimeSpan MediumStep = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long after an input starts the medium step applies: 12 h.</summary>
+    public static readonly TimeSpan MediumWindow = TimeSpan.FromHours(12);
+
+    /// <summary>Longest exact step for filtered effects otherwise: 2 h.</summary>
+    public static readonly TimeSpan CoarseStep = TimeSpan.FromHours(2);
+
+    /// <summary>Runs a simulation.</summary>
+    /// <param name="model">The individual's PK-PD model.</param>
+    /// <param name="regimen">The doses.</param>
+    /// <param name="options">Duration, outputs and solver; null for <see cref="SimulationOptions.Default"/>.</param>
+    /// <exception cref="ArgumentException">A route the model does not support, or an intranasal dose that is not a whole number of devices.</exception>
+    /// <exception cref="OdeSolverException">An adaptive solver failed.</exception>
+    public static PkPdSimulationResult Simulate(PkPdModel model, DosingRegimen regimen, SimulationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(regimen);
+        options ??= SimulationOptions.Default;
+        var inputs = model.Pk.Expand(regimen);
+        var sys = new ReducedSystem(model.Pk, inputs);
+        var pd = new PkPdSystem(model, sys);
+        bool filtered = pd.States > 0;
+        var march = new LinearMarch(pd.K, pd.N, sys.Events(inputs), options.OutputTimesH(), 24, options.Method, options.Tolerances,
+            filter: filtered ? pd : null, maxStep: filtered ? StepLimit(inputs) : null, captureTimes: [24]);
+        march.Run();
+        var solution = new PkSolution(sys, inputs, march);
+        var pk = new PkSimulationResult(model.Pk, regimen, options, solution);
+
+        int count = march.OutputTimesH.Length, width = march.Width;
+        var states = march.OutputStates;
+        var effects = ImmutableArray.CreateBuilder<EffectTimeCourse>(model.Effects.Length);
+        LinearPropagator? peakPropagator = null;
+        for (int e = 0; e < model.Effects.Length; e++)
+        {
+            var fx = model.Effects[e];
+            var values = new double[count];
+            var sites = new double[count];
+            for (int k = 0; k < count; k++)
+            {
+                var row = states.AsSpan(k * width, width);
+                values[k] = pd.EffectValue(e, row);
+                sites[k] = row[pd.EffectSite(e)];
+            }
+            double maxValue = double.NegativeInfinity, maxTime = 0, minValue = double.PositiveInfinity, minTime = 0;
+            for (int p = 0; p < march.Points.Count; p++)
+            {
+                double v = pd.EffectValue(e, march.Points.State(p, states));
+                if (v > maxValue) { maxValue = v; maxTime = march.Points.Time(p); }
+                if (v < minValue) { minValue = v; minTime = march.Points.Time(p); }
+            }
+            if (fx.FilterStates == 0)
+            {
+                peakPropagator ??= new LinearPropagator(pd.K, pd.N);
+                var (t, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), pd.EffectSite(e));
+                double v = fx.Effect(ce, ReadOnlySpan<double>.Empty);
+                if (v > maxValue) { maxValue = v; maxTime = t; }
+            }
+            effects.Add(new EffectTimeCourse(fx.Name, fx.Unit, ImmutableCollectionsMarshal.AsImmutableArray(values),
+                ImmutableCollectionsMarshal.AsImmutableArray(sites), maxValue, maxTime, minValue, minTime));
+        }
+        return new PkPdSimulationResult(model, pk, effects.MoveToImmutable());
+    }
+
+    /// <summary>The step limit at time t: fine shortly after any input starts or ends, medium for half a day after an input
+    /// starts, coarse otherwise.</summary>
+    private static Func<double, double> StepLimit(List<DoseInput> inputs)
+    {
+        var starts = inputs.Select(i => i.StartH).Distinct().Order().ToArray();
+        var changes = inputs.SelectMany(i => i.DurationH > 0 ? new[] { i.StartH, i.EndH } : [i.StartH]).Distinct().Order().ToArray();
+        double fine = Units.Hours(FineStep), fineWindow = Units.Hours(FineWindow);
+        double medium = Units.Hours(MediumStep), mediumWindow = Units.Hours(MediumWindow), coarse = Units.Hours(CoarseStep);
+        static double SinceLatest(double[] times, double t)
+        {
+            int i = Array.BinarySearch(times, t + LinearMarch.TimeEpsH);
+            int last = i >= 0 ? i : ~i - 1;
+            return last >= 0 ? t - times[last] : double.PositiveInfinity;
+        }
+        return t => SinceLatest(changes, t) < fineWindow ? fine : SinceLatest(starts, t) < mediumWindow ? medium : coarse;
+    }
+}
