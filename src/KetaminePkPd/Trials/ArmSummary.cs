@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+
+namespace KetaminePkPd.Trials;
+
+/// <summary>
+/// Summary of one arm (or of the whole trial): dissociation and depression outcomes as a trial report would give them.
+/// Rates are fractions in [0, 1]; the arrays follow the design's assessment times. Immutable.
+/// </summary>
+/// <param name="Arm">Arm name, or "all" for the whole trial.</param>
+/// <param name="Subjects">Patients.</param>
+/// <param name="MeanCadss">Mean rated CADSS at the CADSS time.</param>
+/// <param name="SdCadss">SD of the rated CADSS.</param>
+/// <param name="ShareCadssAbove4">Share with rated CADSS above 4 (the cut-off of Chen 2022).</param>
+/// <param name="MeanPeakCadss">Mean rated peak CADSS.</param>
+/// <param name="SharePeakAbove20">Share with rated peak CADSS above 20 ("significant" dissociation; the letter's "about 1 in 5").</param>
+/// <param name="MeanPercentChange">Mean % change of the depression score at each assessment (negative = improvement).</param>
+/// <param name="ResponseRate">Share with at least 50% improvement at each assessment.</param>
+/// <param name="RemissionRate">Share at or below the remission cut-off at each assessment.</param>
+public sealed record ArmSummary(string Arm, int Subjects, double MeanCadss, double SdCadss, double ShareCadssAbove4, double MeanPeakCadss,
+    double SharePeakAbove20, ImmutableArray<double> MeanPercentChange, ImmutableArray<double> ResponseRate, ImmutableArray<double> RemissionRate)
+{
+    internal static ArmSummary Of(string arm, IReadOnlyList<TrialSubjectResult> subjects, int assessments)
+    {
+        int n = subjects.Count;
+        if (n == 0) throw new ArgumentException($"Arm '{arm}' has no subjects.", nameof(subjects));
+        var cadss = subjects.Select(s => s.CadssRated).ToArray();
+        double mean = cadss.Average();
+        double sd = n > 1 ? Math.Sqrt(cadss.Sum(c => (c - mean) * (c - mean)) / (n - 1)) : 0;
+        return new ArmSummary(arm, n, mean, sd, cadss.Count(c => c > 4) / (double)n, subjects.Average(s => s.CadssPeakRated),
+            subjects.Count(s => s.CadssPeakRated > 20) / (double)n,
+            [.. Enumerable.Range(0, assessments).Select(k => subjects.Average(s => s.PercentChanges[k]))],
+            [.. Enumerable.Range(0, assessments).Select(k => subjects.Count(s => s.Responders[k]) / (double)n)],
+            [.. Enumerable.Range(0, assessments).Select(k => subjects.Count(s => s.Remitters[k]) / (double)n)]);
+    }
+}

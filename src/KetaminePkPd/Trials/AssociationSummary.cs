@@ -1,0 +1,41 @@
+using KetaminePkPd.Statistics;
+
+namespace KetaminePkPd.Trials;
+
+/// <summary>
+/// The association between rated dissociation (CADSS at the CADSS time) and the % change of the depression score at one
+/// assessment. Sign convention: <see cref="Raw"/> is r against % change, as Luckenbaugh et al. 2014 report it (negative =
+/// more dissociation, more improvement); <see cref="ImprovementR"/> is r against improvement (positive = more dissociation,
+/// more improvement). Partial correlations control for the plasma concentration at the CADSS time (the exposure a
+/// trial would measure) and for the dose in mg; they are null where undefined (too few patients, or a constant
+/// covariate such as a fixed dose). Immutable.
+/// </summary>
+/// <param name="Time">Assessment time from the first dose.</param>
+/// <param name="Raw">Pearson r of CADSS and % change, with Fisher-z 95% CI and p-value.</param>
+/// <param name="Spearman">Spearman rho of CADSS and % change.</param>
+/// <param name="PartialGivenExposure">Partial r given the concentration at the CADSS time.</param>
+/// <param name="PartialGivenDose">Partial r given the dose in mg.</param>
+public sealed record AssociationSummary(TimeSpan Time, CorrelationResult Raw, CorrelationResult Spearman,
+    CorrelationResult? PartialGivenExposure, CorrelationResult? PartialGivenDose)
+{
+    /// <summary>r of dissociation with improvement (= -<see cref="Raw"/>.R): positive = more dissociation, more improvement.</summary>
+    public double ImprovementR => -Raw.R;
+
+    internal static AssociationSummary? Of(TimeSpan time, IReadOnlyList<TrialSubjectResult> subjects, int k)
+    {
+        var cadss = subjects.Select(s => s.CadssRated).ToArray();
+        var change = subjects.Select(s => s.PercentChanges[k]).ToArray();
+        var exposure = subjects.Select(s => s.Simulated.ConcentrationAtCadssNgPerMl).ToArray();
+        var dose = subjects.Select(s => s.Simulated.DoseMg).ToArray();
+        var raw = Try(() => Correlation.Pearson(cadss, change));
+        var spearman = Try(() => Correlation.Spearman(cadss, change));
+        if (raw is null || spearman is null) return null;
+        return new AssociationSummary(time, raw, spearman, Try(() => Correlation.Partial(cadss, change, exposure)), Try(() => Correlation.Partial(cadss, change, dose)));
+    }
+
+    private static CorrelationResult? Try(Func<CorrelationResult> f)
+    {
+        try { return f(); }
+        catch (ArgumentException) { return null; }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace KetaminePkPd.Trials;
+
+/// <summary>
+/// Baseline severity, placebo response and rating noise (MODEL.md 4.3-4.4), all in MADRS points and all PROVISIONAL:
+/// baseline N(32, 5); placebo improvement N(8, 8), one draw per patient, reached with a 1 h half-time and then held;
+/// rating noise N(0, 3) per depression rating and N(0, 3) per CADSS rating. Scores are clamped to their scales. Immutable.
+/// </summary>
+public sealed record ClinicalModel
+{
+    private readonly double _baselineMean = 32, _baselineSd = 5, _placeboMean = 8, _placeboSd = 8, _placeboHalfTimeH = 1;
+    private readonly double _ratingSd = 3, _cadssSd = 3;
+
+    /// <summary>The defaults.</summary>
+    public static ClinicalModel Default { get; } = new();
+
+    /// <summary>Mean baseline MADRS, in [0, 60]. Default 32 (treatment-resistant depression, about 30-35).</summary>
+    public double BaselineMean { get => _baselineMean; init => _baselineMean = Guard.InRange(value, 0, 60, nameof(BaselineMean)); }
+
+    /// <summary>SD of baseline MADRS, in [0, 30]. Default 5.</summary>
+    public double BaselineSd { get => _baselineSd; init => _baselineSd = Guard.InRange(value, 0, 30, nameof(BaselineSd)); }
+
+    /// <summary>Mean placebo improvement, MADRS points, in [-30, 60]. Default 8.</summary>
+    public double PlaceboMean { get => _placeboMean; init => _placeboMean = Guard.InRange(value, -30, 60, nameof(PlaceboMean)); }
+
+    /// <summary>SD of the placebo improvement between patients, MADRS points, in [0, 30]. Default 8.</summary>
+    public double PlaceboSd { get => _placeboSd; init => _placeboSd = Guard.InRange(value, 0, 30, nameof(PlaceboSd)); }
+
+    /// <summary>Half-time of the placebo improvement's onset, h, in (0, 1000]. Default 1 (PROVISIONAL).</summary>
+    public double PlaceboHalfTimeH { get => _placeboHalfTimeH; init => _placeboHalfTimeH = Guard.InRangeExclusiveMin(value, 0, 1000, nameof(PlaceboHalfTimeH)); }
+
+    /// <summary>SD of the rating noise of a depression score, MADRS points, in [0, 20]. Default 3.</summary>
+    public double RatingNoiseSd { get => _ratingSd; init => _ratingSd = Guard.InRange(value, 0, 20, nameof(RatingNoiseSd)); }
+
+    /// <summary>SD of the rating noise of a CADSS total, points, in [0, 20]. Default 3.</summary>
+    public double CadssNoiseSd { get => _cadssSd; init => _cadssSd = Guard.InRange(value, 0, 20, nameof(CadssNoiseSd)); }
+
+    /// <summary>Fraction of the placebo improvement reached at <paramref name="hours"/> after the first dose.</summary>
+    public double PlaceboOnset(double hours) => hours <= 0 ? 0 : 1 - Math.Pow(2, -hours / PlaceboHalfTimeH);
+
+    /// <summary>Describes the model.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"baseline MADRS N({BaselineMean:G3}, {BaselineSd:G3}); placebo improvement N({PlaceboMean:G3}, {PlaceboSd:G3}) with {PlaceboHalfTimeH:G3} h half-time; rating noise SD {RatingNoiseSd:G3} (MADRS), {CadssNoiseSd:G3} (CADSS)");
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace KetaminePkPd.Trials;
+
+/// <summary>
+/// What links dissociation and the antidepressant response besides shared exposure (MODEL.md section 5). The parts
+/// compose: a hypothesis may combine a shared sensitivity, mediation and expectancy. With all parts off it is
+/// "exposure only": the effects share nothing but the drug concentration. Immutable.
+/// </summary>
+public sealed record Hypothesis
+{
+    private readonly string _name = "exposure-only";
+    private readonly double _rho, _share, _threshold = 20, _boost;
+
+    /// <summary>Shared exposure only (Andrade's reply): independent PD parameters.</summary>
+    public static Hypothesis ExposureOnly { get; } = new();
+
+    /// <summary>A common mechanism: correlated individual sensitivities, corr(log C50 of dissociation, log EC50 of the antidepressant) = rho.</summary>
+    /// <param name="rho">Correlation in [-1, 1]; default 0.7 (PROVISIONAL illustration).</param>
+    public static Hypothesis SharedSensitivity(double rho = 0.7) => new() { Name = "shared-sensitivity", SensitivityCorrelation = rho };
+
+    /// <summary>Mediation (the letter's argument): a share of the antidepressant signal comes from the dissociation itself.</summary>
+    /// <param name="share">Share in [0, 1]; default 0.5 (PROVISIONAL illustration).</param>
+    public static Hypothesis Mediation(double share = 0.5) => new() { Name = "mediation", MediationShare = share };
+
+    /// <summary>Expectancy or unblinding: patients whose dissociation peaks above a threshold get a larger placebo response.</summary>
+    /// <param name="thresholdCadss">Peak CADSS above which a patient notices dissociation, in [0, 92]; default 20 (MODEL.md 4.1: the
+    /// letter's "about 1 in 5" with significant dissociation fits a threshold around 20 points, not 4).</param>
+    /// <param name="boostMadrs">Extra placebo improvement, MADRS points, in [0, 60]; default 6 (PROVISIONAL illustration).</param>
+    public static Hypothesis Expectancy(double thresholdCadss = 20, double boostMadrs = 6) =>
+        new() { Name = "expectancy", ExpectancyThresholdCadss = thresholdCadss, ExpectancyBoostMadrs = boostMadrs };
+
+    /// <summary>The four hypotheses of MODEL.md 5 with their default strengths.</summary>
+    public static IReadOnlyList<Hypothesis> All { get; } = [ExposureOnly, SharedSensitivity(), Mediation(), Expectancy()];
+
+    /// <summary>Short name (used in outputs).</summary>
+    public string Name { get => _name; init { ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(Name)); _name = value; } }
+
+    /// <summary>Correlation of the log sensitivities, in [-1, 1]. 0 means independent.</summary>
+    public double SensitivityCorrelation { get => _rho; init => _rho = Guard.InRange(value, -1, 1, nameof(SensitivityCorrelation)); }
+
+    /// <summary>Share of the antidepressant signal taken from dissociation, in [0, 1]. 0 means none.</summary>
+    public double MediationShare { get => _share; init => _share = Guard.InRange(value, 0, 1, nameof(MediationShare)); }
+
+    /// <summary>Peak CADSS above which dissociation is noticed, in [0, 92]. Default 20.</summary>
+    public double ExpectancyThresholdCadss { get => _threshold; init => _threshold = Guard.InRange(value, 0, 92, nameof(ExpectancyThresholdCadss)); }
+
+    /// <summary>Extra placebo improvement when dissociation is noticed, MADRS points, in [0, 60]. 0 means no expectancy effect.</summary>
+    public double ExpectancyBoostMadrs { get => _boost; init => _boost = Guard.InRange(value, 0, 60, nameof(ExpectancyBoostMadrs)); }
+
+    /// <summary>True when nothing but exposure links the effects.</summary>
+    public bool IsExposureOnly => SensitivityCorrelation == 0 && MediationShare == 0 && ExpectancyBoostMadrs == 0;
+
+    /// <summary>Parses a name: exposure-only, shared-sensitivity, mediation or expectancy (with their default strengths).</summary>
+    /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
+    public static Hypothesis Parse(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return All.FirstOrDefault(h => string.Equals(h.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Unknown hypothesis '{name}'; use {string.Join(", ", All.Select(h => h.Name))}.", nameof(name));
+    }
+
+    /// <summary>Describes the hypothesis and its strengths.</summary>
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        if (SensitivityCorrelation != 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"rho {SensitivityCorrelation:G3}"));
+        if (MediationShare != 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"mediated share {MediationShare:G3}"));
+        if (ExpectancyBoostMadrs != 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"+{ExpectancyBoostMadrs:G3} MADRS placebo when peak CADSS > {ExpectancyThresholdCadss:G3}"));
+        return parts.Count == 0 ? Name : $"{Name} ({string.Join(", ", parts)})";
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Populations;
+
+namespace KetaminePkPd.Trials;
+
+/// <summary>
+/// A virtual trial: its arms, the population it enrols, the clinical model (baseline, placebo, rating noise), the
+/// rating scale and the assessment times. Every time is measured from the start of the first dose. Immutable and
+/// always valid. Standard designs are on <see cref="TrialDesigns"/>; any design can be read from JSON with
+/// <see cref="TrialDesignJson"/>.
+/// </summary>
+public sealed record TrialDesign
+{
+    /// <summary>Creates a design.</summary>
+    /// <param name="name">Name.</param>
+    /// <param name="arms">One or more arms (names unique).</param>
+    /// <param name="population">Population (its PK set fixes the drug).</param>
+    /// <param name="assessments">Depression assessment times, strictly increasing, each in (0, 10 years].</param>
+    /// <param name="cadssTime">When the CADSS is rated, in (0, 7 days]; default 40 min.</param>
+    /// <param name="scale">Depression rating scale; default MADRS.</param>
+    /// <param name="clinical">Clinical model; default <see cref="ClinicalModel.Default"/>.</param>
+    /// <exception cref="ArgumentException">No arms, duplicate arm names, bad times, or an arm whose route the PK set does not support.</exception>
+    public TrialDesign(string name, IEnumerable<TrialArm> arms, PopulationModel population, IEnumerable<TimeSpan> assessments,
+        TimeSpan? cadssTime = null, RatingScale scale = RatingScale.Madrs, ClinicalModel? clinical = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(arms);
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(assessments);
+        Name = name;
+        Arms = [.. arms];
+        Population = population;
+        Assessments = [.. assessments];
+        CadssTime = cadssTime ?? TimeSpan.FromMinutes(40);
+        Scale = Enum.IsDefined(scale) ? scale : throw new ArgumentOutOfRangeException(nameof(scale), scale, "Undefined rating scale.");
+        Clinical = clinical ?? ClinicalModel.Default;
+        if (Arms.IsEmpty) throw new ArgumentException("A trial needs at least one arm.", nameof(arms));
+        if (Arms.Select(a => a.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != Arms.Length)
+            throw new ArgumentException("Arm names must be unique.", nameof(arms));
+        foreach (var arm in Arms)
+            if (!population.Pk.Routes.Contains(arm.Administration.Route))
+                throw new ArgumentException($"Arm '{arm.Name}': model '{population.Pk.Key}' does not support route {arm.Administration.Route}; it supports {string.Join(", ", population.Pk.Routes)}.", nameof(arms));
+        if (Assessments.IsEmpty) throw new ArgumentException("A trial needs at least one depression assessment time.", nameof(assessments));
+        for (int i = 0; i < Assessments.Length; i++)
+        {
+            if (Assessments[i] <= TimeSpan.Zero || Assessments[i] > TimeSpan.FromDays(3653))
+                throw new ArgumentOutOfRangeException(nameof(assessments), Assessments[i], $"Assessment times must be in (0, 10 years], got {Durations.Format(Assessments[i])}.");
+            if (i > 0 && Assessments[i] <= Assessments[i - 1])
+                throw new ArgumentException($"Assessment times must be strictly increasing, got {Durations.Format(Assessments[i - 1])} then {Durations.Format(Assessments[i])}.", nameof(assessments));
+        }
+        if (CadssTime <= TimeSpan.Zero || CadssTime > TimeSpan.FromDays(7))
+            throw new ArgumentOutOfRangeException(nameof(cadssTime), CadssTime, $"cadssTime must be in (0, 7 days], got {Durations.Format(CadssTime)}.");
+    }
+
+    /// <summary>Name.</summary>
+    public string Name { get; }
+
+    /// <summary>Arms, in allocation order: subjects 0 .. n1-1 are in the first arm, and so on.</summary>
+    public ImmutableArray<TrialArm> Arms { get; }
+
+    /// <summary>The population enrolled.</summary>
+    public PopulationModel Population { get; }
+
+    /// <summary>Depression assessment times.</summary>
+    public ImmutableArray<TimeSpan> Assessments { get; }
+
+    /// <summary>CADSS rating time.</summary>
+    public TimeSpan CadssTime { get; }
+
+    /// <summary>Depression rating scale.</summary>
+    public RatingScale Scale { get; }
+
+    /// <summary>Baseline, placebo and noise.</summary>
+    public ClinicalModel Clinical { get; }
+
+    /// <summary>The drug (from the population's PK set).</summary>
+    public Drug Drug => Population.Pk.Drug;
+
+    /// <summary>Patients over all arms.</summary>
+    public int TotalSubjects => Arms.Sum(a => a.Subjects);
+
+    /// <summary>The arm of subject <paramref name="index"/>.</summary>
+    public int ArmOf(int index)
+    {
+        for (int a = 0, end = 0; a < Arms.Length; a++)
+        {
+            end += Arms[a].Subjects;
+            if (index < end) return a;
+        }
+        throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be below {TotalSubjects}, got {index}.");
+    }
+
+    /// <summary>A copy with every arm resized in proportion so the total is <paramref name="subjects"/> (at least one per arm).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer subjects than arms.</exception>
+    public TrialDesign WithTotalSubjects(int subjects)
+    {
+        if (subjects < Arms.Length) throw new ArgumentOutOfRangeException(nameof(subjects), subjects, $"subjects must be at least the number of arms ({Arms.Length}), got {subjects}.");
+        int total = TotalSubjects, given = 0;
+        var arms = new List<TrialArm>();
+        for (int a = 0; a < Arms.Length; a++)
+        {
+            int n = a == Arms.Length - 1 ? subjects - given : Math.Max(1, (int)Math.Round((double)subjects * Arms[a].Subjects / total));
+            n = Math.Max(1, Math.Min(n, subjects - given - (Arms.Length - 1 - a)));
+            arms.Add(Arms[a].WithSubjects(n));
+            given += n;
+        }
+        return With(arms: arms);
+    }
+
+    /// <summary>A copy with some parts replaced (null keeps the current one).</summary>
+    public TrialDesign With(string? name = null, IEnumerable<TrialArm>? arms = null, PopulationModel? population = null, IEnumerable<TimeSpan>? assessments = null,
+        TimeSpan? cadssTime = null, RatingScale? scale = null, ClinicalModel? clinical = null) =>
+        new(name ?? Name, arms ?? Arms, population ?? Population, assessments ?? Assessments, cadssTime ?? CadssTime, scale ?? Scale, clinical ?? Clinical);
+}

@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Text.Json;
+using KetaminePkPd.Pharmacodynamics;
+using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Populations;
+
+namespace KetaminePkPd.Trials;
+
+/// <summary>
+/// Reads a trial design (and optionally a hypothesis) from a JSON scenario file. The schema is documented in
+/// docs/scenario-files.md; comments and trailing commas are allowed, unknown keys are errors (they are usually typos),
+/// and every error names the JSON path of the offending value.
+/// </summary>
+/// <example><code>
+/// { "name": "NIMH", "model": "domino", "scale": "hdrs17", "assessments": ["230min", "1d", "7d"],
+///   "arms": [ { "name": "ketamine", "route": "iv", "dose": "0.5mg/kg", "infusion": "40min", "subjects": 108 } ] }
+/// </code></example>
+public static class TrialDesignJson
+{
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>Reads a scenario file.</summary>
+    /// <param name="path">File path.</param>
+    /// <returns>The design, and the hypothesis if the file gives one.</returns>
+    /// <exception cref="ScenarioException">The file is not valid JSON or does not fit the schema; the message names the JSON path.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static (TrialDesign Design, Hypothesis? Hypothesis) Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Parse(File.ReadAllText(path));
+    }
+
+    /// <summary>Reads a scenario from JSON text.</summary>
+    /// <exception cref="ScenarioException">Invalid JSON or a value that does not fit the schema; the message names the JSON path.</exception>
+    public static (TrialDesign Design, Hypothesis? Hypothesis) Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(json, Options); }
+        catch (JsonException e) { throw new ScenarioException($"$ (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})", $"not valid JSON: {e.Message}", e); }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            Object(root, "$", "name", "drug", "model", "scale", "cadssAt", "assessments", "arms", "population", "parameters", "clinical", "hypothesis");
+            string name = Text(root, "$", "name", required: true)!;
+            var drug = Optional(root, "$", "drug", (e, p) => Enum(e, p, ("racemic", Drug.RacemicKetamine), ("esketamine", Drug.Esketamine)));
+            var pk = Optional(root, "$", "model", (e, p) => Wrap(p, () => PkModels.Get(TextOf(e, p))))
+                ?? PkModels.DefaultFor(drug ?? Drug.RacemicKetamine);
+            if (drug is { } d && pk.Drug != d) throw new ScenarioException("$.model", $"model '{pk.Key}' describes {pk.Drug}, but drug is {d}.");
+            var scale = Optional(root, "$", "scale", (e, p) => Enum(e, p, ("madrs", RatingScale.Madrs), ("hdrs17", RatingScale.Hdrs17), ("hdrs", RatingScale.Hdrs17))) ?? RatingScale.Madrs;
+            var cadssAt = Optional(root, "$", "cadssAt", Duration) ?? TimeSpan.FromMinutes(40);
+            var assessments = Array(Required(root, "$", "assessments"), "$.assessments", Duration);
+            var arms = Array(Required(root, "$", "arms"), "$.arms", Arm);
+            var population = PopulationModel.Default(pk);
+            var effects = EffectParameterSet.Default;
+            if (root.TryGetProperty("parameters", out var parameters))
+            {
+                Object(parameters, "$.parameters");
+                foreach (var p in parameters.EnumerateObject())
+                {
+                    string at = $"$.parameters.{p.Name}";
+                    double value = Number(p.Value, at);
+                    bool isPk = pk.Parameters.Any(x => string.Equals(x.Name, p.Name, StringComparison.OrdinalIgnoreCase));
+                    bool isEffect = effects.Parameters.Any(x => string.Equals(x.Name, p.Name, StringComparison.OrdinalIgnoreCase));
+                    if (!isPk && !isEffect)
+                        throw new ScenarioException(at, $"'{p.Name}' is neither a parameter of model '{pk.Key}' ({string.Join(", ", pk.Parameters.Select(x => x.Name))}) nor an effect parameter ({string.Join(", ", effects.Parameters.Select(x => x.Name))}).");
+                    if (isPk) pk = Wrap(at, () => pk.WithParameter(p.Name, value));
+                    else effects = Wrap(at, () => effects.WithParameter(p.Name, value));
+                }
+                population = population with { Pk = pk, Effects = effects };
+            }
+            if (root.TryGetProperty("population", out var pop)) population = Population(pop, "$.population", population);
+            var clinical = root.TryGetProperty("clinical", out var cl) ? Clinical(cl, "$.clinical") : ClinicalModel.Default;
+            var hypothesis = root.TryGetProperty("hypothesis", out var h) ? Hypothesis(h, "$.hypothesis") : null;
+            var design = Wrap("$", () => new TrialDesign(name, arms, population, assessments, cadssAt, scale, clinical));
+            return (design, hypothesis);
+        }
+    }
+
+    private static TrialArm Arm(JsonElement e, string at)
+    {
+        Object(e, at, "name", "route", "dose", "infusion", "subjects", "sessions", "interval");
+        string name = Text(e, at, "name", required: true)!;
+        var route = Enum(Required(e, at, "route"), $"{at}.route", ("iv", Route.Intravenous), ("intravenous", Route.Intravenous), ("intranasal", Route.Intranasal),
+            ("oral", Route.Oral), ("sublingual", Route.Sublingual), ("im", Route.Intramuscular), ("intramuscular", Route.Intramuscular),
+            ("sc", Route.Subcutaneous), ("subcutaneous", Route.Subcutaneous));
+        var dose = Wrap($"{at}.dose", () => Dose.Parse(TextOf(Required(e, at, "dose"), $"{at}.dose")));
+        var infusion = Optional(e, at, "infusion", Duration) ?? TimeSpan.Zero;
+        int subjects = Integer(Required(e, at, "subjects"), $"{at}.subjects");
+        int sessions = Optional(e, at, "sessions", Integer) ?? 1;
+        var interval = Optional(e, at, "interval", Duration) ?? TimeSpan.Zero;
+        var admin = Wrap($"{at}.infusion", () => Administration.Create(route, dose, infusion));
+        return Wrap(at, () => new TrialArm(name, admin, subjects, sessions, interval));
+    }
+
+    private static PopulationModel Population(JsonElement e, string at, PopulationModel population)
+    {
+        string[] covariateKeys = ["weightMeanKg", "weightSdKg", "weightMinKg", "weightMaxKg", "ageMeanYears", "ageSdYears", "ageMinYears", "ageMaxYears", "asianFraction", "japaneseFraction"];
+        Object(e, at, [.. covariateKeys, "variability", "correlations"]);
+        var c = population.Covariates;
+        foreach (var key in covariateKeys)
+        {
+            if (!e.TryGetProperty(key, out var v)) continue;
+            double x = Number(v, $"{at}.{key}");
+            c = Wrap($"{at}.{key}", () => key switch
+            {
+                "weightMeanKg" => c with { WeightMeanKg = x }, "weightSdKg" => c with { WeightSdKg = x },
+                "weightMinKg" => c with { WeightMinKg = x }, "weightMaxKg" => c with { WeightMaxKg = x },
+                "ageMeanYears" => c with { AgeMeanYears = x }, "ageSdYears" => c with { AgeSdYears = x },
+                "ageMinYears" => c with { AgeMinYears = x }, "ageMaxYears" => c with { AgeMaxYears = x },
+                "asianFraction" => c with { AsianFraction = x }, _ => c with { JapaneseFraction = x },
+            });
+        }
+        var variability = population.Variability;
+        if (e.TryGetProperty("variability", out var v2))
+        {
+            Object(v2, $"{at}.variability");
+            variability = Variability.None;
+            foreach (var p in v2.EnumerateObject())
+            {
+                string path = $"{at}.variability.{p.Name}";
+                double sd = Number(p.Value, path);
+                variability = Wrap(path, () => variability.With(p.Name, sd));
+            }
+        }
+        if (e.TryGetProperty("correlations", out var corr))
+        {
+            int i = 0;
+            foreach (var item in Array(corr, $"{at}.correlations", (x, p) => x))
+            {
+                string path = $"{at}.correlations[{i++}]";
+                Object(item, path, "a", "b", "rho");
+                string a = Text(item, path, "a", required: true)!, b = Text(item, path, "b", required: true)!;
+                double rho = Number(Required(item, path, "rho"), $"{path}.rho");
+                variability = Wrap(path, () => variability.WithCorrelation(a, b, rho));
+            }
+        }
+        var result = population with { Covariates = c, Variability = variability };
+        Wrap(at, () => result.SampleSubject(0, 0));   // checks variability names and covariate bounds now, with the path
+        return result;
+    }
+
+    private static ClinicalModel Clinical(JsonElement e, string at)
+    {
+        string[] keys = ["baselineMean", "baselineSd", "placeboMean", "placeboSd", "placeboHalfTimeH", "ratingNoiseSd", "cadssNoiseSd"];
+        Object(e, at, keys);
+        var c = ClinicalModel.Default;
+        foreach (var key in keys)
+        {
+            if (!e.TryGetProperty(key, out var v)) continue;
+            double x = Number(v, $"{at}.{key}");
+            c = Wrap($"{at}.{key}", () => key switch
+            {
+                "baselineMean" => c with { BaselineMean = x }, "baselineSd" => c with { BaselineSd = x },
+                "placeboMean" => c with { PlaceboMean = x }, "placeboSd" => c with { PlaceboSd = x },
+                "placeboHalfTimeH" => c with { PlaceboHalfTimeH = x }, "ratingNoiseSd" => c with { RatingNoiseSd = x },
+                _ => c with { CadssNoiseSd = x },
+            });
+        }
+        return c;
+    }
+
+    private static Hypothesis Hypothesis(JsonElement e, string at)
+    {
+        Object(e, at, "kind", "name", "rho", "share", "thresholdCadss", "boostMadrs");
+        var h = e.TryGetProperty("kind", out var kind) ? Wrap($"{at}.kind", () => Trials.Hypothesis.Parse(TextOf(kind, $"{at}.kind"))) : Trials.Hypothesis.ExposureOnly;
+        if (Text(e, at, "name", required: false) is { } name) h = Wrap($"{at}.name", () => h with { Name = name });
+        if (e.TryGetProperty("rho", out var rho)) { double x = Number(rho, $"{at}.rho"); h = Wrap($"{at}.rho", () => h with { SensitivityCorrelation = x }); }
+        if (e.TryGetProperty("share", out var share)) { double x = Number(share, $"{at}.share"); h = Wrap($"{at}.share", () => h with { MediationShare = x }); }
+        if (e.TryGetProperty("thresholdCadss", out var th)) { double x = Number(th, $"{at}.thresholdCadss"); h = Wrap($"{at}.thresholdCadss", () => h with { ExpectancyThresholdCadss = x }); }
+        if (e.TryGetProperty("boostMadrs", out var boost)) { double x = Number(boost, $"{at}.boostMadrs"); h = Wrap($"{at}.boostMadrs", () => h with { ExpectancyBoostMadrs = x }); }
+        return h;
+    }
+
+    // ---- small readers that name the path ----
+
+    private static void Object(JsonElement e, string at, params string[] allowed)
+    {
+        if (e.ValueKind != JsonValueKind.Object) throw new ScenarioException(at, $"expected an object, got {e.ValueKind}.");
+        if (allowed.Length == 0) return;
+        foreach (var p in e.EnumerateObject())
+            if (!allowed.Contains(p.Name))
+                throw new ScenarioException($"{at}.{p.Name}", $"unknown key '{p.Name}'; allowed here: {string.Join(", ", allowed)}.");
+    }
+
+    private static JsonElement Required(JsonElement e, string at, string key) =>
+        e.TryGetProperty(key, out var v) ? v : throw new ScenarioException($"{at}.{key}", $"'{key}' is required.");
+
+    private static T? Optional<T>(JsonElement e, string at, string key, Func<JsonElement, string, T> read) where T : struct =>
+        e.TryGetProperty(key, out var v) ? read(v, $"{at}.{key}") : null;
+
+    private static PkParameterSet? Optional(JsonElement e, string at, string key, Func<JsonElement, string, PkParameterSet> read) =>
+        e.TryGetProperty(key, out var v) ? read(v, $"{at}.{key}") : null;
+
+    private static string? Text(JsonElement e, string at, string key, bool required)
+    {
+        if (!e.TryGetProperty(key, out var v))
+            return required ? throw new ScenarioException($"{at}.{key}", $"'{key}' is required.") : null;
+        return TextOf(v, $"{at}.{key}");
+    }
+
+    private static string TextOf(JsonElement e, string at) =>
+        e.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(e.GetString()) ? e.GetString()!
+        : throw new ScenarioException(at, $"expected a non-empty string, got {Show(e)}.");
+
+    private static double Number(JsonElement e, string at) =>
+        e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out double x) && double.IsFinite(x) ? x
+        : throw new ScenarioException(at, $"expected a finite number, got {Show(e)}.");
+
+    private static int Integer(JsonElement e, string at) =>
+        e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int x) ? x
+        : throw new ScenarioException(at, $"expected a whole number, got {Show(e)}.");
+
+    private static TimeSpan Duration(JsonElement e, string at) => Wrap(at, () => Durations.Parse(TextOf(e, at), at));
+
+    private static T Enum<T>(JsonElement e, string at, params (string Name, T Value)[] values)
+    {
+        string text = TextOf(e, at);
+        foreach (var (name, value) in values)
+            if (string.Equals(name, text.Trim(), StringComparison.OrdinalIgnoreCase)) return value;
+        throw new ScenarioException(at, $"'{text}' is not allowed; use {string.Join(", ", values.Select(v => v.Name))}.");
+    }
+
+    private static List<T> Array<T>(JsonElement e, string at, Func<JsonElement, string, T> read)
+    {
+        if (e.ValueKind != JsonValueKind.Array) throw new ScenarioException(at, $"expected an array, got {e.ValueKind}.");
+        var list = new List<T>();
+        int i = 0;
+        foreach (var item in e.EnumerateArray()) list.Add(read(item, $"{at}[{i++}]"));
+        if (list.Count == 0) throw new ScenarioException(at, "must not be empty.");
+        return list;
+    }
+
+    /// <summary>Runs a library call, turning its argument or format errors into a <see cref="ScenarioException"/> at <paramref name="at"/>.</summary>
+    private static T Wrap<T>(string at, Func<T> f)
+    {
+        try { return f(); }
+        catch (ScenarioException) { throw; }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException) { throw new ScenarioException(at, e.Message, e); }
+    }
+
+    private static string Show(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => $"\"{e.GetString()}\"",
+        JsonValueKind.Number => e.GetRawText(),
+        _ => e.ValueKind.ToString().ToLower(CultureInfo.InvariantCulture),
+    };
+}

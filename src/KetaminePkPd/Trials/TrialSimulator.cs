@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using KetaminePkPd.Pharmacodynamics;
+using KetaminePkPd.Populations;
+
+namespace KetaminePkPd.Trials;
+
+/// <summary>Simulates and rates single trial subjects; shared by <see cref="VirtualTrial"/> and <see cref="HypothesisTest"/>.</summary>
+internal sealed class TrialSimulator
+{
+    private readonly TrialDesign _design;
+    private readonly Hypothesis _hypothesis;
+    private readonly PopulationModel _population;
+    private readonly SimulationOptions _options;
+    private readonly int _cadssIndex;
+    private readonly int[] _assessmentIndex;
+    private readonly double[] _assessmentHours;
+    private readonly ulong _seed;
+
+    public TrialSimulator(TrialDesign design, Hypothesis hypothesis, ulong seed)
+    {
+        _design = design;
+        _hypothesis = hypothesis;
+        _seed = seed;
+        _population = design.Population;
+        if (hypothesis.SensitivityCorrelation != 0)
+        {
+            var v = _population.Variability;
+            if (v.IndexOf("C50_D") < 0 || v.IndexOf("EC50_A") < 0)
+                throw new ArgumentException("The shared-sensitivity hypothesis correlates C50_D and EC50_A, but the population has no variability on both.", nameof(hypothesis));
+            _population = _population with { Variability = v.WithCorrelation("C50_D", "EC50_A", hypothesis.SensitivityCorrelation) };
+        }
+        var times = design.Assessments.Append(design.CadssTime).Append(TimeSpan.Zero).Distinct().Order().ToList();
+        _options = SimulationOptions.Default.AtTimes(times);
+        _cadssIndex = times.IndexOf(design.CadssTime);
+        _assessmentIndex = [.. design.Assessments.Select(times.IndexOf)];
+        _assessmentHours = [.. design.Assessments.Select(Units.Hours)];
+    }
+
+    public PopulationModel Population => _population;
+
+    /// <summary>The noise-free course of subject <paramref name="index"/>.</summary>
+    public SimulatedSubject Simulate(int index)
+    {
+        var vs = _population.SampleSubject(_seed, index);
+        int armIndex = _design.ArmOf(index);
+        var arm = _design.Arms[armIndex];
+        var drug = _design.Drug;
+        var pk = vs.CreatePkModel(_population.Pk);
+        var dissociation = vs.CreateDissociation(_population.Effects, drug);
+        var antidepressant = vs.CreateAntidepressant(_population.Effects, drug);
+        var mediation = _hypothesis.MediationShare > 0
+            ? new MediationLink(EffectParameterSet.DissociationName, EffectParameterSet.AntidepressantName, _hypothesis.MediationShare)
+            : null;
+        var result = PkPdSimulator.Simulate(new PkPdModel(pk, [dissociation, antidepressant], mediation), arm.Regimen, _options);
+        var d = result[EffectParameterSet.DissociationName];
+        var a = result[EffectParameterSet.AntidepressantName];
+
+        var clinical = _design.Clinical;
+        var random = new SubjectRandom(_seed, index, 1);
+        double baseline = Math.Clamp(clinical.BaselineMean + clinical.BaselineSd * random.NextStandardNormal(), 1, 60);
+        double placebo = clinical.PlaceboMean + clinical.PlaceboSd * random.NextStandardNormal();
+
+        return new SimulatedSubject(index, armIndex, vs.Subject, arm.Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
+            pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, dissociation.C50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
+            result.Pk.ParentNgPerMl[_cadssIndex], result.Pk.Parent.CmaxNgPerMl, result.Pk.Parent.Auc0To24NgHPerMl,
+            d.Values[_cadssIndex], d.MaximumValue, [.. _assessmentIndex.Select(k => a.Values[k])], baseline, placebo);
+    }
+
+    /// <summary>Rates a simulated subject with the rating-noise stream <paramref name="stream"/> (2 for a single trial; 2 + r for replicate r).</summary>
+    public TrialSubjectResult Rate(SimulatedSubject s, long stream)
+    {
+        var clinical = _design.Clinical;
+        var random = new SubjectRandom(_seed, s.Index, stream);
+        double cadss = Math.Clamp(s.CadssAtRatingTime + clinical.CadssNoiseSd * random.NextStandardNormal(), 0, RatingScales.CadssMaximum);
+        double peak = Math.Clamp(s.CadssPeak + clinical.CadssNoiseSd * random.NextStandardNormal(), 0, RatingScales.CadssMaximum);
+        bool noticed = _hypothesis.ExpectancyBoostMadrs > 0 && s.CadssPeak > _hypothesis.ExpectancyThresholdCadss;
+        double placebo = s.PlaceboMadrs + (noticed ? _hypothesis.ExpectancyBoostMadrs : 0);
+        var scale = _design.Scale;
+        double perPoint = scale.PerMadrsPoint(), max = scale.Maximum(), cutoff = scale.RemissionCutoff();
+        double baseline = s.BaselineMadrs * perPoint;
+        int k = _assessmentHours.Length;
+        var scores = new double[k];
+        var changes = new double[k];
+        var percent = new double[k];
+        var responders = new bool[k];
+        var remitters = new bool[k];
+        for (int i = 0; i < k; i++)
+        {
+            double madrs = s.BaselineMadrs - placebo * clinical.PlaceboOnset(_assessmentHours[i]) + s.DrugEffectMadrs[i]
+                + clinical.RatingNoiseSd * random.NextStandardNormal();
+            scores[i] = Math.Clamp(madrs * perPoint, 0, max);
+            changes[i] = scores[i] - baseline;
+            percent[i] = 100 * changes[i] / baseline;
+            responders[i] = percent[i] <= -50;
+            remitters[i] = scores[i] <= cutoff;
+        }
+        return new TrialSubjectResult(s, cadss, peak, noticed, baseline, ImmutableArray.Create(scores), ImmutableArray.Create(changes),
+            ImmutableArray.Create(percent), ImmutableArray.Create(responders), ImmutableArray.Create(remitters));
+    }
+}
