@@ -91,21 +91,23 @@ public sealed record TrialDesign
         throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be below {TotalSubjects}, got {index}.");
     }
 
-    /// <summary>A copy with every arm resized in proportion so the total is <paramref name="subjects"/> (at least one per arm).</summary>
+    /// <summary>
+    /// A copy with every arm resized in proportion so the total is <paramref name="subjects"/>: each arm gets the whole part
+    /// of its share (at least one patient) and the remaining patients go to the arms with the largest remainders (the
+    /// largest-remainder method), earlier arms first on ties.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer subjects than arms.</exception>
     public TrialDesign WithTotalSubjects(int subjects)
     {
         if (subjects < Arms.Length) throw new ArgumentOutOfRangeException(nameof(subjects), subjects, $"subjects must be at least the number of arms ({Arms.Length}), got {subjects}.");
-        int total = TotalSubjects, given = 0;
-        var arms = new List<TrialArm>();
-        for (int a = 0; a < Arms.Length; a++)
-        {
-            int n = a == Arms.Length - 1 ? subjects - given : Math.Max(1, (int)Math.Round((double)subjects * Arms[a].Subjects / total));
-            n = Math.Max(1, Math.Min(n, subjects - given - (Arms.Length - 1 - a)));
-            arms.Add(Arms[a].WithSubjects(n));
-            given += n;
-        }
-        return With(arms: arms);
+        int total = TotalSubjects;
+        var shares = Arms.Select(a => (double)subjects * a.Subjects / total).ToArray();
+        var counts = shares.Select(s => Math.Max(1, (int)Math.Floor(s))).ToArray();
+        var order = Enumerable.Range(0, Arms.Length).OrderByDescending(i => shares[i] - Math.Floor(shares[i])).ThenBy(i => i).ToArray();
+        for (int k = 0; counts.Sum() < subjects; k = (k + 1) % order.Length) counts[order[k]]++;
+        for (int k = order.Length - 1; counts.Sum() > subjects; k = (k - 1 + order.Length) % order.Length)
+            if (counts[order[k]] > 1) counts[order[k]]--;
+        return With(arms: Arms.Select((a, i) => a.WithSubjects(counts[i])));
     }
 
     /// <summary>A copy with some parts replaced (null keeps the current one).</summary>

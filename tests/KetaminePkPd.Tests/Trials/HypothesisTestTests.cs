@@ -1,0 +1,79 @@
+using KetaminePkPd.Trials;
+
+namespace KetaminePkPd.Tests.Trials;
+
+public class HypothesisTestTests
+{
+    private static readonly HypothesisTestSettings Small = HypothesisTestSettings.Default with { Replicates = 200, PoolSize = 400, Seed = 3 };
+
+    [Fact]
+    public void Run_SerialAndParallel_GiveIdenticalDistributions()
+    {
+        var settings = Small with { Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.Mediation(0.7)] };
+        var a = HypothesisTest.Run(settings with { Parallel = true });
+        var b = HypothesisTest.Run(settings with { Parallel = false });
+        Assert.Equal(4, a.Comparisons.Length);
+        for (int i = 0; i < a.Comparisons.Length; i++)
+        {
+            Assert.Equal(a.Comparisons[i].R.Values.ToArray(), b.Comparisons[i].R.Values.ToArray());
+            Assert.Equal(a.Comparisons[i].Reading, b.Comparisons[i].Reading);
+        }
+        Assert.Equal(2 * 400, a.SubjectSimulations);
+    }
+
+    [Fact]
+    public void Run_ProbabilityAtLeastAsStrong_CountsReplicatesInTheObservedDirection()
+    {
+        var result = HypothesisTest.Run(Small with { Hypotheses = [Hypothesis.ExposureOnly] });
+        foreach (var c in result.Comparisons)
+        {
+            var values = c.R.Values;
+            double expected = values.Count(v => v <= c.Observed.R) / (double)values.Length;   // observed r is negative
+            Assert.Equal(expected, c.ProbabilityAtLeastAsStrong, 12);
+            Assert.Contains(c.Hypothesis.Name, c.Reading);
+            Assert.InRange(c.Interval95.Lower, -1, c.MedianR);
+            Assert.InRange(c.Interval95.Upper, c.MedianR, 1);
+        }
+    }
+
+    [Fact]
+    public void Run_ReplicateSpread_MatchesFishersStandardError()
+    {
+        // Under exposure only r is close to 0, so atanh(r) over replicate trials of n patients has SD close to
+        // 1/sqrt(n - 3) (Fisher 1921): an independent check that replicates are independent trials of the stated size.
+        var result = HypothesisTest.Run(Small with { Hypotheses = [Hypothesis.ExposureOnly], Replicates = 1000, PoolSize = 2000 });
+        foreach (var c in result.Comparisons)
+        {
+            var z = c.R.Values.Select(Math.Atanh).ToArray();
+            double mean = z.Average(), sd = Math.Sqrt(z.Sum(v => (v - mean) * (v - mean)) / (z.Length - 1));
+            double expected = 1 / Math.Sqrt(c.Observed.N - 3);
+            Assert.InRange(sd / expected, 0.9, 1.1);
+        }
+    }
+
+    [Fact]
+    public void Run_ObservationAtATimeTheDesignDoesNotAssess_Throws()
+    {
+        var settings = Small with { Observed = [new ObservedCorrelation(TimeSpan.FromDays(2), -0.3, 40, "test")] };
+        var ex = Assert.Throws<ArgumentException>(() => HypothesisTest.Run(settings));
+        Assert.Contains("2d", ex.Message);
+        Assert.Contains("230min", ex.Message);
+    }
+
+    [Fact]
+    public void Run_PoolTooSmallForTheObservedN_Throws()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => HypothesisTest.Run(Small with { PoolSize = 100 }));
+        Assert.Contains("PoolSize", ex.Message);
+    }
+
+    [Fact]
+    public void Settings_OutOfRange_Throw()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => HypothesisTestSettings.Default with { Replicates = 10 });
+        Assert.Throws<ArgumentException>(() => HypothesisTestSettings.Default with { Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.ExposureOnly] });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ObservedCorrelation(TimeSpan.FromDays(1), -1.5, 40, "x"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Hypothesis.SharedSensitivity(1.5));
+        Assert.Throws<ArgumentException>(() => Hypothesis.Parse("telepathy"));
+    }
+}
