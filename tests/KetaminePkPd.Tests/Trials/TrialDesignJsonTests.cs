@@ -75,3 +75,19 @@ public class TrialDesignJsonTests
         Assert.ThrowsAny<IOException>(() => TrialDesignJson.Load(Path.Combine(Path.GetTempPath(), "no-such-scenario-" + Guid.NewGuid() + ".json")));
     }
 }
+
+public class ScenarioExampleTests
+{
+    [Theory]
+    [InlineData("nimh.json")]
+    [InlineData("esketamine-twice-weekly.json")]
+    public void DocumentedExamples_Load(string file)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KetaminePkPd.sln"))) dir = dir.Parent;
+        var (design, _) = TrialDesignJson.Load(Path.Combine(dir!.FullName, "docs", "scenarios", file));
+        Assert.NotEmpty(design.Arms);
+        var trial = VirtualTrial.Run(design.WithTotalSubjects(design.Arms.Length * 3), null, 1);
+        Assert.Equal(design.Arms.Length * 3, trial.Subjects.Length);
+    }
+}
