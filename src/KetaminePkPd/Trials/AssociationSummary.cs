@@ -15,13 +15,18 @@ namespace KetaminePkPd.Trials;
 /// <param name="Spearman">Spearman rho of CADSS and % change.</param>
 /// <param name="PartialGivenExposure">Partial r given the concentration at the CADSS time.</param>
 /// <param name="PartialGivenDose">Partial r given the dose in mg.</param>
+/// <param name="Mediation">Simple mediation exposure -> CADSS -> % improvement (X = concentration at the CADSS time, M = rated CADSS,
+/// Y = -% change): the indirect effect a x b with a 95% percentile bootstrap interval (1000 resamples); null where undefined.</param>
 public sealed record AssociationSummary(TimeSpan Time, CorrelationResult Raw, CorrelationResult Spearman,
-    CorrelationResult? PartialGivenExposure, CorrelationResult? PartialGivenDose)
+    CorrelationResult? PartialGivenExposure, CorrelationResult? PartialGivenDose, MediationResult? Mediation)
 {
     /// <summary>r of dissociation with improvement (= -<see cref="Raw"/>.R): positive = more dissociation, more improvement.</summary>
     public double ImprovementR => -Raw.R;
 
-    internal static AssociationSummary? Of(TimeSpan time, IReadOnlyList<TrialSubjectResult> subjects, int k)
+    /// <summary>Bootstrap resamples of the mediation analysis.</summary>
+    public const int MediationResamples = 1000;
+
+    internal static AssociationSummary? Of(TimeSpan time, IReadOnlyList<TrialSubjectResult> subjects, int k, int seed)
     {
         var cadss = subjects.Select(s => s.CadssRated).ToArray();
         var change = subjects.Select(s => s.PercentChanges[k]).ToArray();
@@ -30,10 +35,12 @@ public sealed record AssociationSummary(TimeSpan Time, CorrelationResult Raw, Co
         var raw = Try(() => Correlation.Pearson(cadss, change));
         var spearman = Try(() => Correlation.Spearman(cadss, change));
         if (raw is null || spearman is null) return null;
-        return new AssociationSummary(time, raw, spearman, Try(() => Correlation.Partial(cadss, change, exposure)), Try(() => Correlation.Partial(cadss, change, dose)));
+        var improvement = change.Select(c => -c).ToArray();
+        return new AssociationSummary(time, raw, spearman, Try(() => Correlation.Partial(cadss, change, exposure)), Try(() => Correlation.Partial(cadss, change, dose)),
+            Try(() => Statistics.Mediation.Estimate(exposure, cadss, improvement, MediationResamples, seed)));
     }
 
-    private static CorrelationResult? Try(Func<CorrelationResult> f)
+    private static T? Try<T>(Func<T> f) where T : class
     {
         try { return f(); }
         catch (ArgumentException) { return null; }

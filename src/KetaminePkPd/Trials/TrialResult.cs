@@ -14,7 +14,8 @@ public sealed class TrialResult
         int k = design.Assessments.Length;
         Arms = [.. design.Arms.Select((a, i) => ArmSummary.Of(a.Name, [.. subjects.Where(s => s.Simulated.Arm == i)], k))];
         Overall = ArmSummary.Of("all", subjects, k);
-        Associations = [.. Enumerable.Range(0, k).Select(i => AssociationSummary.Of(design.Assessments[i], subjects, i))];
+        // The mediation bootstrap uses its own seeded stream: (seed mod 2^31) + assessment index.
+        Associations = [.. Enumerable.Range(0, k).Select(i => AssociationSummary.Of(design.Assessments[i], subjects, i, (int)(seed % int.MaxValue) + i))];
     }
 
     /// <summary>The design.</summary>

@@ -90,6 +90,20 @@ public class VirtualTrialTests
     }
 
     [Fact]
+    public void Mediation_IndirectEffectThroughCadss_IsAbsentUnderExposureOnlyAndPresentUnderMediation_Slow()
+    {
+        // X = concentration at 40 min, M = CADSS, Y = % improvement at day 1; 1500 patients, placebo and rating noise
+        // small so the pharmacology shows. Under exposure only, CADSS carries no information on improvement beyond
+        // exposure (b = 0), so the bootstrap interval of a x b covers 0; under mediation it lies above 0.
+        var design = TrialDesigns.Nimh.WithTotalSubjects(1500).With(clinical: ClinicalModel.Default with { PlaceboSd = 0, RatingNoiseSd = 0.5, CadssNoiseSd = 0.5 });
+        var none = VirtualTrial.Run(design, Hypothesis.ExposureOnly, 8).Associations[1]!.Mediation!;
+        var mediated = VirtualTrial.Run(design, Hypothesis.Mediation(0.8), 8).Associations[1]!.Mediation!;
+        Assert.InRange(0, none.IndirectLower, none.IndirectUpper);
+        Assert.True(mediated.IndirectLower > 0, $"mediated indirect effect interval [{mediated.IndirectLower}, {mediated.IndirectUpper}]");
+        Assert.Equal(AssociationSummary.MediationResamples, mediated.Resamples);
+    }
+
+    [Fact]
     public void Associations_SignConvention_ImprovementRIsMinusRawR()
     {
         var r = VirtualTrial.Run(TrialDesigns.Nimh.WithTotalSubjects(50), Hypothesis.Mediation(0.8), 4);
