@@ -56,7 +56,7 @@ internal static class RacemicRoutes
             compartments.Add(Compartment.Depot(spec.Depot));
             transfers.Add(Transfer.Between(spec.Depot, "central", ka));
             routes.Add(new RouteDefinition(spec.Route, [new AbsorptionPathway(spec.Depot, f)],
-                $"F: {spec.F.Source}; ka: {spec.Ka.Source}", bioavailabilityRange: spec.Range));
+                $"F: {spec.F.Source}; ka: {spec.Ka.Source}", bioavailabilityRange: spec.Range, bioavailabilityParameter: spec.F.Name));
         }
     }
 }

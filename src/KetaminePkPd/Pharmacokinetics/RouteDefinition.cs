@@ -14,8 +14,11 @@ public sealed record RouteDefinition
     /// <param name="source">Where the absorption parameters come from.</param>
     /// <param name="devices">Device rule for nasal sprays; only with <see cref="Route.Intranasal"/>.</param>
     /// <param name="bioavailabilityRange">The documented range of the bioavailability when it is uncertain (e.g. 0.11-0.45 for racemic intranasal), else null.</param>
+    /// <param name="bioavailabilityParameter">Name of the parameter set's parameter that holds this route's bioavailability, if any
+    /// (so a what-if can vary it across <paramref name="bioavailabilityRange"/>).</param>
     /// <exception cref="ArgumentException">No pathways, fractions summing above 1, devices on another route, or a bad range.</exception>
-    public RouteDefinition(Route route, IEnumerable<AbsorptionPathway> pathways, string source, IntranasalDevices? devices = null, (double Low, double High)? bioavailabilityRange = null)
+    public RouteDefinition(Route route, IEnumerable<AbsorptionPathway> pathways, string source, IntranasalDevices? devices = null, (double Low, double High)? bioavailabilityRange = null,
+        string? bioavailabilityParameter = null)
     {
         ArgumentNullException.ThrowIfNull(pathways);
         ArgumentNullException.ThrowIfNull(source);
@@ -31,6 +34,7 @@ public sealed record RouteDefinition
         Source = source;
         Devices = devices;
         BioavailabilityRange = bioavailabilityRange;
+        BioavailabilityParameter = bioavailabilityParameter;
     }
 
     /// <summary>The route.</summary>
@@ -47,4 +51,7 @@ public sealed record RouteDefinition
 
     /// <summary>Documented range of the bioavailability where it is uncertain, else null.</summary>
     public (double Low, double High)? BioavailabilityRange { get; }
+
+    /// <summary>Name of the parameter holding this route's bioavailability, or null.</summary>
+    public string? BioavailabilityParameter { get; }
 }

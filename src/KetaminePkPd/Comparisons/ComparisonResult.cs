@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+
+namespace KetaminePkPd.Comparisons;
+
+/// <summary>The outcome of <see cref="RouteComparison.Run"/>. Immutable.</summary>
+/// <param name="Options">The settings used.</param>
+/// <param name="Arms">One result per arm, in the order given.</param>
+public sealed record ComparisonResult(ComparisonOptions Options, ImmutableArray<ArmComparison> Arms);

@@ -1,0 +1,8 @@
+namespace KetaminePkPd.Comparisons;
+
+/// <summary>Both effects at one dose for the typical patient. Immutable.</summary>
+/// <param name="Dose">The dose.</param>
+/// <param name="PeakCadss">Peak dissociation, CADSS points.</param>
+/// <param name="Day1Improvement">Antidepressant drug effect at 24 h as an improvement, MADRS points (positive = better).</param>
+/// <param name="CmaxNgPerMl">Parent Cmax, ng/mL.</param>
+public sealed record DoseResponsePoint(Dose Dose, double PeakCadss, double Day1Improvement, double CmaxNgPerMl);

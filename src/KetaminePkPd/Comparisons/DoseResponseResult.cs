@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using KetaminePkPd.Trials;
+
+namespace KetaminePkPd.Comparisons;
+
+/// <summary>
+/// The outcome of <see cref="DoseResponse.Run"/>: both effects along the sweep, the doses at which each reaches half of
+/// its largest value in the sweep (interpolated on log dose), and what a population given doses across the sweep shows
+/// about the correlation that dose alone produces. Immutable.
+/// </summary>
+/// <param name="Settings">The settings used.</param>
+/// <param name="Points">The typical patient's effects at each dose.</param>
+/// <param name="HalfMaximalDissociationDose">Dose where peak CADSS reaches half of its largest value in the sweep, or null if never.</param>
+/// <param name="HalfMaximalAntidepressantDose">Dose where the day-1 improvement reaches half of its largest value, or null if never.</param>
+/// <param name="Population">The virtual trial across the sweep (exposure-only hypothesis), or null when no population was asked for.</param>
+public sealed record DoseResponseResult(DoseResponseSettings Settings, ImmutableArray<DoseResponsePoint> Points, Dose? HalfMaximalDissociationDose,
+    Dose? HalfMaximalAntidepressantDose, TrialResult? Population)
+{
+    /// <summary>The dose-alone association at day 1 over the population (r of CADSS and % change; see <see cref="AssociationSummary"/>), or null.</summary>
+    public AssociationSummary? PopulationDay1 => Population?.Associations.FirstOrDefault(a => a?.Time == TimeSpan.FromDays(1));
+}

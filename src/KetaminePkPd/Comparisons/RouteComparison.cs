@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using KetaminePkPd.Pharmacodynamics;
+using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Populations;
+
+namespace KetaminePkPd.Comparisons;
+
+/// <summary>
+/// Routes and regimens side by side: each arm is simulated for a typical patient over 7 days (PK, dissociation and the
+/// antidepressant drug effect), again at both ends of any uncertain bioavailability, and optionally over a virtual
+/// population for 5-95% bands.
+/// </summary>
+/// <remarks>
+/// Outputs every 2 min over the first day, then every 6 h to day 7; "time above" and "back under 4" are interpolated
+/// linearly between outputs (2-min resolution during the first day).
+/// </remarks>
+public static class RouteComparison
+{
+    /// <summary>The output times of a comparison, h.</summary>
+    public static ImmutableArray<double> TimesH { get; } =
+        [.. Enumerable.Range(0, 721).Select(k => k / 30.0), .. Enumerable.Range(1, 24).Select(k => 24 + 6.0 * k)];
+
+    /// <summary>Runs the comparison.</summary>
+    /// <param name="arms">One or more arms.</param>
+    /// <param name="options">Settings; null for <see cref="ComparisonOptions.Default"/>.</param>
+    /// <param name="progress">Receives the fraction done (optional).</param>
+    /// <exception cref="ArgumentException">No arms, or an arm the typical patient cannot receive (e.g. a nasal dose that is not a whole number of devices).</exception>
+    public static ComparisonResult Run(IEnumerable<ComparisonArm> arms, ComparisonOptions? options = null, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(arms);
+        options ??= ComparisonOptions.Default;
+        var list = arms.ToList();
+        if (list.Count == 0) throw new ArgumentException("A comparison needs at least one arm.", nameof(arms));
+        var times = new SimulationOptions().AtTimes(TimesH.Select(Units.FromHours));
+        var results = ImmutableArray.CreateBuilder<ArmComparison>(list.Count);
+        for (int a = 0; a < list.Count; a++)
+        {
+            var arm = list[a];
+            var course = Simulate(arm, arm.Model, options.Subject, null, times);
+            var typical = Metrics(course, options.Threshold);
+            var route = arm.Model.CreateModel(options.Subject).GetRoute(arm.Administration.Route);
+            UncertainInput? uncertain = null;
+            ArmMetrics? low = null, high = null;
+            if (route is { BioavailabilityRange: { } range, BioavailabilityParameter: { } name })
+            {
+                uncertain = new UncertainInput(name, arm.Model[name].Value, range.Low, range.High, arm.Model[name].Source);
+                low = Metrics(Simulate(arm, arm.Model.WithParameter(name, range.Low), options.Subject, null, times), options.Threshold);
+                high = Metrics(Simulate(arm, arm.Model.WithParameter(name, range.High), options.Subject, null, times), options.Threshold);
+            }
+            var provisional = arm.Model.ParametersFor(arm.Administration.Route).Concat(EffectParameterSet.Default.Parameters).Where(p => p.IsProvisional).ToImmutableArray();
+            var bands = options.PopulationSize > 0 ? Population(arm, options, times, f => progress?.Report((a + f) / list.Count)) : null;
+            results.Add(new ArmComparison(arm, typical, uncertain, low, high, provisional, course, bands));
+            progress?.Report((a + 1.0) / list.Count);
+        }
+        return new ComparisonResult(options, results.MoveToImmutable());
+    }
+
+    private static PkPdSimulationResult Simulate(ComparisonArm arm, PkParameterSet model, Subject subject, VirtualSubject? patient, SimulationOptions times)
+    {
+        var fx = EffectParameterSet.Default;
+        var pk = patient is null ? model.CreateModel(subject) : patient.CreatePkModel(model);
+        var effects = patient is null
+            ? new EffectModel[] { fx.Dissociation(arm.Drug), fx.Antidepressant(arm.Drug) }
+            : [patient.CreateDissociation(fx, arm.Drug), patient.CreateAntidepressant(fx, arm.Drug)];
+        return PkPdSimulator.Simulate(new PkPdModel(pk, effects), arm.Regimen, times);
+    }
+
+    /// <summary>The metrics of one simulation on the comparison grid.</summary>
+    internal static ArmMetrics Metrics(PkPdSimulationResult r, Concentration threshold)
+    {
+        var t = r.TimesH;
+        var c = r.Pk.ParentNgPerMl;
+        var cadss = r[EffectParameterSet.DissociationName];
+        var ad = r[EffectParameterSet.AntidepressantName].Values;
+        double above = 0, limit = threshold.NanogramsPerMilliliter;
+        for (int k = 1; k < t.Length; k++) above += TimeAbove(t[k - 1], c[k - 1], t[k], c[k], limit);
+        double? below4 = null;
+        if (cadss.MaximumValue <= 4) below4 = 0;
+        else
+            for (int k = 1; k < t.Length; k++)
+                if (t[k] > cadss.MaximumTimeH && cadss.Values[k - 1] >= 4 && cadss.Values[k] < 4)
+                {
+                    double f = (cadss.Values[k - 1] - 4) / (cadss.Values[k - 1] - cadss.Values[k]);
+                    below4 = t[k - 1] + f * (t[k] - t[k - 1]);
+                    break;
+                }
+        return new ArmMetrics(r.Pk.Parent.CmaxNgPerMl, r.Pk.Parent.TmaxH, r.Pk.Parent.Auc0To24NgHPerMl, above, cadss.MaximumValue, cadss.MaximumTimeH, below4,
+            At(t, ad, 4), At(t, ad, 24), At(t, ad, 168));
+    }
+
+    /// <summary>Time within [t0, t1] that the linear interpolant of the concentration exceeds the limit.</summary>
+    private static double TimeAbove(double t0, double c0, double t1, double c1, double limit)
+    {
+        bool a = c0 > limit, b = c1 > limit;
+        if (a && b) return t1 - t0;
+        if (!a && !b) return 0;
+        double crossing = t0 + (limit - c0) / (c1 - c0) * (t1 - t0);
+        return a ? crossing - t0 : t1 - crossing;
+    }
+
+    private static double At(ImmutableArray<double> t, ImmutableArray<double> values, double hours)
+    {
+        for (int k = 0; k < t.Length; k++)
+            if (Math.Abs(t[k] - hours) < 1e-9) return values[k];
+        throw new InvalidOperationException($"No output at {hours} h.");
+    }
+
+    private static PopulationBands Population(ComparisonArm arm, ComparisonOptions options, SimulationOptions times, Action<double> progress)
+    {
+        var population = PopulationModel.Default(arm.Model);
+        int n = options.PopulationSize;
+        var metrics = new ArmMetrics[n];
+        var conc = new double[n][];
+        var cadss = new double[n][];
+        var ad = new double[n][];
+        int done = 0;
+        void One(int i)
+        {
+            var patient = population.SampleSubject(options.Seed, i);
+            var r = Simulate(arm, arm.Model, patient.Subject, patient, times);
+            metrics[i] = Metrics(r, options.Threshold);
+            conc[i] = [.. r.Pk.ParentNgPerMl];
+            cadss[i] = [.. r[EffectParameterSet.DissociationName].Values];
+            ad[i] = [.. r[EffectParameterSet.AntidepressantName].Values];
+            if (Interlocked.Increment(ref done) % 64 == 0) progress((double)done / n);
+        }
+        if (options.Parallel) Parallel.For(0, n, One);
+        else for (int i = 0; i < n; i++) One(i);
+        double[] t = [.. TimesH];
+        return new PopulationBands(n, Quantile(metrics, 0.05), Quantile(metrics, 0.5), Quantile(metrics, 0.95),
+            TimeCourseBand.Of(t, conc), TimeCourseBand.Of(t, cadss), TimeCourseBand.Of(t, ad));
+    }
+
+    private static ArmMetrics Quantile(ArmMetrics[] m, double p)
+    {
+        double Q(Func<ArmMetrics, double> f) => Statistics.SamplingDistribution.FromReplicates(m.Select(f).ToArray()).Quantile(p);
+        // "Never back under 4" counts as later than the simulation; a percentile that lands there is reported as null.
+        double never = TimesH[^1] + 1;
+        double below = Q(x => x.CadssBelow4AfterH ?? never);
+        return new ArmMetrics(Q(x => x.CmaxNgPerMl), Q(x => x.TmaxH), Q(x => x.Auc0To24NgHPerMl), Q(x => x.TimeAboveH), Q(x => x.PeakCadss),
+            Q(x => x.PeakCadssTimeH), below < never - 0.5 ? below : null, Q(x => x.Antidepressant4H), Q(x => x.AntidepressantDay1), Q(x => x.AntidepressantDay7));
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+
+namespace KetaminePkPd.Comparisons;
+
+/// <summary>A population band of one time course: the 5th percentile, median and 95th percentile at each time (R type 7 quantiles). Immutable.</summary>
+/// <param name="TimesH">Times, h.</param>
+/// <param name="P5">5th percentile at each time.</param>
+/// <param name="Median">Median at each time.</param>
+/// <param name="P95">95th percentile at each time.</param>
+public sealed record TimeCourseBand(ImmutableArray<double> TimesH, ImmutableArray<double> P5, ImmutableArray<double> Median, ImmutableArray<double> P95)
+{
+    /// <summary>The band of <paramref name="courses"/> (one array per patient, each aligned with <paramref name="timesH"/>).</summary>
+    internal static TimeCourseBand Of(double[] timesH, IReadOnlyList<double[]> courses)
+    {
+        int t = timesH.Length;
+        var p5 = new double[t];
+        var p50 = new double[t];
+        var p95 = new double[t];
+        var column = new double[courses.Count];
+        for (int k = 0; k < t; k++)
+        {
+            for (int i = 0; i < courses.Count; i++) column[i] = courses[i][k];
+            var d = Statistics.SamplingDistribution.FromReplicates(column);
+            p5[k] = d.Quantile(0.05);
+            p50[k] = d.Median;
+            p95[k] = d.Quantile(0.95);
+        }
+        return new TimeCourseBand(ImmutableArray.Create(timesH), ImmutableArray.Create(p5), ImmutableArray.Create(p50), ImmutableArray.Create(p95));
+    }
+}

@@ -1,0 +1,9 @@
+namespace KetaminePkPd.Comparisons;
+
+/// <summary>An input of an arm that the literature does not pin down (e.g. racemic intranasal bioavailability, 11-45%), with the range the comparison was also run at. Immutable.</summary>
+/// <param name="Parameter">Parameter name (e.g. F_IN).</param>
+/// <param name="Value">Value used for the typical numbers.</param>
+/// <param name="Low">Low end of the documented range.</param>
+/// <param name="High">High end of the documented range.</param>
+/// <param name="Source">Where the range comes from.</param>
+public sealed record UncertainInput(string Parameter, double Value, double Low, double High, string Source);
