@@ -19,9 +19,11 @@ internal static class CliApp
 
     private static readonly string[] RootExamples =
     [
+        "ketamine-pkpd hypothesis",
+        "ketamine-pkpd trial --subjects 1000 --hypothesis mediation",
         "ketamine-pkpd simulate",
         "ketamine-pkpd simulate --drug esketamine --dose 56mg --json",
-        "ketamine-pkpd simulate --help",
+        "ketamine-pkpd hypothesis --help",
     ];
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
@@ -56,12 +58,18 @@ internal static class CliApp
             new VersionOption(),
         };
         var simulate = new SimulateCommand();
+        var trial = new TrialCommand();
+        var hypothesis = new HypothesisCommand();
         root.Subcommands.Add(simulate.Command);
+        root.Subcommands.Add(trial.Command);
+        root.Subcommands.Add(hypothesis.Command);
 
         var examples = new Dictionary<Command, string[]>
         {
             [root] = RootExamples,
             [simulate.Command] = SimulateCommand.Examples,
+            [trial.Command] = TrialCommand.Examples,
+            [hypothesis.Command] = HypothesisCommand.Examples,
         };
         var help = root.Options.OfType<HelpOption>().Single();
         var helpAction = new ExamplesHelpAction((HelpAction)help.Action!, examples);

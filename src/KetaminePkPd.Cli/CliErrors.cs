@@ -44,6 +44,13 @@ internal static class CliErrors
         }
         return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
+
+    /// <summary>
+    /// Removes the " (Parameter 'x')" and "Actual value was ..." parts that an <see cref="ArgumentException"/> message keeps
+    /// when another exception quotes it (as scenario errors do).
+    /// </summary>
+    public static string WithoutArgumentDetails(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @"\s*\(Parameter '[^']*'\)|\s*Actual value was [^\r\n]*?\.(?=\s|$)", "").Trim();
 }
 
 /// <summary>Thrown when a result holds NaN or an infinity, so that nothing non-finite is ever written.</summary>

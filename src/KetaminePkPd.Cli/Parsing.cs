@@ -129,6 +129,57 @@ internal static class Parsing
         }
     }
 
+    /// <summary>Parses a hypothesis name (exposure-only, shared-sensitivity, mediation or expectancy) with its default strengths.</summary>
+    /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
+    public static KetaminePkPd.Trials.Hypothesis ParseHypothesis(string text, string option = "--hypothesis")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = KetaminePkPd.Trials.Hypothesis.All.FirstOrDefault(h => string.Equals(h.Name, Normalize(text), StringComparison.OrdinalIgnoreCase));
+        return match ?? throw Bad(option, text, $"unknown hypothesis; use {Or(string.Join('|', KetaminePkPd.Trials.Hypothesis.All.Select(h => h.Name)))}.");
+    }
+
+    /// <summary>
+    /// Parses a finite number in [<paramref name="min"/>, <paramref name="max"/>] (invariant culture: a decimal point,
+    /// never a comma).
+    /// </summary>
+    /// <exception cref="ArgumentException">Not a number, not finite or out of range; the message names the option and the text.</exception>
+    public static double ParseNumber(string text, string option, double min, double max, string? unit = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+            throw Bad(option, text, $"expected a number{(unit is null ? "" : " of " + unit)} (with a decimal point), e.g. {Example(min, max)}.");
+        if (value < min || value > max)
+            throw Bad(option, text, $"must be in [{Plain(min)}, {Plain(max)}]{(unit is null ? "" : " " + unit)}, got {Plain(value)}.");
+        return value;
+    }
+
+    /// <summary>Parses a whole number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    /// <exception cref="ArgumentException">Not a whole number or out of range; the message names the option and the text.</exception>
+    public static int ParseCount(string text, string option, int min, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+            throw Bad(option, text, $"expected a whole number in [{min}, {max}].");
+        if (value < min || value > max)
+            throw Bad(option, text, $"must be a whole number in [{min}, {max}], got {value}.");
+        return (int)value;
+    }
+
+    /// <summary>Parses a seed: a whole number in [0, 18446744073709551615].</summary>
+    /// <exception cref="ArgumentException">Not a non-negative whole number that fits 64 bits.</exception>
+    public static ulong ParseSeed(string text, string option = "--seed")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!ulong.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out ulong value))
+            throw Bad(option, text, $"expected a whole number in [0, {ulong.MaxValue}].");
+        return value;
+    }
+
+    /// <summary>A number for messages and reproducible command lines: shortest round-trip form, invariant culture.</summary>
+    public static string Plain(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Example(double min, double max) => Plain(min < 0 && max > 0 ? Math.Round(max / 2, 2) : Math.Round((min + max) / 2, 2));
+
     /// <summary>The CLI token of a drug.</summary>
     public static string DrugToken(Drug drug) => drug == Drug.Esketamine ? "esketamine" : "racemic";
 

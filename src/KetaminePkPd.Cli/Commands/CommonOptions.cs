@@ -68,14 +68,53 @@ internal static class CommonOptions
         Parsing.SolverTokens.Split('|'));
 
     public static Option<string?> Out() => Text("--out", "file.csv",
-        "Also write every output time to this CSV file: time_h, parent_ng_per_ml, metabolite_ng_per_ml, then " +
+        "Also write every output time to this CSV file: time_h, parent_ng_per_ml, metabolite_ng_per_ml, cadss (CADSS " +
+        "points), madrs_change (antidepressant drug effect, MADRS points, negative = improvement), then " +
         "amount_<compartment>_mg per compartment, eliminated_mg, input_mg. Invariant culture, round-trippable numbers. The " +
         "file is replaced atomically; a failed run leaves no file. [default: none]");
 
     public static Option<bool> Json() => new("--json")
     {
-        Description = "Print one JSON object (drug, model, route, doseMg, weightKg, parent and metabolite exposure metrics, ...) " +
+        Description = "Print one JSON object (drug, model, route, doseMg, weightKg, parent and metabolite exposure metrics, " +
+            "dissociation {peakCadss, peakTimeH}, antidepressant {maxEffectMadrs, maxEffectTimeH}, provisional parameters, ...) " +
             "to stdout instead of the readable summary.",
+    };
+
+    public static Option<string?> Design() => Text("--design", "design",
+        "Trial design: nimh, dose-ranging, esketamine-intranasal, twice-weekly, or a JSON scenario file (nimh|dose-ranging|" +
+        "esketamine-intranasal|twice-weekly|file.json). nimh = Luckenbaugh 2014's NIMH trial: racemic ketamine 0.5 mg/kg IV " +
+        "over 40 min, 108 patients, CADSS at 40 min, HDRS-17 at 230 min, 1 d, 3 d, 7 d (Domino PK); dose-ranging = Fava " +
+        "2018: placebo and 0.1, 0.2, 0.5, 1.0 mg/kg over 40 min, 20 patients each, MADRS; esketamine-intranasal = 56 mg and " +
+        "84 mg once, 100 patients each (Perez-Ruixo PK), MADRS at 4 h, 1 d, 3 d, 7 d; twice-weekly = esketamine 56 mg twice " +
+        "weekly for 4 weeks, 100 patients, MADRS at days 1, 8, 15, 22, 28. A scenario file has the keys name, drug, model, " +
+        "scale, cadssAt, assessments, arms, population, parameters, clinical, hypothesis; an error in it names its JSON " +
+        "path, e.g. $.arms[0].dose. [default: nimh]",
+        DesignChoice.Tokens.Split('|')[..^1]);
+
+    public static Option<string?> Rho() => Text("--rho", "-1..1",
+        "Strength of shared-sensitivity: the correlation of the individual log C50 of dissociation and log EC50 of the " +
+        "antidepressant effect, in [-1, 1]. PROVISIONAL illustration. [default: 0.7]");
+
+    public static Option<string?> Share() => Text("--share", "0..1",
+        "Strength of mediation: the share of the antidepressant plasticity signal driven by the dissociation itself " +
+        "instead of by the drug concentration, in [0, 1]. PROVISIONAL illustration. [default: 0.5]");
+
+    public static Option<string?> Threshold() => Text("--threshold", "CADSS",
+        "Expectancy: peak CADSS (points, 0 to 92) above which a patient notices dissociation. Around 20 fits the " +
+        "letter's 'about 1 in 5' with significant dissociation. [default: 20]");
+
+    public static Option<string?> Boost() => Text("--boost", "MADRS",
+        "Expectancy: extra placebo improvement (MADRS points, 0 to 60) of a patient who noticed dissociation; scaled to " +
+        "the design's rating scale. PROVISIONAL illustration. [default: 6]");
+
+    public static Option<string?> Seed() => Text("--seed", "seed",
+        "Seed of every random draw, a whole number in [0, 2^64-1]. The same seed gives the same result on any machine " +
+        "and core count. [default: 1]");
+
+    public static Option<bool> Quiet() => new("--quiet", "-q")
+    {
+        Description = "Do not show progress. Progress goes to stderr only, never to stdout; with --json it is shown only " +
+            "when stderr is a terminal, so redirected output stays clean.",
     };
 
     private static Option<string?> Text(string name, string helpName, string description, string[]? completions = null)

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using KetaminePkPd.Cli.Output;
+using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
-/// <c>ketamine-pkpd simulate</c>: one subject, one regimen, one model; prints a summary (or JSON) and optionally writes
-/// every output time to a CSV file.
+/// <c>ketamine-pkpd simulate</c>: one subject, one regimen, one model; the plasma concentrations drive the two effect
+/// models (dissociation, antidepressant response) with their typical parameters; prints a summary (or JSON) and optionally
+/// writes every output time to a CSV file.
 /// </summary>
 internal sealed class SimulateCommand
 {
@@ -40,9 +42,11 @@ internal sealed class SimulateCommand
     public SimulateCommand()
     {
         Command = new Command("simulate",
-            "Simulate plasma concentrations of ketamine or esketamine and its metabolite in one subject and print exposure " +
-            "metrics and a concentration table. Without options: a 70 kg adult, racemic ketamine 0.5 mg/kg IV over 40 min " +
-            "(the antidepressant infusion), 24 h, Domino model.")
+            "Simulate plasma concentrations of ketamine or esketamine and its metabolite in one subject, and the two effects " +
+            "they drive: dissociation (CADSS points, sigmoid Emax) and the antidepressant drug effect (change in MADRS points, " +
+            "negative = improvement; PROVISIONAL calibration). Prints exposure metrics, peak effects and a table over time. " +
+            "Without options: a 70 kg adult, racemic ketamine 0.5 mg/kg IV over 40 min (the antidepressant infusion), 24 h, " +
+            "Domino model, typical effect parameters.")
         {
             _drug, _model, _route, _dose, _infusion, _rate, _repeat, _interval,
             _weight, _age, _ancestry, _until, _step, _solver, _out, _json,
@@ -62,7 +66,9 @@ internal sealed class SimulateCommand
             var inputs = Resolve(parseResult);
             // Open the output file first: a bad path fails before any work, and a failure later leaves no file.
             using var file = inputs.OutPath is null ? null : AtomicFile.Open(inputs.OutPath, "--out");
-            var result = PkSimulator.Simulate(inputs.Model, inputs.Regimen, inputs.Options);
+            var effects = EffectParameterSet.Default;
+            var model = new PkPdModel(inputs.Model, [effects.Dissociation(inputs.Drug), effects.Antidepressant(inputs.Drug)]);
+            var result = PkPdSimulator.Simulate(model, inputs.Regimen, inputs.Options);
             var json = SimulationReport.ToJson(inputs, result, file?.Path);
             if (file is not null)
             {

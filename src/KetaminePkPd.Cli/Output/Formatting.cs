@@ -48,6 +48,47 @@ internal static class Formatting
         : $"{Number(hours)} h";
 
     /// <summary>
+    /// An assessment time as people say it: <c>230 min</c>, <c>4 h</c>, <c>1 d</c>, <c>7 d</c>, <c>3.5 d</c>.
+    /// </summary>
+    public static string Span(TimeSpan t)
+    {
+        if (t > TimeSpan.Zero && t.Ticks % TimeSpan.TicksPerDay == 0) return Plain(t.TotalDays) + " d";
+        if (t >= TimeSpan.FromHours(48)) return Plain(t.TotalDays, 3) + " d";
+        if (t >= TimeSpan.FromHours(1) && t.Ticks % TimeSpan.TicksPerHour == 0) return Plain(t.TotalHours) + " h";
+        if (t.Ticks % TimeSpan.TicksPerMinute == 0) return Plain(t.TotalMinutes) + " min";
+        return Time(t.TotalHours);
+    }
+
+    /// <summary>A rating-scale score or effect in points with two decimals (<c>13.42</c>, <c>-0.03</c>, <c>0.00</c>).</summary>
+    public static string Score(double value)
+    {
+        if (!double.IsFinite(value)) return "n/a";
+        string text = value.ToString("0.00", Inv);
+        return text == "-0.00" ? "0.00" : text;
+    }
+
+    /// <summary>A correlation with two decimals: <c>-0.35</c>, <c>0.08</c>.</summary>
+    public static string R(double value)
+    {
+        if (!double.IsFinite(value)) return "n/a";
+        string text = value.ToString("0.00", Inv);
+        return text == "-0.00" ? "0.00" : text;
+    }
+
+    /// <summary>A confidence or percentile interval of correlations: <c>[-0.51, -0.17]</c>.</summary>
+    public static string Interval(double lower, double upper) => $"[{R(lower)}, {R(upper)}]";
+
+    /// <summary>A p-value: three decimals, <c>&lt;0.001</c> below that.</summary>
+    public static string P(double value) =>
+        !double.IsFinite(value) ? "n/a" : value < 0.001 ? "<0.001" : value.ToString("0.000", Inv);
+
+    /// <summary>A fraction as a percentage with one decimal: <c>0.231</c> gives <c>23.1%</c>.</summary>
+    public static string Percent(double fraction) => double.IsFinite(fraction) ? (100 * fraction).ToString("0.0", Inv) + "%" : "n/a";
+
+    /// <summary>A number that is already a percentage, signed, with one decimal: <c>-41.2%</c>.</summary>
+    public static string PercentValue(double percent) => double.IsFinite(percent) ? percent.ToString("0.0", Inv) + "%" : "n/a";
+
+    /// <summary>
     /// Indices into <paramref name="timesH"/> of the times worth showing in a summary table: 0, 10, 20, 30, 40 min,
     /// 1, 1.5, 2, 3, 4, 6, 8, 12 and 24 h, then daily (weekly, four-weekly or yearly when days would give more than 30
     /// rows), each matched to the nearest output time within half a step; always including the last output time.

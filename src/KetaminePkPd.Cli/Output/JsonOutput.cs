@@ -20,6 +20,20 @@ internal static class JsonOutput
         stdout.Flush();
     }
 
+    /// <summary>Writes the result of <c>trial --json</c>.</summary>
+    public static void Write(TrialJson value, TextWriter stdout)
+    {
+        stdout.WriteLine(JsonSerializer.Serialize(value, Context.TrialJson));
+        stdout.Flush();
+    }
+
+    /// <summary>Writes the result of <c>hypothesis --json</c>.</summary>
+    public static void Write(HypothesisTestJson value, TextWriter stdout)
+    {
+        stdout.WriteLine(JsonSerializer.Serialize(value, Context.HypothesisTestJson));
+        stdout.Flush();
+    }
+
     /// <summary>A finite number, or null for NaN and infinities (JSON has no NaN).</summary>
     public static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }
@@ -33,6 +47,8 @@ internal sealed record SimulationJson(
     double WeightKg,
     ExposureJson Parent,
     ExposureJson? Metabolite,
+    DissociationJson Dissociation,
+    AntidepressantJson Antidepressant,
     string ParentAnalyte,
     string? MetaboliteAnalyte,
     string ModelName,
@@ -49,6 +65,7 @@ internal sealed record SimulationJson(
     string Solver,
     int OutputPoints,
     IReadOnlyList<ParameterJson> ProvisionalParameters,
+    IReadOnlyList<ParameterJson> ProvisionalEffectParameters,
     string Notes,
     string ModelVersion,
     string? OutFile);
@@ -62,13 +79,25 @@ internal sealed record ExposureJson(
     double? TerminalHalfLifeH,
     double? AucToEndNgHPerMl);
 
+/// <summary>Peak dissociation of the typical subject: CADSS points and when.</summary>
+internal sealed record DissociationJson(double PeakCadss, double PeakTimeH);
+
+/// <summary>The largest antidepressant drug effect of the typical subject: MADRS points (negative = improvement) and when.</summary>
+internal sealed record AntidepressantJson(double MaxEffectMadrs, double MaxEffectTimeH);
+
 /// <summary>One administration.</summary>
 internal sealed record DoseJson(double StartH, string Route, double DoseMg, double? InfusionH);
 
 /// <summary>One model parameter.</summary>
-internal sealed record ParameterJson(string Name, double Value, string Unit, string Description, string Source);
+internal sealed record ParameterJson(string Name, double Value, string Unit, string Description, string Source)
+{
+    /// <summary>The JSON form of a model parameter.</summary>
+    public static ParameterJson Of(ModelParameter p) => new(p.Name, p.Value, p.Unit, p.Description, p.Source);
+}
 
 /// <summary>Source-generated serializer metadata for the CLI's JSON output.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(SimulationJson))]
+[JsonSerializable(typeof(TrialJson))]
+[JsonSerializable(typeof(HypothesisTestJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

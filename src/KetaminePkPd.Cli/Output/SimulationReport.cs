@@ -1,5 +1,6 @@
 using System.Reflection;
 using KetaminePkPd.Cli.Commands;
+using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -44,13 +45,27 @@ internal static class SimulationReport
     /// <summary>The parameters of the set that are the project's own calibrations, not published estimates.</summary>
     public static IReadOnlyList<ModelParameter> Provisional(PkParameterSet set, Route route) => [.. set.ParametersFor(route).Where(p => p.IsProvisional)];
 
+    /// <summary>The effect parameters that are the project's own calibrations (MODEL.md 4.1, 4.2 and 4.4).</summary>
+    public static IReadOnlyList<ModelParameter> ProvisionalEffects(EffectParameterSet effects) => [.. effects.Parameters.Where(p => p.IsProvisional)];
+
+    /// <summary>The dissociation time course of a PK-PD result.</summary>
+    public static EffectTimeCourse Dissociation(PkPdSimulationResult result) => result[EffectParameterSet.DissociationName];
+
+    /// <summary>The antidepressant time course of a PK-PD result.</summary>
+    public static EffectTimeCourse Antidepressant(PkPdSimulationResult result) => result[EffectParameterSet.AntidepressantName];
+
     /// <summary>Builds the JSON object; fails on a non-finite required value rather than write one.</summary>
-    /// <exception cref="NonFiniteResultException">Cmax, Tmax or an AUC of the parent is NaN or infinite.</exception>
-    public static SimulationJson ToJson(SimulateInputs inputs, PkSimulationResult result, string? outPath)
+    /// <exception cref="NonFiniteResultException">Cmax, Tmax or an AUC of the parent, or a peak effect, is NaN or infinite.</exception>
+    public static SimulationJson ToJson(SimulateInputs inputs, PkPdSimulationResult pkpd, string? outPath)
     {
+        var result = pkpd.Pk;
         var parent = result.Parent;
+        var dissociation = Dissociation(pkpd);
+        var antidepressant = Antidepressant(pkpd);
         foreach (double v in (double[])[parent.CmaxNgPerMl, parent.TmaxH, parent.Auc0To24NgHPerMl, parent.AucInfNgHPerMl])
             if (!double.IsFinite(v)) throw new NonFiniteResultException($"the simulation produced a non-finite exposure metric ({v}); nothing was written.");
+        foreach (double v in (double[])[dissociation.MaximumValue, dissociation.MaximumTimeH, antidepressant.MinimumValue, antidepressant.MinimumTimeH])
+            if (!double.IsFinite(v)) throw new NonFiniteResultException($"the simulation produced a non-finite effect ({v}); nothing was written.");
         return new SimulationJson(
             Drug: Parsing.DrugToken(inputs.Drug),
             Model: inputs.ParameterSet.Key,
@@ -59,6 +74,8 @@ internal static class SimulationReport
             WeightKg: inputs.Subject.WeightKg,
             Parent: Exposure(parent),
             Metabolite: result.Metabolite is { } m ? Exposure(m) : null,
+            Dissociation: new DissociationJson(dissociation.MaximumValue, dissociation.MaximumTimeH),
+            Antidepressant: new AntidepressantJson(antidepressant.MinimumValue, antidepressant.MinimumTimeH),
             ParentAnalyte: ParentName(inputs.Drug),
             MetaboliteAnalyte: inputs.Model.MetaboliteCompartment?.Name,
             ModelName: inputs.ParameterSet.DisplayName,
@@ -75,15 +92,19 @@ internal static class SimulationReport
             StepH: Hours(result.Options.OutputStep),
             Solver: Parsing.SolverToken(result.Options.Method),
             OutputPoints: result.TimesH.Length,
-            ProvisionalParameters: [.. Provisional(inputs.ParameterSet, inputs.Route).Select(p => new ParameterJson(p.Name, p.Value, p.Unit, p.Description, p.Source))],
+            ProvisionalParameters: [.. Provisional(inputs.ParameterSet, inputs.Route).Select(ParameterJson.Of)],
+            ProvisionalEffectParameters: [.. ProvisionalEffects(EffectParameterSet.Default).Select(ParameterJson.Of)],
             Notes: inputs.ParameterSet.Notes,
             ModelVersion: LibraryVersion,
             OutFile: outPath);
     }
 
     /// <summary>Writes the readable summary: what was simulated, exposure, provisional parameters and notes, concentrations at selected times.</summary>
-    public static void WriteSummary(IAnsiConsole console, SimulateInputs inputs, PkSimulationResult result, string? outPath)
+    public static void WriteSummary(IAnsiConsole console, SimulateInputs inputs, PkPdSimulationResult pkpd, string? outPath)
     {
+        var result = pkpd.Pk;
+        var dissociation = Dissociation(pkpd);
+        var antidepressant = Antidepressant(pkpd);
         var set = inputs.ParameterSet;
         string parent = ParentName(inputs.Drug);
         string? metabolite = inputs.Model.MetaboliteCompartment?.Name;
@@ -128,25 +149,46 @@ internal static class SimulationReport
             console.MarkupLine($"[dim]AUC0-24 covers the first 24 h although only {E(Formatting.Time(Hours(options.Until)))} is tabulated; AUC0-inf covers every dose to infinity.[/]");
         console.WriteLine();
 
+        // The two effects of the typical subject: peak dissociation and the largest antidepressant drug effect.
+        var effectTable = new Table().Border(TableBorder.Rounded).Title("Effects (typical parameters)");
+        effectTable.AddColumn(new TableColumn("Effect").NoWrap());
+        effectTable.AddColumn(new TableColumn("Value").RightAligned().NoWrap());
+        effectTable.AddColumn(new TableColumn("When").RightAligned().NoWrap());
+        effectTable.AddRow("Peak dissociation (CADSS points)", Formatting.Score(dissociation.MaximumValue), Formatting.HoursWithMinutes(dissociation.MaximumTimeH));
+        effectTable.AddRow("Largest antidepressant drug effect\n(MADRS points, negative = improvement)",
+            Formatting.Score(antidepressant.MinimumValue), Formatting.HoursWithMinutes(antidepressant.MinimumTimeH));
+        console.Write(effectTable);
+        if (antidepressant.MinimumTimeH >= Hours(options.Until) - 1e-9 && antidepressant.MinimumValue < 0)
+            console.WriteLine($"The antidepressant effect is still growing at {Formatting.Time(Hours(options.Until))}; a longer --until (e.g. 7d) shows its peak.");
+        console.WriteLine("Drug effects only: no placebo response, no rating noise, no between-subject variability (see 'ketamine-pkpd trial').");
+        console.WriteLine();
+
         var provisional = Provisional(set, inputs.Route);
         if (provisional.Count > 0)
             console.MarkupLine($"[bold yellow]PROVISIONAL parameters in this simulation[/] (own calibrations, not published estimates; sources in --json): " +
                 E(string.Join(", ", provisional.Select(p => p.Name))));
         else
-            console.MarkupLine("No provisional parameters: every value is a published estimate.");
+            console.MarkupLine("No provisional PK parameters: every PK value is a published estimate.");
+        console.MarkupLine("[bold yellow]PROVISIONAL effect parameters[/] (own calibrations of MODEL.md 4.1-4.2; sources in --json): " +
+            E(string.Join(", ", ProvisionalEffects(EffectParameterSet.Default).Select(p => p.Name))) +
+            (inputs.Drug == Drug.Esketamine ? E(". For esketamine, C50_D and EC50_A are halved (R-ketamine adds nothing to dissociation).") : ""));
         console.Write(new Paragraph().Append("Notes: ", new Style(decoration: Decoration.Bold)).Append(set.Notes));
         console.WriteLine();
         console.WriteLine();
 
         var times = Formatting.ReadableTimeIndices(result.TimesH);
-        var conc = new Table().Border(TableBorder.Rounded).Title("Plasma concentrations");
+        var conc = new Table().Border(TableBorder.Rounded).Title("Plasma concentrations and effects");
         conc.AddColumn(new TableColumn("Time").RightAligned());
         conc.AddColumn(new TableColumn($"{parent}\n(ng/mL)").RightAligned());
         if (metabolite is not null) conc.AddColumn(new TableColumn($"{metabolite}\n(ng/mL)").RightAligned());
+        conc.AddColumn(new TableColumn("CADSS\n(points)").RightAligned());
+        conc.AddColumn(new TableColumn("MADRS change\n(points)").RightAligned());
         foreach (int k in times)
         {
             var cells = new List<string> { Formatting.Time(result.TimesH[k]), Formatting.Number(result.ParentNgPerMl[k]) };
             if (metabolite is not null) cells.Add(Formatting.Number(result.MetaboliteNgPerMl[k]));
+            cells.Add(Formatting.Score(dissociation.Values[k]));
+            cells.Add(Formatting.Score(antidepressant.Values[k]));
             conc.AddRow([.. cells.Select(c => new Text(c))]);
         }
         console.Write(conc);

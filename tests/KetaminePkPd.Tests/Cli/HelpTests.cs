@@ -51,6 +51,97 @@ public sealed class HelpTests
         Assert.Contains(defaultOrRule, entry, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--design", "nimh|dose-ranging|esketamine-intranasal|twice-weekly|file.json", "[default: nimh]")]
+    [InlineData("-n, --subjects", "<count>", "[default: the design's own: 108 for nimh")]
+    [InlineData("--hypothesis", "exposure-only|shared-sensitivity|mediation|expectancy", "[default: exposure-only")]
+    [InlineData("--rho", "-1..1", "[default: 0.7]")]
+    [InlineData("--share", "0..1", "[default: 0.5]")]
+    [InlineData("--threshold", "CADSS", "[default: 20]")]
+    [InlineData("--boost", "MADRS", "[default: 6]")]
+    [InlineData("--seed", "<seed>", "[default: 1]")]
+    [InlineData("--out", "pct_change_<t>", "atomically")]
+    [InlineData("--json", "JSON", "improvementR")]
+    [InlineData("-q, --quiet", "progress", "stderr")]
+    public void TrialHelp_DocumentsEveryOptionWithUnitDefaultAndValues(string option, string valuesOrUnit, string defaultOrRule)
+    {
+        var run = CliRunner.Run("trial", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        string entry = OptionEntry(run.Stdout, option);
+        Assert.Contains(valuesOrUnit, entry, StringComparison.Ordinal);
+        Assert.Contains(defaultOrRule, entry, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--observed-r", "<r>", "[default: Luckenbaugh 2014: r = -0.35 at 230 min (n 58) and r = -0.41 at 7 d (n 39)]")]
+    [InlineData("--observed-n", "<n>", "4 to 1000000")]
+    [InlineData("--observed-at", "<time>", "230min")]
+    [InlineData("--observed", "<file.csv>", "pct_change")]
+    [InlineData("--replicates", "<count>", "[default: 2000]")]
+    [InlineData("--pool", "<count>", "[default: 10000]")]
+    [InlineData("--seed", "<seed>", "[default: 1]")]
+    [InlineData("--design", "file.json", "[default: nimh]")]
+    [InlineData("--hypothesis", "exposure-only|shared-sensitivity|mediation|expectancy", "[default: all four")]
+    [InlineData("--rho", "-1..1", "[default: 0.7]")]
+    [InlineData("--share", "0..1", "[default: 0.5]")]
+    [InlineData("--threshold", "CADSS", "[default: 20]")]
+    [InlineData("--boost", "MADRS", "[default: 6]")]
+    [InlineData("--json", "JSON", "reading")]
+    [InlineData("-q, --quiet", "progress", "stderr")]
+    public void HypothesisHelp_DocumentsEveryOptionWithUnitDefaultAndValues(string option, string valuesOrUnit, string defaultOrRule)
+    {
+        var run = CliRunner.Run("hypothesis", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        string entry = OptionEntry(run.Stdout, option);
+        Assert.Contains(valuesOrUnit, entry, StringComparison.Ordinal);
+        Assert.Contains(defaultOrRule, entry, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RootHelp_ListsAllThreeCommands()
+    {
+        var run = CliRunner.Run("--help");
+
+        foreach (var command in new[] { "simulate", "trial", "hypothesis" })
+            Assert.Matches(@"(?m)^\s+" + command + @"\s", run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("trial")]
+    [InlineData("hypothesis")]
+    public void Help_EndsWithExamplesThatParse(string command)
+    {
+        var run = CliRunner.Run(command, "--help");
+
+        int examples = run.Stdout.IndexOf("Examples:", StringComparison.Ordinal);
+        Assert.True(examples > 0);
+        var lines = run.Stdout[examples..].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).ToArray();
+        Assert.True(lines.Length >= 3);
+        foreach (var line in lines)
+        {
+            Assert.StartsWith("ketamine-pkpd " + command, line, StringComparison.Ordinal);
+            var args = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
+            var parsed = KetaminePkPd.Cli.CliApp.Build().Parse(args);
+            Assert.True(parsed.Errors.Count == 0, $"'{line}': {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
+        }
+    }
+
+    [Fact]
+    public void TrialHelp_ExamplesWithoutFilesRun()
+    {
+        var run = CliRunner.Run("trial", "--help");
+
+        var lines = run.Stdout[run.Stdout.IndexOf("Examples:", StringComparison.Ordinal)..]
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1);
+        foreach (var line in lines.Where(l => !l.Contains("--out", StringComparison.Ordinal) && !l.Contains(".json ", StringComparison.Ordinal)))
+        {
+            var result = CliRunner.Run([.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..], "--quiet"]);
+            Assert.True(result.ExitCode == 0, $"'{line}' failed: {result.Stderr}");
+        }
+    }
+
     /// <summary>The help entry of one option: its first line and the wrapped continuation lines, whitespace collapsed.</summary>
     private static string OptionEntry(string help, string option)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 
 namespace KetaminePkPd.Tests.Cli;
@@ -16,6 +17,15 @@ public sealed class SimulateCommandTests
             PkModels.Domino.CreateModel(Subject.TypicalAdult),
             DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))),
             options);
+
+    /// <summary>The library's PK-PD result for the default scenario with the typical effect parameters.</summary>
+    private static PkPdSimulationResult LibraryDefaultPkPd(SimulationOptions? options = null, Drug drug = Drug.RacemicKetamine)
+    {
+        var effects = EffectParameterSet.Default;
+        var model = new PkPdModel(PkModels.Domino.CreateModel(Subject.TypicalAdult), [effects.Dissociation(drug), effects.Antidepressant(drug)]);
+        return PkPdSimulator.Simulate(model,
+            DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))), options);
+    }
 
     private static JsonElement Json(CliRun run)
     {
@@ -84,6 +94,86 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_Json_HasPeakDissociationAndLargestAntidepressantEffectOfTheLibrary()
+    {
+        var json = Json(CliRunner.Run("simulate", "--json"));
+
+        var library = LibraryDefaultPkPd();
+        var dissociation = library[EffectParameterSet.DissociationName];
+        var antidepressant = library[EffectParameterSet.AntidepressantName];
+        Assert.Equal(dissociation.MaximumValue, json.GetProperty("dissociation").GetProperty("peakCadss").GetDouble(), 12);
+        Assert.Equal(dissociation.MaximumTimeH, json.GetProperty("dissociation").GetProperty("peakTimeH").GetDouble(), 12);
+        Assert.Equal(antidepressant.MinimumValue, json.GetProperty("antidepressant").GetProperty("maxEffectMadrs").GetDouble(), 12);
+        Assert.Equal(antidepressant.MinimumTimeH, json.GetProperty("antidepressant").GetProperty("maxEffectTimeH").GetDouble(), 12);
+        // MODEL.md 4.1: the mean peak CADSS after 0.5 mg/kg over 40 min should be about 8-20 points; it peaks near the end of the infusion.
+        Assert.InRange(dissociation.MaximumValue, 8, 20);
+        Assert.InRange(dissociation.MaximumTimeH, 0.6, 0.8);
+        Assert.True(antidepressant.MinimumValue < 0, "the antidepressant drug effect lowers the score");
+        var provisional = json.GetProperty("provisionalEffectParameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToArray();
+        Assert.Equal(EffectParameterSet.Default.Parameters.Where(p => p.IsProvisional).Select(p => p.Name), provisional);
+        Assert.Contains("PROVISIONAL", json.GetProperty("provisionalEffectParameters")[0].GetProperty("source").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Simulate_Defaults_SummaryShowsEffectsEffectColumnsAndProvisionalEffectParameters()
+    {
+        var run = CliRunner.Run("simulate");
+        string flat = string.Join(' ', run.Stdout.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Equal(0, run.ExitCode);
+        var library = LibraryDefaultPkPd();
+        string peak = library[EffectParameterSet.DissociationName].MaximumValue.ToString("0.00", CultureInfo.InvariantCulture);
+        string largest = library[EffectParameterSet.AntidepressantName].MinimumValue.ToString("0.00", CultureInfo.InvariantCulture);
+        Assert.Matches(@"Peak dissociation \(CADSS points\)\W+" + Regex.Escape(peak), run.Stdout);
+        Assert.Matches(@"Largest antidepressant drug effect\W+" + Regex.Escape(largest), run.Stdout);
+        Assert.Contains("PROVISIONAL effect parameters", flat, StringComparison.Ordinal);
+        Assert.Contains("C50_D, EMAX_D, HILL_D, KE0_A, EC50_A, KTR, KDEC, BETA, SCALE_A", flat, StringComparison.Ordinal);
+        Assert.Contains("CADSS", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("MADRS change", run.Stdout, StringComparison.Ordinal);
+        // The 40 min row of the table: ketamine, norketamine, CADSS, MADRS change.
+        var row = run.Stdout.Split('\n').Single(l => l.StartsWith("│ 40 min │", StringComparison.Ordinal));
+        var cells = row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(5, cells.Length);
+        Assert.Equal(library[EffectParameterSet.DissociationName].Values[8], double.Parse(cells[3], CultureInfo.InvariantCulture), 0.005);
+    }
+
+    [Fact]
+    public void Simulate_Out_MadrsChangeFollowsTheModelMd42Calibration()
+    {
+        // MODEL.md 4.2: with Domino PK, 0.5 mg/kg over 40 min gives about -6.0 MADRS points at 4 h and -7.8 at 24 h.
+        using var dir = new TempDirectory();
+        string path = dir.File("effects.csv");
+
+        var run = CliRunner.Run("simulate", "--out", path);
+
+        Assert.Equal(0, run.ExitCode);
+        var rows = File.ReadAllLines(path).Skip(1).Select(l => l.Split(',')).ToDictionary(c => Math.Round(double.Parse(c[0], CultureInfo.InvariantCulture) * 60));
+        Assert.Equal(-6.0, double.Parse(rows[240][4], CultureInfo.InvariantCulture), 0.15);
+        Assert.Equal(-7.8, double.Parse(rows[1440][4], CultureInfo.InvariantCulture), 0.15);
+        Assert.Equal(0.0, double.Parse(rows[0][3], CultureInfo.InvariantCulture));
+        Assert.All(rows.Values, c => Assert.InRange(double.Parse(c[3], CultureInfo.InvariantCulture), 0, 30));
+    }
+
+    [Fact]
+    public void Simulate_EsketamineIntranasal_OutHasEffectColumnsAfterTheConcentrations()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("esk.csv");
+
+        var run = CliRunner.Run("simulate", "--drug", "esketamine", "--out", path, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = File.ReadAllLines(path);
+        Assert.StartsWith("time_h,parent_ng_per_ml,metabolite_ng_per_ml,cadss,madrs_change,amount_", lines[0], StringComparison.Ordinal);
+        int columns = lines[0].Split(',').Length;
+        Assert.All(lines.Skip(1), l => Assert.Equal(columns, l.Split(',').Length));
+        using var doc = JsonDocument.Parse(run.Stdout);
+        double peak = doc.RootElement.GetProperty("dissociation").GetProperty("peakCadss").GetDouble();
+        Assert.Equal(peak, lines.Skip(1).Max(l => double.Parse(l.Split(',')[3], CultureInfo.InvariantCulture)), 0.5);
+        Assert.True(doc.RootElement.GetProperty("antidepressant").GetProperty("maxEffectMadrs").GetDouble() < 0);
+    }
+
+    [Fact]
     public void Simulate_JsonUntil6h_Auc0To24IsStillOverTheFirst24HoursAsInTheLibrary()
     {
         var json = Json(CliRunner.Run("simulate", "--until", "6h", "--json"));
@@ -108,21 +198,28 @@ public sealed class SimulateCommandTests
         Assert.Equal(0, run.ExitCode);
         var lines = File.ReadAllLines(path);
         Assert.Equal(
-            "time_h,parent_ng_per_ml,metabolite_ng_per_ml,amount_central_mg,amount_peripheral1_mg,amount_peripheral2_mg," +
+            "time_h,parent_ng_per_ml,metabolite_ng_per_ml,cadss,madrs_change,amount_central_mg,amount_peripheral1_mg,amount_peripheral2_mg," +
             "amount_norketamine_mg,amount_norketamine_peripheral_mg,amount_depot_im_mg,amount_depot_in_mg,amount_depot_po_mg," +
             "amount_depot_sl_mg,amount_depot_sc_mg,eliminated_mg,input_mg",
             lines[0]);
-        var library = LibraryDefault();
+        var library = LibraryDefaultPkPd();
+        var pkOnly = LibraryDefault();
         Assert.Equal(SimulationOptions.Default.OutputTimesH().Length, lines.Length - 1);
         Assert.Equal(library.TimesH.Length, lines.Length - 1);
+        var cadss = library[EffectParameterSet.DissociationName].Values;
+        var madrs = library[EffectParameterSet.AntidepressantName].Values;
         for (int k = 0; k < library.TimesH.Length; k++)
         {
             var cells = lines[k + 1].Split(',');
-            Assert.Equal(15, cells.Length);
+            Assert.Equal(17, cells.Length);
             Assert.Equal(library.TimesH[k], double.Parse(cells[0], CultureInfo.InvariantCulture));
-            Assert.Equal(library.ParentNgPerMl[k], double.Parse(cells[1], CultureInfo.InvariantCulture));
-            Assert.Equal(library.MetaboliteNgPerMl[k], double.Parse(cells[2], CultureInfo.InvariantCulture));
-            Assert.Equal(library.AmountsOf("central")[k], double.Parse(cells[3], CultureInfo.InvariantCulture));
+            Assert.Equal(library.Pk.ParentNgPerMl[k], double.Parse(cells[1], CultureInfo.InvariantCulture));
+            Assert.Equal(library.Pk.MetaboliteNgPerMl[k], double.Parse(cells[2], CultureInfo.InvariantCulture));
+            Assert.Equal(cadss[k], double.Parse(cells[3], CultureInfo.InvariantCulture));
+            Assert.Equal(madrs[k], double.Parse(cells[4], CultureInfo.InvariantCulture));
+            Assert.Equal(library.Pk.AmountsOf("central")[k], double.Parse(cells[5], CultureInfo.InvariantCulture));
+            // The PK columns agree with the PK-only simulator (the PK-PD march takes extra steps): 1e-9 relative.
+            Assert.Equal(pkOnly.ParentNgPerMl[k], double.Parse(cells[1], CultureInfo.InvariantCulture), 1e-9 * Math.Max(1, pkOnly.ParentNgPerMl[k]));
         }
         Assert.Equal([path], Directory.GetFiles(dir.Path));
     }

@@ -1,0 +1,138 @@
+using System.Globalization;
+using KetaminePkPd.Cli.Commands;
+using KetaminePkPd.Trials;
+using Spectre.Console;
+
+namespace KetaminePkPd.Cli.Output;
+
+/// <summary>The readable report and the JSON object of one <c>hypothesis</c> run.</summary>
+internal static class HypothesisReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Builds the JSON object (without timing, so the same settings give the same bytes).</summary>
+    /// <exception cref="NonFiniteResultException">A comparison value is NaN or infinite.</exception>
+    public static HypothesisTestJson ToJson(HypothesisInputs inputs, HypothesisTestResult result)
+    {
+        var s = result.Settings;
+        var design = s.Design;
+        var comparisons = result.Comparisons.Select(c =>
+        {
+            var (lo, hi) = c.Interval95;
+            foreach (double v in (double[])[c.MedianR, lo, hi, c.ProbabilityAtLeastAsStrong, c.MedianPartialR])
+                if (!double.IsFinite(v)) throw new NonFiniteResultException($"hypothesis {c.Hypothesis.Name} gave a non-finite value ({v}); nothing was written.");
+            return new ComparisonJson(c.Hypothesis.Name, Durations.Format(c.Observed.Time), c.Observed.Time.TotalHours, c.Observed.R, c.Observed.N, c.R.Count,
+                c.MedianR, new IntervalJson(lo, hi), c.ProbabilityAtLeastAsStrong, c.MedianPartialR, c.Reading);
+        }).ToList();
+        return new HypothesisTestJson(
+            Seed: s.Seed,
+            ModelVersion: SimulationReport.LibraryVersion,
+            Settings: new HypothesisSettingsJson(design.Name, inputs.Choice.Token, inputs.Choice.FilePath, [.. s.Hypotheses.Select(HypothesisJson.Of)],
+                [.. s.Observed.Select(o => new ObservedJson(Durations.Format(o.Time), o.Time.TotalHours, o.R, o.N, o.Source))],
+                s.Replicates, s.PoolSize, s.Seed, s.Alpha, s.Power),
+            DiffersFromDefaults: inputs.DiffersFromDefaults(),
+            Reproduce: inputs.Reproduce(),
+            SignConvention: TrialText.SignConvention(design),
+            Comparisons: comparisons,
+            SampleSizes: [.. result.SampleSizes.Select(z => new SampleSizeJson(Durations.Format(z.Time), z.Time.TotalHours, z.Reference, z.Alternative,
+                z.ReferenceMedianR, z.AlternativeMedianR, z.Subjects, s.Power, s.Alpha))],
+            SubjectSimulations: result.SubjectSimulations,
+            ReplicateTrials: (long)s.Replicates * result.Comparisons.Length,
+            Population: TrialText.Population(design.Population),
+            Clinical: design.Clinical.ToString(),
+            ProvisionalParameters: [.. TrialText.ProvisionalParameters(design).Select(ParameterJson.Of)]);
+    }
+
+    /// <summary>
+    /// Writes the report: header (design, observations, settings, sign convention), one table per observation, the
+    /// sample sizes, the reading of each comparison and a closing line with the timing.
+    /// </summary>
+    public static void WriteReport(IAnsiConsole console, HypothesisInputs inputs, HypothesisTestResult result)
+    {
+        var s = result.Settings;
+        var design = s.Design;
+        string scale = design.Scale.Label();
+        console.MarkupLine("[bold]ketamine-pkpd hypothesis[/]: does shared exposure alone explain the dissociation-response correlation?");
+        console.WriteLine();
+
+        var about = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
+        Row(about, "Design", $"{design.Name} [{inputs.Choice.Origin}]");
+        Row(about, "Arms", string.Join("\n", design.Arms.Select(TrialText.Arm)));
+        Row(about, "Ratings", TrialText.Ratings(design));
+        Row(about, "Population", TrialText.Population(design.Population));
+        Row(about, "Clinical", design.Clinical.ToString());
+        Row(about, "Observed", string.Join("\n", s.Observed.Select(o =>
+            $"r = {Formatting.R(o.R)} at {Formatting.Span(o.Time)}, n = {o.N.ToString(Inv)} ({o.Source})")));
+        Row(about, "Hypotheses", string.Join("\n", s.Hypotheses.Select(TrialText.Hypothesis)));
+        Row(about, "Replicates", $"{s.Replicates.ToString(Inv)} trials per hypothesis and observation, each enrolling the observed n from a pool of " +
+            $"{s.PoolSize.ToString(Inv)} patients simulated once per hypothesis (fresh rating noise in every trial)");
+        Row(about, "Seed", $"{s.Seed.ToString(Inv)} (the same seed gives the same result)");
+        console.Write(about);
+        console.WriteLine(TrialText.SignConvention(design));
+        console.MarkupLine("[bold yellow]" + Markup.Escape(TrialText.ProvisionalLine(design, s.Hypotheses)) + "[/]");
+        console.WriteLine();
+
+        foreach (var o in s.Observed)
+        {
+            string direction = o.R <= 0 ? "<=" : ">=";
+            var table = new Table().Border(TableBorder.Rounded)
+                .Title($"{Formatting.Span(o.Time)}: observed r = {Formatting.R(o.R)} (n = {o.N.ToString(Inv)}), {s.Replicates.ToString(Inv)} simulated trials of {o.N.ToString(Inv)} patients per hypothesis");
+            table.AddColumn(new TableColumn("Hypothesis"));
+            table.AddColumn(new TableColumn("Median r").RightAligned());
+            table.AddColumn(new TableColumn("95% of trials").RightAligned());
+            table.AddColumn(new TableColumn($"P(r {direction} {Formatting.R(o.R)})").RightAligned());
+            table.AddColumn(new TableColumn("Median partial r\ngiven exposure").RightAligned());
+            foreach (var c in result.Comparisons.Where(c => c.Observed == o))
+            {
+                var (lo, hi) = c.Interval95;
+                table.AddRow(TrialReport.Cells(TrialText.NameWithStrengths(c.Hypothesis), Formatting.R(c.MedianR), Formatting.Interval(lo, hi),
+                    Probability(c.ProbabilityAtLeastAsStrong, c.R.Count), Formatting.R(c.MedianPartialR)));
+            }
+            console.Write(table);
+        }
+        console.WriteLine($"r is CADSS at {Formatting.Span(design.CadssTime)} vs % change of {scale}; P is the share of simulated trials with an r at least as strong as " +
+            "observed, in the observed direction; partial r holds the plasma concentration at the CADSS time fixed.");
+        console.WriteLine();
+
+        var sizes = new Table().Border(TableBorder.Rounded)
+            .Title($"Patients needed to tell each hypothesis from exposure-only ({(s.Power * 100).ToString("0", Inv)}% power, alpha {s.Alpha.ToString("0.###", Inv)})");
+        sizes.AddColumn(new TableColumn("Time").RightAligned());
+        sizes.AddColumn(new TableColumn("Hypothesis"));
+        sizes.AddColumn(new TableColumn("Median r").RightAligned());
+        sizes.AddColumn(new TableColumn("Median r\nexposure-only").RightAligned());
+        sizes.AddColumn(new TableColumn("Patients").RightAligned());
+        foreach (var z in result.SampleSizes)
+            sizes.AddRow(TrialReport.Cells(Formatting.Span(z.Time), z.Alternative, Formatting.R(z.AlternativeMedianR), Formatting.R(z.ReferenceMedianR),
+                z.Subjects is { } n ? n.ToString("N0", Inv) : "cannot tell apart"));
+        if (result.SampleSizes.IsEmpty)
+            console.WriteLine("Sample sizes: none, as they are computed against exposure-only; add --hypothesis exposure-only to get them.");
+        else
+        {
+            console.Write(sizes);
+            console.WriteLine("Two-sided one-sample Fisher z test of a trial's r against the median r under exposure-only; \"cannot tell apart\": the medians are too close.");
+        }
+        console.WriteLine();
+
+        console.MarkupLine("[bold]Reading[/]");
+        foreach (var c in result.Comparisons)
+        {
+            console.Write(new Paragraph()
+                .Append($"{TrialText.NameWithStrengths(c.Hypothesis)}, {Formatting.Span(c.Observed.Time)}: ", new Style(decoration: Decoration.Bold))
+                .Append(c.Reading));
+            console.WriteLine();
+            console.WriteLine();
+        }
+
+        double seconds = result.Elapsed.TotalSeconds;
+        long trials = (long)s.Replicates * result.Comparisons.Length;
+        string rate = seconds > 0 ? (result.SubjectSimulations / seconds).ToString("N0", Inv) : "n/a";
+        console.WriteLine($"Done in {seconds.ToString("0.0", Inv)} s: {result.SubjectSimulations.ToString("N0", Inv)} patient simulations ({rate} per second), " +
+            $"{trials.ToString("N0", Inv)} replicate trials. --json gives every number above.");
+    }
+
+    /// <summary>A tail probability: a percentage, or "&lt; 1/n" when no replicate reached the observed value.</summary>
+    private static string Probability(double p, int replicates) =>
+        p == 0 ? $"< {(100.0 / replicates).ToString("0.##", Inv)}%" : (100 * p).ToString(p < 0.01 ? "0.00" : "0.0", Inv) + "%";
+
+    private static void Row(Grid grid, string label, string value) => grid.AddRow(new Text(label, new Style(decoration: Decoration.Bold)), new Text(value));
+}
