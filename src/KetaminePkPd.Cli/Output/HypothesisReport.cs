@@ -77,11 +77,11 @@ internal static class HypothesisReport
             string direction = o.R <= 0 ? "<=" : ">=";
             var table = new Table().Border(TableBorder.Rounded)
                 .Title($"{Formatting.Span(o.Time)}: observed r = {Formatting.R(o.R)} (n = {o.N.ToString(Inv)}), {s.Replicates.ToString(Inv)} simulated trials of {o.N.ToString(Inv)} patients per hypothesis");
-            table.AddColumn(new TableColumn("Hypothesis"));
+            table.AddColumn(new TableColumn("Hypothesis").NoWrap());
             table.AddColumn(new TableColumn("Median r").RightAligned());
             table.AddColumn(new TableColumn("95% of trials").RightAligned());
             table.AddColumn(new TableColumn($"P(r {direction} {Formatting.R(o.R)})").RightAligned());
-            table.AddColumn(new TableColumn("Median partial r\ngiven exposure").RightAligned());
+            table.AddColumn(new TableColumn("Median partial\nr | exposure").RightAligned());
             foreach (var c in result.Comparisons.Where(c => c.Observed == o))
             {
                 var (lo, hi) = c.Interval95;
