@@ -98,8 +98,8 @@ internal sealed class HypothesisCommand
             "patients, run replicate trials of the observed size, and show where the observed correlation falls among the " +
             "simulated ones, what controlling for exposure does, and how many patients a trial needs to tell each hypothesis " +
             "from exposure-only. Without options: the NIMH design, the four hypotheses, Luckenbaugh 2014's r = -0.35 at " +
-            "230 min (n 58) and r = -0.41 at 7 d (n 39), 2000 replicates, a pool of 10000 patients, seed 1 (about " +
-            "10 s on two cores). Progress goes to stderr (not with --json unless stderr is a terminal; never with --quiet).")
+            "230 min (n 58) and r = -0.41 at 7 d (n 39), 2000 replicates, a pool of 10000 patients, seed 1 (10-40 s " +
+            "on two cores). Progress goes to stderr (not with --json unless stderr is a terminal; never with --quiet).")
         {
             _observedR, _observedN, _observedAt, _observed, _replicates, _pool, _seed, _design,
             _hypotheses, _rho, _share, _threshold, _boost, _json, _quiet,

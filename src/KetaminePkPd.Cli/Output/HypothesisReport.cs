@@ -95,7 +95,7 @@ internal static class HypothesisReport
         console.WriteLine();
 
         var sizes = new Table().Border(TableBorder.Rounded)
-            .Title($"Patients needed to tell each hypothesis from exposure-only ({(s.Power * 100).ToString("0", Inv)}% power, alpha {s.Alpha.ToString("0.###", Inv)})");
+            .Title("Trial size to tell each hypothesis from exposure-only");
         sizes.AddColumn(new TableColumn("Time").RightAligned());
         sizes.AddColumn(new TableColumn("Hypothesis"));
         sizes.AddColumn(new TableColumn("Median r").RightAligned());
@@ -109,7 +109,8 @@ internal static class HypothesisReport
         else
         {
             console.Write(sizes);
-            console.WriteLine("Two-sided one-sample Fisher z test of a trial's r against the median r under exposure-only; \"cannot tell apart\": the medians are too close.");
+            console.WriteLine($"Patients for {(s.Power * 100).ToString("0", Inv)}% power at two-sided alpha {s.Alpha.ToString("0.###", Inv)}, in a one-sample Fisher z test of a " +
+                "trial's r against the median r under exposure-only; \"cannot tell apart\": the medians are too close.");
         }
         console.WriteLine();
 

@@ -51,7 +51,7 @@ public sealed class HypothesisCommandTests
             "NIMH 0.5 mg/kg over 40 min", "r = -0.35 at 230 min, n = 58 (Luckenbaugh 2014", "r = -0.41 at 7 d, n = 39 (Luckenbaugh 2014",
             "200 trials per hypothesis and observation", "pool of 1000 patients", "Seed", "Sign convention:", "PROVISIONAL",
             "230 min: observed r = -0.35 (n = 58)", "7 d: observed r = -0.41 (n = 39)", "Median r", "95% of trials", "P(r <= -0.35)", "P(r <= -0.41)",
-            "r | exposure", "Patients needed to tell each hypothesis from exposure-only (80% power, alpha 0.05)", "Reading",
+            "r | exposure", "Trial size to tell each hypothesis from exposure-only", "Patients for 80% power at two-sided alpha 0.05", "Reading",
         })
             Assert.Contains(text, Flat(run.Stdout), StringComparison.Ordinal);
         var rows = HypothesisRows(run.Stdout);
