@@ -12,6 +12,20 @@ public static class Durations
     /// <exception cref="ArgumentOutOfRangeException">Negative, or longer than 10 years.</exception>
     public static TimeSpan Parse(string text, string name = "duration") => Quantity.ParseDuration(text, name);
 
+    /// <summary>Formats a span for prose: <c>230 min</c>, <c>4 h</c>, <c>1 day</c>, <c>3.5 days</c>.</summary>
+    public static string Prose(TimeSpan value)
+    {
+        string compact = Format(value);
+        int i = compact.Length - 1;
+        while (i >= 0 && char.IsLetter(compact[i])) i--;
+        string number = compact[..(i + 1)], unit = compact[(i + 1)..];
+        return unit switch
+        {
+            "d" => number == "1" ? "1 day" : $"{number} days",
+            _ => $"{number} {unit}",
+        };
+    }
+
     /// <summary>Formats a span compactly in the largest whole unit that represents it exactly: <c>40min</c>, <c>24h</c>, <c>3.5d</c>.</summary>
     public static string Format(TimeSpan value)
     {

@@ -94,7 +94,8 @@ public static class HypothesisTest
             sizes.Add(new SampleSizeComparison(c.Observed.Time, baseLine.Hypothesis.Name, c.Hypothesis.Name, baseLine.MedianR, c.MedianR, n));
         }
         progress?.Report(1);
-        return new HypothesisTestResult(settings, comparisons.MoveToImmutable(), sizes.ToImmutable(), (long)settings.PoolSize * hypotheses, clock.Elapsed);
+        return new HypothesisTestResult(settings, comparisons.MoveToImmutable(), sizes.ToImmutable(), (long)settings.PoolSize * hypotheses,
+            (long)replicates * hypotheses * j, clock.Elapsed);
     }
 
     /// <summary>The replicate r and partial r values for one observation.</summary>
@@ -147,19 +148,21 @@ public static class HypothesisTest
     private static string Read(Hypothesis h, ObservedCorrelation o, SamplingDistribution r, SamplingDistribution partial, double p)
     {
         var (lo, hi) = r.PercentileInterval(0.95);
-        string when = Durations.Format(o.Time);
+        string when = Durations.Prose(o.Time);
+        static double Tidy(double x) => Math.Abs(x) < 0.005 ? 0 : x;   // no "-0.00"
         string verdict = p >= 0.10 ? "so the observed correlation is typical of what this hypothesis produces"
             : p >= 0.025 ? "so the observed correlation is unusual but not implausible under this hypothesis"
             : p >= 0.001 ? "so the observed correlation would be surprising under this hypothesis"
             : "so this hypothesis essentially never produces a correlation as strong as the observed one";
-        double med = r.Median, pm = partial.Median;
+        double med = Tidy(r.Median), pm = Tidy(partial.Median);
+        var (lo95, hi95) = (Tidy(lo), Tidy(hi));
         string exposure = Math.Abs(med) < 0.05
             ? "There is hardly any association to explain here."
             : Math.Abs(pm) < 0.5 * Math.Abs(med)
                 ? string.Create(CultureInfo.InvariantCulture, $"Holding the measured concentration at the CADSS time fixed shrinks the median r to {pm:0.00}: most of the simulated link runs through exposure.")
                 : string.Create(CultureInfo.InvariantCulture, $"Holding the measured concentration at the CADSS time fixed leaves a median r of {pm:0.00}: the link does not run through exposure alone.");
         return string.Create(CultureInfo.InvariantCulture,
-            $"Under {h}, trials of {o.N} patients correlate CADSS with % change at {when} between {lo:0.00} and {hi:0.00} (95% of {r.Count} replicates; median {med:0.00}; negative means more dissociation, more improvement). " +
+            $"Under {h}, trials of {o.N} patients correlate CADSS with % change at {when} between {lo95:0.00} and {hi95:0.00} (95% of {r.Count} replicates; median {med:0.00}; negative means more dissociation, more improvement). " +
             $"An r at least as strong as the observed {o.R:0.00} came up in {p:0.0%} of them, {verdict}. {exposure}");
     }
 }

@@ -6,12 +6,13 @@ namespace KetaminePkPd.Trials;
 public sealed class HypothesisTestResult
 {
     internal HypothesisTestResult(HypothesisTestSettings settings, ImmutableArray<HypothesisComparison> comparisons,
-        ImmutableArray<SampleSizeComparison> sampleSizes, long subjectSimulations, TimeSpan elapsed)
+        ImmutableArray<SampleSizeComparison> sampleSizes, long subjectSimulations, long replicateTrials, TimeSpan elapsed)
     {
         Settings = settings;
         Comparisons = comparisons;
         SampleSizes = sampleSizes;
         SubjectSimulations = subjectSimulations;
+        ReplicateTrials = replicateTrials;
         Elapsed = elapsed;
     }
 
@@ -26,6 +27,9 @@ public sealed class HypothesisTestResult
 
     /// <summary>Patient simulations run (pool size times hypotheses).</summary>
     public long SubjectSimulations { get; }
+
+    /// <summary>Replicate trials analysed (replicates x hypotheses x observations).</summary>
+    public long ReplicateTrials { get; }
 
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; }

@@ -236,7 +236,15 @@ public static class TrialDesignJson
     {
         try { return f(); }
         catch (ScenarioException) { throw; }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException) { throw new ScenarioException(at, e.Message, e); }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException) { throw new ScenarioException(at, Clean(e), e); }
+    }
+
+    /// <summary>The first line of an exception's message without .NET's " (Parameter 'x')" suffix: our messages already name the parameter.</summary>
+    private static string Clean(Exception e)
+    {
+        string m = e.Message.Split('\n')[0].TrimEnd();
+        int p = m.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return p > 0 && m.EndsWith("')", StringComparison.Ordinal) ? m[..p] : m;
     }
 
     private static string Show(JsonElement e) => e.ValueKind switch
