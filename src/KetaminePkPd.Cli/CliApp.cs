@@ -23,6 +23,9 @@ internal static class CliApp
         "ketamine-pkpd trial --subjects 1000 --hypothesis mediation",
         "ketamine-pkpd simulate",
         "ketamine-pkpd simulate --drug esketamine --dose 56mg --json",
+        "ketamine-pkpd compare --population 300 --plot compare.png",
+        "ketamine-pkpd dose-response --plot dose-response.svg",
+        "ketamine-pkpd report --out report.html",
         "ketamine-pkpd hypothesis --help",
     ];
 
@@ -60,9 +63,15 @@ internal static class CliApp
         var simulate = new SimulateCommand();
         var trial = new TrialCommand();
         var hypothesis = new HypothesisCommand();
+        var compare = new CompareCommand();
+        var doseResponse = new DoseResponseCommand();
+        var report = new ReportCommand();
         root.Subcommands.Add(simulate.Command);
         root.Subcommands.Add(trial.Command);
         root.Subcommands.Add(hypothesis.Command);
+        root.Subcommands.Add(compare.Command);
+        root.Subcommands.Add(doseResponse.Command);
+        root.Subcommands.Add(report.Command);
 
         var examples = new Dictionary<Command, string[]>
         {
@@ -70,6 +79,9 @@ internal static class CliApp
             [simulate.Command] = SimulateCommand.Examples,
             [trial.Command] = TrialCommand.Examples,
             [hypothesis.Command] = HypothesisCommand.Examples,
+            [compare.Command] = CompareCommand.Examples,
+            [doseResponse.Command] = DoseResponseCommand.Examples,
+            [report.Command] = ReportCommand.Examples,
         };
         var help = root.Options.OfType<HelpOption>().Single();
         var helpAction = new ExamplesHelpAction((HelpAction)help.Action!, examples);

@@ -108,6 +108,29 @@ internal static class Parsing
     /// <summary>Parses an infusion rate with its unit (see <see cref="DoseRate.Parse"/>): <c>20mg/h</c>, <c>0.75mg/kg/h</c>.</summary>
     public static DoseRate ParseRate(string text, string option = "--rate") => Wrap(option, text, () => DoseRate.Parse(text));
 
+    /// <summary>ng of ketamine free base per nmol, from the library's molar mass.</summary>
+    private static readonly double NanogramsPerNanomole = Concentration.FromNanomolesPerMilliliter(1).NanogramsPerMilliliter;
+
+    /// <summary>
+    /// Parses a plasma concentration with its unit: <c>100ng/mL</c> (a bare number is read as ng/mL), <c>0.1mg/L</c>,
+    /// <c>0.1ug/mL</c> (also µg/mL) or <c>0.42nmol/mL</c> (ketamine free base, 237.7 g/mol); in (0, 100000] ng/mL.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not a number, an unknown unit or out of range; the message names the option and the text.</exception>
+    public static Concentration ParseConcentration(string text, string option)
+    {
+        var (number, unit) = SplitNumber(text, option, "100ng/mL");
+        double ngPerMl = unit switch
+        {
+            "" or "ng/ml" => number,
+            "mg/l" or "ug/ml" or "µg/ml" or "μg/ml" => number * 1000,
+            "nmol/ml" or "umol/l" or "µmol/l" or "μmol/l" => number * NanogramsPerNanomole,
+            _ => throw Bad(option, text, "unknown unit; use ng/mL, mg/L, ug/mL or nmol/mL, e.g. 100ng/mL (a bare number is read as ng/mL)."),
+        };
+        if (!(ngPerMl > 0) || ngPerMl > 100_000)
+            throw Bad(option, text, $"must be above 0 and at most 100000 ng/mL, got {Plain(ngPerMl)} ng/mL.");
+        return Concentration.FromNanogramsPerMilliliter(ngPerMl);
+    }
+
     /// <summary>Parses a duration with its unit (see <see cref="Durations.Parse"/>); a bare <c>0</c> is accepted as zero.</summary>
     public static TimeSpan ParseDuration(string text, string option) =>
         text.Trim() == "0" ? TimeSpan.Zero : Wrap(option, text, () => Durations.Parse(text, option));

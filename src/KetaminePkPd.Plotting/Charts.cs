@@ -7,7 +7,7 @@ using ScottPlot;
 namespace KetaminePkPd.Plotting;
 
 /// <summary>
-/// The figures of KetaminePkPd, as ScottPlot plots ready to save with <see cref="Figure.Save"/>: axis labels carry units,
+/// The figures of KetaminePkPd, as ScottPlot plots ready to save with <see cref="Figure.Save(Plot, string, int, int)"/>: axis labels carry units,
 /// text is DejaVu Sans at slide sizes. Each method reads results and draws; none simulates.
 /// </summary>
 public static class Charts
@@ -104,11 +104,14 @@ public static class Charts
     /// <param name="title">Title.</param>
     /// <param name="maxHours">Last time shown, h (null: all).</param>
     /// <param name="logScale">Logarithmic y axis.</param>
+    /// <param name="inDays">Time axis in days instead of hours.</param>
     /// <exception cref="ArgumentException">No bands.</exception>
-    public static Plot Bands(IEnumerable<(string Label, TimeCourseBand Band)> bands, string yLabel, string title, double? maxHours = null, bool logScale = false)
+    public static Plot Bands(IEnumerable<(string Label, TimeCourseBand Band)> bands, string yLabel, string title, double? maxHours = null, bool logScale = false,
+        bool inDays = false)
     {
         var list = Require(bands, nameof(bands));
-        var plt = Figure.New(title, "Time (h)", logScale ? $"{yLabel}, log scale" : yLabel);
+        double xScale = inDays ? 1 / 24.0 : 1;
+        var plt = Figure.New(title, inDays ? "Time (days)" : "Time (h)", logScale ? $"{yLabel}, log scale" : yLabel);
         for (int i = 0; i < list.Count; i++)
         {
             var (label, band) = list[i];
@@ -116,7 +119,7 @@ public static class Charts
             var keep = band.TimesH.Select((t, k) => (t, k)).Where(p => maxHours is null || p.t <= maxHours + 1e-9).Select(p => p.k)
                 .Where(k => !logScale || band.P5[k] > 0).ToArray();
             if (keep.Length < 2) continue;
-            double[] x = [.. keep.Select(k => band.TimesH[k])];
+            double[] x = [.. keep.Select(k => band.TimesH[k] * xScale)];
             double[] lo = [.. keep.Select(k => Y(band.P5[k], logScale))], hi = [.. keep.Select(k => Y(band.P95[k], logScale))];
             var fill = plt.Add.FillY(x, lo, hi);
             fill.FillStyle.Color = color.WithAlpha(0.2);
@@ -130,6 +133,51 @@ public static class Charts
         if (logScale) LogAxis(plt.Axes.Left);
         plt.ShowLegend(Alignment.UpperRight);
         return plt;
+    }
+
+    /// <summary>One line per series against time, e.g. the same effect in several arms.</summary>
+    /// <param name="series">Label, times (h) and values of each series (one or more; times and values of equal length).</param>
+    /// <param name="yLabel">Y axis label with unit.</param>
+    /// <param name="title">Title.</param>
+    /// <param name="maxHours">Last time shown, h (null: all).</param>
+    /// <param name="logScale">Logarithmic y axis (non-positive values are left out).</param>
+    /// <param name="inDays">Time axis in days instead of hours.</param>
+    /// <exception cref="ArgumentException">No series, or a series whose times and values differ in length.</exception>
+    public static Plot Lines(IEnumerable<(string Label, IReadOnlyList<double> TimesH, IReadOnlyList<double> Values)> series, string yLabel, string title,
+        double? maxHours = null, bool logScale = false, bool inDays = false)
+    {
+        var list = Require(series, nameof(series));
+        var plt = Figure.New(title, inDays ? "Time (days)" : "Time (h)", logScale ? $"{yLabel}, log scale" : yLabel);
+        for (int i = 0; i < list.Count; i++)
+        {
+            var (label, t, v) = list[i];
+            if (t.Count != v.Count) throw new ArgumentException($"series '{label}' has {t.Count} times but {v.Count} values.", nameof(series));
+            double[] x = inDays ? [.. t.Select(h => h / 24)] : [.. t];
+            Line(plt, x, v, label, Figure.Palette[i % Figure.Palette.Length], logScale, maxHours is null ? null : inDays ? maxHours / 24 : maxHours);
+        }
+        if (logScale) LogAxis(plt.Axes.Left);
+        plt.ShowLegend(Alignment.UpperRight);
+        return plt;
+    }
+
+    /// <summary>Marks a level on the y axis with a labelled dashed horizontal line (e.g. a concentration threshold, or CADSS 4).</summary>
+    /// <param name="plot">The plot to mark.</param>
+    /// <param name="value">The level, in the axis's units (not log-transformed).</param>
+    /// <param name="label">Text on the line.</param>
+    /// <param name="logScale">True when the plot's y axis is logarithmic (as drawn by this class).</param>
+    /// <exception cref="ArgumentException">A non-finite value, or a non-positive one on a log axis.</exception>
+    public static void MarkLevel(Plot plot, double value, string label, bool logScale = false)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        if (!double.IsFinite(value) || logScale && value <= 0)
+            throw new ArgumentException($"value must be finite{(logScale ? " and positive on a log axis" : "")}, got {value}.", nameof(value));
+        var line = plot.Add.HorizontalLine(Y(value, logScale));
+        line.Color = Colors.Gray;
+        line.LineWidth = 1.5f;
+        line.LinePattern = LinePattern.Dashed;
+        line.Text = label;
+        line.LabelFontSize = 13;
+        line.LabelOppositeAxis = true;
     }
 
     /// <summary>Dissociation against improvement, one point per patient, with the least-squares line and Pearson r.</summary>

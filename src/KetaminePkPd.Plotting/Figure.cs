@@ -15,7 +15,7 @@ public static class Figure
     /// <summary>Default height, pixels.</summary>
     public const int DefaultHeight = 600;
 
-    /// <summary>The extensions <see cref="Save"/> accepts.</summary>
+    /// <summary>The extensions <see cref="Save(Plot, string, int, int)"/> accepts.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".png", ".svg"];
 
     /// <summary>Checks that <paramref name="path"/> ends in .png or .svg.</summary>
@@ -38,8 +38,7 @@ public static class Figure
     {
         ArgumentNullException.ThrowIfNull(plot);
         CheckExtension(path);
-        if (width is < 200 or > 8000) throw new ArgumentOutOfRangeException(nameof(width), width, $"width must be in [200, 8000], got {width}.");
-        if (height is < 150 or > 8000) throw new ArgumentOutOfRangeException(nameof(height), height, $"height must be in [150, 8000], got {height}.");
+        CheckSize(width, height);
         string full = Path.GetFullPath(path);
         string dir = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"plot folder '{dir}' does not exist.");
@@ -58,10 +57,120 @@ public static class Figure
     }
 
     /// <summary>The SVG text of <paramref name="plot"/>, for embedding in HTML.</summary>
-    public static string ToSvg(Plot plot, int width = DefaultWidth, int height = DefaultHeight)
+    /// <param name="plot">The figure.</param>
+    /// <param name="width">Width in pixels, in [200, 8000].</param>
+    /// <param name="height">Height in pixels, in [150, 8000].</param>
+    /// <param name="idPrefix">
+    /// Null for ScottPlot's own SVG document. Otherwise an inline <c>&lt;svg&gt;</c> element for an HTML page: no XML
+    /// declaration, a <c>viewBox</c> so that it scales to its container, and every id (clip paths) prefixed with this text
+    /// (letters, digits, '-' and '_'), so that several figures on one page do not share ids.
+    /// </param>
+    /// <exception cref="ArgumentException">A bad size or prefix.</exception>
+    public static string ToSvg(Plot plot, int width = DefaultWidth, int height = DefaultHeight, string? idPrefix = null)
     {
         ArgumentNullException.ThrowIfNull(plot);
-        return plot.GetSvgXml(width, height);
+        CheckSize(width, height);
+        string xml = plot.GetSvgXml(width, height);
+        return idPrefix is null ? xml : Svg.Inline(xml, idPrefix, width, height);
+    }
+
+    /// <summary>Panels stacked top to bottom as one SVG, for embedding in HTML (see <see cref="ToSvg(Plot, int, int, string?)"/>).</summary>
+    /// <param name="panels">One or more plots, drawn top to bottom.</param>
+    /// <param name="width">Width in pixels, in [200, 8000].</param>
+    /// <param name="panelHeight">Height of each panel in pixels, in [150, 8000].</param>
+    /// <param name="idPrefix">Prefix of every id, as for <see cref="ToSvg(Plot, int, int, string?)"/>.</param>
+    /// <exception cref="ArgumentException">No panels, a bad size or prefix.</exception>
+    public static string ToSvg(IReadOnlyList<Plot> panels, int width, int panelHeight, string idPrefix)
+    {
+        var list = RequirePanels(panels);
+        CheckSize(width, panelHeight);
+        return Svg.Stack([.. list.Select(p => p.GetSvgXml(width, panelHeight))], idPrefix, width, panelHeight, standalone: false);
+    }
+
+    /// <summary>
+    /// The bytes of <paramref name="plot"/> as a PNG or SVG file, by the extension of <paramref name="path"/> (which is
+    /// not written): for callers that write files themselves, e.g. all-or-nothing with other outputs.
+    /// </summary>
+    /// <param name="plot">The figure.</param>
+    /// <param name="path">A file name ending in .png or .svg; only its extension is used.</param>
+    /// <param name="width">Width in pixels, in [200, 8000].</param>
+    /// <param name="height">Height in pixels, in [150, 8000].</param>
+    /// <exception cref="ArgumentException">A bad extension or size.</exception>
+    public static byte[] Encode(Plot plot, string path, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        CheckExtension(path);
+        CheckSize(width, height);
+        return IsPng(path) ? plot.GetImageBytes(width, height, ImageFormat.Png) : System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(width, height));
+    }
+
+    /// <summary>Panels stacked top to bottom in one PNG or SVG file's bytes, by the extension of <paramref name="path"/>.</summary>
+    /// <param name="panels">One or more plots, drawn top to bottom.</param>
+    /// <param name="path">A file name ending in .png or .svg; only its extension is used.</param>
+    /// <param name="width">Width in pixels, in [200, 8000].</param>
+    /// <param name="panelHeight">Height of each panel in pixels, in [150, 8000]; the figure is panels x this high (at most 8000).</param>
+    /// <exception cref="ArgumentException">No panels, a bad extension or size.</exception>
+    public static byte[] Encode(IReadOnlyList<Plot> panels, string path, int width = DefaultWidth, int panelHeight = DefaultHeight)
+    {
+        var list = RequirePanels(panels);
+        CheckExtension(path);
+        CheckSize(width, panelHeight);
+        if (panelHeight * list.Count > 8000)
+            throw new ArgumentOutOfRangeException(nameof(panelHeight), panelHeight, $"panels x panelHeight must be at most 8000, got {list.Count} x {panelHeight}.");
+        if (!IsPng(path))
+        {
+            // A standalone SVG document: the stacked inline SVG with the XML declaration and namespace.
+            string body = Svg.Stack([.. list.Select(p => p.GetSvgXml(width, panelHeight))], "p", width, panelHeight, standalone: true);
+            return System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n" + body);
+        }
+        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, panelHeight * list.Count))
+            ?? throw new InvalidOperationException($"Cannot create a {width} x {panelHeight * list.Count} drawing surface.");
+        for (int i = 0; i < list.Count; i++)
+            list[i].Render(surface.Canvas, new PixelRect(0, width, (i + 1) * panelHeight, i * panelHeight));
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    /// <summary>Saves panels stacked top to bottom as one PNG or SVG file, atomically (see <see cref="Save(Plot, string, int, int)"/>).</summary>
+    /// <param name="panels">One or more plots, drawn top to bottom.</param>
+    /// <param name="path">Target file (.png or .svg); its folder must exist.</param>
+    /// <param name="width">Width in pixels, in [200, 8000].</param>
+    /// <param name="panelHeight">Height of each panel in pixels, in [150, 8000].</param>
+    /// <exception cref="ArgumentException">No panels, a bad extension or size.</exception>
+    /// <exception cref="IOException">The folder does not exist or cannot be written.</exception>
+    public static void Save(IReadOnlyList<Plot> panels, string path, int width = DefaultWidth, int panelHeight = DefaultHeight)
+    {
+        byte[] bytes = Encode(panels, path, width, panelHeight);
+        string full = Path.GetFullPath(path);
+        string dir = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"plot folder '{dir}' does not exist.");
+        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    private static bool IsPng(string path) => Path.GetExtension(path).Equals(".png", StringComparison.OrdinalIgnoreCase);
+
+    private static void CheckSize(int width, int height)
+    {
+        if (width is < 200 or > 8000) throw new ArgumentOutOfRangeException(nameof(width), width, $"width must be in [200, 8000], got {width}.");
+        if (height is < 150 or > 8000) throw new ArgumentOutOfRangeException(nameof(height), height, $"height must be in [150, 8000], got {height}.");
+    }
+
+    private static List<Plot> RequirePanels(IReadOnlyList<Plot> panels)
+    {
+        ArgumentNullException.ThrowIfNull(panels);
+        if (panels.Count == 0) throw new ArgumentException("panels must hold at least one plot.", nameof(panels));
+        foreach (var p in panels) ArgumentNullException.ThrowIfNull(p, nameof(panels));
+        return [.. panels];
     }
 
     /// <summary>A new plot with the house style: DejaVu Sans, large labels, light grid.</summary>

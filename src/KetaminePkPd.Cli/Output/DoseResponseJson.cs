@@ -1,0 +1,38 @@
+namespace KetaminePkPd.Cli.Output;
+
+/// <summary>The JSON shape of <c>dose-response --json</c>.</summary>
+internal sealed record DoseResponseJson(
+    string Drug,
+    string Model,
+    string Route,
+    double? InfusionH,
+    double WeightKg,
+    string DoseUnit,
+    double From,
+    double To,
+    int Steps,
+    int PopulationSize,
+    ulong Seed,
+    IReadOnlyList<DosePointJson> Points,
+    HalfMaximalJson HalfMaximal,
+    DoseAloneJson? Population,
+    string SignConvention,
+    IReadOnlyList<ParameterJson> ProvisionalParameters,
+    string ModelVersion,
+    string Reproduce,
+    string? OutFile,
+    IReadOnlyList<string> PlotFiles);
+
+/// <summary>Both effects of the typical patient at one dose (in the sweep's unit, and in mg).</summary>
+internal sealed record DosePointJson(double Dose, double DoseMg, double PeakCadss, double Day1ImprovementMadrs, double CmaxNgPerMl);
+
+/// <summary>The half-maximal doses (in the sweep's unit; null when the effect is zero across the sweep) and what they mean.</summary>
+internal sealed record HalfMaximalJson(double? DissociationDose, double? AntidepressantDose, string DoseUnit, double LargestPeakCadss,
+    double LargestDay1ImprovementMadrs, string Definition);
+
+/// <summary>
+/// The correlation that dose alone produces: CADSS at the CADSS time against % change at day 1 over virtual patients given
+/// doses across the sweep under the exposure-only hypothesis (null values where undefined).
+/// </summary>
+internal sealed record DoseAloneJson(int Subjects, string Hypothesis, double CadssTimeH, double AssessmentTimeH, int? N, double? R, double? Lower,
+    double? Upper, double? P, double? ImprovementR, CorrelationJson? PartialGivenExposure, CorrelationJson? PartialGivenDose, string Reading);
