@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace KetaminePkPd.Tests.Samples;
+
+/// <summary>
+/// Every sample in samples/ runs, prints the numbers it promises within the ranges the literature and MODEL.md give, saves
+/// its figures as PNG, and prints the same text when run twice (all samples use fixed seeds).
+/// </summary>
+public sealed class SampleProgramTests : IDisposable
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ketaminepkpd-samples-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+
+    private static string Capture(Action<TextWriter> run)
+    {
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        run(output);
+        return output.ToString();
+    }
+
+    /// <summary>The numbers captured by <paramref name="pattern"/>'s groups 1, 2, ... in the first match.</summary>
+    private static double[] Numbers(string text, string pattern)
+    {
+        var m = Regex.Match(text, pattern, RegexOptions.Multiline);
+        Assert.True(m.Success, $"pattern not found: {pattern}\n{text}");
+        return [.. m.Groups.Cast<Group>().Skip(1).Select(g => double.Parse(g.Value, CultureInfo.InvariantCulture))];
+    }
+
+    private static double Number(string text, string pattern) => Numbers(text, pattern)[0];
+
+    private static void AssertPng(string path)
+    {
+        Assert.True(File.Exists(path), $"{path} was not written");
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.True(bytes.Length > 10_000, $"{path} is only {bytes.Length} bytes");
+        Assert.Equal(PngSignature, bytes[..8]);
+    }
+
+    private const string Num = @"(-?\d+(?:\.\d+)?)";
+
+    [Fact]
+    public void InfusionCurves_Run_PrintsDominoPeakLaggingEffectSiteAndCalibratedEffects_AndSavesPngs()
+    {
+        string text = Capture(o => KetaminePkPd.Samples.InfusionCurves.Program.Run(o, _folder));
+
+        // Domino 1982, 0.5 mg/kg over 40 min, 70 kg: Cmax 240.3 ng/mL at the end of the infusion (as PkModelTests and QuickStart).
+        Assert.Equal(240.3, Number(text, @"Plasma peaks at 40 min \(" + Num + " ng/mL\\)"), 0.05);
+        // The effect site (t1/2,ke0 8.3 min, Olofsen 2022) peaks after plasma, while plasma falls fast after the infusion.
+        var (sitePeakMin, peakCadss) = (Number(text, @"peaks later, at " + Num + " min"), Number(text, @"peak CADSS " + Num));
+        Assert.InRange(sitePeakMin, 40.01, 50);
+        // MODEL.md 4.1: mean peak CADSS about 8-20 after 0.5 mg/kg over 40 min.
+        Assert.InRange(peakCadss, 8, 20);
+        // Hysteresis: similar CADSS at two plasma concentrations more than 2-fold apart, with near-equal effect-site concentrations.
+        var plasma = Numbers(text, @"plasma at " + Num + @" ng/mL, and .* plasma at only " + Num);
+        var site = Numbers(text, @"effect site \(" + Num + " and " + Num + " ng/mL\\)");
+        Assert.True(plasma[0] > 2 * plasma[1], $"plasma {plasma[0]} vs {plasma[1]}");
+        Assert.InRange(site[1] / site[0], 0.9, 1.1);
+        // MODEL.md 4.1: dissociation resolves within about 1.5-2 h.
+        Assert.InRange(Number(text, @"back under 4 CADSS points by " + Num + " min"), 45, 120);
+        // MODEL.md 4.2: the calibrated antidepressant drug effect is -6.0 at 4 h, -7.8 at 24 h, -4.9 at day 3, -1.9 at day 7.
+        Assert.Equal(-6.0, Number(text, @"^4 h\s+\S+\s+\S+\s+\S+\s+" + Num), 0.1);
+        Assert.Equal(-7.8, Number(text, @"^1 day\s+\S+\s+\S+\s+\S+\s+" + Num), 0.1);
+        Assert.Equal(-4.9, Number(text, @"^3 days\s+\S+\s+\S+\s+\S+\s+" + Num), 0.1);
+        Assert.Equal(-1.9, Number(text, @"^7 days\s+\S+\s+\S+\s+\S+\s+" + Num), 0.1);
+        Assert.Equal(15, Regex.Matches(text, @"^\d+ (min|h|day|days)\s+\d", RegexOptions.Multiline).Count);
+        AssertPng(Path.Combine(_folder, "infusion-curves.png"));
+        AssertPng(Path.Combine(_folder, "infusion-hysteresis.png"));
+
+        Assert.Equal(text, Capture(o => KetaminePkPd.Samples.InfusionCurves.Program.Run(o, _folder)));
+    }
+
+    [Fact]
+    public void IvVersusIntranasal_Run_MatchesPublishedCmaxAndScalesRacemicNasalWithBioavailability()
+    {
+        string text = Capture(KetaminePkPd.Samples.IvVersusIntranasal.Program.Run);
+        double[] Row(string arm) => Numbers(text, "^" + Regex.Escape(arm) + @"\s+" + string.Join(@"\s+", Enumerable.Repeat(Num, 4)));
+
+        var iv = Row("racemic IV 0.5 mg/kg/40 min");
+        Assert.Equal(240.3, iv[0], 0.05);    // Domino 0.5 mg/kg over 40 min: Cmax 240.3 ng/mL
+        Assert.Equal(40, iv[1]);          // at the end of the infusion
+        Assert.InRange(iv[2], 8, 20);     // MODEL.md 4.1: peak CADSS 8-20
+        Assert.Equal(-7.8, iv[3], 0.1);    // MODEL.md 4.2: -7.8 MADRS points at 24 h
+        // Perez-Ruixo 2021 Table 4: esketamine Cmax 72.5 ng/mL (56 mg) and 101.0 ng/mL (84 mg); within 10%.
+        Assert.InRange(Row("esketamine nasal 56 mg")[0], 72.5 * 0.9, 72.5 * 1.1);
+        Assert.InRange(Row("esketamine nasal 84 mg")[0], 101.0 * 0.9, 101.0 * 1.1);
+        // Racemic nasal: bioavailability 11-45% (MODEL.md 3.3). PK is linear, so Cmax scales with F: 45/11.
+        var low = Row("racemic nasal 50 mg, F 11%");
+        var high = Row("racemic nasal 50 mg, F 45%");
+        var typical = Row("racemic nasal 50 mg, F 13%");
+        Assert.Equal(45.0 / 11, high[0] / low[0], 0.02);
+        Assert.InRange(typical[0], low[0], high[0]);
+        // Tmax does not depend on F (linear PK); the provisional ka was matched to Tmax 14-23 min (Pharmacotherapy 2022).
+        Assert.Equal(low[1], high[1]);
+        Assert.InRange(low[1], 14, 23);
+        Assert.True(low[2] < high[2] && low[3] > high[3], "more bioavailable drug, more of both effects");
+        Assert.Contains("from 11% to 45%", text);
+        Assert.Contains("x4.1", text);
+
+        Assert.Equal(text, Capture(KetaminePkPd.Samples.IvVersusIntranasal.Program.Run));
+    }
+
+    [Fact]
+    public void DoseResponse_Run_PrintsMonotoneLinearSweepHalfMaximalDosesAndDoseAloneCorrelation_AndSavesPng()
+    {
+        string text = Capture(o => KetaminePkPd.Samples.DoseResponseCurves.Program.Run(o, _folder));
+        var rows = Regex.Matches(text, @"^\s+" + string.Join(@"\s+", Enumerable.Repeat(Num, 4)) + @"\s*$", RegexOptions.Multiline)
+            .Select(m => m.Groups.Cast<Group>().Skip(1).Select(g => double.Parse(g.Value, CultureInfo.InvariantCulture)).ToArray()).ToList();
+
+        Assert.Equal(11, rows.Count);
+        Assert.Equal(0.0625, rows[0][0], 0.001);
+        Assert.Equal(2.0, rows[^1][0], 0.001);
+        // Domino at 0.5 mg/kg over 40 min: Cmax 240.3 ng/mL; linear PK, so Cmax is proportional to dose (x32 over the sweep).
+        Assert.Equal(240.3, rows.Single(r => Math.Abs(r[0] - 0.5) < 1e-3)[1], 0.05);
+        Assert.Equal(32, rows[^1][1] / rows[0][1], 0.1);
+        // Both effects rise with dose (Fava 2018 ranks 0.1 < 0.2 < 0.5 < 1.0 mg/kg); CADSS stays under its Emax of 30.
+        for (int i = 1; i < rows.Count; i++)
+        {
+            Assert.True(rows[i][2] > rows[i - 1][2], $"peak CADSS not increasing at {rows[i][0]}");
+            Assert.True(rows[i][3] > rows[i - 1][3], $"day-1 improvement not increasing at {rows[i][0]}");
+        }
+        Assert.InRange(rows[^1][2], 20, 30);
+        var half = Numbers(text, @"dissociation at " + Num + " mg/kg, antidepressant at " + Num + " mg/kg");
+        Assert.All(half, h => Assert.InRange(h, 0.25, 1.0));
+        // Dose alone links the two effects across doses (Andrade's reply): r > 0 with a CI above 0, and small given dose.
+        var r = Numbers(text, @"correlate r = " + Num + @" \(95% CI " + Num + " to " + Num);
+        Assert.InRange(r[0], 0.1, 0.6);
+        Assert.True(r[1] > 0 && r[1] < r[0] && r[0] < r[2], $"CI {r[1]} to {r[2]} around {r[0]}");
+        Assert.InRange(Number(text, @"the partial r is " + Num), -0.15, 0.15);
+        AssertPng(Path.Combine(_folder, "dose-response.png"));
+
+        Assert.Equal(text, Capture(o => KetaminePkPd.Samples.DoseResponseCurves.Program.Run(o, _folder)));
+    }
+
+    [Fact]
+    public void TwoSidesOfTheSameCoin_Run_PlacesLuckenbaughRInEachHypothesisAndConcludesFromTheNumbers()
+    {
+        string text = Capture(KetaminePkPd.Samples.TwoSidesOfTheSameCoin.Program.Run);
+
+        // Luckenbaugh 2014: r = -0.35 (n 58) at 230 min and -0.41 (n 39) at day 7.
+        Assert.Contains("At 230 min: observed r = -0.35 in n = 58", text);
+        Assert.Contains("At 7 days: observed r = -0.41 in n = 39", text);
+        string[] hypotheses = ["exposure-only", "shared-sensitivity", "mediation", "expectancy"];
+        var tables = Regex.Matches(text, @"^(\S+)\s+" + Num + @"\s+" + Num + @"\s+to\s+" + Num + @"\s+" + Num + @" \+/- " + Num + @"\s+" + Num + @"\s*$", RegexOptions.Multiline);
+        Assert.Equal(8, tables.Count);
+        Assert.Equal([.. hypotheses, .. hypotheses], tables.Select(m => m.Groups[1].Value));
+        foreach (Match m in tables)
+        {
+            double median = double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            double lower = double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), upper = double.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture);
+            double p = double.Parse(m.Groups[5].Value, CultureInfo.InvariantCulture);
+            Assert.True(-1 <= lower && lower <= median && median <= upper && upper <= 1, m.Value);
+            Assert.InRange(p, 0, 1);
+        }
+        // Under exposure only at one fixed mg/kg dose, the replicate r centres near 0 (MODEL.md 5, hypothesis 1) and the observed
+        // r = -0.35 is in its lower tail; with seed 42 it came up in under 2.5% of 300 trials, and the conclusion says so.
+        double exposureMedian = double.Parse(tables[0].Groups[2].Value, CultureInfo.InvariantCulture);
+        double exposureP = double.Parse(tables[0].Groups[5].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(exposureMedian, -0.1, 0.1);
+        Assert.True(exposureP < 0.025, $"P = {exposureP}");
+        Assert.Contains("At 230 min, shared exposure alone rarely gives a correlation that strong", text);
+        int count = (int)Number(text, @"an r as strong as -0.35 in (\d+) of 300 trials");
+        Assert.Equal(exposureP, count / 300.0, 0.001);
+        Assert.Contains("In short: in this model, shared exposure alone does not explain the NIMH correlations", text);
+        // Six sample sizes: three hypotheses against exposure only, at two times.
+        Assert.Equal(6, Regex.Matches(text, @"^  \S+\s+at .*(patients|too close to tell apart) \(median r", RegexOptions.Multiline).Count);
+
+        Assert.Equal(text, Capture(KetaminePkPd.Samples.TwoSidesOfTheSameCoin.Program.Run));
+    }
+
+    [Fact]
+    public void EmbeddingPopulations_Run_GivesSameNumbersForSameSeed_AndRunsTheUserDefinedEffect()
+    {
+        string text = Capture(KetaminePkPd.Samples.EmbeddingPopulations.Program.Run);
+        string Line(string label) => Regex.Match(text, "^  " + Regex.Escape(label) + @"\s*: (.*?)(   \(serial\))?$", RegexOptions.Multiline).Groups[1].Value;
+
+        // Same seed, parallel and serial: identical summaries; another seed: different ones.
+        var seed2024 = Regex.Matches(text, @"^  seed 2024: (.*?)(   \(serial\))?$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, seed2024.Count);
+        Assert.Equal(seed2024[0], seed2024[1]);
+        Assert.NotEqual(seed2024[0], Line("seed 2025"));
+        Assert.Contains("Same seed, same numbers, bit for bit", text);
+
+        var s = Numbers(seed2024[0], @"peak CADSS > 20 in " + Num + @"%, median peak " + Num + @"; r\(AUC, day-1 improvement\) " + Num +
+            @"; r\(peak CADSS, day-1 improvement\) " + Num + @"; r\(eta C50_D, eta EC50_A\) " + Num);
+        // MODEL.md 4.1: "about 1 in 5" with significant dissociation fits a share above about 20 points; mean peak 8-20.
+        Assert.InRange(s[0], 10, 30);
+        Assert.InRange(s[1], 8, 20);
+        // More exposure, more antidepressant effect.
+        Assert.InRange(s[2], 0.2, 0.9);
+        // The requested correlation of 0.6 is realised in 400 subjects (SE about (1 - 0.36)/sqrt(400) = 0.03).
+        Assert.InRange(s[4], 0.5, 0.7);
+        var independent = Numbers(Line("rho 0"), @"r\(peak CADSS, day-1 improvement\) " + Num + @"; r\(eta C50_D, eta EC50_A\) " + Num);
+        Assert.InRange(independent[1], -0.15, 0.15);
+        Assert.True(s[3] > independent[0] + 0.1, $"shared sensitivity should strengthen the CADSS-improvement link: {s[3]} vs {independent[0]}");
+
+        // The user-defined Emax model: baseline 70, bounded by 70 + 30, peaking near the end of the 40-min infusion.
+        var hr = Numbers(text, @"baseline " + Num + @" beats/min, peak " + Num + " at " + Num + @" min \(t1/2,ke0 " + Num + @" min\), " + Num + " at 2 h");
+        Assert.Equal(70, hr[0], 1e-9);
+        Assert.InRange(hr[1], 75, 100);
+        Assert.InRange(hr[2], 40, 45);
+        Assert.Equal(5, hr[3], 1e-9);
+        Assert.InRange(hr[4], 70, hr[1]);
+        Assert.InRange(Number(text, @"dissociation in the same run peaks at " + Num), 8, 20);
+
+        Assert.Equal(text, Capture(KetaminePkPd.Samples.EmbeddingPopulations.Program.Run));
+    }
+}
