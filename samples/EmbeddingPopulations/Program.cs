@@ -44,7 +44,7 @@ public static class Program
         // Same seed, rho 0: the draws for C50_D are the same (only EC50_A's depend on rho), so the dissociation numbers match.
         double withRho = first.CadssVsDay1R, withoutRho = Math.Abs(uncorrelated.CadssVsDay1R) < 0.005 ? 0 : uncorrelated.CadssVsDay1R;
         output.WriteLine((withRho - withoutRho > 0.1
-            ? "At one mg/kg dose it is the shared sensitivity that links the effects: "
+            ? "At a single fixed mg/kg dose it is the shared sensitivity that links the effects: "
             : "The shared sensitivity changes little here: ")
             + FormattableString.Invariant($"r(peak CADSS, day-1 improvement) {withRho:0.00} with rho 0.6, {withoutRho:0.00} with rho 0."));
 
