@@ -112,6 +112,8 @@ public static class Charts
         var list = Require(bands, nameof(bands));
         double xScale = inDays ? 1 / 24.0 : 1;
         var plt = Figure.New(title, inDays ? "Time (days)" : "Time (h)", logScale ? $"{yLabel}, log scale" : yLabel);
+        // Every shaded band first, then every median line, so that no band hides another arm's median.
+        var medians = new List<(string Label, Color Color, double[] X, double[] Y)>();
         for (int i = 0; i < list.Count; i++)
         {
             var (label, band) = list[i];
@@ -124,7 +126,11 @@ public static class Charts
             var fill = plt.Add.FillY(x, lo, hi);
             fill.FillStyle.Color = color.WithAlpha(0.2);
             fill.LineStyle.Width = 0;
-            var median = plt.Add.Scatter(x, keep.Select(k => Y(band.Median[k], logScale)).ToArray());
+            medians.Add((label, color, x, [.. keep.Select(k => Y(band.Median[k], logScale))]));
+        }
+        foreach (var (label, color, x, y) in medians)
+        {
+            var median = plt.Add.Scatter(x, y);
             median.LegendText = $"{label} (median, 5-95%)";
             median.Color = color;
             median.LineWidth = 2.5f;

@@ -123,13 +123,10 @@ public static class Figure
             string body = Svg.Stack([.. list.Select(p => p.GetSvgXml(width, panelHeight))], "p", width, panelHeight, standalone: true);
             return System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n" + body);
         }
-        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, panelHeight * list.Count))
-            ?? throw new InvalidOperationException($"Cannot create a {width} x {panelHeight * list.Count} drawing surface.");
-        for (int i = 0; i < list.Count; i++)
-            list[i].Render(surface.Canvas, new PixelRect(0, width, (i + 1) * panelHeight, i * panelHeight));
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
+        var multiplot = new Multiplot(list[0]) { Layout = new ScottPlot.MultiplotLayouts.Rows() };
+        foreach (var p in list.Skip(1)) multiplot.AddPlot(p);
+        using var image = multiplot.Render(width, panelHeight * list.Count);
+        return image.GetImageBytes(ImageFormat.Png, 100);
     }
 
     /// <summary>Saves panels stacked top to bottom as one PNG or SVG file, atomically (see <see cref="Save(Plot, string, int, int)"/>).</summary>

@@ -21,6 +21,7 @@ internal sealed class HypothesisCommand
         "ketamine-pkpd hypothesis --observed-r -0.35 --observed-n 58 --observed-at 230min",
         "ketamine-pkpd hypothesis --observed my-patients.csv --observed-at 1d",
         "ketamine-pkpd hypothesis --design dose-ranging --observed-r -0.2 --observed-n 100 --observed-at 1d",
+        "ketamine-pkpd hypothesis --replicates 500 --pool 2000 --plot r.png",
     ];
 
     private readonly Option<string?> _observedR = new("--observed-r")
@@ -64,6 +65,9 @@ internal sealed class HypothesisCommand
             "noise. [default: 10000]",
     };
     private readonly Option<string?> _seed = CommonOptions.Seed();
+    private readonly Option<string?> _plot = PlotOptions.Create("--plot",
+        "Write histograms of the simulated r under each hypothesis with the observed r marked: one file per observation " +
+        "time, named after this one with the time added (--plot r.png writes r-230min.png and r-7d.png).");
     private readonly Option<string?> _design = CommonOptions.Design();
     private readonly Option<string[]> _hypotheses = new("--hypothesis")
     {
@@ -102,7 +106,7 @@ internal sealed class HypothesisCommand
             "on two cores). Progress goes to stderr (not with --json unless stderr is a terminal; never with --quiet).")
         {
             _observedR, _observedN, _observedAt, _observed, _replicates, _pool, _seed, _design,
-            _hypotheses, _rho, _share, _threshold, _boost, _json, _quiet,
+            _hypotheses, _rho, _share, _threshold, _boost, _json, _quiet, _plot,
         };
         Command.SetAction(Execute);
     }
@@ -117,10 +121,21 @@ internal sealed class HypothesisCommand
         try
         {
             var inputs = Resolve(parseResult);
+            // Open every figure first: a bad path fails before any work, and a failure later leaves no file.
+            using var files = new OutputFiles();
+            var plots = inputs.PlotPath is null ? []
+                : inputs.Settings.Observed.Select(o => (o, files.Open(PlotOptions.WithSuffix(inputs.PlotPath, Durations.Format(o.Time)), "--plot")!)).ToList();
             bool show = !inputs.Quiet && (!inputs.Json || ProgressDisplay.IsTerminal(stderr));
             var result = ProgressDisplay.Run(stderr, show, "Simulating", progress => HypothesisTest.Run(inputs.Settings, progress));
-            if (inputs.Json) JsonOutput.Write(HypothesisReport.ToJson(inputs, result), stdout);
-            else ConsoleOutput.Render(stdout, console => HypothesisReport.WriteReport(console, inputs, result));
+            var json = HypothesisReport.ToJson(inputs, result) with { PlotFiles = [.. plots.Select(p => p.Item2.Path)] };
+            foreach (var (observed, file) in plots) OutputFiles.WritePlot(file, HypothesisReport.HistogramPlot(result, observed));
+            files.CommitAll();
+            if (inputs.Json) JsonOutput.Write(json, stdout);
+            else
+            {
+                ConsoleOutput.Render(stdout, console => HypothesisReport.WriteReport(console, inputs, result));
+                if (plots.Count > 0) stdout.WriteLine($"Plots: {string.Join(", ", json.PlotFiles)}.");
+            }
             return CliErrors.Success;
         }
         catch (Exception ex) when (CliErrors.IsReported(ex))
@@ -135,6 +150,7 @@ internal sealed class HypothesisCommand
     internal HypothesisInputs Resolve(ParseResult p)
     {
         var defaults = HypothesisTestSettings.Default;
+        string? plot = PlotOptions.Check(p.GetValue(_plot), "--plot");
         var strengths = HypothesisStrengths.Parse(p.GetValue(_rho), p.GetValue(_share), p.GetValue(_threshold), p.GetValue(_boost));
         int replicates = p.GetValue(_replicates) is { } r ? Parsing.ParseCount(r, "--replicates", 100, 1_000_000) : defaults.Replicates;
         int pool = p.GetValue(_pool) is { } pl ? Parsing.ParseCount(pl, "--pool", 100, 10_000_000) : defaults.PoolSize;
@@ -221,7 +237,10 @@ internal sealed class HypothesisCommand
             PoolSize = pool,
             Seed = seed,
         };
-        return new HypothesisInputs(choice, settings, names.Count > 0, strengths, observedSource, file, atText, p.GetValue(_json), p.GetValue(_quiet));
+        return new HypothesisInputs(choice, settings, names.Count > 0, strengths, observedSource, file, atText, p.GetValue(_json), p.GetValue(_quiet))
+        {
+            PlotPath = plot,
+        };
     }
 }
 
@@ -238,6 +257,9 @@ internal sealed class HypothesisCommand
 internal sealed record HypothesisInputs(DesignChoice Choice, HypothesisTestSettings Settings, bool HypothesesGiven, HypothesisStrengths Strengths,
     string ObservedSource, string? ObservedFile, string? ObservedAtText, bool Json, bool Quiet)
 {
+    /// <summary>The --plot path as given (one file per observation time is written, with the time added), or null.</summary>
+    public string? PlotPath { get; init; }
+
     /// <summary>The names of the settings that differ from <see cref="HypothesisTestSettings.Default"/>.</summary>
     public IReadOnlyList<string> DiffersFromDefaults()
     {

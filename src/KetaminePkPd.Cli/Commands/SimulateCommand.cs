@@ -20,6 +20,7 @@ internal sealed class SimulateCommand
         "ketamine-pkpd simulate --drug esketamine --dose 84mg --repeat 8 --interval 3.5d --until 28d",
         "ketamine-pkpd simulate --route im --dose 0.5mg/kg --until 6h --step 1min --json",
         "ketamine-pkpd simulate --model herd --weight 25kg --dose 1mg/kg --infusion 0",
+        "ketamine-pkpd simulate --plot concentrations.png --log --plot-effects effects.svg --plot-hysteresis hysteresis.png",
     ];
 
     private readonly Option<string?> _drug = CommonOptions.Drug();
@@ -38,6 +39,16 @@ internal sealed class SimulateCommand
     private readonly Option<string?> _solver = CommonOptions.Solver();
     private readonly Option<string?> _out = CommonOptions.Out();
     private readonly Option<bool> _json = CommonOptions.Json();
+    private readonly Option<string?> _plot = PlotOptions.Create("--plot",
+        "Write a figure of the plasma concentrations against time: the parent drug (solid) and its metabolite (dashed), over --until.");
+    private readonly Option<bool> _log = new("--log")
+    {
+        Description = "Draw the --plot concentration axis on a log scale (shows the distribution and elimination phases as straight-ish lines). Needs --plot.",
+    };
+    private readonly Option<string?> _plotEffects = PlotOptions.Create("--plot-effects",
+        "Write a figure of both effects against time: dissociation (CADSS points, left axis) and the antidepressant drug effect (MADRS points, negative = improvement, right axis).");
+    private readonly Option<string?> _plotHysteresis = PlotOptions.Create("--plot-hysteresis",
+        "Write the hysteresis figure of dissociation over the first 4 h (simulated every 30 s): CADSS against the plasma concentration (an anticlockwise loop, as the effect site lags plasma) and against the effect-site concentration (no loop).");
 
     public SimulateCommand()
     {
@@ -49,7 +60,7 @@ internal sealed class SimulateCommand
             "Domino model, typical effect parameters.")
         {
             _drug, _model, _route, _dose, _infusion, _rate, _repeat, _interval,
-            _weight, _age, _ancestry, _until, _step, _solver, _out, _json,
+            _weight, _age, _ancestry, _until, _step, _solver, _out, _json, _plot, _log, _plotEffects, _plotHysteresis,
         };
         Command.SetAction(Execute);
     }
@@ -64,19 +75,33 @@ internal sealed class SimulateCommand
         try
         {
             var inputs = Resolve(parseResult);
-            // Open the output file first: a bad path fails before any work, and a failure later leaves no file.
-            using var file = inputs.OutPath is null ? null : AtomicFile.Open(inputs.OutPath, "--out");
+            // Open every output first: a bad path fails before any work, and a failure later leaves no file.
+            using var files = new OutputFiles();
+            var file = files.Open(inputs.OutPath, "--out");
+            var plot = files.Open(inputs.PlotPath, "--plot");
+            var plotEffects = files.Open(inputs.PlotEffectsPath, "--plot-effects");
+            var plotHysteresis = files.Open(inputs.PlotHysteresisPath, "--plot-hysteresis");
             var effects = EffectParameterSet.Default;
             var model = new PkPdModel(inputs.Model, [effects.Dissociation(inputs.Drug), effects.Antidepressant(inputs.Drug)]);
             var result = PkPdSimulator.Simulate(model, inputs.Regimen, inputs.Options);
-            var json = SimulationReport.ToJson(inputs, result, file?.Path);
-            if (file is not null)
+            var plots = new[] { plot, plotEffects, plotHysteresis }.OfType<AtomicFile>().Select(f => f.Path).ToList();
+            var json = SimulationReport.ToJson(inputs, result, file?.Path) with { PlotFiles = plots };
+            if (file is not null) CsvOutput.Write(result, file.Stream);
+            if (plot is not null) OutputFiles.WritePlot(plot, SimulationReport.ConcentrationPlot(inputs, result));
+            if (plotEffects is not null) OutputFiles.WritePlot(plotEffects, KetaminePkPd.Plotting.Charts.Effects(result, title: $"Dissociation and antidepressant drug effect: {SimulationReport.ShortLabel(inputs)}"));
+            if (plotHysteresis is not null)
             {
-                CsvOutput.Write(result, file.Stream);
-                file.Commit();
+                // The loop needs a finer grid than the tabulated output: the first 4 h again, every 30 s.
+                var fine = PkPdSimulator.Simulate(model, inputs.Regimen, inputs.Options with { Until = TimeSpan.FromHours(4), OutputStep = TimeSpan.FromSeconds(30) });
+                OutputFiles.WritePlot(plotHysteresis, KetaminePkPd.Plotting.Charts.Hysteresis(fine));
             }
+            files.CommitAll();
             if (inputs.Json) JsonOutput.Write(json, stdout);
-            else ConsoleOutput.Render(stdout, console => SimulationReport.WriteSummary(console, inputs, result, file?.Path));
+            else
+            {
+                ConsoleOutput.Render(stdout, console => SimulationReport.WriteSummary(console, inputs, result, file?.Path));
+                if (plots.Count > 0) stdout.WriteLine($"Plots: {string.Join(", ", plots)}.");
+            }
             return CliErrors.Success;
         }
         catch (Exception ex) when (CliErrors.IsReported(ex))
@@ -154,6 +179,14 @@ internal sealed class SimulateCommand
         // Counts the output times (and fails on too many) before any file is opened.
         Parsing.Wrap("--step", Durations.Format(options.OutputStep), options.OutputTimesH);
 
-        return new SimulateInputs(drug, set, model, route, subject, first, doseText, rate, count, interval, regimen, options, p.GetValue(_out), p.GetValue(_json));
+        string? plotPath = PlotOptions.Check(p.GetValue(_plot), "--plot");
+        if (p.GetValue(_log) && plotPath is null) throw new ArgumentException("--log applies to the --plot figure; give --plot file.png (or .svg) too.");
+        return new SimulateInputs(drug, set, model, route, subject, first, doseText, rate, count, interval, regimen, options, p.GetValue(_out), p.GetValue(_json))
+        {
+            PlotPath = plotPath,
+            LogScale = p.GetValue(_log),
+            PlotEffectsPath = PlotOptions.Check(p.GetValue(_plotEffects), "--plot-effects"),
+            PlotHysteresisPath = PlotOptions.Check(p.GetValue(_plotHysteresis), "--plot-hysteresis"),
+        };
     }
 }

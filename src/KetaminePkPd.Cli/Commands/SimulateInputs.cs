@@ -19,6 +19,18 @@ internal sealed record SimulateInputs(
     string? OutPath,
     bool Json)
 {
+    /// <summary>The --plot path (concentration figure), or null.</summary>
+    public string? PlotPath { get; init; }
+
+    /// <summary>True for a logarithmic concentration axis in the --plot figure.</summary>
+    public bool LogScale { get; init; }
+
+    /// <summary>The --plot-effects path, or null.</summary>
+    public string? PlotEffectsPath { get; init; }
+
+    /// <summary>The --plot-hysteresis path, or null.</summary>
+    public string? PlotHysteresisPath { get; init; }
+
     /// <summary>Milligrams of free base per administration, after mg/kg conversion.</summary>
     public double DoseMg => First.Dose.ToMilligrams(Subject.WeightKg);
 }

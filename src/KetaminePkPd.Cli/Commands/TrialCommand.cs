@@ -22,6 +22,7 @@ internal sealed class TrialCommand
         "ketamine-pkpd trial --hypothesis expectancy --threshold 15 --boost 8",
         "ketamine-pkpd trial --design dose-ranging --out subjects.csv",
         "ketamine-pkpd trial --design my-scenario.json --out subjects.csv",
+        "ketamine-pkpd trial --subjects 500 --plot scatter.png --plot-at 7d",
     ];
 
     private readonly Option<string?> _design = CommonOptions.Design();
@@ -63,6 +64,15 @@ internal sealed class TrialCommand
             "defaults and a command line that reproduces the run.",
     };
     private readonly Option<bool> _quiet = CommonOptions.Quiet();
+    private readonly Option<string?> _plot = PlotOptions.Create("--plot",
+        "Write a scatter figure: each patient's CADSS (at the design's CADSS time) against their improvement (% of " +
+        "baseline, positive = better) at the --plot-at assessment, with the least-squares line and its r.");
+    private readonly Option<string?> _plotAt = new("--plot-at")
+    {
+        HelpName = "time",
+        Description = "Assessment of the --plot figure, with its unit (e.g. 230min, 1d, 7d); one of the design's assessments. " +
+            "Needs --plot. [default: the design's first assessment, 230min for nimh]",
+    };
 
     public TrialCommand()
     {
@@ -73,7 +83,7 @@ internal sealed class TrialCommand
             "NIMH design (racemic ketamine 0.5 mg/kg over 40 min, 108 patients, HDRS-17), exposure-only hypothesis, seed 1. " +
             "Progress goes to stderr for runs of more than 500 patients.")
         {
-            _design, _subjects, _hypothesis, _rho, _share, _threshold, _boost, _seed, _out, _json, _quiet,
+            _design, _subjects, _hypothesis, _rho, _share, _threshold, _boost, _seed, _out, _json, _quiet, _plot, _plotAt,
         };
         Command.SetAction(Execute);
     }
@@ -88,20 +98,25 @@ internal sealed class TrialCommand
         try
         {
             var inputs = Resolve(parseResult);
-            // Open the output file first: a bad path fails before any work, and a failure later leaves no file.
-            using var file = inputs.OutPath is null ? null : AtomicFile.Open(inputs.OutPath, "--out");
+            // Open every output first: a bad path fails before any work, and a failure later leaves no file.
+            using var files = new OutputFiles();
+            var file = files.Open(inputs.OutPath, "--out");
+            var plot = files.Open(inputs.PlotPath, "--plot");
             var design = inputs.Design;
             bool show = !inputs.Quiet && design.TotalSubjects > ProgressThreshold && (!inputs.Json || ProgressDisplay.IsTerminal(stderr));
             var result = ProgressDisplay.Run(stderr, show, "Simulating",
                 progress => VirtualTrial.Run(design, inputs.Hypothesis, inputs.Seed, parallel: true, ProgressDisplay.Counting(progress, design.TotalSubjects)));
-            var json = TrialReport.ToJson(inputs, result, file?.Path);
-            if (file is not null)
-            {
-                TrialCsv.Write(result, file.Stream);
-                file.Commit();
-            }
+            var plots = plot is null ? [] : new List<string> { plot.Path };
+            var json = TrialReport.ToJson(inputs, result, file?.Path) with { PlotFiles = plots };
+            if (file is not null) TrialCsv.Write(result, file.Stream);
+            if (plot is not null) OutputFiles.WritePlot(plot, TrialReport.ScatterPlot(result, inputs.PlotAt!.Value));
+            files.CommitAll();
             if (inputs.Json) JsonOutput.Write(json, stdout);
-            else ConsoleOutput.Render(stdout, console => TrialReport.WriteSummary(console, inputs, result, file?.Path));
+            else
+            {
+                ConsoleOutput.Render(stdout, console => TrialReport.WriteSummary(console, inputs, result, file?.Path));
+                if (plots.Count > 0) stdout.WriteLine($"Plot: {plots[0]}.");
+            }
             return CliErrors.Success;
         }
         catch (Exception ex) when (CliErrors.IsReported(ex))
@@ -132,7 +147,22 @@ internal sealed class TrialCommand
         var design = choice.Design;
         if (subjects is { } n)
             design = Parsing.Wrap("--subjects", n.ToString(System.Globalization.CultureInfo.InvariantCulture), () => design.WithTotalSubjects(n));
-        return new TrialInputs(choice, design, subjects, hypothesis, source, strengths, seed, p.GetValue(_out), p.GetValue(_json), p.GetValue(_quiet));
+        string? plot = PlotOptions.Check(p.GetValue(_plot), "--plot");
+        string? plotAtText = p.GetValue(_plotAt);
+        if (plotAtText is not null && plot is null) throw new ArgumentException("--plot-at chooses the assessment of the --plot figure; give --plot file.png (or .svg) too.");
+        TimeSpan? plotAt = null;
+        if (plot is not null)
+        {
+            if (design.TotalSubjects < 4) throw new ArgumentException($"--plot needs at least 4 patients for a scatter with a fitted line, got {design.TotalSubjects}.");
+            plotAt = plotAtText is null ? design.Assessments[0] : Parsing.ParseDuration(plotAtText, "--plot-at");
+            if (!design.Assessments.Contains(plotAt.Value))
+                throw new ArgumentException($"--plot-at '{plotAtText}': not an assessment of '{design.Name}'; use {string.Join(", ", design.Assessments.Select(Durations.Format))}.");
+        }
+        return new TrialInputs(choice, design, subjects, hypothesis, source, strengths, seed, p.GetValue(_out), p.GetValue(_json), p.GetValue(_quiet))
+        {
+            PlotPath = plot,
+            PlotAt = plotAt,
+        };
     }
 }
 
@@ -150,6 +180,12 @@ internal sealed class TrialCommand
 internal sealed record TrialInputs(DesignChoice Choice, TrialDesign Design, int? SubjectsOption, Hypothesis Hypothesis, string HypothesisSource,
     HypothesisStrengths Strengths, ulong Seed, string? OutPath, bool Json, bool Quiet)
 {
+    /// <summary>The --plot path, or null.</summary>
+    public string? PlotPath { get; init; }
+
+    /// <summary>The assessment of the --plot figure (set when --plot is given).</summary>
+    public TimeSpan? PlotAt { get; init; }
+
     /// <summary>The names of the settings that differ from the defaults (design nimh, its own size, exposure-only, seed 1).</summary>
     public IReadOnlyList<string> DiffersFromDefaults()
     {

@@ -205,7 +205,7 @@ internal static class CompareReport
                 $"Plasma concentration: median and 5-95% of {o.PopulationSize.ToString(Inv)} virtual patients", ConcentrationPlotHours)
             : Charts.Lines(result.Arms.Select(a => (a.Arm.Name, (IReadOnlyList<double>)a.Course.TimesH, (IReadOnlyList<double>)a.Course.Pk.ParentNgPerMl)), yLabel,
                 $"Plasma concentration, typical {Formatting.Plain(o.Subject.WeightKg, 1)} kg patient", ConcentrationPlotHours);
-        Charts.MarkLevel(plot, o.Threshold.NanogramsPerMilliliter, $"{Formatting.Number(o.Threshold.NanogramsPerMilliliter)} ng/mL");
+        Charts.MarkLevel(plot, o.Threshold.NanogramsPerMilliliter, $"{Formatting.Plain(o.Threshold.NanogramsPerMilliliter, 3)} ng/mL");
         return plot;
     }
 
@@ -214,15 +214,17 @@ internal static class CompareReport
     {
         var o = result.Options;
         bool bands = o.PopulationSize > 0;
-        string who = bands ? $"median and 5-95% of {o.PopulationSize.ToString(Inv)} virtual patients" : "typical patient";
+        string who = bands ? $"median, 5-95% of {o.PopulationSize.ToString(Inv)} patients" : "typical patient";
         Plot Panel(string effect, string yLabel, string title, double hours, bool inDays, Func<PopulationBands, TimeCourseBand> band) => bands
             ? Charts.Bands(result.Arms.Select(a => (a.Arm.Name, band(a.Population!))), yLabel, title, hours, inDays: inDays)
             : Charts.Lines(result.Arms.Select(a => (a.Arm.Name, (IReadOnlyList<double>)a.Course.TimesH, (IReadOnlyList<double>)a.Course[effect].Values)),
                 yLabel, title, hours, inDays: inDays);
-        var cadss = Panel(EffectParameterSet.DissociationName, "Dissociation (CADSS points)", $"Dissociation, {who}", CadssPlotHours, false, b => b.Cadss);
+        var cadss = Panel(EffectParameterSet.DissociationName, "Dissociation (CADSS points)", $"Dissociation ({who})", CadssPlotHours, false, b => b.Cadss);
         Charts.MarkLevel(cadss, 4, "CADSS 4");
-        var ad = Panel(EffectParameterSet.AntidepressantName, "MADRS change (points; negative = better)",
-            $"Antidepressant drug effect, {who} (PROVISIONAL)", 24 * 7, true, b => b.Antidepressant);
+        var ad = Panel(EffectParameterSet.AntidepressantName, "MADRS change (points, < 0 = better)",
+            $"Antidepressant drug effect ({who})", 24 * 7, true, b => b.Antidepressant);
+        // One legend (in the dissociation panel, whose right side is empty once dissociation has resolved) serves both.
+        ad.HideLegend();
         return [cadss, ad];
     }
 

@@ -109,7 +109,7 @@ internal static class HtmlReport
         page.P("This report puts the reply to a quantitative test. If the drug concentration were the only thing the two effects shared, how " +
             "strong a correlation would a trial like the NIMH one see, and how much would it vary from trial to trial? And what would other " +
             "links between the effects produce?");
-        page.Raw("<p class=\"note\"><strong>Sign convention.</strong> " + Encode(TrialText.SignConvention(design)) + "</p>\n");
+        page.P(TrialText.SignConvention(design), "note");
     }
 
     private static void Model(Page page, TrialDesign design, IReadOnlyList<Hypothesis> hypotheses)
@@ -125,7 +125,8 @@ internal static class HtmlReport
             "arrow is the extra link one hypothesis adds.");
 
         page.Raw("<table>\n<caption>The parts of the model</caption>\n<thead><tr><th>Part</th><th>What it does</th><th>Status</th></tr></thead>\n<tbody>\n");
-        Row3(page, "Pharmacokinetics", $"{pk.DisplayName}: {DesignArm(design)}. Between-patient variability and covariates: {TrialText.Population(design.Population)}.",
+        Row3(page, "Pharmacokinetics", $"{pk.DisplayName}, given {DesignArm(design)}. Patients: {design.Population.Covariates}; between-patient " +
+            $"standard deviations of the random effects (log scale): {design.Population.Variability}.",
             "published structure and typical values; variability provisional");
         Row3(page, "Dissociation", "Effect-site concentration (first-order delay) through a sigmoid Emax model, scaled to CADSS points; rated at " +
             $"{Formatting.Span(design.CadssTime)} with rating noise.", "delay and potency from Olofsen 2022; scale and shape provisional");
@@ -143,7 +144,7 @@ internal static class HtmlReport
             "<thead><tr><th>Name</th><th>Value</th><th>Unit</th><th>Meaning</th><th>Source</th></tr></thead>\n<tbody>\n");
         foreach (var p in effects.Parameters.Concat(pk.ParametersFor(Route.Intravenous)))
             page.Raw($"<tr><td><code>{Encode(p.Name)}</code>{(p.IsProvisional ? " <span class=\"tag\">PROVISIONAL</span>" : "")}</td>" +
-                $"<td class=\"num\">{Encode(Formatting.Number(p.Value))}</td><td>{Encode(p.Unit)}</td><td>{Encode(p.Description)}</td><td class=\"source\">{Encode(p.Source)}</td></tr>\n");
+                $"<td class=\"num\">{Encode(p.Value.ToString("G4", Inv))}</td><td>{Encode(p.Unit)}</td><td>{Encode(p.Description)}</td><td class=\"source\">{Encode(p.Source)}</td></tr>\n");
         page.Raw("</tbody>\n</table>\n</details>\n");
     }
 

@@ -131,6 +131,16 @@ internal static class HypothesisReport
             $"{trials.ToString("N0", Inv)} replicate trials. --json gives every number above.");
     }
 
+    /// <summary>The --plot figure of one observation: histograms of the replicate r under each hypothesis, the observed r marked.</summary>
+    public static ScottPlot.Plot HistogramPlot(HypothesisTestResult result, ObservedCorrelation observed)
+    {
+        var design = result.Settings.Design;
+        var rows = result.Comparisons.Where(c => c.Observed == observed).ToList();
+        return KetaminePkPd.Plotting.Charts.Histograms(rows.Select(c => (TrialText.NameWithStrengths(c.Hypothesis), (IReadOnlyList<double>)c.R.Values)), observed.R,
+            $"r of CADSS ({Formatting.Span(design.CadssTime)}) with % change of {design.Scale.Label()} at {Formatting.Span(observed.Time)}",
+            $"{result.Settings.Replicates.ToString("N0", Inv)} simulated trials of {observed.N.ToString(Inv)} patients per hypothesis, {Formatting.Span(observed.Time)}");
+    }
+
     /// <summary>A tail probability: a percentage, or "&lt; 1/n" when no replicate reached the observed value.</summary>
     private static string Probability(double p, int replicates) =>
         p == 0 ? $"< {(100.0 / replicates).ToString("0.##", Inv)}%" : (100 * p).ToString(p < 0.01 ? "0.00" : "0.0", Inv) + "%";

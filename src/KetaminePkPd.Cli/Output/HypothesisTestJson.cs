@@ -14,7 +14,11 @@ internal sealed record HypothesisTestJson(
     long ReplicateTrials,
     string Population,
     string Clinical,
-    IReadOnlyList<ParameterJson> ProvisionalParameters);
+    IReadOnlyList<ParameterJson> ProvisionalParameters)
+{
+    /// <summary>The figures written (--plot, one per observation time), full paths.</summary>
+    public IReadOnlyList<string> PlotFiles { get; init; } = [];
+}
 
 /// <summary>Every setting of a hypothesis test.</summary>
 internal sealed record HypothesisSettingsJson(string Design, string DesignKey, string? DesignFile, IReadOnlyList<HypothesisJson> Hypotheses,

@@ -82,7 +82,11 @@ internal sealed record SimulationJson(
     IReadOnlyList<ParameterJson> ProvisionalEffectParameters,
     string Notes,
     string ModelVersion,
-    string? OutFile);
+    string? OutFile)
+{
+    /// <summary>The figures written (--plot, --plot-effects, --plot-hysteresis), full paths.</summary>
+    public IReadOnlyList<string> PlotFiles { get; init; } = [];
+}
 
 /// <summary>Exposure metrics of one analyte; null where a metric is undefined (e.g. the half-life when no drug reaches it).</summary>
 internal sealed record ExposureJson(

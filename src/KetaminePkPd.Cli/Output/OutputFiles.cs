@@ -44,7 +44,7 @@ internal sealed class OutputFiles : IDisposable
         file.Stream.Write(Figure.Encode(plot, file.Path, width, height));
 
     /// <summary>Writes panels stacked top to bottom as one PNG or SVG (by the file's extension) into <paramref name="file"/>.</summary>
-    public static void WritePanels(AtomicFile file, IReadOnlyList<Plot> panels, int width = Figure.DefaultWidth, int panelHeight = 480) =>
+    public static void WritePanels(AtomicFile file, IReadOnlyList<Plot> panels, int width = Figure.DefaultWidth, int panelHeight = 500) =>
         file.Stream.Write(Figure.Encode(panels, file.Path, width, panelHeight));
 
     /// <summary>Moves every file into place.</summary>

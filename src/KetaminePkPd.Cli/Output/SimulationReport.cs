@@ -42,6 +42,21 @@ internal static class SimulationReport
         return inputs.Rate is null ? $"{amount} {how}, {times}" : $"{how} {amount}, {times}";
     }
 
+    /// <summary>A short label of the regimen for figure legends: <c>0.5 mg/kg IV over 40 min</c>, <c>56 mg intranasal x8 every 3.5 d</c>.</summary>
+    public static string ShortLabel(SimulateInputs inputs)
+    {
+        var a = inputs.First;
+        string dose = inputs.Rate is { } rate ? $"{rate} for {Formatting.Span(a.InfusionDuration)}" : a.Dose.ToString();
+        string route = a.Route == Route.Intravenous ? (a.IsInfusion && inputs.Rate is null ? $"IV over {Formatting.Span(a.InfusionDuration)}" : "IV")
+            : Parsing.RouteToken(a.Route);
+        return inputs.Count > 1 ? $"{dose} {route} x{inputs.Count} every {Formatting.Span(inputs.Interval)}" : $"{dose} {route}";
+    }
+
+    /// <summary>The --plot figure: parent and metabolite concentrations over the whole simulation.</summary>
+    public static ScottPlot.Plot ConcentrationPlot(SimulateInputs inputs, PkPdSimulationResult result) =>
+        KetaminePkPd.Plotting.Charts.Concentrations([(ShortLabel(inputs), result.Pk)], inputs.LogScale,
+            title: $"Plasma concentrations: {Parsing.DrugName(inputs.Drug)}, {inputs.ParameterSet.Key} model, {Formatting.Plain(inputs.Subject.WeightKg, 1)} kg");
+
     /// <summary>The parameters of the set that are the project's own calibrations, not published estimates.</summary>
     public static IReadOnlyList<ModelParameter> Provisional(PkParameterSet set, Route route) => [.. set.ParametersFor(route).Where(p => p.IsProvisional)];
 

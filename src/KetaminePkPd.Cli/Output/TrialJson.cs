@@ -27,7 +27,11 @@ internal sealed record TrialJson(
     TrialSettingsJson Settings,
     IReadOnlyList<string> DiffersFromDefaults,
     string Reproduce,
-    string? OutFile);
+    string? OutFile)
+{
+    /// <summary>The figures written (--plot), full paths.</summary>
+    public IReadOnlyList<string> PlotFiles { get; init; } = [];
+}
 
 /// <summary>The settings of a trial run, as options would give them.</summary>
 internal sealed record TrialSettingsJson(string Design, string? DesignFile, int Subjects, string Hypothesis, double Rho, double Share,

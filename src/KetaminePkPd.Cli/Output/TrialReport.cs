@@ -120,6 +120,17 @@ internal static class TrialReport
             : $"{outPath} has one row per patient ({result.Subjects.Length} rows).");
     }
 
+    /// <summary>The --plot figure: CADSS against improvement (% of baseline) at <paramref name="at"/>, one point per patient.</summary>
+    public static ScottPlot.Plot ScatterPlot(TrialResult result, TimeSpan at)
+    {
+        var design = result.Design;
+        int k = design.Assessments.IndexOf(at);
+        if (k < 0) throw new ArgumentException($"{Durations.Format(at)} is not an assessment of '{design.Name}'.", nameof(at));
+        return KetaminePkPd.Plotting.Charts.Scatter([.. result.Subjects.Select(s => s.CadssRated)], [.. result.Subjects.Select(s => -s.PercentChanges[k])],
+            $"Improvement of {design.Scale.Label()} at {Formatting.Span(at)} (% of baseline)",
+            $"{result.Hypothesis.Name}: CADSS at {Formatting.Span(design.CadssTime)} vs improvement at {Formatting.Span(at)}, {result.Subjects.Length} patients");
+    }
+
     private static ArmJson Arm(ArmSummary a, TrialDesign design, string? administration) => new(
         a.Arm, administration, a.Subjects, a.MeanCadss, a.SdCadss, a.ShareCadssAbove4, a.MeanPeakCadss, a.SharePeakAbove20,
         [.. design.Assessments.Select((t, k) => new ArmAssessmentJson(Durations.Format(t), t.TotalHours, a.MeanPercentChange[k], a.ResponseRate[k], a.RemissionRate[k]))]);
