@@ -8,6 +8,12 @@ namespace KetaminePkPd.Comparisons;
 /// its largest value in the sweep (interpolated on log dose), and what a population given doses across the sweep shows
 /// about the correlation that dose alone produces. Immutable.
 /// </summary>
+/// <remarks>
+/// The half-maximal doses are relative to the largest value within the sweep, not to a true maximum. Dissociation
+/// levels off towards its Emax, so its half-maximal dose is close to an ED50. The antidepressant effect of the
+/// plasticity model does not level off (a bigger dose keeps the signal on longer), so its half-maximal dose moves with
+/// the top of the sweep and is not a potency: compare the curves, not the two numbers.
+/// </remarks>
 /// <param name="Settings">The settings used.</param>
 /// <param name="Points">The typical patient's effects at each dose.</param>
 /// <param name="HalfMaximalDissociationDose">Dose where peak CADSS reaches half of its largest value in the sweep, or null if never.</param>

@@ -11,7 +11,12 @@ namespace KetaminePkPd.Pharmacodynamics;
 /// Concentration parameters are stated for racemic ketamine (total R+S as driver). For esketamine, C50 and EC50 are
 /// halved: with racemic total as driver, C50 is about twice the S-ketamine value, since R-ketamine adds nothing to the
 /// psychedelic effect (Olofsen et al. 2022, Anesthesiology 136:792). Applying the same factor to the antidepressant EC50
-/// is our PROVISIONAL assumption.
+/// is our PROVISIONAL assumption (esketamine 0.25 mg/kg IV was non-inferior to racemic 0.5 mg/kg in one RCT,
+/// Correia-Melo 2020, which fits it). A consequence to know: the antidepressant model was calibrated on the racemic
+/// IV time course only, and with Perez-Ruixo 2021 pharmacokinetics intranasal esketamine 56 mg, whose S-ketamine
+/// exposure lasts longer than after a 40 min racemic infusion, gives a day-1 drug effect of about -15 MADRS points,
+/// twice the -7.8 of 0.5 mg/kg IV racemic; trials do not show such a difference, so esketamine's antidepressant
+/// numbers are the least trustworthy output of the library.
 /// </remarks>
 public sealed class EffectParameterSet
 {

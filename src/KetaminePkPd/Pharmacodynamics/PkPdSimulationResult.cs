@@ -25,6 +25,14 @@ public sealed class PkPdSimulationResult
     /// <summary>The effects, in the model's order.</summary>
     public ImmutableArray<EffectTimeCourse> Effects { get; }
 
+    /// <summary>Index of the output at <paramref name="time"/>; see <see cref="PkSimulationResult.IndexOf"/>.</summary>
+    /// <exception cref="ArgumentException">No output at that time.</exception>
+    public int IndexOf(TimeSpan time) => Pk.IndexOf(time);
+
+    /// <summary>The named effect's value at an output time.</summary>
+    /// <exception cref="ArgumentException">No such effect, or no output at that time.</exception>
+    public double EffectAt(string effect, TimeSpan time) => this[effect].Values[IndexOf(time)];
+
     /// <summary>The named effect.</summary>
     /// <exception cref="ArgumentException">No such effect.</exception>
     public EffectTimeCourse this[string effect] => Effects[Model.IndexOf(effect)];

@@ -42,6 +42,22 @@ public sealed class PkSimulationResult
     /// <summary>Output times, h.</summary>
     public ImmutableArray<double> TimesH { get; }
 
+    /// <summary>Index of the output at <paramref name="time"/> (to within 1e-9 h), for reading the arrays at a given time.</summary>
+    /// <exception cref="ArgumentException">No output at that time; the message gives the simulated range.</exception>
+    public int IndexOf(TimeSpan time)
+    {
+        double h = Units.Hours(time);
+        int i = Array.BinarySearch(_solution.TimesH, h);
+        if (i < 0)
+        {
+            int after = ~i;
+            if (after < TimesH.Length && Math.Abs(TimesH[after] - h) <= 1e-9) return after;
+            if (after > 0 && Math.Abs(TimesH[after - 1] - h) <= 1e-9) return after - 1;
+            throw new ArgumentException($"No output at {Durations.Format(time)}; outputs run from {Durations.Format(Units.FromHours(TimesH[0]))} to {Durations.Format(Units.FromHours(TimesH[^1]))} (set the output step or times to include it).", nameof(time));
+        }
+        return i;
+    }
+
     /// <summary>Parent concentration in the central compartment at each output time, ng/mL.</summary>
     public ImmutableArray<double> ParentNgPerMl { get; }
 

@@ -149,3 +149,21 @@ public class PkPdSimulatorTests
         Assert.Throws<ArgumentException>(() => new PkPdModel(pk, [d, Fx.Antidepressant(Drug.RacemicKetamine)], new MediationLink("antidepressant", "dissociation", 0.5)));
     }
 }
+
+public class ResultLookupTests
+{
+    [Fact]
+    public void IndexOfAndEffectAt_FindOutputsByTime_AndRejectMissingTimes()
+    {
+        var fx = EffectParameterSet.Default;
+        var model = new PkPdModel(PkModels.Domino.CreateModel(Subject.TypicalAdult), [fx.Dissociation(Drug.RacemicKetamine), fx.Antidepressant(Drug.RacemicKetamine)]);
+        var r = PkPdSimulator.Simulate(model, DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))),
+            new SimulationOptions { Until = TimeSpan.FromDays(2), OutputStep = TimeSpan.FromMinutes(5) });
+        int k = r.IndexOf(TimeSpan.FromMinutes(40));
+        Assert.Equal(8, k);
+        Assert.Equal(r["dissociation"].Values[k], r.EffectAt("dissociation", TimeSpan.FromMinutes(40)));
+        Assert.Equal(-7.8, r.EffectAt("antidepressant", TimeSpan.FromDays(1)), 1);
+        var ex = Assert.Throws<ArgumentException>(() => r.IndexOf(TimeSpan.FromMinutes(42)));
+        Assert.Contains("42min", ex.Message);
+    }
+}
