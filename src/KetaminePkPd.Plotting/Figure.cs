@@ -46,8 +46,7 @@ public static class Figure
         string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp{ext}");
         try
         {
-            if (ext == ".png") plot.SavePng(temp, width, height);
-            else plot.SaveSvg(temp, width, height);
+            File.WriteAllBytes(temp, Encode(plot, full, width, height));
             File.Move(temp, full, overwrite: true);
         }
         finally
@@ -62,8 +61,9 @@ public static class Figure
     /// <param name="height">Height in pixels, in [150, 8000].</param>
     /// <param name="idPrefix">
     /// Null for ScottPlot's own SVG document. Otherwise an inline <c>&lt;svg&gt;</c> element for an HTML page: no XML
-    /// declaration, a <c>viewBox</c> so that it scales to its container, and every id (clip paths) prefixed with this text
-    /// (letters, digits, '-' and '_'), so that several figures on one page do not share ids.
+    /// declaration, a <c>viewBox</c> so that it scales to its container, and every id (clip paths) renamed to this text
+    /// (letters, digits, '-' and '_') and a number, so that several figures on one page do not share ids and the same
+    /// figure gives the same text on every run.
     /// </param>
     /// <exception cref="ArgumentException">A bad size or prefix.</exception>
     public static string ToSvg(Plot plot, int width = DefaultWidth, int height = DefaultHeight, string? idPrefix = null)
@@ -101,7 +101,8 @@ public static class Figure
         ArgumentNullException.ThrowIfNull(plot);
         CheckExtension(path);
         CheckSize(width, height);
-        return IsPng(path) ? plot.GetImageBytes(width, height, ImageFormat.Png) : System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(width, height));
+        return IsPng(path) ? plot.GetImageBytes(width, height, ImageFormat.Png)
+            : System.Text.Encoding.UTF8.GetBytes(Svg.RenumberIds(plot.GetSvgXml(width, height), "c"));
     }
 
     /// <summary>Panels stacked top to bottom in one PNG or SVG file's bytes, by the extension of <paramref name="path"/>.</summary>

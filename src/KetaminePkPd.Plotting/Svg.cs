@@ -50,12 +50,23 @@ internal static partial class Svg
 
     private static string WithoutDeclaration(string xml) => Declaration().Replace(xml, "", 1).TrimStart();
 
-    private static string PrefixIds(string xml, string prefix)
+    /// <summary>
+    /// Renames every id to <paramref name="prefix"/> and its rank of first appearance (<c>fig2-1</c>, <c>fig2-2</c>, ...),
+    /// with the references to it: unique on a page when the prefixes are, and the same on every run (the drawing library
+    /// numbers its clip paths with a process-wide counter).
+    /// </summary>
+    public static string RenumberIds(string xml, string prefix)
     {
-        xml = IdAttribute().Replace(xml, m => $"id=\"{prefix}{m.Groups[1].Value}\"");
-        xml = UrlReference().Replace(xml, m => $"url(#{prefix}{m.Groups[1].Value})");
-        return HrefReference().Replace(xml, m => $"{m.Groups[1].Value}=\"#{prefix}{m.Groups[2].Value}\"");
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in IdAttribute().Matches(xml))
+            map.TryAdd(m.Groups[1].Value, prefix + (map.Count + 1).ToString(CultureInfo.InvariantCulture));
+        string Rename(string id) => map.TryGetValue(id, out var renamed) ? renamed : id;
+        xml = IdAttribute().Replace(xml, m => $"id=\"{Rename(m.Groups[1].Value)}\"");
+        xml = UrlReference().Replace(xml, m => $"url(#{Rename(m.Groups[1].Value)})");
+        return HrefReference().Replace(xml, m => $"{m.Groups[1].Value}=\"#{Rename(m.Groups[2].Value)}\"");
     }
+
+    private static string PrefixIds(string xml, string prefix) => RenumberIds(xml, prefix);
 
     private static void CheckPrefix(string prefix)
     {

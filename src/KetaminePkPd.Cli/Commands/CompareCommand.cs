@@ -59,7 +59,7 @@ internal sealed class CompareCommand
     private readonly Option<string?> _plotEffects = PlotOptions.Create("--plot-effects",
         "Write one figure with two panels, one above the other: dissociation (CADSS points) over the first 6 h, with " +
         "CADSS 4 marked, and the antidepressant drug effect (MADRS points, negative = improvement) over 7 days, every arm " +
-        "in each (bands with --population); 1000 x 1000 pixels.");
+        "in each (bands with --population).", 2 * OutputFiles.PanelHeight);
     private readonly Option<string?> _out = new("--out")
     {
         HelpName = "file.csv",

@@ -11,11 +11,14 @@ namespace KetaminePkPd.Cli.Commands;
 internal static class PlotOptions
 {
     /// <summary>A plot option with the shared value name and the format rules appended to <paramref name="description"/>.</summary>
-    public static Option<string?> Create(string name, string description) => new(name)
+    /// <param name="name">Option name, e.g. <c>--plot</c>.</param>
+    /// <param name="description">What the figure shows.</param>
+    /// <param name="height">Figure height in pixels, for the help text.</param>
+    public static Option<string?> Create(string name, string description, int height = Figure.DefaultHeight) => new(name)
     {
         HelpName = "file.png|file.svg",
         Description = description + " PNG or SVG by the extension (any other is an error before anything runs); " +
-            $"{Figure.DefaultWidth} x {Figure.DefaultHeight} pixels; written atomically with the other outputs. [default: none]",
+            $"{Figure.DefaultWidth} x {height} pixels; written atomically with the other outputs. [default: none]",
     };
 
     /// <summary>Checks that <paramref name="path"/> (when given) ends in .png or .svg.</summary>

@@ -46,7 +46,10 @@ internal sealed class ReportCommand
             "as in 'hypothesis'. [default: 10000]",
     };
     private readonly Option<string?> _seed = CommonOptions.Seed();
-    private readonly Option<bool> _quiet = CommonOptions.Quiet();
+    private readonly Option<bool> _quiet = new("--quiet", "-q")
+    {
+        Description = "Do not show progress. Progress goes to stderr only, never to stdout or the report.",
+    };
 
     public ReportCommand()
     {

@@ -43,8 +43,11 @@ internal sealed class OutputFiles : IDisposable
     public static void WritePlot(AtomicFile file, Plot plot, int width = Figure.DefaultWidth, int height = Figure.DefaultHeight) =>
         file.Stream.Write(Figure.Encode(plot, file.Path, width, height));
 
+    /// <summary>Height of each panel of a stacked figure, pixels.</summary>
+    public const int PanelHeight = 500;
+
     /// <summary>Writes panels stacked top to bottom as one PNG or SVG (by the file's extension) into <paramref name="file"/>.</summary>
-    public static void WritePanels(AtomicFile file, IReadOnlyList<Plot> panels, int width = Figure.DefaultWidth, int panelHeight = 500) =>
+    public static void WritePanels(AtomicFile file, IReadOnlyList<Plot> panels, int width = Figure.DefaultWidth, int panelHeight = PanelHeight) =>
         file.Stream.Write(Figure.Encode(panels, file.Path, width, panelHeight));
 
     /// <summary>Moves every file into place.</summary>

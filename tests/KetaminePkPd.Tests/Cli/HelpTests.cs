@@ -108,6 +108,15 @@ public sealed class HelpTests
             Assert.Matches(@"(?m)^\s+" + command + @"\s", run.Stdout);
     }
 
+    [Fact]
+    public void RootHelp_ListsAllSixCommands()
+    {
+        var run = CliRunner.Run("--help");
+
+        foreach (var command in new[] { "simulate", "trial", "hypothesis", "compare", "dose-response", "report" })
+            Assert.Matches(@"(?m)^\s+" + command + @"\s", run.Stdout);
+    }
+
     [Theory]
     [InlineData("trial")]
     [InlineData("hypothesis")]
@@ -135,7 +144,8 @@ public sealed class HelpTests
 
         var lines = run.Stdout[run.Stdout.IndexOf("Examples:", StringComparison.Ordinal)..]
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1);
-        foreach (var line in lines.Where(l => !l.Contains("--out", StringComparison.Ordinal) && !l.Contains(".json ", StringComparison.Ordinal)))
+        foreach (var line in lines.Where(l => !l.Contains("--out", StringComparison.Ordinal) && !l.Contains(".json ", StringComparison.Ordinal)
+            && !l.Contains("--plot", StringComparison.Ordinal)))
         {
             var result = CliRunner.Run([.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..], "--quiet"]);
             Assert.True(result.ExitCode == 0, $"'{line}' failed: {result.Stderr}");
@@ -162,7 +172,7 @@ public sealed class HelpTests
         Assert.True(examples > 0);
         var lines = run.Stdout[examples..].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).ToArray();
         Assert.NotEmpty(lines);
-        foreach (var line in lines.Where(l => !l.Contains("--out", StringComparison.Ordinal)))
+        foreach (var line in lines.Where(l => !l.Contains("--out", StringComparison.Ordinal) && !l.Contains("--plot", StringComparison.Ordinal)))
         {
             Assert.StartsWith("ketamine-pkpd simulate", line, StringComparison.Ordinal);
             var args = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
