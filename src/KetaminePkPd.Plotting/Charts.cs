@@ -274,22 +274,39 @@ public static class Charts
         a.Axes.YAxis = plt.Axes.Right;
         plt.Axes.Right.Label.Text = "Day-1 improvement (MADRS points)";
         plt.Axes.Right.Label.FontSize = 18;
-        Mark(plt, result.HalfMaximalDissociationDose, "half-max dissociation", Figure.Palette[0]);
-        Mark(plt, result.HalfMaximalAntidepressantDose, "half-max antidepressant", Figure.Palette[1]);
-        LogAxis(plt.Axes.Bottom, integerDecades: false);
+        // The doses go in the legend rather than on the lines: the two are often close enough for labels to collide.
+        string unitText = result.Points[0].Dose.IsPerKilogram ? "mg/kg" : "mg";
+        Mark(plt, result.HalfMaximalDissociationDose, "half-max dissociation", unitText, Figure.Palette[0]);
+        Mark(plt, result.HalfMaximalAntidepressantDose, "half-max antidepressant", unitText, Figure.Palette[1]);
+        plt.Axes.Bottom.TickGenerator = DoseTicks(result.Points[0].Dose.Value, result.Points[^1].Dose.Value);
         plt.ShowLegend(Alignment.UpperLeft);
         return plt;
     }
 
-    private static void Mark(Plot plt, Dose? dose, string label, Color color)
+    private static void Mark(Plot plt, Dose? dose, string label, string unit, Color color)
     {
         if (dose is not { } d) return;
         var v = plt.Add.VerticalLine(Math.Log10(d.Value));
         v.Color = color;
         v.LinePattern = LinePattern.Dotted;
         v.LineWidth = 2;
-        v.Text = string.Create(CultureInfo.InvariantCulture, $"{label} {d.Value:0.##}");
-        v.LabelFontSize = 13;
+        v.LegendText = string.Create(CultureInfo.InvariantCulture, $"{label}: {d.Value:0.###} {unit}");
+    }
+
+    /// <summary>Ticks of a log10 dose axis at 1, 2 and 5 times the powers of ten within [low, high], labelled with the dose.</summary>
+    private static ScottPlot.TickGenerators.NumericManual DoseTicks(double low, double high)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var values = new SortedSet<double> { low, high };
+        for (int decade = (int)Math.Floor(Math.Log10(low)); decade <= (int)Math.Ceiling(Math.Log10(high)); decade++)
+            foreach (double m in new[] { 1.0, 2.0, 5.0 })
+            {
+                double v = m * Math.Pow(10, decade);
+                // Skip a round value too close to an end of the sweep, which is labelled anyway.
+                if (v > low * 1.15 && v < high / 1.15) values.Add(v);
+            }
+        foreach (double v in values) ticks.AddMajor(Math.Log10(v), v.ToString("G3", CultureInfo.InvariantCulture));
+        return ticks;
     }
 
     private static ScottPlot.Plottables.Scatter Line(Plot plt, IReadOnlyList<double> t, IReadOnlyList<double> v, string label, Color color, bool log,
