@@ -340,15 +340,15 @@ internal static class HtmlReport
         void Label(int x, int y, string text, string color, string anchor = "start") =>
             sb.Append(Inv, $"<text x=\"{x}\" y=\"{y}\" font-size=\"13\" font-weight=\"600\" fill=\"{color}\" text-anchor=\"{anchor}\">{Encode(text)}</text>\n");
 
-        Box(10, 139, 120, "Dose", "0.5 mg/kg, 40 min");
+        Box(8, 139, 134, "Dose", "0.5 mg/kg, 40 min");
         Box(165, 139, 140, "Plasma", "3-compartment PK");
         Box(345, 40, 150, "Effect site", $"delay t\u00bd {halfLife} min");
         Box(345, 238, 150, "Effect site", "own delay");
         Box(545, 40, 160, "Dissociation", "sigmoid Emax (C50)");
-        Box(545, 238, 160, "Antidepressant", "Emax (EC50), plasticity");
+        Box(545, 238, 160, "Antidepressant", "EC50, slow plasticity");
         Box(750, 40, 140, "CADSS", "rated at 40 min", "#e8f1fb");
         Box(750, 238, 140, "% change HDRS", "+ placebo, noise", "#e8f1fb");
-        Arrow(130, 170, 163, 170);
+        Arrow(142, 170, 163, 170);
         Arrow(305, 160, 343, 80);
         Arrow(305, 180, 343, 260);
         Arrow(495, 71, 543, 71);
@@ -359,11 +359,11 @@ internal static class HtmlReport
         Arrow(580, 104, 580, 236, "#2ca02c", dashed: true, both: true);
         Label(572, 160, "shared", "#2ca02c", "end");
         Label(572, 176, "sensitivity", "#2ca02c", "end");
-        Arrow(670, 104, 670, 236, "#d62728", dashed: true);
-        Label(678, 170, "mediation", "#d62728");
-        Arrow(820, 104, 820, 236, "#9467bd", dashed: true);
-        Label(828, 170, "expectancy", "#9467bd");
-        sb.Append("<text x=\"10\" y=\"330\" font-size=\"12.5\" fill=\"#4a5568\">Solid: every hypothesis, including exposure-only. Dashed: the one extra link " +
+        Arrow(665, 104, 665, 236, "#d62728", dashed: true);
+        Label(673, 176, "mediation", "#d62728");
+        Arrow(795, 104, 795, 236, "#9467bd", dashed: true);
+        Label(803, 176, "expectancy", "#9467bd");
+        sb.Append("<text x=\"10\" y=\"330\" font-size=\"12.5\" fill=\"#4a5568\">Solid arrows: every hypothesis. Dashed: the extra link that " +
             "shared-sensitivity, mediation or expectancy adds.</text>\n");
         sb.Append("</svg>");
         return sb.ToString();
