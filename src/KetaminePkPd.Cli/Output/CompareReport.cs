@@ -19,6 +19,11 @@ internal static class CompareReport
     /// <summary>Markers of the uncertain inputs, in order of first appearance.</summary>
     private static readonly string[] Markers = ["*", "†", "‡", "§", "¶"];
 
+    /// <summary>Why esketamine's antidepressant numbers deserve the least trust (see the remarks on EffectParameterSet).</summary>
+    public const string EsketamineCaveat =
+        "Esketamine's antidepressant numbers are the least trustworthy here: the antidepressant model was calibrated on the racemic IV " +
+        "time course only, and esketamine's longer exposure gives it about twice the day-1 effect of 0.5 mg/kg IV, which trials do not show.";
+
     /// <summary>Hours shown in the concentration figure.</summary>
     public const double ConcentrationPlotHours = 12;
 
@@ -115,6 +120,8 @@ internal static class CompareReport
         console.WriteLine("MADRS change: the antidepressant drug effect, negative = improvement; no placebo response, no rating noise " +
             "(see 'ketamine-pkpd trial'). Back under CADSS 4: when dissociation falls under 4 points after its peak; " +
             "'never > 4': it never exceeds 4; '> 7 d': not within the simulation.");
+        if (result.Arms.Any(a => a.Arm.Drug == Drug.Esketamine))
+            console.WriteLine(EsketamineCaveat);
         console.WriteLine();
 
         if (o.PopulationSize > 0)
@@ -368,7 +375,7 @@ internal static class CompareReport
         $"Typical patient, parent drug: cmax ng/mL, tmax h, auc0To24 ng.h/mL, timeAboveH = hours above {Parsing.Plain(o.Threshold.NanogramsPerMilliliter)} ng/mL; " +
         "peakCadss CADSS points at peakCadssTimeH; cadssBelow4AfterH = when CADSS falls under 4 after its peak (0 = never above 4, null = not within 7 d); " +
         "antidepressant4H/Day1/Day7 = antidepressant drug effect in MADRS points, negative = improvement (no placebo, no rating noise). " +
-        "atLow/atHigh: the same metrics with the uncertain input at the low/high end of its range.";
+        "atLow/atHigh: the same metrics with the uncertain input at the low/high end of its range. " + EsketamineCaveat;
 
     private static CompareMetricsJson Metrics(ArmMetrics m, string arm)
     {

@@ -26,9 +26,12 @@ internal sealed record DoseResponseJson(
 /// <summary>Both effects of the typical patient at one dose (in the sweep's unit, and in mg).</summary>
 internal sealed record DosePointJson(double Dose, double DoseMg, double PeakCadss, double Day1ImprovementMadrs, double CmaxNgPerMl);
 
-/// <summary>The half-maximal doses (in the sweep's unit; null when the effect is zero across the sweep) and what they mean.</summary>
+/// <summary>
+/// The half-maximal doses (in the sweep's unit; null when the effect is zero across the sweep), what they mean, and the
+/// effects still rising at the top of the sweep (whose half-maximal dose moves with it).
+/// </summary>
 internal sealed record HalfMaximalJson(double? DissociationDose, double? AntidepressantDose, string DoseUnit, double LargestPeakCadss,
-    double LargestDay1ImprovementMadrs, string Definition);
+    double LargestDay1ImprovementMadrs, string Definition, IReadOnlyList<string> RisingAtTop);
 
 /// <summary>
 /// The correlation that dose alone produces: CADSS at the CADSS time against % change at day 1 over virtual patients given

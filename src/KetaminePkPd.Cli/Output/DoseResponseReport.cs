@@ -48,7 +48,7 @@ internal static class DoseResponseReport
             Seed: s.Seed,
             Points: points,
             HalfMaximal: new HalfMaximalJson(result.HalfMaximalDissociationDose?.Value, result.HalfMaximalAntidepressantDose?.Value, Unit(s),
-                result.Points.Max(p => p.PeakCadss), result.Points.Max(p => p.Day1Improvement), HalfMaximalDefinition),
+                result.Points.Max(p => p.PeakCadss), result.Points.Max(p => p.Day1Improvement), HalfMaximalDefinition, RisingAtTop(result)),
             Population: Population(result),
             SignConvention: SignConvention(result),
             ProvisionalParameters: [.. Provisional(s).Select(ParameterJson.Of)],
@@ -109,6 +109,10 @@ internal static class DoseResponseReport
             $"the sweep ({Formatting.Score(improvement.Day1Improvement)} at {DoseText(improvement.Dose)})");
         console.Write(half);
         console.WriteLine(HalfMaximalDefinition);
+        var rising = RisingAtTop(result);
+        if (rising.Count > 0)
+            console.WriteLine($"The {string.Join(" and the ", rising)} is still rising at the top of the sweep, so its half-maximal dose moves with --to " +
+                "and is not a potency: compare the curves rather than the two doses.");
         console.WriteLine();
 
         if (json.Population is { } d)
@@ -175,6 +179,19 @@ internal static class DoseResponseReport
         return Charts.Scatter([.. pop.Subjects.Select(x => x.CadssRated)], [.. pop.Subjects.Select(x => -x.PercentChanges[k])],
             $"Improvement of {pop.Design.Scale.Label()} at day 1 (% of baseline)",
             $"Dose alone: {pop.Subjects.Length.ToString(Inv)} patients given {DoseText(s.From)} to {DoseText(s.To)}");
+    }
+
+    /// <summary>
+    /// The effects whose largest value in the sweep is at its top dose and still growing there (by more than 1% from the
+    /// dose before): their half-maximal dose depends on where the sweep stops.
+    /// </summary>
+    public static IReadOnlyList<string> RisingAtTop(DoseResponseResult result)
+    {
+        var p = result.Points;
+        var list = new List<string>();
+        if (p.Length >= 2 && p[^1].PeakCadss > 1.01 * p[^2].PeakCadss) list.Add("dissociation");
+        if (p.Length >= 2 && p[^1].Day1Improvement > 1.01 * p[^2].Day1Improvement) list.Add("antidepressant effect");
+        return list;
     }
 
     /// <summary>Indices of about <see cref="DoseResponseCommand.TableRows"/> doses evenly spread over the sweep, always the first and the last.</summary>
