@@ -210,6 +210,8 @@ internal sealed class DoseResponseCommand
         string? scatter = PlotOptions.Check(p.GetValue(_plotScatter), "--plot-scatter");
         if (scatter is not null && population == 0)
             throw new ArgumentException("--plot-scatter draws the virtual population, but --population is 0; give --population 600 (or more than 0).");
+        if (scatter is not null && Math.Max(population, steps) < 4)
+            throw new ArgumentException($"--plot-scatter needs at least 4 virtual patients for a scatter with a fitted line, got --population {population}.");
         return new DoseResponseInputs(drug, settings, fromText is not null || toText is not null, infusionText is not null,
             p.GetValue(_population) is not null, plot, scatter, p.GetValue(_out), p.GetValue(_json), p.GetValue(_quiet));
     }

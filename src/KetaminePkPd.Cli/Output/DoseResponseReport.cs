@@ -110,9 +110,12 @@ internal static class DoseResponseReport
         console.Write(half);
         console.WriteLine(HalfMaximalDefinition);
         var rising = RisingAtTop(result);
-        if (rising.Count > 0)
-            console.WriteLine($"The {string.Join(" and the ", rising)} is still rising at the top of the sweep, so its half-maximal dose moves with --to " +
+        if (rising.Count == 1)
+            console.WriteLine($"The {rising[0]} is still rising steeply at the top of the sweep, so its half-maximal dose moves with --to " +
                 "and is not a potency: compare the curves rather than the two doses.");
+        else if (rising.Count == 2)
+            console.WriteLine("Both effects are still rising steeply at the top of the sweep, so their half-maximal doses move with --to " +
+                "and are not potencies: compare the curves rather than the doses.");
         console.WriteLine();
 
         if (json.Population is { } d)
@@ -182,15 +185,20 @@ internal static class DoseResponseReport
     }
 
     /// <summary>
-    /// The effects whose largest value in the sweep is at its top dose and still growing there (by more than 1% from the
-    /// dose before): their half-maximal dose depends on where the sweep stops.
+    /// The effects still rising steeply at the top of the sweep: over its last step, the log-log slope (elasticity) of the
+    /// effect against dose is above 0.4, so a 10% higher dose would still give about 4% more effect or more. Their
+    /// half-maximal dose depends on where the sweep stops. (An Emax effect near its plateau, like dissociation, has a
+    /// slope well below that.)
     /// </summary>
     public static IReadOnlyList<string> RisingAtTop(DoseResponseResult result)
     {
         var p = result.Points;
         var list = new List<string>();
-        if (p.Length >= 2 && p[^1].PeakCadss > 1.01 * p[^2].PeakCadss) list.Add("dissociation");
-        if (p.Length >= 2 && p[^1].Day1Improvement > 1.01 * p[^2].Day1Improvement) list.Add("antidepressant effect");
+        if (p.Length < 2) return list;
+        double step = Math.Log(p[^1].Dose.Value / p[^2].Dose.Value);
+        static double Slope(double e1, double e0, double step) => e0 > 0 && e1 > 0 ? Math.Log(e1 / e0) / step : 0;
+        if (Slope(p[^1].PeakCadss, p[^2].PeakCadss, step) > 0.4) list.Add("dissociation");
+        if (Slope(p[^1].Day1Improvement, p[^2].Day1Improvement, step) > 0.4) list.Add("antidepressant effect");
         return list;
     }
 
