@@ -70,6 +70,8 @@ public sealed class DoseResponseCommandTests
         var half = json.GetProperty("halfMaximal");
         Assert.Equal(library.HalfMaximalDissociationDose!.Value.Value, half.GetProperty("dissociationDose").GetDouble(), 9);
         Assert.Equal(library.HalfMaximalAntidepressantDose!.Value.Value, half.GetProperty("antidepressantDose").GetDouble(), 9);
+        // The plasticity model does not level off (the library's DoseResponseResult remarks); dissociation nears its Emax.
+        Assert.Equal(["antidepressant effect"], half.GetProperty("risingAtTop").EnumerateArray().Select(e => e.GetString()!));
         var population = json.GetProperty("population");
         Assert.Equal(60, population.GetProperty("subjects").GetInt32());
         Assert.Equal("exposure-only", population.GetProperty("hypothesis").GetString());
