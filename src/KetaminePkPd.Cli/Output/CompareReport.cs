@@ -190,12 +190,16 @@ internal static class CompareReport
                 foreach (var m in new[] { a.AtLow, a.AtHigh })
                     for (int k = 0; k < MetricColumns.Length; k++) Optional(row[c++], m is null ? null : Values(m)[k]);
                 if (population)
+                {
+                    double?[] none = new double?[MetricColumns.Length];
+                    var (p5, median, p95) = a.Population is { } pop ? (Values(pop.P5), Values(pop.Median), Values(pop.P95)) : (none, none, none);
                     for (int k = 0; k < MetricColumns.Length; k++)
                     {
-                        Optional(row[c++], a.Population is { } pop ? Values(pop.P5)[k] : null);
-                        Optional(row[c++], a.Population is { } pop2 ? Values(pop2.Median)[k] : null);
-                        Optional(row[c++], a.Population is { } pop3 ? Values(pop3.P95)[k] : null);
+                        Optional(row[c++], p5[k]);
+                        Optional(row[c++], median[k]);
+                        Optional(row[c++], p95[k]);
                     }
+                }
                 row[c++].Set(string.Join(';', a.Provisional.Select(p => p.Name)));
             }
         }
