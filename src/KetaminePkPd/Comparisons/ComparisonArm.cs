@@ -102,6 +102,8 @@ public sealed record ComparisonArm
         int sessions = values.TryGetValue("sessions", out var s) ? int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n
             : throw new FormatException($"arm '{spec}': sessions '{s}' is not a whole number.") : 1;
         var interval = values.TryGetValue("interval", out var iv) ? Durations.Parse(iv, "interval") : TimeSpan.Zero;
+        if (values.ContainsKey("interval") && sessions <= 1)
+            throw new FormatException($"arm '{spec}': 'interval' needs 'sessions' above 1 (got {sessions}).");
         if (values.TryGetValue("f", out var fText))
         {
             if (!double.TryParse(fText, NumberStyles.Float, CultureInfo.InvariantCulture, out double f))

@@ -77,3 +77,36 @@ public class HypothesisTestTests
         Assert.Throws<ArgumentException>(() => Hypothesis.Parse("telepathy"));
     }
 }
+
+public class ComparisonArmTests
+{
+    [Theory]
+    [InlineData("drug=esketamine route=intranasal dose=84mg", "esketamine IN 84mg")]
+    [InlineData("route=iv dose=0.5mg/kg infusion=40min", "racemic IV 0.5mg/kg/40min")]
+    [InlineData("drug=esketamine route=intranasal dose=56mg sessions=8 interval=3.5d", "esketamine IN 56mg x8/3.5d")]
+    public void Parse_ValidSpecs_GiveTheExpectedArm(string spec, string name)
+    {
+        var arm = KetaminePkPd.Comparisons.ComparisonArm.Parse(spec);
+        Assert.Equal(name, arm.Name);
+    }
+
+    [Theory]
+    [InlineData("route=iv dose=35mg colour=blue", "unknown key 'colour'")]
+    [InlineData("route=iv", "'dose' is required")]
+    [InlineData("route=iv dose=35mg interval=1d", "'interval' needs 'sessions'")]
+    [InlineData("route=iv dose=35mg route=im", "given twice")]
+    [InlineData("route=teleport dose=35mg", "route 'teleport'")]
+    public void Parse_BadSpecs_ThrowFormatExceptionNamingTheProblem(string spec, string fragment)
+    {
+        var ex = Assert.Throws<FormatException>(() => KetaminePkPd.Comparisons.ComparisonArm.Parse(spec));
+        Assert.Contains(fragment, ex.Message);
+    }
+
+    [Fact]
+    public void Parse_BioavailabilityOverride_SetsTheRoutesParameter()
+    {
+        var arm = KetaminePkPd.Comparisons.ComparisonArm.Parse("route=intranasal dose=50mg f=0.45");
+        Assert.Equal(0.45, arm.Model["F_IN"].Value);
+        Assert.Throws<ArgumentException>(() => KetaminePkPd.Comparisons.ComparisonArm.Parse("drug=esketamine route=intranasal dose=56mg f=0.5"));
+    }
+}

@@ -1,0 +1,81 @@
+using KetaminePkPd.Comparisons;
+using KetaminePkPd.Pharmacokinetics;
+
+namespace KetaminePkPd.Tests.Comparisons;
+
+public class RouteComparisonTests
+{
+    private static readonly ComparisonResult Defaults = RouteComparison.Run(ComparisonArm.Defaults);
+
+    [Fact]
+    public void Run_IvArm_MatchesThePkSimulatorAndAnIndependentTimeAbove()
+    {
+        var iv = Defaults.Arms[0];
+        var pk = PkSimulator.Simulate(PkModels.Domino.CreateModel(Subject.TypicalAdult),
+            DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))),
+            new SimulationOptions { Until = TimeSpan.FromHours(24), OutputStep = TimeSpan.FromSeconds(5) });
+        Assert.Equal(pk.Parent.CmaxNgPerMl, iv.Typical.CmaxNgPerMl, 9);
+        Assert.Equal(pk.Parent.Auc0To24NgHPerMl, iv.Typical.Auc0To24NgHPerMl, 9);
+        // Time above 100 ng/mL on a 5-second grid, counted independently (0.711 h): the comparison interpolates on its
+        // 2-min grid (0.703 h), so the crossings at the steep rise and fall may each be off by up to a minute.
+        double above = pk.ParentNgPerMl.Count(c => c > 100) * 5.0 / 3600;
+        Assert.InRange(iv.Typical.TimeAboveH, above - 1.0 / 60, above + 1.0 / 60);
+        Assert.Null(iv.Uncertain);
+        Assert.Equal(13.4, iv.Typical.PeakCadss, 1);
+        Assert.Equal(-7.8, iv.Typical.AntidepressantDay1, 1);
+    }
+
+    [Fact]
+    public void Run_RacemicIntranasal_IsFlaggedWithItsDocumentedBioavailabilityRange()
+    {
+        var nasal = Defaults.Arms.Single(a => a.Arm.Name == "racemic IN 50mg");
+        Assert.NotNull(nasal.Uncertain);
+        Assert.Equal("F_IN", nasal.Uncertain!.Parameter);
+        Assert.Equal((0.11, 0.45), (nasal.Uncertain.Low, nasal.Uncertain.High));
+        // Linear PK: Cmax scales with F (13% typical).
+        Assert.Equal(nasal.Typical.CmaxNgPerMl * 0.11 / 0.13, nasal.AtLow!.CmaxNgPerMl, 6);
+        Assert.Equal(nasal.Typical.CmaxNgPerMl * 0.45 / 0.13, nasal.AtHigh!.CmaxNgPerMl, 6);
+        Assert.Contains(nasal.Provisional, p => p.Name == "KA_IN");
+        Assert.All(Defaults.Arms.Where(a => a.Arm.Drug == Drug.Esketamine), a => Assert.Null(a.Uncertain));
+    }
+
+    [Fact]
+    public void Run_Population_GivesOrderedPercentilesAndBands()
+    {
+        var r = RouteComparison.Run([ComparisonArm.Defaults[0]], new ComparisonOptions { PopulationSize = 60, Seed = 4 });
+        var bands = r.Arms[0].Population!;
+        Assert.Equal(60, bands.Subjects);
+        Assert.True(bands.P5.CmaxNgPerMl < bands.Median.CmaxNgPerMl && bands.Median.CmaxNgPerMl < bands.P95.CmaxNgPerMl);
+        for (int k = 0; k < bands.Concentration.TimesH.Length; k++)
+            Assert.True(bands.Concentration.P5[k] <= bands.Concentration.Median[k] && bands.Concentration.Median[k] <= bands.Concentration.P95[k]);
+        var again = RouteComparison.Run([ComparisonArm.Defaults[0]], new ComparisonOptions { PopulationSize = 60, Seed = 4, Parallel = false });
+        Assert.Equal(bands.Median.CmaxNgPerMl, again.Arms[0].Population!.Median.CmaxNgPerMl);
+    }
+}
+
+public class DoseResponseTests
+{
+    [Fact]
+    public void Run_EffectsRiseWithDose_AndTheHalfMaximalDoseGivesHalfTheLargestEffect()
+    {
+        var r = DoseResponse.Run(DoseResponseSettings.Default with { PopulationSize = 0, Steps = 12 });
+        Assert.Null(r.Population);
+        for (int i = 1; i < r.Points.Length; i++)
+        {
+            Assert.True(r.Points[i].PeakCadss > r.Points[i - 1].PeakCadss);
+            Assert.True(r.Points[i].Day1Improvement > r.Points[i - 1].Day1Improvement);
+        }
+        // Simulating the typical patient at the half-maximal dose gives close to half the largest peak CADSS (log-linear interpolation).
+        var d50 = r.HalfMaximalDissociationDose!.Value;
+        var at = DoseResponse.Run(DoseResponseSettings.Default with { PopulationSize = 0, Steps = 2, From = d50, To = d50.Scale(1.0001) });
+        Assert.Equal(r.Points.Max(p => p.PeakCadss) / 2, at.Points[0].PeakCadss, 0);
+    }
+
+    [Fact]
+    public void Settings_BadDoses_Throw()
+    {
+        Assert.Throws<ArgumentException>(() => (DoseResponseSettings.Default with { From = Dose.FromMilligrams(5) }).Doses());
+        Assert.Throws<ArgumentException>(() => (DoseResponseSettings.Default with { From = Dose.FromMilligramsPerKilogram(2) }).Doses());
+        Assert.Throws<ArgumentOutOfRangeException>(() => DoseResponseSettings.Default with { Steps = 1 });
+    }
+}
