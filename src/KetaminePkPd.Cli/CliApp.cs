@@ -39,7 +39,8 @@ internal static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         var root = Build();
         var parseResult = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        // No stack traces, ever: an unexpected exception is a bug of ours, reported in one line with exit code 1.
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction and not ExamplesHelpAction)
         {
             string command = string.Join(' ', CommandPath(parseResult.CommandResult.Command, root));
@@ -47,7 +48,15 @@ internal static class CliApp
             stderr.WriteLine($"error: {messages} See '{command} --help'.");
             return CliErrors.Usage;
         }
-        return parseResult.Invoke(configuration);
+        try
+        {
+            return parseResult.Invoke(configuration);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            stderr.WriteLine($"error: internal error ({ex.GetType().Name}: {CliErrors.OneLine(ex)}); please report it with the command line that caused it.");
+            return CliErrors.Failure;
+        }
     }
 
     /// <summary>The command tree: the root with its help and version options and one subcommand per command.</summary>

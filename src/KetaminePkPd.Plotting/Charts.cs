@@ -230,10 +230,8 @@ public static class Charts
         for (int i = 0; i < list.Count; i++)
         {
             var (label, values) = list[i];
-            var hist = ScottPlot.Statistics.Histogram.WithBinSize(width, lo - width, hi + width);
-            hist.AddRange(values);
-            double[] share = [.. hist.Counts.Select(c => 100.0 * c / values.Count)];
-            var steps = plt.Add.ScatterLine(hist.Bins, share);
+            var (edges, share) = Bin(values, lo - width, hi + width, width);
+            var steps = plt.Add.ScatterLine(edges, share);
             steps.ConnectStyle = ConnectStyle.StepHorizontal;
             steps.LegendText = label;
             steps.Color = Figure.Palette[i % Figure.Palette.Length];
@@ -252,6 +250,31 @@ public static class Charts
         }
         plt.ShowLegend(Alignment.UpperRight);
         return plt;
+    }
+
+    /// <summary>
+    /// Shares (%) of <paramref name="values"/> in bins of <paramref name="width"/> from <paramref name="start"/> to at least
+    /// <paramref name="end"/>: (left edges, shares), with one closing edge at zero so the step outline ends on the axis.
+    /// Values outside the range go to the first or last bin (none are lost to rounding at the edges).
+    /// </summary>
+    internal static (double[] Edges, double[] Shares) Bin(IReadOnlyList<double> values, double start, double end, double width)
+    {
+        int bins = Math.Max(1, (int)Math.Ceiling((end - start) / width - 1e-9));
+        var counts = new int[bins];
+        foreach (double v in values)
+        {
+            if (!double.IsFinite(v)) continue;
+            int k = (int)Math.Floor((v - start) / width);
+            counts[Math.Clamp(k, 0, bins - 1)]++;
+        }
+        var edges = new double[bins + 1];
+        var shares = new double[bins + 1];
+        for (int k = 0; k <= bins; k++)
+        {
+            edges[k] = start + k * width;
+            shares[k] = k < bins && values.Count > 0 ? 100.0 * counts[k] / values.Count : 0;
+        }
+        return (edges, shares);
     }
 
     /// <summary>Dose-response of both effects for the typical patient (log dose axis), with the half-maximal doses marked.</summary>
