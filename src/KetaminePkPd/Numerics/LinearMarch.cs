@@ -154,7 +154,7 @@ internal sealed class LinearMarch
         }
     }
 
-    private double[]? _x0, _nodes;
+    private double[]? _nodes;
     private int _rateVersion;
     private (double H, int Version, LinearPropagator.Entry? Full, LinearPropagator.Entry?[] Nodes) _prepared = (double.NaN, -1, null, new LinearPropagator.Entry?[3]);
 
@@ -167,25 +167,26 @@ internal sealed class LinearMarch
         {
             _prepared.H = h;
             _prepared.Version = _rateVersion;
-            _prepared.Full = p.Prepare(_b, hasInput, h);
-            if (_filterPropagator is not null)
-                for (int g = 0; g < 3; g++) _prepared.Nodes[g] = p.Prepare(_b, hasInput, FilterPropagator.Nodes[g] * h);
-        }
-        if (_filterPropagator is not null)
-        {
-            // The linear state at the Gauss nodes, exactly, then the filter, then the linear state at the step end.
-            _x0 ??= new double[_n];
-            _nodes ??= new double[3 * _n];
-            state.AsSpan(0, _n).CopyTo(_x0);
-            for (int g = 0; g < 3; g++)
+            if (_filterPropagator is null) _prepared.Full = p.Prepare(_b, hasInput, h);
+            else
             {
-                var node = _nodes.AsSpan(g * _n, _n);
-                _x0.CopyTo(node);
-                p.Step(node, _prepared.Nodes[g]!);
+                var (quarter, half, threeQuarters, full) = p.PrepareQuarters(_b, hasInput, h);
+                (_prepared.Nodes[0], _prepared.Nodes[1], _prepared.Nodes[2], _prepared.Full) = (quarter, half, threeQuarters, full);
             }
-            _filterPropagator.Step(state.AsSpan(_n, _q), _nodes, _n, h);
         }
-        p.Step(state, _prepared.Full!);
+        if (_filterPropagator is null)
+        {
+            p.Step(state, _prepared.Full!);
+            return;
+        }
+        // The linear state at the quadrature nodes (start, quarters, end), exactly; then the filter over the step.
+        _nodes ??= new double[5 * _n];
+        var x0 = state.AsSpan(0, _n);
+        for (int g = 0; g < 5; g++) x0.CopyTo(_nodes.AsSpan(g * _n, _n));
+        for (int g = 1; g < 4; g++) p.Step(_nodes.AsSpan(g * _n, _n), _prepared.Nodes[g - 1]!);
+        p.Step(_nodes.AsSpan(4 * _n, _n), _prepared.Full!);
+        _filterPropagator.Step(state.AsSpan(_n, _q), _nodes, _n, h);
+        _nodes.AsSpan(4 * _n, _n).CopyTo(x0);
     }
 
     private void Output(int k, double t, ReadOnlySpan<double> state, double until)

@@ -8,7 +8,7 @@ namespace KetaminePkPd.Numerics;
 /// </summary>
 internal sealed class LinearPropagator
 {
-    private const int CacheSize = 32;
+    private const int CacheSize = 64;
     private readonly int _n;
     private readonly double[] _k;
     private readonly Entry[] _cache = new Entry[CacheSize];
@@ -63,7 +63,40 @@ internal sealed class LinearPropagator
         next.CopyTo(x);
     }
 
-    private Entry Lookup(ReadOnlySpan<double> b, bool hasInput, double h)
+    /// <summary>
+    /// The propagators for h/4, h/2, 3h/4 and h with inputs <paramref name="b"/>: one matrix exponential (for h/4, unless
+    /// cached) and the rest by composition, Phi(s + t) = Phi(t) Phi(s) and Gamma(s + t) b = Phi(t) Gamma(s) b + Gamma(t) b,
+    /// which keeps every entry non-negative.
+    /// </summary>
+    public (Entry Quarter, Entry Half, Entry ThreeQuarters, Entry Full) PrepareQuarters(ReadOnlySpan<double> b, bool hasInput, double h)
+    {
+        var quarter = Lookup(b, hasInput, h / 4);
+        var half = Find(b, hasInput, h / 2) ?? Store(Compose(quarter, quarter));
+        var threeQuarters = Find(b, hasInput, 3 * h / 4) ?? Store(Compose(half, quarter));
+        var full = Find(b, hasInput, h) ?? Store(Compose(half, half));
+        return (quarter, half, threeQuarters, full);
+    }
+
+    /// <summary>The propagator of a step of <paramref name="first"/>'s length followed by one of <paramref name="second"/>'s (same inputs).</summary>
+    private Entry Compose(Entry first, Entry second)
+    {
+        int n = _n;
+        var e = new Entry { H = first.H + second.H, HasInput = first.HasInput, B = first.B, Phi = new double[n * n] };
+        MatrixExponential.Multiply(second.Phi, first.Phi, n, e.Phi);
+        if (first.HasInput)
+        {
+            e.Gb = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                double sum = second.Gb[i];
+                for (int j = 0; j < n; j++) sum += second.Phi[i * n + j] * first.Gb[j];
+                e.Gb[i] = sum;
+            }
+        }
+        return e;
+    }
+
+    private Entry? Find(ReadOnlySpan<double> b, bool hasInput, double h)
     {
         double tol = 1e-12 * Math.Max(1, h);
         if (_last is { } last && Matches(last, b, hasInput, h, tol)) return last;
@@ -72,13 +105,24 @@ internal sealed class LinearPropagator
             var c = _cache[i];
             if (Matches(c, b, hasInput, h, tol)) return _last = c;
         }
-        var e = new Entry();
+        return null;
+    }
+
+    private Entry Store(Entry e)
+    {
         _cache[_slot] = e;
         _slot = (_slot + 1) % CacheSize;
         _filled = Math.Max(_filled, _slot == 0 ? CacheSize : _slot);
+        return _last = e;
+    }
+
+    private Entry Lookup(ReadOnlySpan<double> b, bool hasInput, double h)
+    {
+        if (Find(b, hasInput, h) is { } hit) return hit;
+        var e = new Entry();
         Fill(e, b, hasInput, h);
         Exponentials++;
-        return _last = e;
+        return Store(e);
     }
 
     private static bool Matches(Entry c, ReadOnlySpan<double> b, bool hasInput, double h, double tol) =>
