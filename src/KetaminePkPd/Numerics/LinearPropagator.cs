@@ -39,9 +39,6 @@ internal sealed class LinearPropagator
     /// <summary>Exponentials computed so far (cache misses).</summary>
     public int Exponentials { get; private set; }
 
-    /// <summary>Advances <paramref name="a"/> in place by <paramref name="h"/> hours with constant input rates <paramref name="b"/> (mg/h).</summary>
-    public void Step(Span<double> a, ReadOnlySpan<double> b, bool hasInput, double h) => Step(a, Prepare(b, hasInput, h));
-
     /// <summary>The propagator for a step of <paramref name="h"/> hours with input rates <paramref name="b"/>, from the cache or computed.</summary>
     public Entry Prepare(ReadOnlySpan<double> b, bool hasInput, double h) => Lookup(b, hasInput, h);
 

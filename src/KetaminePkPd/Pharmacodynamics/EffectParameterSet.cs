@@ -64,6 +64,9 @@ public sealed class EffectParameterSet
             : throw new ArgumentException($"The effect parameters have no '{parameterName}'; they are {string.Join(", ", Parameters.Select(p => p.Name))}.", nameof(parameterName));
     }
 
+    /// <summary>Index of the named parameter (case-insensitive), without throwing.</summary>
+    internal bool TryIndexOf(string parameterName, out int index) => _byName.TryGetValue(parameterName, out index);
+
     /// <summary>The named parameter.</summary>
     /// <exception cref="ArgumentException">No such parameter.</exception>
     public ModelParameter this[string parameterName] => Parameters[IndexOf(parameterName)];

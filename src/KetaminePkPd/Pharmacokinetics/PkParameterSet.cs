@@ -63,6 +63,9 @@ public sealed class PkParameterSet
             : throw new ArgumentException($"Parameter set '{Key}' has no parameter '{parameterName}'; it has {string.Join(", ", Parameters.Select(p => p.Name))}.", nameof(parameterName));
     }
 
+    /// <summary>Index of the named parameter (case-insensitive), without throwing.</summary>
+    internal bool TryIndexOf(string parameterName, out int index) => _byName.TryGetValue(parameterName, out index);
+
     /// <summary>The named parameter (case-insensitive).</summary>
     /// <exception cref="ArgumentException">No such parameter.</exception>
     public ModelParameter this[string parameterName] => Parameters[IndexOf(parameterName)];

@@ -7,7 +7,7 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// </summary>
 internal sealed class PkSolution
 {
-    private const double TimeEpsH = 1e-9;
+    private const double TimeEpsH = LinearMarch.TimeEpsH;
     private readonly ReducedSystem _s;
     private readonly List<DoseInput> _inputs;
     private readonly double[] _outStates;

@@ -89,8 +89,8 @@ public sealed record PopulationModel
         for (int i = 0; i < map.Length; i++)
         {
             string name = Variability.Names[i];
-            int pk = Pk.Parameters.IndexOf(Pk.Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))!);
-            int fx = Effects.Parameters.IndexOf(Effects.Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))!);
+            int pk = Pk.TryIndexOf(name, out int i1) ? i1 : -1;
+            int fx = Effects.TryIndexOf(name, out int i2) ? i2 : -1;
             if (pk >= 0 && fx >= 0) throw new ArgumentException($"Variability parameter '{name}' names both a PK and an effect parameter.");
             if (pk < 0 && fx < 0)
                 throw new ArgumentException($"Variability parameter '{name}' is neither a parameter of '{Pk.Key}' ({string.Join(", ", Pk.Parameters.Select(p => p.Name))}) nor an effect parameter ({string.Join(", ", Effects.Parameters.Select(p => p.Name))}).");

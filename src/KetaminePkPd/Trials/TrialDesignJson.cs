@@ -60,8 +60,8 @@ public static class TrialDesignJson
                 {
                     string at = $"$.parameters.{p.Name}";
                     double value = Number(p.Value, at);
-                    bool isPk = pk.Parameters.Any(x => string.Equals(x.Name, p.Name, StringComparison.OrdinalIgnoreCase));
-                    bool isEffect = effects.Parameters.Any(x => string.Equals(x.Name, p.Name, StringComparison.OrdinalIgnoreCase));
+                    bool isPk = pk.TryIndexOf(p.Name, out _);
+                    bool isEffect = effects.TryIndexOf(p.Name, out _);
                     if (!isPk && !isEffect)
                         throw new ScenarioException(at, $"'{p.Name}' is neither a parameter of model '{pk.Key}' ({string.Join(", ", pk.Parameters.Select(x => x.Name))}) nor an effect parameter ({string.Join(", ", effects.Parameters.Select(x => x.Name))}).");
                     if (isPk) pk = Wrap(at, () => pk.WithParameter(p.Name, value));
