@@ -17,14 +17,8 @@ public static class Program
     {
         // A sweep of 40-min infusions from 1/16 to 2 mg/kg, each step x1.41 (two steps double the dose), for the typical
         // 70 kg patient (Domino PK); and 300 virtual patients spread over the same doses. Fixed seed: same numbers every run.
-        var settings = new DoseResponseSettings
-        {
-            From = Dose.FromMilligramsPerKilogram(0.0625),
-            To = Dose.FromMilligramsPerKilogram(2),
-            Steps = 11,
-            PopulationSize = 300,
-            Seed = 7,
-        };
+        var settings = new DoseResponseSettings { Steps = 11, PopulationSize = 300, Seed = 7 }
+            .WithDoses(Dose.FromMilligramsPerKilogram(0.0625), Dose.FromMilligramsPerKilogram(2));
         var result = DoseResponse.Run(settings);
         var points = result.Points;
 

@@ -14,6 +14,9 @@ public sealed record DosingRegimen
     /// <summary>The largest number of administrations in one regimen.</summary>
     public const int MaxAdministrations = 10_000;
 
+    /// <summary>The latest start <see cref="Repeated"/> accepts for the last administration: 10 000 years.</summary>
+    public static readonly TimeSpan MaxStart = TimeSpan.FromDays(3_652_500);
+
     private DosingRegimen(ImmutableArray<Administration> administrations) => Administrations = administrations;
 
     /// <summary>The administrations, sorted by <see cref="Administration.Start"/> (stable for equal starts); never empty.</summary>
@@ -47,13 +50,20 @@ public sealed record DosingRegimen
     /// <param name="first">The first administration.</param>
     /// <param name="count">Number of administrations, in [1, 10 000].</param>
     /// <param name="interval">Time between starts; &gt; 0 when <paramref name="count"/> &gt; 1.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A count or interval out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count or interval out of range, or a last start later than <see cref="MaxStart"/>.</exception>
     public static DosingRegimen Repeated(Administration first, int count, TimeSpan interval)
     {
         ArgumentNullException.ThrowIfNull(first);
         if (count < 1 || count > MaxAdministrations)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be in [1, {MaxAdministrations}], got {count}.");
-        if (count > 1) Guard.Positive(interval, nameof(interval));
+        if (count > 1)
+        {
+            Guard.Positive(interval, nameof(interval));
+            // The last start must be a representable time (TimeSpan ticks are 64-bit): at most 10 000 years from time zero.
+            if ((double)interval.Ticks * (count - 1) + first.Start.Ticks > MaxStart.Ticks)
+                throw new ArgumentOutOfRangeException(nameof(interval), interval,
+                    $"interval x (count - 1) must end within {MaxStart.TotalDays / 365.25:0} years of time zero, got {Durations.Format(interval)} x {count - 1}.");
+        }
         return new([.. Enumerable.Range(0, count).Select(k => first.At(first.Start + k * interval))]);
     }
 
@@ -69,4 +79,12 @@ public sealed record DosingRegimen
 
     /// <summary>Lists the administrations, one per line.</summary>
     public override string ToString() => string.Join(Environment.NewLine, Administrations);
+
+    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <param name="other">The record to compare with.</param>
+    public bool Equals(DosingRegimen? other) => ReferenceEquals(this, other) || other is not null
+        && ValueEquality.Equal(Administrations, other.Administrations);
+
+    /// <summary>A hash consistent with <see cref="Equals(DosingRegimen)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Administrations));
 }

@@ -19,16 +19,24 @@ public sealed record SimulationOptions
     /// <summary>The defaults.</summary>
     public static SimulationOptions Default { get; } = new();
 
-    /// <summary>End of the simulation, measured from time zero; in (0, 10 years]. Default 24 h.</summary>
+    /// <summary>End of the simulation, measured from time zero; in (0, 10 years]. Default 24 h. With explicit
+    /// <see cref="OutputTimes"/> it is the last of them and cannot be changed on its own.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Out of range.</exception>
+    /// <exception cref="ArgumentException">Explicit output times are set and the value is not the last of them.</exception>
     public TimeSpan Until
     {
         get => _until;
-        init => _until = value > TimeSpan.Zero && value <= TimeSpan.FromDays(3653) ? value
-            : throw new ArgumentOutOfRangeException(nameof(Until), value, $"Until must be in (0, 10 years], got {Durations.Format(value)}.");
+        init
+        {
+            if (!(value > TimeSpan.Zero && value <= TimeSpan.FromDays(3653)))
+                throw new ArgumentOutOfRangeException(nameof(Until), value, $"Until must be in (0, 10 years], got {Durations.Format(value)}.");
+            if (!OutputTimes.IsDefaultOrEmpty && value != OutputTimes[^1])
+                throw new ArgumentException($"Until must be the last explicit output time ({Durations.Format(OutputTimes[^1])}) when output times are set, got {Durations.Format(value)}; call AtTimes with the times wanted instead.", nameof(Until));
+            _until = value;
+        }
     }
 
-    /// <summary>Spacing of the output grid 0, step, 2 step, ..., and <see cref="Until"/> itself; at least 1 s, and at most
+    /// <summary>Spacing of the output grid 0, step, 2 step, ..., and <see cref="Until"/> itself (not used with explicit <see cref="OutputTimes"/>); at least 1 s, and at most
     /// <see cref="MaxOutputs"/> points. Default 5 min.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Shorter than 1 s.</exception>
     public TimeSpan OutputStep
@@ -73,7 +81,7 @@ public sealed record SimulationOptions
             if (list[i] < TimeSpan.Zero) throw new ArgumentException($"times must be >= 0, got {Durations.Format(list[i])} at position {i}.", nameof(times));
             if (i > 0 && list[i] <= list[i - 1]) throw new ArgumentException($"times must be strictly increasing, got {Durations.Format(list[i - 1])} then {Durations.Format(list[i])}.", nameof(times));
         }
-        return this with { Until = list[^1], OutputTimes = list };
+        return this with { OutputTimes = list, Until = list[^1] };
     }
 
     /// <summary>The output times in hours: the explicit <see cref="OutputTimes"/> if set, else 0, step, ..., up to
@@ -93,4 +101,16 @@ public sealed record SimulationOptions
         t[^1] = until;
         return t;
     }
+
+    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <param name="other">The record to compare with.</param>
+    public bool Equals(SimulationOptions? other) => ReferenceEquals(this, other) || other is not null
+        && ValueEquality.Equal(Until, other.Until)
+        && ValueEquality.Equal(OutputStep, other.OutputStep)
+        && ValueEquality.Equal(Method, other.Method)
+        && ValueEquality.Equal(Tolerances, other.Tolerances)
+        && ValueEquality.Equal(OutputTimes, other.OutputTimes);
+
+    /// <summary>A hash consistent with <see cref="Equals(SimulationOptions)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(OutputTimes), Until, OutputStep, Method);
 }

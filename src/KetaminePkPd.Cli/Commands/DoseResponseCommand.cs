@@ -175,14 +175,13 @@ internal sealed class DoseResponseCommand
             Model = set,
             Route = route,
             Infusion = infusion,
-            From = from,
-            To = to,
             Steps = steps,
             PopulationSize = population,
             Subject = subject,
             Seed = seed,
         });
-        var doses = Parsing.Wrap("--from", fromText ?? from.ToString(), settings.Doses);
+        settings = Parsing.Wrap("--from", fromText ?? from.ToString(), () => settings.WithDoses(from, to));
+        var doses = settings.Doses();
         // Every dose must be something a patient can be given: an infusion within limits, whole nasal devices.
         foreach (var dose in doses)
             Parsing.Wrap("--infusion", infusionText ?? "40min", () => Administration.Create(route, dose, route == Route.Intravenous ? infusion : TimeSpan.Zero));

@@ -228,11 +228,9 @@ internal sealed class HypothesisCommand
         if (pool < 4 * maxN)
             throw new ArgumentException($"--pool {pool}: must be at least 4 times the largest observed n ({maxN}), i.e. at least {4 * maxN}.");
 
-        var settings = defaults with
+        var settings = defaults.WithDesign(design, observed) with
         {
-            Design = design,
             Hypotheses = [.. hypotheses],
-            Observed = observed,
             Replicates = replicates,
             PoolSize = pool,
             Seed = seed,

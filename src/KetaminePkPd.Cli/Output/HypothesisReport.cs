@@ -22,7 +22,8 @@ internal static class HypothesisReport
             foreach (double v in (double[])[c.MedianR, lo, hi, c.ProbabilityAtLeastAsStrong, c.MedianPartialR])
                 if (!double.IsFinite(v)) throw new NonFiniteResultException($"hypothesis {c.Hypothesis.Name} gave a non-finite value ({v}); nothing was written.");
             return new ComparisonJson(c.Hypothesis.Name, Durations.Format(c.Observed.Time), c.Observed.Time.TotalHours, c.Observed.R, c.Observed.N, c.R.Count,
-                c.MedianR, new IntervalJson(lo, hi), c.ProbabilityAtLeastAsStrong, c.MedianPartialR, c.Reading);
+                c.MedianR, new IntervalJson(lo, hi), c.ProbabilityAtLeastAsStrong, c.MedianPartialR, c.Reading)
+            { UndefinedR = c.UndefinedR, UndefinedPartialR = c.UndefinedPartialR };
         }).ToList();
         return new HypothesisTestJson(
             Seed: s.Seed,
@@ -89,6 +90,9 @@ internal static class HypothesisReport
                     Probability(c.ProbabilityAtLeastAsStrong, c.R.Count), Formatting.R(c.MedianPartialR)));
             }
             console.Write(table);
+            foreach (var c in result.Comparisons.Where(c => c.Observed == o && (c.UndefinedR > 0 || c.UndefinedPartialR > 0)))
+                console.WriteLine($"{c.Hypothesis.Name}: r undefined in {c.UndefinedR.ToString("N0", Inv)} and partial r in {c.UndefinedPartialR.ToString("N0", Inv)} " +
+                    $"of {s.Replicates.ToString("N0", Inv)} trials (a constant column in a trial of {o.N} patients); left out of the columns above.");
         }
         console.WriteLine($"r is CADSS at {Formatting.Span(design.CadssTime)} vs % change of {scale}; P is the share of simulated trials with an r at least as strong as " +
             "observed, in the observed direction; partial r holds the plasma concentration at the CADSS time fixed.");

@@ -29,7 +29,14 @@ internal sealed record ObservedJson(string Time, double TimeH, double R, int N, 
 
 /// <summary>How one hypothesis fares against one observation.</summary>
 internal sealed record ComparisonJson(string Hypothesis, string Time, double TimeH, double ObservedR, int ObservedN, int Replicates, double MedianR,
-    IntervalJson Interval95, double ProbabilityAtLeastAsStrong, double MedianPartialRGivenExposure, string Reading);
+    IntervalJson Interval95, double ProbabilityAtLeastAsStrong, double MedianPartialRGivenExposure, string Reading)
+{
+    /// <summary>Replicate trials in which r was undefined (left out of Replicates and the statistics).</summary>
+    public int UndefinedR { get; init; }
+
+    /// <summary>Replicate trials in which the partial r was undefined.</summary>
+    public int UndefinedPartialR { get; init; }
+}
 
 /// <summary>A central interval.</summary>
 internal sealed record IntervalJson(double Lower, double Upper);

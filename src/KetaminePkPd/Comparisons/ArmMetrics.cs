@@ -7,7 +7,7 @@ namespace KetaminePkPd.Comparisons;
 /// <param name="CmaxNgPerMl">Parent Cmax, ng/mL.</param>
 /// <param name="TmaxH">Parent Tmax, h.</param>
 /// <param name="Auc0To24NgHPerMl">Parent AUC over the first 24 h, ng.h/mL.</param>
-/// <param name="TimeAboveH">Time the parent concentration spends above the comparison's threshold, h (2-min resolution in the first day).</param>
+/// <param name="TimeAboveH">Time the parent concentration spends above the comparison's threshold, h (on the exact solution).</param>
 /// <param name="PeakCadss">Peak dissociation, CADSS points.</param>
 /// <param name="PeakCadssTimeH">When it occurs, h.</param>
 /// <param name="CadssBelow4AfterH">When CADSS is back under 4 after its peak, h; 0 when it never exceeds 4; null when it does not return within the simulation.</param>

@@ -24,4 +24,16 @@ public sealed record DoseResponseResult(DoseResponseSettings Settings, Immutable
 {
     /// <summary>The dose-alone association at day 1 over the population (r of CADSS and % change; see <see cref="AssociationSummary"/>), or null.</summary>
     public AssociationSummary? PopulationDay1 => Population?.Associations.FirstOrDefault(a => a?.Time == TimeSpan.FromDays(1));
+
+    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <param name="other">The record to compare with.</param>
+    public bool Equals(DoseResponseResult? other) => ReferenceEquals(this, other) || other is not null
+        && ValueEquality.Equal(Settings, other.Settings)
+        && ValueEquality.Equal(HalfMaximalDissociationDose, other.HalfMaximalDissociationDose)
+        && ValueEquality.Equal(HalfMaximalAntidepressantDose, other.HalfMaximalAntidepressantDose)
+        && ValueEquality.Equal(Population, other.Population)
+        && ValueEquality.Equal(Points, other.Points);
+
+    /// <summary>A hash consistent with <see cref="Equals(DoseResponseResult)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Points), Settings, HalfMaximalDissociationDose, HalfMaximalAntidepressantDose);
 }

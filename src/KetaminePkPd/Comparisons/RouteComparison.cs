@@ -11,8 +11,9 @@ namespace KetaminePkPd.Comparisons;
 /// population for 5-95% bands.
 /// </summary>
 /// <remarks>
-/// Outputs every 2 min over the first day, then every 6 h to day 7; "time above" and "back under 4" are interpolated
-/// linearly between outputs (2-min resolution during the first day).
+/// Outputs every 2 min over the first day, then every 6 h to day 7. Cmax, Tmax, peak dissociation and "time above" come
+/// from the exact solution (independent of the output grid); "back under 4" is interpolated linearly between outputs
+/// (2-min resolution during the first day).
 /// </remarks>
 public static class RouteComparison
 {
@@ -69,11 +70,9 @@ public static class RouteComparison
     internal static ArmMetrics Metrics(PkPdSimulationResult r, Concentration threshold)
     {
         var t = r.TimesH;
-        var c = r.Pk.ParentNgPerMl;
         var cadss = r[EffectParameterSet.DissociationName];
         var ad = r[EffectParameterSet.AntidepressantName].Values;
-        double above = 0, limit = threshold.NanogramsPerMilliliter;
-        for (int k = 1; k < t.Length; k++) above += TimeAbove(t[k - 1], c[k - 1], t[k], c[k], limit);
+        double above = r.Pk.ParentTimeAboveH(threshold);
         double? below4 = null;
         if (cadss.MaximumValue <= 4) below4 = 0;
         else
@@ -86,16 +85,6 @@ public static class RouteComparison
                 }
         return new ArmMetrics(r.Pk.Parent.CmaxNgPerMl, r.Pk.Parent.TmaxH, r.Pk.Parent.Auc0To24NgHPerMl, above, cadss.MaximumValue, cadss.MaximumTimeH, below4,
             At(t, ad, 4), At(t, ad, 24), At(t, ad, 168));
-    }
-
-    /// <summary>Time within [t0, t1] that the linear interpolant of the concentration exceeds the limit.</summary>
-    private static double TimeAbove(double t0, double c0, double t1, double c1, double limit)
-    {
-        bool a = c0 > limit, b = c1 > limit;
-        if (a && b) return t1 - t0;
-        if (!a && !b) return 0;
-        double crossing = t0 + (limit - c0) / (c1 - c0) * (t1 - t0);
-        return a ? crossing - t0 : t1 - crossing;
     }
 
     private static double At(ImmutableArray<double> t, ImmutableArray<double> values, double hours)

@@ -27,4 +27,15 @@ public sealed record TimeCourseBand(ImmutableArray<double> TimesH, ImmutableArra
         }
         return new TimeCourseBand(ImmutableArray.Create(timesH), ImmutableArray.Create(p5), ImmutableArray.Create(p50), ImmutableArray.Create(p95));
     }
+
+    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <param name="other">The record to compare with.</param>
+    public bool Equals(TimeCourseBand? other) => ReferenceEquals(this, other) || other is not null
+        && ValueEquality.Equal(TimesH, other.TimesH)
+        && ValueEquality.Equal(P5, other.P5)
+        && ValueEquality.Equal(Median, other.Median)
+        && ValueEquality.Equal(P95, other.P95);
+
+    /// <summary>A hash consistent with <see cref="Equals(TimeCourseBand)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(TimesH), ValueEquality.Hash(P5), ValueEquality.Hash(Median), ValueEquality.Hash(P95));
 }

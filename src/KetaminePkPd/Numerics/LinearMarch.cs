@@ -49,8 +49,8 @@ internal sealed class LinearMarch
         _n = n;
         _filter = filter;
         _q = filter?.States ?? 0;
-        events.Sort((x, y) => x.T.CompareTo(y.T));
         _events = [.. events];
+        Array.Sort(_events, (x, y) => x.T.CompareTo(y.T)); // a copy: the caller's list is left as it was
         _tOut = outputTimes;
         _end = Math.Max(end, outputTimes[^1]);
         _maxStep = maxStep;

@@ -42,6 +42,9 @@ internal sealed class LinearPropagator
     /// <summary>The propagator for a step of <paramref name="h"/> hours with input rates <paramref name="b"/>, from the cache or computed.</summary>
     public Entry Prepare(ReadOnlySpan<double> b, bool hasInput, double h) => Lookup(b, hasInput, h);
 
+    /// <summary>The propagator of two consecutive steps of <paramref name="e"/> (same inputs), from the cache or by composition (no exponential).</summary>
+    public Entry Doubled(Entry e) => Find(e.B, e.HasInput, 2 * e.H) ?? Store(Compose(e, e));
+
     /// <summary>Advances <paramref name="a"/> in place with a prepared propagator.</summary>
     public void Step(Span<double> a, Entry e)
     {

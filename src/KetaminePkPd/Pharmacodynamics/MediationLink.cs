@@ -12,5 +12,7 @@ public sealed record MediationLink(string From, string To, double Share)
 {
     /// <summary>Share of the input taken from the mediator, in [0, 1].</summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside [0, 1].</exception>
-    public double Share { get; init; } = Guard.InRange(Share, 0, 1, nameof(Share));
+    public double Share { get => _share; init => _share = Guard.InRange(value, 0, 1, nameof(Share)); }
+
+    private readonly double _share = Guard.InRange(Share, 0, 1, nameof(Share));
 }

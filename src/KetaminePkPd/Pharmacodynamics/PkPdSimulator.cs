@@ -81,7 +81,7 @@ public static class PkPdSimulator
             if (fx.FilterStates == 0)
             {
                 peakPropagator ??= new LinearPropagator(pd.K, pd.N);
-                var (t, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), pd.EffectSite(e));
+                var (t, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), solution.EventTimesH, pd.EffectSite(e));
                 double v = fx.Effect(ce, ReadOnlySpan<double>.Empty);
                 if (v > maxValue) { maxValue = v; maxTime = t; }
             }

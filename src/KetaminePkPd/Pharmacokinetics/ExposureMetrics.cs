@@ -18,7 +18,8 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// <param name="AucToEndNgHPerMl">AUC from 0 to Until, ng.h/mL.</param>
 /// <param name="Auc0To24NgHPerMl">AUC from 0 to 24 h whatever Until is, ng.h/mL.</param>
 /// <param name="AucInfNgHPerMl">AUC from 0 to infinity of the whole regimen, ng.h/mL.</param>
-/// <param name="TerminalHalfLifeH">Terminal half-life, h (NaN when no drug reaches the analyte).</param>
+/// <param name="TerminalHalfLifeH">Terminal half-life, h (NaN when no drug reaches the analyte, or when the two slowest
+/// rate constants are so close, within about 0.1%, that inverse iteration cannot separate them in 20 000 steps).</param>
 public sealed record ExposureMetrics(double CmaxNgPerMl, double TmaxH, double AucToEndNgHPerMl, double Auc0To24NgHPerMl, double AucInfNgHPerMl, double TerminalHalfLifeH)
 {
     /// <summary>Formats the metrics on one line.</summary>

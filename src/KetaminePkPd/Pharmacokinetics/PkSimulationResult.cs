@@ -14,6 +14,7 @@ public sealed class PkSimulationResult
     private readonly Lazy<ExposureMetrics> _parent;
     private readonly Lazy<ExposureMetrics?> _metabolite;
     private readonly Lazy<ImmutableArray<ImmutableArray<double>>> _amounts;
+    private readonly Lazy<ImmutableArray<double>> _eliminated, _input;
 
     internal PkSimulationResult(PkModel model, DosingRegimen regimen, SimulationOptions options, PkSolution solution)
     {
@@ -26,6 +27,8 @@ public sealed class PkSimulationResult
         MetaboliteNgPerMl = model.MetaboliteCompartment is null ? [] : ImmutableCollectionsMarshal.AsImmutableArray(solution.Concentrations(metabolite: true));
         _parent = new Lazy<ExposureMetrics>(() => solution.Metrics(metabolite: false));
         _metabolite = new Lazy<ExposureMetrics?>(() => model.MetaboliteCompartment is null ? null : solution.Metrics(metabolite: true));
+        _eliminated = new Lazy<ImmutableArray<double>>(() => ImmutableCollectionsMarshal.AsImmutableArray(solution.Eliminated()));
+        _input = new Lazy<ImmutableArray<double>>(() => ImmutableCollectionsMarshal.AsImmutableArray(solution.Input()));
         _amounts = new Lazy<ImmutableArray<ImmutableArray<double>>>(() =>
             [.. Enumerable.Range(0, model.Dimension).Select(i => ImmutableCollectionsMarshal.AsImmutableArray(solution.Amounts(i)))]);
     }
@@ -72,11 +75,16 @@ public sealed class PkSimulationResult
     public ImmutableArray<double> AmountsOf(string compartment) => AmountsMg[Model.IndexOf(compartment)];
 
     /// <summary>Cumulative amount eliminated from the body by each output time, mg (parent and metabolite eliminations together).</summary>
-    public ImmutableArray<double> EliminatedMg => ImmutableCollectionsMarshal.AsImmutableArray(_solution.Eliminated());
+    public ImmutableArray<double> EliminatedMg => _eliminated.Value;
 
     /// <summary>Cumulative bioavailable amount that has entered the model's compartments by each output time, mg.
     /// Mass balance: the sum of <see cref="AmountsMg"/> plus <see cref="EliminatedMg"/> equals this.</summary>
-    public ImmutableArray<double> InputMg => ImmutableCollectionsMarshal.AsImmutableArray(_solution.Input());
+    public ImmutableArray<double> InputMg => _input.Value;
+
+    /// <summary>Time within [0, Until] during which the parent concentration exceeds <paramref name="threshold"/>, h. Found on
+    /// the model's exact solution, so it does not depend on the output grid.</summary>
+    /// <param name="threshold">Concentration level; finite and non-negative (guaranteed by <see cref="Concentration"/>).</param>
+    public double ParentTimeAboveH(Concentration threshold) => _solution.TimeAbove(metabolite: false, threshold.NanogramsPerMilliliter);
 
     /// <summary>Parent exposure metrics.</summary>
     public ExposureMetrics Parent => _parent.Value;

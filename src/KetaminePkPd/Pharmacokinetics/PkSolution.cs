@@ -115,7 +115,7 @@ internal sealed class PkSolution
         double cmax = 0, tmax = 0;
         if (observed >= 0)
         {
-            (tmax, double amount) = PeakSearch.Maximum(new LinearPropagator(_s.K, _s.M), _s.K, _s.M, _points, _outStates, RatesAt, observed);
+            (tmax, double amount) = PeakSearch.Maximum(new LinearPropagator(_s.K, _s.M), _s.K, _s.M, _points, _outStates, RatesAt, EventTimesH, observed);
             cmax = amount * (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL;
         }
 
@@ -133,8 +133,22 @@ internal sealed class PkSolution
         aucInf *= Units.NgPerMlPerMgPerL;
 
         int c0 = metabolite ? _s.Metabolite : _s.Central;
-        double halfLife = c0 < 0 ? double.NaN : TerminalHalfLife(c0, total);
+        double halfLife = c0 < 0 ? double.NaN : TerminalHalfLife(_s.K, _s.M, c0, _s.Central, total);
         return new ExposureMetrics(Math.Max(0, cmax), tmax, Math.Max(0, aucEnd), Math.Max(0, auc24), Math.Max(0, aucInf), halfLife);
+    }
+
+    /// <summary>Sorted times at which an input starts or ends, h.</summary>
+    public double[] EventTimesH => _eventTimes ??= [.. _inputs.SelectMany(i => i.DurationH > 0 ? new[] { i.StartH, i.EndH } : [i.StartH]).Distinct().Order()];
+
+    private double[]? _eventTimes;
+
+    /// <summary>Time (h) within the simulated window during which the parent (or metabolite) concentration exceeds <paramref name="ngPerMl"/>, found on the exact solution.</summary>
+    public double TimeAbove(bool metabolite, double ngPerMl)
+    {
+        int observed = metabolite ? _s.Metabolite : _s.Central;
+        if (observed < 0) return 0;
+        double perAmount = (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL;
+        return PeakSearch.TimeAbove(new LinearPropagator(_s.K, _s.M), _s.K, _s.M, _points, _outStates, RatesAt, EventTimesH, observed, ngPerMl / perAmount);
     }
 
     /// <summary>Zero-order input rates (mg/h, reduced) in force just after time <paramref name="t"/>.</summary>
@@ -151,49 +165,43 @@ internal sealed class PkSolution
     }
 
     /// <summary>
-    /// ln 2 / slowest rate constant that reaches compartment <paramref name="c"/> from the doses: inverse iteration
-    /// x &lt;- (-K)^-1 x on the compartments upstream of c, starting from the total input (or a unit dose into central
-    /// when the regimen gives nothing), with the growth of x[c] converging to the slowest time constant.
+    /// ln 2 / slowest rate constant that reaches compartment <paramref name="c"/> from the doses: the rate constants are the
+    /// eigenvalues of K restricted to the compartments that are both downstream of a dosed compartment (of central when
+    /// the regimen gives nothing) and upstream of c; the slowest is minus the eigenvalue with the largest real part, which
+    /// is real for a Metzler matrix (Perron-Frobenius). Computed directly (MathNet's eigenvalue decomposition), so equal or
+    /// nearly equal slow rates (e.g. absorption rate equal to elimination) give the right value instead of a slowly
+    /// converging iteration. NaN when no compartment qualifies or no rate is positive.
     /// </summary>
-    private double TerminalHalfLife(int c, double[] total)
+    internal static double TerminalHalfLife(double[] k, int m, int c, int central, double[] total)
     {
-        int m = _s.M;
-        var up = new bool[m];
+        var up = Reach(k, m, [c], upstream: true);
+        int[] dosed = [.. Enumerable.Range(0, m).Where(i => total[i] > 0)];
+        if (dosed.Length == 0 && central >= 0) dosed = [central];
+        var down = Reach(k, m, dosed, upstream: false);
+        var idx = Enumerable.Range(0, m).Where(i => up[i] && down[i]).ToArray();
+        int p = idx.Length;
+        if (p == 0) return double.NaN;
+        var sub = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(p, p, (i, j) => k[idx[i] * m + idx[j]]);
+        double slowest = double.NegativeInfinity;
+        foreach (var lambda in sub.Evd().EigenValues) slowest = Math.Max(slowest, lambda.Real);
+        return slowest < 0 ? Math.Log(2) / -slowest : double.NaN;
+    }
+
+    /// <summary>Compartments reachable from <paramref name="start"/> along transfers (against them when <paramref name="upstream"/>).</summary>
+    private static bool[] Reach(double[] k, int m, int[] start, bool upstream)
+    {
+        var seen = new bool[m];
         var stack = new Stack<int>();
-        up[c] = true;
-        stack.Push(c);
+        foreach (int s in start) { seen[s] = true; stack.Push(s); }
         while (stack.Count > 0)
         {
-            int to = stack.Pop();
-            for (int from = 0; from < m; from++)
-                if (!up[from] && _s.K[to * m + from] > 0) { up[from] = true; stack.Push(from); }
-        }
-        var idx = Enumerable.Range(0, m).Where(i => up[i]).ToArray();
-        int p = idx.Length;
-        var lu = new double[p * p];
-        for (int i = 0; i < p; i++)
-            for (int j = 0; j < p; j++) lu[i * p + j] = -_s.K[idx[i] * m + idx[j]];
-        var piv = new int[p];
-        if (!DenseLu.Factor(lu, p, piv)) return double.NaN;
-        int cLocal = Array.IndexOf(idx, c);
-        var x = idx.Select(i => total[i]).ToArray();
-        if (x.All(v => v == 0)) x[Array.IndexOf(idx, _s.Central) is var ci && ci >= 0 ? ci : cLocal] = 1;
-        double tau = double.NaN;
-        for (int it = 0; it < 20_000; it++)
-        {
-            double before = x[cLocal];
-            DenseLu.Solve(lu, p, piv, x);
-            if (before > 0 && x[cLocal] > 0)
+            int at = stack.Pop();
+            for (int other = 0; other < m; other++)
             {
-                double next = x[cLocal] / before;
-                if (Math.Abs(next - tau) <= 1e-12 * next) return Math.Log(2) * next;
-                tau = next;
+                double rate = upstream ? k[at * m + other] : k[other * m + at];
+                if (!seen[other] && rate > 0) { seen[other] = true; stack.Push(other); }
             }
-            double scale = 0;
-            foreach (var v in x) scale = Math.Max(scale, Math.Abs(v));
-            if (scale == 0) return double.NaN;
-            for (int i = 0; i < p; i++) x[i] /= scale;
         }
-        return Math.Log(2) * tau;
+        return seen;
     }
 }

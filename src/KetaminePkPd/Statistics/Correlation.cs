@@ -180,9 +180,8 @@ public static class Correlation
     internal static double PearsonCore(ReadOnlySpan<double> x, ReadOnlySpan<double> y, string nameX, string nameY)
     {
         int n = x.Length;
-        double sx = 0, sy = 0;
         bool xVaries = false, yVaries = false;
-        double x0 = x[0], y0 = y[0];
+        double x0 = x[0], y0 = y[0], maxX = 0, maxY = 0;
         for (int i = 0; i < n; i++)
         {
             double xi = x[i], yi = y[i];
@@ -192,17 +191,33 @@ public static class Correlation
                 throw new ArgumentException($"{nameY} must hold finite values only, got {StatisticsChecks.F(yi)} at index {i}.", nameY);
             xVaries |= xi != x0;
             yVaries |= yi != y0;
-            sx += xi;
-            sy += yi;
+            maxX = Math.Max(maxX, Math.Abs(xi));
+            maxY = Math.Max(maxY, Math.Abs(yi));
         }
         if (!xVaries) StatisticsChecks.NotConstant(x, nameX);
         if (!yVaries) StatisticsChecks.NotConstant(y, nameY);
 
-        double mx = sx / n, my = sy / n;
+        // Scale by powers of two (exact) so that sums of values near the double range cannot overflow, and centre
+        // with a corrected mean (second pass) so that a large common offset does not swamp the spread.
+        int ex = -Math.ILogB(maxX), ey = -Math.ILogB(maxY);
+        double sx = 0, sy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            sx += Math.ScaleB(x[i], ex);
+            sy += Math.ScaleB(y[i], ey);
+        }
+        double mx = sx / n, my = sy / n, cx = 0, cy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            cx += Math.ScaleB(x[i], ex) - mx;
+            cy += Math.ScaleB(y[i], ey) - my;
+        }
+        mx += cx / n;
+        my += cy / n;
         double sxx = 0, syy = 0, sxy = 0;
         for (int i = 0; i < n; i++)
         {
-            double dx = x[i] - mx, dy = y[i] - my;
+            double dx = Math.ScaleB(x[i], ex) - mx, dy = Math.ScaleB(y[i], ey) - my;
             sxx += dx * dx;
             syy += dy * dy;
             sxy += dx * dy;

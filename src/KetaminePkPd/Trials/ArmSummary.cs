@@ -32,4 +32,21 @@ public sealed record ArmSummary(string Arm, int Subjects, double MeanCadss, doub
             [.. Enumerable.Range(0, assessments).Select(k => subjects.Count(s => s.Responders[k]) / (double)n)],
             [.. Enumerable.Range(0, assessments).Select(k => subjects.Count(s => s.Remitters[k]) / (double)n)]);
     }
+
+    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <param name="other">The record to compare with.</param>
+    public bool Equals(ArmSummary? other) => ReferenceEquals(this, other) || other is not null
+        && ValueEquality.Equal(Arm, other.Arm)
+        && ValueEquality.Equal(Subjects, other.Subjects)
+        && ValueEquality.Equal(MeanCadss, other.MeanCadss)
+        && ValueEquality.Equal(SdCadss, other.SdCadss)
+        && ValueEquality.Equal(ShareCadssAbove4, other.ShareCadssAbove4)
+        && ValueEquality.Equal(MeanPeakCadss, other.MeanPeakCadss)
+        && ValueEquality.Equal(SharePeakAbove20, other.SharePeakAbove20)
+        && ValueEquality.Equal(MeanPercentChange, other.MeanPercentChange)
+        && ValueEquality.Equal(ResponseRate, other.ResponseRate)
+        && ValueEquality.Equal(RemissionRate, other.RemissionRate);
+
+    /// <summary>A hash consistent with <see cref="Equals(ArmSummary)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(MeanPercentChange), ValueEquality.Hash(ResponseRate), ValueEquality.Hash(RemissionRate), Arm, Subjects, MeanCadss);
 }

@@ -16,6 +16,14 @@ namespace KetaminePkPd.Trials;
 public sealed record HypothesisComparison(Hypothesis Hypothesis, ObservedCorrelation Observed, SamplingDistribution R,
     SamplingDistribution PartialGivenExposure, double ProbabilityAtLeastAsStrong, string Reading)
 {
+    /// <summary>Replicate trials in which r is undefined (CADSS or the % change constant over the trial's patients, which
+    /// can happen in trials of a few patients); they are left out of <see cref="R"/>.</summary>
+    public int UndefinedR { get; init; }
+
+    /// <summary>Replicate trials in which the partial r is undefined (e.g. the same concentration for every patient);
+    /// they are left out of <see cref="PartialGivenExposure"/>.</summary>
+    public int UndefinedPartialR { get; init; }
+
     /// <summary>Median replicate r.</summary>
     public double MedianR => R.Median;
 

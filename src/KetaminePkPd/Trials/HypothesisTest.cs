@@ -28,21 +28,14 @@ public static class HypothesisTest
     /// <summary>Runs the comparison.</summary>
     /// <param name="settings">What to run; null for <see cref="HypothesisTestSettings.Default"/>.</param>
     /// <param name="progress">Receives the fraction done, in [0, 1] (optional).</param>
-    /// <exception cref="ArgumentException">An observation at a time that is not one of the design's assessments, a pool smaller than 4 times the largest n, or a hypothesis the population cannot express.</exception>
+    /// <exception cref="ArgumentException">A hypothesis the population cannot express.</exception>
     public static HypothesisTestResult Run(HypothesisTestSettings? settings = null, IProgress<double>? progress = null)
     {
         settings ??= HypothesisTestSettings.Default;
         var design = settings.Design;
         var observed = settings.Observed;
-        var timeIndex = observed.Select(o =>
-        {
-            int k = design.Assessments.IndexOf(o.Time);
-            return k >= 0 ? k : throw new ArgumentException(
-                $"Observation at {Durations.Format(o.Time)} is not an assessment of design '{design.Name}' ({string.Join(", ", design.Assessments.Select(Durations.Format))}).", nameof(settings));
-        }).ToArray();
-        int maxN = observed.Max(o => o.N);
-        if (settings.PoolSize < 4 * maxN)
-            throw new ArgumentException($"PoolSize ({settings.PoolSize}) must be at least 4 times the largest observed n ({maxN}).", nameof(settings));
+        // The settings guarantee that every observation is at an assessment and that the pool is large enough.
+        var timeIndex = observed.Select(o => design.Assessments.IndexOf(o.Time)).ToArray();
 
         var clock = Stopwatch.StartNew();
         var pool = design.WithTotalSubjects(settings.PoolSize);
@@ -73,11 +66,14 @@ public static class HypothesisTest
             for (int o = 0; o < j; o++)
             {
                 var (r, partial) = Replicate(simulator, subjects, settings, observed[o].N, timeIndex[o], o, j, () => Advance(1));
-                var rDist = SamplingDistribution.FromReplicates(r);
-                var partialDist = SamplingDistribution.FromReplicates(partial);
+                // A statistic undefined in a replicate (a constant column in a small trial) is NaN there: counted, not used.
+                var (rDist, undefinedR) = Defined(r, hypothesis, observed[o], "r of CADSS and % change", "CADSS or the % change is the same for every patient");
+                var (partialDist, undefinedPartial) = Defined(partial, hypothesis, observed[o], "partial r given exposure",
+                    "the concentration at the CADSS time is the same for every patient, e.g. all enrolled from a placebo arm, or CADSS or the % change is constant");
                 double obs = observed[o].R;
                 double p = obs <= 0 ? rDist.ProbabilityAtMost(obs) : rDist.ProbabilityAtLeast(obs);
-                comparisons.Add(new HypothesisComparison(hypothesis, observed[o], rDist, partialDist, p, Read(hypothesis, observed[o], rDist, partialDist, p)));
+                comparisons.Add(new HypothesisComparison(hypothesis, observed[o], rDist, partialDist, p, Read(hypothesis, observed[o], rDist, partialDist, p))
+                    { UndefinedR = undefinedR, UndefinedPartialR = undefinedPartial });
             }
         }
 
@@ -98,7 +94,24 @@ public static class HypothesisTest
             (long)replicates * hypotheses * j, clock.Elapsed);
     }
 
-    /// <summary>The replicate r and partial r values for one observation.</summary>
+    /// <summary>The distribution of the defined (non-NaN) values and the number of undefined ones.</summary>
+    /// <exception cref="ArgumentException">The statistic is undefined in every replicate.</exception>
+    private static (SamplingDistribution Distribution, int Undefined) Defined(double[] values, Hypothesis h, ObservedCorrelation o, string what, string why)
+    {
+        var defined = values.Where(v => !double.IsNaN(v)).ToArray();
+        if (defined.Length == 0)
+            throw new ArgumentException($"Under {h.Name}, the {what} at {Durations.Format(o.Time)} is undefined in all {values.Length} replicate trials of {o.N} patients ({why}).", "settings");
+        return (SamplingDistribution.FromReplicates(defined), values.Length - defined.Length);
+    }
+
+    /// <summary>r, or NaN when it is undefined (a constant column; a column that is a linear function of the covariate).</summary>
+    private static double OrUndefined(Func<double> statistic)
+    {
+        try { return statistic(); }
+        catch (ArgumentException) { return double.NaN; }
+    }
+
+    /// <summary>The replicate r and partial r values for one observation (NaN where undefined).</summary>
     private static (double[] R, double[] Partial) Replicate(TrialSimulator simulator, SimulatedSubject[] pool, HypothesisTestSettings settings,
         int n, int k, int o, int observations, Action tick)
     {
@@ -124,8 +137,8 @@ public static class HypothesisTest
                 exposure[i] = rated.Simulated.ConcentrationAtCadssNgPerMl;
             }
             for (int i = n - 1; i >= 0; i--) (indices[i], indices[swapped[i]]) = (indices[swapped[i]], indices[i]);
-            r[rep] = Correlation.PearsonR(cadss, change);
-            partial[rep] = Correlation.PartialR(cadss, change, exposure);
+            r[rep] = OrUndefined(() => Correlation.PearsonR(cadss, change));
+            partial[rep] = OrUndefined(() => Correlation.PartialR(cadss, change, exposure));
             tick();
         }
         if (settings.Parallel)

@@ -18,8 +18,40 @@ public sealed record HypothesisTestSettings
     /// <summary>The defaults.</summary>
     public static HypothesisTestSettings Default { get; } = new();
 
-    /// <summary>The trial design patients are drawn from. Default <see cref="TrialDesigns.Nimh"/>.</summary>
-    public TrialDesign Design { get => _design; init => _design = value ?? throw new ArgumentNullException(nameof(Design)); }
+    /// <summary>The trial design patients are drawn from. Default <see cref="TrialDesigns.Nimh"/>. Set with <see cref="WithDesign"/>
+    /// (together with the observations, whose times must be among its assessments).</summary>
+    public TrialDesign Design => _design;
+
+    /// <summary>A copy drawing patients from <paramref name="design"/> and comparing with <paramref name="observed"/>; the two
+    /// are checked together (and against <see cref="PoolSize"/>), so a settings object is always runnable.</summary>
+    /// <param name="design">The design.</param>
+    /// <param name="observed">One or more observed correlations, each at one of the design's assessment times.</param>
+    /// <exception cref="ArgumentException">No observation, one at a time that is not an assessment of the design, or a
+    /// pool smaller than 4 times the largest observed n.</exception>
+    public HypothesisTestSettings WithDesign(TrialDesign design, IEnumerable<ObservedCorrelation> observed)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(observed);
+        ImmutableArray<ObservedCorrelation> list = [.. observed];
+        if (list.IsEmpty) throw new ArgumentException("observed must hold at least one correlation.", nameof(observed));
+        foreach (var o in list)
+            if (o is null) throw new ArgumentException("observed must not contain null.", nameof(observed));
+            else if (design.Assessments.IndexOf(o.Time) < 0)
+                throw new ArgumentException($"Observation at {Durations.Format(o.Time)} is not an assessment of design '{design.Name}' ({string.Join(", ", design.Assessments.Select(Durations.Format))}).", nameof(observed));
+        CheckPool(_pool, list);
+        return this with { DesignSetter = design, ObservedSetter = list };
+    }
+
+    private TrialDesign DesignSetter { init => _design = value; }
+
+    private ImmutableArray<ObservedCorrelation> ObservedSetter { init => _observed = value; }
+
+    private static int CheckPool(int pool, ImmutableArray<ObservedCorrelation> observed)
+    {
+        int maxN = observed.Max(o => o.N);
+        return pool >= 4 * maxN ? pool
+            : throw new ArgumentOutOfRangeException(nameof(PoolSize), pool, $"PoolSize ({pool}) must be at least 4 times the largest observed n ({maxN}), i.e. at least {4 * maxN}.");
+    }
 
     /// <summary>Hypotheses to compare (names unique). Default the four of MODEL.md 5.</summary>
     /// <exception cref="ArgumentException">Empty, or a repeated name.</exception>
@@ -31,13 +63,9 @@ public sealed record HypothesisTestSettings
                 ? throw new ArgumentException("Hypothesis names must be unique.", nameof(Hypotheses)) : value;
     }
 
-    /// <summary>Observed correlations (each at one of the design's assessment times). Default Luckenbaugh 2014 at 230 min and day 7.</summary>
-    /// <exception cref="ArgumentException">Empty.</exception>
-    public ImmutableArray<ObservedCorrelation> Observed
-    {
-        get => _observed;
-        init => _observed = value.IsDefaultOrEmpty ? throw new ArgumentException("Observed must hold at least one correlation.", nameof(Observed)) : value;
-    }
+    /// <summary>Observed correlations (each at one of the design's assessment times). Default Luckenbaugh 2014 at 230 min and day 7.
+    /// Set with <see cref="WithDesign"/>.</summary>
+    public ImmutableArray<ObservedCorrelation> Observed => _observed;
 
     /// <summary>Replicate trials per hypothesis and observation, in [100, 1 000 000]. Default 2000.</summary>
     public int Replicates
@@ -50,10 +78,11 @@ public sealed record HypothesisTestSettings
     /// Patients simulated once per hypothesis, from which each replicate trial enrols its n without replacement (rating
     /// noise is drawn afresh per replicate). In [100, 10 000 000] and at least 4 times the largest observed n. Default 10 000.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Out of range, or below 4 times the largest observed n.</exception>
     public int PoolSize
     {
         get => _pool;
-        init => _pool = value is >= 100 and <= 10_000_000 ? value : throw new ArgumentOutOfRangeException(nameof(PoolSize), value, $"PoolSize must be in [100, 10000000], got {value}.");
+        init => _pool = value is >= 100 and <= 10_000_000 ? CheckPool(value, _observed) : throw new ArgumentOutOfRangeException(nameof(PoolSize), value, $"PoolSize must be in [100, 10000000], got {value}.");
     }
 
     /// <summary>The seed. Default 1.</summary>
@@ -67,4 +96,20 @@ public sealed record HypothesisTestSettings
 
     /// <summary>Simulate on all cores (default) or on the calling thread; the results are identical.</summary>
     public bool Parallel { get; init; } = true;
+
+    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <param name="other">The record to compare with.</param>
+    public bool Equals(HypothesisTestSettings? other) => ReferenceEquals(this, other) || other is not null
+        && ValueEquality.Equal(Design, other.Design)
+        && ValueEquality.Equal(Replicates, other.Replicates)
+        && ValueEquality.Equal(PoolSize, other.PoolSize)
+        && ValueEquality.Equal(Seed, other.Seed)
+        && ValueEquality.Equal(Alpha, other.Alpha)
+        && ValueEquality.Equal(Power, other.Power)
+        && ValueEquality.Equal(Parallel, other.Parallel)
+        && ValueEquality.Equal(Hypotheses, other.Hypotheses)
+        && ValueEquality.Equal(Observed, other.Observed);
+
+    /// <summary>A hash consistent with <see cref="Equals(HypothesisTestSettings)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Hypotheses), ValueEquality.Hash(Observed), Design, Replicates, PoolSize);
 }

@@ -27,4 +27,29 @@ namespace KetaminePkPd.Trials;
 public sealed record SimulatedSubject(int Index, int Arm, Subject Subject, double DoseMg, double ClearanceLPerH, double CentralVolumeL,
     double DissociationC50NgPerMl, double AntidepressantEc50NgPerMl, double AntidepressantScale,
     double ConcentrationAtCadssNgPerMl, double CmaxNgPerMl, double Auc0To24NgHPerMl,
-    double CadssAtRatingTime, double CadssPeak, ImmutableArray<double> DrugEffectMadrs, double BaselineMadrs, double PlaceboMadrs);
+    double CadssAtRatingTime, double CadssPeak, ImmutableArray<double> DrugEffectMadrs, double BaselineMadrs, double PlaceboMadrs)
+{
+    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <param name="other">The record to compare with.</param>
+    public bool Equals(SimulatedSubject? other) => ReferenceEquals(this, other) || other is not null
+        && ValueEquality.Equal(Index, other.Index)
+        && ValueEquality.Equal(Arm, other.Arm)
+        && ValueEquality.Equal(Subject, other.Subject)
+        && ValueEquality.Equal(DoseMg, other.DoseMg)
+        && ValueEquality.Equal(ClearanceLPerH, other.ClearanceLPerH)
+        && ValueEquality.Equal(CentralVolumeL, other.CentralVolumeL)
+        && ValueEquality.Equal(DissociationC50NgPerMl, other.DissociationC50NgPerMl)
+        && ValueEquality.Equal(AntidepressantEc50NgPerMl, other.AntidepressantEc50NgPerMl)
+        && ValueEquality.Equal(AntidepressantScale, other.AntidepressantScale)
+        && ValueEquality.Equal(ConcentrationAtCadssNgPerMl, other.ConcentrationAtCadssNgPerMl)
+        && ValueEquality.Equal(CmaxNgPerMl, other.CmaxNgPerMl)
+        && ValueEquality.Equal(Auc0To24NgHPerMl, other.Auc0To24NgHPerMl)
+        && ValueEquality.Equal(CadssAtRatingTime, other.CadssAtRatingTime)
+        && ValueEquality.Equal(CadssPeak, other.CadssPeak)
+        && ValueEquality.Equal(BaselineMadrs, other.BaselineMadrs)
+        && ValueEquality.Equal(PlaceboMadrs, other.PlaceboMadrs)
+        && ValueEquality.Equal(DrugEffectMadrs, other.DrugEffectMadrs);
+
+    /// <summary>A hash consistent with <see cref="Equals(SimulatedSubject)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(DrugEffectMadrs), Index, Arm, Subject);
+}

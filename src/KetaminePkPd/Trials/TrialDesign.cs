@@ -81,14 +81,17 @@ public sealed record TrialDesign
     public int TotalSubjects => Arms.Sum(a => a.Subjects);
 
     /// <summary>The arm of subject <paramref name="index"/>.</summary>
+    /// <param name="index">Subject index, in [0, <see cref="TotalSubjects"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, or not below <see cref="TotalSubjects"/>.</exception>
     public int ArmOf(int index)
     {
+        if (index < 0) throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be in [0, {TotalSubjects}), got {index}.");
         for (int a = 0, end = 0; a < Arms.Length; a++)
         {
             end += Arms[a].Subjects;
             if (index < end) return a;
         }
-        throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be below {TotalSubjects}, got {index}.");
+        throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be in [0, {TotalSubjects}), got {index}.");
     }
 
     /// <summary>
@@ -114,4 +117,18 @@ public sealed record TrialDesign
     public TrialDesign With(string? name = null, IEnumerable<TrialArm>? arms = null, PopulationModel? population = null, IEnumerable<TimeSpan>? assessments = null,
         TimeSpan? cadssTime = null, RatingScale? scale = null, ClinicalModel? clinical = null) =>
         new(name ?? Name, arms ?? Arms, population ?? Population, assessments ?? Assessments, cadssTime ?? CadssTime, scale ?? Scale, clinical ?? Clinical);
+
+    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <param name="other">The record to compare with.</param>
+    public bool Equals(TrialDesign? other) => ReferenceEquals(this, other) || other is not null
+        && ValueEquality.Equal(Name, other.Name)
+        && ValueEquality.Equal(Population, other.Population)
+        && ValueEquality.Equal(CadssTime, other.CadssTime)
+        && ValueEquality.Equal(Scale, other.Scale)
+        && ValueEquality.Equal(Clinical, other.Clinical)
+        && ValueEquality.Equal(Arms, other.Arms)
+        && ValueEquality.Equal(Assessments, other.Assessments);
+
+    /// <summary>A hash consistent with <see cref="Equals(TrialDesign)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Arms), ValueEquality.Hash(Assessments), Name, Population, CadssTime);
 }

@@ -18,4 +18,22 @@ namespace KetaminePkPd.Trials;
 /// <param name="Remitters">Score at or below the scale's remission cut-off at each assessment.</param>
 public sealed record TrialSubjectResult(SimulatedSubject Simulated, double CadssRated, double CadssPeakRated, bool NoticedDissociation,
     double Baseline, ImmutableArray<double> Scores, ImmutableArray<double> Changes, ImmutableArray<double> PercentChanges,
-    ImmutableArray<bool> Responders, ImmutableArray<bool> Remitters);
+    ImmutableArray<bool> Responders, ImmutableArray<bool> Remitters)
+{
+    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <param name="other">The record to compare with.</param>
+    public bool Equals(TrialSubjectResult? other) => ReferenceEquals(this, other) || other is not null
+        && ValueEquality.Equal(Simulated, other.Simulated)
+        && ValueEquality.Equal(CadssRated, other.CadssRated)
+        && ValueEquality.Equal(CadssPeakRated, other.CadssPeakRated)
+        && ValueEquality.Equal(NoticedDissociation, other.NoticedDissociation)
+        && ValueEquality.Equal(Baseline, other.Baseline)
+        && ValueEquality.Equal(Scores, other.Scores)
+        && ValueEquality.Equal(Changes, other.Changes)
+        && ValueEquality.Equal(PercentChanges, other.PercentChanges)
+        && ValueEquality.Equal(Responders, other.Responders)
+        && ValueEquality.Equal(Remitters, other.Remitters);
+
+    /// <summary>A hash consistent with <see cref="Equals(TrialSubjectResult)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Scores), ValueEquality.Hash(Changes), ValueEquality.Hash(PercentChanges), ValueEquality.Hash(Responders), ValueEquality.Hash(Remitters), Simulated, CadssRated, CadssPeakRated);
+}

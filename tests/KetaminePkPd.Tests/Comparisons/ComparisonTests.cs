@@ -67,15 +67,15 @@ public class DoseResponseTests
         }
         // Simulating the typical patient at the half-maximal dose gives close to half the largest peak CADSS (log-linear interpolation).
         var d50 = r.HalfMaximalDissociationDose!.Value;
-        var at = DoseResponse.Run(DoseResponseSettings.Default with { PopulationSize = 0, Steps = 2, From = d50, To = d50.Scale(1.0001) });
+        var at = DoseResponse.Run((DoseResponseSettings.Default with { PopulationSize = 0, Steps = 2 }).WithDoses(d50, d50.Scale(1.0001)));
         Assert.Equal(r.Points.Max(p => p.PeakCadss) / 2, at.Points[0].PeakCadss, 0);
     }
 
     [Fact]
     public void Settings_BadDoses_Throw()
     {
-        Assert.Throws<ArgumentException>(() => (DoseResponseSettings.Default with { From = Dose.FromMilligrams(5) }).Doses());
-        Assert.Throws<ArgumentException>(() => (DoseResponseSettings.Default with { From = Dose.FromMilligramsPerKilogram(2) }).Doses());
+        Assert.Throws<ArgumentException>(() => DoseResponseSettings.Default.WithDoses(Dose.FromMilligrams(5), DoseResponseSettings.Default.To));
+        Assert.Throws<ArgumentException>(() => DoseResponseSettings.Default.WithDoses(Dose.FromMilligramsPerKilogram(2), DoseResponseSettings.Default.To));
         Assert.Throws<ArgumentOutOfRangeException>(() => DoseResponseSettings.Default with { Steps = 1 });
     }
 }

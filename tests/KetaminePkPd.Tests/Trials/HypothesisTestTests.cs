@@ -52,19 +52,20 @@ public class HypothesisTestTests
     }
 
     [Fact]
-    public void Run_ObservationAtATimeTheDesignDoesNotAssess_Throws()
+    public void WithDesign_ObservationAtATimeTheDesignDoesNotAssess_Throws()
     {
-        var settings = Small with { Observed = [new ObservedCorrelation(TimeSpan.FromDays(2), -0.3, 40, "test")] };
-        var ex = Assert.Throws<ArgumentException>(() => HypothesisTest.Run(settings));
+        var ex = Assert.Throws<ArgumentException>(() => Small.WithDesign(Small.Design, [new ObservedCorrelation(TimeSpan.FromDays(2), -0.3, 40, "test")]));
         Assert.Contains("2d", ex.Message);
         Assert.Contains("230min", ex.Message);
     }
 
     [Fact]
-    public void Run_PoolTooSmallForTheObservedN_Throws()
+    public void PoolSize_TooSmallForTheObservedN_ThrowsInTheInitializer()
     {
-        var ex = Assert.Throws<ArgumentException>(() => HypothesisTest.Run(Small with { PoolSize = 100 }));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Small with { PoolSize = 100 });
         Assert.Contains("PoolSize", ex.Message);
+        Assert.Equal(100, Small.WithDesign(Small.Design, [new ObservedCorrelation(TimeSpan.FromMinutes(230), -0.3, 100, "test")]).Observed[0].N);
+        Assert.Throws<ArgumentOutOfRangeException>(() => (Small with { PoolSize = 400 }).WithDesign(Small.Design, [new ObservedCorrelation(TimeSpan.FromMinutes(230), -0.3, 101, "test")]));
     }
 
     [Fact]
