@@ -14,6 +14,12 @@ internal static class CliErrors
     /// <summary>Exit code of bad input: an unparsable or out-of-range option, an unsupported combination, an unwritable output path.</summary>
     public const int Usage = 2;
 
+    /// <summary>Exit code after SIGINT (Ctrl+C): 128 + 2.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Exit code after SIGTERM: 128 + 15.</summary>
+    public const int Terminated = 143;
+
     /// <summary>True for the exceptions that mean bad input or an I/O problem, reported as <see cref="Usage"/>.</summary>
     public static bool IsUsageError(Exception ex) =>
         ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException;

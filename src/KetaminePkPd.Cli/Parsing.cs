@@ -152,6 +152,9 @@ internal static class Parsing
         }
     }
 
+    /// <summary>The hypothesis names, for messages.</summary>
+    public static string HypothesisNames => Or(string.Join('|', KetaminePkPd.Trials.Hypothesis.All.Select(h => h.Name)));
+
     /// <summary>Parses a hypothesis name (exposure-only, shared-sensitivity, mediation or expectancy) with its default strengths.</summary>
     /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
     public static KetaminePkPd.Trials.Hypothesis ParseHypothesis(string text, string option = "--hypothesis")

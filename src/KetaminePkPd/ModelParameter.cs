@@ -80,16 +80,22 @@ public sealed record ModelParameter
     public ModelParameter WithValue(double value) =>
         new(Name, value, Unit, Description, Source, Scale, Min, Max, IsProvisional, Route);
 
-    /// <summary>The individual value for random effect <paramref name="eta"/> on this parameter's scale.</summary>
+    /// <summary>The individual value for random effect <paramref name="eta"/> on this parameter's scale, truncated to
+    /// [<see cref="Min"/>, <see cref="Max"/>] so that every sampled patient is a valid one (a wide variability, e.g. a log SD
+    /// of 3, would otherwise give values outside what the model accepts).</summary>
     /// <param name="typical">The typical value (possibly already adjusted for covariates).</param>
     /// <param name="eta">The random effect; 0 gives <paramref name="typical"/>.</param>
-    public double Individual(double typical, double eta) => Scale switch
+    public double Individual(double typical, double eta)
     {
-        _ when eta == 0 => typical,
-        ParameterScale.Log => typical * Math.Exp(eta),
-        ParameterScale.Logit => Logistic(Logit(typical) + eta),
-        _ => typical + eta,
-    };
+        double value = Scale switch
+        {
+            _ when eta == 0 => typical,
+            ParameterScale.Log => typical * Math.Exp(eta),
+            ParameterScale.Logit => Logistic(Logit(typical) + eta),
+            _ => typical + eta,
+        };
+        return double.IsNaN(value) ? value : Math.Clamp(value, Min, Max);
+    }
 
     internal static double Logit(double p) => Math.Log(p / (1 - p));
 

@@ -41,6 +41,14 @@ internal static class CommonOptions
         HelpName = "count",
         Description = "Number of administrations, 1 to 10000, each --interval after the previous one.",
         DefaultValueFactory = _ => 1,
+        CustomParser = r =>
+        {
+            string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1 && n <= DosingRegimen.MaxAdministrations)
+                return n;
+            r.AddError($"--repeat '{ObservedFile.Excerpt(text)}': expected a whole number of administrations from 1 to {DosingRegimen.MaxAdministrations}");
+            return 1;
+        },
     };
 
     public static Option<string?> Interval() => Text("--interval", "duration",

@@ -93,6 +93,7 @@ internal sealed class HypothesisCommand
             "and the sample sizes. Timing is left out so that the same settings give the same output.",
     };
     private readonly Option<bool> _quiet = CommonOptions.Quiet();
+    private readonly Option<bool> _allowLongRun = WorkBudget.AllowLongRun();
 
     public HypothesisCommand()
     {
@@ -106,7 +107,7 @@ internal sealed class HypothesisCommand
             "on two cores). Progress goes to stderr (not with --json unless stderr is a terminal; never with --quiet).")
         {
             _observedR, _observedN, _observedAt, _observed, _replicates, _pool, _seed, _design,
-            _hypotheses, _rho, _share, _threshold, _boost, _json, _quiet, _plot,
+            _hypotheses, _rho, _share, _threshold, _boost, _json, _quiet, _plot, _allowLongRun,
         };
         Command.SetAction(Execute);
     }
@@ -122,7 +123,7 @@ internal sealed class HypothesisCommand
         {
             var inputs = Resolve(parseResult);
             // Open every figure first: a bad path fails before any work, and a failure later leaves no file.
-            using var files = new OutputFiles();
+            using var files = new OutputFiles((inputs.Choice.FilePath, "--design"), (inputs.ObservedFile, "--observed"));
             var plots = inputs.PlotPath is null ? []
                 : inputs.Settings.Observed.Select(o => (o, files.Open(PlotOptions.WithSuffix(inputs.PlotPath, Durations.Format(o.Time)), "--plot")!)).ToList();
             bool show = !inputs.Quiet && (!inputs.Json || ProgressDisplay.IsTerminal(stderr));
@@ -159,6 +160,9 @@ internal sealed class HypothesisCommand
         var design = choice.Design;
 
         // Hypotheses: the ones named, or the four defaults with a scenario's own hypothesis in place of its namesake.
+        foreach (var given in p.GetValue(_hypotheses) ?? [])
+            if (given.Split(',').Any(part => part.Trim().Length == 0))
+                throw new ArgumentException($"--hypothesis '{ObservedFile.Excerpt(given)}': empty hypothesis name; use {Parsing.HypothesisNames}.");
         var names = (p.GetValue(_hypotheses) ?? [])
             .SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         List<Hypothesis> hypotheses;
@@ -228,13 +232,15 @@ internal sealed class HypothesisCommand
         if (pool < 4 * maxN)
             throw new ArgumentException($"--pool {pool}: must be at least 4 times the largest observed n ({maxN}), i.e. at least {4 * maxN}.");
 
-        var settings = defaults.WithDesign(design, observed) with
+        var settings = defaults.WithDesign(design, observed, pool) with
         {
             Hypotheses = [.. hypotheses],
             Replicates = replicates,
-            PoolSize = pool,
             Seed = seed,
         };
+        int h = settings.Hypotheses.Length;
+        WorkBudget.Check((double)settings.PoolSize * h, (double)settings.Replicates * h * settings.Observed.Sum(o => (double)o.N), p.GetValue(_allowLongRun),
+            $"--pool {settings.PoolSize} and --replicates {settings.Replicates} over {h} hypotheses and {settings.Observed.Length} observations of n up to {settings.Observed.Max(o => o.N)}");
         return new HypothesisInputs(choice, settings, names.Count > 0, strengths, observedSource, file, atText, p.GetValue(_json), p.GetValue(_quiet))
         {
             PlotPath = plot,

@@ -11,6 +11,9 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal static class ObservedFile
 {
+    /// <summary>The largest file read: 10 MB.</summary>
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+
     /// <summary>The required columns.</summary>
     public const string CadssColumn = "cadss", ChangeColumn = "pct_change", TimeColumn = "time";
 
@@ -35,9 +38,10 @@ internal static class ObservedFile
         }
         if (Directory.Exists(full)) throw new IOException($"{where} is a directory; give a CSV file.");
         if (!File.Exists(full)) throw new FileNotFoundException($"{where}: file not found ({full}).");
+        CheckText(full, where);
 
         var rows = new List<(TimeSpan Time, double Cadss, double Change)>();
-        int skipped = 0;
+        int skipped = 0, lastLine = 1;
         try
         {
             using var reader = Sep.New(',').Reader(o => o with
@@ -50,7 +54,7 @@ internal static class ObservedFile
             }).FromFile(full);
             var header = reader.Header;
             if (header.IsEmpty) throw new ArgumentException($"{where}: the file is empty; expected a header row with {CadssColumn},{ChangeColumn} (and optionally {TimeColumn}).");
-            string found = string.Join(",", header.ColNames);
+            string found = Excerpt(string.Join(",", header.ColNames));
             if (!header.TryIndexOf(CadssColumn, out int cadssAt) | !header.TryIndexOf(ChangeColumn, out int changeAt))
                 throw new ArgumentException($"{where}: line 1 must name the columns {CadssColumn} and {ChangeColumn} (and optionally {TimeColumn}); found '{found}'.");
             bool hasTime = header.TryIndexOf(TimeColumn, out int timeAt);
@@ -59,6 +63,7 @@ internal static class ObservedFile
             foreach (var row in reader)
             {
                 int line = row.LineNumberFrom;
+                lastLine = line;
                 string cadssText = row[cadssAt].ToString(), changeText = row[changeAt].ToString();
                 if (Missing(cadssText) || Missing(changeText)) { skipped++; continue; }
                 double cadss = Number(cadssText, where, line, CadssColumn);
@@ -73,7 +78,7 @@ internal static class ObservedFile
                     }
                     catch (Exception ex) when (ex is FormatException or ArgumentException)
                     {
-                        throw new ArgumentException($"{where} line {line}, column {TimeColumn}: '{timeText}' is not a time with its unit (e.g. 230min, 1d, 7d).");
+                        throw new ArgumentException($"{where} line {line}, column {TimeColumn}: '{Excerpt(timeText)}' is not a time with its unit (e.g. 230min, 1d, 7d).");
                     }
                     if (at is { } keep && time != keep) continue;
                 }
@@ -81,9 +86,14 @@ internal static class ObservedFile
                 rows.Add((time, cadss, change));
             }
         }
-        catch (InvalidDataException ex)
+        catch (ArgumentException ex) when (ex.Message.StartsWith(where, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"{where}: not a valid CSV file ({CliErrors.OneLine(ex).TrimEnd('.')}).");
+            throw;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or FormatException or NotSupportedException or IndexOutOfRangeException)
+        {
+            // The CSV reader's own message may quote a whole line of the file: give our position and a short excerpt.
+            throw new ArgumentException($"{where} near line {lastLine + 1}: not a valid CSV file ({Excerpt(CliErrors.OneLine(ex).TrimEnd('.'))}).");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -116,9 +126,52 @@ internal static class ObservedFile
         return result;
     }
 
+    /// <summary>
+    /// Refuses a file that is too large, has a control character other than tab, CR and LF (binary content), or whose
+    /// header row has an empty or repeated column name; the message gives the line and column.
+    /// </summary>
+    private static void CheckText(string full, string where)
+    {
+        var info = new FileInfo(full);
+        if (info.Length > MaxFileBytes) throw new ArgumentException($"{where}: the file is larger than the limit of {MaxFileBytes / (1024 * 1024)} MB.");
+        using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var bytes = new byte[(int)Math.Min(MaxFileBytes + 1, Math.Max(info.Length, 0) + 1)];
+        int total = 0, read;
+        while (total < bytes.Length && (read = stream.Read(bytes, total, bytes.Length - total)) > 0) total += read;
+        if (total > MaxFileBytes) throw new ArgumentException($"{where}: the file is larger than the limit of {MaxFileBytes / (1024 * 1024)} MB.");
+        int line = 1, column = 1;
+        for (int i = 0; i < total; i++)
+        {
+            byte b = bytes[i];
+            if (b == (byte)'\n') { line++; column = 1; continue; }
+            if (b < 32 && b != (byte)'\t' && b != (byte)'\r' || b == 127)
+                throw new ArgumentException($"{where} line {line}, column {column}: control character 0x{b:x2}; expected a text CSV file.");
+            column++;
+        }
+        string text;
+        try { text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, total); }
+        catch (System.Text.DecoderFallbackException) { throw new ArgumentException($"{where}: the file is not UTF-8 text; expected a CSV file."); }
+        string first = text.Split('\n', 2)[0].TrimEnd('\r');
+        if (first.Trim().Length == 0) return;
+        var names = first.Split(',').Select(n => n.Trim().Trim('"').Trim()).ToArray();
+        for (int c = 0; c < names.Length; c++)
+        {
+            if (names[c].Length == 0) throw new ArgumentException($"{where} line 1, column {c + 1}: empty column name; name every column of the header row.");
+            int other = System.Array.FindIndex(names, 0, c, n => string.Equals(n, names[c], StringComparison.OrdinalIgnoreCase));
+            if (other >= 0) throw new ArgumentException($"{where} line 1, column {c + 1}: column name '{Excerpt(names[c])}' repeats column {other + 1}.");
+        }
+    }
+
+    /// <summary>At most 60 characters of <paramref name="text"/>, control characters shown as '?', for quoting in a message.</summary>
+    internal static string Excerpt(string text)
+    {
+        var clean = new string([.. text.Select(ch => char.IsControl(ch) ? '?' : ch)]);
+        return clean.Length <= 60 ? clean : clean[..57] + "...";
+    }
+
     private static bool Missing(string text) => text.Length == 0 || text.Equals("NA", StringComparison.OrdinalIgnoreCase) || text.Equals("NaN", StringComparison.OrdinalIgnoreCase);
 
     private static double Number(string text, string where, int line, string column) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) ? value
-        : throw new ArgumentException($"{where} line {line}, column {column}: '{text}' is not a number (use a decimal point; leave empty or NA for a missing value).");
+        : throw new ArgumentException($"{where} line {line}, column {column}: '{Excerpt(text)}' is not a number (use a decimal point; leave empty or NA for a missing value).");
 }

@@ -177,7 +177,11 @@ internal sealed class SimulateCommand
             options = Parsing.Wrap("--step", step, () => options with { OutputStep = Parsing.ParseDuration(step, "--step") });
         if (p.GetValue(_solver) is { } solver) options = options with { Method = Parsing.ParseSolver(solver) };
         // Counts the output times (and fails on too many) before any file is opened.
-        Parsing.Wrap("--step", Durations.Format(options.OutputStep), options.OutputTimesH);
+        string? stepGiven = p.GetValue(_step), untilGiven = p.GetValue(_until);
+        if (stepGiven is not null) Parsing.Wrap("--step", stepGiven, options.OutputTimesH);
+        else if (untilGiven is not null)
+            Parsing.Wrap("--until", untilGiven, () => Parsing.Wrap("--step", Durations.Format(options.OutputStep), options.OutputTimesH));
+        else options.OutputTimesH();
 
         string? plotPath = PlotOptions.Check(p.GetValue(_plot), "--plot");
         if (p.GetValue(_log) && plotPath is null) throw new ArgumentException("--log applies to the --plot figure; give --plot file.png (or .svg) too.");

@@ -45,6 +45,7 @@ internal sealed class TrialCommand
     private readonly Option<string?> _rho = CommonOptions.Rho();
     private readonly Option<string?> _share = CommonOptions.Share();
     private readonly Option<string?> _threshold = CommonOptions.Threshold();
+    private readonly Option<bool> _allowLongRun = WorkBudget.AllowLongRun();
     private readonly Option<string?> _boost = CommonOptions.Boost();
     private readonly Option<string?> _seed = CommonOptions.Seed();
     private readonly Option<string?> _out = new("--out")
@@ -83,7 +84,7 @@ internal sealed class TrialCommand
             "NIMH design (racemic ketamine 0.5 mg/kg over 40 min, 108 patients, HDRS-17), exposure-only hypothesis, seed 1. " +
             "Progress goes to stderr for runs of more than 500 patients.")
         {
-            _design, _subjects, _hypothesis, _rho, _share, _threshold, _boost, _seed, _out, _json, _quiet, _plot, _plotAt,
+            _design, _subjects, _hypothesis, _rho, _share, _threshold, _boost, _seed, _out, _json, _quiet, _plot, _plotAt, _allowLongRun,
         };
         Command.SetAction(Execute);
     }
@@ -99,7 +100,7 @@ internal sealed class TrialCommand
         {
             var inputs = Resolve(parseResult);
             // Open every output first: a bad path fails before any work, and a failure later leaves no file.
-            using var files = new OutputFiles();
+            using var files = new OutputFiles((inputs.Choice.FilePath, "--design"));
             var file = files.Open(inputs.OutPath, "--out");
             var plot = files.Open(inputs.PlotPath, "--plot");
             var design = inputs.Design;
@@ -132,6 +133,8 @@ internal sealed class TrialCommand
     {
         var strengths = HypothesisStrengths.Parse(p.GetValue(_rho), p.GetValue(_share), p.GetValue(_threshold), p.GetValue(_boost));
         string? hypothesisText = p.GetValue(_hypothesis);
+        if (hypothesisText is not null && hypothesisText.Trim().Length == 0)
+            throw new ArgumentException($"--hypothesis '': empty hypothesis name; use {Parsing.HypothesisNames}.");
         int? subjects = p.GetValue(_subjects) is { } subjectsText ? Parsing.ParseCount(subjectsText, "--subjects", 1, 1_000_000) : null;
         ulong seed = p.GetValue(_seed) is { } seedText ? Parsing.ParseSeed(seedText) : 1;
 
@@ -147,6 +150,8 @@ internal sealed class TrialCommand
         var design = choice.Design;
         if (subjects is { } n)
             design = Parsing.Wrap("--subjects", n.ToString(System.Globalization.CultureInfo.InvariantCulture), () => design.WithTotalSubjects(n));
+        WorkBudget.Check(design.TotalSubjects, 0, p.GetValue(_allowLongRun),
+            subjects is null && choice.FilePath is not null ? $"--design '{choice.FilePath}' ({design.TotalSubjects} patients over {design.Arms.Length} arms)" : $"--subjects {design.TotalSubjects}");
         string? plot = PlotOptions.Check(p.GetValue(_plot), "--plot");
         string? plotAtText = p.GetValue(_plotAt);
         if (plotAtText is not null && plot is null) throw new ArgumentException("--plot-at chooses the assessment of the --plot figure; give --plot file.png (or .svg) too.");

@@ -8,6 +8,21 @@ namespace KetaminePkPd.Cli.Output;
 /// <remarks>Open it before the expensive work: opening checks that the directory exists and is writable.</remarks>
 internal sealed class AtomicFile : IDisposable
 {
+    /// <summary>The longest part of the target's name kept in a temporary file's name (file names are limited to 255 bytes).</summary>
+    private const int MaxNameInTemp = 100;
+
+    /// <summary>Temporary files of this process not yet committed or deleted, for removal on SIGINT or SIGTERM.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Pending = new(StringComparer.Ordinal);
+
+    /// <summary>Directories already swept for stale temporary files in this process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Swept = new(StringComparer.Ordinal);
+
+    /// <summary>Our temporary files: <c>.NAME.GUID.tmp</c> (32 hex digits).</summary>
+    private static readonly System.Text.RegularExpressions.Regex TempName = new(@"^\..+\.[0-9a-f]{32}\.tmp$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Temporary files of ours older than this are removed when a later run writes in the same directory.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(1);
+
     private readonly string _tempPath;
     private readonly FileStream _stream;
     private bool _done;
@@ -47,17 +62,23 @@ internal sealed class AtomicFile : IDisposable
         string directory = System.IO.Path.GetDirectoryName(full) ?? throw new IOException($"{option} '{path}' has no directory.");
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"{option} '{path}': directory '{directory}' does not exist.");
 
-        string temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        RemoveStale(directory);
+        string name = System.IO.Path.GetFileName(full);
+        if (name.Length > MaxNameInTemp) name = name[..MaxNameInTemp];
+        string temp = System.IO.Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
         try
         {
+            Pending[temp] = 0;
             return new AtomicFile(full, temp, new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None));
         }
         catch (UnauthorizedAccessException ex)
         {
+            Pending.TryRemove(temp, out _);
             throw new UnauthorizedAccessException($"{option} '{path}': cannot write in directory '{directory}' ({CliErrors.OneLine(ex).TrimEnd('.')}).", ex);
         }
         catch (IOException ex)
         {
+            Pending.TryRemove(temp, out _);
             throw new IOException($"{option} '{path}': cannot write in directory '{directory}' ({CliErrors.OneLine(ex).TrimEnd('.')}).", ex);
         }
     }
@@ -73,6 +94,7 @@ internal sealed class AtomicFile : IDisposable
             _stream.Dispose();
             File.Move(_tempPath, Path, overwrite: true);
             _done = true;
+            Pending.TryRemove(_tempPath, out _);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -90,10 +112,50 @@ internal sealed class AtomicFile : IDisposable
         try
         {
             File.Delete(_tempPath);
+            Pending.TryRemove(_tempPath, out _);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Nothing more can be done; the temporary file has a name that marks it as such.
+        }
+    }
+
+    /// <summary>Deletes every temporary file of this process that is still pending (called on SIGINT and SIGTERM; best effort).</summary>
+    /// <returns>How many were deleted.</returns>
+    public static int DeletePending()
+    {
+        int deleted = 0;
+        foreach (var temp in Pending.Keys)
+        {
+            try
+            {
+                File.Delete(temp);
+                deleted++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more can be done.
+            }
+            Pending.TryRemove(temp, out _);
+        }
+        return deleted;
+    }
+
+    /// <summary>Removes our temporary files (<c>.NAME.GUID.tmp</c>) older than <see cref="StaleAfter"/> from <paramref name="directory"/>,
+    /// left by a run that was killed; once per directory per process, best effort.</summary>
+    internal static void RemoveStale(string directory)
+    {
+        if (!Swept.TryAdd(directory, 0)) return;
+        try
+        {
+            var cutoff = DateTime.UtcNow - StaleAfter;
+            foreach (var file in new DirectoryInfo(directory).EnumerateFiles(".*.tmp"))
+                if (TempName.IsMatch(file.Name) && file.LastWriteTimeUtc < cutoff)
+                    file.Delete();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            // A directory we cannot list or a file we cannot delete: leave it.
         }
     }
 }

@@ -11,6 +11,19 @@ namespace KetaminePkPd.Cli.Output;
 internal sealed class OutputFiles : IDisposable
 {
     private readonly List<(AtomicFile File, string Option)> _files = [];
+    private readonly List<(string FullPath, string Option)> _inputs = [];
+
+    /// <summary>Output files that must not replace any of <paramref name="inputs"/> (the files the run reads).</summary>
+    /// <param name="inputs">Input paths (null entries are ignored) with the option that named each.</param>
+    public OutputFiles(params (string? Path, string Option)[] inputs)
+    {
+        foreach (var (path, option) in inputs)
+        {
+            if (string.IsNullOrWhiteSpace(path)) continue;
+            try { _inputs.Add((System.IO.Path.GetFullPath(path), option)); }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException) { }
+        }
+    }
 
     /// <summary>Opens <paramref name="path"/> for writing, or returns null when it is null.</summary>
     /// <param name="path">Target path, or null for none.</param>
@@ -21,6 +34,12 @@ internal sealed class OutputFiles : IDisposable
     public AtomicFile? Open(string? path, string option)
     {
         if (path is null) return null;
+        string? full = null;
+        try { full = System.IO.Path.GetFullPath(path); }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException) { }
+        foreach (var input in _inputs)
+            if (full is not null && SameFile(full, input.FullPath))
+                throw new ArgumentException($"{option} '{path}' is the input file of {input.Option}; writing it would destroy the input. Give the output another name.");
         var file = AtomicFile.Open(path, option);
         var same = _files.FirstOrDefault(f => string.Equals(f.File.Path, file.Path, StringComparison.Ordinal));
         if (same.File is not null)
@@ -30,6 +49,19 @@ internal sealed class OutputFiles : IDisposable
         }
         _files.Add((file, option));
         return file;
+    }
+
+    /// <summary>True when two full paths name the same file (the same path, or the same target through links).</summary>
+    private static bool SameFile(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal)) return true;
+        try
+        {
+            string ra = File.Exists(a) ? (new FileInfo(a).ResolveLinkTarget(true)?.FullName ?? a) : a;
+            string rb = File.Exists(b) ? (new FileInfo(b).ResolveLinkTarget(true)?.FullName ?? b) : b;
+            return string.Equals(ra, rb, StringComparison.Ordinal);
+        }
+        catch (IOException) { return false; }
     }
 
     /// <summary>The full paths of the files opened, in order.</summary>

@@ -26,9 +26,10 @@ public sealed record HypothesisTestSettings
     /// are checked together (and against <see cref="PoolSize"/>), so a settings object is always runnable.</summary>
     /// <param name="design">The design.</param>
     /// <param name="observed">One or more observed correlations, each at one of the design's assessment times.</param>
+    /// <param name="poolSize">A new <see cref="PoolSize"/> checked against the new observations, or null to keep the current one.</param>
     /// <exception cref="ArgumentException">No observation, one at a time that is not an assessment of the design, or a
     /// pool smaller than 4 times the largest observed n.</exception>
-    public HypothesisTestSettings WithDesign(TrialDesign design, IEnumerable<ObservedCorrelation> observed)
+    public HypothesisTestSettings WithDesign(TrialDesign design, IEnumerable<ObservedCorrelation> observed, int? poolSize = null)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(observed);
@@ -38,11 +39,15 @@ public sealed record HypothesisTestSettings
             if (o is null) throw new ArgumentException("observed must not contain null.", nameof(observed));
             else if (design.Assessments.IndexOf(o.Time) < 0)
                 throw new ArgumentException($"Observation at {Durations.Format(o.Time)} is not an assessment of design '{design.Name}' ({string.Join(", ", design.Assessments.Select(Durations.Format))}).", nameof(observed));
-        CheckPool(_pool, list);
-        return this with { DesignSetter = design, ObservedSetter = list };
+        int pool = poolSize ?? _pool;
+        if (pool is < 100 or > 10_000_000) throw new ArgumentOutOfRangeException(nameof(poolSize), pool, $"PoolSize must be in [100, 10000000], got {pool}.");
+        CheckPool(pool, list);
+        return this with { DesignSetter = design, ObservedSetter = list, PoolSetter = pool };
     }
 
     private TrialDesign DesignSetter { init => _design = value; }
+
+    private int PoolSetter { init => _pool = value; }
 
     private ImmutableArray<ObservedCorrelation> ObservedSetter { init => _observed = value; }
 

@@ -12,6 +12,12 @@ namespace KetaminePkPd.Trials;
 /// </summary>
 public sealed record TrialDesign
 {
+    /// <summary>The most arms a design may have: 100.</summary>
+    public const int MaxArms = 100;
+
+    /// <summary>The most depression assessment times a design may have: 500.</summary>
+    public const int MaxAssessments = 500;
+
     /// <summary>Creates a design.</summary>
     /// <param name="name">Name.</param>
     /// <param name="arms">One or more arms (names unique).</param>
@@ -20,7 +26,8 @@ public sealed record TrialDesign
     /// <param name="cadssTime">When the CADSS is rated, in (0, 7 days]; default 40 min.</param>
     /// <param name="scale">Depression rating scale; default MADRS.</param>
     /// <param name="clinical">Clinical model; default <see cref="ClinicalModel.Default"/>.</param>
-    /// <exception cref="ArgumentException">No arms, duplicate arm names, bad times, or an arm whose route the PK set does not support.</exception>
+    /// <exception cref="ArgumentException">No arms or more than <see cref="MaxArms"/>, duplicate arm names, bad times or more than
+    /// <see cref="MaxAssessments"/>, or an arm whose route the PK set does not support.</exception>
     public TrialDesign(string name, IEnumerable<TrialArm> arms, PopulationModel population, IEnumerable<TimeSpan> assessments,
         TimeSpan? cadssTime = null, RatingScale scale = RatingScale.Madrs, ClinicalModel? clinical = null)
     {
@@ -36,6 +43,8 @@ public sealed record TrialDesign
         Scale = Enum.IsDefined(scale) ? scale : throw new ArgumentOutOfRangeException(nameof(scale), scale, "Undefined rating scale.");
         Clinical = clinical ?? ClinicalModel.Default;
         if (Arms.IsEmpty) throw new ArgumentException("A trial needs at least one arm.", nameof(arms));
+        if (Arms.Length > MaxArms) throw new ArgumentException($"A trial may have at most {MaxArms} arms, got {Arms.Length}.", nameof(arms));
+        if (Assessments.Length > MaxAssessments) throw new ArgumentException($"A trial may have at most {MaxAssessments} assessment times, got {Assessments.Length}.", nameof(assessments));
         if (Arms.Select(a => a.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != Arms.Length)
             throw new ArgumentException("Arm names must be unique.", nameof(arms));
         foreach (var arm in Arms)

@@ -17,27 +17,55 @@ namespace KetaminePkPd.Trials;
 /// </code></example>
 public static class TrialDesignJson
 {
-    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 32 };
 
-    /// <summary>Reads a scenario file.</summary>
+    /// <summary>The largest scenario file read: 10 MB (10 485 760 bytes; a real scenario is a few kB).</summary>
+    public const int MaxFileBytes = 10 * 1024 * 1024;
+
+    /// <summary>Reads a scenario file (at most <see cref="MaxFileBytes"/>; read in a bounded way, so a device such as
+    /// /dev/zero or a huge file is refused without reading it whole).</summary>
     /// <param name="path">File path.</param>
     /// <returns>The design, and the hypothesis if the file gives one.</returns>
-    /// <exception cref="ScenarioException">The file is not valid JSON or does not fit the schema; the message names the JSON path.</exception>
+    /// <exception cref="ScenarioException">The file is larger than <see cref="MaxFileBytes"/>, not valid UTF-8 JSON, or does not fit the schema; the message names the JSON path.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static (TrialDesign Design, Hypothesis? Hypothesis) Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(File.ReadAllText(path));
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var buffer = new byte[Math.Min(MaxFileBytes + 1, stream.CanSeek && stream.Length > 0 ? stream.Length + 1 : 1 << 16)];
+        int total = 0;
+        while (true)
+        {
+            if (total == buffer.Length)
+            {
+                if (buffer.Length > MaxFileBytes) throw new ScenarioException("$", $"the file is larger than the limit of {MaxFileBytes / (1024 * 1024)} MB for a scenario file.");
+                System.Array.Resize(ref buffer, (int)Math.Min(MaxFileBytes + 1L, 2L * buffer.Length));
+            }
+            int read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0) break;
+            total += read;
+        }
+        string text;
+        try { text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, total); }
+        catch (System.Text.DecoderFallbackException) { throw new ScenarioException("$", "the file is not UTF-8 text (a scenario file is JSON)."); }
+        return Parse(text);
     }
 
-    /// <summary>Reads a scenario from JSON text.</summary>
-    /// <exception cref="ScenarioException">Invalid JSON or a value that does not fit the schema; the message names the JSON path.</exception>
+    /// <summary>Reads a scenario from JSON text (at most <see cref="MaxFileBytes"/> characters).</summary>
+    /// <exception cref="ScenarioException">Too long, invalid JSON (the message gives the 1-based line and column), a
+    /// duplicate key, or a value that does not fit the schema; the message names the JSON path.</exception>
     public static (TrialDesign Design, Hypothesis? Hypothesis) Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > MaxFileBytes) throw new ScenarioException("$", $"the text is longer than the limit of {MaxFileBytes / (1024 * 1024)} MB for a scenario file.");
         JsonDocument doc;
         try { doc = JsonDocument.Parse(json, Options); }
-        catch (JsonException e) { throw new ScenarioException($"$ (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})", $"not valid JSON: {e.Message}", e); }
+        catch (JsonException e)
+        {
+            var (line, column) = LineAndColumn(json, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
+            string reason = System.Text.RegularExpressions.Regex.Replace(e.Message, @"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?", "").Trim();
+            throw new ScenarioException($"$ (line {line}, column {column})", $"not valid JSON: {Printable(reason)}", e);
+        }
         using (doc)
         {
             var root = doc.RootElement;
@@ -49,8 +77,8 @@ public static class TrialDesignJson
             if (drug is { } d && pk.Drug != d) throw new ScenarioException("$.model", $"model '{pk.Key}' describes {pk.Drug}, but drug is {d}.");
             var scale = Optional(root, "$", "scale", (e, p) => Enum(e, p, ("madrs", RatingScale.Madrs), ("hdrs17", RatingScale.Hdrs17), ("hdrs", RatingScale.Hdrs17))) ?? RatingScale.Madrs;
             var cadssAt = Optional(root, "$", "cadssAt", Duration) ?? TimeSpan.FromMinutes(40);
-            var assessments = Array(Required(root, "$", "assessments"), "$.assessments", Duration);
-            var arms = Array(Required(root, "$", "arms"), "$.arms", Arm);
+            var assessments = Array(Required(root, "$", "assessments"), "$.assessments", Duration, TrialDesign.MaxAssessments);
+            var arms = Array(Required(root, "$", "arms"), "$.arms", Arm, TrialDesign.MaxArms);
             var population = PopulationModel.Default(pk);
             var effects = EffectParameterSet.Default;
             if (root.TryGetProperty("parameters", out var parameters))
@@ -174,13 +202,46 @@ public static class TrialDesignJson
 
     // ---- small readers that name the path ----
 
+    /// <summary>1-based line and column (in characters) of a 0-based line and byte offset of the UTF-8 text.</summary>
+    private static (long Line, long Column) LineAndColumn(string json, long line0, long byte0)
+    {
+        int start = 0;
+        for (long l = 0; l < line0 && start < json.Length; l++)
+        {
+            int next = json.IndexOf('\n', start);
+            if (next < 0) break;
+            start = next + 1;
+        }
+        int end = json.IndexOf('\n', start);
+        string text = end < 0 ? json[start..] : json[start..end];
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        int count = (int)Math.Min(byte0, bytes.Length);
+        return (line0 + 1, System.Text.Encoding.UTF8.GetCharCount(bytes, 0, count) + 1);
+    }
+
+    /// <summary>The text with control characters shown as \uXXXX and cut to 200 characters, for messages.</summary>
+    internal static string Printable(string text)
+    {
+        var sb = new System.Text.StringBuilder(Math.Min(text.Length, 200));
+        foreach (char ch in text)
+        {
+            if (sb.Length >= 200) { sb.Append("..."); break; }
+            if (char.IsControl(ch)) sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)ch:x4}"); else sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
     private static void Object(JsonElement e, string at, params string[] allowed)
     {
         if (e.ValueKind != JsonValueKind.Object) throw new ScenarioException(at, $"expected an object, got {e.ValueKind}.");
-        if (allowed.Length == 0) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in e.EnumerateObject())
-            if (!allowed.Contains(p.Name))
-                throw new ScenarioException($"{at}.{p.Name}", $"unknown key '{p.Name}'; allowed here: {string.Join(", ", allowed)}.");
+        {
+            if (!seen.Add(p.Name))
+                throw new ScenarioException($"{at}.{Printable(p.Name)}", $"duplicate key '{Printable(p.Name)}'; give each key once.");
+            if (allowed.Length > 0 && !allowed.Contains(p.Name))
+                throw new ScenarioException($"{at}.{Printable(p.Name)}", $"unknown key '{Printable(p.Name)}'; allowed here: {string.Join(", ", allowed)}.");
+        }
     }
 
     private static JsonElement Required(JsonElement e, string at, string key) =>
@@ -221,9 +282,10 @@ public static class TrialDesignJson
         throw new ScenarioException(at, $"'{text}' is not allowed; use {string.Join(", ", values.Select(v => v.Name))}.");
     }
 
-    private static List<T> Array<T>(JsonElement e, string at, Func<JsonElement, string, T> read)
+    private static List<T> Array<T>(JsonElement e, string at, Func<JsonElement, string, T> read, int max = 1000)
     {
         if (e.ValueKind != JsonValueKind.Array) throw new ScenarioException(at, $"expected an array, got {e.ValueKind}.");
+        if (e.GetArrayLength() > max) throw new ScenarioException(at, $"at most {max} entries are allowed, got {e.GetArrayLength()}.");
         var list = new List<T>();
         int i = 0;
         foreach (var item in e.EnumerateArray()) list.Add(read(item, $"{at}[{i++}]"));
@@ -249,7 +311,7 @@ public static class TrialDesignJson
 
     private static string Show(JsonElement e) => e.ValueKind switch
     {
-        JsonValueKind.String => $"\"{e.GetString()}\"",
+        JsonValueKind.String => $"\"{Printable(e.GetString() ?? "")}\"",
         JsonValueKind.Number => e.GetRawText(),
         _ => e.ValueKind.ToString().ToLower(CultureInfo.InvariantCulture),
     };
