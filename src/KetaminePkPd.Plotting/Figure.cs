@@ -70,7 +70,7 @@ public static class Figure
     {
         ArgumentNullException.ThrowIfNull(plot);
         CheckSize(width, height);
-        string xml = plot.GetSvgXml(width, height);
+        string xml = SvgXml(plot, width, height);
         return idPrefix is null ? xml : Svg.Inline(xml, idPrefix, width, height);
     }
 
@@ -84,7 +84,7 @@ public static class Figure
     {
         var list = RequirePanels(panels);
         CheckSize(width, panelHeight);
-        return Svg.Stack([.. list.Select(p => p.GetSvgXml(width, panelHeight))], idPrefix, width, panelHeight, standalone: false);
+        return Svg.Stack([.. list.Select(p => SvgXml(p, width, panelHeight))], idPrefix, width, panelHeight, standalone: false);
     }
 
     /// <summary>
@@ -102,7 +102,7 @@ public static class Figure
         CheckExtension(path);
         CheckSize(width, height);
         return IsPng(path) ? plot.GetImageBytes(width, height, ImageFormat.Png)
-            : System.Text.Encoding.UTF8.GetBytes(Svg.RenumberIds(plot.GetSvgXml(width, height), "c"));
+            : System.Text.Encoding.UTF8.GetBytes(Svg.RenumberIds(SvgXml(plot, width, height), "c"));
     }
 
     /// <summary>Panels stacked top to bottom in one PNG or SVG file's bytes, by the extension of <paramref name="path"/>.</summary>
@@ -121,7 +121,7 @@ public static class Figure
         if (!IsPng(path))
         {
             // A standalone SVG document: the stacked inline SVG with the XML declaration and namespace.
-            string body = Svg.Stack([.. list.Select(p => p.GetSvgXml(width, panelHeight))], "p", width, panelHeight, standalone: true);
+            string body = Svg.Stack([.. list.Select(p => SvgXml(p, width, panelHeight))], "p", width, panelHeight, standalone: true);
             return System.Text.Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n" + body);
         }
         var multiplot = new Multiplot(list[0]) { Layout = new ScottPlot.MultiplotLayouts.Rows() };
@@ -192,4 +192,28 @@ public static class Figure
         new(0x1f, 0x77, 0xb4), new(0xd6, 0x27, 0x28), new(0x2c, 0xa0, 0x2c), new(0x94, 0x67, 0xbd), new(0xff, 0x7f, 0x0e),
         new(0x8c, 0x56, 0x4b), new(0xe3, 0x77, 0xc2), new(0x7f, 0x7f, 0x7f),
     ];
+
+    /// <summary>
+    /// ScottPlot's SVG of <paramref name="plot"/>, with dashed and dotted lines drawn solid: Skia's SVG canvas has no path
+    /// effects, so it would draw them solid anyway and print "Unsupported path effect in addPaint." on standard output
+    /// (corrupting a --json document). The plot's line patterns are restored afterwards; PNG output keeps its dashes.
+    /// </summary>
+    private static string SvgXml(Plot plot, int width, int height)
+    {
+        var changed = new List<(LineStyle Style, LinePattern Pattern)>();
+        foreach (var style in plot.GetPlottables().OfType<IHasLine>().Select(p => p.LineStyle))
+            if (!style.Pattern.Equals(LinePattern.Solid))
+            {
+                changed.Add((style, style.Pattern));
+                style.Pattern = LinePattern.Solid;
+            }
+        try
+        {
+            return plot.GetSvgXml(width, height);
+        }
+        finally
+        {
+            foreach (var (style, pattern) in changed) style.Pattern = pattern;
+        }
+    }
 }

@@ -126,6 +126,11 @@ internal sealed class HypothesisCommand
             using var files = new OutputFiles((inputs.Choice.FilePath, "--design"), (inputs.ObservedFile, "--observed"));
             var plots = inputs.PlotPath is null ? []
                 : inputs.Settings.Observed.Select(o => (o, files.Open(PlotOptions.WithSuffix(inputs.PlotPath, Durations.Format(o.Time)), "--plot")!)).ToList();
+            // The work estimate, once the inputs are known to be valid (and before any work).
+            var s = inputs.Settings;
+            int h = s.Hypotheses.Length;
+            WorkBudget.Check((double)s.PoolSize * h, (double)s.Replicates * h * s.Observed.Sum(o => (double)o.N), parseResult.GetValue(_allowLongRun),
+                $"--pool {s.PoolSize} and --replicates {s.Replicates} over {h} hypotheses and {s.Observed.Length} observations of n up to {s.Observed.Max(o => o.N)}");
             bool show = !inputs.Quiet && (!inputs.Json || ProgressDisplay.IsTerminal(stderr));
             var result = ProgressDisplay.Run(stderr, show, "Simulating", progress => HypothesisTest.Run(inputs.Settings, progress));
             var json = HypothesisReport.ToJson(inputs, result) with { PlotFiles = [.. plots.Select(p => p.Item2.Path)] };
@@ -238,9 +243,6 @@ internal sealed class HypothesisCommand
             Replicates = replicates,
             Seed = seed,
         };
-        int h = settings.Hypotheses.Length;
-        WorkBudget.Check((double)settings.PoolSize * h, (double)settings.Replicates * h * settings.Observed.Sum(o => (double)o.N), p.GetValue(_allowLongRun),
-            $"--pool {settings.PoolSize} and --replicates {settings.Replicates} over {h} hypotheses and {settings.Observed.Length} observations of n up to {settings.Observed.Max(o => o.N)}");
         return new HypothesisInputs(choice, settings, names.Count > 0, strengths, observedSource, file, atText, p.GetValue(_json), p.GetValue(_quiet))
         {
             PlotPath = plot,

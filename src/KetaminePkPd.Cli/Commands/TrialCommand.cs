@@ -103,6 +103,8 @@ internal sealed class TrialCommand
             using var files = new OutputFiles((inputs.Choice.FilePath, "--design"));
             var file = files.Open(inputs.OutPath, "--out");
             var plot = files.Open(inputs.PlotPath, "--plot");
+            WorkBudget.Check(inputs.Design.TotalSubjects, 0, parseResult.GetValue(_allowLongRun), inputs.Choice.FilePath is not null && parseResult.GetValue(_subjects) is null
+                ? $"--design '{inputs.Choice.FilePath}' ({inputs.Design.TotalSubjects} patients over {inputs.Design.Arms.Length} arms)" : $"--subjects {inputs.Design.TotalSubjects}");
             var design = inputs.Design;
             bool show = !inputs.Quiet && design.TotalSubjects > ProgressThreshold && (!inputs.Json || ProgressDisplay.IsTerminal(stderr));
             var result = ProgressDisplay.Run(stderr, show, "Simulating",
@@ -150,8 +152,6 @@ internal sealed class TrialCommand
         var design = choice.Design;
         if (subjects is { } n)
             design = Parsing.Wrap("--subjects", n.ToString(System.Globalization.CultureInfo.InvariantCulture), () => design.WithTotalSubjects(n));
-        WorkBudget.Check(design.TotalSubjects, 0, p.GetValue(_allowLongRun),
-            subjects is null && choice.FilePath is not null ? $"--design '{choice.FilePath}' ({design.TotalSubjects} patients over {design.Arms.Length} arms)" : $"--subjects {design.TotalSubjects}");
         string? plot = PlotOptions.Check(p.GetValue(_plot), "--plot");
         string? plotAtText = p.GetValue(_plotAt);
         if (plotAtText is not null && plot is null) throw new ArgumentException("--plot-at chooses the assessment of the --plot figure; give --plot file.png (or .svg) too.");
