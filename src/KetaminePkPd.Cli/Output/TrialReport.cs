@@ -126,6 +126,12 @@ internal static class TrialReport
         var design = result.Design;
         int k = design.Assessments.IndexOf(at);
         if (k < 0) throw new ArgumentException($"{Durations.Format(at)} is not an assessment of '{design.Name}'.", nameof(at));
+        // A scatter with a fitted line needs CADSS and the improvement to vary over the patients.
+        double firstCadss = result.Subjects[0].CadssRated, firstChange = result.Subjects[0].PercentChanges[k];
+        if (result.Subjects.All(s => s.CadssRated == firstCadss))
+            throw new ArgumentException($"--plot: every patient's CADSS is {Parsing.Plain(firstCadss)}, so there is no scatter to fit a line to (no dissociation in this design?); leave out --plot.");
+        if (result.Subjects.All(s => s.PercentChanges[k] == firstChange))
+            throw new ArgumentException($"--plot: every patient's % change at {Formatting.Span(at)} is {Parsing.Plain(firstChange)}, so there is no scatter to fit a line to; leave out --plot.");
         return KetaminePkPd.Plotting.Charts.Scatter([.. result.Subjects.Select(s => s.CadssRated)], [.. result.Subjects.Select(s => -s.PercentChanges[k])],
             $"Improvement of {design.Scale.Label()} at {Formatting.Span(at)} (% of baseline)",
             $"{result.Hypothesis.Name}: CADSS at {Formatting.Span(design.CadssTime)} vs improvement at {Formatting.Span(at)}, {result.Subjects.Length} patients");
