@@ -106,7 +106,8 @@ public sealed class ScenarioFuzzTests(Xunit.Abstractions.ITestOutputHelper outpu
         for (int i = 0; i < count && sb.Length > 0; i++)
         {
             int at = random.Next(sb.Length);
-            switch (random.Next(8))
+            // Mostly value replacements (which keep the JSON valid and probe the schema's ranges), then syntax damage.
+            switch (random.Next(12))
             {
                 case 0: sb.Remove(at, Math.Min(sb.Length - at, 1 + random.Next(8))); break;
                 case 1: sb.Insert(at, Tokens[random.Next(Tokens.Length)]); break;
@@ -116,16 +117,17 @@ public sealed class ScenarioFuzzTests(Xunit.Abstractions.ITestOutputHelper outpu
                         sb.Insert(at, sb.ToString(at, len));
                         break;
                     }
-                case 3: ReplaceToken(sb, random, IsNumberChar, Numbers); break;
-                case 4: ReplaceToken(sb, random, c => c == '"', Values); break;
-                case 5: sb.Length = at; break;
-                case 6: sb[at] = (char)random.Next(32, 127); break;
+                case 3 or 4 or 5 or 6: ReplaceToken(sb, random, IsNumberChar, Numbers); break;
+                case 7 or 8 or 9: ReplaceToken(sb, random, c => c == '"', Values); break;
+                case 10: sb.Length = at; break;
                 default:
+                    if (random.Next(2) == 0) sb[at] = (char)random.Next(32, 127);
+                    else
                     {
                         int other = random.Next(sb.Length);
                         (sb[at], sb[other]) = (sb[other], sb[at]);
-                        break;
                     }
+                    break;
             }
         }
         return sb.ToString();
@@ -137,7 +139,9 @@ public sealed class ScenarioFuzzTests(Xunit.Abstractions.ITestOutputHelper outpu
     private static void ReplaceToken(StringBuilder sb, Random random, Func<char, bool> starts, string[] values)
     {
         var text = sb.ToString();
-        var positions = Enumerable.Range(0, text.Length).Where(i => starts(text[i]) && (i == 0 || !starts(text[i - 1]))).ToArray();
+        // Strings: only values (after a colon), so that keys stay keys; numbers: any run of digits.
+        var positions = Enumerable.Range(0, text.Length).Where(i => starts(text[i]) && (i == 0 || !starts(text[i - 1]))
+            && (text[i] != '"' || text[..i].TrimEnd().EndsWith(':'))).ToArray();
         if (positions.Length == 0) return;
         int start = positions[random.Next(positions.Length)];
         int end;
