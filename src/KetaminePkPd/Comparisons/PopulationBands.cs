@@ -2,7 +2,7 @@ namespace KetaminePkPd.Comparisons;
 
 /// <summary>
 /// Between-patient spread of an arm: percentiles of each metric and bands of the concentration, CADSS and antidepressant
-/// time courses over a virtual population (MODEL.md 4.4 variability). Immutable.
+/// time courses over a virtual population (docs/model.md section 4.4 variability). Immutable.
 /// </summary>
 /// <param name="Subjects">Virtual patients.</param>
 /// <param name="P5">5th percentile of each metric (<see cref="ArmMetrics.CadssBelow4AfterH"/> null when more than 5% never return under 4).</param>

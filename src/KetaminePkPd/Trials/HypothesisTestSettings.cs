@@ -5,7 +5,7 @@ namespace KetaminePkPd.Trials;
 /// <summary>
 /// What <see cref="HypothesisTest.Run"/> does: the design, the hypotheses, the observed correlations to compare with,
 /// how many replicate trials, and the seed. Immutable; the defaults are the project's main job (the NIMH design, the four
-/// hypotheses of MODEL.md 5, Luckenbaugh 2014's two correlations, 2000 replicates, a pool of 10 000 patients, seed 1).
+/// hypotheses of docs/model.md section 5, Luckenbaugh 2014's two correlations, 2000 replicates, a pool of 10 000 patients, seed 1).
 /// </summary>
 public sealed record HypothesisTestSettings
 {
@@ -21,7 +21,7 @@ public sealed record HypothesisTestSettings
     /// <summary>The trial design patients are drawn from. Default <see cref="TrialDesigns.Nimh"/>.</summary>
     public TrialDesign Design { get => _design; init => _design = value ?? throw new ArgumentNullException(nameof(Design)); }
 
-    /// <summary>Hypotheses to compare (names unique). Default the four of MODEL.md 5.</summary>
+    /// <summary>Hypotheses to compare (names unique). Default the four of docs/model.md section 5.</summary>
     /// <exception cref="ArgumentException">Empty, or a repeated name.</exception>
     public ImmutableArray<Hypothesis> Hypotheses
     {

@@ -10,7 +10,7 @@ public enum RatingScale
     Hdrs17,
 }
 
-/// <summary>Facts about the rating scales (MODEL.md 2 and 4.3).</summary>
+/// <summary>Facts about the rating scales (docs/model.md sections 2 and 4.3).</summary>
 public static class RatingScales
 {
     /// <summary>CADSS total range: 23 items scored 0-4.</summary>
