@@ -1,5 +1,6 @@
 using System.Reflection;
 using KetaminePkPd.Cli.Commands;
+using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using Spectre.Console;

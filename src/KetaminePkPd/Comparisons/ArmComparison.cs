@@ -13,4 +13,9 @@ namespace KetaminePkPd.Comparisons;
 /// <param name="Course">The typical patient's simulation (for tables and plots).</param>
 /// <param name="Population">Population bands, or null when not requested.</param>
 public sealed record ArmComparison(ComparisonArm Arm, ArmMetrics Typical, UncertainInput? Uncertain, ArmMetrics? AtLow, ArmMetrics? AtHigh,
-    ImmutableArray<ModelParameter> Provisional, PkPdSimulationResult Course, PopulationBands? Population);
+    ImmutableArray<ModelParameter> Provisional, PkPdSimulationResult Course, PopulationBands? Population)
+{
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NotNull(Arm, nameof(Arm)) is not null && Guard.NotNull(Typical, nameof(Typical)) is not null
+        && !Guard.Values(Provisional, nameof(Provisional)).IsDefault && Guard.NotNull(Course, nameof(Course)) is not null;
+}

@@ -18,4 +18,12 @@ namespace KetaminePkPd.Trials;
 /// <param name="Remitters">Score at or below the scale's remission cut-off at each assessment.</param>
 public sealed record TrialSubjectResult(SimulatedSubject Simulated, double CadssRated, double CadssPeakRated, bool NoticedDissociation,
     double Baseline, ImmutableArray<double> Scores, ImmutableArray<double> Changes, ImmutableArray<double> PercentChanges,
-    ImmutableArray<bool> Responders, ImmutableArray<bool> Remitters);
+    ImmutableArray<bool> Responders, ImmutableArray<bool> Remitters)
+{
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NotNull(Simulated, nameof(Simulated)) is not null && Guard.Finite(CadssRated, nameof(CadssRated)) == CadssRated
+        && Guard.Finite(CadssPeakRated, nameof(CadssPeakRated)) == CadssPeakRated && Guard.Finite(Baseline, nameof(Baseline)) == Baseline
+        && !Guard.FiniteValues(Scores, nameof(Scores)).IsDefault && !Guard.FiniteValues(Changes, nameof(Changes), Scores.Length).IsDefault
+        && !Guard.FiniteValues(PercentChanges, nameof(PercentChanges), Scores.Length).IsDefault
+        && !Guard.Values(Responders, nameof(Responders), Scores.Length).IsDefault && !Guard.Values(Remitters, nameof(Remitters), Scores.Length).IsDefault;
+}
