@@ -18,7 +18,7 @@ public static class Program
         var adult = Subject.TypicalAdult;
         var pk = PkModels.Domino.CreateModel(adult);
 
-        // Two effects driven by the same drug, each with its own effect site (MODEL.md 4.1 and 4.2):
+        // Two effects driven by the same drug, each with its own effect site (docs/model.md sections 4.1 and 4.2):
         // dissociation is a direct sigmoid Emax of the effect-site concentration; the antidepressant effect is a slow
         // "plasticity" signal that keeps building after the drug has gone.
         var effects = EffectParameterSet.Default;

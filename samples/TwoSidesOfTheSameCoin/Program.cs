@@ -15,7 +15,7 @@ public static class Program
     /// <summary>Runs the sample, writing to <paramref name="output"/> (a test calls this and checks the numbers).</summary>
     public static void Run(TextWriter output)
     {
-        // The defaults are the real job: the NIMH design (0.5 mg/kg over 40 min), the four hypotheses of MODEL.md 5 and
+        // The defaults are the real job: the NIMH design (0.5 mg/kg over 40 min), the four hypotheses of docs/model.md section 5 and
         // both Luckenbaugh correlations. Only the sizes are cut down; the seed makes the result reproducible.
         var settings = new HypothesisTestSettings { Replicates = 300, PoolSize = 1500, Seed = 42 };
         var result = HypothesisTest.Run(settings);

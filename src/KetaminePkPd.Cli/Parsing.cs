@@ -1,4 +1,5 @@
 using System.Globalization;
+using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacokinetics;
 
 namespace KetaminePkPd.Cli;

@@ -8,7 +8,7 @@ namespace KetaminePkPd;
 /// </summary>
 /// <remarks>
 /// Doses are free base unless created with <see cref="FromMilligramsOfHydrochloride"/>, which converts the salt
-/// to free base by the molar-mass ratio 237.7 / 274.2 (MODEL.md section 2).
+/// to free base by the molar-mass ratio 237.7 / 274.2 (docs/model.md section 2).
 /// </remarks>
 public readonly record struct Dose
 {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 
 namespace KetaminePkPd;
@@ -52,6 +53,37 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(name, value, $"{name} must be > 0, got {Durations.Format(value)}.");
         return value;
     }
+
+    /// <summary>Returns <paramref name="value"/> if finite.</summary>
+    public static double Finite(double value, string name) =>
+        double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite, got {F(value)}.");
+
+    /// <summary>Returns <paramref name="value"/> if null or finite.</summary>
+    public static double? Finite(double? value, string name) => value is { } v ? Finite(v, name) : null;
+
+    /// <summary>Returns <paramref name="value"/> if not null.</summary>
+    public static T NotNull<T>(T? value, string name) where T : class => value ?? throw new ArgumentNullException(name);
+
+    /// <summary>Returns <paramref name="values"/> if it is not a default array (and, when <paramref name="length"/> is given, has that length).</summary>
+    public static ImmutableArray<T> Values<T>(ImmutableArray<T> values, string name, int? length = null)
+    {
+        if (values.IsDefault) throw new ArgumentException($"{name} must be an initialised array, got a default ImmutableArray.", name);
+        if (length is { } n && values.Length != n) throw new ArgumentException($"{name} must hold {n} values, got {values.Length}.", name);
+        return values;
+    }
+
+    /// <summary>Returns <paramref name="values"/> if it is not a default array, every value is finite, and (when given) it has <paramref name="length"/> values.</summary>
+    public static ImmutableArray<double> FiniteValues(ImmutableArray<double> values, string name, int? length = null)
+    {
+        Values(values, name, length);
+        foreach (double v in values)
+            if (!double.IsFinite(v)) throw new ArgumentException($"{name} must hold finite values, got {F(v)}.", name);
+        return values;
+    }
+
+    /// <summary>Returns <paramref name="value"/> if it is at least zero.</summary>
+    public static int NonNegative(int value, string name) =>
+        value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be >= 0, got {value}.");
 
     /// <summary>Formats a number the way messages show it (invariant culture, round-trippable).</summary>
     public static string F(double value) => value.ToString("G6", CultureInfo.InvariantCulture);

@@ -15,7 +15,7 @@ public sealed record Subject
     private readonly double _ageYears = 45;
     private readonly Ancestry _ancestry = Ancestry.NonAsian;
 
-    /// <summary>A 70 kg, 45-year-old non-Asian adult: the typical adult of MODEL.md and of the Perez-Ruixo 2021 reference category.</summary>
+    /// <summary>A 70 kg, 45-year-old non-Asian adult: the typical adult of docs/model.md section 4.4 and of the Perez-Ruixo 2021 reference category.</summary>
     public static Subject TypicalAdult { get; } = new();
 
     /// <summary>Body weight in kg, finite, in (0, 300]. Default 70.</summary>

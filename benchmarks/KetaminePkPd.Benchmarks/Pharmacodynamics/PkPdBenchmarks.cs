@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 

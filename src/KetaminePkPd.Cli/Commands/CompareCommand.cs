@@ -48,7 +48,7 @@ internal sealed class CompareCommand
     private readonly Option<string?> _population = new("--population")
     {
         HelpName = "count",
-        Description = "Also simulate this many virtual patients per arm, 0 to 100000 (MODEL.md 4.4 variability in PK and " +
+        Description = "Also simulate this many virtual patients per arm, 0 to 100000 (docs/model.md section 4.4 variability in PK and " +
             "effects; the same patients in every arm), and report the 5th percentile, median and 95th percentile of every " +
             "metric; the plots then show 5-95% bands. Progress goes to stderr. [default: 0, typical patient only]",
     };

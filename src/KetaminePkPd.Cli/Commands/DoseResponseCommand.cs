@@ -72,7 +72,7 @@ internal sealed class DoseResponseCommand
     {
         HelpName = "kg",
         Description = "Body weight of the typical patient of the curves, in kg (e.g. 70kg; a bare number is read as kg), in " +
-            "(0, 300]; sets mg/kg doses. The virtual population has its own weights (MODEL.md 4.4). [default: 70kg]",
+            "(0, 300]; sets mg/kg doses. The virtual population has its own weights (docs/model.md section 4.4). [default: 70kg]",
     };
     private readonly Option<string?> _plot = PlotOptions.Create("--plot",
         "Write the dose-response figure: peak dissociation (CADSS, left axis) and day-1 improvement (MADRS points, right " +

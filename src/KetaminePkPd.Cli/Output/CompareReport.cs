@@ -103,7 +103,7 @@ internal static class CompareReport
             $"{(o.Subject.Ancestry == Ancestry.NonAsian ? "non-Asian" : Parsing.AncestryToken(o.Subject.Ancestry))}; typical parameters of each model");
         if (o.PopulationSize > 0)
             Row(about, "Population", $"{o.PopulationSize.ToString(Inv)} virtual patients per arm (the same patients in every arm), seed {o.Seed.ToString(Inv)}; " +
-                "MODEL.md 4.4 variability in PK and both effects");
+                "docs/model.md section 4.4 variability in PK and both effects");
         Row(about, "Threshold", $"{Formatting.Plain(o.Threshold.NanogramsPerMilliliter, 3)} ng/mL of the parent drug, for the time above it");
         Row(about, "Simulated", "7 days from the first dose: every 2 min over the first day, then every 6 h");
         console.Write(about);

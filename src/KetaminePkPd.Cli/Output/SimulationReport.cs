@@ -1,5 +1,6 @@
 using System.Reflection;
 using KetaminePkPd.Cli.Commands;
+using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using Spectre.Console;
@@ -60,7 +61,7 @@ internal static class SimulationReport
     /// <summary>The parameters of the set that are the project's own calibrations, not published estimates.</summary>
     public static IReadOnlyList<ModelParameter> Provisional(PkParameterSet set, Route route) => [.. set.ParametersFor(route).Where(p => p.IsProvisional)];
 
-    /// <summary>The effect parameters that are the project's own calibrations (MODEL.md 4.1, 4.2 and 4.4).</summary>
+    /// <summary>The effect parameters that are the project's own calibrations (docs/model.md sections 4.1, 4.2 and 4.4).</summary>
     public static IReadOnlyList<ModelParameter> ProvisionalEffects(EffectParameterSet effects) => [.. effects.Parameters.Where(p => p.IsProvisional)];
 
     /// <summary>The dissociation time course of a PK-PD result.</summary>
@@ -184,7 +185,7 @@ internal static class SimulationReport
                 E(string.Join(", ", provisional.Select(p => p.Name))));
         else
             console.MarkupLine("No provisional PK parameters: every PK value is a published estimate.");
-        console.MarkupLine("[bold yellow]PROVISIONAL effect parameters[/] (own calibrations of MODEL.md 4.1-4.2; sources in --json): " +
+        console.MarkupLine("[bold yellow]PROVISIONAL effect parameters[/] (own calibrations of docs/model.md sections 4.1-4.2; sources in --json): " +
             E(string.Join(", ", ProvisionalEffects(EffectParameterSet.Default).Select(p => p.Name))) +
             (inputs.Drug == Drug.Esketamine ? E(". For esketamine, C50_D and EC50_A are halved (R-ketamine adds nothing to dissociation).") : ""));
         console.Write(new Paragraph().Append("Notes: ", new Style(decoration: Decoration.Bold)).Append(set.Notes));

@@ -83,7 +83,7 @@ internal static class TrialText
         if (pk.Count > 0) parts.Add($"PK {string.Join(", ", pk)}");
         if (effects.Count > 0) parts.Add($"effects {string.Join(", ", effects)}");
         parts.Add("the effect variability (C50_D, EC50_A, SCALE_A)");
-        parts.Add("the clinical model (baseline, placebo response, rating noise; MODEL.md 4.3-4.4)");
+        parts.Add("the clinical model (baseline, placebo response, rating noise; docs/model.md sections 4.3-4.4)");
         if (hypotheses.Any(h => !h.IsExposureOnly)) parts.Add("the hypothesis strengths (illustrations)");
         return "PROVISIONAL (own calibrations, not published estimates): " + string.Join("; ", parts) + ".";
     }

@@ -29,4 +29,8 @@ public sealed record ArmComparison(ComparisonArm Arm, ArmMetrics Typical, Uncert
 
     /// <summary>A hash consistent with <see cref="Equals(ArmComparison)"/>.</summary>
     public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Provisional), Arm, Typical, Uncertain);
+
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NotNull(Arm, nameof(Arm)) is not null && Guard.NotNull(Typical, nameof(Typical)) is not null
+        && !Guard.Values(Provisional, nameof(Provisional)).IsDefault && Guard.NotNull(Course, nameof(Course)) is not null;
 }

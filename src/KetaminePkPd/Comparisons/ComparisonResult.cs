@@ -15,4 +15,7 @@ public sealed record ComparisonResult(ComparisonOptions Options, ImmutableArray<
 
     /// <summary>A hash consistent with <see cref="Equals(ComparisonResult)"/>.</summary>
     public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Arms), Options);
+
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NotNull(Options, nameof(Options)) is not null && !Guard.Values(Arms, nameof(Arms)).IsDefault;
 }

@@ -5,4 +5,9 @@ namespace KetaminePkPd.Comparisons;
 /// <param name="PeakCadss">Peak dissociation, CADSS points.</param>
 /// <param name="Day1Improvement">Antidepressant drug effect at 24 h as an improvement, MADRS points (positive = better).</param>
 /// <param name="CmaxNgPerMl">Parent Cmax, ng/mL.</param>
-public sealed record DoseResponsePoint(Dose Dose, double PeakCadss, double Day1Improvement, double CmaxNgPerMl);
+public sealed record DoseResponsePoint(Dose Dose, double PeakCadss, double Day1Improvement, double CmaxNgPerMl)
+{
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.Finite(PeakCadss, nameof(PeakCadss)) == PeakCadss && Guard.Finite(Day1Improvement, nameof(Day1Improvement)) == Day1Improvement
+        && Guard.NonNegative(CmaxNgPerMl, nameof(CmaxNgPerMl)) >= 0;
+}

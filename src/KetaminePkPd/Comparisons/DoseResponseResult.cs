@@ -22,6 +22,9 @@ namespace KetaminePkPd.Comparisons;
 public sealed record DoseResponseResult(DoseResponseSettings Settings, ImmutableArray<DoseResponsePoint> Points, Dose? HalfMaximalDissociationDose,
     Dose? HalfMaximalAntidepressantDose, TrialResult? Population)
 {
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NotNull(Settings, nameof(Settings)) is not null && !Guard.Values(Points, nameof(Points)).IsDefault;
+
     /// <summary>The dose-alone association at day 1 over the population (r of CADSS and % change; see <see cref="AssociationSummary"/>), or null.</summary>
     public AssociationSummary? PopulationDay1 => Population?.Associations.FirstOrDefault(a => a?.Time == TimeSpan.FromDays(1));
 

@@ -9,6 +9,10 @@ namespace KetaminePkPd.Comparisons;
 /// <param name="P95">95th percentile at each time.</param>
 public sealed record TimeCourseBand(ImmutableArray<double> TimesH, ImmutableArray<double> P5, ImmutableArray<double> Median, ImmutableArray<double> P95)
 {
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = !Guard.FiniteValues(TimesH, nameof(TimesH)).IsDefault && !Guard.FiniteValues(P5, nameof(P5), TimesH.Length).IsDefault
+        && !Guard.FiniteValues(Median, nameof(Median), TimesH.Length).IsDefault && !Guard.FiniteValues(P95, nameof(P95), TimesH.Length).IsDefault;
+
     /// <summary>The band of <paramref name="courses"/> (one array per patient, each aligned with <paramref name="timesH"/>).</summary>
     internal static TimeCourseBand Of(double[] timesH, IReadOnlyList<double[]> courses)
     {

@@ -21,7 +21,9 @@ namespace KetaminePkPd.Pharmacodynamics;
 public sealed class EffectParameterSet
 {
     private const string Olofsen = "Olofsen E, Kamp J, Henthorn TK, et al. Ketamine psychedelic and antinociceptive effects are connected. Anesthesiology 2022;136:792-801";
-    private const string Provisional = "PROVISIONAL (MODEL.md 4.4)";
+    private const string Provisional = "PROVISIONAL (docs/model.md section 4.4)";
+    private const string ProvisionalDissociation = "PROVISIONAL (docs/model.md section 4.1)";
+    private const string ProvisionalAntidepressant = "PROVISIONAL (docs/model.md section 4.2)";
     private readonly ImmutableDictionary<string, int> _byName;
 
     /// <summary>Name of the dissociation effect.</summary>
@@ -36,19 +38,19 @@ public sealed class EffectParameterSet
         _byName = parameters.Select((p, i) => (p.Name, i)).ToImmutableDictionary(x => x.Name, x => x.i, StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The defaults of MODEL.md sections 4.1, 4.2 and 4.4.</summary>
+    /// <summary>The defaults of docs/model.md sections 4.1, 4.2 and 4.4.</summary>
     public static EffectParameterSet Default { get; } = new(
     [
         new("KE0_D", Math.Log(2) / (8.3 / 60), "1/h", "dissociation effect-site rate constant (t1/2,ke0 8.3 min, 95% CI 5.1-13.0)", Olofsen, ParameterScale.Log, 1e-3, 1e4),
         new("C50_D", 240, "ng/mL", "racemic effect-site concentration at half-maximal dissociation (S-ketamine 121 ng/mL x 2; IIV log SD 0.5)",
-            Provisional + ": twice the S-ketamine C50 of 0.51 nmol/mL (121 ng/mL, " + Olofsen + ")", ParameterScale.Log, 1e-3, 1e6, isProvisional: true),
-        new("EMAX_D", 30, "CADSS points", "maximal dissociation", Provisional + ": mean peak CADSS 8-20 after 0.5 mg/kg/40 min (van Schalkwyk 2018 sample: mean 7.7, SD 9.2)", ParameterScale.Log, 0, 92, isProvisional: true),
-        new("HILL_D", 2, "-", "Hill coefficient of dissociation", Provisional + ": Bowdle 1998 found psychedelic scores linear in 50-200 ng/mL; 2 fits resolution by 80-120 min", ParameterScale.Log, 0.1, 10, isProvisional: true),
-        new("KE0_A", Math.Log(2) / (8.3 / 60), "1/h", "antidepressant effect-site rate constant (same as dissociation unless set)", Provisional, ParameterScale.Log, 1e-3, 1e4, isProvisional: true),
-        new("EC50_A", 60, "ng/mL", "racemic effect-site concentration at half-maximal plasticity signal (IIV log SD 0.5)", Provisional + " (MODEL.md 4.2)", ParameterScale.Log, 1e-3, 1e6, isProvisional: true),
-        new("KTR", 2.0, "1/h", "plasticity chain transfer rate constant", Provisional + " (MODEL.md 4.2)", ParameterScale.Log, 1e-3, 1e3, isProvisional: true),
-        new("KDEC", Math.Log(2) / 72, "1/h", "plasticity decay rate constant (half-life 72 h)", Provisional + " (MODEL.md 4.2)", ParameterScale.Log, 0, 1e3, isProvisional: true),
-        new("BETA", -1.89, "MADRS points", "drug effect per unit of the plasticity signal P2", Provisional + " (MODEL.md 4.2)", ParameterScale.Additive, -1e3, 1e3, isProvisional: true),
+            ProvisionalDissociation + ": twice the S-ketamine C50 of 0.51 nmol/mL (121 ng/mL, " + Olofsen + ")", ParameterScale.Log, 1e-3, 1e6, isProvisional: true),
+        new("EMAX_D", 30, "CADSS points", "maximal dissociation", ProvisionalDissociation + ": mean peak CADSS 8-20 after 0.5 mg/kg/40 min (van Schalkwyk 2018 sample: mean 7.7, SD 9.2)", ParameterScale.Log, 0, 92, isProvisional: true),
+        new("HILL_D", 2, "-", "Hill coefficient of dissociation", ProvisionalDissociation + ": Bowdle 1998 found psychedelic scores linear in 50-200 ng/mL; 2 fits resolution by 80-120 min", ParameterScale.Log, 0.1, 10, isProvisional: true),
+        new("KE0_A", Math.Log(2) / (8.3 / 60), "1/h", "antidepressant effect-site rate constant (same as dissociation unless set)", ProvisionalAntidepressant, ParameterScale.Log, 1e-3, 1e4, isProvisional: true),
+        new("EC50_A", 60, "ng/mL", "racemic effect-site concentration at half-maximal plasticity signal (IIV log SD 0.5)", ProvisionalAntidepressant, ParameterScale.Log, 1e-3, 1e6, isProvisional: true),
+        new("KTR", 2.0, "1/h", "plasticity chain transfer rate constant", ProvisionalAntidepressant, ParameterScale.Log, 1e-3, 1e3, isProvisional: true),
+        new("KDEC", Math.Log(2) / 72, "1/h", "plasticity decay rate constant (half-life 72 h)", ProvisionalAntidepressant, ParameterScale.Log, 0, 1e3, isProvisional: true),
+        new("BETA", -1.89, "MADRS points", "drug effect per unit of the plasticity signal P2", ProvisionalAntidepressant, ParameterScale.Additive, -1e3, 1e3, isProvisional: true),
         new("SCALE_A", 1, "-", "individual multiplier on the antidepressant drug effect (median 1, IIV log SD 0.3)", Provisional, ParameterScale.Log, 0, 100, isProvisional: true),
     ]);
 

@@ -20,6 +20,12 @@ namespace KetaminePkPd.Pharmacodynamics;
 public sealed record EffectTimeCourse(string Name, string Unit, ImmutableArray<double> Values, ImmutableArray<double> EffectSiteNgPerMl,
     double MaximumValue, double MaximumTimeH, double MinimumValue, double MinimumTimeH)
 {
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NotNull(Name, nameof(Name)) is not null && Guard.NotNull(Unit, nameof(Unit)) is not null
+        && !Guard.FiniteValues(Values, nameof(Values)).IsDefault && !Guard.FiniteValues(EffectSiteNgPerMl, nameof(EffectSiteNgPerMl), Values.Length).IsDefault
+        && Guard.Finite(MaximumValue, nameof(MaximumValue)) == MaximumValue && Guard.NonNegative(MaximumTimeH, nameof(MaximumTimeH)) >= 0
+        && Guard.Finite(MinimumValue, nameof(MinimumValue)) == MinimumValue && Guard.NonNegative(MinimumTimeH, nameof(MinimumTimeH)) >= 0;
+
     /// <summary>Describes the extremes.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Name}: max {MaximumValue:G4} {Unit} at {MaximumTimeH:G4} h, min {MinimumValue:G4} {Unit} at {MinimumTimeH:G4} h");

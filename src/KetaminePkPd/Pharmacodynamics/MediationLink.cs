@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Pharmacodynamics;
 
 /// <summary>
-/// Mediation (MODEL.md section 5, hypothesis 3): part of one effect's filter input comes from another effect's size.
+/// Mediation (docs/model.md section 5.3): part of one effect's filter input comes from another effect's size.
 /// The input of <see cref="To"/> becomes (1 - share) x its own drive + share x the fraction of maximum of
 /// <see cref="From"/> (which must have a maximum, e.g. a sigmoid Emax model). Immutable.
 /// </summary>

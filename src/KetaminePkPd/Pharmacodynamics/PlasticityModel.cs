@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KetaminePkPd.Pharmacodynamics;
 
 /// <summary>
-/// The antidepressant response of MODEL.md section 4.2 (PROVISIONAL structure, calibrated to the trial time course): an
+/// The antidepressant response of docs/model.md section 4.2 (PROVISIONAL structure, calibrated to the trial time course): an
 /// occupancy-like signal at the effect site, S = Ce / (EC50 + Ce), feeds a slow "plasticity" chain
 /// dP1/dt = ktr (S - P1), dP2/dt = ktr P1 - kdec P2, and the drug effect on the depression score is
 /// beta x scale x P2 (negative = improvement). Immutable.
@@ -11,7 +11,7 @@ namespace KetaminePkPd.Pharmacodynamics;
 /// <remarks>
 /// With EC50 60 ng/mL, ktr 2.0 1/h, kdec ln 2 / 72 h and beta -1.89 points per unit P2, 0.5 mg/kg over 40 min with
 /// Domino PK gives about -6 MADRS points at 4 h, -8 at 24 h, -5 at day 3 and -2 at day 7 (placebo-adjusted targets of
-/// MODEL.md 4.2). No published concentration-response model for ketamine's antidepressant effect was readable; this is
+/// docs/model.md section 4.2). No published concentration-response model for ketamine's antidepressant effect was readable; this is
 /// our own calibration.
 /// </remarks>
 public sealed class PlasticityModel : EffectModel

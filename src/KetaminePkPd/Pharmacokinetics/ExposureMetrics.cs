@@ -22,6 +22,12 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// rate constants are so close, within about 0.1%, that inverse iteration cannot separate them in 20 000 steps).</param>
 public sealed record ExposureMetrics(double CmaxNgPerMl, double TmaxH, double AucToEndNgHPerMl, double Auc0To24NgHPerMl, double AucInfNgHPerMl, double TerminalHalfLifeH)
 {
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NonNegative(CmaxNgPerMl, nameof(CmaxNgPerMl)) >= 0 && Guard.NonNegative(TmaxH, nameof(TmaxH)) >= 0
+        && Guard.NonNegative(AucToEndNgHPerMl, nameof(AucToEndNgHPerMl)) >= 0 && Guard.NonNegative(Auc0To24NgHPerMl, nameof(Auc0To24NgHPerMl)) >= 0
+        && Guard.NonNegative(AucInfNgHPerMl, nameof(AucInfNgHPerMl)) >= 0
+        && (double.IsNaN(TerminalHalfLifeH) || Guard.Positive(TerminalHalfLifeH, nameof(TerminalHalfLifeH)) > 0);
+
     /// <summary>Formats the metrics on one line.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"Cmax {CmaxNgPerMl:G4} ng/mL at {TmaxH:G4} h, AUC0-24 {Auc0To24NgHPerMl:G5} ng.h/mL, AUC0-inf {AucInfNgHPerMl:G5} ng.h/mL, t1/2 {TerminalHalfLifeH:G3} h");

@@ -19,7 +19,7 @@ public static class PkModels
     /// Racemic ketamine, 3-compartment, Domino et al. 1982 (Clin Pharmacol Ther 31:521, PMID 7198883) as transcribed in
     /// open TCI code: V1 0.063 L/kg; k10 0.4381, k12 0.5921, k13 0.5900, k21 0.2470, k31 0.0146 1/min. The default adult set.
     /// Clearance is parameterised as CL = k10 x V1 (1.656 L/h/kg, 116 L/h at 70 kg) so that variability can act on
-    /// CL and V1 with the peripheral rate constants fixed (MODEL.md 4.4). Norketamine: the provisional proxy.
+    /// CL and V1 with the peripheral rate constants fixed (docs/model.md section 4.4). Norketamine: the provisional proxy.
     /// </summary>
     public static PkParameterSet Domino { get; } = RacemicSets.Domino();
 

@@ -4,7 +4,7 @@ namespace KetaminePkPd.Populations;
 
 /// <summary>
 /// How covariates vary across a virtual population: body weight and age as truncated normals, ancestry as fractions.
-/// Immutable; the defaults are MODEL.md 4.4 (weight N(80, 15) kg truncated to 45-150 kg) and a PROVISIONAL adult age
+/// Immutable; the defaults are docs/model.md section 4.4 (weight N(80, 15) kg truncated to 45-150 kg) and a PROVISIONAL adult age
 /// distribution (N(45, 12) years truncated to 18-75).
 /// </summary>
 public sealed record CovariateDistribution

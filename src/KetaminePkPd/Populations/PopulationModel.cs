@@ -29,7 +29,7 @@ public sealed record PopulationModel
     public Variability Variability { get => _variability; init => _variability = value ?? throw new ArgumentNullException(nameof(Variability)); }
 
     /// <summary>
-    /// The default population of MODEL.md 4.4 for a PK set: for racemic sets 30% CV on clearance and central volume
+    /// The default population of docs/model.md section 4.4 for a PK set: for racemic sets 30% CV on clearance and central volume
     /// (log SD 0.2936), rate constants to the peripherals fixed; for Perez-Ruixo 2021 its published variability
     /// (Table 3; kmet 30% CV assumed); and for the effects log SD 0.5 on the dissociation C50 and the antidepressant EC50
     /// and 0.3 on the antidepressant scale (all PROVISIONAL). Weights N(80, 15) kg in 45-150 kg.

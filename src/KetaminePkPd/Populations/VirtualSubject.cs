@@ -11,6 +11,10 @@ namespace KetaminePkPd.Populations;
 /// <param name="EffectRandomEffects">One eta per parameter of the population's effect set.</param>
 public sealed record VirtualSubject(int Index, Subject Subject, ImmutableArray<double> PkRandomEffects, ImmutableArray<double> EffectRandomEffects)
 {
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NonNegative(Index, nameof(Index)) >= 0 && Guard.NotNull(Subject, nameof(Subject)) is not null
+        && !Guard.FiniteValues(PkRandomEffects, nameof(PkRandomEffects)).IsDefault && !Guard.FiniteValues(EffectRandomEffects, nameof(EffectRandomEffects)).IsDefault;
+
     /// <summary>This subject's pharmacokinetic model.</summary>
     public PkModel CreatePkModel(PkParameterSet set)
     {

@@ -19,6 +19,14 @@ namespace KetaminePkPd.Trials;
 public sealed record ArmSummary(string Arm, int Subjects, double MeanCadss, double SdCadss, double ShareCadssAbove4, double MeanPeakCadss,
     double SharePeakAbove20, ImmutableArray<double> MeanPercentChange, ImmutableArray<double> ResponseRate, ImmutableArray<double> RemissionRate)
 {
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NotNull(Arm, nameof(Arm)) is not null && Guard.NonNegative(Subjects, nameof(Subjects)) >= 0
+        && Guard.Finite(MeanCadss, nameof(MeanCadss)) == MeanCadss && Guard.NonNegative(SdCadss, nameof(SdCadss)) >= 0
+        && Guard.InRange(ShareCadssAbove4, 0, 1, nameof(ShareCadssAbove4)) >= 0 && Guard.Finite(MeanPeakCadss, nameof(MeanPeakCadss)) == MeanPeakCadss
+        && Guard.InRange(SharePeakAbove20, 0, 1, nameof(SharePeakAbove20)) >= 0 && !Guard.FiniteValues(MeanPercentChange, nameof(MeanPercentChange)).IsDefault
+        && !Guard.FiniteValues(ResponseRate, nameof(ResponseRate), MeanPercentChange.Length).IsDefault
+        && !Guard.FiniteValues(RemissionRate, nameof(RemissionRate), MeanPercentChange.Length).IsDefault;
+
     internal static ArmSummary Of(string arm, IReadOnlyList<TrialSubjectResult> subjects, int assessments)
     {
         int n = subjects.Count;

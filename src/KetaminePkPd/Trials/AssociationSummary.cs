@@ -20,6 +20,9 @@ namespace KetaminePkPd.Trials;
 public sealed record AssociationSummary(TimeSpan Time, CorrelationResult Raw, CorrelationResult Spearman,
     CorrelationResult? PartialGivenExposure, CorrelationResult? PartialGivenDose, MediationResult? Mediation)
 {
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NotNull(Raw, nameof(Raw)) is not null && Guard.NotNull(Spearman, nameof(Spearman)) is not null;
+
     /// <summary>r of dissociation with improvement (= -<see cref="Raw"/>.R): positive = more dissociation, more improvement.</summary>
     public double ImprovementR => -Raw.R;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KetaminePkPd.Trials;
 
 /// <summary>
-/// Baseline severity, placebo response and rating noise (MODEL.md 4.3-4.4), all in MADRS points and all PROVISIONAL:
+/// Baseline severity, placebo response and rating noise (docs/model.md sections 4.3-4.4), all in MADRS points and all PROVISIONAL:
 /// baseline N(32, 5); placebo improvement N(8, 8), one draw per patient, reached with a 1 h half-time and then held;
 /// rating noise N(0, 3) per depression rating and N(0, 3) per CADSS rating. Scores are clamped to their scales. Immutable.
 /// </summary>

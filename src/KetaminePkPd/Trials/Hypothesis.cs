@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KetaminePkPd.Trials;
 
 /// <summary>
-/// What links dissociation and the antidepressant response besides shared exposure (MODEL.md section 5). The parts
+/// What links dissociation and the antidepressant response besides shared exposure (docs/model.md section 5). The parts
 /// compose: a hypothesis may combine a shared sensitivity, mediation and expectancy. With all parts off it is
 /// "exposure only": the effects share nothing but the drug concentration. Immutable.
 /// </summary>
@@ -24,13 +24,13 @@ public sealed record Hypothesis
     public static Hypothesis Mediation(double share = 0.5) => new() { Name = "mediation", MediationShare = share };
 
     /// <summary>Expectancy or unblinding: patients whose dissociation peaks above a threshold get a larger placebo response.</summary>
-    /// <param name="thresholdCadss">Peak CADSS above which a patient notices dissociation, in [0, 92]; default 20 (MODEL.md 4.1: the
+    /// <param name="thresholdCadss">Peak CADSS above which a patient notices dissociation, in [0, 92]; default 20 (docs/model.md section 4.1: the
     /// letter's "about 1 in 5" with significant dissociation fits a threshold around 20 points, not 4).</param>
     /// <param name="boostMadrs">Extra placebo improvement, MADRS points, in [0, 60]; default 6 (PROVISIONAL illustration).</param>
     public static Hypothesis Expectancy(double thresholdCadss = 20, double boostMadrs = 6) =>
         new() { Name = "expectancy", ExpectancyThresholdCadss = thresholdCadss, ExpectancyBoostMadrs = boostMadrs };
 
-    /// <summary>The four hypotheses of MODEL.md 5 with their default strengths.</summary>
+    /// <summary>The four hypotheses of docs/model.md section 5 with their default strengths.</summary>
     public static IReadOnlyList<Hypothesis> All { get; } = [ExposureOnly, SharedSensitivity(), Mediation(), Expectancy()];
 
     /// <summary>Short name (used in outputs).</summary>

@@ -24,6 +24,11 @@ public sealed record HypothesisComparison(Hypothesis Hypothesis, ObservedCorrela
     /// they are left out of <see cref="PartialGivenExposure"/>.</summary>
     public int UndefinedPartialR { get; init; }
 
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NotNull(Hypothesis, nameof(Hypothesis)) is not null && Guard.NotNull(Observed, nameof(Observed)) is not null
+        && Guard.NotNull(R, nameof(R)) is not null && Guard.NotNull(PartialGivenExposure, nameof(PartialGivenExposure)) is not null
+        && Guard.InRange(ProbabilityAtLeastAsStrong, 0, 1, nameof(ProbabilityAtLeastAsStrong)) >= 0 && Guard.NotNull(Reading, nameof(Reading)) is not null;
+
     /// <summary>Median replicate r.</summary>
     public double MedianR => R.Median;
 

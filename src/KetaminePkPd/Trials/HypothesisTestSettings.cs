@@ -5,7 +5,7 @@ namespace KetaminePkPd.Trials;
 /// <summary>
 /// What <see cref="HypothesisTest.Run"/> does: the design, the hypotheses, the observed correlations to compare with,
 /// how many replicate trials, and the seed. Immutable; the defaults are the project's main job (the NIMH design, the four
-/// hypotheses of MODEL.md 5, Luckenbaugh 2014's two correlations, 2000 replicates, a pool of 10 000 patients, seed 1).
+/// hypotheses of docs/model.md section 5, Luckenbaugh 2014's two correlations, 2000 replicates, a pool of 10 000 patients, seed 1).
 /// </summary>
 public sealed record HypothesisTestSettings
 {
@@ -58,7 +58,7 @@ public sealed record HypothesisTestSettings
             : throw new ArgumentOutOfRangeException(nameof(PoolSize), pool, $"PoolSize ({pool}) must be at least 4 times the largest observed n ({maxN}), i.e. at least {4 * maxN}.");
     }
 
-    /// <summary>Hypotheses to compare (names unique). Default the four of MODEL.md 5.</summary>
+    /// <summary>Hypotheses to compare (names unique). Default the four of docs/model.md section 5.</summary>
     /// <exception cref="ArgumentException">Empty, or a repeated name.</exception>
     public ImmutableArray<Hypothesis> Hypotheses
     {

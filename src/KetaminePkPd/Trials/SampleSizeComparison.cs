@@ -11,4 +11,9 @@ namespace KetaminePkPd.Trials;
 /// <param name="ReferenceMedianR">Median r under the reference.</param>
 /// <param name="AlternativeMedianR">Median r under the alternative.</param>
 /// <param name="Subjects">Patients needed, or null.</param>
-public sealed record SampleSizeComparison(TimeSpan Time, string Reference, string Alternative, double ReferenceMedianR, double AlternativeMedianR, int? Subjects);
+public sealed record SampleSizeComparison(TimeSpan Time, string Reference, string Alternative, double ReferenceMedianR, double AlternativeMedianR, int? Subjects)
+{
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NotNull(Reference, nameof(Reference)) is not null && Guard.NotNull(Alternative, nameof(Alternative)) is not null
+        && Guard.InRange(ReferenceMedianR, -1, 1, nameof(ReferenceMedianR)) >= -1 && Guard.InRange(AlternativeMedianR, -1, 1, nameof(AlternativeMedianR)) >= -1;
+}

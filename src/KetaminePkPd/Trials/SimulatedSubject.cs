@@ -52,4 +52,15 @@ public sealed record SimulatedSubject(int Index, int Arm, Subject Subject, doubl
 
     /// <summary>A hash consistent with <see cref="Equals(SimulatedSubject)"/>.</summary>
     public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(DrugEffectMadrs), Index, Arm, Subject);
+
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NonNegative(Index, nameof(Index)) >= 0 && Guard.NonNegative(Arm, nameof(Arm)) >= 0 && Guard.NotNull(Subject, nameof(Subject)) is not null
+        && Guard.NonNegative(DoseMg, nameof(DoseMg)) >= 0 && Guard.Positive(ClearanceLPerH, nameof(ClearanceLPerH)) > 0
+        && Guard.Positive(CentralVolumeL, nameof(CentralVolumeL)) > 0 && Guard.Positive(DissociationC50NgPerMl, nameof(DissociationC50NgPerMl)) > 0
+        && Guard.Positive(AntidepressantEc50NgPerMl, nameof(AntidepressantEc50NgPerMl)) > 0 && Guard.NonNegative(AntidepressantScale, nameof(AntidepressantScale)) >= 0
+        && Guard.Finite(ConcentrationAtCadssNgPerMl, nameof(ConcentrationAtCadssNgPerMl)) == ConcentrationAtCadssNgPerMl
+        && Guard.Finite(CmaxNgPerMl, nameof(CmaxNgPerMl)) == CmaxNgPerMl && Guard.Finite(Auc0To24NgHPerMl, nameof(Auc0To24NgHPerMl)) == Auc0To24NgHPerMl
+        && Guard.Finite(CadssAtRatingTime, nameof(CadssAtRatingTime)) == CadssAtRatingTime && Guard.Finite(CadssPeak, nameof(CadssPeak)) == CadssPeak
+        && !Guard.FiniteValues(DrugEffectMadrs, nameof(DrugEffectMadrs)).IsDefault && Guard.Finite(BaselineMadrs, nameof(BaselineMadrs)) == BaselineMadrs
+        && Guard.Finite(PlaceboMadrs, nameof(PlaceboMadrs)) == PlaceboMadrs;
 }

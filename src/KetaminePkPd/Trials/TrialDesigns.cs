@@ -3,7 +3,7 @@ using KetaminePkPd.Populations;
 
 namespace KetaminePkPd.Trials;
 
-/// <summary>The standard designs of the mission (MODEL.md section 5).</summary>
+/// <summary>The standard designs of the mission (docs/model.md section 5).</summary>
 public static class TrialDesigns
 {
     private static readonly TimeSpan[] Standard = [TimeSpan.FromMinutes(230), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7)];

@@ -36,4 +36,11 @@ public sealed record TrialSubjectResult(SimulatedSubject Simulated, double Cadss
 
     /// <summary>A hash consistent with <see cref="Equals(TrialSubjectResult)"/>.</summary>
     public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Scores), ValueEquality.Hash(Changes), ValueEquality.Hash(PercentChanges), ValueEquality.Hash(Responders), ValueEquality.Hash(Remitters), Simulated, CadssRated, CadssPeakRated);
+
+    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
+    private readonly bool _checked = Guard.NotNull(Simulated, nameof(Simulated)) is not null && Guard.Finite(CadssRated, nameof(CadssRated)) == CadssRated
+        && Guard.Finite(CadssPeakRated, nameof(CadssPeakRated)) == CadssPeakRated && Guard.Finite(Baseline, nameof(Baseline)) == Baseline
+        && !Guard.FiniteValues(Scores, nameof(Scores)).IsDefault && !Guard.FiniteValues(Changes, nameof(Changes), Scores.Length).IsDefault
+        && !Guard.FiniteValues(PercentChanges, nameof(PercentChanges), Scores.Length).IsDefault
+        && !Guard.Values(Responders, nameof(Responders), Scores.Length).IsDefault && !Guard.Values(Remitters, nameof(Remitters), Scores.Length).IsDefault;
 }

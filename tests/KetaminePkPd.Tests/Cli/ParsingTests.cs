@@ -1,4 +1,5 @@
 using KetaminePkPd.Cli;
+using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacokinetics;
 
 namespace KetaminePkPd.Tests.Cli;

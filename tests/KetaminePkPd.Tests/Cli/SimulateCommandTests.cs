@@ -105,7 +105,7 @@ public sealed class SimulateCommandTests
         Assert.Equal(dissociation.MaximumTimeH, json.GetProperty("dissociation").GetProperty("peakTimeH").GetDouble(), 12);
         Assert.Equal(antidepressant.MinimumValue, json.GetProperty("antidepressant").GetProperty("maxEffectMadrs").GetDouble(), 12);
         Assert.Equal(antidepressant.MinimumTimeH, json.GetProperty("antidepressant").GetProperty("maxEffectTimeH").GetDouble(), 12);
-        // MODEL.md 4.1: the mean peak CADSS after 0.5 mg/kg over 40 min should be about 8-20 points; it peaks near the end of the infusion.
+        // docs/model.md section 4.1: the mean peak CADSS after 0.5 mg/kg over 40 min should be about 8-20 points; it peaks near the end of the infusion.
         Assert.InRange(dissociation.MaximumValue, 8, 20);
         Assert.InRange(dissociation.MaximumTimeH, 0.6, 0.8);
         Assert.True(antidepressant.MinimumValue < 0, "the antidepressant drug effect lowers the score");
@@ -140,7 +140,7 @@ public sealed class SimulateCommandTests
     [Fact]
     public void Simulate_Out_MadrsChangeFollowsTheModelMd42Calibration()
     {
-        // MODEL.md 4.2: with Domino PK, 0.5 mg/kg over 40 min gives about -6.0 MADRS points at 4 h and -7.8 at 24 h.
+        // docs/model.md section 4.2: with Domino PK, 0.5 mg/kg over 40 min gives about -6.0 MADRS points at 4 h and -7.8 at 24 h.
         using var dir = new TempDirectory();
         string path = dir.File("effects.csv");
 

@@ -4,7 +4,7 @@ using KetaminePkPd.Pharmacokinetics;
 
 namespace KetaminePkPd.Tests.Pharmacodynamics;
 
-/// <summary>The two effects of MODEL.md section 4 driven by Domino PK, 70 kg, after the NIMH infusion (0.5 mg/kg over 40 min).</summary>
+/// <summary>The two effects of docs/model.md section 4 driven by Domino PK, 70 kg, after the NIMH infusion (0.5 mg/kg over 40 min).</summary>
 public class PkPdSimulatorTests
 {
     private static readonly EffectParameterSet Fx = EffectParameterSet.Default;
@@ -31,7 +31,7 @@ public class PkPdSimulatorTests
         var r = PkPdSimulator.Simulate(Model(), Nimh, Week);
         var d = r[EffectParameterSet.DissociationName];
         Assert.InRange(d.MaximumTimeH, 40.0 / 60, 50.0 / 60);          // effect-site lag of a few minutes after the 40 min end
-        Assert.InRange(d.MaximumValue, 8, 20);                          // MODEL.md 4.1: mean peak CADSS about 8-20
+        Assert.InRange(d.MaximumValue, 8, 20);                          // docs/model.md section 4.1: mean peak CADSS about 8-20
         Assert.True(At(r, "dissociation", 2) < 0.1 * d.MaximumValue, "resolved to under 10% of the peak by 2 h");
     }
 
@@ -51,7 +51,7 @@ public class PkPdSimulatorTests
     [InlineData(168, -1.9)]
     public void Antidepressant_TypicalNimhTimeCourse_MatchesTheCalibrationOfModelMd(double hours, double expected)
     {
-        // MODEL.md 4.2: "the structure above gives -6.0, -7.8, -4.9, -1.9" (placebo-adjusted MADRS, 70 kg, Domino).
+        // docs/model.md section 4.2: the typical patient gets -6.0, -7.8, -4.9, -1.9 (placebo-adjusted MADRS, 70 kg, Domino).
         var r = PkPdSimulator.Simulate(Model(), Nimh, Week);
         Assert.Equal(expected, At(r, "antidepressant", hours), 1);
     }

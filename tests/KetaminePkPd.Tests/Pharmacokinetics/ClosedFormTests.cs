@@ -1,3 +1,4 @@
+using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacokinetics;
 using MathNet.Numerics.LinearAlgebra;
 

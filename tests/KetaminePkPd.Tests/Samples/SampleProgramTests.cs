@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace KetaminePkPd.Tests.Samples;
 
 /// <summary>
-/// Every sample in samples/ runs, prints the numbers it promises within the ranges the literature and MODEL.md give, saves
+/// Every sample in samples/ runs, prints the numbers it promises within the ranges the literature and docs/model.md give, saves
 /// its figures as PNG, and prints the same text when run twice (all samples use fixed seeds).
 /// </summary>
 public sealed class SampleProgramTests : IDisposable
@@ -54,16 +54,16 @@ public sealed class SampleProgramTests : IDisposable
         // The effect site (t1/2,ke0 8.3 min, Olofsen 2022) peaks after plasma, while plasma falls fast after the infusion.
         var (sitePeakMin, peakCadss) = (Number(text, @"peaks later, at " + Num + " min"), Number(text, @"peak CADSS " + Num));
         Assert.InRange(sitePeakMin, 40.01, 50);
-        // MODEL.md 4.1: mean peak CADSS about 8-20 after 0.5 mg/kg over 40 min.
+        // docs/model.md section 4.1: mean peak CADSS about 8-20 after 0.5 mg/kg over 40 min.
         Assert.InRange(peakCadss, 8, 20);
         // Hysteresis: similar CADSS at two plasma concentrations more than 2-fold apart, with near-equal effect-site concentrations.
         var plasma = Numbers(text, @"plasma at " + Num + @" ng/mL, and .* plasma at only " + Num);
         var site = Numbers(text, @"effect site \(" + Num + " and " + Num + " ng/mL\\)");
         Assert.True(plasma[0] > 2 * plasma[1], $"plasma {plasma[0]} vs {plasma[1]}");
         Assert.InRange(site[1] / site[0], 0.9, 1.1);
-        // MODEL.md 4.1: dissociation resolves within about 1.5-2 h.
+        // docs/model.md section 4.1: dissociation resolves within about 1.5-2 h.
         Assert.InRange(Number(text, @"back under 4 CADSS points by " + Num + " min"), 45, 120);
-        // MODEL.md 4.2: the calibrated antidepressant drug effect is -6.0 at 4 h, -7.8 at 24 h, -4.9 at day 3, -1.9 at day 7.
+        // docs/model.md section 4.2: the calibrated antidepressant drug effect is -6.0 at 4 h, -7.8 at 24 h, -4.9 at day 3, -1.9 at day 7.
         Assert.Equal(-6.0, Number(text, @"^4 h\s+\S+\s+\S+\s+\S+\s+" + Num), 0.1);
         Assert.Equal(-7.8, Number(text, @"^1 day\s+\S+\s+\S+\s+\S+\s+" + Num), 0.1);
         Assert.Equal(-4.9, Number(text, @"^3 days\s+\S+\s+\S+\s+\S+\s+" + Num), 0.1);
@@ -84,12 +84,12 @@ public sealed class SampleProgramTests : IDisposable
         var iv = Row("racemic IV 0.5 mg/kg/40 min");
         Assert.Equal(240.3, iv[0], 0.05);    // Domino 0.5 mg/kg over 40 min: Cmax 240.3 ng/mL
         Assert.Equal(40, iv[1]);          // at the end of the infusion
-        Assert.InRange(iv[2], 8, 20);     // MODEL.md 4.1: peak CADSS 8-20
-        Assert.Equal(-7.8, iv[3], 0.1);    // MODEL.md 4.2: -7.8 MADRS points at 24 h
+        Assert.InRange(iv[2], 8, 20);     // docs/model.md section 4.1: peak CADSS 8-20
+        Assert.Equal(-7.8, iv[3], 0.1);    // docs/model.md section 4.2: -7.8 MADRS points at 24 h
         // Perez-Ruixo 2021 Table 4: esketamine Cmax 72.5 ng/mL (56 mg) and 101.0 ng/mL (84 mg); within 10%.
         Assert.InRange(Row("esketamine nasal 56 mg")[0], 72.5 * 0.9, 72.5 * 1.1);
         Assert.InRange(Row("esketamine nasal 84 mg")[0], 101.0 * 0.9, 101.0 * 1.1);
-        // Racemic nasal: bioavailability 11-45% (MODEL.md 3.3). PK is linear, so Cmax scales with F: 45/11.
+        // Racemic nasal: bioavailability 11-45% (docs/model.md section 3.3). PK is linear, so Cmax scales with F: 45/11.
         var low = Row("racemic nasal 50 mg, F 11%");
         var high = Row("racemic nasal 50 mg, F 45%");
         var typical = Row("racemic nasal 50 mg, F 13%");
@@ -157,7 +157,7 @@ public sealed class SampleProgramTests : IDisposable
             Assert.True(-1 <= lower && lower <= median && median <= upper && upper <= 1, m.Value);
             Assert.InRange(p, 0, 1);
         }
-        // Under exposure only at one fixed mg/kg dose, the replicate r centres near 0 (MODEL.md 5, hypothesis 1) and the observed
+        // Under exposure only at one fixed mg/kg dose, the replicate r centres near 0 (docs/model.md section 5.1) and the observed
         // r = -0.35 is in its lower tail; with seed 42 it came up in under 2.5% of 300 trials, and the conclusion says so.
         double exposureMedian = double.Parse(tables[0].Groups[2].Value, CultureInfo.InvariantCulture);
         double exposureP = double.Parse(tables[0].Groups[5].Value, CultureInfo.InvariantCulture);
@@ -188,7 +188,7 @@ public sealed class SampleProgramTests : IDisposable
 
         var s = Numbers(seed2024[0], @"peak CADSS > 20 in " + Num + @"%, median peak " + Num + @"; r\(AUC, day-1 improvement\) " + Num +
             @"; r\(peak CADSS, day-1 improvement\) " + Num + @"; r\(eta C50_D, eta EC50_A\) " + Num);
-        // MODEL.md 4.1: "about 1 in 5" with significant dissociation fits a share above about 20 points; mean peak 8-20.
+        // docs/model.md section 4.1: "about 1 in 5" with significant dissociation fits a share above about 20 points; mean peak 8-20.
         Assert.InRange(s[0], 10, 30);
         Assert.InRange(s[1], 8, 20);
         // More exposure, more antidepressant effect.

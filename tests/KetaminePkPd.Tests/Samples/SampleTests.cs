@@ -14,11 +14,23 @@ public class SampleTests
         return Path.Combine([dir!.FullName, .. parts]);
     }
 
+    private static readonly Lock ConsoleGate = new();
+
     [Fact]
     public void QuickStart_Runs_AndPrintsTheNimhInfusionAndTheNasalSpray()
     {
+        // QuickStart is a top-level program (so that the README's copy of it compiles in `dotnet new console`): run its
+        // entry point with the console redirected. No other test touches Console.Out.
+        var entry = System.Reflection.Assembly.Load("QuickStart").EntryPoint;
+        Assert.NotNull(entry);
         var output = new StringWriter(CultureInfo.InvariantCulture);
-        KetaminePkPd.Samples.QuickStart.Program.Run(output);
+        lock (ConsoleGate)
+        {
+            var saved = Console.Out;
+            Console.SetOut(output);
+            try { entry!.Invoke(null, entry.GetParameters().Length == 0 ? null : [Array.Empty<string>()]); }
+            finally { Console.SetOut(saved); }
+        }
         string text = output.ToString();
         // Domino 0.5 mg/kg/40 min: Cmax 240.3 ng/mL at the end of infusion (see PkModelTests); Perez-Ruixo 56 mg: 72.6 (Table 4: 72.5).
         Assert.Contains("ketamine    Cmax 240.3 ng/mL at 0.6667 h", text);

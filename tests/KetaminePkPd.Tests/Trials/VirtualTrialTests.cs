@@ -29,7 +29,7 @@ public class VirtualTrialTests
     [Fact]
     public void Run_NimhDefaults_GiveOutcomesOfTheSizeModelMdTargets()
     {
-        // MODEL.md 4.1: mean peak CADSS about 8-20 after 0.5 mg/kg/40 min, right-skewed; 4.3: large placebo response.
+        // docs/model.md section 4.1: mean peak CADSS about 8-20 after 0.5 mg/kg/40 min, right-skewed; 4.3: large placebo response.
         var r = VirtualTrial.Run(TrialDesigns.Nimh, null, 1);
         Assert.Equal(108, r.Subjects.Length);
         Assert.InRange(r.Overall.MeanCadss, 8, 20);

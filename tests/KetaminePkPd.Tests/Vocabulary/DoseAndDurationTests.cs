@@ -17,7 +17,7 @@ public class DoseAndDurationTests
     [Fact]
     public void DoseParse_Hydrochloride_ConvertsToFreeBaseByMolarMassRatio()
     {
-        // 50 mg ketamine HCl = 50 x 237.7 / 274.2 = 43.34 mg free base (MODEL.md section 2).
+        // 50 mg ketamine HCl = 50 x 237.7 / 274.2 = 43.34 mg free base (docs/model.md section 2).
         Assert.Equal(50 * 237.7 / 274.2, Dose.Parse("50mg-hcl").Value, 12);
     }
 

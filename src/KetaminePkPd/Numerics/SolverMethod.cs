@@ -1,4 +1,4 @@
-namespace KetaminePkPd;
+namespace KetaminePkPd.Numerics;
 
 /// <summary>Which solver integrates a simulation. All three agree on the built-in models to 1e-6 relative.</summary>
 public enum SolverMethod
