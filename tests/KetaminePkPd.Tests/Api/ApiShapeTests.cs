@@ -81,30 +81,7 @@ public partial class ApiShapeTests
         return typeof(IEnumerable).IsAssignableFrom(type) && type.Namespace is { } ns && ns.StartsWith("System.Collections", StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// Records that hold sequences but still compare them by reference, on today's code. Issue 7 (value equality of
-    /// records with sequences, implemented concurrently) removes them; the lead empties this list after merging it.
-    /// The test fails both for a record missing from this list and for a listed record that is fixed, so the list
-    /// cannot go stale.
-    /// </summary>
-    private static readonly string[] KnownSequenceEqualityOffenders_RemovedByIssue7 =
-    [
-        "KetaminePkPd.Comparisons.ArmComparison",
-        "KetaminePkPd.Comparisons.ComparisonResult",
-        "KetaminePkPd.Comparisons.DoseResponseResult",
-        "KetaminePkPd.Comparisons.TimeCourseBand",
-        "KetaminePkPd.DosingRegimen",
-        "KetaminePkPd.Pharmacodynamics.EffectTimeCourse",
-        "KetaminePkPd.Pharmacokinetics.RouteDefinition",
-        "KetaminePkPd.Populations.VirtualSubject",
-        "KetaminePkPd.SimulationOptions",
-        "KetaminePkPd.Trials.ArmSummary",
-        "KetaminePkPd.Trials.HypothesisTestSettings",
-        "KetaminePkPd.Trials.SimulatedSubject",
-        "KetaminePkPd.Trials.TrialDesign",
-        "KetaminePkPd.Trials.TrialSubjectResult",
-    ];
-
+    /// <summary>A record holding a sequence compares it element by element (its own Equals(T) and GetHashCode).</summary>
     [Fact]
     public void Records_HoldingSequences_HaveValueEquality()
     {
@@ -119,11 +96,7 @@ public partial class ApiShapeTests
             bool own = equals is not null && !equals.IsDefined(typeof(CompilerGeneratedAttribute));
             if (!own) offenders.Add($"{t.FullName} ({string.Join(", ", sequences)})");
         }
-        var known = KnownSequenceEqualityOffenders_RemovedByIssue7.ToHashSet();
-        var offenderNames = offenders.Select(o => o[..o.IndexOf(' ', StringComparison.Ordinal)]).ToHashSet();
-        AssertNone(offenders.Where(o => !known.Contains(o[..o.IndexOf(' ', StringComparison.Ordinal)])),
-            "Records that hold sequences but compare them by reference (define Equals(T) and GetHashCode over the elements)");
-        AssertNone(known.Where(k => !offenderNames.Contains(k)), "Records listed as known offenders that now have value equality (remove them from the list)");
+        AssertNone(offenders, "Records that hold sequences but compare them by reference (define Equals(T) and GetHashCode over the elements)");
     }
 
     /// <summary>An argument that no validating constructor should accept, for a parameter of this type; null when there is none.</summary>

@@ -1,4 +1,5 @@
 using KetaminePkPd.Comparisons;
+using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Statistics;
