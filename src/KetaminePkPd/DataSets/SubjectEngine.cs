@@ -77,6 +77,10 @@ internal sealed class SubjectEngine
         Array.Clear(_b);
         _queue.Clear();
         _series.Clear();
+        // Matrices are not shared between subjects: the propagator cache matches step lengths within a tolerance, so sharing
+        // would make a subject's last bits depend on which subjects ran before it on the same thread.
+        _recent = _older = null;
+        _seq = 0;
         _auc = 0;
         _t = records[0].TimeH;
         double cmax = double.NegativeInfinity, tmax = 0;
