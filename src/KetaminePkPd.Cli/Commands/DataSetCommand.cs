@@ -18,7 +18,7 @@ internal sealed class DataSetCommand
     public static readonly string[] Examples =
     [
         "ketamine-pkpd simulate --data events.csv --model advan2 --out predictions.csv",
-        "ketamine-pkpd simulate --data events.csv --model model.json --json",
+        "ketamine-pkpd simulate --data events.csv --model model.json --out predictions.csv --json",
     ];
 
     private readonly Option<string?> _data = new("--data")
