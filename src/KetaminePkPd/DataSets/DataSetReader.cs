@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using nietras.SeparatedValues;
 
 namespace KetaminePkPd.DataSets;
@@ -88,7 +89,7 @@ public static class DataSetReader
         string? currentId = null;
         foreach (var row in reader)
         {
-            var record = Parse(row, at, extraAt, names, compartmentNames);
+            var record = Parse(row, at, extraAt, names, compartmentNames, currentId);
             if (currentId is not null && record.Id != currentId)
             {
                 yield return new DataSetSubject(columns, records.ToImmutable());
@@ -100,10 +101,11 @@ public static class DataSetReader
         if (records.Count > 0) yield return new DataSetSubject(columns, records.ToImmutable());
     }
 
-    private static EventRecord Parse(SepReader.Row row, int[] at, List<int> extraAt, IReadOnlyList<string> names, IReadOnlyList<string>? compartmentNames)
+    private static EventRecord Parse(SepReader.Row row, int[] at, List<int> extraAt, IReadOnlyList<string> names, IReadOnlyList<string>? compartmentNames, string? previousId)
     {
         int line = row.LineNumberFrom;
-        string id = row[at[0]].ToString();
+        var idCell = row[at[0]].Span;
+        string id = previousId is not null && idCell.SequenceEqual(previousId) ? previousId : idCell.ToString();
         if (id.Length == 0 || id == ".") throw new DataSetFormatException(line, names[at[0]], "the ID is empty.");
         double time = Number(row, at[1], line, names);
         double amt = Number(row, at[2], line, names);
@@ -117,7 +119,7 @@ public static class DataSetReader
         for (int e = 0; e < values.Length; e++) values[e] = Number(row, extraAt[e], line, names);
         if (evid is < 0 or > 4) throw new DataSetFormatException(line, names[at[7]], $"EVID must be 0, 1, 2, 3 or 4, got {evid}.");
         if (ss is < 0 or > 2) throw new DataSetFormatException(line, names[at[6]], $"SS must be 0, 1 or 2, got {ss}.");
-        return new EventRecord(id, time, (EventKind)evid, amt, rate, ii, addl, (SteadyStateKind)ss, cmt, ImmutableArray.Create(values), line);
+        return new EventRecord(id, time, (EventKind)evid, amt, rate, ii, addl, (SteadyStateKind)ss, cmt, ImmutableCollectionsMarshal.AsImmutableArray(values), line);
     }
 
     private static bool Missing(ReadOnlySpan<char> cell) => cell.IsEmpty || cell is ".";
