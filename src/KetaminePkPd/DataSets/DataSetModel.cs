@@ -72,7 +72,7 @@ public sealed class DataSetModel
     }
 
     /// <summary>The model of a name: <c>advan1</c> ... <c>advan12</c>, <c>1cmt</c>, <c>1cmt-oral</c>, <c>2cmt</c>, <c>2cmt-oral</c>,
-    /// <c>3cmt</c>, <c>3cmt-oral</c>, or a built-in set's key (<c>domino</c>, <c>hijazi</c>, <c>herd</c>, <c>perez-ruixo-2021</c>).</summary>
+    /// <c>3cmt</c>, <c>3cmt-oral</c>, or a built-in set's key (<c>domino</c>, <c>hijazi</c>, <c>herd</c>, <c>perez-ruixo</c>).</summary>
     /// <param name="name">The name (case-insensitive).</param>
     /// <exception cref="ArgumentException">An unknown name; the message lists the known ones.</exception>
     public static DataSetModel Create(string name)

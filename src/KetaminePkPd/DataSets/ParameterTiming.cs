@@ -11,7 +11,8 @@ public enum ParameterTiming
 
     /// <summary>
     /// Last observation carried forward: the values on a record hold from its time until the next record (the interval
-    /// that ends at a record is advanced with the previous record's values), as mrgsolve and rxode2 do by default.
+    /// that ends at a record is advanced with the previous record's values), like rxode2's default covariate interpolation
+    /// and mrgsolve with <c>nocb = FALSE</c>.
     /// </summary>
     LastObservationCarriedForward = 1,
 }
