@@ -30,44 +30,52 @@ public static class DataSetWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(prediction);
-        Span<char> buffer = stackalloc char[32];
         var records = prediction.Subject.Records;
         bool metabolite = !prediction.MetaboliteNgPerMl.IsEmpty;
-        string id = prediction.Subject.Id.Contains(',') || prediction.Subject.Id.Contains('"') ? "\"" + prediction.Subject.Id.Replace("\"", "\"\"") + "\"" : prediction.Subject.Id;
+        string raw = prediction.Subject.Id;
+        string id = raw.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + raw.Replace("\"", "\"\"") + "\"" : raw;
+        int n = prediction.CompartmentNames.Length;
+        // One row formatted into one buffer, written with one call: 32 characters per number is enough for G10.
+        var row = new char[id.Length + 32 * (n + 6)];
         for (int i = 0; i < records.Length; i++)
         {
             var r = records[i];
-            writer.Write(id);
-            writer.Write(',');
-            Number(writer, r.TimeH, buffer);
-            writer.Write(',');
-            writer.Write((int)r.Kind);
-            writer.Write(',');
-            writer.Write(r.Compartment);
-            writer.Write(',');
-            Number(writer, prediction.ConcentrationsNgPerMl[i], buffer);
+            int at = 0;
+            id.CopyTo(row);
+            at += id.Length;
+            row[at++] = ',';
+            at += Number(row.AsSpan(at), r.TimeH);
+            row[at++] = ',';
+            ((int)r.Kind).TryFormat(row.AsSpan(at), out int w, default, CultureInfo.InvariantCulture);
+            at += w;
+            row[at++] = ',';
+            r.Compartment.TryFormat(row.AsSpan(at), out w, default, CultureInfo.InvariantCulture);
+            at += w;
+            row[at++] = ',';
+            at += Number(row.AsSpan(at), prediction.ConcentrationsNgPerMl[i]);
             if (metabolite)
             {
-                writer.Write(',');
-                Number(writer, prediction.MetaboliteNgPerMl[i], buffer);
+                row[at++] = ',';
+                at += Number(row.AsSpan(at), prediction.MetaboliteNgPerMl[i]);
             }
             foreach (var a in prediction.Amounts(i))
             {
-                writer.Write(',');
-                Number(writer, a, buffer);
+                row[at++] = ',';
+                at += Number(row.AsSpan(at), a);
             }
-            writer.Write('\n');
+            row[at++] = '\n';
+            writer.Write(row, 0, at);
         }
     }
 
-    private static void Number(TextWriter writer, double value, Span<char> buffer)
+    private static int Number(Span<char> destination, double value)
     {
         if (value == 0)
         {
-            writer.Write('0');
-            return;
+            destination[0] = '0';
+            return 1;
         }
-        value.TryFormat(buffer, out int written, "G10", CultureInfo.InvariantCulture);
-        writer.Write(buffer[..written]);
+        value.TryFormat(destination, out int written, "G10", CultureInfo.InvariantCulture);
+        return written;
     }
 }
