@@ -192,4 +192,28 @@ public class DataSetSimulatorTests
         var ex = Assert.Throws<FormatException>(() => DataSetModel.FromJson(json));
         Assert.Contains(text, ex.Message);
     }
+
+    [Fact]
+    public void WriteDataSet_ThenParse_RoundTripsEveryNmtestsRecord()
+    {
+        foreach (var file in Directory.GetFiles(Cases, "*.csv"))
+        {
+            var subjects = DataSetReader.Parse(File.ReadAllText(file));
+            var text = new StringWriter(CultureInfo.InvariantCulture);
+            DataSetWriter.WriteDataSet(text, subjects);
+            var back = DataSetReader.Parse(text.ToString());
+            Assert.Equal(subjects.Length, back.Length);
+            for (int s = 0; s < subjects.Length; s++)
+            {
+                Assert.Equal(subjects[s].ColumnNames.ToArray(), back[s].ColumnNames.ToArray());
+                for (int i = 0; i < subjects[s].Records.Length; i++)
+                {
+                    var (a, b) = (subjects[s].Records[i], back[s].Records[i]);
+                    Assert.Equal((a.Id, a.TimeH, a.Kind, a.AmountMg, a.RateMgPerH, a.IntervalH, a.AdditionalDoses, a.SteadyState, a.Compartment),
+                        (b.Id, b.TimeH, b.Kind, b.AmountMg, b.RateMgPerH, b.IntervalH, b.AdditionalDoses, b.SteadyState, b.Compartment));
+                    Assert.Equal(a.Values.ToArray(), b.Values.ToArray());
+                }
+            }
+        }
+    }
 }
