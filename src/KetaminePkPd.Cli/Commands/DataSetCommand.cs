@@ -28,7 +28,8 @@ internal sealed class DataSetCommand
             "(case-insensitive), covariates and per-record parameters (CL, V, KA, F1, ALAG1, ...) by name; AMT mg, time h, volumes L. " +
             "With --model advan1|advan2|advan3|advan4|advan11|advan12 (aliases 1cmt, 1cmt-oral, 2cmt, 2cmt-oral, 3cmt, 3cmt-oral), " +
             "a built-in model (domino, ...), or a model file (.json). Writes one row per record (ID, TIME, EVID, CMT, CP in ng/mL, " +
-            "amounts A1..An in mg) to --out or stdout; --json prints Cmax, Tmax and AUC per ID. See docs/datasets.md.",
+            "amounts A1..An in mg) to --out or stdout; --json prints Cmax, Tmax and AUC per ID. With --step, also a row (EVID 2) " +
+            "every step from each subject's first record to its last. See docs/datasets.md.",
     };
 
     private readonly Option<string?> _timing = new("--parameter-timing")
@@ -53,9 +54,10 @@ internal sealed class DataSetCommand
     /// <param name="model">The <c>--model</c> option.</param>
     /// <param name="out">The <c>--out</c> option.</param>
     /// <param name="json">The <c>--json</c> option.</param>
+    /// <param name="step">The <c>--step</c> option: extra output rows every step.</param>
     /// <param name="excluded">Options of the one-regimen simulation that make no sense with <c>--data</c>.</param>
     /// <returns>The exit code.</returns>
-    public int Execute(ParseResult p, Option<string?> model, Option<string?> @out, Option<bool> json, IEnumerable<Option> excluded)
+    public int Execute(ParseResult p, Option<string?> model, Option<string?> @out, Option<bool> json, Option<string?> step, IEnumerable<Option> excluded)
     {
         var stdout = p.InvocationConfiguration.Output;
         var stderr = p.InvocationConfiguration.Error;
@@ -66,6 +68,7 @@ internal sealed class DataSetCommand
             if (given.Count > 0)
                 throw new ArgumentException($"--data takes its doses, times and covariates from the data set; remove {string.Join(", ", given)}.");
             var timing = Timing(p.GetValue(_timing));
+            double? stepH = p.GetValue(step) is { } stepText ? Step(stepText) : null;
             var dataSetModel = ResolveModel(p.GetValue(model));
             string input = InputPath(p.GetValue(_data)!);
             bool asJson = p.GetValue(json);
@@ -88,6 +91,7 @@ internal sealed class DataSetCommand
                 using (var text = new StreamReader(input, Encoding.UTF8, true, 1 << 16))
                 {
                     var stream = DataSetReader.ReadSubjects(text, dataSetModel.CompartmentNames);
+                    if (stepH is { } h) stream = stream.Select(s => s.WithOutputTimes(Grid(s, h), timing));
                     foreach (var prediction in DataSetSimulator.SimulateMany(dataSetModel, stream, timing))
                     {
                         CheckFinite(prediction);
@@ -135,6 +139,32 @@ internal sealed class DataSetCommand
             }
         }
     }
+
+    private static double Step(string text)
+    {
+        TimeSpan step;
+        try
+        {
+            step = Durations.Parse(text, "--step");
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            throw new ArgumentException($"--step: {CliErrors.OneLine(ex)}");
+        }
+        if (step <= TimeSpan.Zero) throw new ArgumentException($"--step must be > 0, got '{text}'.");
+        return step.TotalHours;
+    }
+
+    /// <summary>first, first + step, ... up to the last record's time (at most 1,000,000 points).</summary>
+    private static IEnumerable<double> Grid(DataSetSubject s, double stepH)
+    {
+        double first = s.Records[0].TimeH, last = s.Records[^1].TimeH;
+        long count = (long)Math.Floor((last - first) / stepH + 1e-9);
+        if (count > 1_000_000) throw new ArgumentException($"--step {Guard(stepH)} h gives {count} output times for ID {s.Id}; at most 1,000,000.");
+        for (long k = 1; k <= count; k++) yield return first + k * stepH;
+    }
+
+    private static string Guard(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
     private static ParameterTiming Timing(string? text) => text?.Trim().ToLowerInvariant() switch
     {

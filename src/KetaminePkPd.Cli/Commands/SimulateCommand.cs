@@ -75,8 +75,8 @@ internal sealed class SimulateCommand
     private int Execute(ParseResult parseResult)
     {
         if (_dataSet.Handles(parseResult))
-            return _dataSet.Execute(parseResult, _model, _out, _json, [_drug, _route, _dose, _infusion, _rate, _repeat, _interval, _weight, _age, _ancestry,
-                _until, _step, _solver, _plot, _log, _plotEffects, _plotHysteresis]);
+            return _dataSet.Execute(parseResult, _model, _out, _json, _step, [_drug, _route, _dose, _infusion, _rate, _repeat, _interval, _weight, _age, _ancestry,
+                _until, _solver, _plot, _log, _plotEffects, _plotHysteresis]);
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
         try

@@ -39,4 +39,40 @@ public sealed record DataSetSubject
 
     /// <summary>The records, in time order.</summary>
     public ImmutableArray<EventRecord> Records { get; }
+
+    /// <summary>
+    /// A copy with an output-only record (<see cref="EventKind.Other"/>, <c>EVID 2</c>, row 0) at each given time that has
+    /// no record yet, so that the simulation also reports the state there. Each carries the parameter and covariate values
+    /// that leave the simulation unchanged under <paramref name="timing"/>: those of the next record for NONMEM's default
+    /// (the last record's after the last one), those of the previous record for LOCF (the first record's before the first).
+    /// </summary>
+    /// <param name="timesH">Output times, h, finite; in any order; duplicates and times of existing records are skipped.</param>
+    /// <param name="timing">The parameter timing the subject will be simulated with.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="timesH"/> is null.</exception>
+    /// <exception cref="ArgumentException">A time that is not finite, or more than 1,000,000 times.</exception>
+    public DataSetSubject WithOutputTimes(IEnumerable<double> timesH, ParameterTiming timing)
+    {
+        ArgumentNullException.ThrowIfNull(timesH);
+        var times = new SortedSet<double>();
+        foreach (var t in timesH)
+        {
+            if (!double.IsFinite(t)) throw new ArgumentException($"Output times must be finite, got {t}.", nameof(timesH));
+            times.Add(t);
+            if (times.Count > 1_000_000) throw new ArgumentException("At most 1,000,000 output times per subject.", nameof(timesH));
+        }
+        var existing = new HashSet<double>(Records.Select(r => r.TimeH));
+        var result = ImmutableArray.CreateBuilder<EventRecord>(Records.Length + times.Count);
+        int next = 0;
+        foreach (var t in times)
+        {
+            if (existing.Contains(t)) continue;
+            while (next < Records.Length && Records[next].TimeH < t) result.Add(Records[next++]);
+            var source = timing == ParameterTiming.LastObservationCarriedForward
+                ? Records[Math.Max(0, next - 1)]
+                : Records[Math.Min(next, Records.Length - 1)];
+            result.Add(new EventRecord(Id, t, EventKind.Other, values: source.Values));
+        }
+        while (next < Records.Length) result.Add(Records[next++]);
+        return new DataSetSubject(ColumnNames, result.ToImmutable());
+    }
 }

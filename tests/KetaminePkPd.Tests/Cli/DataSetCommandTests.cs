@@ -115,4 +115,18 @@ public sealed class DataSetCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: --data: file not found", Assert.Single(run.StderrLines), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SimulateData_Step_AddsEvid2RowsBetweenFirstAndLastRecord()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("model.json"), """{"model": "1cmt", "parameters": {"CL": 2, "V": 10}}""");
+        File.WriteAllText(dir.File("events.csv"), "ID,TIME,AMT,EVID\n7,0,50,1\n7,2,0,0\n8,1,50,1\n8,2,0,0\n");
+        var run = CliRunner.Run("simulate", "--data", dir.File("events.csv"), "--model", dir.File("model.json"), "--step", "30min");
+
+        Assert.Equal(0, run.ExitCode);
+        var rows = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(["7,0,1", "7,0.5,2", "7,1,2", "7,1.5,2", "7,2,0", "8,1,1", "8,1.5,2", "8,2,0"], rows.Select(r => string.Join(",", r[..3])));
+        Assert.Equal(5000 * Math.Exp(-0.2 * 1.5), double.Parse(rows[3][4], CultureInfo.InvariantCulture), 1e-5);
+    }
 }

@@ -216,4 +216,30 @@ public class DataSetSimulatorTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(ParameterTiming.NextRecord)]
+    [InlineData(ParameterTiming.LastObservationCarriedForward)]
+    public void WithOutputTimes_AddsEvid2Rows_AndLeavesTheRecordsPredictionsUnchanged(ParameterTiming timing)
+    {
+        var subject = DataSetReader.Parse(File.ReadAllText(Path.Combine(Cases, "time-varying-01.csv"))).Single();
+        var model = DataSetModel.Advan(2);
+        var extra = subject.WithOutputTimes(Enumerable.Range(0, 300).Select(k => k * 0.5 - 3), timing);
+        var plain = DataSetSimulator.Simulate(model, subject, timing);
+        var dense = DataSetSimulator.Simulate(model, extra, timing);
+        Assert.Equal(subject.Records.Length + 300 - 33, extra.Records.Length); // 33 of the times are already observation times
+        int j = 0;
+        for (int i = 0; i < extra.Records.Length; i++)
+        {
+            if (extra.Records[i].Row == 0)
+            {
+                Assert.Equal(EventKind.Other, extra.Records[i].Kind);
+                continue;
+            }
+            Assert.Same(subject.Records[j], extra.Records[i]);
+            Assert.Equal(plain.ConcentrationsNgPerMl[j], dense.ConcentrationsNgPerMl[i], 1e-9 * Math.Max(1, plain.ConcentrationsNgPerMl[j]));
+            j++;
+        }
+        Assert.Equal(subject.Records.Length, j);
+    }
 }
