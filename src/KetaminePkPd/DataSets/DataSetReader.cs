@@ -13,7 +13,8 @@ namespace KetaminePkPd.DataSets;
 /// block of an <c>ID</c> ends.
 /// </summary>
 /// <remarks>
-/// <para>The separator (comma, semicolon, tab, ...) is detected from the header. A cell holding <c>.</c> or nothing reads
+/// <para>The separator (comma, semicolon, tab, ...) is detected from the header; a <c>#</c> before the first column name is
+/// dropped, and rows whose first cell starts with <c>#</c> are skipped (NONMEM's default <c>IGNORE=#</c>). A cell holding <c>.</c> or nothing reads
 /// as 0, as in NONMEM. Without an <c>EVID</c> column a record with <c>AMT</c> &gt; 0 is a dose and any other an observation.
 /// <c>CMT</c> may hold a compartment number or, when compartment names are given, a name.</para>
 /// <para>Errors are <see cref="DataSetFormatException"/>s naming the row (line number, header = 1) and column: non-numeric
@@ -59,6 +60,7 @@ public static class DataSetReader
             Trim = SepTrim.All,
             ColNameComparer = StringComparer.OrdinalIgnoreCase,
             CultureInfo = CultureInfo.InvariantCulture,
+            DisableColCountCheck = true,
         }).From(text);
         var header = reader.Header;
         if (header.IsEmpty) throw new DataSetFormatException(1, "(header)", "the data set is empty; expected a header row naming at least ID and TIME.");
@@ -70,7 +72,7 @@ public static class DataSetReader
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (int c = 0; c < names.Count; c++)
         {
-            string name = names[c];
+            string name = c == 0 && names[c].StartsWith('#') ? names[c][1..].Trim() : names[c];
             if (name.Length == 0) throw new DataSetFormatException(1, $"#{c + 1}", "a column has no name.");
             if (!seen.Add(name)) throw new DataSetFormatException(1, name, "the column name is used twice.");
             int s = Array.FindIndex(Standard, x => string.Equals(x, name, StringComparison.OrdinalIgnoreCase));
@@ -89,6 +91,12 @@ public static class DataSetReader
         string? currentId = null;
         foreach (var row in reader)
         {
+            if (row.ColCount > 0 && row[0].Span.StartsWith("#")) continue; // NONMEM's default IGNORE=#: a comment record
+            if (row.ColCount != names.Count)
+            {
+                if (row.ColCount == 1 && row[0].Span.IsEmpty) continue; // a blank line
+                throw new DataSetFormatException(row.LineNumberFrom, "(columns)", $"the row has {row.ColCount} cells; the header has {names.Count} columns.");
+            }
             var record = Parse(row, at, extraAt, names, compartmentNames, currentId);
             if (currentId is not null && record.Id != currentId)
             {

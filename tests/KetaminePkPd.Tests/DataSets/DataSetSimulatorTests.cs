@@ -135,6 +135,7 @@ public class DataSetSimulatorTests
     [InlineData("ID,TIME,AMT,EVID,CMT\n1,0,100,1,gut\n", 2, "CMT", "unknown compartment 'gut'")]
     [InlineData("ID,TIME,AMT,EVID,ADDL\n1,0,100,1,1.5\n", 2, "ADDL", "not a whole number")]
     [InlineData("ID,TIME,AMT,RATE,EVID\n1,0,100,-3,1\n", 2, "RATE", "-2 (duration")]
+    [InlineData("ID,TIME,AMT,EVID\n1,0,100,1\n1,2,0\n", 3, "(columns)", "the row has 3 cells; the header has 4 columns")]
     public void Parse_BadRow_ThrowsNamingRowAndColumn(string csv, int row, string column, string text)
     {
         var ex = Assert.Throws<DataSetFormatException>(() => DataSetReader.Parse(csv, ["depot", "central"]));
@@ -241,5 +242,13 @@ public class DataSetSimulatorTests
             j++;
         }
         Assert.Equal(subject.Records.Length, j);
+    }
+
+    [Fact]
+    public void Parse_HashHeaderAndCommentRows_AsNonmemIgnores()
+    {
+        var subject = DataSetReader.Parse("#ID,TIME,AMT,EVID\n1,0,100,1\n# a comment row\n#1,1,0,0\n1,2,0,0\n").Single();
+        Assert.Equal([0.0, 2.0], subject.Records.Select(r => r.TimeH));
+        Assert.Equal(5, subject.Records[1].Row);
     }
 }
