@@ -129,4 +129,17 @@ public sealed class DataSetCommandTests
         Assert.Equal(["7,0,1", "7,0.5,2", "7,1,2", "7,1.5,2", "7,2,0", "8,1,1", "8,1.5,2", "8,2,0"], rows.Select(r => string.Join(",", r[..3])));
         Assert.Equal(5000 * Math.Exp(-0.2 * 1.5), double.Parse(rows[3][4], CultureInfo.InvariantCulture), 1e-5);
     }
+
+    [Fact]
+    public void SimulateHelp_DocumentsDataAndParameterTiming()
+    {
+        var run = CliRunner.Run("simulate", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        string help = string.Join(' ', run.Stdout.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("--data <events.csv>", help, StringComparison.Ordinal);
+        Assert.Contains("advan1|advan2|advan3|advan4|advan11|advan12", help, StringComparison.Ordinal);
+        Assert.Contains("--parameter-timing <nonmem|locf>", help, StringComparison.Ordinal);
+        Assert.Contains("ketamine-pkpd simulate --data events.csv --model advan2 --out predictions.csv", help, StringComparison.Ordinal);
+    }
 }
