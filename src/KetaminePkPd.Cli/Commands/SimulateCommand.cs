@@ -21,7 +21,10 @@ internal sealed class SimulateCommand
         "ketamine-pkpd simulate --route im --dose 0.5mg/kg --until 6h --step 1min --json",
         "ketamine-pkpd simulate --model herd --weight 25kg --dose 1mg/kg --infusion 0",
         "ketamine-pkpd simulate --plot concentrations.png --log --plot-effects effects.svg --plot-hysteresis hysteresis.png",
+        .. DataSetCommand.Examples,
     ];
+
+    private readonly DataSetCommand _dataSet = new();
 
     private readonly Option<string?> _drug = CommonOptions.Drug();
     private readonly Option<string?> _model = CommonOptions.Model();
@@ -62,6 +65,7 @@ internal sealed class SimulateCommand
             _drug, _model, _route, _dose, _infusion, _rate, _repeat, _interval,
             _weight, _age, _ancestry, _until, _step, _solver, _out, _json, _plot, _log, _plotEffects, _plotHysteresis,
         };
+        _dataSet.AddTo(Command);
         Command.SetAction(Execute);
     }
 
@@ -70,6 +74,9 @@ internal sealed class SimulateCommand
 
     private int Execute(ParseResult parseResult)
     {
+        if (_dataSet.Handles(parseResult))
+            return _dataSet.Execute(parseResult, _model, _out, _json, _step, [_drug, _route, _dose, _infusion, _rate, _repeat, _interval, _weight, _age, _ancestry,
+                _until, _solver, _plot, _log, _plotEffects, _plotHysteresis]);
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;
         try

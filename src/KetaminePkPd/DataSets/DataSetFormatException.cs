@@ -1,0 +1,26 @@
+namespace KetaminePkPd.DataSets;
+
+/// <summary>
+/// A data-set record that cannot be read or simulated: a non-numeric cell, times going back within an ID, <c>SS</c> without
+/// <c>II</c>, an unknown <c>CMT</c>, a parameter out of range. The message names the row (line number in the file, the header
+/// being line 1) and the column, on one line.
+/// </summary>
+public sealed class DataSetFormatException : FormatException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="row">Line number of the record in its file (header = 1), or 0 when not known.</param>
+    /// <param name="column">Column (or parameter) name the problem is in.</param>
+    /// <param name="problem">What is wrong and what is allowed.</param>
+    public DataSetFormatException(int row, string column, string problem)
+        : base(row > 0 ? $"data set row {row}, column {column}: {problem}" : $"data set, column {column}: {problem}")
+    {
+        Row = row;
+        Column = column;
+    }
+
+    /// <summary>Line number of the record (header = 1), or 0 when not known.</summary>
+    public int Row { get; }
+
+    /// <summary>The column or parameter name.</summary>
+    public string Column { get; }
+}

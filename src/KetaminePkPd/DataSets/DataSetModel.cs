@@ -1,0 +1,209 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using KetaminePkPd.Pharmacokinetics;
+
+namespace KetaminePkPd.DataSets;
+
+/// <summary>
+/// A linear compartment model that a data set drives: NONMEM's linear ADVANs with TRANS2-style parameters, or a built-in
+/// ketamine parameter set, with parameter values fixed here (from code or a model file) or given per record by data-set
+/// columns of the same names. Immutable.
+/// </summary>
+/// <remarks>
+/// <para>Compartments are numbered as in NONMEM: the depot is 1 in the oral ADVANs (2, 4, 12) and central is 1 in the others
+/// (1, 3, 11). Parameters: CL (L/h), V (central volume, L; alias V1), Q (alias Q2) and V2, Q3 and V3 (peripherals), KA (1/h);
+/// the built-in sets use their own names (e.g. Domino's V1, CL, K12 ... in the units its parameters state) plus WT and AGE.
+/// Note that NONMEM's TRANS4 for ADVAN4/12 calls the central volume V2; here V is always central and V2, V3 the peripherals.</para>
+/// <para>Every compartment n also has F<i>n</i> (bioavailability, default 1), ALAG<i>n</i> (lag, h, default 0), D<i>n</i>
+/// (modeled infusion duration, h, for <c>RATE -2</c>) and R<i>n</i> (modeled rate, mg/h, for <c>RATE -1</c>).</para>
+/// <para>A value comes from the record's column of that name if the data set has one (case-insensitive), else from
+/// <see cref="FixedParameters"/>, else from the built-in default; a parameter without any is an error naming it.</para>
+/// </remarks>
+public sealed class DataSetModel
+{
+    private DataSetModel(string name, ModelKernel kernel, ImmutableDictionary<string, double> fixedParameters)
+    {
+        Name = name;
+        Kernel = kernel;
+        FixedParameters = fixedParameters;
+    }
+
+    /// <summary>The names <see cref="Create"/> accepts: the ADVANs, their aliases and the built-in parameter sets.</summary>
+    public static ImmutableArray<string> KnownNames { get; } =
+        ["advan1", "advan2", "advan3", "advan4", "advan11", "advan12", "1cmt", "1cmt-oral", "2cmt", "2cmt-oral", "3cmt", "3cmt-oral",
+            .. PkModels.All.Select(s => s.Key)];
+
+    /// <summary>Short name (e.g. <c>advan2</c>, <c>domino</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>Compartment names in number order (compartment number = index + 1).</summary>
+    public ImmutableArray<string> CompartmentNames => Kernel.CompartmentNames;
+
+    /// <summary>The structural parameters' names (F, ALAG, D and R per compartment come on top).</summary>
+    public ImmutableArray<string> ParameterNames => Kernel.ParameterNames;
+
+    /// <summary>Number (1-based) of the compartment a dose with <c>CMT</c> 0 or absent goes to.</summary>
+    public int DefaultDoseCompartment => Kernel.DefaultDose + 1;
+
+    /// <summary>Number (1-based) of the central compartment, whose concentration is CP.</summary>
+    public int CentralCompartment => Kernel.Central + 1;
+
+    /// <summary>Number (1-based) of the metabolite's central compartment, or 0 when the model has none.</summary>
+    public int MetaboliteCompartment => Kernel.Metabolite + 1;
+
+    /// <summary>Parameter values that hold on every record unless a data-set column of the same name overrides them (upper-case names).</summary>
+    public ImmutableDictionary<string, double> FixedParameters { get; }
+
+    internal ModelKernel Kernel { get; }
+
+    /// <summary>One of NONMEM's linear ADVANs with TRANS2-style parameters and no fixed values.</summary>
+    /// <param name="advan">1, 2, 3, 4, 11 or 12.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Another number.</exception>
+    public static DataSetModel Advan(int advan) => new($"advan{advan}", new AdvanKernel(advan), ImmutableDictionary<string, double>.Empty);
+
+    /// <summary>A built-in ketamine parameter set, its typical values as defaults.</summary>
+    /// <param name="set">The set (e.g. <see cref="PkModels.Domino"/>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="set"/> is null.</exception>
+    public static DataSetModel FromParameterSet(PkParameterSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return new DataSetModel(set.Key, new ParameterSetKernel(set), ImmutableDictionary<string, double>.Empty);
+    }
+
+    /// <summary>The model of a name: <c>advan1</c> ... <c>advan12</c>, <c>1cmt</c>, <c>1cmt-oral</c>, <c>2cmt</c>, <c>2cmt-oral</c>,
+    /// <c>3cmt</c>, <c>3cmt-oral</c>, or a built-in set's key (<c>domino</c>, <c>hijazi</c>, <c>herd</c>, <c>perez-ruixo</c>).</summary>
+    /// <param name="name">The name (case-insensitive).</param>
+    /// <exception cref="ArgumentException">An unknown name; the message lists the known ones.</exception>
+    public static DataSetModel Create(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        int? advan = name.Trim().ToLowerInvariant() switch
+        {
+            "advan1" or "1cmt" => 1,
+            "advan2" or "1cmt-oral" => 2,
+            "advan3" or "2cmt" => 3,
+            "advan4" or "2cmt-oral" => 4,
+            "advan11" or "3cmt" => 11,
+            "advan12" or "3cmt-oral" => 12,
+            _ => null,
+        };
+        if (advan is { } a) return Advan(a);
+        var set = PkModels.All.FirstOrDefault(s => string.Equals(s.Key, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Unknown data-set model '{name}'; known: {string.Join(", ", KnownNames)}, or a model file (.json).", nameof(name));
+        return FromParameterSet(set);
+    }
+
+    /// <summary>
+    /// Reads a model file: <c>{"model": "advan4", "parameters": {"CL": 10, "V": 50, "Q": 5, "V2": 100, "KA": 1.2, "F1": 0.8}}</c>
+    /// (schema in docs/datasets.md). <c>model</c> is required; <c>parameters</c> optional.
+    /// </summary>
+    /// <param name="json">The file's text.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FormatException">Not JSON, a missing or unknown member, a non-numeric or out-of-range value; the message names it.</exception>
+    public static DataSetModel FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"model file: not valid JSON ({ex.Message.Split('\n')[0].Trim()}).", ex);
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new FormatException("model file: the top level must be an object with \"model\" and \"parameters\".");
+            DataSetModel? model = null;
+            var values = new List<KeyValuePair<string, double>>();
+            foreach (var member in root.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "model":
+                        if (member.Value.ValueKind != JsonValueKind.String) throw new FormatException("model file: \"model\" must be a string such as \"advan2\" or \"domino\".");
+                        try
+                        {
+                            model = Create(member.Value.GetString()!);
+                        }
+                        catch (ArgumentException ex)
+                        {
+                            throw new FormatException("model file: " + ex.Message.Replace(" (Parameter 'name')", "", StringComparison.Ordinal), ex);
+                        }
+                        break;
+                    case "parameters":
+                        if (member.Value.ValueKind != JsonValueKind.Object) throw new FormatException("model file: \"parameters\" must be an object of name: number.");
+                        foreach (var p in member.Value.EnumerateObject())
+                        {
+                            if (p.Value.ValueKind != JsonValueKind.Number || !p.Value.TryGetDouble(out double v))
+                                throw new FormatException($"model file: parameter \"{p.Name}\" must be a number, got {p.Value.GetRawText()}.");
+                            values.Add(new(p.Name, v));
+                        }
+                        break;
+                    case "$schema" or "description":
+                        break;
+                    default:
+                        throw new FormatException($"model file: unknown member \"{member.Name}\"; allowed: model, parameters, description.");
+                }
+            }
+            if (model is null) throw new FormatException("model file: \"model\" is required (e.g. \"advan2\", \"3cmt\", \"domino\").");
+            try
+            {
+                return model.WithParameters(values);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new FormatException("model file: " + ex.Message.Replace(" (Parameter 'parameters')", "", StringComparison.Ordinal), ex);
+            }
+        }
+    }
+
+    /// <summary>A copy with parameter values fixed (replacing earlier fixed values of the same names).</summary>
+    /// <param name="parameters">Name and value pairs: structural parameters (or their aliases V1, Q2), or F<i>n</i>, ALAG<i>n</i>,
+    /// D<i>n</i>, R<i>n</i> for a compartment number n; finite values.</param>
+    /// <exception cref="ArgumentException">An unknown name or a non-finite value.</exception>
+    public DataSetModel WithParameters(IEnumerable<KeyValuePair<string, double>> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var b = FixedParameters.ToBuilder();
+        foreach (var (name, value) in parameters)
+        {
+            string canonical = Canonical(name)
+                ?? throw new ArgumentException($"Model '{Name}' has no parameter '{name}'; it has {string.Join(", ", ParameterNames)} and F, ALAG, D, R followed by a compartment number 1-{CompartmentNames.Length}.", nameof(parameters));
+            if (!double.IsFinite(value)) throw new ArgumentException($"Parameter {name} must be finite, got {value.ToString(CultureInfo.InvariantCulture)}.", nameof(parameters));
+            b[canonical] = value;
+        }
+        return new DataSetModel(Name, Kernel, b.ToImmutable());
+    }
+
+    /// <summary>A copy with one parameter value fixed.</summary>
+    /// <param name="name">Parameter name (see <see cref="WithParameters"/>).</param>
+    /// <param name="value">Finite value.</param>
+    /// <exception cref="ArgumentException">An unknown name or a non-finite value.</exception>
+    public DataSetModel WithParameter(string name, double value) => WithParameters([new(name, value)]);
+
+    /// <summary>The canonical (upper-case) name of a parameter or alias, or null if the model has no such parameter.</summary>
+    internal string? Canonical(string name)
+    {
+        string upper = name.Trim().ToUpperInvariant();
+        if (Kernel.Aliases.TryGetValue(upper, out var alias)) upper = alias;
+        if (ParameterNames.Contains(upper)) return upper;
+        foreach (var prefix in PerCompartmentPrefixes)
+        {
+            if (upper.Length > prefix.Length && upper.StartsWith(prefix, StringComparison.Ordinal)
+                && int.TryParse(upper.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1 && n <= CompartmentNames.Length
+                && upper[prefix.Length] != '0')
+                return upper;
+        }
+        return null;
+    }
+
+    /// <summary>Prefixes of the per-compartment dosing parameters, in slot order.</summary>
+    internal static readonly string[] PerCompartmentPrefixes = ["F", "ALAG", "D", "R"];
+
+    /// <summary>Returns <see cref="Name"/>.</summary>
+    public override string ToString() => Name;
+}
