@@ -15,6 +15,12 @@ public sealed record ClinicalModel
     /// <summary>The defaults.</summary>
     public static ClinicalModel Default { get; } = new();
 
+    /// <summary>Patients who stay on their current oral antidepressant (Daly 2018): currently the defaults.</summary>
+    public static ClinicalModel ContinuedOralAntidepressant { get; } = new();
+
+    /// <summary>Patients who start a new oral antidepressant with the study drug (TRANSFORM-2): currently the defaults.</summary>
+    public static ClinicalModel NewOralAntidepressant { get; } = new();
+
     /// <summary>Mean baseline MADRS, in [0, 60]. Default 32 (treatment-resistant depression, about 30-35).</summary>
     public double BaselineMean { get => _baselineMean; init => _baselineMean = Guard.InRange(value, 0, 60, nameof(BaselineMean)); }
 
