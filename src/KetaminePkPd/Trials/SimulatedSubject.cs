@@ -24,7 +24,9 @@ namespace KetaminePkPd.Trials;
 /// <param name="DrugEffectMadrs">True drug effect at each assessment, MADRS points (negative = improvement).</param>
 /// <param name="BaselineMadrs">Baseline MADRS.</param>
 /// <param name="PlaceboMadrs">Placebo improvement once fully developed, MADRS points (before any expectancy boost).</param>
+/// <param name="SlowPlaceboMadrs">Slow (oral antidepressant / standard of care) improvement once fully developed, MADRS points; 0 when the clinical model has none.</param>
 public sealed record SimulatedSubject(int Index, int Arm, Subject Subject, double DoseMg, double ClearanceLPerH, double CentralVolumeL,
     double DissociationC50NgPerMl, double AntidepressantEc50NgPerMl, double AntidepressantScale,
     double ConcentrationAtCadssNgPerMl, double CmaxNgPerMl, double Auc0To24NgHPerMl,
-    double CadssAtRatingTime, double CadssPeak, ImmutableArray<double> DrugEffectMadrs, double BaselineMadrs, double PlaceboMadrs);
+    double CadssAtRatingTime, double CadssPeak, ImmutableArray<double> DrugEffectMadrs, double BaselineMadrs, double PlaceboMadrs,
+    double SlowPlaceboMadrs = 0);
