@@ -8,15 +8,14 @@ namespace KetaminePkPd.Pharmacodynamics;
 /// and the random-effect scales a population uses. Immutable; <see cref="WithParameter"/> returns a modified copy.
 /// </summary>
 /// <remarks>
-/// Concentration parameters are stated for racemic ketamine (total R+S as driver). For esketamine, C50 and EC50 are
+/// Concentration parameters are stated for racemic ketamine (total R+S as driver). For esketamine the dissociation C50 is
 /// halved: with racemic total as driver, C50 is about twice the S-ketamine value, since R-ketamine adds nothing to the
-/// psychedelic effect (Olofsen et al. 2022, Anesthesiology 136:792). Applying the same factor to the antidepressant EC50
-/// is our PROVISIONAL assumption (esketamine 0.25 mg/kg IV was non-inferior to racemic 0.5 mg/kg in one RCT,
-/// Correia-Melo 2020, which fits it). A consequence to know: the antidepressant model was calibrated on the racemic
-/// IV time course only, and with Perez-Ruixo 2021 pharmacokinetics intranasal esketamine 56 mg, whose S-ketamine
-/// exposure lasts longer than after a 40 min racemic infusion, gives a day-1 drug effect of about -15 MADRS points,
-/// twice the -7.8 of 0.5 mg/kg IV racemic; trials do not show such a difference, so esketamine's antidepressant
-/// numbers are the least trustworthy output of the library.
+/// psychedelic effect (Olofsen et al. 2022, Anesthesiology 136:792). Halving the antidepressant EC50 as well was our
+/// earlier PROVISIONAL assumption (Correia-Melo 2020 found esketamine 0.25 mg/kg non-inferior to racemic 0.5 mg/kg); with Perez-Ruixo 2021 pharmacokinetics it gave intranasal
+/// esketamine 56 mg a day-1 drug effect of about -15 MADRS points, 1.5 x Daly 2018's -10.0. The antidepressant EC50 is now
+/// divided by its own factor ESKPOT_A (PROVISIONAL 1.0, calibrated to Daly 2018 day 1), and a slow tolerance state
+/// (KTOL_A, TOL50_A) brings a twice-weekly course to TRANSFORM-2's day-28 difference (docs/validation.md,
+/// docs/literature.md section 9). Esketamine's antidepressant numbers remain the least tested output of the library.
 /// </remarks>
 public sealed class EffectParameterSet
 {

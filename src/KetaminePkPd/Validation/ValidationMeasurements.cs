@@ -59,6 +59,13 @@ internal static class ValidationMeasurements
         var pk = PkModels.Domino.CreateModel(Subject.TypicalAdult);
         v["iv-cl"] = pk.SystemicClearanceLPerH;
         v["iv-vss"] = pk.Compartments.Where(c => c.Role is CompartmentRole.Central or CompartmentRole.Peripheral).Sum(c => c.VolumeL);
+        var clements = PkSimulator.Simulate(PkModels.Clements.CreateModel(Subject.TypicalAdult),
+            DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))),
+            SimulationOptions.Default.AtTimes([TimeSpan.FromMinutes(40), TimeSpan.FromHours(4)]));
+        v["iv-clements-cp-40min"] = clements.ParentNgPerMl[clements.IndexOf(TimeSpan.FromMinutes(40))];
+        var ck = PkModels.Clements.CreateModel(Subject.TypicalAdult);
+        v["iv-clements-cl"] = ck.SystemicClearanceLPerH;
+        v["iv-clements-vss"] = ck.Compartments.Where(c => c.Role is CompartmentRole.Central or CompartmentRole.Peripheral).Sum(c => c.VolumeL);
         double[] doses = [0.1, 0.2, 0.5, 1.0];
         var day1 = doses.Select(d => DrugEffect(d, TimeSpan.FromDays(1), out _)).ToArray();
         int ordered = 0;
