@@ -154,6 +154,9 @@ internal static class ValidationMeasurements
         v["daly-placebo-1d"] = Mean(Arm(r, 0), s => s.Changes[1]);
         v["daly-placebo-8d"] = Mean(Arm(r, 0), s => s.Changes[2]);
         v["esk-peak-cadss-above-4"] = Share(r, 1, s => s.CadssPeakRated > 4);
+        v["daly-56-response-1d"] = Share(r, 1, s => s.Responders[1]);
+        v["daly-84-response-1d"] = Share(r, 2, s => s.Responders[1]);
+        v["daly-placebo-response-1d"] = Share(r, 0, s => s.Responders[1]);
     }
 
     private static void Transform2(Dictionary<string, double> v, ValidationSettings settings)

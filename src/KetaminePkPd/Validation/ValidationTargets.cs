@@ -144,6 +144,11 @@ public static class ValidationTargets
         Add("daly-placebo-1d", "placebo MADRS change at 24 h", DalyDesign, "MADRS points", -5.7, "-5.7 (SE 1.79)", -9.3, -2.1, "+/-2 SE (MC SE about 0.4)", Daly, ValidationUse.Calibration);
         Add("daly-placebo-8d", "placebo MADRS change at day 8", DalyDesign, "MADRS points", -4.9, "-4.9 (SE 1.74)", -8.4, -1.4, "+/-2 SE (MC SE about 0.4)", Daly, ValidationUse.Check);
 
+        const string wilson = "the Wilson 95% interval of the published count (MC SE about 2 points)";
+        Add("daly-56-response-1d", "responders (>= 50% improvement) at 24 h, 56 mg", DalyDesign, "%", 27.3, "3 of 11 (27%)", 9.8, 56.6, wilson, Daly, ValidationUse.Check);
+        Add("daly-84-response-1d", "responders at 24 h, 84 mg", DalyDesign, "%", 41.7, "5 of 12 (42%)", 19.3, 68.1, wilson, Daly, ValidationUse.Check);
+        Add("daly-placebo-response-1d", "responders at 24 h, placebo", DalyDesign, "%", 3.0, "1 of 33 (3%)", 0.5, 15.3, wilson, Daly, ValidationUse.Check);
+
         // Four weeks of esketamine (TRANSFORM-2).
         Add("t2-adjusted-28d", "placebo-adjusted MADRS change at day 28", T2Design, "MADRS points", -4.0, "-4.0 (95% CI -7.31 to -0.64)", -7.31, -0.64, "the published 95% CI (" + Mc + ")", Popova, ValidationUse.Calibration);
         Add("t2-placebo-28d", "placebo + oral antidepressant MADRS change at day 28", T2Design, "MADRS points", -15.9, "-15.8 (SD 14.7, n = 138) women, -16.0 (SD 14.3, n = 70) men",
