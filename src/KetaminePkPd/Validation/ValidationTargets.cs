@@ -168,6 +168,13 @@ public static class ValidationTargets
         Add("hyp-fixed-partial", "median partial r given Cp at 40 min, NIMH fixed dose", hypDesign, "-", null, "not a target", -1, 1, "tracked", luck, ValidationUse.Tracked);
         Add("hyp-ranging-median-r", "median r at 230 min across the dose-ranging arms (0-1.0 mg/kg, n = 100)", hypDesign, "-", null, "not a target", -1, 1, "tracked",
             "Fava 2020 design (5 arms of 20)", ValidationUse.Tracked);
+        const string bigDesign = "dose-ranging arms (0-1.0 mg/kg over 40 min), one trial of 2500 patients, exposure-only";
+        Add("hyp-ranging-big-r", "r (CADSS at 40 min vs % change at 230 min) in one large dose-ranging trial", bigDesign, "-", null, "not a target", -1, 1,
+            "tracked (SE about 0.02)", "Fava 2020 design", ValidationUse.Tracked);
+        Add("hyp-ranging-partial-cp40", "partial r given the plasma concentration at 40 min (the hypothesis test's choice)", bigDesign, "-", null, "not a target", -1, 1,
+            "tracked (SE about 0.02): Cp at 40 min is the last instant of the infusion and falls 41% within the next minute (issue 10)", "Fava 2020 design", ValidationUse.Tracked);
+        Add("hyp-ranging-partial-auc", "partial r given AUC0-24", bigDesign, "-", null, "not a target", -1, 1, "tracked (SE about 0.02)", "Fava 2020 design", ValidationUse.Tracked);
+        Add("hyp-ranging-partial-dose", "partial r given the dose in mg", bigDesign, "-", null, "not a target", -1, 1, "tracked (SE about 0.02)", "Fava 2020 design", ValidationUse.Tracked);
         return [.. list];
     }
 }
