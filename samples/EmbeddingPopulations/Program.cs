@@ -18,7 +18,7 @@ public static class Program
         // 1. Who the patients are. Random effects (eta) act on each parameter's own scale: log SD 0.2936 is a 30% CV.
         // Here clearance and central volume vary (docs/model.md section 4.4), and so do the two sensitivities, which we correlate:
         // a patient sensitive to dissociation is also sensitive to the antidepressant effect (a "shared mechanism").
-        var variability = Variability.Of(("CL", 0.2936), ("V1", 0.2936), ("C50_D", 0.5), ("EC50_A", 0.5), ("SCALE_A", 0.3))
+        var variability = Variability.Of(("CL", 0.2936), ("V1", 0.2936), ("C50_D", 0.5), ("EC50_A", 0.5), ("SCALE_A", 0.3), ("EMAX_D", 0.85))
             .WithCorrelation("C50_D", "EC50_A", 0.6);
         var population = new PopulationModel { Pk = PkModels.Domino, Variability = variability };
         output.WriteLine($"Population: {population.Pk.DisplayName}; {population.Covariates}");

@@ -81,6 +81,8 @@ internal static class CliApp
         root.Subcommands.Add(compare.Command);
         root.Subcommands.Add(doseResponse.Command);
         root.Subcommands.Add(report.Command);
+        var validate = new ValidateCommand();
+        root.Subcommands.Add(validate.Command);
 
         var examples = new Dictionary<Command, string[]>
         {
@@ -91,6 +93,7 @@ internal static class CliApp
             [compare.Command] = CompareCommand.Examples,
             [doseResponse.Command] = DoseResponseCommand.Examples,
             [report.Command] = ReportCommand.Examples,
+            [validate.Command] = ValidateCommand.Examples,
         };
         var help = root.Options.OfType<HelpOption>().Single();
         var helpAction = new ExamplesHelpAction((HelpAction)help.Action!, examples);

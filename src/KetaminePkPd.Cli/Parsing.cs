@@ -63,7 +63,7 @@ internal static class Parsing
         _ => throw Bad(option, text, $"unknown ancestry; use {Or(AncestryTokens)}."),
     };
 
-    /// <summary>The built-in parameter set with the given key (domino, hijazi, herd, perez-ruixo).</summary>
+    /// <summary>The built-in parameter set with the given key (domino, hijazi, clements, herd, perez-ruixo).</summary>
     public static PkParameterSet ParseModel(string text, string option = "--model") => Wrap(option, text, () => PkModels.Get(text.Trim()));
 
     /// <summary>

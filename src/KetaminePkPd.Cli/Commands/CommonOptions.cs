@@ -15,7 +15,7 @@ internal static class CommonOptions
 
     public static Option<string?> Model() => Text("--model", Parsing.ModelTokens,
         "Pharmacokinetic model (literature parameter set): domino = Domino 1982, adults, 3-compartment; hijazi = Hijazi 2003, " +
-        "ICU patients; herd = Herd 2007, children, IV only; perez-ruixo = Perez-Ruixo 2021, esketamine + noresketamine. " +
+        "ICU patients; clements = Clements 1981, 2-compartment, venous-like peaks, CL and Vss within Kamp 2020; herd = Herd 2007, children, IV only; perez-ruixo = Perez-Ruixo 2021, esketamine + noresketamine. " +
         "A model of the other drug than --drug is an error. [default: domino for racemic, perez-ruixo for esketamine]",
         Parsing.ModelTokens.Split('|'));
 

@@ -21,8 +21,8 @@ internal static class CompareReport
 
     /// <summary>Why esketamine's antidepressant numbers deserve the least trust (see the remarks on EffectParameterSet).</summary>
     public const string EsketamineCaveat =
-        "Esketamine's antidepressant numbers are the least trustworthy here: the antidepressant model was calibrated on the racemic IV " +
-        "time course only, and esketamine's longer exposure gives it about twice the day-1 effect of 0.5 mg/kg IV, which trials do not show.";
+        "Esketamine's antidepressant numbers rest on a PROVISIONAL calibration: its potency on the antidepressant signal (ESKPOT_A) and a " +
+        "tolerance state were fitted to Daly 2018 day 1 and TRANSFORM-2 day 28 ('ketamine-pkpd validate'), not to concentration-effect data.";
 
     /// <summary>Hours shown in the concentration figure.</summary>
     public const double ConcentrationPlotHours = 12;

@@ -128,10 +128,12 @@ internal static class HtmlReport
         Row3(page, "Pharmacokinetics", $"{pk.DisplayName}, given {DesignArm(design)}. Patients: {design.Population.Covariates}; between-patient " +
             $"standard deviations of the random effects (log scale): {design.Population.Variability}.",
             "published structure and typical values; variability provisional");
-        Row3(page, "Dissociation", "Effect-site concentration (first-order delay) through a sigmoid Emax model, scaled to CADSS points; rated at " +
+        Row3(page, "Dissociation", "Effect-site concentration (first-order delay) through a sigmoid Emax model, scaled to CADSS points with a log-normal spread " +
+            "between patients (a right-skewed distribution); rated at " +
             $"{Formatting.Span(design.CadssTime)} with rating noise.", "delay and potency from Olofsen 2022; scale and shape provisional");
         Row3(page, "Antidepressant effect", "Its own effect site and Emax term (S = Ce / (EC50 + Ce)) feed a slow two-stage plasticity signal " +
-            "that builds over hours and decays with a 72 h half-life; the drug effect is proportional to it.", "provisional calibration to trial time courses");
+            "that builds over hours and decays with a 72 h half-life; the drug effect is proportional to it, divided by a slower tolerance state " +
+            "that builds over repeated sessions.", "provisional calibration to trial time courses ('ketamine-pkpd validate')");
         Row3(page, "Clinical model", design.Clinical.ToString() + ".", "provisional");
         page.Raw("</tbody>\n</table>\n");
 

@@ -82,8 +82,10 @@ internal static class TrialText
         var parts = new List<string>();
         if (pk.Count > 0) parts.Add($"PK {string.Join(", ", pk)}");
         if (effects.Count > 0) parts.Add($"effects {string.Join(", ", effects)}");
-        parts.Add("the effect variability (C50_D, EC50_A, SCALE_A)");
-        parts.Add("the clinical model (baseline, placebo response, rating noise; docs/model.md sections 4.3-4.4)");
+        var effectNames = design.Population.Effects.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var effectVariability = design.Population.Variability.Names.Where(effectNames.Contains).ToList();
+        if (effectVariability.Count > 0) parts.Add($"the effect variability ({string.Join(", ", effectVariability)})");
+        parts.Add("the clinical model (baseline, placebo response and its slow component, rating noise; docs/model.md sections 4.3-4.4, docs/literature.md 9)");
         if (hypotheses.Any(h => !h.IsExposureOnly)) parts.Add("the hypothesis strengths (illustrations)");
         return "PROVISIONAL (own calibrations, not published estimates): " + string.Join("; ", parts) + ".";
     }

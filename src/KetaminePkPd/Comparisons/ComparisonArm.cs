@@ -66,7 +66,7 @@ public sealed record ComparisonArm
 
     /// <summary>
     /// Parses <c>key=value</c> pairs separated by spaces. Keys: <c>drug</c> (racemic|esketamine), <c>model</c>
-    /// (domino|hijazi|herd|perez-ruixo), <c>route</c> (iv|intranasal|oral|sublingual|im|sc, required), <c>dose</c>
+    /// (domino|hijazi|clements|herd|perez-ruixo), <c>route</c> (iv|intranasal|oral|sublingual|im|sc, required), <c>dose</c>
     /// (e.g. 0.5mg/kg or 84mg, required), <c>infusion</c> (IV duration, e.g. 40min), <c>sessions</c> and <c>interval</c>
     /// (repeated dosing), <c>f</c> (bioavailability of the route, a fraction, where the model has a parameter for it),
     /// <c>name</c> (display name; spaces as underscores).

@@ -27,6 +27,15 @@ public static class PkModels
     public static PkParameterSet Hijazi { get; } = RacemicSets.Hijazi();
 
     /// <summary>
+    /// Racemic ketamine, 2-compartment, Clements and Nimmo 1981 (Br J Anaesth 53:27, PMID 7459184) as transcribed in opentiva
+    /// (Clements250): V1 1.7522 L/kg; k10 0.0109, k12 0.0186, k21 0.0137 1/min. Its clearance (80 L/h at 70 kg) and Vss (289 L)
+    /// lie within the Kamp 2020 meta-analysis intervals and its end-of-infusion concentration after 0.5 mg/kg over 40 min (177 ng/mL)
+    /// is near the venous 185 ng/mL of depressed patients; offered for psychiatric designs, not the default (the effect calibration
+    /// was done on <see cref="Domino"/>). Norketamine: the provisional proxy.
+    /// </summary>
+    public static PkParameterSet Clements { get; } = RacemicSets.Clements();
+
+    /// <summary>
     /// Racemic ketamine in children (1-14 y), 2-compartment with allometric scaling, Herd et al. 2007: V1 38.7 L/70 kg and V2 102 L/70 kg
     /// (linear in weight), CL 90 L/h x (WT/70)^0.75, Q 215 L/h x (WT/70)^0.75. Norketamine: the provisional proxy, scaled the same way.
     /// </summary>
@@ -41,9 +50,9 @@ public static class PkModels
     public static PkParameterSet PerezRuixo2021 { get; } = EsketamineSets.PerezRuixo2021();
 
     /// <summary>All built-in sets.</summary>
-    public static ImmutableArray<PkParameterSet> All { get; } = [Domino, Hijazi, Herd, PerezRuixo2021];
+    public static ImmutableArray<PkParameterSet> All { get; } = [Domino, Hijazi, Clements, Herd, PerezRuixo2021];
 
-    /// <summary>The set with the given <see cref="PkParameterSet.Key"/> (case-insensitive): domino, hijazi, herd, perez-ruixo.</summary>
+    /// <summary>The set with the given <see cref="PkParameterSet.Key"/> (case-insensitive): domino, hijazi, clements, herd, perez-ruixo.</summary>
     /// <exception cref="ArgumentException">Unknown key; the message lists the known ones.</exception>
     public static PkParameterSet Get(string key)
     {

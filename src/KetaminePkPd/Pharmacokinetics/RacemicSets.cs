@@ -8,6 +8,7 @@ internal static class RacemicSets
     private const string DominoCitation = "Domino EF et al., as transcribed in open TCI code (StanPump, opentiva): V1 0.063 L/kg; k10 0.4381, k12 0.5921, k13 0.5900, k21 0.2470, k31 0.0146 1/min. " +
         "The transcriptions attribute it inconsistently: Domino EF, Zsigmond EK, et al. Anesth Analg 1982;61:87-92 (PMID 7198883), or Domino EF et al. Clin Pharmacol Ther 1984;36:645-653.";
     private const string HijaziCitation = "Hijazi Y, Bodonian C, Bolon M, Salord F, Boulieu R. Pharmacokinetics and haemodynamics of ketamine in intensive care patients with brain or spinal cord injury. Br J Anaesth 2003;90:155-160 (PMID 12538370).";
+    private const string ClementsCitation = "Clements JA, Nimmo WS. Br J Anaesth 1981;53:27 (PMID 7459184), as transcribed in opentiva (class Clements250): V1 1.7522 L/kg; k10 0.0109, k12 0.0186, k21 0.0137 1/min.";
     private const string HerdCitation = "Herd DW, Anderson BJ. Ketamine disposition in children presenting for procedural sedation and analgesia in a children's emergency department. Paediatr Anaesth 2007;17:622-629 (PMID 17564643).";
     private const string ProxySource = "PROVISIONAL proxy: no validated racemic norketamine set was found; borrows the esketamine metabolite's apparent parameters (Perez-Ruixo 2021, Table 3) at 70 kg, scaled allometrically (volumes x WT/70, clearances x (WT/70)^0.75).";
 
@@ -54,30 +55,42 @@ internal static class RacemicSets
             });
     }
 
-    public static PkParameterSet Hijazi()
+    public static PkParameterSet Hijazi() => TwoCompartmentFromMicroConstants("hijazi", "Hijazi 2003 (racemic ketamine, 2-compartment)", HijaziCitation, "Hijazi 2003",
+        1.08, 0.0333, 0.0088, 0.0030,
+        "12 intensive-care patients with brain or spinal cord injury (terminal half-life 4.9 h): not a normal-adult set. Clearance 151 L/h at 70 kg, above the Kamp 2020 estimate (79 L/h per 70 kg). " +
+            "Norketamine uses a PROVISIONAL proxy.");
+
+    public static PkParameterSet Clements() => TwoCompartmentFromMicroConstants("clements", "Clements 1981 (racemic ketamine, 2-compartment, large central volume)", ClementsCitation,
+        "Clements 1981", 1.7522, 0.0109, 0.0186, 0.0137,
+        "Its large central volume predicts the slower, lower peaks of venous samples: 177 ng/mL at the end of 0.5 mg/kg over 40 min against about 185 ng/mL " +
+            "reported in depressed patients (Zarate 2006), where Domino predicts 240. Clearance 80 L/h and Vss 289 L at 70 kg, within the Kamp 2020 intervals " +
+            "(79 L/h, 69-90; 252 L, 200-304). The sampling site of the original study was not verified. Not the default: the PROVISIONAL effect calibration was " +
+            "done on Domino's effect-site course (docs/validation.md). Norketamine uses a PROVISIONAL proxy.");
+
+    /// <summary>A 2-compartment set given as V1 (L/kg) and micro-constants (1/min), with CL = k10 V1 as the parameter variability acts on.</summary>
+    private static PkParameterSet TwoCompartmentFromMicroConstants(string key, string name, string citation, string source, double v1PerKg, double k10PerMin,
+        double k12PerMin, double k21PerMin, string notes)
     {
         ModelParameter[] disposition =
         [
-            new("V1", 1.08, "L/kg", "central volume", "Hijazi 2003: V1 = 1.08 L/kg", ParameterScale.Log, 1e-4, 100),
-            new("CL", 0.0333 * 60 * 1.08, "L/h/kg", "clearance, CL = k10 x V1 (k10 = 0.0333 1/min)", "Hijazi 2003: k10 = 0.0333 1/min", ParameterScale.Log, 1e-4, 100),
-            new("K12", 0.0088, "1/min", "central to peripheral", "Hijazi 2003", ParameterScale.Log, 0, 100),
-            new("K21", 0.0030, "1/min", "peripheral to central", "Hijazi 2003", ParameterScale.Log, 1e-6, 100),
+            new("V1", v1PerKg, "L/kg", "central volume", $"{source}: V1 = {v1PerKg.ToString(System.Globalization.CultureInfo.InvariantCulture)} L/kg", ParameterScale.Log, 1e-4, 100),
+            new("CL", k10PerMin * 60 * v1PerKg, "L/h/kg", $"clearance, CL = k10 x V1 (k10 = {k10PerMin.ToString(System.Globalization.CultureInfo.InvariantCulture)} 1/min)",
+                $"{source}: k10 = {k10PerMin.ToString(System.Globalization.CultureInfo.InvariantCulture)} 1/min", ParameterScale.Log, 1e-4, 100),
+            new("K12", k12PerMin, "1/min", "central to peripheral", source, ParameterScale.Log, 0, 100),
+            new("K21", k21PerMin, "1/min", "peripheral to central", source, ParameterScale.Log, 1e-6, 100),
         ];
-        return Create("hijazi", "Hijazi 2003 (racemic ketamine, 2-compartment)", HijaziCitation,
-            "12 intensive-care patients with brain or spinal cord injury (terminal half-life 4.9 h): not a normal-adult set. Clearance 151 L/h at 70 kg, above the Kamp 2020 estimate (79 L/h per 70 kg). " +
-            "Norketamine uses a PROVISIONAL proxy.",
-            disposition, (p, s) =>
-            {
-                double v1 = p.Value(0) * s.WeightKg, cl = p.Value(1) * s.WeightKg;
-                double k12 = p.Value(2) * 60, k21 = p.Value(3) * 60;
-                Compartment[] parent =
-                [
-                    new("central", CompartmentRole.Central, v1),
-                    new("peripheral1", CompartmentRole.Peripheral, v1 * k12 / k21),
-                ];
-                Transfer[] flows = [Transfer.Between("central", "peripheral1", k12), Transfer.Between("peripheral1", "central", k21)];
-                return Assemble("hijazi", HijaziCitation, s, p, disposition.Length, parent, flows, cl / v1);
-            });
+        return Create(key, name, citation, notes, disposition, (p, s) =>
+        {
+            double v1 = p.Value(0) * s.WeightKg, cl = p.Value(1) * s.WeightKg;
+            double k12 = p.Value(2) * 60, k21 = p.Value(3) * 60;
+            Compartment[] parent =
+            [
+                new("central", CompartmentRole.Central, v1),
+                new("peripheral1", CompartmentRole.Peripheral, v1 * k12 / k21),
+            ];
+            Transfer[] flows = [Transfer.Between("central", "peripheral1", k12), Transfer.Between("peripheral1", "central", k21)];
+            return Assemble(key, citation, s, p, disposition.Length, parent, flows, cl / v1);
+        });
     }
 
     public static PkParameterSet Herd()

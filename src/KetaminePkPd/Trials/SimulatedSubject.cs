@@ -24,10 +24,12 @@ namespace KetaminePkPd.Trials;
 /// <param name="DrugEffectMadrs">True drug effect at each assessment, MADRS points (negative = improvement).</param>
 /// <param name="BaselineMadrs">Baseline MADRS.</param>
 /// <param name="PlaceboMadrs">Placebo improvement once fully developed, MADRS points (before any expectancy boost).</param>
+/// <param name="SlowPlaceboMadrs">Slow (oral antidepressant / standard of care) improvement once fully developed, MADRS points; 0 when the clinical model has none.</param>
 public sealed record SimulatedSubject(int Index, int Arm, Subject Subject, double DoseMg, double ClearanceLPerH, double CentralVolumeL,
     double DissociationC50NgPerMl, double AntidepressantEc50NgPerMl, double AntidepressantScale,
     double ConcentrationAtCadssNgPerMl, double CmaxNgPerMl, double Auc0To24NgHPerMl,
-    double CadssAtRatingTime, double CadssPeak, ImmutableArray<double> DrugEffectMadrs, double BaselineMadrs, double PlaceboMadrs)
+    double CadssAtRatingTime, double CadssPeak, ImmutableArray<double> DrugEffectMadrs, double BaselineMadrs, double PlaceboMadrs,
+    double SlowPlaceboMadrs = 0)
 {
     /// <summary>Value equality: every member, sequences element by element.</summary>
     /// <param name="other">The record to compare with.</param>
@@ -48,6 +50,7 @@ public sealed record SimulatedSubject(int Index, int Arm, Subject Subject, doubl
         && ValueEquality.Equal(CadssPeak, other.CadssPeak)
         && ValueEquality.Equal(BaselineMadrs, other.BaselineMadrs)
         && ValueEquality.Equal(PlaceboMadrs, other.PlaceboMadrs)
+        && ValueEquality.Equal(SlowPlaceboMadrs, other.SlowPlaceboMadrs)
         && ValueEquality.Equal(DrugEffectMadrs, other.DrugEffectMadrs);
 
     /// <summary>A hash consistent with <see cref="Equals(SimulatedSubject)"/>.</summary>
@@ -62,5 +65,5 @@ public sealed record SimulatedSubject(int Index, int Arm, Subject Subject, doubl
         && Guard.Finite(CmaxNgPerMl, nameof(CmaxNgPerMl)) == CmaxNgPerMl && Guard.Finite(Auc0To24NgHPerMl, nameof(Auc0To24NgHPerMl)) == Auc0To24NgHPerMl
         && Guard.Finite(CadssAtRatingTime, nameof(CadssAtRatingTime)) == CadssAtRatingTime && Guard.Finite(CadssPeak, nameof(CadssPeak)) == CadssPeak
         && !Guard.FiniteValues(DrugEffectMadrs, nameof(DrugEffectMadrs)).IsDefault && Guard.Finite(BaselineMadrs, nameof(BaselineMadrs)) == BaselineMadrs
-        && Guard.Finite(PlaceboMadrs, nameof(PlaceboMadrs)) == PlaceboMadrs;
+        && Guard.Finite(PlaceboMadrs, nameof(PlaceboMadrs)) == PlaceboMadrs && Guard.Finite(SlowPlaceboMadrs, nameof(SlowPlaceboMadrs)) == SlowPlaceboMadrs;
 }

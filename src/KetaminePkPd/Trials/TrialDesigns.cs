@@ -26,18 +26,22 @@ public static class TrialDesigns
         ],
         PopulationModel.Default(PkModels.Domino), Standard);
 
-    /// <summary>Intranasal esketamine 56 mg and 84 mg (one session), 100 patients each, Perez-Ruixo 2021 PK, MADRS.</summary>
+    /// <summary>Intranasal esketamine 56 mg and 84 mg (one session), 100 patients each, Perez-Ruixo 2021 PK, MADRS; patients stay on
+    /// their oral antidepressant (<see cref="ClinicalModel.ContinuedOralAntidepressant"/>, as in Daly 2018).</summary>
     public static TrialDesign EsketamineIntranasal { get; } = new("Esketamine intranasal 56 and 84 mg",
         [
             new TrialArm("esketamine 56 mg", Administration.Intranasal(Dose.FromMilligrams(56)), 100),
             new TrialArm("esketamine 84 mg", Administration.Intranasal(Dose.FromMilligrams(84)), 100),
         ],
-        PopulationModel.Default(PkModels.PerezRuixo2021), [TimeSpan.FromHours(4), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7)]);
+        PopulationModel.Default(PkModels.PerezRuixo2021), [TimeSpan.FromHours(4), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7)],
+        clinical: ClinicalModel.ContinuedOralAntidepressant);
 
-    /// <summary>Intranasal esketamine 56 mg twice weekly for 4 weeks (8 sessions 3.5 days apart), 100 patients, MADRS at days 1, 8, 15, 22 and 28.</summary>
+    /// <summary>Intranasal esketamine 56 mg twice weekly for 4 weeks (8 sessions 3.5 days apart), 100 patients, MADRS at days 1, 8, 15, 22 and 28,
+    /// with a newly started oral antidepressant (<see cref="ClinicalModel.NewOralAntidepressant"/>, as in TRANSFORM-2).</summary>
     public static TrialDesign TwiceWeeklyEsketamine { get; } = new("Esketamine 56 mg twice weekly for 4 weeks",
         [new TrialArm("esketamine 56 mg twice weekly", Administration.Intranasal(Dose.FromMilligrams(56)), 100, 8, TimeSpan.FromDays(3.5))],
-        PopulationModel.Default(PkModels.PerezRuixo2021), [.. new[] { 1, 8, 15, 22, 28 }.Select(d => TimeSpan.FromDays(d))]);
+        PopulationModel.Default(PkModels.PerezRuixo2021), [.. new[] { 1, 8, 15, 22, 28 }.Select(d => TimeSpan.FromDays(d))],
+        clinical: ClinicalModel.NewOralAntidepressant);
 
     /// <summary>All standard designs by key: nimh, dose-ranging, esketamine-intranasal, twice-weekly.</summary>
     public static IReadOnlyDictionary<string, TrialDesign> ByKey { get; } = new Dictionary<string, TrialDesign>(StringComparer.OrdinalIgnoreCase)

@@ -59,11 +59,12 @@ internal sealed class TrialSimulator
         var random = new SubjectRandom(_seed, index, 1);
         double baseline = Math.Clamp(clinical.BaselineMean + clinical.BaselineSd * random.NextStandardNormal(), 1, 60);
         double placebo = clinical.PlaceboMean + clinical.PlaceboSd * random.NextStandardNormal();
+        double slow = clinical.SlowPlaceboMean + clinical.SlowPlaceboSd * random.NextStandardNormal();   // drawn last: the draws above keep their values
 
         return new SimulatedSubject(index, armIndex, vs.Subject, arm.Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
             pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, dissociation.C50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
             result.Pk.ParentNgPerMl[_cadssIndex], result.Pk.Parent.CmaxNgPerMl, result.Pk.Parent.Auc0To24NgHPerMl,
-            d.Values[_cadssIndex], d.MaximumValue, [.. _assessmentIndex.Select(k => a.Values[k])], baseline, placebo);
+            d.Values[_cadssIndex], d.MaximumValue, [.. _assessmentIndex.Select(k => a.Values[k])], baseline, placebo, slow);
     }
 
     /// <summary>Rates a simulated subject with the rating-noise stream <paramref name="stream"/> (2 for a single trial; 2 + r for replicate r).</summary>
@@ -86,7 +87,8 @@ internal sealed class TrialSimulator
         var remitters = new bool[k];
         for (int i = 0; i < k; i++)
         {
-            double madrs = s.BaselineMadrs - placebo * clinical.PlaceboOnset(_assessmentHours[i]) + s.DrugEffectMadrs[i]
+            double madrs = s.BaselineMadrs - placebo * clinical.PlaceboOnset(_assessmentHours[i]) - s.SlowPlaceboMadrs * clinical.SlowPlaceboOnset(_assessmentHours[i])
+                + s.DrugEffectMadrs[i]
                 + clinical.RatingNoiseSd * random.NextStandardNormal();
             scores[i] = Math.Clamp(madrs * perPoint, 0, max);
             changes[i] = scores[i] - baseline;

@@ -208,7 +208,7 @@ public sealed class DoseResponseCommandTests
 
     [Theory]
     [InlineData("--drug", "racemic|esketamine", "[default: racemic")]
-    [InlineData("--model", "domino|hijazi|herd|perez-ruixo", "[default: domino for racemic")]
+    [InlineData("--model", "domino|hijazi|clements|herd|perez-ruixo", "[default: domino for racemic")]
     [InlineData("--route", "iv|intranasal|oral|sublingual|im|sc", "[default: iv]")]
     [InlineData("--infusion", "<duration>", "[default: 40min]")]
     [InlineData("--from", "mg/kg", "[default: 0.05mg/kg]")]

@@ -26,7 +26,7 @@ public sealed class HelpTests
 
     [Theory]
     [InlineData("--drug", "racemic|esketamine", "[default: racemic")]
-    [InlineData("--model", "domino|hijazi|herd|perez-ruixo", "[default: domino for racemic, perez-ruixo for esketamine]")]
+    [InlineData("--model", "domino|hijazi|clements|herd|perez-ruixo", "[default: domino for racemic, perez-ruixo for esketamine]")]
     [InlineData("--route", "iv|intranasal|oral|sublingual|im|sc", "[default: iv for racemic")]
     [InlineData("--dose", "mg/kg", "[default: 0.5mg/kg for racemic, 56mg for esketamine]")]
     [InlineData("--infusion", "40min", "[default: 40min for iv]")]
@@ -152,16 +152,8 @@ public sealed class HelpTests
         }
     }
 
-    /// <summary>The help entry of one option: its first line and the wrapped continuation lines, whitespace collapsed.</summary>
-    private static string OptionEntry(string help, string option)
-    {
-        var lines = help.Replace("\r", "", StringComparison.Ordinal).Split('\n');
-        int start = Array.FindIndex(lines, l => l.StartsWith("  " + option + " ", StringComparison.Ordinal));
-        Assert.True(start >= 0, $"{option} missing from help");
-        var entry = new List<string> { lines[start] };
-        for (int i = start + 1; i < lines.Length && lines[i].StartsWith("   ", StringComparison.Ordinal); i++) entry.Add(lines[i]);
-        return string.Join(' ', string.Join(' ', entry).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
+    /// <summary>The help entry of one option (see <see cref="HelpText.OptionEntry"/>).</summary>
+    private static string OptionEntry(string help, string option) => HelpText.OptionEntry(help, option);
 
     [Fact]
     public void SimulateHelp_EndsWithRunnableExamples()

@@ -12,7 +12,9 @@ internal static class HelpText
         int start = Array.FindIndex(lines, l => l.StartsWith("  " + option + " ", StringComparison.Ordinal));
         Assert.True(start >= 0, $"{option} missing from help");
         var entry = new List<string> { lines[start] };
-        for (int i = start + 1; i < lines.Length && lines[i].StartsWith("   ", StringComparison.Ordinal); i++) entry.Add(lines[i]);
+        // Continuation lines are indented past the option column; a long <values> name wraps onto its own "  <...>" line.
+        for (int i = start + 1; i < lines.Length && (lines[i].StartsWith("   ", StringComparison.Ordinal) || lines[i].StartsWith("  <", StringComparison.Ordinal)); i++)
+            entry.Add(lines[i]);
         return string.Join(' ', string.Join(' ', entry).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 

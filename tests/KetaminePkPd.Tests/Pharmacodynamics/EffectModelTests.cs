@@ -32,17 +32,19 @@ public class EffectModelTests
     [Fact]
     public void SigmoidEmax_AtC50_GivesHalfOfEmax()
     {
-        Assert.Equal(15, Cadss.Effect(240, default), 12);
+        Assert.Equal(6, Cadss.Effect(240, default), 12);   // EMAX_D 12 (issue 10 calibration, docs/validation.md cadss-mean/cadss-sd)
         Assert.Equal(0.5, Cadss.FractionOfMaximum(240)!.Value, 12);
         Assert.Equal(0, Cadss.Effect(0, default));
     }
 
     [Fact]
-    public void Dissociation_ForEsketamine_HalvesC50()
+    public void Dissociation_ForEsketamine_HalvesC50_AntidepressantUsesEskPotA()
     {
         // Olofsen 2022: S-ketamine C50 0.51 nmol/mL = 121 ng/mL; racemic total as driver about twice that.
         Assert.Equal(120, EffectParameterSet.Default.Dissociation(Drug.Esketamine).C50NgPerMl, 9);
-        Assert.Equal(30, EffectParameterSet.Default.Antidepressant(Drug.Esketamine).Ec50NgPerMl, 9);
+        // The antidepressant EC50 is divided by ESKPOT_A (PROVISIONAL 1.0, calibrated to Daly 2018 day 1; docs/validation.md daly-56-1d).
+        Assert.Equal(60, EffectParameterSet.Default.Antidepressant(Drug.Esketamine).Ec50NgPerMl, 9);
+        Assert.Equal(30, EffectParameterSet.Default.WithParameter("ESKPOT_A", 2).Antidepressant(Drug.Esketamine).Ec50NgPerMl, 9);
     }
 
     [Fact]

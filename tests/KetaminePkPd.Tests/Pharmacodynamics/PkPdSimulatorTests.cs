@@ -31,7 +31,9 @@ public class PkPdSimulatorTests
         var r = PkPdSimulator.Simulate(Model(), Nimh, Week);
         var d = r[EffectParameterSet.DissociationName];
         Assert.InRange(d.MaximumTimeH, 40.0 / 60, 50.0 / 60);          // effect-site lag of a few minutes after the 40 min end
-        Assert.InRange(d.MaximumValue, 8, 20);                          // docs/model.md section 4.1: mean peak CADSS about 8-20
+        // The typical (median EMAX_D 12) patient: 5.35 measured; the population mean at 40 min is 7.6, near van Schalkwyk 2018's 7.7
+        // (docs/validation.md cadss-mean), which is what docs/model.md section 4.1's "mean peak 8-20" refers to.
+        Assert.InRange(d.MaximumValue, 4.5, 6.5);
         Assert.True(At(r, "dissociation", 2) < 0.1 * d.MaximumValue, "resolved to under 10% of the peak by 2 h");
     }
 
@@ -45,13 +47,14 @@ public class PkPdSimulatorTests
     }
 
     [Theory]
-    [InlineData(4, -6.0)]
-    [InlineData(24, -7.8)]
-    [InlineData(72, -4.9)]
-    [InlineData(168, -1.9)]
+    [InlineData(4, -6.3)]
+    [InlineData(24, -7.5)]
+    [InlineData(72, -4.2)]
+    [InlineData(168, -1.6)]
     public void Antidepressant_TypicalNimhTimeCourse_MatchesTheCalibrationOfModelMd(double hours, double expected)
     {
-        // docs/model.md section 4.2: the typical patient gets -6.0, -7.8, -4.9, -1.9 (placebo-adjusted MADRS, 70 kg, Domino).
+        // docs/model.md section 4.2 targets -6, -8, -4.5, -2 (+/-1, docs/validation.md iv-drug-*); with the issue-10 tolerance state and BETA -2.0
+        // the structure gives -6.30, -7.55, -4.25, -1.60 (measured; it gave -6.0, -7.8, -4.9, -1.9 before).
         var r = PkPdSimulator.Simulate(Model(), Nimh, Week);
         Assert.Equal(expected, At(r, "antidepressant", hours), 1);
     }
@@ -162,7 +165,7 @@ public class ResultLookupTests
         int k = r.IndexOf(TimeSpan.FromMinutes(40));
         Assert.Equal(8, k);
         Assert.Equal(r["dissociation"].Values[k], r.EffectAt("dissociation", TimeSpan.FromMinutes(40)));
-        Assert.Equal(-7.8, r.EffectAt("antidepressant", TimeSpan.FromDays(1)), 1);
+        Assert.Equal(-7.5, r.EffectAt("antidepressant", TimeSpan.FromDays(1)), 1);   // -7.55 measured (docs/validation.md iv-drug-1d)
         var ex = Assert.Throws<ArgumentException>(() => r.IndexOf(TimeSpan.FromMinutes(42)));
         Assert.Contains("42min", ex.Message);
     }

@@ -69,7 +69,9 @@ public class VirtualTrialTests
         double p0 = Partial(0), p5 = Partial(0.5), p9 = Partial(0.9);
         Assert.InRange(p0, -0.06, 0.06);
         Assert.True(p5 > p0 + 0.1, $"rho 0.5 gives {p5}, rho 0 gives {p0}");
-        Assert.True(p9 > p5 + 0.1, $"rho 0.9 gives {p9}, rho 0.5 gives {p5}");
+        // Measured 0.11 at rho 0.5 and 0.19 at rho 0.9 (seed 21): the log-normal EMAX_D variability of issue 10, which this hypothesis
+        // does not correlate with EC50_A, dilutes the link (before it the steps were larger than 0.1); 0.05 is twice the SE of the step.
+        Assert.True(p9 > p5 + 0.05, $"rho 0.9 gives {p9}, rho 0.5 gives {p5}");
     }
 
     [Fact]

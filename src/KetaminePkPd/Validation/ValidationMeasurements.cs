@@ -1,0 +1,200 @@
+using KetaminePkPd.Pharmacodynamics;
+using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Trials;
+
+namespace KetaminePkPd.Validation;
+
+/// <summary>Simulates everything the validation targets need and returns one value per target key.</summary>
+internal static class ValidationMeasurements
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    public static Dictionary<string, double> Measure(ValidationSettings settings)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        PerezRuixoTable4(values);
+        RacemicTypical(values);
+        Norketamine(values);
+        RacemicIntranasal(values);
+        EsketamineDissociation(values);
+        RacemicPopulation(values, settings);
+        Daly(values, settings);
+        Transform2(values, settings);
+        Hypotheses(values, settings);
+        return values;
+    }
+
+    private static void PerezRuixoTable4(Dictionary<string, double> v)
+    {
+        foreach (int mg in new[] { 28, 56, 84 })
+        {
+            var r = PkSimulator.Simulate(PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult),
+                DosingRegimen.Single(Administration.Intranasal(Dose.FromMilligrams(mg))),
+                new SimulationOptions { Until = TimeSpan.FromHours(24), OutputStep = TimeSpan.FromMinutes(5) });
+            v[$"pr-cmax-{mg}"] = r.Parent.CmaxNgPerMl;
+            v[$"pr-auc-{mg}"] = r.Parent.Auc0To24NgHPerMl;
+            v[$"pr-nk-cmax-{mg}"] = r.Metabolite!.CmaxNgPerMl;
+            v[$"pr-nk-auc-{mg}"] = r.Metabolite!.Auc0To24NgHPerMl;
+        }
+    }
+
+    /// <summary>The typical 70 kg patient on the default effect parameters: the racemic calibration of docs/model.md section 4.2.</summary>
+    private static void RacemicTypical(Dictionary<string, double> v)
+    {
+        var effects = EffectParameterSet.Default;
+        double DrugEffect(double mgPerKg, TimeSpan at, out PkPdSimulationResult result)
+        {
+            var model = new PkPdModel(PkModels.Domino.CreateModel(Subject.TypicalAdult),
+                [effects.Dissociation(Drug.RacemicKetamine), effects.Antidepressant(Drug.RacemicKetamine)]);
+            result = PkPdSimulator.Simulate(model, DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), TimeSpan.FromMinutes(40))),
+                SimulationOptions.Default.AtTimes([TimeSpan.FromMinutes(40), TimeSpan.FromHours(4), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7)]));
+            return result.EffectAt(EffectParameterSet.AntidepressantName, at);
+        }
+        v["iv-drug-4h"] = DrugEffect(0.5, TimeSpan.FromHours(4), out var r05);
+        v["iv-drug-1d"] = r05.EffectAt(EffectParameterSet.AntidepressantName, TimeSpan.FromDays(1));
+        v["iv-drug-3d"] = r05.EffectAt(EffectParameterSet.AntidepressantName, TimeSpan.FromDays(3));
+        v["iv-drug-7d"] = r05.EffectAt(EffectParameterSet.AntidepressantName, TimeSpan.FromDays(7));
+        v["iv-day7-over-day1"] = v["iv-drug-7d"] / v["iv-drug-1d"];
+        v["iv-cp-40min"] = r05.Pk.ParentNgPerMl[r05.IndexOf(TimeSpan.FromMinutes(40))];
+        var pk = PkModels.Domino.CreateModel(Subject.TypicalAdult);
+        v["iv-cl"] = pk.SystemicClearanceLPerH;
+        v["iv-vss"] = pk.Compartments.Where(c => c.Role is CompartmentRole.Central or CompartmentRole.Peripheral).Sum(c => c.VolumeL);
+        var clements = PkSimulator.Simulate(PkModels.Clements.CreateModel(Subject.TypicalAdult),
+            DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))),
+            SimulationOptions.Default.AtTimes([TimeSpan.FromMinutes(40), TimeSpan.FromHours(4)]));
+        v["iv-clements-cp-40min"] = clements.ParentNgPerMl[clements.IndexOf(TimeSpan.FromMinutes(40))];
+        var ck = PkModels.Clements.CreateModel(Subject.TypicalAdult);
+        v["iv-clements-cl"] = ck.SystemicClearanceLPerH;
+        v["iv-clements-vss"] = ck.Compartments.Where(c => c.Role is CompartmentRole.Central or CompartmentRole.Peripheral).Sum(c => c.VolumeL);
+        double[] doses = [0.1, 0.2, 0.5, 1.0];
+        var day1 = doses.Select(d => DrugEffect(d, TimeSpan.FromDays(1), out _)).ToArray();
+        int ordered = 0;
+        for (int i = 1; i < day1.Length; i++) if (day1[i] < day1[i - 1]) ordered++;
+        v["fava-rank"] = ordered + (day1[0] < 0 ? 1 : 0);
+    }
+
+    /// <summary>Norketamine after 10 mg racemic IV (Pharmacotherapy 2022 Table 6 design: a bolus, venous samples).</summary>
+    private static void Norketamine(Dictionary<string, double> v)
+    {
+        var r = PkSimulator.Simulate(PkModels.Domino.CreateModel(Subject.TypicalAdult), DosingRegimen.Single(Administration.IntravenousBolus(Dose.FromMilligrams(10))),
+            new SimulationOptions { Until = TimeSpan.FromHours(24), OutputStep = Minute });
+        v["nk-iv10-cmax"] = r.Metabolite!.CmaxNgPerMl;
+        v["nk-iv10-ratio"] = r.Metabolite!.Auc0To24NgHPerMl / r.Parent.Auc0To24NgHPerMl;
+    }
+
+    private static void RacemicIntranasal(Dictionary<string, double> v)
+    {
+        foreach (int mg in new[] { 30, 50 })
+        {
+            var r = PkSimulator.Simulate(PkModels.Domino.CreateModel(Subject.TypicalAdult), DosingRegimen.Single(Administration.Intranasal(Dose.FromMilligrams(mg))),
+                new SimulationOptions { Until = TimeSpan.FromHours(24), OutputStep = Minute });
+            v[$"in-cmax-{mg}"] = r.Parent.CmaxNgPerMl;
+            v[$"in-tmax-{mg}"] = r.Parent.TmaxH * 60;
+        }
+    }
+
+    /// <summary>Typical-patient dissociation after the first 56 mg session, and the first and eighth sessions of a twice-weekly course.</summary>
+    private static void EsketamineDissociation(Dictionary<string, double> v)
+    {
+        var effects = EffectParameterSet.Default;
+        var model = new PkPdModel(PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult),
+            [effects.Dissociation(Drug.Esketamine), effects.Antidepressant(Drug.Esketamine)]);
+        var session = Administration.Intranasal(Dose.FromMilligrams(56));
+        var first = PkPdSimulator.Simulate(model, DosingRegimen.Single(session), new SimulationOptions { Until = TimeSpan.FromHours(4), OutputStep = Minute });
+        var d = first[EffectParameterSet.DissociationName];
+        int peak = 0;
+        for (int i = 1; i < d.Values.Length; i++) if (d.Values[i] > d.Values[peak]) peak = i;
+        v["esk-diss-tpeak"] = first.TimesH[peak] * 60;
+        v["esk-diss-90min"] = d.Values[first.IndexOf(TimeSpan.FromMinutes(90))] / d.Values[peak];
+
+        var course = PkPdSimulator.Simulate(model, DosingRegimen.Repeated(session, 8, TimeSpan.FromDays(3.5)),
+            new SimulationOptions { Until = TimeSpan.FromDays(25), OutputStep = TimeSpan.FromMinutes(2) });
+        var c = course[EffectParameterSet.DissociationName];
+        double PeakIn(double fromH, double toH)
+        {
+            double best = 0;
+            for (int i = 0; i < course.TimesH.Length; i++)
+                if (course.TimesH[i] >= fromH && course.TimesH[i] <= toH) best = Math.Max(best, c.Values[i]);
+            return best;
+        }
+        v["esk-diss-last-over-first"] = PeakIn(24.5 * 24, 24.5 * 24 + 4) / PeakIn(0, 4);
+    }
+
+    private static double Mean(IEnumerable<TrialSubjectResult> s, Func<TrialSubjectResult, double> f) => s.Average(f);
+
+    private static IEnumerable<TrialSubjectResult> Arm(TrialResult r, int arm) => r.Subjects.Where(s => s.Simulated.Arm == arm);
+
+    private static double Adjusted(TrialResult r, int arm, int k) => Mean(Arm(r, arm), s => s.Changes[k]) - Mean(Arm(r, 0), s => s.Changes[k]);
+
+    private static double Share(TrialResult r, int arm, Func<TrialSubjectResult, bool> f) => 100.0 * Arm(r, arm).Count(f) / Arm(r, arm).Count();
+
+    private static void RacemicPopulation(Dictionary<string, double> v, ValidationSettings settings)
+    {
+        var r = VirtualTrial.Run(ValidationDesigns.RacemicIv(settings.SubjectsPerArm), null, settings.Seed, settings.Parallel);
+        var cadss = Arm(r, 1).Select(s => s.CadssRated).ToArray();
+        double mean = cadss.Average(), sd = Math.Sqrt(cadss.Sum(c => (c - mean) * (c - mean)) / (cadss.Length - 1));
+        v["cadss-mean"] = mean;
+        v["cadss-sd"] = sd;
+        v["cadss-sd-over-mean"] = sd / mean;
+        v["cadss-skew"] = cadss.Sum(c => Math.Pow((c - mean) / sd, 3)) / cadss.Length;
+        v["cadss-peak-above-20"] = Share(r, 1, s => s.CadssPeakRated > 20);
+        v["iv-pop-adjusted-1d"] = Adjusted(r, 1, 1);
+        v["iv-pop-response-1d"] = Share(r, 1, s => s.Responders[1]);
+        v["iv-pop-placebo-response-1d"] = Share(r, 0, s => s.Responders[1]);
+    }
+
+    private static void Daly(Dictionary<string, double> v, ValidationSettings settings)
+    {
+        var r = VirtualTrial.Run(ValidationDesigns.DalyPeriod1(settings.SubjectsPerArm), null, settings.Seed, settings.Parallel);
+        v["daly-56-1d"] = Adjusted(r, 1, 1);
+        v["daly-84-1d"] = Adjusted(r, 2, 1);
+        v["daly-56-8d"] = Adjusted(r, 1, 2);
+        v["daly-84-8d"] = Adjusted(r, 2, 2);
+        v["daly-placebo-2h"] = Mean(Arm(r, 0), s => s.Changes[0]);
+        v["daly-placebo-1d"] = Mean(Arm(r, 0), s => s.Changes[1]);
+        v["daly-placebo-8d"] = Mean(Arm(r, 0), s => s.Changes[2]);
+        v["esk-peak-cadss-above-4"] = Share(r, 1, s => s.CadssPeakRated > 4);
+        v["daly-56-response-1d"] = Share(r, 1, s => s.Responders[1]);
+        v["daly-84-response-1d"] = Share(r, 2, s => s.Responders[1]);
+        v["daly-placebo-response-1d"] = Share(r, 0, s => s.Responders[1]);
+    }
+
+    private static void Transform2(Dictionary<string, double> v, ValidationSettings settings)
+    {
+        var r = VirtualTrial.Run(ValidationDesigns.Transform2(settings.SubjectsPerArm), null, settings.Seed, settings.Parallel);
+        int last = r.Design.Assessments.Length - 1;
+        v["t2-adjusted-28d"] = Adjusted(r, 1, last);
+        v["t2-placebo-28d"] = Mean(Arm(r, 0), s => s.Changes[last]);
+        v["t2-response-28d"] = Share(r, 1, s => s.Responders[last]);
+        v["t2-placebo-response-28d"] = Share(r, 0, s => s.Responders[last]);
+        v["t2-remission-28d"] = Share(r, 1, s => s.Scores[last] <= 12);
+        v["t2-placebo-remission-28d"] = Share(r, 0, s => s.Scores[last] <= 12);
+    }
+
+    private static void Hypotheses(Dictionary<string, double> v, ValidationSettings settings)
+    {
+        HypothesisComparison Run(TrialDesign design, ObservedCorrelation observed) => HypothesisTest.Run(HypothesisTestSettings.Default with
+        {
+            Design = design,
+            Hypotheses = [Hypothesis.ExposureOnly],
+            Observed = [observed],
+            PoolSize = settings.HypothesisPool,
+            Replicates = settings.HypothesisReplicates,
+            Seed = settings.Seed,
+            Parallel = settings.Parallel,
+        }).Comparisons[0];
+        var fixedDose = Run(TrialDesigns.Nimh, ObservedCorrelation.Luckenbaugh230Min);
+        v["hyp-fixed-median-r"] = fixedDose.MedianR;
+        v["hyp-fixed-p"] = fixedDose.R.ProbabilityAtMost(ObservedCorrelation.Luckenbaugh230Min.R);
+        v["hyp-fixed-partial"] = fixedDose.MedianPartialR;
+        // Which exposure the partial r holds fixed matters: one large dose-ranging trial, the same patients, three choices.
+        var big = VirtualTrial.Run(TrialDesigns.DoseRanging.WithTotalSubjects(5 * settings.SubjectsPerArm), null, settings.Seed, settings.Parallel);
+        double[] cadss = [.. big.Subjects.Select(x => x.CadssRated)], change = [.. big.Subjects.Select(x => x.PercentChanges[0])];
+        v["hyp-ranging-big-r"] = Statistics.Correlation.PearsonR(cadss, change);
+        v["hyp-ranging-partial-cp40"] = Statistics.Correlation.PartialR(cadss, change, [.. big.Subjects.Select(x => x.Simulated.ConcentrationAtCadssNgPerMl)]);
+        v["hyp-ranging-partial-auc"] = Statistics.Correlation.PartialR(cadss, change, [.. big.Subjects.Select(x => x.Simulated.Auc0To24NgHPerMl)]);
+        v["hyp-ranging-partial-dose"] = Statistics.Correlation.PartialR(cadss, change, [.. big.Subjects.Select(x => x.Simulated.DoseMg)]);
+        var ranging = Run(TrialDesigns.DoseRanging, new ObservedCorrelation(TimeSpan.FromMinutes(230), -0.35, TrialDesigns.DoseRanging.TotalSubjects, "dose-ranging arms pooled"));
+        v["hyp-ranging-median-r"] = ranging.MedianR;
+    }
+}

@@ -1,0 +1,29 @@
+namespace KetaminePkPd.Validation;
+
+/// <summary>
+/// How <see cref="ValidationSuite.Run"/> simulates: the seed, the patients per arm of each virtual trial, and the size of the
+/// hypothesis-test runs. Immutable. The defaults (seed 1, 500 patients per arm, a pool of 2000 and 1000 replicate trials)
+/// keep the run to a few seconds; the targets' tolerances state the Monte Carlo error at these sizes.
+/// </summary>
+public sealed record ValidationSettings
+{
+    private readonly int _subjects = 500, _pool = 2000, _replicates = 1000;
+
+    /// <summary>The defaults.</summary>
+    public static ValidationSettings Default { get; } = new();
+
+    /// <summary>The seed of every virtual trial and hypothesis run. Default 1.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Patients per arm of each virtual trial, in [20, 100 000]. Default 500.</summary>
+    public int SubjectsPerArm { get => _subjects; init => _subjects = (int)Guard.InRange(value, 20, 100_000, nameof(SubjectsPerArm)); }
+
+    /// <summary>Patients simulated once per hypothesis run, in [400, 1 000 000]. Default 2000.</summary>
+    public int HypothesisPool { get => _pool; init => _pool = (int)Guard.InRange(value, 400, 1_000_000, nameof(HypothesisPool)); }
+
+    /// <summary>Replicate trials per hypothesis run, in [100, 1 000 000]. Default 1000.</summary>
+    public int HypothesisReplicates { get => _replicates; init => _replicates = (int)Guard.InRange(value, 100, 1_000_000, nameof(HypothesisReplicates)); }
+
+    /// <summary>Simulate patients on all cores (default); results are identical either way.</summary>
+    public bool Parallel { get; init; } = true;
+}
