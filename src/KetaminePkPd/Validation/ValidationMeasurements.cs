@@ -173,12 +173,9 @@ internal static class ValidationMeasurements
 
     private static void Hypotheses(Dictionary<string, double> v, ValidationSettings settings)
     {
-        HypothesisComparison Run(TrialDesign design, ObservedCorrelation observed) => HypothesisTest.Run(HypothesisTestSettings.Default with
+        HypothesisComparison Run(TrialDesign design, ObservedCorrelation observed) => HypothesisTest.Run(HypothesisTestSettings.Default.WithDesign(design, [observed], settings.HypothesisPool) with
         {
-            Design = design,
             Hypotheses = [Hypothesis.ExposureOnly],
-            Observed = [observed],
-            PoolSize = settings.HypothesisPool,
             Replicates = settings.HypothesisReplicates,
             Seed = settings.Seed,
             Parallel = settings.Parallel,
