@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.Json;
+using KetaminePkPd.Comparisons;
+using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Trials;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace KetaminePkPd.Web.EndToEnd;
+
+/// <summary>
+/// The published page in headless Chromium: the numbers it shows are the library's for the same settings, computed here
+/// in-process; the charts redraw; each panel's screenshot goes to docs/figures/web-*.png; the responsiveness measured in
+/// the browser goes to out/web-e2e/timings.json and the test output (reported in docs/web.md, not asserted: timing
+/// targets belong in benchmarks).
+/// </summary>
+public sealed class TeachingPageTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    /// <summary>Relative tolerance between the browser's numbers and the library's here: both run the same IL, but the browser's
+    /// Math.Exp/Log come from another libm, which may differ in the last bit.</summary>
+    private const double Tolerance = 1e-9;
+
+    /// <summary>Sets an input's value and fires the event Blazor listens to; resolves with the ms until the chart is redrawn and painted (-1 without a chart).</summary>
+    private const string SetAndTime = """
+        ([selector, value, eventName, chartId]) => new Promise(resolve => {
+          const input = document.querySelector(selector);
+          const chart = chartId ? document.getElementById(chartId) : null;
+          const start = performance.now();
+          if (chart) chart.addEventListener('ketamine-drawn', () => requestAnimationFrame(() => resolve(performance.now() - start)), { once: true });
+          input.value = value;
+          input.dispatchEvent(new Event(eventName, { bubbles: true }));
+          if (!chart) resolve(-1);
+        })
+        """;
+
+    [Fact]
+    public async Task OnePatient_DoseSliderMovedByKeyboard_ShowsTheLibrarysCmaxAndRedrawsTheChart()
+    {
+        var page = await browser.OpenAsync();
+        double before = await PlottedMaximum(page, "op-concentrations");
+        string revision = await Revision(page, "op-concentrations");
+
+        await page.FocusAsync("#op-dose");
+        await page.Keyboard.PressAsync("ArrowRight");   // 0.50 -> 0.55 mg/kg: the slider works from the keyboard
+        await page.WaitForFunctionAsync("r => document.getElementById('op-concentrations').dataset.revision !== r", revision);
+
+        Assert.Equal("0.55", await page.InputValueAsync("#op-dose"));
+        double expected = LibraryCmax(0.55, 70);
+        double shown = await DataValue(page, "#op-cmax");
+        Assert.Equal(expected, shown, expected * Tolerance);
+        Assert.StartsWith(expected.ToString("0.0", CultureInfo.InvariantCulture) + " ng/mL", await page.InnerTextAsync("#op-cmax"));
+        double after = await PlottedMaximum(page, "op-concentrations");
+        Assert.NotEqual(before, after);
+        Assert.InRange(after, expected * 0.98, expected * (1 + Tolerance));   // the plotted curve peaks at Cmax (2-min grid)
+        await Screenshot(page, "#one-patient", "web-one-patient.png");
+    }
+
+    [Fact]
+    public async Task OnePatient_SliderToRedrawnChart_IsMeasured()
+    {
+        var page = await browser.OpenAsync();
+        var times = new List<double>();
+        var compute = new List<double>();
+        var draw = new List<double>();
+        async Task Move(string selector, double value)
+        {
+            times.Add(await page.EvaluateAsync<double>(SetAndTime, new object[] { selector, Invariant(value), "input", "op-concentrations" }));
+            compute.Add(await DataValue(page, "#op-compute"));
+            draw.Add(double.Parse((await page.GetAttributeAsync("#op-concentrations", "data-draw-ms"))!, CultureInfo.InvariantCulture));
+        }
+        foreach (double dose in new[] { 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 0.5 }) await Move("#op-dose", dose);
+        foreach (double weight in new[] { 50, 90, 120 }) await Move("#op-weight", weight);
+        double shown = await DataValue(page, "#op-cmax");
+        Assert.Equal(LibraryCmax(0.5, 120), shown, shown * Tolerance);
+        times.Sort();
+        compute.Sort();
+        draw.Sort();
+        Record("one_patient_slider_to_redrawn_ms", new
+        {
+            median = times[times.Count / 2], max = times[^1], moves = times.Count, all = times,
+            library_median_ms = compute[compute.Count / 2], first_chart_draw_median_ms = draw[draw.Count / 2],
+        });
+    }
+
+    [Fact]
+    public async Task Hypothesis_SmallRun_MedianRAndTrialRAreTheLibrarys()
+    {
+        var page = await browser.OpenAsync();
+        await page.EvaluateAsync<double>(SetAndTime, new object?[] { "#hy-replicates", "100", "input", null });
+        await page.EvaluateAsync<double>(SetAndTime, new object?[] { "#hy-pool", "300", "change", null });
+        await page.ClickAsync("#hy-run");
+        await page.WaitForSelectorAsync("#hy-median", new() { Timeout = 180_000 });
+
+        var settings = HypothesisTestSettings.Default with
+        {
+            Hypotheses = [Hypothesis.ExposureOnly], Observed = [ObservedCorrelation.Luckenbaugh230Min], Replicates = 100, PoolSize = 300, Seed = 1, Parallel = false,
+        };
+        var library = HypothesisTest.Run(settings).Comparisons[0];
+        Assert.Equal(library.MedianR, await DataValue(page, "#hy-median"), Tolerance);
+        Assert.Equal(library.ProbabilityAtLeastAsStrong, await DataValue(page, "#hy-p"), Tolerance);
+        Assert.Equal(library.Reading, await page.InnerTextAsync("#hy-reading"));
+
+        var design = settings.Design.WithTotalSubjects(58);
+        var trial = VirtualTrial.Run(design, Hypothesis.ExposureOnly, 1, parallel: false);
+        double trialR = trial.Associations[design.Assessments.IndexOf(TimeSpan.FromMinutes(230))]!.Raw.R;
+        Assert.Equal(trialR, await DataValue(page, "#hy-trial-r"), Tolerance);
+        Assert.Equal("1", await page.GetAttributeAsync("#hy-progress", "value"));
+    }
+
+    [Fact]
+    public async Task Hypothesis_200TrialsOf58Patients_KeepsThePagePaintingAndIsMeasured()
+    {
+        var page = await browser.OpenAsync();
+        await page.SelectOptionAsync("#hy-hypothesis", "SharedSensitivity");
+        // Frame gaps while the run goes on: the longest time the page could not paint.
+        await page.EvaluateAsync("""
+            () => { window.gaps = []; window.watching = true; let last = performance.now();
+                    const tick = t => { window.gaps.push(t - last); last = t; if (window.watching) requestAnimationFrame(tick); };
+                    requestAnimationFrame(tick); }
+            """);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await page.ClickAsync("#hy-run");
+        await page.WaitForSelectorAsync("#hy-median", new() { Timeout = 300_000 });
+        double seconds = clock.Elapsed.TotalSeconds;
+        var gaps = await page.EvaluateAsync<double[]>("() => { window.watching = false; return window.gaps; }");
+        string status = await page.InnerTextAsync("#hy-status");
+        Assert.StartsWith("200 trials of 58 patients from a pool of 1000", status);
+        Assert.Contains("shared-sensitivity (rho 0.7)", await page.InnerTextAsync("#hy-strength"));
+        Array.Sort(gaps);
+        Record("hypothesis_200_trials_of_58", new { click_to_result_s = seconds, page_status = status, frames = gaps.Length, longest_frame_gap_ms = gaps[^1], median_frame_gap_ms = gaps[gaps.Length / 2] });
+        Assert.True(gaps.Length > 10, $"only {gaps.Length} frames were painted during the run");
+        await Screenshot(page, "#hypothesis", "web-hypothesis.png");
+    }
+
+    [Fact]
+    public async Task Routes_DefaultArms_ShowTheLibrarysNumbersWithRanges()
+    {
+        var page = await browser.OpenAsync();
+        await page.WaitForSelectorAsync("#routes-table");
+        var library = RouteComparison.Run([ComparisonArm.Defaults[0], ComparisonArm.Defaults[1], ComparisonArm.Defaults[3]], new ComparisonOptions { Parallel = false });
+        string table = await page.InnerTextAsync("#routes-table");
+        foreach (var arm in library.Arms)
+            Assert.Contains(arm.Typical.CmaxNgPerMl.ToString("0.0", CultureInfo.InvariantCulture), table);
+        var nasal = library.Arms[2];
+        string range = $"[{Math.Min(nasal.AtLow!.CmaxNgPerMl, nasal.AtHigh!.CmaxNgPerMl).ToString("0.0", CultureInfo.InvariantCulture)} to {Math.Max(nasal.AtLow.CmaxNgPerMl, nasal.AtHigh.CmaxNgPerMl).ToString("0.0", CultureInfo.InvariantCulture)}]";
+        Assert.Contains(range, table);
+        await Screenshot(page, "#routes", "web-routes.png");
+    }
+
+    [Fact]
+    public async Task Population_100Patients_ShowsTheLibrarysBands()
+    {
+        var page = await browser.OpenAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await page.ClickAsync("#pop-run");
+        await page.WaitForSelectorAsync("#pop-table", new() { Timeout = 300_000 });
+        double seconds = clock.Elapsed.TotalSeconds;
+        var library = RouteComparison.Run([ComparisonArm.Defaults[0]], new ComparisonOptions { PopulationSize = 100, Seed = 1, Parallel = false }).Arms[0].Population!;
+        string table = await page.InnerTextAsync("#pop-table");
+        Assert.Contains(library.Median.CmaxNgPerMl.ToString("0.0", CultureInfo.InvariantCulture), table);
+        Assert.Contains(library.P95.PeakCadss.ToString("0.0", CultureInfo.InvariantCulture), table);
+        Record("population_100", new { click_to_result_s = seconds, page_status = await page.InnerTextAsync("#pop-status") });
+        await Screenshot(page, "#population", "web-population.png");
+    }
+
+    private static double LibraryCmax(double mgPerKg, double weightKg)
+    {
+        var arm = new ComparisonArm("check", PkModels.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), TimeSpan.FromMinutes(40)));
+        var options = new ComparisonOptions { Subject = Subject.TypicalAdult with { WeightKg = weightKg }, Parallel = false };
+        return RouteComparison.Run([arm], options).Arms[0].Typical.CmaxNgPerMl;
+    }
+
+    private static string Invariant(double v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<double> DataValue(IPage page, string selector) =>
+        double.Parse((await page.GetAttributeAsync(selector, "data-value"))!, CultureInfo.InvariantCulture);
+
+    private static Task<string> Revision(IPage page, string chartId) =>
+        page.EvaluateAsync<string>("id => document.getElementById(id).dataset.revision || '0'", chartId);
+
+    private static Task<double> PlottedMaximum(IPage page, string chartId) =>
+        page.EvaluateAsync<double>("id => Math.max(...document.getElementById(id).data[0].y)", chartId);
+
+    private static async Task Screenshot(IPage page, string selector, string file)
+    {
+        Directory.CreateDirectory(BrowserFixture.FiguresFolder);
+        await page.Locator(selector).ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.FiguresFolder, file) });
+    }
+
+    private void Record(string name, object value)
+    {
+        string json = JsonSerializer.Serialize(value);
+        output.WriteLine($"{name}: {json}");
+        string folder = Path.Combine(BrowserFixture.RepositoryRoot, "out", "web-e2e");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, name + ".json"), json);
+    }
+}
