@@ -9,14 +9,16 @@ public class HypothesisTestRunTests
         Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.Expectancy()], Replicates = 120, PoolSize = 240, Seed = 11,
     };
 
+    /// <summary>The reference result, computed once for all step sizes.</summary>
+    private static readonly Lazy<HypothesisTestResult> Expected = new(() => HypothesisTest.Run(Small));
+
     [Theory]
     [InlineData(1, false)]
-    [InlineData(37, false)]
-    [InlineData(50, true)]
+    [InlineData(37, true)]
     [InlineData(int.MaxValue, false)]
     public void Step_AnyStepSize_GivesTheResultOfRun(int stepSize, bool parallel)
     {
-        var expected = HypothesisTest.Run(Small);
+        var expected = Expected.Value;
         var run = new HypothesisTestRun(Small with { Parallel = parallel });
         int steps = 0;
         double lastProgress = 0;
@@ -36,7 +38,7 @@ public class HypothesisTestRunTests
             Assert.Equal(expected.Comparisons[i].PartialGivenExposure.Values.ToArray(), run.Result.Comparisons[i].PartialGivenExposure.Values.ToArray());
             Assert.Equal(expected.Comparisons[i].Reading, run.Result.Comparisons[i].Reading);
         }
-        Assert.Equal(expected.SampleSizes, run.Result.SampleSizes);
+        Assert.Equal(expected.SampleSizes.ToArray(), run.Result.SampleSizes.ToArray());   // (ImmutableArray equality is by reference)
         // 2 hypotheses x (240 patients + 2 observations x 120 replicates) = 960 units.
         Assert.Equal(960, run.TotalWork);
         if (stepSize == 1) Assert.Equal(959, steps);
