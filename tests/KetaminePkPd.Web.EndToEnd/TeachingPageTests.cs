@@ -20,21 +20,24 @@ public sealed class TeachingPageTests(BrowserFixture browser, ITestOutputHelper 
     /// Math.Exp/Log come from another libm, which may differ in the last bit.</summary>
     private const double Tolerance = 1e-9;
 
-    /// <summary>Sets an input's value and fires the event Blazor listens to; resolves with the ms until the first of the
-    /// charts is redrawn and painted, and until all of them are ([-1, -1] without charts).</summary>
+    /// <summary>Sets an input's value and fires the event Blazor listens to; resolves with the ms until the first and until
+    /// the last of the charts on screen are redrawn and painted ([-1, -1] without charts). Charts off screen are drawn
+    /// when they scroll into view (plots.js), so they are not waited for.</summary>
     private const string SetAndTime = """
         ([selector, value, eventName, chartIds]) => new Promise(resolve => {
           const input = document.querySelector(selector);
+          const onScreen = chartIds.map(id => document.getElementById(id)).filter(el => {
+            const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; });
           const start = performance.now();
           const times = [];
-          for (const id of chartIds)
-            document.getElementById(id).addEventListener('ketamine-drawn', () => requestAnimationFrame(() => {
+          for (const chart of onScreen)
+            chart.addEventListener('ketamine-drawn', () => requestAnimationFrame(() => {
               times.push(performance.now() - start);
-              if (times.length === chartIds.length) resolve([times[0], times[times.length - 1]]);
+              if (times.length === onScreen.length) resolve([times[0], times[times.length - 1], onScreen.length]);
             }), { once: true });
           input.value = value;
           input.dispatchEvent(new Event(eventName, { bubbles: true }));
-          if (chartIds.length === 0) resolve([-1, -1]);
+          if (onScreen.length === 0) resolve([-1, -1, 0]);
         })
         """;
 
@@ -69,12 +72,14 @@ public sealed class TeachingPageTests(BrowserFixture browser, ITestOutputHelper 
         var first = new List<double>();
         var all = new List<double>();
         var compute = new List<double>();
+        int charts = 0;
         async Task Move(string selector, double value)
         {
             var t = await page.EvaluateAsync<double[]>(SetAndTime, new object[] { selector, Invariant(value), "input", OnePatientCharts });
             first.Add(t[0]);
             all.Add(t[1]);
             compute.Add(await DataValue(page, "#op-compute"));
+            charts = (int)t[2];
         }
         double cpuBefore = BrowserCpu.Milliseconds();
         foreach (double dose in new[] { 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 0.5 }) await Move("#op-dose", dose);
@@ -87,8 +92,8 @@ public sealed class TeachingPageTests(BrowserFixture browser, ITestOutputHelper 
         compute.Sort();
         Record("one_patient_slider_to_redrawn_ms", new
         {
-            moves = first.Count, first_chart_median = first[first.Count / 2], first_chart_max = first[^1],
-            all_three_charts_median = all[all.Count / 2], all_three_charts_max = all[^1], library_median_ms = compute[compute.Count / 2],
+            moves = first.Count, charts_on_screen = charts, first_chart_median = first[first.Count / 2], first_chart_max = first[^1],
+            all_charts_on_screen_median = all[all.Count / 2], all_charts_on_screen_max = all[^1], library_median_ms = compute[compute.Count / 2],
             browser_cpu_ms_per_move = cpuPerMove,
         });
     }
@@ -111,9 +116,10 @@ public sealed class TeachingPageTests(BrowserFixture browser, ITestOutputHelper 
         Assert.Equal(library.ProbabilityAtLeastAsStrong, await DataValue(page, "#hy-p"), Tolerance);
         Assert.Equal(library.Reading, await page.InnerTextAsync("#hy-reading"));
 
-        var design = settings.Design.WithTotalSubjects(58);
+        // The scatter's trial: the NIMH design with 58 patients, rated at 230 min only.
+        var design = settings.Design.WithTotalSubjects(58).With(assessments: [TimeSpan.FromMinutes(230)]);
         var trial = VirtualTrial.Run(design, Hypothesis.ExposureOnly, 1, parallel: false);
-        double trialR = trial.Associations[design.Assessments.IndexOf(TimeSpan.FromMinutes(230))]!.Raw.R;
+        double trialR = trial.Associations[0]!.Raw.R;
         Assert.Equal(trialR, await DataValue(page, "#hy-trial-r"), Tolerance);
         Assert.Equal("1", await page.GetAttributeAsync("#hy-progress", "value"));
     }
@@ -137,10 +143,12 @@ public sealed class TeachingPageTests(BrowserFixture browser, ITestOutputHelper 
         double cpuSeconds = (BrowserCpu.Milliseconds() - cpuBefore) / 1000;
         var gaps = await page.EvaluateAsync<double[]>("() => { window.watching = false; return window.gaps; }");
         string status = await page.InnerTextAsync("#hy-status");
-        Assert.StartsWith("200 trials of 58 patients from a pool of 1000", status);
+        double trialMs = double.Parse((await page.GetAttributeAsync("#hy-status", "data-trial-ms"))!, CultureInfo.InvariantCulture);
+        double burstMs = double.Parse((await page.GetAttributeAsync("#hy-status", "data-longest-burst-ms"))!, CultureInfo.InvariantCulture);
+        Assert.StartsWith("200 trials of 58 patients from a pool of 500", status);
         Assert.Contains("shared-sensitivity (rho 0.7)", await page.InnerTextAsync("#hy-strength"));
         Array.Sort(gaps);
-        Record("hypothesis_200_trials_of_58", new { click_to_result_s = seconds, browser_cpu_s = cpuSeconds, page_status = status, frames = gaps.Length, longest_frame_gap_ms = gaps[^1], median_frame_gap_ms = gaps[gaps.Length / 2] });
+        Record("hypothesis_200_trials_of_58", new { click_to_result_s = seconds, browser_cpu_s = cpuSeconds, page_status = status, single_trial_ms = trialMs, longest_burst_ms = burstMs, frames = gaps.Length, longest_frame_gap_ms = gaps[^1], median_frame_gap_ms = gaps[gaps.Length / 2] });
         Assert.True(gaps.Length > 10, $"only {gaps.Length} frames were painted during the run");
         await Screenshot(page, "#hypothesis", "web-hypothesis.png");
     }
@@ -197,6 +205,7 @@ public sealed class TeachingPageTests(BrowserFixture browser, ITestOutputHelper 
     private static async Task Screenshot(IPage page, string selector, string file)
     {
         Directory.CreateDirectory(BrowserFixture.FiguresFolder);
+        await page.EvaluateAsync("() => ketaminePlots.flush()");   // charts off screen are drawn lazily
         await page.Locator(selector).ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.FiguresFolder, file) });
     }
 
