@@ -130,24 +130,19 @@ public sealed class TeachingPageTests(BrowserFixture browser, ITestOutputHelper 
         var page = await browser.OpenAsync();
         await page.SelectOptionAsync("#hy-hypothesis", "SharedSensitivity");
         // Frame gaps while the run goes on: the longest time the page could not paint.
-        await page.EvaluateAsync("""
-            () => { window.gaps = []; window.watching = true; let last = performance.now();
-                    const tick = t => { window.gaps.push(t - last); last = t; if (window.watching) requestAnimationFrame(tick); };
-                    requestAnimationFrame(tick); }
-            """);
+        await WatchFrames(page);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         double cpuBefore = BrowserCpu.Milliseconds();
         await page.ClickAsync("#hy-run");
         await page.WaitForSelectorAsync("#hy-median", new() { Timeout = 300_000 });
         double seconds = clock.Elapsed.TotalSeconds;
         double cpuSeconds = (BrowserCpu.Milliseconds() - cpuBefore) / 1000;
-        var gaps = await page.EvaluateAsync<double[]>("() => { window.watching = false; return window.gaps; }");
+        var gaps = await StopWatchingFrames(page);
         string status = await page.InnerTextAsync("#hy-status");
         double trialMs = double.Parse((await page.GetAttributeAsync("#hy-status", "data-trial-ms"))!, CultureInfo.InvariantCulture);
         double burstMs = double.Parse((await page.GetAttributeAsync("#hy-status", "data-longest-burst-ms"))!, CultureInfo.InvariantCulture);
         Assert.StartsWith("200 trials of 58 patients from a pool of 500", status);
         Assert.Contains("shared-sensitivity (rho 0.7)", await page.InnerTextAsync("#hy-strength"));
-        Array.Sort(gaps);
         Record("hypothesis_200_trials_of_58", new { click_to_result_s = seconds, browser_cpu_s = cpuSeconds, page_status = status, single_trial_ms = trialMs, longest_burst_ms = burstMs, frames = gaps.Length, longest_frame_gap_ms = gaps[^1], median_frame_gap_ms = gaps[gaps.Length / 2] });
         Assert.True(gaps.Length > 10, $"only {gaps.Length} frames were painted during the run");
         await Screenshot(page, "#hypothesis", "web-hypothesis.png");
@@ -172,16 +167,34 @@ public sealed class TeachingPageTests(BrowserFixture browser, ITestOutputHelper 
     public async Task Population_100Patients_ShowsTheLibrarysBands()
     {
         var page = await browser.OpenAsync();
+        await WatchFrames(page);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await page.ClickAsync("#pop-run");
         await page.WaitForSelectorAsync("#pop-table", new() { Timeout = 300_000 });
         double seconds = clock.Elapsed.TotalSeconds;
+        var gaps = await StopWatchingFrames(page);
         var library = RouteComparison.Run([ComparisonArm.Defaults[0]], new ComparisonOptions { PopulationSize = 100, Seed = 1, Parallel = false }).Arms[0].Population!;
         string table = await page.InnerTextAsync("#pop-table");
         Assert.Contains(library.Median.CmaxNgPerMl.ToString("0.0", CultureInfo.InvariantCulture), table);
         Assert.Contains(library.P95.PeakCadss.ToString("0.0", CultureInfo.InvariantCulture), table);
-        Record("population_100", new { click_to_result_s = seconds, page_status = await page.InnerTextAsync("#pop-status") });
+        Record("population_100", new { click_to_result_s = seconds, page_status = await page.InnerTextAsync("#pop-status"), frames = gaps.Length, longest_frame_gap_ms = gaps[^1] });
+        Assert.Equal("1", await page.GetAttributeAsync("#pop-progress", "value"));
         await Screenshot(page, "#population", "web-population.png");
+    }
+
+    /// <summary>Starts recording the time between painted frames (requestAnimationFrame).</summary>
+    private static Task WatchFrames(IPage page) => page.EvaluateAsync("""
+        () => { window.gaps = []; window.watching = true; let last = performance.now();
+                const tick = t => { window.gaps.push(t - last); last = t; if (window.watching) requestAnimationFrame(tick); };
+                requestAnimationFrame(tick); }
+        """);
+
+    /// <summary>Stops recording; the gaps between frames, ms, sorted.</summary>
+    private static async Task<double[]> StopWatchingFrames(IPage page)
+    {
+        var gaps = await page.EvaluateAsync<double[]>("() => { window.watching = false; return window.gaps; }");
+        Array.Sort(gaps);
+        return gaps;
     }
 
     private static double LibraryCmax(double mgPerKg, double weightKg)

@@ -42,6 +42,7 @@ public class PanelTests : PageContext
         Assert.Contains(Model.Fmt.N(bands.Median.CmaxNgPerMl, "0.0"), table);
         Assert.Contains(Model.Fmt.N(bands.P5.PeakCadss, "0.0"), table);
         Assert.Contains("20 patients", cut.Find("#pop-status").TextContent);
+        Assert.Equal("1", cut.Find("#pop-progress").GetAttribute("value"));
     }
 
     [Fact]

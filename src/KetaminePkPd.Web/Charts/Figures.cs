@@ -119,9 +119,8 @@ internal static class Figures
     }
 
     /// <summary>A population's median and 5-95% band: concentration and dissociation over the first hours (left) and the antidepressant effect over 7 days (right).</summary>
-    public static PlotFigure Population(ArmComparison arm, double hours)
+    public static PlotFigure Population(string name, PopulationBands bands, double hours)
     {
-        var bands = arm.Population ?? throw new ArgumentException("The arm has no population bands.", nameof(arm));
         var days = bands.Antidepressant.TimesH.Select(t => t / 24).ToImmutableArray();
         var traces = new List<PlotTrace>();
         traces.AddRange(Band("plasma, 5-95%", bands.Concentration.TimesH, bands.Concentration.P5, bands.Concentration.P95, hours, Plasma, "c", "x", "y"));
@@ -130,7 +129,7 @@ internal static class Figures
         traces.Add(Line("MADRS change, median", days, bands.Antidepressant.Median, 7, Antidepressant) with { Xaxis = "x2", Yaxis = "y2", Legendgroup = "a" });
         return new PlotFigure(traces, new PlotLayout
         {
-            Title = new(string.Create(CultureInfo.InvariantCulture, $"{arm.Arm.Name}: {bands.Subjects} virtual patients, median and 5-95%")),
+            Title = new(string.Create(CultureInfo.InvariantCulture, $"{name}: {bands.Subjects} virtual patients, median and 5-95%")),
             Xaxis = Axis("time (h)") with { Domain = [0, 0.44] },
             Yaxis = Axis("parent drug in plasma (ng/mL)") with { Rangemode = "tozero" },
             Xaxis2 = Axis("time (days)") with { Domain = [0.56, 1], Anchor = "y2" },
