@@ -21,6 +21,9 @@ public static class RouteComparison
     public static ImmutableArray<double> TimesH { get; } =
         [.. Enumerable.Range(0, 721).Select(k => k / 30.0), .. Enumerable.Range(1, 24).Select(k => 24 + 6.0 * k)];
 
+    /// <summary>Simulation options with outputs at <see cref="TimesH"/>.</summary>
+    internal static SimulationOptions Outputs { get; } = new SimulationOptions().AtTimes(TimesH.Select(Units.FromHours));
+
     /// <summary>Runs the comparison.</summary>
     /// <param name="arms">One or more arms.</param>
     /// <param name="options">Settings; null for <see cref="ComparisonOptions.Default"/>.</param>
@@ -32,7 +35,7 @@ public static class RouteComparison
         options ??= ComparisonOptions.Default;
         var list = arms.ToList();
         if (list.Count == 0) throw new ArgumentException("A comparison needs at least one arm.", nameof(arms));
-        var times = new SimulationOptions().AtTimes(TimesH.Select(Units.FromHours));
+        var times = Outputs;
         var results = ImmutableArray.CreateBuilder<ArmComparison>(list.Count);
         for (int a = 0; a < list.Count; a++)
         {
@@ -49,14 +52,14 @@ public static class RouteComparison
                 high = Metrics(Simulate(arm, arm.Model.WithParameter(name, range.High), options.Subject, null, times), options.Threshold);
             }
             var provisional = arm.Model.ParametersFor(arm.Administration.Route).Concat(EffectParameterSet.Default.Parameters).Where(p => p.IsProvisional).ToImmutableArray();
-            var bands = options.PopulationSize > 0 ? Population(arm, options, times, f => progress?.Report((a + f) / list.Count)) : null;
+            var bands = options.PopulationSize > 0 ? Population(arm, options, f => progress?.Report((a + f) / list.Count)) : null;
             results.Add(new ArmComparison(arm, typical, uncertain, low, high, provisional, course, bands));
             progress?.Report((a + 1.0) / list.Count);
         }
         return new ComparisonResult(options, results.MoveToImmutable());
     }
 
-    private static PkPdSimulationResult Simulate(ComparisonArm arm, PkParameterSet model, Subject subject, VirtualSubject? patient, SimulationOptions times)
+    internal static PkPdSimulationResult Simulate(ComparisonArm arm, PkParameterSet model, Subject subject, VirtualSubject? patient, SimulationOptions times)
     {
         var fx = EffectParameterSet.Default;
         var pk = patient is null ? model.CreateModel(subject) : patient.CreatePkModel(model);
@@ -94,39 +97,12 @@ public static class RouteComparison
         throw new InvalidOperationException($"No output at {hours} h.");
     }
 
-    private static PopulationBands Population(ComparisonArm arm, ComparisonOptions options, SimulationOptions times, Action<double> progress)
+    /// <summary>The arm's population bands: a <see cref="PopulationRun"/> stepped to the end (progress after each 1% of the patients).</summary>
+    private static PopulationBands Population(ComparisonArm arm, ComparisonOptions options, Action<double> progress)
     {
-        var population = PopulationModel.Default(arm.Model);
-        int n = options.PopulationSize;
-        var metrics = new ArmMetrics[n];
-        var conc = new double[n][];
-        var cadss = new double[n][];
-        var ad = new double[n][];
-        int done = 0;
-        void One(int i)
-        {
-            var patient = population.SampleSubject(options.Seed, i);
-            var r = Simulate(arm, arm.Model, patient.Subject, patient, times);
-            metrics[i] = Metrics(r, options.Threshold);
-            conc[i] = [.. r.Pk.ParentNgPerMl];
-            cadss[i] = [.. r[EffectParameterSet.DissociationName].Values];
-            ad[i] = [.. r[EffectParameterSet.AntidepressantName].Values];
-            if (Interlocked.Increment(ref done) % 64 == 0) progress((double)done / n);
-        }
-        if (options.Parallel) Parallel.For(0, n, One);
-        else for (int i = 0; i < n; i++) One(i);
-        double[] t = [.. TimesH];
-        return new PopulationBands(n, Quantile(metrics, 0.05), Quantile(metrics, 0.5), Quantile(metrics, 0.95),
-            TimeCourseBand.Of(t, conc), TimeCourseBand.Of(t, cadss), TimeCourseBand.Of(t, ad));
-    }
-
-    private static ArmMetrics Quantile(ArmMetrics[] m, double p)
-    {
-        double Q(Func<ArmMetrics, double> f) => Statistics.SamplingDistribution.FromReplicates(m.Select(f).ToArray()).Quantile(p);
-        // "Never back under 4" counts as later than the simulation; a percentile that lands there is reported as null.
-        double never = TimesH[^1] + 1;
-        double below = Q(x => x.CadssBelow4AfterH ?? never);
-        return new ArmMetrics(Q(x => x.CmaxNgPerMl), Q(x => x.TmaxH), Q(x => x.Auc0To24NgHPerMl), Q(x => x.TimeAboveH), Q(x => x.PeakCadss),
-            Q(x => x.PeakCadssTimeH), below < never - 0.5 ? below : null, Q(x => x.Antidepressant4H), Q(x => x.AntidepressantDay1), Q(x => x.AntidepressantDay7));
+        var run = new PopulationRun(arm, options);
+        int step = options.Parallel ? Math.Clamp(run.TotalSubjects / 100, 1, 256) : 1;
+        while (!run.Step(step)) progress(run.Progress);
+        return run.Result;
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace KetaminePkPd.Trials;
 
 /// <summary>
@@ -9,7 +7,8 @@ namespace KetaminePkPd.Trials;
 /// <remarks>
 /// Reproducible: patient i's covariates and parameters come from the random stream (seed, i, 0), baseline and placebo
 /// from (seed, i, 1), rating noise from (seed, i, 2) (see <c>SubjectRandom</c>). The result is bit-identical whether
-/// patients are simulated in parallel or not, and on any number of cores.
+/// patients are simulated in parallel or not, and on any number of cores. <see cref="VirtualTrialRun"/> simulates the
+/// same trial in steps (for a page that must stay responsive); this method steps one to the end.
 /// </remarks>
 public static class VirtualTrial
 {
@@ -22,19 +21,12 @@ public static class VirtualTrial
     /// <exception cref="ArgumentException">A hypothesis the population cannot express (shared sensitivity without variability on C50_D and EC50_A).</exception>
     public static TrialResult Run(TrialDesign design, Hypothesis? hypothesis, ulong seed, bool parallel = true, IProgress<int>? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(design);
-        hypothesis ??= Hypothesis.ExposureOnly;
-        var simulator = new TrialSimulator(design, hypothesis, seed);
-        int n = design.TotalSubjects;
-        var subjects = new TrialSubjectResult[n];
-        int done = 0;
-        void One(int i)
-        {
-            subjects[i] = simulator.Rate(simulator.Simulate(i), 2);
-            if (progress is not null) progress.Report(Interlocked.Increment(ref done));
-        }
-        if (parallel) Parallel.For(0, n, One);
-        else for (int i = 0; i < n; i++) One(i);
-        return new TrialResult(design, hypothesis, seed, ImmutableArray.Create(subjects));
+        var run = new VirtualTrialRun(design, hypothesis, seed, parallel);
+        // Serial runs report every patient, as before; parallel runs report after each 1% of the patients (blocks of at
+        // most 256, enough to keep every core busy).
+        int step = parallel ? Math.Clamp(run.TotalSubjects / 100, 1, 256) : 1;
+        while (!run.Step(step)) progress?.Report(run.CompletedSubjects);
+        progress?.Report(run.CompletedSubjects);
+        return run.Result;
     }
 }

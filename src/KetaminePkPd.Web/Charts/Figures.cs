@@ -1,0 +1,216 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using KetaminePkPd.Comparisons;
+using KetaminePkPd.Pharmacodynamics;
+using KetaminePkPd.Trials;
+
+namespace KetaminePkPd.Web.Charts;
+
+/// <summary>Builds the page's figures from library results (presentation only: every value plotted is the library's).</summary>
+internal static class Figures
+{
+    /// <summary>Plasma colour.</summary>
+    public const string Plasma = "#1f5fa8";
+
+    /// <summary>Dissociation (CADSS) colour.</summary>
+    public const string Dissociation = "#c0392b";
+
+    /// <summary>Antidepressant (MADRS) colour.</summary>
+    public const string Antidepressant = "#1e8449";
+
+    private static readonly string[] ArmColours = ["#1f5fa8", "#c0392b", "#7d3c98", "#b9770e", "#117a65"];
+
+    /// <summary>How many hours of concentrations and dissociation the one-patient charts show.</summary>
+    public const double ShortWindowH = 12;
+
+    /// <summary>One patient: plasma and the two effect-site concentrations over the first hours.</summary>
+    public static PlotFigure Concentrations(ArmComparison arm)
+    {
+        var r = arm.Course;
+        var cadss = r[EffectParameterSet.DissociationName];
+        var mood = r[EffectParameterSet.AntidepressantName];
+        return new PlotFigure(
+        [
+            Line("plasma", r.TimesH, r.Pk.ParentNgPerMl, ShortWindowH, Plasma),
+            Line("effect site, dissociation", r.TimesH, cadss.EffectSiteNgPerMl, ShortWindowH, Dissociation, "dash"),
+            Line("effect site, antidepressant", r.TimesH, mood.EffectSiteNgPerMl, ShortWindowH, Antidepressant, "dot"),
+        ], new PlotLayout
+        {
+            Title = new($"{DrugName(arm)}: plasma and effect-site concentrations"),
+            Xaxis = Axis("time after the first dose (h)"),
+            Yaxis = Axis($"{DrugName(arm)} (ng/mL)") with { Rangemode = "tozero" },
+        });
+    }
+
+    /// <summary>One patient: dissociation over the first hours (left) and the antidepressant drug effect over 7 days (right).</summary>
+    public static PlotFigure Effects(ArmComparison arm)
+    {
+        var r = arm.Course;
+        var cadss = r[EffectParameterSet.DissociationName];
+        var mood = r[EffectParameterSet.AntidepressantName];
+        var days = r.TimesH.Select(t => t / 24).ToImmutableArray();
+        return new PlotFigure(
+        [
+            Line("dissociation (CADSS)", r.TimesH, cadss.Values, ShortWindowH, Dissociation),
+            Line("antidepressant effect (MADRS change)", days, mood.Values, 7, Antidepressant) with { Xaxis = "x2", Yaxis = "y2" },
+        ], new PlotLayout
+        {
+            Title = new("Both effects (PROVISIONAL effect models)"),
+            Xaxis = Axis("time (h)") with { Domain = [0, 0.44] },
+            Yaxis = Axis("CADSS (points)") with { Rangemode = "tozero" },
+            Xaxis2 = Axis("time (days)") with { Domain = [0.56, 1], Anchor = "y2" },
+            Yaxis2 = Axis("MADRS change (points; negative = better)") with { Anchor = "x2" },
+        });
+    }
+
+    /// <summary>One patient: each effect against the plasma concentration (the hysteresis loop), and dissociation against its own effect site (no loop).</summary>
+    public static PlotFigure Hysteresis(ArmComparison arm)
+    {
+        var r = arm.Course;
+        var cadss = r[EffectParameterSet.DissociationName];
+        var mood = r[EffectParameterSet.AntidepressantName];
+        int shortEnd = Count(r.TimesH, ShortWindowH), dayEnd = Count(r.TimesH, 24);
+        return new PlotFigure(
+        [
+            Path("CADSS vs plasma", r.Pk.ParentNgPerMl, cadss.Values, shortEnd, Dissociation, null),
+            Path("CADSS vs its effect site", cadss.EffectSiteNgPerMl, cadss.Values, shortEnd, Dissociation, "dot"),
+            Path("MADRS change vs plasma (24 h)", r.Pk.ParentNgPerMl, mood.Values, dayEnd, Antidepressant, null) with { Xaxis = "x2", Yaxis = "y2" },
+        ], new PlotLayout
+        {
+            Title = new("Hysteresis: each effect against the concentration"),
+            Xaxis = Axis($"{DrugName(arm)} (ng/mL)") with { Domain = [0, 0.44], Rangemode = "tozero" },
+            Yaxis = Axis("CADSS (points)") with { Rangemode = "tozero" },
+            Xaxis2 = Axis("plasma (ng/mL)") with { Domain = [0.56, 1], Anchor = "y2", Rangemode = "tozero" },
+            Yaxis2 = Axis("MADRS change (points)") with { Anchor = "x2" },
+        });
+    }
+
+    /// <summary>Several arms on the same axes: concentration (left) and dissociation (right) over the first hours, with a shaded range where an input is uncertain.</summary>
+    /// <param name="arms">Each arm's typical result and, where it has an uncertain input, its results at both ends of the range.</param>
+    /// <param name="hours">Time window, h.</param>
+    public static PlotFigure RouteComparison(IReadOnlyList<(ArmComparison Typical, ArmComparison? Low, ArmComparison? High)> arms, double hours)
+    {
+        var traces = new List<PlotTrace>();
+        for (int a = 0; a < arms.Count; a++)
+        {
+            var (typical, low, high) = arms[a];
+            string colour = ArmColours[a % ArmColours.Length], name = typical.Arm.Name, group = $"arm{a}";
+            if (low is not null && high is not null)
+            {
+                var u = typical.Uncertain!;
+                string range = string.Create(CultureInfo.InvariantCulture, $"{u.Parameter} {u.Low:0.##}-{u.High:0.##}");
+                traces.AddRange(Band($"{name}: {range}", low.Course.TimesH, low.Course.Pk.ParentNgPerMl, high.Course.Pk.ParentNgPerMl, hours, colour, group, "x", "y"));
+                traces.AddRange(Band($"{name}: {range}", low.Course.TimesH, low.Course[EffectParameterSet.DissociationName].Values,
+                    high.Course[EffectParameterSet.DissociationName].Values, hours, colour, group, "x2", "y2", legend: false));
+            }
+            traces.Add(Line(name, typical.Course.TimesH, typical.Course.Pk.ParentNgPerMl, hours, colour) with { Legendgroup = group });
+            traces.Add(Line(name, typical.Course.TimesH, typical.Course[EffectParameterSet.DissociationName].Values, hours, colour)
+                with { Xaxis = "x2", Yaxis = "y2", Showlegend = false, Legendgroup = group });
+        }
+        return new PlotFigure(traces, new PlotLayout
+        {
+            Title = new("Side by side: parent drug in plasma and dissociation (typical patient)"),
+            Xaxis = Axis("time (h)") with { Domain = [0, 0.44] },
+            Yaxis = Axis("parent drug in plasma (ng/mL)") with { Rangemode = "tozero" },
+            Xaxis2 = Axis("time (h)") with { Domain = [0.56, 1], Anchor = "y2" },
+            Yaxis2 = Axis("CADSS (points, PROVISIONAL)") with { Anchor = "x2", Rangemode = "tozero" },
+            Height = 400,
+        });
+    }
+
+    /// <summary>A population's median and 5-95% band: concentration and dissociation over the first hours (left) and the antidepressant effect over 7 days (right).</summary>
+    public static PlotFigure Population(string name, PopulationBands bands, double hours)
+    {
+        var days = bands.Antidepressant.TimesH.Select(t => t / 24).ToImmutableArray();
+        var traces = new List<PlotTrace>();
+        traces.AddRange(Band("plasma, 5-95%", bands.Concentration.TimesH, bands.Concentration.P5, bands.Concentration.P95, hours, Plasma, "c", "x", "y"));
+        traces.Add(Line("plasma, median", bands.Concentration.TimesH, bands.Concentration.Median, hours, Plasma) with { Legendgroup = "c" });
+        traces.AddRange(Band("MADRS change, 5-95%", days, bands.Antidepressant.P5, bands.Antidepressant.P95, 7, Antidepressant, "a", "x2", "y2"));
+        traces.Add(Line("MADRS change, median", days, bands.Antidepressant.Median, 7, Antidepressant) with { Xaxis = "x2", Yaxis = "y2", Legendgroup = "a" });
+        return new PlotFigure(traces, new PlotLayout
+        {
+            Title = new(string.Create(CultureInfo.InvariantCulture, $"{name}: {bands.Subjects} virtual patients, median and 5-95%")),
+            Xaxis = Axis("time (h)") with { Domain = [0, 0.44] },
+            Yaxis = Axis("parent drug in plasma (ng/mL)") with { Rangemode = "tozero" },
+            Xaxis2 = Axis("time (days)") with { Domain = [0.56, 1], Anchor = "y2" },
+            Yaxis2 = Axis("MADRS change (points, PROVISIONAL)") with { Anchor = "x2" },
+            Height = 400,
+        });
+    }
+
+    /// <summary>One trial: rated CADSS at the CADSS time against % change of the depression score at assessment <paramref name="k"/>.</summary>
+    public static PlotFigure TrialScatter(TrialResult trial, int k, double r)
+    {
+        double[] x = [.. trial.Subjects.Select(s => s.CadssRated)];
+        double[] y = [.. trial.Subjects.Select(s => s.PercentChanges[k])];
+        string when = Durations.Prose(trial.Design.Assessments[k]);
+        return new PlotFigure(
+        [
+            new PlotTrace { Mode = "markers", Name = "patients", X = x, Y = y, Marker = new(Dissociation, 8, 0.7), Hovertemplate = "CADSS %{x:.1f}<br>change %{y:.0f}%<extra></extra>" },
+        ], new PlotLayout
+        {
+            Title = new(string.Create(CultureInfo.InvariantCulture, $"One simulated trial of {trial.Subjects.Length} patients: r = {r:0.00}")),
+            Xaxis = Axis($"CADSS at {Durations.Prose(trial.Design.CadssTime)} (points)"),
+            Yaxis = Axis($"% change of {trial.Design.Scale.Label()} at {when} (negative = better)"),
+        });
+    }
+
+    /// <summary>The histogram of replicate r, with the observed r marked.</summary>
+    public static PlotFigure Histogram(HypothesisComparison comparison)
+    {
+        var values = comparison.R.Values;
+        const double width = 0.025;
+        int lo = (int)Math.Floor(values.Min() / width), hi = (int)Math.Floor(values.Max() / width);
+        var counts = new double[hi - lo + 1];
+        foreach (double v in values) counts[Math.Min((int)Math.Floor(v / width) - lo, counts.Length - 1)]++;
+        double[] centres = [.. Enumerable.Range(lo, counts.Length).Select(b => (b + 0.5) * width)];
+        double top = counts.Max();
+        double observed = comparison.Observed.R;
+        return new PlotFigure(
+        [
+            new PlotTrace { Type = "bar", Name = "simulated trials", X = centres, Y = counts, Width = width, Marker = new("#7f8c8d"), Hovertemplate = "r %{x:.3f}: %{y} trials<extra></extra>" },
+        ], new PlotLayout
+        {
+            Title = new(string.Create(CultureInfo.InvariantCulture, $"r in {values.Length} simulated trials of {comparison.Observed.N} patients; observed r = {observed:0.00}")),
+            Xaxis = Axis("r (CADSS vs % change; negative = more dissociation, more improvement)") with { Range = [-1, 1] },
+            Yaxis = Axis("trials"),
+            Shapes = [new PlotShape("line", "x", "y", observed, observed, 0, top * 1.05, new PlotLine("#000", 3, "dash"))],
+            Annotations = [new PlotAnnotation(string.Create(CultureInfo.InvariantCulture, $"observed {observed:0.00}"), observed, top * 1.1, "x", "y")],
+            Bargap = 0.05,
+        });
+    }
+
+    private static string DrugName(ArmComparison arm) => arm.Arm.Drug == Drug.Esketamine ? "esketamine" : "ketamine";
+
+    private static PlotAxis Axis(string title) => new() { Title = new(title), Zeroline = false };
+
+    /// <summary>Number of leading times at or before <paramref name="hours"/>.</summary>
+    private static int Count(ImmutableArray<double> times, double hours)
+    {
+        int n = 0;
+        while (n < times.Length && times[n] <= hours + 1e-9) n++;
+        return n;
+    }
+
+    private static PlotTrace Line(string name, ImmutableArray<double> t, ImmutableArray<double> y, double until, string colour, string? dash = null)
+    {
+        int n = Count(t, until);
+        return new PlotTrace { Mode = "lines", Name = name, X = [.. t[..n]], Y = [.. y[..n]], Line = new PlotLine(colour, 2.5, dash) };
+    }
+
+    private static PlotTrace Path(string name, ImmutableArray<double> x, ImmutableArray<double> y, int n, string colour, string? dash) =>
+        new() { Mode = "lines", Name = name, X = [.. x[..n]], Y = [.. y[..n]], Line = new PlotLine(colour, 2.5, dash) };
+
+    /// <summary>A filled band between two curves: the lower edge (no legend) then the upper edge filled to it.</summary>
+    private static IEnumerable<PlotTrace> Band(string name, ImmutableArray<double> t, ImmutableArray<double> low, ImmutableArray<double> high, double until,
+        string colour, string group, string xaxis, string yaxis, bool legend = true)
+    {
+        int n = Count(t, until);
+        double[] x = [.. t[..n]];
+        double[] lower = [.. Enumerable.Range(0, n).Select(k => Math.Min(low[k], high[k]))];
+        double[] upper = [.. Enumerable.Range(0, n).Select(k => Math.Max(low[k], high[k]))];
+        string fill = colour + "33";
+        yield return new PlotTrace { Mode = "lines", Name = name, X = x, Y = lower, Xaxis = xaxis, Yaxis = yaxis, Line = new PlotLine(fill, 0), Showlegend = false, Legendgroup = group };
+        yield return new PlotTrace { Mode = "lines", Name = name, X = x, Y = upper, Xaxis = xaxis, Yaxis = yaxis, Line = new PlotLine(fill, 0), Fill = "tonexty", Fillcolor = fill, Showlegend = legend, Legendgroup = group };
+    }
+}

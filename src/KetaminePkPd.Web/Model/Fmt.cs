@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace KetaminePkPd.Web.Model;
+
+/// <summary>Number formatting for the page: invariant culture, no "-0", and the round-trip value for data attributes (tests read those).</summary>
+internal static class Fmt
+{
+    /// <summary>The value in <paramref name="format"/>, invariant; tiny negatives that would print as -0 print as 0.</summary>
+    public static string N(double value, string format)
+    {
+        string s = value.ToString(format, CultureInfo.InvariantCulture);
+        return s.StartsWith('-') && s.Trim('-', '0', '.') == "" ? s[1..] : s;
+    }
+
+    /// <summary>The round-trip text of the value (for data-value attributes).</summary>
+    public static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Parses a control's value (invariant); null when it is not a finite number.</summary>
+    public static double? Parse(object? value) =>
+        double.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d) ? d : null;
+}

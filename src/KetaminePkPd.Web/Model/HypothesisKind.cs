@@ -1,0 +1,17 @@
+namespace KetaminePkPd.Web.Model;
+
+/// <summary>The hypotheses the page offers (MODEL.md 5; <see cref="KetaminePkPd.Trials.Hypothesis"/>).</summary>
+internal enum HypothesisKind
+{
+    /// <summary>Shared exposure only.</summary>
+    ExposureOnly,
+
+    /// <summary>Correlated individual sensitivities.</summary>
+    SharedSensitivity,
+
+    /// <summary>Part of the antidepressant signal comes from the dissociation itself.</summary>
+    Mediation,
+
+    /// <summary>Patients who notice dissociation get more placebo response.</summary>
+    Expectancy,
+}

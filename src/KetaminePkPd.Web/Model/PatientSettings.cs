@@ -1,0 +1,150 @@
+using System.Globalization;
+using KetaminePkPd.Comparisons;
+using KetaminePkPd.Pharmacokinetics;
+
+namespace KetaminePkPd.Web.Model;
+
+/// <summary>
+/// The one-patient panel's controls as data, and what they ask the library for: a <see cref="ComparisonArm"/> of one
+/// administration run by <see cref="RouteComparison.Run"/> for one patient of the chosen weight (the same call as the
+/// CLI's <c>compare</c>, so the page's numbers are the library's). Immutable.
+/// </summary>
+internal sealed record PatientSettings
+{
+    /// <summary>Slider range of a dose in mg/kg.</summary>
+    public const double MinMgPerKg = 0.05, MaxMgPerKg = 2, StepMgPerKg = 0.05;
+
+    /// <summary>Slider range of a dose in mg (routes without spray devices).</summary>
+    public const double MinMg = 5, MaxMg = 300, StepMg = 5;
+
+    /// <summary>Largest number of spray devices offered.</summary>
+    public const int MaxDevices = 4;
+
+    /// <summary>Weight slider range, kg.</summary>
+    public const double MinWeightKg = 10, MaxWeightKg = 150;
+
+    /// <summary>Infusion duration slider range, min.</summary>
+    public const double MinInfusionMinutes = 1, MaxInfusionMinutes = 120;
+
+    /// <summary>PK parameter set key (<see cref="PkModels.Get"/>). Default Domino 1982.</summary>
+    public string ModelKey { get; init; } = PkModels.Domino.Key;
+
+    /// <summary>Route. Default an IV infusion.</summary>
+    public RouteChoice Route { get; init; } = RouteChoice.IntravenousInfusion;
+
+    /// <summary>Infusion duration, min (IV infusion only). Default 40.</summary>
+    public double InfusionMinutes { get; init; } = 40;
+
+    /// <summary>True for a dose in mg/kg, false for mg. Default mg/kg.</summary>
+    public bool PerKilogram { get; init; } = true;
+
+    /// <summary>The dose, in mg/kg or mg as <see cref="PerKilogram"/> says. Default 0.5 mg/kg (the NIMH dose).</summary>
+    public double DoseValue { get; init; } = 0.5;
+
+    /// <summary>Body weight, kg. Default 70.</summary>
+    public double WeightKg { get; init; } = 70;
+
+    /// <summary>The parameter set.</summary>
+    public PkParameterSet Model => PkModels.Get(ModelKey);
+
+    /// <summary>The library route of <see cref="Route"/>.</summary>
+    public Route LibraryRoute => ToLibrary(Route);
+
+    /// <summary>The routes the chosen model supports, as menu entries.</summary>
+    public IReadOnlyList<RouteChoice> AvailableRoutes =>
+        [.. Enum.GetValues<RouteChoice>().Where(c => Model.Routes.Contains(ToLibrary(c)))];
+
+    /// <summary>The spray devices of the chosen route (esketamine nasal: 28 mg each), or null when any dose can be given.</summary>
+    public IntranasalDevices? Devices => Model.CreateModel(Subject).GetRoute(LibraryRoute).Devices;
+
+    /// <summary>The patient: a typical adult of the chosen weight.</summary>
+    public Subject Subject => KetaminePkPd.Subject.TypicalAdult with { WeightKg = WeightKg };
+
+    /// <summary>The dose.</summary>
+    public Dose Dose => PerKilogram ? Dose.FromMilligramsPerKilogram(DoseValue) : Dose.FromMilligrams(DoseValue);
+
+    /// <summary>The dose in mg for this patient.</summary>
+    public double DoseMg => Dose.ToMilligrams(WeightKg);
+
+    /// <summary>The administration.</summary>
+    public Administration Administration => Route switch
+    {
+        RouteChoice.IntravenousInfusion => Administration.IntravenousInfusion(Dose, TimeSpan.FromMinutes(InfusionMinutes)),
+        RouteChoice.IntravenousBolus => Administration.IntravenousBolus(Dose),
+        _ => Administration.Create(LibraryRoute, Dose),
+    };
+
+    /// <summary>The library's arm for these settings.</summary>
+    public ComparisonArm Arm => new(Describe(), Model, Administration);
+
+    /// <summary>Runs the library for these settings: the typical patient over 7 days (and at both ends of an uncertain bioavailability).</summary>
+    public ArmComparison Simulate() =>
+        RouteComparison.Run([Arm], new ComparisonOptions { Subject = Subject, Parallel = false }).Arms[0];
+
+    /// <summary>The same settings on another model, with the route and dose made valid for it (first supported route; whole devices in mg).</summary>
+    public PatientSettings WithModel(string key)
+    {
+        var next = this with { ModelKey = key };
+        if (!next.AvailableRoutes.Contains(next.Route)) next = next with { Route = next.AvailableRoutes[0] };
+        return next.Normalised();
+    }
+
+    /// <summary>The same settings on another route, with the dose made valid for it.</summary>
+    public PatientSettings WithRoute(RouteChoice route) => (this with { Route = route }).Normalised();
+
+    /// <summary>The same dose in the other unit (mg/kg or mg), rounded to the slider's step.</summary>
+    public PatientSettings WithPerKilogram(bool perKilogram)
+    {
+        if (perKilogram == PerKilogram) return this;
+        double value = perKilogram ? DoseMg / WeightKg : DoseMg;
+        return (this with { PerKilogram = perKilogram, DoseValue = value }).Normalised();
+    }
+
+    /// <summary>Slider bounds of the dose: (min, max, step) in the dose's unit.</summary>
+    public (double Min, double Max, double Step) DoseRange => Devices is { } d
+        ? (d.DeviceMg, MaxDevices * d.DeviceMg, d.DeviceMg)
+        : PerKilogram ? (MinMgPerKg, MaxMgPerKg, StepMgPerKg) : (MinMg, MaxMg, StepMg);
+
+    /// <summary>Whole devices in mg where the route has devices; the dose clamped to its slider and rounded to its step.</summary>
+    private PatientSettings Normalised()
+    {
+        var s = Devices is not null && PerKilogram ? this with { PerKilogram = false, DoseValue = DoseMg } : this;
+        var (min, max, step) = s.DoseRange;
+        double value = Math.Clamp(Math.Round(s.DoseValue / step) * step, min, max);
+        return s with { DoseValue = Math.Round(value, 6) };
+    }
+
+    /// <summary>A short description, e.g. "Domino 1982 ..., IV infusion 0.5 mg/kg over 40 min, 70 kg".</summary>
+    public string Describe()
+    {
+        string how = Route switch
+        {
+            RouteChoice.IntravenousInfusion => string.Create(CultureInfo.InvariantCulture, $"IV infusion over {InfusionMinutes:0} min"),
+            RouteChoice.IntravenousBolus => "IV bolus",
+            _ => Label(Route),
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"{Dose} {how}, {WeightKg:0} kg");
+    }
+
+    /// <summary>Menu label of a route.</summary>
+    public static string Label(RouteChoice route) => route switch
+    {
+        RouteChoice.IntravenousInfusion => "IV infusion",
+        RouteChoice.IntravenousBolus => "IV bolus",
+        RouteChoice.Intranasal => "intranasal",
+        RouteChoice.Intramuscular => "intramuscular (IM)",
+        RouteChoice.Oral => "oral",
+        RouteChoice.Sublingual => "sublingual",
+        _ => "subcutaneous",
+    };
+
+    private static Route ToLibrary(RouteChoice c) => c switch
+    {
+        RouteChoice.IntravenousInfusion or RouteChoice.IntravenousBolus => KetaminePkPd.Route.Intravenous,
+        RouteChoice.Intranasal => KetaminePkPd.Route.Intranasal,
+        RouteChoice.Intramuscular => KetaminePkPd.Route.Intramuscular,
+        RouteChoice.Oral => KetaminePkPd.Route.Oral,
+        RouteChoice.Sublingual => KetaminePkPd.Route.Sublingual,
+        _ => KetaminePkPd.Route.Subcutaneous,
+    };
+}

@@ -1,0 +1,250 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using KetaminePkPd.Populations;
+using KetaminePkPd.Statistics;
+
+namespace KetaminePkPd.Trials;
+
+/// <summary>
+/// One <see cref="HypothesisTest"/> run that advances in steps of bounded work, for callers that must stay responsive
+/// between steps (a page in a browser, which has one thread: it renders progress between steps) or that want to stop
+/// early. <see cref="HypothesisTest.Run"/> is this run stepped to the end, so the result is the same, bit for bit,
+/// whatever the step sizes (tested).
+/// </summary>
+/// <remarks>
+/// <para>The work is, for each hypothesis in turn, simulating its pool of patients (one unit per patient) and then, for
+/// each observation, its replicate trials (one unit per trial). A step does at most the units asked for and never
+/// crosses from one of these phases into the next, so a step can return having done fewer. Within a step, patients and
+/// replicates run on all cores when <see cref="HypothesisTestSettings.Parallel"/> is set; each one uses its own random
+/// stream (see <see cref="HypothesisTest"/>), so neither the step sizes nor the core count change the result.</para>
+/// <para>Not thread-safe: call <see cref="Step"/> from one thread at a time.</para>
+/// </remarks>
+public sealed class HypothesisTestRun
+{
+    private readonly HypothesisTestSettings _settings;
+    private readonly TrialSimulator[] _simulators;
+    private readonly int[] _timeIndex;
+    private readonly ImmutableArray<HypothesisComparison>.Builder _comparisons;
+    private readonly Stopwatch _clock = new();
+    private int _hypothesis, _observation = -1, _next;
+    private SimulatedSubject[] _subjects;
+    private double[] _r = [], _partial = [];
+    private (int[] Indices, double[] Cadss, double[] Change, double[] Exposure)? _serialBuffers;
+    private HypothesisTestResult? _result;
+
+    /// <summary>Prepares a run; no patient is simulated until the first <see cref="Step"/>.</summary>
+    /// <param name="settings">What to run; null for <see cref="HypothesisTestSettings.Default"/>.</param>
+    /// <exception cref="ArgumentException">An observation at a time that is not one of the design's assessments, a pool smaller than 4 times the largest n, or a hypothesis the population cannot express.</exception>
+    public HypothesisTestRun(HypothesisTestSettings? settings = null)
+    {
+        _settings = settings ??= HypothesisTestSettings.Default;
+        var design = settings.Design;
+        _timeIndex = settings.Observed.Select(o =>
+        {
+            int k = design.Assessments.IndexOf(o.Time);
+            return k >= 0 ? k : throw new ArgumentException(
+                $"Observation at {Durations.Format(o.Time)} is not an assessment of design '{design.Name}' ({string.Join(", ", design.Assessments.Select(Durations.Format))}).", nameof(settings));
+        }).ToArray();
+        int maxN = settings.Observed.Max(o => o.N);
+        if (settings.PoolSize < 4 * maxN)
+            throw new ArgumentException($"PoolSize ({settings.PoolSize}) must be at least 4 times the largest observed n ({maxN}).", nameof(settings));
+        var pool = design.WithTotalSubjects(settings.PoolSize);
+        _simulators = [.. settings.Hypotheses.Select(h => new TrialSimulator(pool, h, settings.Seed))];
+        _subjects = new SimulatedSubject[settings.PoolSize];
+        _comparisons = ImmutableArray.CreateBuilder<HypothesisComparison>(settings.Hypotheses.Length * settings.Observed.Length);
+        TotalWork = settings.Hypotheses.Length * (settings.PoolSize + (long)settings.Replicates * settings.Observed.Length);
+    }
+
+    /// <summary>The settings (with the seed) of this run.</summary>
+    public HypothesisTestSettings Settings => _settings;
+
+    /// <summary>Units of work in the whole run: patient simulations plus replicate trials (pool size plus replicates times observations, per hypothesis).</summary>
+    public long TotalWork { get; }
+
+    /// <summary>Units of work done so far, in [0, <see cref="TotalWork"/>].</summary>
+    public long CompletedWork { get; private set; }
+
+    /// <summary>Fraction of the work done, in [0, 1].</summary>
+    public double Progress => (double)CompletedWork / TotalWork;
+
+    /// <summary>True once every step has been done and <see cref="Result"/> is available.</summary>
+    public bool IsComplete => _result is not null;
+
+    /// <summary>Time spent inside <see cref="Step"/> so far (the compute time, without the pauses between steps).</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>The outcome, once <see cref="IsComplete"/>; its <see cref="HypothesisTestResult.Elapsed"/> is <see cref="Elapsed"/>.</summary>
+    /// <exception cref="InvalidOperationException">The run is not complete.</exception>
+    public HypothesisTestResult Result => _result ?? throw new InvalidOperationException(
+        $"The run is not complete ({CompletedWork} of {TotalWork} units done): call Step until it returns true.");
+
+    /// <summary>Does at most <paramref name="maxUnits"/> units of work (patient simulations or replicate trials), never crossing into the next phase.</summary>
+    /// <param name="maxUnits">Largest number of units to do, at least 1.</param>
+    /// <returns>True when the run is complete (then further calls do nothing and return true).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxUnits"/> is below 1.</exception>
+    public bool Step(int maxUnits)
+    {
+        if (maxUnits < 1) throw new ArgumentOutOfRangeException(nameof(maxUnits), maxUnits, $"maxUnits must be at least 1, got {maxUnits}.");
+        if (_result is not null) return true;
+        _clock.Start();
+        try
+        {
+            if (_observation < 0) SimulatePool(maxUnits);
+            else ReplicateTrials(maxUnits);
+            if (_hypothesis == _simulators.Length) Finish();
+        }
+        finally { _clock.Stop(); }
+        return _result is not null;
+    }
+
+    /// <summary>Simulates the next patients of the current hypothesis's pool.</summary>
+    private void SimulatePool(int maxUnits)
+    {
+        var simulator = _simulators[_hypothesis];
+        var subjects = _subjects;
+        int from = _next, to = (int)Math.Min(subjects.Length, (long)from + maxUnits);
+        if (_settings.Parallel) Parallel.For(from, to, i => subjects[i] = simulator.Simulate(i));
+        else for (int i = from; i < to; i++) subjects[i] = simulator.Simulate(i);
+        CompletedWork += to - from;
+        _next = to;
+        if (_next == subjects.Length) StartObservation(0);
+    }
+
+    /// <summary>Runs the next replicate trials of the current hypothesis and observation.</summary>
+    private void ReplicateTrials(int maxUnits)
+    {
+        var simulator = _simulators[_hypothesis];
+        int o = _observation, n = _settings.Observed[o].N;
+        int from = _next, to = (int)Math.Min(_settings.Replicates, (long)from + maxUnits);
+        if (_settings.Parallel)
+        {
+            Parallel.For(from, to,
+                () => (Enumerable.Range(0, _subjects.Length).ToArray(), new double[n], new double[n], new double[n]),
+                (rep, _, buffers) => { OneReplicate(simulator, rep, buffers.Item1, buffers.Item2, buffers.Item3, buffers.Item4); return buffers; },
+                _ => { });
+        }
+        else
+        {
+            var b = _serialBuffers ??= (Enumerable.Range(0, _subjects.Length).ToArray(), new double[n], new double[n], new double[n]);
+            if (b.Cadss.Length != n) b = (_serialBuffers = (b.Indices, new double[n], new double[n], new double[n])).Value;
+            for (int rep = from; rep < to; rep++) OneReplicate(simulator, rep, b.Indices, b.Cadss, b.Change, b.Exposure);
+        }
+        CompletedWork += to - from;
+        _next = to;
+        if (_next < _settings.Replicates) return;
+
+        var observed = _settings.Observed[o];
+        var hypothesis = _settings.Hypotheses[_hypothesis];
+        // A statistic undefined in a replicate (a constant column in a small trial) is NaN there: counted, not used.
+        var (rDist, undefinedR) = Defined(_r, hypothesis, observed, "r of CADSS and % change", "CADSS or the % change is the same for every patient");
+        var (partialDist, undefinedPartial) = Defined(_partial, hypothesis, observed, "partial r given exposure",
+            "the concentration at the CADSS time is the same for every patient, e.g. all enrolled from a placebo arm, or CADSS or the % change is constant");
+        double p = observed.R <= 0 ? rDist.ProbabilityAtMost(observed.R) : rDist.ProbabilityAtLeast(observed.R);
+        _comparisons.Add(new HypothesisComparison(hypothesis, observed, rDist, partialDist, p, Read(hypothesis, observed, rDist, partialDist, p))
+            { UndefinedR = undefinedR, UndefinedPartialR = undefinedPartial });
+        if (o + 1 < _settings.Observed.Length) StartObservation(o + 1);
+        else
+        {
+            _hypothesis++;
+            _observation = -1;
+            _next = 0;
+        }
+    }
+
+    private void StartObservation(int o)
+    {
+        _observation = o;
+        _next = 0;
+        _r = new double[_settings.Replicates];
+        _partial = new double[_settings.Replicates];
+    }
+
+    /// <summary>Replicate trial <paramref name="rep"/> of the current observation: enrol n patients from the pool, rate them, correlate.</summary>
+    private void OneReplicate(TrialSimulator simulator, int rep, int[] indices, double[] cadss, double[] change, double[] exposure)
+    {
+        int o = _observation, n = cadss.Length, k = _timeIndex[o], observations = _settings.Observed.Length;
+        var pool = _subjects;
+        var random = new SubjectRandom(_settings.Seed, rep, -1 - o);
+        // Partial Fisher-Yates: the first n entries become a uniform sample without replacement; then undo the swaps.
+        Span<int> swapped = n <= 1024 ? stackalloc int[n] : new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            int pick = i + (int)(random.NextDouble() * (indices.Length - i));
+            swapped[i] = pick;
+            (indices[i], indices[pick]) = (indices[pick], indices[i]);
+        }
+        for (int i = 0; i < n; i++)
+        {
+            var rated = simulator.Rate(pool[indices[i]], 3 + (long)rep * observations + o);
+            cadss[i] = rated.CadssRated;
+            change[i] = rated.PercentChanges[k];
+            exposure[i] = rated.Simulated.ConcentrationAtCadssNgPerMl;
+        }
+        for (int i = n - 1; i >= 0; i--) (indices[i], indices[swapped[i]]) = (indices[swapped[i]], indices[i]);
+        _r[rep] = OrUndefined(() => Correlation.PearsonR(cadss, change));
+        _partial[rep] = OrUndefined(() => Correlation.PartialR(cadss, change, exposure));
+    }
+
+    /// <summary>The distribution of the defined (non-NaN) values and the number of undefined ones.</summary>
+    /// <exception cref="ArgumentException">The statistic is undefined in every replicate.</exception>
+    private static (SamplingDistribution Distribution, int Undefined) Defined(double[] values, Hypothesis h, ObservedCorrelation o, string what, string why)
+    {
+        var defined = values.Where(v => !double.IsNaN(v)).ToArray();
+        if (defined.Length == 0)
+            throw new ArgumentException($"Under {h.Name}, the {what} at {Durations.Format(o.Time)} is undefined in all {values.Length} replicate trials of {o.N} patients ({why}).", "settings");
+        return (SamplingDistribution.FromReplicates(defined), values.Length - defined.Length);
+    }
+
+    /// <summary>r, or NaN when it is undefined (a constant column; a column that is a linear function of the covariate).</summary>
+    private static double OrUndefined(Func<double> statistic)
+    {
+        try { return statistic(); }
+        catch (ArgumentException) { return double.NaN; }
+    }
+
+    /// <summary>Sample sizes against exposure-only, and the result.</summary>
+    private void Finish()
+    {
+        var comparisons = _comparisons.MoveToImmutable();
+        var sizes = ImmutableArray.CreateBuilder<SampleSizeComparison>();
+        var reference = comparisons.Where(c => c.Hypothesis.IsExposureOnly).ToList();
+        foreach (var c in comparisons)
+        {
+            if (c.Hypothesis.IsExposureOnly) continue;
+            var baseLine = reference.FirstOrDefault(x => x.Observed == c.Observed);
+            if (baseLine is null) continue;
+            int? n = null;
+            try { n = SampleSize.Required(c.MedianR, baseLine.MedianR, _settings.Alpha, _settings.Power); }
+            catch (ArgumentException) { }
+            sizes.Add(new SampleSizeComparison(c.Observed.Time, baseLine.Hypothesis.Name, c.Hypothesis.Name, baseLine.MedianR, c.MedianR, n));
+        }
+        int hypotheses = _settings.Hypotheses.Length;
+        _subjects = [];
+        _serialBuffers = null;
+        _result = new HypothesisTestResult(_settings, comparisons, sizes.ToImmutable(), (long)_settings.PoolSize * hypotheses,
+            (long)_settings.Replicates * hypotheses * _settings.Observed.Length, _clock.Elapsed);
+    }
+
+    /// <summary>A plain-language paragraph: where the observed r falls under the hypothesis, and what controlling for exposure does.</summary>
+    private static string Read(Hypothesis h, ObservedCorrelation o, SamplingDistribution r, SamplingDistribution partial, double p)
+    {
+        var (lo, hi) = r.PercentileInterval(0.95);
+        string when = Durations.Prose(o.Time);
+        static double Tidy(double x) => Math.Abs(x) < 0.005 ? 0 : x;   // no "-0.00"
+        string verdict = p >= 0.10 ? "so the observed correlation is typical of what this hypothesis produces"
+            : p >= 0.025 ? "so the observed correlation is unusual but not implausible under this hypothesis"
+            : p >= 0.001 ? "so the observed correlation would be surprising under this hypothesis"
+            : "so this hypothesis essentially never produces a correlation as strong as the observed one";
+        double med = Tidy(r.Median), pm = Tidy(partial.Median);
+        var (lo95, hi95) = (Tidy(lo), Tidy(hi));
+        string exposure = Math.Abs(med) < 0.05
+            ? "There is hardly any association to explain here."
+            : Math.Abs(pm) < 0.5 * Math.Abs(med)
+                ? string.Create(CultureInfo.InvariantCulture, $"Holding the measured concentration at the CADSS time fixed shrinks the median r to {pm:0.00}: most of the simulated link runs through exposure.")
+                : string.Create(CultureInfo.InvariantCulture, $"Holding the measured concentration at the CADSS time fixed leaves a median r of {pm:0.00}: the link does not run through exposure alone.");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Under {h}, trials of {o.N} patients correlate CADSS with % change at {when} between {lo95:0.00} and {hi95:0.00} (95% of {r.Count} replicates; median {med:0.00}; negative means more dissociation, more improvement). " +
+            $"An r at least as strong as the observed {o.R:0.00} came up in {p:0.0%} of them, {verdict}. {exposure}");
+    }
+}
