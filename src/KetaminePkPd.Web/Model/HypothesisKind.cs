@@ -1,6 +1,6 @@
 namespace KetaminePkPd.Web.Model;
 
-/// <summary>The hypotheses the page offers (MODEL.md 5; <see cref="KetaminePkPd.Trials.Hypothesis"/>).</summary>
+/// <summary>The hypotheses the page offers (docs/model.md section 5; <see cref="KetaminePkPd.Trials.Hypothesis"/>).</summary>
 internal enum HypothesisKind
 {
     /// <summary>Shared exposure only.</summary>

@@ -5,7 +5,7 @@ namespace KetaminePkPd.Comparisons;
 
 /// <summary>
 /// The population bands of one comparison arm (<see cref="ComparisonOptions.PopulationSize"/> virtual patients of the
-/// arm model's default population, MODEL.md 4.4), simulated in steps of bounded size for callers that must stay
+/// arm model's default population, docs/model.md section 4.4), simulated in steps of bounded size for callers that must stay
 /// responsive between steps (a page in a browser has one thread). <see cref="RouteComparison.Run"/> computes its bands
 /// by stepping one of these to the end, so the result is the same, bit for bit, whatever the step sizes: patient i is
 /// always drawn from (<see cref="ComparisonOptions.Seed"/>, i) (tested).

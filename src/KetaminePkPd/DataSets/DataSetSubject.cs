@@ -75,4 +75,12 @@ public sealed record DataSetSubject
         while (next < Records.Length) result.Add(Records[next++]);
         return new DataSetSubject(ColumnNames, result.ToImmutable());
     }
+
+    /// <summary>Value equality: the ID, the column names and the records, element by element.</summary>
+    /// <param name="other">The subject to compare with.</param>
+    public bool Equals(DataSetSubject? other) => ReferenceEquals(this, other) || other is not null
+        && Id == other.Id && ValueEquality.Equal(ColumnNames, other.ColumnNames) && ValueEquality.Equal(Records, other.Records);
+
+    /// <summary>A hash consistent with <see cref="Equals(DataSetSubject)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(Id, ValueEquality.Hash(ColumnNames), ValueEquality.Hash(Records));
 }

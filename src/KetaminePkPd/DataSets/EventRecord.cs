@@ -109,4 +109,15 @@ public sealed record EventRecord
     public bool IsConstantInfusion => IsDose && SteadyState != SteadyStateKind.None && AmountMg == 0 && RateMgPerH > 0 && IntervalH == 0;
 
     private DataSetFormatException Bad(string column, string problem) => new(Row, column, problem);
+
+    /// <summary>Value equality: every member, <see cref="Values"/> element by element.</summary>
+    /// <param name="other">The record to compare with.</param>
+    public bool Equals(EventRecord? other) => ReferenceEquals(this, other) || other is not null
+        && Id == other.Id && TimeH.Equals(other.TimeH) && Kind == other.Kind && AmountMg.Equals(other.AmountMg)
+        && RateMgPerH.Equals(other.RateMgPerH) && IntervalH.Equals(other.IntervalH) && AdditionalDoses == other.AdditionalDoses
+        && SteadyState == other.SteadyState && Compartment == other.Compartment && Row == other.Row
+        && ValueEquality.Equal(Values, other.Values);
+
+    /// <summary>A hash consistent with <see cref="Equals(EventRecord)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(Id, TimeH, Kind, AmountMg, Compartment, ValueEquality.Hash(Values));
 }
