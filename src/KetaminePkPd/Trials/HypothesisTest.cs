@@ -19,6 +19,12 @@ namespace KetaminePkPd.Trials;
 /// % change at the observation's time and the partial r given the plasma concentration at the CADSS time. With a pool
 /// much larger than n, replicates are nearly independent draws from the population; the pool only saves simulating the
 /// same pharmacology again.</para>
+/// <para>Verdict. The observed r is placed in each distribution both ways (<see cref="HypothesisComparison.Compatibility"/>):
+/// its percentile, the two-sided compatibility p (twice the smaller tail, with its Monte Carlo standard error) and the
+/// verdict at the 5% level (<see cref="HypothesisComparison.Verdict"/>), which says whether an incompatible observation
+/// is stronger or weaker than the hypothesis produces. An observation too weak for a hypothesis counts against it as
+/// much as one too strong. The one-sided share of replicates at least as strong as observed stays available as
+/// <see cref="HypothesisComparison.ProbabilityAtLeastAsStrong"/>.</para>
 /// <para>Reproducibility. Patients use the streams of <see cref="VirtualTrial"/> (the same seed gives the same patients
 /// under every hypothesis, apart from what the hypothesis changes). Replicate r enrols with stream (seed, r, -1 - j) for
 /// observation j and rates patient i with stream (seed, i, 3 + r x J + j). Results are identical serial or parallel.</para>
@@ -144,16 +150,13 @@ public static class HypothesisTest
         return (r, partial);
     }
 
-    /// <summary>A plain-language paragraph: where the observed r falls under the hypothesis, and what controlling for exposure does.</summary>
+    /// <summary>A plain-language paragraph: where the observed r falls under the hypothesis (both ways), and what controlling for exposure does.</summary>
     private static string Read(Hypothesis h, ObservedCorrelation o, SamplingDistribution r, SamplingDistribution partial, double p)
     {
         var (lo, hi) = r.PercentileInterval(0.95);
         string when = Durations.Prose(o.Time);
         static double Tidy(double x) => Math.Abs(x) < 0.005 ? 0 : x;   // no "-0.00"
-        string verdict = p >= 0.10 ? "so the observed correlation is typical of what this hypothesis produces"
-            : p >= 0.025 ? "so the observed correlation is unusual but not implausible under this hypothesis"
-            : p >= 0.001 ? "so the observed correlation would be surprising under this hypothesis"
-            : "so this hypothesis essentially never produces a correlation as strong as the observed one";
+        var c = r.CompatibilityWith(o.R);
         double med = Tidy(r.Median), pm = Tidy(partial.Median);
         var (lo95, hi95) = (Tidy(lo), Tidy(hi));
         string exposure = Math.Abs(med) < 0.05
@@ -163,6 +166,26 @@ public static class HypothesisTest
                 : string.Create(CultureInfo.InvariantCulture, $"Holding the measured concentration at the CADSS time fixed leaves a median r of {pm:0.00}: the link does not run through exposure alone.");
         return string.Create(CultureInfo.InvariantCulture,
             $"Under {h}, trials of {o.N} patients correlate CADSS with % change at {when} between {lo95:0.00} and {hi95:0.00} (95% of {r.Count} replicates; median {med:0.00}; negative means more dissociation, more improvement). " +
-            $"An r at least as strong as the observed {o.R:0.00} came up in {p:0.0%} of them, {verdict}. {exposure}");
+            $"The observed {o.R:0.00} sits at percentile {Percentile(c.PercentileRank)} of them, {Verdict(c)} (two-sided compatibility p {PText(c)}). " +
+            $"One-sided, an r at least as strong as observed came up in {p:0.0%} of them. {exposure}");
     }
+
+    /// <summary>The verdict clause of a reading.</summary>
+    internal static string Verdict(Compatibility c) => HypothesisComparison.Classify(c) switch
+    {
+        CompatibilityVerdict.Compatible when c.TwoSidedP >= 0.10 => "inside the central 95%: the observed correlation is compatible with this hypothesis",
+        CompatibilityVerdict.Compatible => "near the edge of the central 95%: the observed correlation is compatible with this hypothesis, if only just",
+        CompatibilityVerdict.Stronger => "outside the central 95%: the observed correlation is stronger than this hypothesis produces",
+        CompatibilityVerdict.Weaker => "outside the central 95%: the observed correlation is weaker than this hypothesis produces",
+        _ => "outside the central 95%: the observed correlation has the opposite sign to what this hypothesis produces",
+    };
+
+    /// <summary>A two-sided p with its Monte Carlo standard error: <c>= 0.008 ± 0.002</c>, or <c>&lt; 0.001</c> when no replicate came that far.</summary>
+    internal static string PText(Compatibility c) => c.TwoSidedP == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"< {c.UpperBound:0.####}: no replicate came that far")
+        : string.Create(CultureInfo.InvariantCulture, $"= {c.TwoSidedP:0.000} \u00b1 {c.StandardError:0.000}");
+
+    /// <summary>A percentile rank with one decimal, or up to two below 1 and above 99 (<c>0.35</c>, <c>47.1</c>).</summary>
+    internal static string Percentile(double rank) =>
+        rank.ToString(rank is < 1 or > 99 ? "0.0#" : "0.0", CultureInfo.InvariantCulture);
 }
