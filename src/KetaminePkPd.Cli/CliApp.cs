@@ -92,6 +92,7 @@ internal static class CliApp
             [doseResponse.Command] = DoseResponseCommand.Examples,
             [report.Command] = ReportCommand.Examples,
         };
+        SensitivityCommand.Register(root, examples);
         var help = root.Options.OfType<HelpOption>().Single();
         var helpAction = new ExamplesHelpAction((HelpAction)help.Action!, examples);
         help.Action = helpAction;

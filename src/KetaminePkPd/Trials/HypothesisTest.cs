@@ -105,7 +105,7 @@ public static class HypothesisTest
     }
 
     /// <summary>The replicate r and partial r values for one observation.</summary>
-    private static (double[] R, double[] Partial) Replicate(TrialSimulator simulator, SimulatedSubject[] pool, HypothesisTestSettings settings,
+    internal static (double[] R, double[] Partial) Replicate(TrialSimulator simulator, SimulatedSubject[] pool, HypothesisTestSettings settings,
         int n, int k, int o, int observations, Action tick)
     {
         int replicates = settings.Replicates;
