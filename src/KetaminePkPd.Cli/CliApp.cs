@@ -93,6 +93,7 @@ internal static class CliApp
             [report.Command] = ReportCommand.Examples,
         };
         SensitivityCommand.Register(root, examples);
+        StrengthsCommand.Register(root, examples);
         var help = root.Options.OfType<HelpOption>().Single();
         var helpAction = new ExamplesHelpAction((HelpAction)help.Action!, examples);
         help.Action = helpAction;

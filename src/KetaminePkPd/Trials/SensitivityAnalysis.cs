@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using KetaminePkPd.Populations;
-using KetaminePkPd.Statistics;
 
 namespace KetaminePkPd.Trials;
 
@@ -44,15 +43,7 @@ public static class SensitivityAnalysis
         var observed = settings.Observed;
         if (settings.Assumptions.IsEmpty && settings.Pair is null)
             throw new ArgumentException("Nothing to vary: give at least one assumption or a pair.", nameof(settings));
-        var timeIndex = observed.Select(o =>
-        {
-            int k = design.Assessments.IndexOf(o.Time);
-            return k >= 0 ? k : throw new ArgumentException(
-                $"Observation at {Durations.Format(o.Time)} is not an assessment of design '{design.Name}' ({string.Join(", ", design.Assessments.Select(Durations.Format))}).", nameof(settings));
-        }).ToArray();
-        int maxN = observed.Max(o => o.N);
-        if (settings.PoolSize < 4 * maxN)
-            throw new ArgumentException($"PoolSize ({settings.PoolSize}) must be at least 4 times the largest observed n ({maxN}).", nameof(settings));
+        var timeIndex = ReplicateTrials.TimeIndices(design, observed, settings.PoolSize, nameof(settings));
 
         var clock = Stopwatch.StartNew();
         var levels = new Dictionary<SensitivityAssumption, ImmutableArray<SensitivityLevel>>();
@@ -93,20 +84,14 @@ public static class SensitivityAnalysis
             var pharmacology = group.First().Where(l => l.ChangesPharmacology).ToList();
             var (poolDesign, spread) = SensitivityRanges.Apply(sized, pharmacology);
             var doseFactor = DoseFactor(settings.Seed, spread);
-            var pool = SimulatePool(new TrialSimulator(poolDesign, settings.Hypothesis, settings.Seed, doseFactor), settings, Advance);
+            var pool = ReplicateTrials.SimulatePool(new TrialSimulator(poolDesign, settings.Hypothesis, settings.Seed, doseFactor), settings.PoolSize, settings.Parallel, Advance);
             foreach (var cell in group)
             {
                 var (cellDesign, _) = SensitivityRanges.Apply(sized, cell);
                 var simulator = new TrialSimulator(cellDesign, settings.Hypothesis, settings.Seed, doseFactor);
                 bool clinical = cell.Any(l => !l.ChangesPharmacology);
                 var subjects = clinical ? Array.ConvertAll(pool, simulator.WithClinicalDraws) : pool;
-                var list = ImmutableArray.CreateBuilder<SensitivityOutcome>(j);
-                for (int o = 0; o < j; o++)
-                {
-                    var (r, _) = HypothesisTest.Replicate(simulator, subjects, replicateSettings, observed[o].N, timeIndex[o], o, j, () => Advance(1));
-                    list.Add(new SensitivityOutcome(observed[o], SamplingDistribution.FromReplicates(r)));
-                }
-                outcomes[Key(cell)] = list.MoveToImmutable();
+                outcomes[Key(cell)] = ReplicateTrials.Outcomes(simulator, subjects, replicateSettings, observed, timeIndex, Advance);
             }
         }
 
@@ -135,20 +120,4 @@ public static class SensitivityAnalysis
     /// <summary>The per-patient dose multiplier k^(2u - 1), u uniform from the patient's dose stream; null for no spread (k = 1).</summary>
     private static Func<int, double>? DoseFactor(ulong seed, double spread) => spread == 1 ? null
         : index => Math.Exp(Math.Log(spread) * (2 * new SubjectRandom(seed, index, DoseStream).NextDouble() - 1));
-
-    /// <summary>Simulates the pool (serial or parallel; the same subjects either way).</summary>
-    private static SimulatedSubject[] SimulatePool(TrialSimulator simulator, SensitivitySettings settings, Action<double> advance)
-    {
-        var subjects = new SimulatedSubject[settings.PoolSize];
-        int finished = 0;
-        void Simulate(int i)
-        {
-            subjects[i] = simulator.Simulate(i);
-            if (Interlocked.Increment(ref finished) % 256 == 0) advance(256);
-        }
-        if (settings.Parallel) System.Threading.Tasks.Parallel.For(0, subjects.Length, Simulate);
-        else for (int i = 0; i < subjects.Length; i++) Simulate(i);
-        advance(finished % 256);
-        return subjects;
-    }
 }
