@@ -94,6 +94,7 @@ internal static class CliApp
         };
         SensitivityCommand.Register(root, examples);
         StrengthsCommand.Register(root, examples);
+        MergeCommand.Register(root, examples);
         var help = root.Options.OfType<HelpOption>().Single();
         var helpAction = new ExamplesHelpAction((HelpAction)help.Action!, examples);
         help.Action = helpAction;

@@ -79,6 +79,12 @@ internal sealed class SensitivityCommand
         Description = "Print one JSON object instead of the report: settings, a command line that reproduces the run, every cell and the frontiers. Timing is left out.",
     };
     private readonly Option<bool> _quiet = CommonOptions.Quiet();
+    private readonly Option<string?> _shard = new("--shard")
+    {
+        HelpName = "K/N",
+        Description = "Run only shard K of N (1 <= K <= N <= 10000) and write its partial result to --out (JSON); `ketamine-pkpd merge` combines the N " +
+            "partial files into exactly the output of the unsharded run. For batch engines (docs/cluster.md).",
+    };
 
     public SensitivityCommand()
     {
@@ -91,7 +97,7 @@ internal sealed class SensitivityCommand
             "exposure-only, the NIMH design, Luckenbaugh 2014's two observations, every assumption, 1000 replicates, pools of 2000, seed 1.")
         {
             _hypothesis, _vary, _pair, _observedR, _observedN, _observedAt, _replicates, _pool, _seed, _design,
-            _rho, _share, _threshold, _boost, _out, _plot, _plotHeatmap, _json, _quiet,
+            _rho, _share, _threshold, _boost, _out, _plot, _plotHeatmap, _json, _quiet, _shard,
         };
         Command.SetAction(Execute);
     }
@@ -114,31 +120,60 @@ internal sealed class SensitivityCommand
         try
         {
             var inputs = Resolve(parseResult);
-            using var files = new OutputFiles();
-            var csv = files.Open(inputs.OutPath, "--out");
-            var tornado = inputs.PlotPath is null || inputs.Settings.Assumptions.IsEmpty ? []
-                : inputs.Settings.Observed.Select(o => (o, files.Open(PlotOptions.WithSuffix(inputs.PlotPath, Durations.Format(o.Time)), "--plot")!)).ToList();
-            var heat = inputs.HeatmapPath is null ? []
-                : inputs.Settings.Observed.Select(o => (o, files.Open(PlotOptions.WithSuffix(inputs.HeatmapPath, Durations.Format(o.Time)), "--plot-heatmap")!)).ToList();
-            bool show = !inputs.Quiet && (!inputs.Json || ProgressDisplay.IsTerminal(stderr));
-            var result = ProgressDisplay.Run(stderr, show, "Simulating", progress => SensitivityAnalysis.Run(inputs.Settings, progress));
-            var json = SensitivityReport.ToJson(inputs, result) with { PlotFiles = [.. tornado.Concat(heat).Select(p => p.Item2.Path)] };
-            if (csv is not null) SensitivityReport.WriteCsv(result, csv.Stream);
-            foreach (var (o, file) in tornado) OutputFiles.WritePlot(file, KetaminePkPd.Plotting.SensitivityCharts.Tornado(result, o), 1200, 700);
-            foreach (var (o, file) in heat) OutputFiles.WritePlot(file, KetaminePkPd.Plotting.SensitivityCharts.Heatmap(result, o), 1200, 700);
-            files.CommitAll();
-            if (inputs.Json) SensitivityReport.WriteJson(json, stdout);
-            else
+            if (inputs.Shard is { } shard)
             {
-                ConsoleOutput.Render(stdout, console => SensitivityReport.WriteReport(console, inputs, result));
-                if (files.Paths.Count > 0) stdout.WriteLine($"Files: {string.Join(", ", files.Paths)}.");
+                using var partial = new OutputFiles();
+                var file = partial.Open(inputs.OutPath, "--out")!;
+                bool showShard = !inputs.Quiet && ProgressDisplay.IsTerminal(stderr);
+                var part = ProgressDisplay.Run(stderr, showShard, $"Shard {shard.Shard}/{shard.Shards}",
+                    progress => SensitivityAnalysis.RunShard(inputs.Settings, shard.Shard, shard.Shards, progress));
+                SensitivityShardFile.Write(inputs, part, file.Stream);
+                partial.CommitAll();
+                if (!inputs.Quiet) stdout.WriteLine($"Shard {shard.Shard} of {shard.Shards}: {part.Cells.Count} settings, {part.SubjectSimulations:N0} patient simulations; wrote {file.Path}.");
+                return CliErrors.Success;
             }
-            return CliErrors.Success;
+            bool show = !inputs.Quiet && (!inputs.Json || ProgressDisplay.IsTerminal(stderr));
+            return Emit(inputs, stdout, () => ProgressDisplay.Run(stderr, show, "Simulating", progress => SensitivityAnalysis.Run(inputs.Settings, progress)));
         }
         catch (Exception ex) when (CliErrors.IsReported(ex))
         {
             return CliErrors.Report(stderr, ex);
         }
+    }
+
+    /// <summary>Opens the outputs, gets the result, writes CSV, plots and the report or JSON (shared by <c>sensitivity</c> and <c>merge</c>).</summary>
+    internal static int Emit(SensitivityInputs inputs, TextWriter stdout, Func<SensitivityResult> compute)
+    {
+        using var files = new OutputFiles();
+        var csv = files.Open(inputs.OutPath, "--out");
+        var tornado = inputs.PlotPath is null || inputs.Settings.Assumptions.IsEmpty ? []
+            : inputs.Settings.Observed.Select(o => (o, files.Open(PlotOptions.WithSuffix(inputs.PlotPath, Durations.Format(o.Time)), "--plot")!)).ToList();
+        var heat = inputs.HeatmapPath is null ? []
+            : inputs.Settings.Observed.Select(o => (o, files.Open(PlotOptions.WithSuffix(inputs.HeatmapPath, Durations.Format(o.Time)), "--plot-heatmap")!)).ToList();
+        var result = compute();
+        var json = SensitivityReport.ToJson(inputs, result) with { PlotFiles = [.. tornado.Concat(heat).Select(p => p.Item2.Path)] };
+        if (csv is not null) SensitivityReport.WriteCsv(result, csv.Stream);
+        foreach (var (o, file) in tornado) OutputFiles.WritePlot(file, KetaminePkPd.Plotting.SensitivityCharts.Tornado(result, o), 1200, 700);
+        foreach (var (o, file) in heat) OutputFiles.WritePlot(file, KetaminePkPd.Plotting.SensitivityCharts.Heatmap(result, o), 1200, 700);
+        files.CommitAll();
+        if (inputs.Json) SensitivityReport.WriteJson(json, stdout);
+        else
+        {
+            ConsoleOutput.Render(stdout, console => SensitivityReport.WriteReport(console, inputs, result));
+            if (files.Paths.Count > 0) stdout.WriteLine($"Files: {string.Join(", ", files.Paths)}.");
+        }
+        return CliErrors.Success;
+    }
+
+    /// <summary>Parses <c>K/N</c> with 1 &lt;= K &lt;= N &lt;= 10000.</summary>
+    /// <exception cref="ArgumentException">Any other text.</exception>
+    internal static (int Shard, int Shards) ParseShard(string text)
+    {
+        var parts = text.Split('/');
+        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int k)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= 10_000 && k >= 1 && k <= n)
+            return (k, n);
+        throw new ArgumentException($"--shard '{text}': give K/N with 1 <= K <= N <= 10000, e.g. 2/4.");
     }
 
     /// <summary>Reads, defaults and checks the options before anything is simulated.</summary>
@@ -211,17 +246,27 @@ internal sealed class SensitivityCommand
             Design = design, Hypothesis = hypothesis, Observed = observed, Assumptions = assumptions, Pair = pair,
             Replicates = replicates, PoolSize = pool, Seed = seed,
         };
-        var command = new List<string> { CliApp.Name, "sensitivity" };
-        if (!choice.IsDefault) command.Add($"--design {TrialInputs.Quote(choice.FilePath ?? choice.Token)}");
-        if (!hypothesis.IsExposureOnly || p.GetValue(_hypothesis) is not null) command.Add($"--hypothesis {hypothesis.Name}");
-        command.AddRange(strengths.Arguments());
-        if (names.Count > 0) command.Add("--vary " + (assumptions.IsEmpty ? "none" : string.Join(',', assumptions.Select(SensitivityRanges.Token))));
-        if (pair is { } pr) command.Add($"--pair {SensitivityRanges.Token(pr.Item1)},{SensitivityRanges.Token(pr.Item2)}");
-        if (rText is not null) command.Add($"--observed-r={Parsing.Plain(observed[0].R)} --observed-n {observed[0].N.ToString(CultureInfo.InvariantCulture)} --observed-at {Durations.Format(observed[0].Time)}");
-        if (replicates != defaults.Replicates) command.Add($"--replicates {replicates.ToString(CultureInfo.InvariantCulture)}");
-        if (pool != defaults.PoolSize) command.Add($"--pool {pool.ToString(CultureInfo.InvariantCulture)}");
-        if (seed != defaults.Seed) command.Add($"--seed {seed.ToString(CultureInfo.InvariantCulture)}");
-        return new SensitivityInputs(choice, settings, string.Join(' ', command), p.GetValue(_out), plot, heatmap, p.GetValue(_json), p.GetValue(_quiet));
+        var args = new List<string>();
+        if (!choice.IsDefault) args.AddRange(["--design", choice.FilePath ?? choice.Token]);
+        if (!hypothesis.IsExposureOnly || p.GetValue(_hypothesis) is not null) args.AddRange(["--hypothesis", hypothesis.Name]);
+        foreach (string a in strengths.Arguments()) args.AddRange(a.Split(' ', 2));
+        if (names.Count > 0) args.AddRange(["--vary", assumptions.IsEmpty ? "none" : string.Join(',', assumptions.Select(SensitivityRanges.Token))]);
+        if (pair is { } pr) args.AddRange(["--pair", $"{SensitivityRanges.Token(pr.Item1)},{SensitivityRanges.Token(pr.Item2)}"]);
+        if (rText is not null)
+            args.AddRange([$"--observed-r={Parsing.Plain(observed[0].R)}", "--observed-n", observed[0].N.ToString(CultureInfo.InvariantCulture), "--observed-at", Durations.Format(observed[0].Time)]);
+        if (replicates != defaults.Replicates) args.AddRange(["--replicates", replicates.ToString(CultureInfo.InvariantCulture)]);
+        if (pool != defaults.PoolSize) args.AddRange(["--pool", pool.ToString(CultureInfo.InvariantCulture)]);
+        if (seed != defaults.Seed) args.AddRange(["--seed", seed.ToString(CultureInfo.InvariantCulture)]);
+        (int, int)? shard = p.GetValue(_shard) is { } shardText ? ParseShard(shardText) : null;
+        if (shard is not null && p.GetValue(_out) is null) throw new ArgumentException("--shard needs --out: the partial result file that merge reads.");
+        if (shard is not null && (plot is not null || heatmap is not null || p.GetValue(_json)))
+            throw new ArgumentException("--shard writes only the partial file (--out); plots and --json come from merge.");
+        string reproduce = string.Join(' ', new[] { CliApp.Name, "sensitivity" }.Concat(args.Select(a => a.All(c => char.IsAsciiLetterOrDigit(c) || "_./,:=+-".Contains(c)) ? a : TrialInputs.Quote(a))));
+        return new SensitivityInputs(choice, settings, reproduce, p.GetValue(_out), plot, heatmap, p.GetValue(_json), p.GetValue(_quiet))
+        {
+            Arguments = [.. args],
+            Shard = shard,
+        };
     }
 }
 
@@ -235,4 +280,11 @@ internal sealed class SensitivityCommand
 /// <param name="Json">True for JSON output.</param>
 /// <param name="Quiet">True to hide progress.</param>
 internal sealed record SensitivityInputs(DesignChoice Choice, SensitivitySettings Settings, string Reproduce, string? OutPath, string? PlotPath,
-    string? HeatmapPath, bool Json, bool Quiet);
+    string? HeatmapPath, bool Json, bool Quiet)
+{
+    /// <summary>The arguments (after <c>sensitivity</c>) that define the analysis, without output options: stored in shard files.</summary>
+    public ImmutableArray<string> Arguments { get; init; } = [];
+
+    /// <summary>The --shard K/N given, or null for the whole run.</summary>
+    public (int Shard, int Shards)? Shard { get; init; }
+}
