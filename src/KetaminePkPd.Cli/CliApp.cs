@@ -26,6 +26,8 @@ internal static class CliApp
         "ketamine-pkpd compare --population 300 --plot compare.png",
         "ketamine-pkpd dose-response --plot dose-response.svg",
         "ketamine-pkpd report --out report.html",
+        "ketamine-pkpd sensitivity --plot tornado.png",
+        "ketamine-pkpd strengths --strength rho",
         "ketamine-pkpd hypothesis --help",
     ];
 
