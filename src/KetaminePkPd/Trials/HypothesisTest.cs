@@ -13,8 +13,9 @@ namespace KetaminePkPd.Trials;
 /// placed in it.
 /// </summary>
 /// <remarks>
-/// <para>Method. For each hypothesis a pool of patients is simulated once (<see cref="HypothesisTestSettings.PoolSize"/>,
-/// allocated to arms as the design allocates them). Each replicate trial enrols n patients from the pool without
+/// <para>Method. For each hypothesis a pool of patients (<see cref="HypothesisTestSettings.PoolSize"/>, allocated to arms
+/// as the design allocates them) is simulated once, or rather only the patients of it that some replicate enrols: the
+/// enrolments are drawn first, so work and memory grow with replicates x n rather than with the pool. Each replicate trial enrols n patients from the pool without
 /// replacement and rates them with fresh rating noise (CADSS and depression scores), then computes r of CADSS and
 /// % change at the observation's time and the partial r given the plasma concentration at the CADSS time. With a pool
 /// much larger than n, replicates are nearly independent draws from the population; the pool only saves simulating the
@@ -62,19 +63,12 @@ public static class HypothesisTest
         }
 
         var comparisons = ImmutableArray.CreateBuilder<HypothesisComparison>(hypotheses * j);
+        long subjectSimulations = 0;
         foreach (var hypothesis in settings.Hypotheses)
         {
             var simulator = new TrialSimulator(pool, hypothesis, settings.Seed);
-            var subjects = new SimulatedSubject[settings.PoolSize];
-            int finished = 0;
-            void Simulate(int i)
-            {
-                subjects[i] = simulator.Simulate(i);
-                if (Interlocked.Increment(ref finished) % 256 == 0) Advance(256);
-            }
-            if (settings.Parallel) System.Threading.Tasks.Parallel.For(0, subjects.Length, Simulate);
-            else for (int i = 0; i < subjects.Length; i++) Simulate(i);
-            Advance(finished % 256);
+            var (subjects, simulated) = EnrolledPool.Simulate(simulator, settings, observed, Advance);
+            subjectSimulations += simulated;
 
             for (int o = 0; o < j; o++)
             {
@@ -100,7 +94,7 @@ public static class HypothesisTest
             sizes.Add(new SampleSizeComparison(c.Observed.Time, baseLine.Hypothesis.Name, c.Hypothesis.Name, baseLine.MedianR, c.MedianR, n));
         }
         progress?.Report(1);
-        return new HypothesisTestResult(settings, comparisons.MoveToImmutable(), sizes.ToImmutable(), (long)settings.PoolSize * hypotheses,
+        return new HypothesisTestResult(settings, comparisons.MoveToImmutable(), sizes.ToImmutable(), subjectSimulations,
             (long)replicates * hypotheses * j, clock.Elapsed);
     }
 
@@ -111,25 +105,16 @@ public static class HypothesisTest
         int replicates = settings.Replicates;
         var r = new double[replicates];
         var partial = new double[replicates];
-        void One(int rep, int[] indices, double[] cadss, double[] change, double[] exposure)
+        void One(int rep, (int[] Chosen, Dictionary<int, int> Moved) enrol, double[] cadss, double[] change, double[] exposure)
         {
-            var random = new SubjectRandom(settings.Seed, rep, -1 - o);
-            // Partial Fisher-Yates: the first n entries become a uniform sample without replacement; then undo the swaps.
-            Span<int> swapped = n <= 1024 ? stackalloc int[n] : new int[n];
+            Enrolment.Pick(settings.Seed, rep, o, pool.Length, enrol.Chosen, enrol.Moved);
             for (int i = 0; i < n; i++)
             {
-                int pick = i + (int)(random.NextDouble() * (indices.Length - i));
-                swapped[i] = pick;
-                (indices[i], indices[pick]) = (indices[pick], indices[i]);
-            }
-            for (int i = 0; i < n; i++)
-            {
-                var rated = simulator.Rate(pool[indices[i]], 3 + (long)rep * observations + o);
+                var rated = simulator.Rate(pool[enrol.Chosen[i]], 3 + (long)rep * observations + o);
                 cadss[i] = rated.CadssRated;
                 change[i] = rated.PercentChanges[k];
                 exposure[i] = rated.Simulated.ConcentrationAtCadssNgPerMl;
             }
-            for (int i = n - 1; i >= 0; i--) (indices[i], indices[swapped[i]]) = (indices[swapped[i]], indices[i]);
             r[rep] = Correlation.PearsonR(cadss, change);
             partial[rep] = Correlation.PartialR(cadss, change, exposure);
             tick();
@@ -137,15 +122,15 @@ public static class HypothesisTest
         if (settings.Parallel)
         {
             System.Threading.Tasks.Parallel.For(0, replicates,
-                () => (Enumerable.Range(0, pool.Length).ToArray(), new double[n], new double[n], new double[n]),
+                () => ((new int[n], new Dictionary<int, int>(2 * n)), new double[n], new double[n], new double[n]),
                 (rep, _, buffers) => { One(rep, buffers.Item1, buffers.Item2, buffers.Item3, buffers.Item4); return buffers; },
                 _ => { });
         }
         else
         {
-            var indices = Enumerable.Range(0, pool.Length).ToArray();
+            var enrol = (new int[n], new Dictionary<int, int>(2 * n));
             double[] cadss = new double[n], change = new double[n], exposure = new double[n];
-            for (int rep = 0; rep < replicates; rep++) One(rep, indices, cadss, change, exposure);
+            for (int rep = 0; rep < replicates; rep++) One(rep, enrol, cadss, change, exposure);
         }
         return (r, partial);
     }
