@@ -34,7 +34,7 @@ internal sealed class SensitivityCommand
     {
         HelpName = "assumption",
         Description = $"({Tokens}|none) Assumptions varied one at a time (repeat the option, or list several separated by spaces or commas); " +
-            "each over its documented range around the design's current value (multiples of it; see docs/sensitivity.md). none: only --pair. [default: all]",
+            "each over its documented range around the design's current value (multiples of it; see docs/sensitivity.md). none: only --pair. [default: all that apply to the design (no dose-spread for intranasal doses, which are whole devices)]",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = true,
     };
@@ -196,7 +196,7 @@ internal sealed class SensitivityCommand
         var names = (p.GetValue(_vary) ?? [])
             .SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         ImmutableArray<SensitivityAssumption> assumptions;
-        if (names.Count == 0) assumptions = SensitivityRanges.All;
+        if (names.Count == 0) assumptions = [.. SensitivityRanges.All.Where(a => SensitivityRanges.AppliesTo(a, design))];
         else if (names.Count == 1 && names[0].Equals("none", StringComparison.OrdinalIgnoreCase)) assumptions = [];
         else
         {

@@ -98,7 +98,7 @@ public static class SensitivityRanges
     /// current value, lowest first, with the default flagged.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="design"/> is null.</exception>
-    /// <exception cref="ArgumentException">A PD assumption whose parameter has no between-subject variability in the design's population, or a PK assumption for a population without PK variability.</exception>
+    /// <exception cref="ArgumentException">A PD assumption whose parameter has no between-subject variability in the design's population, a PK assumption for a population without PK variability, or a dose spread of intranasal doses.</exception>
     public static ImmutableArray<SensitivityLevel> Levels(SensitivityAssumption assumption, TrialDesign design)
     {
         ArgumentNullException.ThrowIfNull(design);
@@ -118,16 +118,21 @@ public static class SensitivityRanges
             {
                 var names = PkNames(design);
                 if (names.Count == 0) throw new ArgumentException($"The population of design '{design.Name}' has no PK variability to vary.", nameof(design));
-                double sd = design.Population.Variability.StandardDeviations[design.Population.Variability.IndexOf(names[0])];
+                // Racemic sets: label by the CV of CL (log-normal); other sets (logit fractions among them): by the multiple.
+                string first = names.FirstOrDefault(n => n.Equals("CL", StringComparison.OrdinalIgnoreCase)) ?? names[0];
+                double sd = design.Population.Variability.StandardDeviations[design.Population.Variability.IndexOf(first)];
+                bool cl = first.Equals("CL", StringComparison.OrdinalIgnoreCase);
                 foreach (double f in m)
                 {
                     double cv = Math.Sqrt(Math.Exp(f * sd * f * sd) - 1);
-                    Add(f, f * sd, Invariant($"{names[0]} CV {100 * cv:0}% ({Times(f)})"));
+                    Add(f, f * sd, cl ? Invariant($"CL CV {100 * cv:0}% ({Times(f)})") : Invariant($"PK SDs ({Times(f)})"));
                 }
                 break;
             }
             case SensitivityAssumption.DoseSpread:
             {
+                if (design.Arms.Any(a => a.Administration.Route == Route.Intranasal))
+                    throw new ArgumentException($"dose-spread cannot vary design '{design.Name}': intranasal doses are whole 28 mg devices, so they cannot be scaled per patient.", nameof(design));
                 bool perKg = design.Arms.All(a => a.Administration.Dose.IsPerKilogram);
                 Add(1, 1, perKg ? "fixed mg/kg (default)" : "fixed mg (default)");
                 Add(1, 1, perKg ? "fixed mg" : "fixed mg/kg", switches: true);
@@ -171,6 +176,21 @@ public static class SensitivityRanges
                 throw new ArgumentOutOfRangeException(nameof(assumption), assumption, "Undefined assumption.");
         }
         return [.. list.Select((l, i) => new SensitivityLevel(l.Assumption, i, l.Multiplier, l.Value, l.Label, l.IsDefault, l.SwitchesDoseBasis))];
+    }
+
+    /// <summary>True when <see cref="Levels"/> can build the range of <paramref name="assumption"/> for <paramref name="design"/>
+    /// (e.g. not a dose spread of intranasal doses, which are whole devices, nor the SD of a parameter without variability).</summary>
+    public static bool AppliesTo(SensitivityAssumption assumption, TrialDesign design)
+    {
+        try
+        {
+            Levels(assumption, design);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -119,6 +119,17 @@ public class SensitivityAnalysisTests
         Assert.Equal(result.Default.Outcomes[0].R.Values.ToArray(), middle.Outcomes[0].R.Values.ToArray());
     }
 
+    /// <summary>Intranasal doses are whole 28 mg devices: no dose spread for them, and the CLI's default list leaves it out.</summary>
+    [Fact]
+    public void Levels_DoseSpreadOfIntranasalDesign_IsNotApplicable()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => SensitivityRanges.Levels(SensitivityAssumption.DoseSpread, TrialDesigns.EsketamineIntranasal));
+        Assert.Contains("28 mg devices", ex.Message);
+        Assert.False(SensitivityRanges.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesigns.EsketamineIntranasal));
+        Assert.True(SensitivityRanges.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesigns.Nimh));
+        Assert.Equal("PK SDs (default)", SensitivityRanges.Levels(SensitivityAssumption.PkVariability, TrialDesigns.EsketamineIntranasal).Single(l => l.IsDefault).Label);
+    }
+
     [Fact]
     public void Run_BadSettings_Throw()
     {
