@@ -26,48 +26,51 @@ public static class Program
         {
             output.WriteLine();
             output.WriteLine(FormattableString.Invariant($"At {Durations.Prose(observed.Time)}: observed r = {observed.R:0.00} in n = {observed.N} ({observed.Source})"));
-            // P: the share of replicate trials with an r at least as strong as observed, +/- its Monte Carlo error
-            // sqrt(p(1 - p)/replicates). Partial r: the same r with the plasma concentration at 40 min held fixed.
-            output.WriteLine("hypothesis            median r   95% of trials       P(r as strong)   median partial r");
+            // Two-sided p: where the observed r falls among the replicate trials, both ways (twice the smaller tail), +/- its
+            // Monte Carlo error. An observation too weak for a hypothesis counts against it as much as one too strong.
+            // Partial r: the same r with the plasma concentration at 40 min held fixed.
+            output.WriteLine("hypothesis            median r   95% of trials       two-sided p      median partial r");
             foreach (var c in result.Comparisons.Where(c => c.Observed == observed))
             {
                 var (lower, upper) = c.Interval95;
-                double p = c.ProbabilityAtLeastAsStrong, error = Math.Sqrt(p * (1 - p) / settings.Replicates);
+                double p = c.Compatibility.TwoSidedP, error = c.Compatibility.StandardError;
                 output.WriteLine(FormattableString.Invariant(
                     $"{c.Hypothesis.Name,-20} {Tidy(c.MedianR),9:0.00}   {Tidy(lower),5:0.00} to {Tidy(upper),5:0.00}   {p,8:0.000} +/- {error:0.000} {Tidy(c.MedianPartialR),12:0.00}"));
             }
         }
 
-        // The plain-language conclusion, from the numbers: call an observed r "rare" under a hypothesis when fewer than
-        // 2.5% of its trials were that strong (a two-sided 5% test). With 300 replicates, values near 2.5% are borderline.
-        const double rare = 0.025;
+        // The plain-language conclusion, from the numbers: an observed r is incompatible with a hypothesis when its two-sided
+        // p is below 0.05 (c.Verdict says so, and which way it misses). With 300 replicates, values near 0.05 are borderline.
+        static bool Fits(HypothesisComparison c) => c.Verdict == CompatibilityVerdict.Compatible;
         output.WriteLine();
         output.WriteLine("What this says:");
         foreach (var observed in settings.Observed)
         {
             var comparisons = result.Comparisons.Where(c => c.Observed == observed).ToList();
             var exposure = comparisons.Single(c => c.Hypothesis.IsExposureOnly);
-            int strong = (int)Math.Round(exposure.ProbabilityAtLeastAsStrong * settings.Replicates);
-            string alone = exposure.ProbabilityAtLeastAsStrong < rare
-                ? "shared exposure alone rarely gives a correlation that strong"
-                : "shared exposure alone gives a correlation that strong often enough to explain it";
-            var fits = comparisons.Where(c => !c.Hypothesis.IsExposureOnly && c.ProbabilityAtLeastAsStrong >= rare).Select(c => c.Hypothesis.Name).ToList();
-            var misses = comparisons.Where(c => !c.Hypothesis.IsExposureOnly && c.ProbabilityAtLeastAsStrong < rare).Select(c => c.Hypothesis.Name).ToList();
+            string alone = exposure.Verdict switch
+            {
+                CompatibilityVerdict.Compatible => "shared exposure alone is compatible with the observed correlation",
+                CompatibilityVerdict.Weaker => "the observed correlation is weaker than shared exposure alone produces",
+                _ => "the observed correlation is stronger than shared exposure alone produces",
+            };
+            var fits = comparisons.Where(c => !c.Hypothesis.IsExposureOnly && Fits(c)).Select(c => c.Hypothesis.Name).ToList();
+            var misses = comparisons.Where(c => !c.Hypothesis.IsExposureOnly && !Fits(c)).Select(c => c.Hypothesis.Name).ToList();
             output.WriteLine(FormattableString.Invariant(
-                $"- At {Durations.Prose(observed.Time)}, {alone}: median r {Tidy(exposure.MedianR):0.00}; an r as strong as {observed.R:0.00} in {strong} of {settings.Replicates} trials."));
+                $"- At {Durations.Prose(observed.Time)}, {alone}: median r {Tidy(exposure.MedianR):0.00}; {observed.R:0.00} sits at percentile {exposure.Compatibility.PercentileRank:0.0} of {settings.Replicates} trials, two-sided p {exposure.Compatibility.TwoSidedP:0.000}."));
             output.WriteLine(
-                $"  Not rare under: {(fits.Count == 0 ? "none of the other hypotheses" : string.Join(", ", fits))}" +
-                (misses.Count == 0 ? "." : $"; rarely that strong under: {string.Join(", ", misses)}."));
+                $"  Compatible with: {(fits.Count == 0 ? "none of the other hypotheses" : string.Join(", ", fits))}" +
+                (misses.Count == 0 ? "." : $"; incompatible with: {string.Join(", ", misses)}."));
         }
 
         // In short, over both observations. (Each comparison also carries a ready-made paragraph: c.Reading.)
-        double P(Hypothesis h, ObservedCorrelation o) => result.Comparisons.Single(c => c.Hypothesis == h && c.Observed == o).ProbabilityAtLeastAsStrong;
-        bool exposureRare = settings.Observed.All(o => P(Hypothesis.ExposureOnly, o) < rare);
-        var everywhere = settings.Hypotheses.Where(h => !h.IsExposureOnly && settings.Observed.All(o => P(h, o) >= rare)).Select(h => h.Name).ToList();
+        bool Fit(Hypothesis h, ObservedCorrelation o) => Fits(result.Comparisons.Single(c => c.Hypothesis == h && c.Observed == o));
+        bool exposureRare = settings.Observed.All(o => !Fit(Hypothesis.ExposureOnly, o));
+        var everywhere = settings.Hypotheses.Where(h => !h.IsExposureOnly && settings.Observed.All(o => Fit(h, o))).Select(h => h.Name).ToList();
         output.WriteLine(exposureRare
             ? "In short: in this model, shared exposure alone does not explain the NIMH correlations; " +
               (everywhere.Count > 0 ? $"{string.Join(" or ", everywhere)} can, at both times (at the illustrative default strengths)." : "nor does any single alternative at both times.")
-            : "In short: shared exposure alone can produce a correlation as strong as observed at least once, so these trials cannot rule it out.");
+            : "In short: shared exposure alone is compatible with at least one observation, so these trials cannot rule it out.");
 
         // How many patients one trial would need to tell each hypothesis from exposure only (alpha 5%, power 80%).
         // With 300 replicates the medians are noisy: read these as orders of magnitude.

@@ -26,6 +26,8 @@ internal static class CliApp
         "ketamine-pkpd compare --population 300 --plot compare.png",
         "ketamine-pkpd dose-response --plot dose-response.svg",
         "ketamine-pkpd report --out report.html",
+        "ketamine-pkpd sensitivity --plot tornado.png",
+        "ketamine-pkpd strengths --strength rho",
         "ketamine-pkpd hypothesis --help",
     ];
 
@@ -95,6 +97,9 @@ internal static class CliApp
             [report.Command] = ReportCommand.Examples,
             [validate.Command] = ValidateCommand.Examples,
         };
+        SensitivityCommand.Register(root, examples);
+        StrengthsCommand.Register(root, examples);
+        MergeCommand.Register(root, examples);
         var help = root.Options.OfType<HelpOption>().Single();
         var helpAction = new ExamplesHelpAction((HelpAction)help.Action!, examples);
         help.Action = helpAction;

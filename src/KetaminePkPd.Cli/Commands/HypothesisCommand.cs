@@ -89,7 +89,8 @@ internal sealed class HypothesisCommand
     {
         Description = "Print one JSON object to stdout instead of the readable report: seed, modelVersion, every setting " +
             "(and which differ from the defaults, and a command line that reproduces the run), all comparisons (median r, " +
-            "95% interval, probability of an r at least as strong as observed, median partial r given exposure, reading) " +
+            "95% interval, the observed r's percentile, the two-sided compatibility p with its Monte Carlo SE, the verdict, the " +
+            "one-sided share of trials at least as strong as observed, median partial r given exposure, reading) " +
             "and the sample sizes. Timing is left out so that the same settings give the same output.",
     };
     private readonly Option<bool> _quiet = CommonOptions.Quiet();
@@ -101,7 +102,7 @@ internal sealed class HypothesisCommand
             "The main job: does shared exposure alone explain why patients who dissociate more after ketamine also improve " +
             "more? For each hypothesis (exposure-only, shared-sensitivity, mediation, expectancy) simulate a pool of " +
             "patients, run replicate trials of the observed size, and show where the observed correlation falls among the " +
-            "simulated ones, what controlling for exposure does, and how many patients a trial needs to tell each hypothesis " +
+            "simulated ones (two-sided: an observation too weak for a hypothesis counts against it as much as one too strong), what controlling for exposure does, and how many patients a trial needs to tell each hypothesis " +
             "from exposure-only. Without options: the NIMH design, the four hypotheses, Luckenbaugh 2014's r = -0.35 at " +
             "230 min (n 58) and r = -0.41 at 7 d (n 39), 2000 replicates, a pool of 10000 patients, seed 1 (10-40 s " +
             "on two cores). Progress goes to stderr (not with --json unless stderr is a terminal; never with --quiet).")

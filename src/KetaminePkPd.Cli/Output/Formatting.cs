@@ -78,6 +78,10 @@ internal static class Formatting
     /// <summary>A confidence or percentile interval of correlations: <c>[-0.51, -0.17]</c>.</summary>
     public static string Interval(double lower, double upper) => $"[{R(lower)}, {R(upper)}]";
 
+    /// <summary>A percentile rank with one decimal, or up to two below 1 and above 99 (<c>0.35</c>, <c>47.1</c>, <c>99.95</c>).</summary>
+    public static string Percentile(double rank) =>
+        !double.IsFinite(rank) ? "n/a" : rank.ToString(rank is < 1 or > 99 ? "0.0#" : "0.0", Inv);
+
     /// <summary>A p-value: three decimals, <c>&lt;0.001</c> below that.</summary>
     public static string P(double value) =>
         !double.IsFinite(value) ? "n/a" : value < 0.001 ? "<0.001" : value.ToString("0.000", Inv);

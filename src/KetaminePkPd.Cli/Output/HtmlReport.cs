@@ -64,7 +64,7 @@ internal static class HtmlReport
         {
             var rows = test.Comparisons.Where(c => c.Observed == o).ToList();
             var exposure = rows.FirstOrDefault(c => c.Hypothesis.IsExposureOnly);
-            var inside = rows.Where(c => Inside(c)).Select(c => c.Hypothesis.Name).ToList();
+            var inside = rows.Where(c => c.Verdict == CompatibilityVerdict.Compatible).Select(c => c.Hypothesis.Name).ToList();
             var sb = new StringBuilder();
             sb.Append(Inv, $"At {Formatting.Span(o.Time)}, the observed r is {Formatting.R(o.R)} (n = {o.N}). ");
             if (exposure is not null)
@@ -72,11 +72,12 @@ internal static class HtmlReport
                 var (lo, hi) = exposure.Interval95;
                 sb.Append(Inv, $"If the two effects shared nothing but the drug concentration, simulated trials of {o.N} patients would give a median r of " +
                     $"{Formatting.R(exposure.MedianR)}, with 95% of trials between {Formatting.R(lo)} and {Formatting.R(hi)}; " +
-                    $"{Probability(exposure.ProbabilityAtLeastAsStrong, exposure.R.Count)} of them reach an r at least as strong as observed. ");
+                    $"the observed r sits at percentile {Formatting.Percentile(exposure.Compatibility.PercentileRank)} of them (two-sided compatibility p " +
+                    $"{HypothesisReport.TwoSidedP(exposure.Compatibility)}: {Verdict(exposure)}). ");
             }
             sb.Append(inside.Count == 0
-                ? "The observed r lies outside the central 95% of simulated trials under every hypothesis run."
-                : $"The observed r lies within the central 95% of simulated trials under: {string.Join(", ", inside)}.");
+                ? "The observed r is incompatible (two-sided p below 0.05) with every hypothesis run."
+                : $"The observed r is compatible (two-sided p at least 0.05) with: {string.Join(", ", inside)}.");
             page.Raw("<li>" + Encode(sb.ToString()) + "</li>\n");
         }
         page.Raw("</ul>\n");
@@ -222,20 +223,22 @@ internal static class HtmlReport
             page.Figure(plot, $"r in {s.Replicates.ToString("N0", Inv)} simulated trials of {o.N} patients per hypothesis, {Formatting.Span(o.Time)}; " +
                 $"the observed r = {Formatting.R(o.R)} ({o.Source}). More negative = more dissociation, more improvement.");
 
-            string direction = o.R <= 0 ? "\u2264" : "\u2265";
             page.Raw($"<table>\n<caption>{Encode($"{Formatting.Span(o.Time)}: observed r = {Formatting.R(o.R)}, n = {o.N}")}</caption>\n" +
-                "<thead><tr><th>Hypothesis</th><th>Median r</th><th>95% of trials</th>" +
-                $"<th>{Encode($"P(r {direction} {Formatting.R(o.R)})")}</th><th>Median partial r | exposure</th><th>Observed inside the 95%?</th></tr></thead>\n<tbody>\n");
+                "<thead><tr><th>Hypothesis</th><th>Median r</th><th>95% of trials</th><th>Observed percentile</th><th>Two-sided p (\u00b1 MC SE)</th>" +
+                "<th>Verdict</th><th>Median partial r | exposure</th></tr></thead>\n<tbody>\n");
             foreach (var c in rows)
             {
                 var (lo, hi) = c.Interval95;
                 page.Raw($"<tr><td>{Encode(TrialText.NameWithStrengths(c.Hypothesis))}</td><td class=\"num\">{Encode(Formatting.R(c.MedianR))}</td>" +
-                    $"<td class=\"num\">{Encode(Formatting.Interval(lo, hi))}</td><td class=\"num\">{Encode(Probability(c.ProbabilityAtLeastAsStrong, c.R.Count))}</td>" +
-                    $"<td class=\"num\">{Encode(Formatting.R(c.MedianPartialR))}</td><td>{(Inside(c) ? "yes" : "no")}</td></tr>\n");
+                    $"<td class=\"num\">{Encode(Formatting.Interval(lo, hi))}</td><td class=\"num\">{Encode(Formatting.Percentile(c.Compatibility.PercentileRank))}</td>" +
+                    $"<td class=\"num\">{Encode(HypothesisReport.TwoSidedP(c.Compatibility))}</td><td>{Encode(Verdict(c))}</td>" +
+                    $"<td class=\"num\">{Encode(Formatting.R(c.MedianPartialR))}</td></tr>\n");
             }
             page.Raw("</tbody>\n</table>\n");
         }
-        page.P("P is the share of simulated trials with an r at least as strong as observed, in the observed direction. The partial r holds " +
+        page.P("The percentile says where the observed r falls among the simulated trials. The two-sided p is twice the smaller tail (with its Monte " +
+            "Carlo standard error): below 0.05 the observation is incompatible with the hypothesis, either stronger (further from zero) or weaker " +
+            "(closer to zero) than the hypothesis produces; an observation too weak counts against a hypothesis as much as one too strong. The partial r holds " +
             $"the plasma concentration at {cadssAt} fixed: under exposure only it sits near zero, because the concentration is the only link.", "note");
 
         page.H3("What each comparison says");
@@ -296,15 +299,14 @@ internal static class HtmlReport
         page.Raw("</tbody>\n</table>\n");
     }
 
-    /// <summary>True when the observed r lies within the central 95% of the simulated trials.</summary>
-    private static bool Inside(HypothesisComparison c)
+    /// <summary>The verdict in words: compatible, or which way the observation misses.</summary>
+    private static string Verdict(HypothesisComparison c) => c.Verdict switch
     {
-        var (lo, hi) = c.Interval95;
-        return c.Observed.R >= lo && c.Observed.R <= hi;
-    }
-
-    private static string Probability(double p, int replicates) =>
-        p == 0 ? $"< {(100.0 / replicates).ToString("0.##", Inv)}%" : (100 * p).ToString(p < 0.01 ? "0.00" : "0.0", Inv) + "%";
+        CompatibilityVerdict.Compatible => "compatible",
+        CompatibilityVerdict.Stronger => "stronger than this hypothesis produces",
+        CompatibilityVerdict.Weaker => "weaker than this hypothesis produces",
+        _ => "of the opposite sign to what this hypothesis produces",
+    };
 
     private static string Whose(Hypothesis h) => h.Name switch
     {

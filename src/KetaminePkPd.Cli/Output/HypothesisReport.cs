@@ -19,10 +19,12 @@ internal static class HypothesisReport
         var comparisons = result.Comparisons.Select(c =>
         {
             var (lo, hi) = c.Interval95;
-            foreach (double v in (double[])[c.MedianR, lo, hi, c.ProbabilityAtLeastAsStrong, c.MedianPartialR])
+            var fit = c.Compatibility;
+            foreach (double v in (double[])[c.MedianR, lo, hi, c.ProbabilityAtLeastAsStrong, c.MedianPartialR, fit.TwoSidedP, fit.StandardError, fit.PercentileRank])
                 if (!double.IsFinite(v)) throw new NonFiniteResultException($"hypothesis {c.Hypothesis.Name} gave a non-finite value ({v}); nothing was written.");
             return new ComparisonJson(c.Hypothesis.Name, Durations.Format(c.Observed.Time), c.Observed.Time.TotalHours, c.Observed.R, c.Observed.N, c.R.Count,
-                c.MedianR, new IntervalJson(lo, hi), c.ProbabilityAtLeastAsStrong, c.MedianPartialR, c.Reading)
+                c.MedianR, new IntervalJson(lo, hi), fit.PercentileRank, fit.TwoSidedP, fit.StandardError, fit.IsInsideCentral95, VerdictToken(c.Verdict),
+                c.ProbabilityAtLeastAsStrong, c.MedianPartialR, c.Reading)
             { UndefinedR = c.UndefinedR, UndefinedPartialR = c.UndefinedPartialR };
         }).ToList();
         return new HypothesisTestJson(
@@ -75,27 +77,30 @@ internal static class HypothesisReport
 
         foreach (var o in s.Observed)
         {
-            string direction = o.R <= 0 ? "<=" : ">=";
             var table = new Table().Border(TableBorder.Rounded)
                 .Title($"{Formatting.Span(o.Time)}: observed r = {Formatting.R(o.R)} (n = {o.N.ToString(Inv)}), {s.Replicates.ToString(Inv)} simulated trials of {o.N.ToString(Inv)} patients per hypothesis");
             table.AddColumn(new TableColumn("Hypothesis").NoWrap());
-            table.AddColumn(new TableColumn("Median r").RightAligned());
+            table.AddColumn(new TableColumn("Median\nr").RightAligned());
             table.AddColumn(new TableColumn("95% of trials").RightAligned());
-            table.AddColumn(new TableColumn($"P(r {direction} {Formatting.R(o.R)})").RightAligned());
-            table.AddColumn(new TableColumn("Median partial\nr | exposure").RightAligned());
+            table.AddColumn(new TableColumn("Observed\nat pct.").RightAligned());
+            table.AddColumn(new TableColumn("Two-sided p\n\u00b1 MC SE").RightAligned());
+            table.AddColumn(new TableColumn("Verdict"));
+            table.AddColumn(new TableColumn("Partial\nr | C").RightAligned());
             foreach (var c in result.Comparisons.Where(c => c.Observed == o))
             {
                 var (lo, hi) = c.Interval95;
-                table.AddRow(TrialReport.Cells(TrialText.NameWithStrengths(c.Hypothesis), Formatting.R(c.MedianR), Formatting.Interval(lo, hi),
-                    Probability(c.ProbabilityAtLeastAsStrong, c.R.Count), Formatting.R(c.MedianPartialR)));
+                table.AddRow(TrialReport.Cells(c.Hypothesis.Name, Formatting.R(c.MedianR), Formatting.Interval(lo, hi),
+                    Formatting.Percentile(c.Compatibility.PercentileRank), TwoSidedP(c.Compatibility), VerdictText(c.Verdict), Formatting.R(c.MedianPartialR)));
             }
             console.Write(table);
             foreach (var c in result.Comparisons.Where(c => c.Observed == o && (c.UndefinedR > 0 || c.UndefinedPartialR > 0)))
                 console.WriteLine($"{c.Hypothesis.Name}: r undefined in {c.UndefinedR.ToString("N0", Inv)} and partial r in {c.UndefinedPartialR.ToString("N0", Inv)} " +
                     $"of {s.Replicates.ToString("N0", Inv)} trials (a constant column in a trial of {o.N} patients); left out of the columns above.");
         }
-        console.WriteLine($"r is CADSS at {Formatting.Span(design.CadssTime)} vs % change of {scale}; P is the share of simulated trials with an r at least as strong as " +
-            "observed, in the observed direction; partial r holds the plasma concentration at the CADSS time fixed.");
+        console.WriteLine($"r is CADSS at {Formatting.Span(design.CadssTime)} vs % change of {scale}; hypotheses at the strengths listed above. Observed at pct.: where the observed r falls among the simulated " +
+            "trials. Two-sided p: twice the smaller tail, with its Monte Carlo standard error; below 0.05 the observation is incompatible with the " +
+            "hypothesis, stronger (further from zero) or weaker (closer to zero) than it produces. Partial r | C: median r holding the plasma concentration C " +
+            "at the CADSS time fixed. --json also gives the one-sided share of trials at least as strong as observed.");
         console.WriteLine();
 
         var sizes = new Table().Border(TableBorder.Rounded)
@@ -140,14 +145,31 @@ internal static class HypothesisReport
     {
         var design = result.Settings.Design;
         var rows = result.Comparisons.Where(c => c.Observed == observed).ToList();
-        return KetaminePkPd.Plotting.Charts.Histograms(rows.Select(c => (TrialText.NameWithStrengths(c.Hypothesis), (IReadOnlyList<double>)c.R.Values)), observed.R,
+        return KetaminePkPd.Plotting.Charts.Histograms(rows.Select(c => ($"{TrialText.NameWithStrengths(c.Hypothesis)}: p {TwoSidedP(c.Compatibility)}, {VerdictText(c.Verdict)}",
+                (IReadOnlyList<double>)c.R.Values)), observed.R,
             $"r of CADSS ({Formatting.Span(design.CadssTime)}) with % change of {design.Scale.Label()} at {Formatting.Span(observed.Time)}",
             $"{result.Settings.Replicates.ToString("N0", Inv)} simulated trials of {observed.N.ToString(Inv)} patients per hypothesis, {Formatting.Span(observed.Time)}");
     }
 
-    /// <summary>A tail probability: a percentage, or "&lt; 1/n" when no replicate reached the observed value.</summary>
-    private static string Probability(double p, int replicates) =>
-        p == 0 ? $"< {(100.0 / replicates).ToString("0.##", Inv)}%" : (100 * p).ToString(p < 0.01 ? "0.00" : "0.0", Inv) + "%";
+    /// <summary>A two-sided p for a table cell: <c>0.008±0.002</c>, or <c>&lt; 0.001</c> (2/n) when no replicate came that far.</summary>
+    internal static string TwoSidedP(KetaminePkPd.Statistics.Compatibility c)
+    {
+        if (c.TwoSidedP == 0) return $"< {c.UpperBound.ToString("0.####", Inv)}";
+        string format = c.TwoSidedP < 0.1 ? "0.000" : "0.00";
+        return $"{c.TwoSidedP.ToString(format, Inv)}\u00b1{c.StandardError.ToString(format, Inv)}";
+    }
+
+    /// <summary>The verdict for a table cell: <c>compatible</c>, <c>stronger</c>, <c>weaker</c>, <c>opposite sign</c>.</summary>
+    internal static string VerdictText(CompatibilityVerdict v) => v switch
+    {
+        CompatibilityVerdict.Compatible => "compatible",
+        CompatibilityVerdict.Stronger => "stronger",
+        CompatibilityVerdict.Weaker => "weaker",
+        _ => "opposite sign",
+    };
+
+    /// <summary>The verdict as a JSON token: <c>compatible</c>, <c>stronger</c>, <c>weaker</c>, <c>opposite-sign</c>.</summary>
+    internal static string VerdictToken(CompatibilityVerdict v) => VerdictText(v).Replace(' ', '-');
 
     private static void Row(Grid grid, string label, string value) => grid.AddRow(new Text(label, new Style(decoration: Decoration.Bold)), new Text(value));
 }

@@ -27,9 +27,15 @@ internal sealed record HypothesisSettingsJson(string Design, string DesignKey, s
 /// <summary>An observed correlation (r against % change; negative = more dissociation, more improvement).</summary>
 internal sealed record ObservedJson(string Time, double TimeH, double R, int N, string Source);
 
-/// <summary>How one hypothesis fares against one observation.</summary>
+/// <summary>
+/// How one hypothesis fares against one observation: the observed r's percentile among the replicates, the two-sided
+/// compatibility p (twice the smaller tail) with its Monte Carlo standard error, whether it lies in the central 95%, the
+/// verdict (compatible, stronger, weaker, opposite-sign) and, one-sided, the share of replicates at least as strong as
+/// observed in the observed direction.
+/// </summary>
 internal sealed record ComparisonJson(string Hypothesis, string Time, double TimeH, double ObservedR, int ObservedN, int Replicates, double MedianR,
-    IntervalJson Interval95, double ProbabilityAtLeastAsStrong, double MedianPartialRGivenExposure, string Reading)
+    IntervalJson Interval95, double ObservedPercentile, double TwoSidedP, double TwoSidedPStandardError, bool InsideCentral95, string Verdict,
+    double OneSidedProbabilityAtLeastAsStrong, double MedianPartialRGivenExposure, string Reading)
 {
     /// <summary>Replicate trials in which r was undefined (left out of Replicates and the statistics).</summary>
     public int UndefinedR { get; init; }

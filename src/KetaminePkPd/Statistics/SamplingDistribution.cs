@@ -128,6 +128,23 @@ public sealed class SamplingDistribution
         return 100.0 * (below + 0.5 * (atMost - below)) / Count;
     }
 
+    /// <summary>
+    /// Places <paramref name="value"/> in the distribution in both directions: percentile rank, the two tails, the
+    /// two-sided compatibility p (twice the smaller tail) with its Monte Carlo standard error, and whether it lies in the
+    /// central 95%. See <see cref="Compatibility"/>.
+    /// </summary>
+    /// <param name="value">The observed value; finite.</param>
+    /// <returns>The compatibility.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is NaN or infinite.</exception>
+    public Compatibility CompatibilityWith(double value)
+    {
+        CheckValue(value);
+        int below = CountBelow(value), atMost = CountAtMost(value);
+        var (lo, hi) = PercentileInterval(0.95);
+        return new Compatibility(value, Count, atMost / (double)Count, (Count - below) / (double)Count,
+            100.0 * (below + 0.5 * (atMost - below)) / Count, lo, hi);
+    }
+
     /// <summary>Formats as <c>n = 1000, median -0.21 (95% interval -0.45 to 0.05)</c>.</summary>
     public override string ToString()
     {

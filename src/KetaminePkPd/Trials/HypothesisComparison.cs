@@ -11,7 +11,9 @@ namespace KetaminePkPd.Trials;
 /// <param name="Observed">The observation.</param>
 /// <param name="R">Replicate r values (CADSS vs % change).</param>
 /// <param name="PartialGivenExposure">Replicate partial r values given the concentration at the CADSS time.</param>
-/// <param name="ProbabilityAtLeastAsStrong">Share of replicates with an r at least as strong as observed, in the observed direction.</param>
+/// <param name="ProbabilityAtLeastAsStrong">One-sided: the share of replicates with an r at least as strong as observed, in the
+/// observed direction (P(r &lt;= observed) for a negative observation). It says nothing about an observation that is too weak;
+/// the verdict uses the two-sided <see cref="Compatibility"/>.</param>
 /// <param name="Reading">One paragraph for a reader who is not a statistician.</param>
 public sealed record HypothesisComparison(Hypothesis Hypothesis, ObservedCorrelation Observed, SamplingDistribution R,
     SamplingDistribution PartialGivenExposure, double ProbabilityAtLeastAsStrong, string Reading)
@@ -37,4 +39,26 @@ public sealed record HypothesisComparison(Hypothesis Hypothesis, ObservedCorrela
 
     /// <summary>Median replicate partial r given exposure.</summary>
     public double MedianPartialR => PartialGivenExposure.Median;
+
+    /// <summary>The observed r in the replicate distribution, both ways: percentile, two-sided p with its Monte Carlo error, inside the central 95% or not.</summary>
+    public Compatibility Compatibility => R.CompatibilityWith(Observed.R);
+
+    /// <summary>The verdict at the 5% level: compatible, or which way the observation misses.</summary>
+    public CompatibilityVerdict Verdict => Classify(Compatibility);
+
+    /// <summary>
+    /// The verdict of a compatibility at the 5% level. Incompatible observations are "stronger" when the central 95%
+    /// holds zero (no clear sign, so the observation is further from zero than the hypothesis allows) or when they lie
+    /// beyond it on the far side from zero; "weaker" when they lie between it and zero; "opposite sign" beyond zero.
+    /// </summary>
+    internal static CompatibilityVerdict Classify(Compatibility c)
+    {
+        if (c.IsCompatible(0.05)) return CompatibilityVerdict.Compatible;
+        var (lo, hi) = c.Central95;
+        if (lo <= 0 && hi >= 0) return CompatibilityVerdict.Stronger;
+        bool negative = hi < 0;
+        bool farSide = negative ? c.IsBelowMiddle : !c.IsBelowMiddle;
+        if (farSide) return CompatibilityVerdict.Stronger;
+        return (negative ? c.Value > 0 : c.Value < 0) ? CompatibilityVerdict.OppositeSign : CompatibilityVerdict.Weaker;
+    }
 }

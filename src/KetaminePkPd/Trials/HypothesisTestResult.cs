@@ -25,7 +25,7 @@ public sealed class HypothesisTestResult
     /// <summary>Patients needed to tell each hypothesis from exposure only, per observation time.</summary>
     public ImmutableArray<SampleSizeComparison> SampleSizes { get; }
 
-    /// <summary>Patient simulations run (pool size times hypotheses).</summary>
+    /// <summary>Patient simulations run: the distinct patients of each hypothesis's pool that some replicate enrols (at most pool size times hypotheses).</summary>
     public long SubjectSimulations { get; }
 
     /// <summary>Replicate trials analysed (replicates x hypotheses x observations).</summary>

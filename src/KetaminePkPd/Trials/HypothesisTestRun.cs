@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Globalization;
-using KetaminePkPd.Populations;
 using KetaminePkPd.Statistics;
 
 namespace KetaminePkPd.Trials;
@@ -13,7 +11,7 @@ namespace KetaminePkPd.Trials;
 /// whatever the step sizes (tested).
 /// </summary>
 /// <remarks>
-/// <para>The work is, for each hypothesis in turn, simulating its pool of patients (one unit per patient) and then, for
+/// <para>The work is, for each hypothesis in turn, simulating the patients of its pool that some replicate enrols (one unit per patient) and then, for
 /// each observation, its replicate trials (one unit per trial). A step does at most the units asked for and never
 /// crosses from one of these phases into the next, so a step can return having done fewer. Within a step, patients and
 /// replicates run on all cores when <see cref="HypothesisTestSettings.Parallel"/> is set; each one uses its own random
@@ -29,8 +27,9 @@ public sealed class HypothesisTestRun
     private readonly Stopwatch _clock = new();
     private int _hypothesis, _observation = -1, _next;
     private SimulatedSubject[] _subjects;
+    private int[] _enrolled;
     private double[] _r = [], _partial = [];
-    private (int[] Indices, double[] Cadss, double[] Change, double[] Exposure)? _serialBuffers;
+    private (int[] Chosen, Dictionary<int, int> Moved, double[] Cadss, double[] Change, double[] Exposure)? _serialBuffers;
     private HypothesisTestResult? _result;
 
     /// <summary>Prepares a run; no patient is simulated until the first <see cref="Step"/>.</summary>
@@ -40,26 +39,21 @@ public sealed class HypothesisTestRun
     {
         _settings = settings ??= HypothesisTestSettings.Default;
         var design = settings.Design;
-        _timeIndex = settings.Observed.Select(o =>
-        {
-            int k = design.Assessments.IndexOf(o.Time);
-            return k >= 0 ? k : throw new ArgumentException(
-                $"Observation at {Durations.Format(o.Time)} is not an assessment of design '{design.Name}' ({string.Join(", ", design.Assessments.Select(Durations.Format))}).", nameof(settings));
-        }).ToArray();
-        int maxN = settings.Observed.Max(o => o.N);
-        if (settings.PoolSize < 4 * maxN)
-            throw new ArgumentException($"PoolSize ({settings.PoolSize}) must be at least 4 times the largest observed n ({maxN}).", nameof(settings));
+        // The settings guarantee that every observation is at an assessment and that the pool is large enough.
+        _timeIndex = [.. settings.Observed.Select(o => design.Assessments.IndexOf(o.Time))];
         var pool = design.WithTotalSubjects(settings.PoolSize);
         _simulators = [.. settings.Hypotheses.Select(h => new TrialSimulator(pool, h, settings.Seed))];
         _subjects = new SimulatedSubject[settings.PoolSize];
+        _enrolled = Enrolled(settings);
         _comparisons = ImmutableArray.CreateBuilder<HypothesisComparison>(settings.Hypotheses.Length * settings.Observed.Length);
-        TotalWork = settings.Hypotheses.Length * (settings.PoolSize + (long)settings.Replicates * settings.Observed.Length);
+        TotalWork = settings.Hypotheses.Length * (_enrolled.Length + (long)settings.Replicates * settings.Observed.Length);
     }
 
     /// <summary>The settings (with the seed) of this run.</summary>
     public HypothesisTestSettings Settings => _settings;
 
-    /// <summary>Units of work in the whole run: patient simulations plus replicate trials (pool size plus replicates times observations, per hypothesis).</summary>
+    /// <summary>Units of work in the whole run: patient simulations plus replicate trials (per hypothesis, the distinct
+    /// patients some replicate enrols plus replicates times observations).</summary>
     public long TotalWork { get; }
 
     /// <summary>Units of work done so far, in [0, <see cref="TotalWork"/>].</summary>
@@ -103,12 +97,13 @@ public sealed class HypothesisTestRun
     {
         var simulator = _simulators[_hypothesis];
         var subjects = _subjects;
-        int from = _next, to = (int)Math.Min(subjects.Length, (long)from + maxUnits);
-        if (_settings.Parallel) Parallel.For(from, to, i => subjects[i] = simulator.Simulate(i));
-        else for (int i = from; i < to; i++) subjects[i] = simulator.Simulate(i);
+        var enrolled = _enrolled;
+        int from = _next, to = (int)Math.Min(enrolled.Length, (long)from + maxUnits);
+        if (_settings.Parallel) Parallel.For(from, to, k => subjects[enrolled[k]] = simulator.Simulate(enrolled[k]));
+        else for (int k = from; k < to; k++) subjects[enrolled[k]] = simulator.Simulate(enrolled[k]);
         CompletedWork += to - from;
         _next = to;
-        if (_next == subjects.Length) StartObservation(0);
+        if (_next == enrolled.Length) StartObservation(0);
     }
 
     /// <summary>Runs the next replicate trials of the current hypothesis and observation.</summary>
@@ -120,15 +115,15 @@ public sealed class HypothesisTestRun
         if (_settings.Parallel)
         {
             Parallel.For(from, to,
-                () => (Enumerable.Range(0, _subjects.Length).ToArray(), new double[n], new double[n], new double[n]),
-                (rep, _, buffers) => { OneReplicate(simulator, rep, buffers.Item1, buffers.Item2, buffers.Item3, buffers.Item4); return buffers; },
+                () => (new int[n], new Dictionary<int, int>(2 * n), new double[n], new double[n], new double[n]),
+                (rep, _, b) => { OneReplicate(simulator, rep, b.Item1, b.Item2, b.Item3, b.Item4, b.Item5); return b; },
                 _ => { });
         }
         else
         {
-            var b = _serialBuffers ??= (Enumerable.Range(0, _subjects.Length).ToArray(), new double[n], new double[n], new double[n]);
-            if (b.Cadss.Length != n) b = (_serialBuffers = (b.Indices, new double[n], new double[n], new double[n])).Value;
-            for (int rep = from; rep < to; rep++) OneReplicate(simulator, rep, b.Indices, b.Cadss, b.Change, b.Exposure);
+            var b = _serialBuffers ??= (new int[n], new Dictionary<int, int>(2 * n), new double[n], new double[n], new double[n]);
+            if (b.Cadss.Length != n) b = (_serialBuffers = (new int[n], b.Moved, new double[n], new double[n], new double[n])).Value;
+            for (int rep = from; rep < to; rep++) OneReplicate(simulator, rep, b.Chosen, b.Moved, b.Cadss, b.Change, b.Exposure);
         }
         CompletedWork += to - from;
         _next = to;
@@ -141,7 +136,7 @@ public sealed class HypothesisTestRun
         var (partialDist, undefinedPartial) = Defined(_partial, hypothesis, observed, "partial r given exposure",
             "the concentration at the CADSS time is the same for every patient, e.g. all enrolled from a placebo arm, or CADSS or the % change is constant");
         double p = observed.R <= 0 ? rDist.ProbabilityAtMost(observed.R) : rDist.ProbabilityAtLeast(observed.R);
-        _comparisons.Add(new HypothesisComparison(hypothesis, observed, rDist, partialDist, p, Read(hypothesis, observed, rDist, partialDist, p))
+        _comparisons.Add(new HypothesisComparison(hypothesis, observed, rDist, partialDist, p, HypothesisTest.Read(hypothesis, observed, rDist, partialDist, p))
             { UndefinedR = undefinedR, UndefinedPartialR = undefinedPartial });
         if (o + 1 < _settings.Observed.Length) StartObservation(o + 1);
         else
@@ -161,29 +156,41 @@ public sealed class HypothesisTestRun
     }
 
     /// <summary>Replicate trial <paramref name="rep"/> of the current observation: enrol n patients from the pool, rate them, correlate.</summary>
-    private void OneReplicate(TrialSimulator simulator, int rep, int[] indices, double[] cadss, double[] change, double[] exposure)
+    private void OneReplicate(TrialSimulator simulator, int rep, int[] chosen, Dictionary<int, int> moved, double[] cadss, double[] change, double[] exposure)
     {
         int o = _observation, n = cadss.Length, k = _timeIndex[o], observations = _settings.Observed.Length;
         var pool = _subjects;
-        var random = new SubjectRandom(_settings.Seed, rep, -1 - o);
-        // Partial Fisher-Yates: the first n entries become a uniform sample without replacement; then undo the swaps.
-        Span<int> swapped = n <= 1024 ? stackalloc int[n] : new int[n];
+        Enrolment.Pick(_settings.Seed, rep, o, pool.Length, chosen, moved);
         for (int i = 0; i < n; i++)
         {
-            int pick = i + (int)(random.NextDouble() * (indices.Length - i));
-            swapped[i] = pick;
-            (indices[i], indices[pick]) = (indices[pick], indices[i]);
-        }
-        for (int i = 0; i < n; i++)
-        {
-            var rated = simulator.Rate(pool[indices[i]], 3 + (long)rep * observations + o);
+            var rated = simulator.Rate(pool[chosen[i]], 3 + (long)rep * observations + o);
             cadss[i] = rated.CadssRated;
             change[i] = rated.PercentChanges[k];
             exposure[i] = rated.Simulated.ConcentrationAtCadssNgPerMl;
         }
-        for (int i = n - 1; i >= 0; i--) (indices[i], indices[swapped[i]]) = (indices[swapped[i]], indices[i]);
-        _r[rep] = OrUndefined(() => Correlation.PearsonR(cadss, change));
-        _partial[rep] = OrUndefined(() => Correlation.PartialR(cadss, change, exposure));
+        _r[rep] = HypothesisTest.OrUndefined(() => Correlation.PearsonR(cadss, change));
+        _partial[rep] = HypothesisTest.OrUndefined(() => Correlation.PartialR(cadss, change, exposure));
+    }
+
+    /// <summary>The distinct patients, in index order, that some replicate trial enrols (<see cref="Enrolment"/>): only these are
+    /// simulated, so work and memory grow with replicates x n rather than with the pool (the result is the same as simulating all).</summary>
+    private static int[] Enrolled(HypothesisTestSettings settings)
+    {
+        int size = settings.PoolSize;
+        var needed = new bool[size];
+        for (int o = 0; o < settings.Observed.Length; o++)
+        {
+            var chosen = new int[settings.Observed[o].N];
+            var moved = new Dictionary<int, int>(2 * chosen.Length);
+            for (int rep = 0; rep < settings.Replicates; rep++)
+            {
+                Enrolment.Pick(settings.Seed, rep, o, size, chosen, moved);
+                foreach (int index in chosen) needed[index] = true;
+            }
+        }
+        var list = new List<int>();
+        for (int i = 0; i < size; i++) if (needed[i]) list.Add(i);
+        return [.. list];
     }
 
     /// <summary>The distribution of the defined (non-NaN) values and the number of undefined ones.</summary>
@@ -196,12 +203,6 @@ public sealed class HypothesisTestRun
         return (SamplingDistribution.FromReplicates(defined), values.Length - defined.Length);
     }
 
-    /// <summary>r, or NaN when it is undefined (a constant column; a column that is a linear function of the covariate).</summary>
-    private static double OrUndefined(Func<double> statistic)
-    {
-        try { return statistic(); }
-        catch (ArgumentException) { return double.NaN; }
-    }
 
     /// <summary>Sample sizes against exposure-only, and the result.</summary>
     private void Finish()
@@ -222,29 +223,7 @@ public sealed class HypothesisTestRun
         int hypotheses = _settings.Hypotheses.Length;
         _subjects = [];
         _serialBuffers = null;
-        _result = new HypothesisTestResult(_settings, comparisons, sizes.ToImmutable(), (long)_settings.PoolSize * hypotheses,
+        _result = new HypothesisTestResult(_settings, comparisons, sizes.ToImmutable(), (long)_enrolled.Length * hypotheses,
             (long)_settings.Replicates * hypotheses * _settings.Observed.Length, _clock.Elapsed);
-    }
-
-    /// <summary>A plain-language paragraph: where the observed r falls under the hypothesis, and what controlling for exposure does.</summary>
-    private static string Read(Hypothesis h, ObservedCorrelation o, SamplingDistribution r, SamplingDistribution partial, double p)
-    {
-        var (lo, hi) = r.PercentileInterval(0.95);
-        string when = Durations.Prose(o.Time);
-        static double Tidy(double x) => Math.Abs(x) < 0.005 ? 0 : x;   // no "-0.00"
-        string verdict = p >= 0.10 ? "so the observed correlation is typical of what this hypothesis produces"
-            : p >= 0.025 ? "so the observed correlation is unusual but not implausible under this hypothesis"
-            : p >= 0.001 ? "so the observed correlation would be surprising under this hypothesis"
-            : "so this hypothesis essentially never produces a correlation as strong as the observed one";
-        double med = Tidy(r.Median), pm = Tidy(partial.Median);
-        var (lo95, hi95) = (Tidy(lo), Tidy(hi));
-        string exposure = Math.Abs(med) < 0.05
-            ? "There is hardly any association to explain here."
-            : Math.Abs(pm) < 0.5 * Math.Abs(med)
-                ? string.Create(CultureInfo.InvariantCulture, $"Holding the measured concentration at the CADSS time fixed shrinks the median r to {pm:0.00}: most of the simulated link runs through exposure.")
-                : string.Create(CultureInfo.InvariantCulture, $"Holding the measured concentration at the CADSS time fixed leaves a median r of {pm:0.00}: the link does not run through exposure alone.");
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Under {h}, trials of {o.N} patients correlate CADSS with % change at {when} between {lo95:0.00} and {hi95:0.00} (95% of {r.Count} replicates; median {med:0.00}; negative means more dissociation, more improvement). " +
-            $"An r at least as strong as the observed {o.R:0.00} came up in {p:0.0%} of them, {verdict}. {exposure}");
     }
 }

@@ -8,7 +8,7 @@ public sealed record TrialArm
     /// <summary>Creates an arm.</summary>
     /// <param name="name">Arm name (e.g. <c>ketamine 0.5 mg/kg</c>, <c>placebo</c>).</param>
     /// <param name="administration">What is given (route, dose, infusion) at the first session, starting at time zero.</param>
-    /// <param name="subjects">Patients in the arm, in [1, 1 000 000].</param>
+    /// <param name="subjects">Patients in the arm, in [1, 10 000 000] (the largest hypothesis-test pool).</param>
     /// <param name="sessions">Number of dosing sessions, in [1, 1000]; default 1.</param>
     /// <param name="interval">Time between sessions; &gt; 0 when <paramref name="sessions"/> &gt; 1.</param>
     /// <exception cref="ArgumentException">Empty name or a value out of range.</exception>
@@ -16,7 +16,7 @@ public sealed record TrialArm
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(administration);
-        if (subjects < 1 || subjects > 1_000_000) throw new ArgumentOutOfRangeException(nameof(subjects), subjects, $"subjects must be in [1, 1000000], got {subjects}.");
+        if (subjects < 1 || subjects > 10_000_000) throw new ArgumentOutOfRangeException(nameof(subjects), subjects, $"subjects must be in [1, 10000000], got {subjects}.");
         if (sessions < 1 || sessions > 1000) throw new ArgumentOutOfRangeException(nameof(sessions), sessions, $"sessions must be in [1, 1000], got {sessions}.");
         if (sessions > 1) Guard.Positive(interval, nameof(interval));
         Name = name;

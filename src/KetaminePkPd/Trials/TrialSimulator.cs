@@ -15,10 +15,16 @@ internal sealed class TrialSimulator
     private readonly int[] _assessmentIndex;
     private readonly double[] _assessmentHours;
     private readonly ulong _seed;
+    private readonly Func<int, double>? _doseFactor;
 
-    public TrialSimulator(TrialDesign design, Hypothesis hypothesis, ulong seed)
+    /// <param name="design">The design.</param>
+    /// <param name="hypothesis">The hypothesis.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="doseFactor">Optional per-subject multiplier on the arm's dose (by subject index), for dose-spread sensitivity.</param>
+    public TrialSimulator(TrialDesign design, Hypothesis hypothesis, ulong seed, Func<int, double>? doseFactor = null)
     {
         _design = design;
+        _doseFactor = doseFactor;
         _hypothesis = hypothesis;
         _seed = seed;
         _population = design.Population;
@@ -51,20 +57,36 @@ internal sealed class TrialSimulator
         var mediation = _hypothesis.MediationShare > 0
             ? new MediationLink(EffectParameterSet.DissociationName, EffectParameterSet.AntidepressantName, _hypothesis.MediationShare)
             : null;
-        var result = PkPdSimulator.Simulate(new PkPdModel(pk, [dissociation, antidepressant], mediation), arm.Regimen, _options);
+        double factor = _doseFactor?.Invoke(index) ?? 1;
+        var regimen = factor == 1 ? arm.Regimen
+            : DosingRegimen.Repeated(arm.Administration.WithDose(arm.Administration.Dose.Scale(factor)), arm.Sessions, arm.Interval);
+        var result = PkPdSimulator.Simulate(new PkPdModel(pk, [dissociation, antidepressant], mediation), regimen, _options);
         var d = result[EffectParameterSet.DissociationName];
         var a = result[EffectParameterSet.AntidepressantName];
 
+        var (baseline, placebo, slow) = ClinicalDraws(index);
+        return new SimulatedSubject(index, armIndex, vs.Subject, factor * arm.Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
+            pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, dissociation.C50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
+            result.Pk.ParentNgPerMl[_cadssIndex], result.Pk.Parent.CmaxNgPerMl, result.Pk.Parent.Auc0To24NgHPerMl,
+            d.Values[_cadssIndex], d.MaximumValue, [.. _assessmentIndex.Select(k => a.Values[k])], baseline, placebo, slow);
+    }
+
+    /// <summary>Baseline MADRS, placebo improvement and slow (standard-of-care) improvement of subject <paramref name="index"/> under this design's clinical model (stream 1).</summary>
+    private (double Baseline, double Placebo, double SlowPlacebo) ClinicalDraws(int index)
+    {
         var clinical = _design.Clinical;
         var random = new SubjectRandom(_seed, index, 1);
         double baseline = Math.Clamp(clinical.BaselineMean + clinical.BaselineSd * random.NextStandardNormal(), 1, 60);
         double placebo = clinical.PlaceboMean + clinical.PlaceboSd * random.NextStandardNormal();
         double slow = clinical.SlowPlaceboMean + clinical.SlowPlaceboSd * random.NextStandardNormal();   // drawn last: the draws above keep their values
+        return (baseline, placebo, slow);
+    }
 
-        return new SimulatedSubject(index, armIndex, vs.Subject, arm.Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
-            pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, dissociation.C50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
-            result.Pk.ParentNgPerMl[_cadssIndex], result.Pk.Parent.CmaxNgPerMl, result.Pk.Parent.Auc0To24NgHPerMl,
-            d.Values[_cadssIndex], d.MaximumValue, [.. _assessmentIndex.Select(k => a.Values[k])], baseline, placebo, slow);
+    /// <summary>A subject simulated under another clinical model, with baseline and placebo redrawn from the same stream under this one (common random numbers).</summary>
+    public SimulatedSubject WithClinicalDraws(SimulatedSubject s)
+    {
+        var (baseline, placebo, slow) = ClinicalDraws(s.Index);
+        return s with { BaselineMadrs = baseline, PlaceboMadrs = placebo, SlowPlaceboMadrs = slow };
     }
 
     /// <summary>Rates a simulated subject with the rating-noise stream <paramref name="stream"/> (2 for a single trial; 2 + r for replicate r).</summary>

@@ -50,8 +50,8 @@ public sealed class HypothesisCommandTests
         {
             "NIMH 0.5 mg/kg over 40 min", "r = -0.35 at 230 min, n = 58 (Luckenbaugh 2014", "r = -0.41 at 7 d, n = 39 (Luckenbaugh 2014",
             "200 trials per hypothesis and observation", "pool of 1000 patients", "Seed", "Sign convention:", "PROVISIONAL",
-            "230 min: observed r = -0.35 (n = 58)", "7 d: observed r = -0.41 (n = 39)", "Median r", "95% of trials", "P(r <= -0.35)", "P(r <= -0.41)",
-            "r | exposure", "Trial size to tell each hypothesis from exposure-only", "Patients for 80% power at two-sided alpha 0.05", "Reading",
+            "230 min: observed r = -0.35 (n = 58)", "7 d: observed r = -0.41 (n = 39)", "Median", "95% of trials", "Observed", "at pct.", "Two-sided p", "± MC SE",
+            "Verdict", "r | C", "Two-sided p: twice the smaller tail", "Trial size to tell each hypothesis from exposure-only", "Patients for 80% power at two-sided alpha 0.05", "Reading",
         })
             Assert.Contains(text, Flat(run.Stdout), StringComparison.Ordinal);
         var rows = HypothesisRows(run.Stdout);
@@ -99,7 +99,15 @@ public sealed class HypothesisCommandTests
             var interval = c.GetProperty("interval95");
             Assert.InRange(interval.GetProperty("lower").GetDouble(), -1, median);
             Assert.InRange(interval.GetProperty("upper").GetDouble(), median, 1);
-            Assert.InRange(c.GetProperty("probabilityAtLeastAsStrong").GetDouble(), 0, 1);
+            Assert.InRange(c.GetProperty("oneSidedProbabilityAtLeastAsStrong").GetDouble(), 0, 1);
+            double p = c.GetProperty("twoSidedP").GetDouble(), percentile = c.GetProperty("observedPercentile").GetDouble();
+            Assert.InRange(p, 0, 1);
+            Assert.InRange(percentile, 0, 100);
+            Assert.InRange(c.GetProperty("twoSidedPStandardError").GetDouble(), 0, 0.5);
+            Assert.Contains(c.GetProperty("verdict").GetString(), new[] { "compatible", "stronger", "weaker", "opposite-sign" });
+            Assert.Equal(p >= 0.05, c.GetProperty("verdict").GetString() == "compatible");
+            Assert.Equal(c.GetProperty("insideCentral95").GetBoolean(),
+                c.GetProperty("observedR").GetDouble() >= interval.GetProperty("lower").GetDouble() && c.GetProperty("observedR").GetDouble() <= interval.GetProperty("upper").GetDouble());
             Assert.InRange(c.GetProperty("medianPartialRGivenExposure").GetDouble(), -1, 1);
             Assert.Equal(200, c.GetProperty("replicates").GetInt32());
             Assert.StartsWith("Under ", c.GetProperty("reading").GetString(), StringComparison.Ordinal);
@@ -127,7 +135,9 @@ public sealed class HypothesisCommandTests
         {
             Assert.Equal(library.Comparisons[i].Hypothesis.Name, comparisons[i].GetProperty("hypothesis").GetString());
             Assert.Equal(library.Comparisons[i].MedianR, comparisons[i].GetProperty("medianR").GetDouble(), 12);
-            Assert.Equal(library.Comparisons[i].ProbabilityAtLeastAsStrong, comparisons[i].GetProperty("probabilityAtLeastAsStrong").GetDouble(), 12);
+            Assert.Equal(library.Comparisons[i].ProbabilityAtLeastAsStrong, comparisons[i].GetProperty("oneSidedProbabilityAtLeastAsStrong").GetDouble(), 12);
+            Assert.Equal(library.Comparisons[i].Compatibility.TwoSidedP, comparisons[i].GetProperty("twoSidedP").GetDouble(), 12);
+            Assert.Equal(library.Comparisons[i].Compatibility.StandardError, comparisons[i].GetProperty("twoSidedPStandardError").GetDouble(), 12);
             Assert.Equal(library.Comparisons[i].Reading, comparisons[i].GetProperty("reading").GetString());
         }
         Assert.Equal(library.SampleSizes[0].Subjects, json.GetProperty("sampleSizes")[0].GetProperty("subjects").GetInt32());

@@ -1,0 +1,17 @@
+namespace KetaminePkPd.Trials;
+
+/// <summary>The strength of an alternative hypothesis that <see cref="StrengthScan"/> scans.</summary>
+public enum StrengthParameter
+{
+    /// <summary>shared-sensitivity: corr(log C50_D, log EC50_A), rho in [-1, 1].</summary>
+    SensitivityCorrelation,
+
+    /// <summary>mediation: the share of the antidepressant signal taken from dissociation, in [0, 1].</summary>
+    MediationShare,
+
+    /// <summary>expectancy: extra placebo improvement when dissociation is noticed, MADRS points (threshold at its default).</summary>
+    ExpectancyBoost,
+
+    /// <summary>expectancy: peak CADSS above which dissociation is noticed (boost at its default).</summary>
+    ExpectancyThreshold,
+}
