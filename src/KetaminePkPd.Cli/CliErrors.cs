@@ -1,4 +1,5 @@
 using KetaminePkPd.Numerics;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli;
 
@@ -58,6 +59,3 @@ internal static class CliErrors
     public static string WithoutArgumentDetails(string message) =>
         System.Text.RegularExpressions.Regex.Replace(message, @"\s*\(Parameter '[^']*'\)|\s*Actual value was [^\r\n]*?\.(?=\s|$)", "").Trim();
 }
-
-/// <summary>Thrown when a result holds NaN or an infinity, so that nothing non-finite is ever written.</summary>
-internal sealed class NonFiniteResultException(string message) : Exception(message);

@@ -11,60 +11,34 @@ namespace KetaminePkPd.Cli;
 internal static class Parsing
 {
     /// <summary>Drug tokens as the help shows them.</summary>
-    public const string DrugTokens = "racemic|esketamine";
+    public static string DrugTokens => string.Join('|', Vocabulary.DrugTokens);
 
     /// <summary>Route tokens as the help shows them.</summary>
-    public const string RouteTokens = "iv|intranasal|oral|sublingual|im|sc";
+    public static string RouteTokens => string.Join('|', Vocabulary.RouteTokens);
 
     /// <summary>Solver tokens as the help shows them.</summary>
-    public const string SolverTokens = "exact|dopri5|rodas4";
+    public static string SolverTokens => string.Join('|', Vocabulary.SolverTokens);
 
     /// <summary>Ancestry tokens as the help shows them.</summary>
-    public const string AncestryTokens = "non-asian|asian|japanese";
+    public static string AncestryTokens => string.Join('|', Vocabulary.AncestryTokens);
 
     /// <summary>Model keys as the help shows them.</summary>
-    public static string ModelTokens => string.Join('|', PkModels.All.Select(s => s.Key));
+    public static string ModelTokens => string.Join('|', PkModels.Keys);
 
-    /// <summary>Parses <c>racemic</c> (also <c>ketamine</c>) or <c>esketamine</c> (also <c>s-ketamine</c>).</summary>
-    public static Drug ParseDrug(string text, string option = "--drug") => Normalize(text) switch
-    {
-        "racemic" or "ketamine" or "racemic-ketamine" or "racemicketamine" => Drug.RacemicKetamine,
-        "esketamine" or "s-ketamine" => Drug.Esketamine,
-        _ => throw Bad(option, text, $"unknown drug; use {Or(DrugTokens)}."),
-    };
+    /// <summary>See <see cref="Vocabulary.ParseDrug"/>.</summary>
+    public static Drug ParseDrug(string text, string option = "--drug") => Vocabulary.ParseDrug(text, option);
 
-    /// <summary>Parses a route token: iv, intranasal, oral, sublingual, im or sc (or the full route name).</summary>
-    public static Route ParseRoute(string text, string option = "--route") => Normalize(text) switch
-    {
-        "iv" or "intravenous" => Route.Intravenous,
-        "intranasal" or "in" or "nasal" => Route.Intranasal,
-        "oral" or "po" => Route.Oral,
-        "sublingual" or "sl" => Route.Sublingual,
-        "im" or "intramuscular" => Route.Intramuscular,
-        "sc" or "subcutaneous" => Route.Subcutaneous,
-        _ => throw Bad(option, text, $"unknown route; use {Or(RouteTokens)}."),
-    };
+    /// <summary>See <see cref="Vocabulary.ParseRoute"/>.</summary>
+    public static Route ParseRoute(string text, string option = "--route") => Vocabulary.ParseRoute(text, option);
 
-    /// <summary>Parses a solver token: exact, dopri5 or rodas4.</summary>
-    public static SolverMethod ParseSolver(string text, string option = "--solver") => Normalize(text) switch
-    {
-        "exact" => SolverMethod.Exact,
-        "dopri5" or "dormandprince54" or "dormand-prince" => SolverMethod.DormandPrince54,
-        "rodas4" or "rosenbrock" => SolverMethod.Rosenbrock,
-        _ => throw Bad(option, text, $"unknown solver; use {Or(SolverTokens)}."),
-    };
+    /// <summary>See <see cref="Vocabulary.ParseSolver"/>.</summary>
+    public static SolverMethod ParseSolver(string text, string option = "--solver") => Vocabulary.ParseSolver(text, option);
 
-    /// <summary>Parses an ancestry token: non-asian, asian or japanese.</summary>
-    public static Ancestry ParseAncestry(string text, string option = "--ancestry") => Normalize(text) switch
-    {
-        "non-asian" or "nonasian" => Ancestry.NonAsian,
-        "asian" or "asian-non-japanese" or "asiannonjapanese" => Ancestry.AsianNonJapanese,
-        "japanese" => Ancestry.Japanese,
-        _ => throw Bad(option, text, $"unknown ancestry; use {Or(AncestryTokens)}."),
-    };
+    /// <summary>See <see cref="Vocabulary.ParseAncestry"/>.</summary>
+    public static Ancestry ParseAncestry(string text, string option = "--ancestry") => Vocabulary.ParseAncestry(text, option);
 
-    /// <summary>The built-in parameter set with the given key (domino, hijazi, clements, herd, perez-ruixo).</summary>
-    public static PkParameterSet ParseModel(string text, string option = "--model") => Wrap(option, text, () => PkModels.Get(text.Trim()));
+    /// <summary>See <see cref="PkModels.Parse"/>.</summary>
+    public static PkParameterSet ParseModel(string text, string option = "--model") => PkModels.Parse(text, option);
 
     /// <summary>
     /// The drug and parameter set from the optional <c>--drug</c> and <c>--model</c> texts: the model's drug when only
@@ -154,16 +128,10 @@ internal static class Parsing
     }
 
     /// <summary>The hypothesis names, for messages.</summary>
-    public static string HypothesisNames => Or(string.Join('|', KetaminePkPd.Trials.Hypothesis.All.Select(h => h.Name)));
+    public static string HypothesisNames => Vocabulary.OrList(KetaminePkPd.Trials.Hypothesis.Names);
 
-    /// <summary>Parses a hypothesis name (exposure-only, shared-sensitivity, mediation or expectancy) with its default strengths.</summary>
-    /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
-    public static KetaminePkPd.Trials.Hypothesis ParseHypothesis(string text, string option = "--hypothesis")
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var match = KetaminePkPd.Trials.Hypothesis.All.FirstOrDefault(h => string.Equals(h.Name, Normalize(text), StringComparison.OrdinalIgnoreCase));
-        return match ?? throw Bad(option, text, $"unknown hypothesis; use {Or(string.Join('|', KetaminePkPd.Trials.Hypothesis.All.Select(h => h.Name)))}.");
-    }
+    /// <summary>See <see cref="KetaminePkPd.Trials.Hypothesis.Parse"/>.</summary>
+    public static KetaminePkPd.Trials.Hypothesis ParseHypothesis(string text, string option = "--hypothesis") => KetaminePkPd.Trials.Hypothesis.Parse(text, option);
 
     /// <summary>
     /// Parses a finite number in [<paramref name="min"/>, <paramref name="max"/>] (invariant culture: a decimal point,
@@ -208,40 +176,19 @@ internal static class Parsing
     private static string Example(double min, double max) => Plain(min < 0 && max > 0 ? Math.Round(max / 2, 2) : Math.Round((min + max) / 2, 2));
 
     /// <summary>The CLI token of a drug.</summary>
-    public static string DrugToken(Drug drug) => drug == Drug.Esketamine ? "esketamine" : "racemic";
+    public static string DrugToken(Drug drug) => Vocabulary.Token(drug);
 
     /// <summary>The name of a drug in prose.</summary>
-    public static string DrugName(Drug drug) => drug == Drug.Esketamine ? "esketamine" : "racemic ketamine";
+    public static string DrugName(Drug drug) => Vocabulary.Name(drug);
 
     /// <summary>The CLI token of a route.</summary>
-    public static string RouteToken(Route route) => route switch
-    {
-        Route.Intravenous => "iv",
-        Route.Intranasal => "intranasal",
-        Route.Oral => "oral",
-        Route.Sublingual => "sublingual",
-        Route.Intramuscular => "im",
-        Route.Subcutaneous => "sc",
-        _ => route.ToString().ToLowerInvariant(),
-    };
+    public static string RouteToken(Route route) => Vocabulary.Token(route);
 
     /// <summary>The CLI token of a solver.</summary>
-    public static string SolverToken(SolverMethod method) => method switch
-    {
-        SolverMethod.Exact => "exact",
-        SolverMethod.DormandPrince54 => "dopri5",
-        SolverMethod.Rosenbrock => "rodas4",
-        _ => method.ToString().ToLowerInvariant(),
-    };
+    public static string SolverToken(SolverMethod method) => Vocabulary.Token(method);
 
     /// <summary>The CLI token of an ancestry.</summary>
-    public static string AncestryToken(Ancestry ancestry) => ancestry switch
-    {
-        Ancestry.NonAsian => "non-asian",
-        Ancestry.AsianNonJapanese => "asian",
-        Ancestry.Japanese => "japanese",
-        _ => ancestry.ToString().ToLowerInvariant(),
-    };
+    public static string AncestryToken(Ancestry ancestry) => Vocabulary.Token(ancestry);
 
     private static (double Number, string Unit) SplitNumber(string text, string option, string example)
     {
@@ -251,14 +198,6 @@ internal static class Parsing
         if (i == 0 || !double.TryParse(s[..i], NumberStyles.Float, CultureInfo.InvariantCulture, out double number) || !double.IsFinite(number))
             throw Bad(option, text, $"expected a number, e.g. {example}.");
         return (number, s[i..].Trim().ToLowerInvariant());
-    }
-
-    private static string Normalize(string text) => text.Trim().ToLowerInvariant().Replace('_', '-');
-
-    private static string Or(string tokens)
-    {
-        var parts = tokens.Split('|');
-        return string.Join(", ", parts[..^1]) + " or " + parts[^1];
     }
 
     private static ArgumentException Bad(string option, string text, string problem) => new($"{option} '{text}': {problem}");

@@ -85,6 +85,24 @@ internal static class Guard
     public static int NonNegative(int value, string name) =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be >= 0, got {value}.");
 
+    /// <summary>Returns <paramref name="value"/> if it is not null, empty or white space.</summary>
+    public static string NotBlank(string? value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"{name} must be a non-blank text, got {(value is null ? "null" : $"'{value}'")}.", name) : value;
+
+    /// <summary>Returns <paramref name="values"/> if it is an initialised, non-empty array without null elements.</summary>
+    public static ImmutableArray<T> NotEmpty<T>(ImmutableArray<T> values, string name)
+    {
+        Values(values, name);
+        if (values.IsEmpty) throw new ArgumentException($"{name} must hold at least one element, got none.", name);
+        foreach (var v in values)
+            if (v is null) throw new ArgumentException($"{name} must not hold null elements.", name);
+        return values;
+    }
+
+    /// <summary>Returns <paramref name="value"/> if it is a named member of its enum.</summary>
+    public static T Defined<T>(T value, string name) where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be one of {string.Join(", ", Enum.GetNames<T>())}, got {value}.");
+
     /// <summary>Formats a number the way messages show it (invariant culture, round-trippable).</summary>
     public static string F(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

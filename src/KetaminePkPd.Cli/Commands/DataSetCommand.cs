@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.DataSets;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 

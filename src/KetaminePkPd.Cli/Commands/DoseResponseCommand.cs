@@ -3,6 +3,7 @@ using System.Globalization;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 

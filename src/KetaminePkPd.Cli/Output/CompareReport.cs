@@ -8,6 +8,7 @@ using nietras.SeparatedValues;
 using ScottPlot;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Output;
 

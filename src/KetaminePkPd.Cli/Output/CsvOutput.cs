@@ -3,6 +3,7 @@ using System.Text;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using nietras.SeparatedValues;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Output;
 

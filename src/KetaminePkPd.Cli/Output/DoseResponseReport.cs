@@ -8,6 +8,7 @@ using KetaminePkPd.Trials;
 using nietras.SeparatedValues;
 using ScottPlot;
 using Spectre.Console;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Output;
 
@@ -235,7 +236,7 @@ internal static class DoseResponseReport
     }
 
     private static string SignConvention(DoseResponseResult result) =>
-        result.Population is { } pop ? TrialText.SignConvention(pop.Design) : "";
+        result.Population is { } pop ? TrialWording.SignConvention(pop.Design) : "";
 
     private static IEnumerable<ModelParameter> Provisional(DoseResponseSettings s) =>
         [.. SimulationReport.Provisional(s.Model, s.Route), .. SimulationReport.ProvisionalEffects(EffectParameterSet.Default)];

@@ -6,6 +6,7 @@ using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Trials;
 using ScottPlot;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Output;
 
@@ -110,7 +111,7 @@ internal static class HtmlReport
         page.P("This report puts the reply to a quantitative test. If the drug concentration were the only thing the two effects shared, how " +
             "strong a correlation would a trial like the NIMH one see, and how much would it vary from trial to trial? And what would other " +
             "links between the effects produce?");
-        page.P(TrialText.SignConvention(design), "note");
+        page.P(TrialWording.SignConvention(design), "note");
     }
 
     private static void Model(Page page, TrialDesign design, IReadOnlyList<Hypothesis> hypotheses)
@@ -140,7 +141,7 @@ internal static class HtmlReport
 
         page.Raw("<table>\n<caption>The four hypotheses</caption>\n<thead><tr><th>Hypothesis</th><th>What links the two effects besides the concentration</th><th>Whose argument</th></tr></thead>\n<tbody>\n");
         foreach (var h in hypotheses)
-            Row3(page, h.Name, TrialText.Hypothesis(h)[(h.Name.Length + 2)..], Whose(h));
+            Row3(page, h.Name, TrialWording.Hypothesis(h)[(h.Name.Length + 2)..], Whose(h));
         page.Raw("</tbody>\n</table>\n");
 
         page.Raw("<details>\n<summary>Every parameter of the effect models and of the pharmacokinetic model</summary>\n<table class=\"params\">\n" +
@@ -229,7 +230,7 @@ internal static class HtmlReport
             foreach (var c in rows)
             {
                 var (lo, hi) = c.Interval95;
-                page.Raw($"<tr><td>{Encode(TrialText.NameWithStrengths(c.Hypothesis))}</td><td class=\"num\">{Encode(Formatting.R(c.MedianR))}</td>" +
+                page.Raw($"<tr><td>{Encode(TrialWording.NameWithStrengths(c.Hypothesis))}</td><td class=\"num\">{Encode(Formatting.R(c.MedianR))}</td>" +
                     $"<td class=\"num\">{Encode(Formatting.Interval(lo, hi))}</td><td class=\"num\">{Encode(Formatting.Percentile(c.Compatibility.PercentileRank))}</td>" +
                     $"<td class=\"num\">{Encode(HypothesisReport.TwoSidedP(c.Compatibility))}</td><td>{Encode(Verdict(c))}</td>" +
                     $"<td class=\"num\">{Encode(Formatting.R(c.MedianPartialR))}</td></tr>\n");
@@ -244,7 +245,7 @@ internal static class HtmlReport
         page.H3("What each comparison says");
         page.Raw("<dl class=\"readings\">\n");
         foreach (var c in test.Comparisons)
-            page.Raw($"<dt>{Encode($"{TrialText.NameWithStrengths(c.Hypothesis)}, {Formatting.Span(c.Observed.Time)}")}</dt><dd>{Encode(c.Reading)}</dd>\n");
+            page.Raw($"<dt>{Encode($"{TrialWording.NameWithStrengths(c.Hypothesis)}, {Formatting.Span(c.Observed.Time)}")}</dt><dd>{Encode(c.Reading)}</dd>\n");
         page.Raw("</dl>\n");
     }
 
@@ -271,7 +272,7 @@ internal static class HtmlReport
     {
         page.H2("7. What is provisional");
         page.Raw("<div class=\"provisional\">\n");
-        page.P(TrialText.ProvisionalLine(design, hypotheses));
+        page.P(TrialWording.ProvisionalLine(design, hypotheses));
         page.P("No published model links ketamine concentrations to the antidepressant response, so that part is our own calibration to the " +
             "average time course of trials, and the strengths of the three alternative hypotheses are illustrations, not estimates. The " +
             "exposure-only result depends on how variable the patients are (PK, sensitivities, placebo response, rating noise): change those " +
@@ -290,7 +291,7 @@ internal static class HtmlReport
         page.Raw("<table class=\"settings\">\n<tbody>\n");
         void Setting(string name, string value) => page.Raw($"<tr><th>{Encode(name)}</th><td>{Encode(value)}</td></tr>\n");
         Setting("Seed", s.Seed.ToString(Inv));
-        Setting("Design", $"{s.Design.Name}: {string.Join("; ", s.Design.Arms.Select(TrialText.Arm))}; {TrialText.Ratings(s.Design)}");
+        Setting("Design", $"{s.Design.Name}: {string.Join("; ", s.Design.Arms.Select(TrialWording.Arm))}; {TrialWording.Ratings(s.Design)}");
         Setting("Observed", string.Join("; ", s.Observed.Select(o => $"r = {Formatting.R(o.R)} at {Formatting.Span(o.Time)}, n = {o.N} ({o.Source})")));
         Setting("Replicates", $"{s.Replicates.ToString("N0", Inv)} trials per hypothesis and observation ({test.ReplicateTrials.ToString("N0", Inv)} in all)");
         Setting("Pool", $"{s.PoolSize.ToString("N0", Inv)} patients per hypothesis ({test.SubjectSimulations.ToString("N0", Inv)} patient simulations)");
@@ -317,7 +318,7 @@ internal static class HtmlReport
         _ => "",
     };
 
-    private static string DesignArm(TrialDesign design) => string.Join("; ", design.Arms.Select(TrialText.Administration));
+    private static string DesignArm(TrialDesign design) => string.Join("; ", design.Arms.Select(TrialWording.Administration));
 
     private static void Row3(Page page, string a, string b, string c) =>
         page.Raw($"<tr><td>{Encode(a)}</td><td>{Encode(b)}</td><td>{Encode(c)}</td></tr>\n");

@@ -2,6 +2,7 @@ using System.Globalization;
 using KetaminePkPd.Cli.Commands;
 using KetaminePkPd.Trials;
 using Spectre.Console;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Output;
 
@@ -35,15 +36,15 @@ internal static class HypothesisReport
                 s.Replicates, s.PoolSize, s.Seed, s.Alpha, s.Power),
             DiffersFromDefaults: inputs.DiffersFromDefaults(),
             Reproduce: inputs.Reproduce(),
-            SignConvention: TrialText.SignConvention(design),
+            SignConvention: TrialWording.SignConvention(design),
             Comparisons: comparisons,
             SampleSizes: [.. result.SampleSizes.Select(z => new SampleSizeJson(Durations.Format(z.Time), z.Time.TotalHours, z.Reference, z.Alternative,
                 z.ReferenceMedianR, z.AlternativeMedianR, z.Subjects, s.Power, s.Alpha))],
             SubjectSimulations: result.SubjectSimulations,
             ReplicateTrials: (long)s.Replicates * result.Comparisons.Length,
-            Population: TrialText.Population(design.Population),
+            Population: TrialWording.Population(design.Population),
             Clinical: design.Clinical.ToString(),
-            ProvisionalParameters: [.. TrialText.ProvisionalParameters(design).Select(ParameterJson.Of)]);
+            ProvisionalParameters: [.. TrialWording.ProvisionalParameters(design).Select(ParameterJson.Of)]);
     }
 
     /// <summary>
@@ -60,19 +61,19 @@ internal static class HypothesisReport
 
         var about = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
         Row(about, "Design", $"{design.Name} [{inputs.Choice.Origin}]");
-        Row(about, "Arms", string.Join("\n", design.Arms.Select(TrialText.Arm)));
-        Row(about, "Ratings", TrialText.Ratings(design));
-        Row(about, "Population", TrialText.Population(design.Population));
+        Row(about, "Arms", string.Join("\n", design.Arms.Select(TrialWording.Arm)));
+        Row(about, "Ratings", TrialWording.Ratings(design));
+        Row(about, "Population", TrialWording.Population(design.Population));
         Row(about, "Clinical", design.Clinical.ToString());
         Row(about, "Observed", string.Join("\n", s.Observed.Select(o =>
             $"r = {Formatting.R(o.R)} at {Formatting.Span(o.Time)}, n = {o.N.ToString(Inv)} ({o.Source})")));
-        Row(about, "Hypotheses", string.Join("\n", s.Hypotheses.Select(TrialText.Hypothesis)));
+        Row(about, "Hypotheses", string.Join("\n", s.Hypotheses.Select(TrialWording.Hypothesis)));
         Row(about, "Replicates", $"{s.Replicates.ToString(Inv)} trials per hypothesis and observation, each enrolling the observed n from a pool of " +
             $"{s.PoolSize.ToString(Inv)} patients simulated once per hypothesis (fresh rating noise in every trial)");
         Row(about, "Seed", $"{s.Seed.ToString(Inv)} (the same seed gives the same result)");
         console.Write(about);
-        console.WriteLine(TrialText.SignConvention(design));
-        console.MarkupLine("[bold yellow]" + Markup.Escape(TrialText.ProvisionalLine(design, s.Hypotheses)) + "[/]");
+        console.WriteLine(TrialWording.SignConvention(design));
+        console.MarkupLine("[bold yellow]" + Markup.Escape(TrialWording.ProvisionalLine(design, s.Hypotheses)) + "[/]");
         console.WriteLine();
 
         foreach (var o in s.Observed)
@@ -127,7 +128,7 @@ internal static class HypothesisReport
         foreach (var c in result.Comparisons)
         {
             console.Write(new Paragraph()
-                .Append($"{TrialText.NameWithStrengths(c.Hypothesis)}, {Formatting.Span(c.Observed.Time)}: ", new Style(decoration: Decoration.Bold))
+                .Append($"{TrialWording.NameWithStrengths(c.Hypothesis)}, {Formatting.Span(c.Observed.Time)}: ", new Style(decoration: Decoration.Bold))
                 .Append(c.Reading));
             console.WriteLine();
             console.WriteLine();
@@ -145,7 +146,7 @@ internal static class HypothesisReport
     {
         var design = result.Settings.Design;
         var rows = result.Comparisons.Where(c => c.Observed == observed).ToList();
-        return KetaminePkPd.Plotting.Charts.Histograms(rows.Select(c => ($"{TrialText.NameWithStrengths(c.Hypothesis)}: p {TwoSidedP(c.Compatibility)}, {VerdictText(c.Verdict)}",
+        return KetaminePkPd.Plotting.Charts.Histograms(rows.Select(c => ($"{TrialWording.NameWithStrengths(c.Hypothesis)}: p {TwoSidedP(c.Compatibility)}, {VerdictText(c.Verdict)}",
                 (IReadOnlyList<double>)c.R.Values)), observed.R,
             $"r of CADSS ({Formatting.Span(design.CadssTime)}) with % change of {design.Scale.Label()} at {Formatting.Span(observed.Time)}",
             $"{result.Settings.Replicates.ToString("N0", Inv)} simulated trials of {observed.N.ToString(Inv)} patients per hypothesis, {Formatting.Span(observed.Time)}");

@@ -5,6 +5,7 @@ using KetaminePkPd.Cli.Commands;
 using KetaminePkPd.Trials;
 using nietras.SeparatedValues;
 using Spectre.Console;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Output;
 
@@ -60,7 +61,7 @@ internal static class SensitivityReport
                 [.. s.Assumptions.Select(SensitivityRanges.Token)], s.Pair is { } p ? [SensitivityRanges.Token(p.First), SensitivityRanges.Token(p.Second)] : null,
                 s.Replicates, s.PoolSize, s.Seed),
             Reproduce: inputs.Reproduce,
-            SignConvention: TrialText.SignConvention(design),
+            SignConvention: TrialWording.SignConvention(design),
             CommonRandomNumbers: CommonRandomNumbers,
             Cells: cells,
             Frontiers: [.. result.Frontiers.Select(f => new SensitivityFrontierJson(SensitivityRanges.Token(f.Assumption), f.Observed is { } o ? Durations.Format(o.Time) : null,
@@ -128,9 +129,9 @@ internal static class SensitivityReport
         console.WriteLine();
         var about = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
         Row(about, "Design", $"{design.Name} [{inputs.Choice.Origin}]");
-        Row(about, "Hypothesis", TrialText.Hypothesis(s.Hypothesis));
+        Row(about, "Hypothesis", TrialWording.Hypothesis(s.Hypothesis));
         Row(about, "Observed", string.Join("\n", s.Observed.Select(o => $"r = {Formatting.R(o.R)} at {Formatting.Span(o.Time)}, n = {o.N.ToString(Inv)} ({o.Source})")));
-        Row(about, "Defaults", $"{TrialText.Population(design.Population)}; {design.Clinical}; CADSS at {Formatting.Span(design.CadssTime)}");
+        Row(about, "Defaults", $"{TrialWording.Population(design.Population)}; {design.Clinical}; CADSS at {Formatting.Span(design.CadssTime)}");
         Row(about, "Replicates", $"{s.Replicates.ToString(Inv)} trials per setting and observation, from pools of {s.PoolSize.ToString(Inv)} patients " +
             "(a new pool only when the pharmacology changes)");
         Row(about, "Seed", $"{s.Seed.ToString(Inv)} (the same seed gives the same result)");

@@ -5,6 +5,7 @@ using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Output;
 

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using KetaminePkPd.Cli.Commands;
 using KetaminePkPd.Trials;
 using Spectre.Console;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Output;
 

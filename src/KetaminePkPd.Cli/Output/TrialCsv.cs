@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using KetaminePkPd.Trials;
 using nietras.SeparatedValues;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Output;
 

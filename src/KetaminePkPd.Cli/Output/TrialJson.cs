@@ -1,5 +1,6 @@
 using KetaminePkPd.Statistics;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Output;
 
@@ -43,7 +44,7 @@ internal sealed record HypothesisJson(string Name, double SensitivityCorrelation
 {
     /// <summary>The JSON form of a hypothesis.</summary>
     public static HypothesisJson Of(Hypothesis h) => new(h.Name, h.SensitivityCorrelation, h.MediationShare, h.ExpectancyThresholdCadss,
-        h.ExpectancyBoostMadrs, h.IsExposureOnly, TrialText.Hypothesis(h));
+        h.ExpectancyBoostMadrs, h.IsExposureOnly, TrialWording.Hypothesis(h));
 }
 
 /// <summary>One arm's (or the whole trial's) outcomes.</summary>

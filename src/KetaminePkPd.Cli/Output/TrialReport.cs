@@ -2,6 +2,7 @@ using KetaminePkPd.Cli.Commands;
 using KetaminePkPd.Trials;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Output;
 
@@ -27,13 +28,13 @@ internal static class TrialReport
             Seed: result.Seed,
             ModelVersion: SimulationReport.LibraryVersion,
             Subjects: result.Subjects.Length,
-            Arms: [.. result.Arms.Select((a, i) => Arm(a, design, TrialText.Administration(design.Arms[i])))],
+            Arms: [.. result.Arms.Select((a, i) => Arm(a, design, TrialWording.Administration(design.Arms[i])))],
             Overall: Arm(result.Overall, design, null),
             Associations: [.. design.Assessments.Select((t, k) => Association(t, result.Associations[k]))],
-            SignConvention: TrialText.SignConvention(design),
-            Population: TrialText.Population(design.Population),
+            SignConvention: TrialWording.SignConvention(design),
+            Population: TrialWording.Population(design.Population),
             Clinical: design.Clinical.ToString(),
-            ProvisionalParameters: [.. TrialText.ProvisionalParameters(design).Select(ParameterJson.Of)],
+            ProvisionalParameters: [.. TrialWording.ProvisionalParameters(design).Select(ParameterJson.Of)],
             Settings: new TrialSettingsJson(inputs.Choice.Token, inputs.Choice.FilePath, design.TotalSubjects, h.Name, h.SensitivityCorrelation, h.MediationShare,
                 h.ExpectancyThresholdCadss, h.ExpectancyBoostMadrs, result.Seed),
             DiffersFromDefaults: inputs.DiffersFromDefaults(),
@@ -52,16 +53,16 @@ internal static class TrialReport
     {
         var design = result.Design;
         string scale = design.Scale.Label();
-        console.MarkupLine($"[bold]ketamine-pkpd trial[/]: {E(design.Name)}, {result.Subjects.Length} patients, {E(TrialText.NameWithStrengths(result.Hypothesis))}, seed {result.Seed}");
+        console.MarkupLine($"[bold]ketamine-pkpd trial[/]: {E(design.Name)}, {result.Subjects.Length} patients, {E(TrialWording.NameWithStrengths(result.Hypothesis))}, seed {result.Seed}");
         console.WriteLine();
 
         var about = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
         Row(about, "Design", $"{design.Name} [{inputs.Choice.Origin}]");
-        Row(about, "Arms", string.Join("\n", design.Arms.Select(TrialText.Arm)));
-        Row(about, "Ratings", TrialText.Ratings(design));
-        Row(about, "Population", TrialText.Population(design.Population));
+        Row(about, "Arms", string.Join("\n", design.Arms.Select(TrialWording.Arm)));
+        Row(about, "Ratings", TrialWording.Ratings(design));
+        Row(about, "Population", TrialWording.Population(design.Population));
         Row(about, "Clinical", design.Clinical.ToString());
-        Row(about, "Hypothesis", TrialText.Hypothesis(result.Hypothesis) + (inputs.HypothesisSource == "scenario file" ? " (from the scenario file)" : ""));
+        Row(about, "Hypothesis", TrialWording.Hypothesis(result.Hypothesis) + (inputs.HypothesisSource == "scenario file" ? " (from the scenario file)" : ""));
         Row(about, "Seed", $"{result.Seed} (the same seed gives the same trial)");
         console.Write(about);
         console.WriteLine();
@@ -109,12 +110,12 @@ internal static class TrialReport
         Line("partial r | dose", a => a.PartialGivenDose is { } c ? Formatting.R(c.R) : "n/a");
         Line("  95% CI", a => a.PartialGivenDose is { } c ? Formatting.Interval(c.Lower, c.Upper) : "");
         console.Write(table);
-        console.WriteLine(TrialText.SignConvention(design));
+        console.WriteLine(TrialWording.SignConvention(design));
         console.WriteLine($"Exposure = plasma concentration at {Formatting.Span(design.CadssTime)} (what a trial would measure); dose = mg given. " +
             "n/a: undefined (e.g. every patient got the same dose, or fewer than 4 patients).");
         console.WriteLine();
 
-        console.MarkupLine("[bold yellow]" + E(TrialText.ProvisionalLine(design, [result.Hypothesis])) + "[/]");
+        console.MarkupLine("[bold yellow]" + E(TrialWording.ProvisionalLine(design, [result.Hypothesis])) + "[/]");
         console.WriteLine(outPath is null
             ? "--out file.csv writes one row per patient; --json gives every number above."
             : $"{outPath} has one row per patient ({result.Subjects.Length} rows).");

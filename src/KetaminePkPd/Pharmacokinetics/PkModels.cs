@@ -52,13 +52,26 @@ public static class PkModels
     /// <summary>All built-in sets.</summary>
     public static ImmutableArray<PkParameterSet> All { get; } = [Domino, Hijazi, Clements, Herd, PerezRuixo2021];
 
+    /// <summary>The keys of the built-in sets: domino, hijazi, clements, herd, perez-ruixo.</summary>
+    public static IReadOnlyList<string> Keys { get; } = [.. All.Select(s => s.Key)];
+
     /// <summary>The set with the given <see cref="PkParameterSet.Key"/> (case-insensitive): domino, hijazi, clements, herd, perez-ruixo.</summary>
     /// <exception cref="ArgumentException">Unknown key; the message lists the known ones.</exception>
-    public static PkParameterSet Get(string key)
+    public static PkParameterSet Get(string key) => Parse(key, "model");
+
+    /// <summary>
+    /// The built-in set with the given key, by the rules of <see cref="Vocabulary"/> (case, surrounding white space and
+    /// <c>_</c> for <c>-</c> ignored).
+    /// </summary>
+    /// <param name="text">The key.</param>
+    /// <param name="name">What the text is, for the message (an option name such as <c>--model</c>, a JSON path).</param>
+    /// <exception cref="ArgumentException">Unknown key; the message names <paramref name="name"/>, the text and the keys.</exception>
+    public static PkParameterSet Parse(string text, string name = "model")
     {
-        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(text);
+        string key = Vocabulary.Normalize(text);
         return All.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"Unknown model '{key}'; known models are {string.Join(", ", All.Select(s => s.Key))}.", nameof(key));
+            ?? throw Vocabulary.Unknown(name, text, "model", Keys);
     }
 
     /// <summary>The default set for a drug: <see cref="Domino"/> for racemic ketamine, <see cref="PerezRuixo2021"/> for esketamine.</summary>

@@ -33,6 +33,24 @@ public sealed record Hypothesis
     /// <summary>The four hypotheses of docs/model.md section 5 with their default strengths.</summary>
     public static IReadOnlyList<Hypothesis> All { get; } = [ExposureOnly, SharedSensitivity(), Mediation(), Expectancy()];
 
+    /// <summary>The names of the built-in hypotheses: exposure-only, shared-sensitivity, mediation, expectancy.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(h => h.Name)];
+
+    /// <summary>
+    /// A built-in hypothesis by name, with its default strengths, by the rules of <see cref="Vocabulary"/> (case,
+    /// surrounding white space and <c>_</c> for <c>-</c> ignored).
+    /// </summary>
+    /// <param name="text">The name.</param>
+    /// <param name="name">What the text is, for the message (an option name such as <c>--hypothesis</c>, a JSON path).</param>
+    /// <exception cref="ArgumentException">Unknown name; the message names <paramref name="name"/>, the text and the names.</exception>
+    public static Hypothesis Parse(string text, string name = "hypothesis")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string key = Vocabulary.Normalize(text);
+        return All.FirstOrDefault(h => string.Equals(h.Name, key, StringComparison.OrdinalIgnoreCase))
+            ?? throw Vocabulary.Unknown(name, text, "hypothesis", Names);
+    }
+
     /// <summary>Short name (used in outputs).</summary>
     public string Name { get => _name; init { ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(Name)); _name = value; } }
 
@@ -50,15 +68,6 @@ public sealed record Hypothesis
 
     /// <summary>True when nothing but exposure links the effects.</summary>
     public bool IsExposureOnly => SensitivityCorrelation == 0 && MediationShare == 0 && ExpectancyBoostMadrs == 0;
-
-    /// <summary>Parses a name: exposure-only, shared-sensitivity, mediation or expectancy (with their default strengths).</summary>
-    /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
-    public static Hypothesis Parse(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return All.FirstOrDefault(h => string.Equals(h.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"Unknown hypothesis '{name}'; use {string.Join(", ", All.Select(h => h.Name))}.", nameof(name));
-    }
 
     /// <summary>Describes the hypothesis and its strengths.</summary>
     public override string ToString()

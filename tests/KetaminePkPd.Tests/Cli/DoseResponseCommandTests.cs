@@ -4,6 +4,7 @@ using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Tests.Plotting;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Tests.Cli;
 

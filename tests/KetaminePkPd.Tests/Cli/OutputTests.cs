@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Tests.Cli;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Tests.Cli;
 
@@ -106,7 +107,7 @@ public sealed class ReportCommandTests
         foreach (var c in library.Comparisons)
         {
             var (lo, hi) = c.Interval95;
-            string row = $"<tr><td>{WebUtilityEncode(TrialText.NameWithStrengths(c.Hypothesis))}</td><td class=\"num\">{Formatting.R(c.MedianR)}</td>" +
+            string row = $"<tr><td>{WebUtilityEncode(TrialWording.NameWithStrengths(c.Hypothesis))}</td><td class=\"num\">{Formatting.R(c.MedianR)}</td>" +
                 $"<td class=\"num\">{Formatting.Interval(lo, hi)}</td>";
             Assert.Contains(row, html, StringComparison.Ordinal);
             Assert.Contains(WebUtilityEncode(c.Reading), html, StringComparison.Ordinal);

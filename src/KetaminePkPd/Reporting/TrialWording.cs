@@ -2,10 +2,10 @@ using System.Globalization;
 using KetaminePkPd.Populations;
 using KetaminePkPd.Trials;
 
-namespace KetaminePkPd.Cli.Output;
+namespace KetaminePkPd.Reporting;
 
 /// <summary>Words for designs, populations and hypotheses, shared by the <c>trial</c> and <c>hypothesis</c> reports.</summary>
-internal static class TrialText
+public static class TrialWording
 {
     /// <summary>One arm: <c>ketamine 0.5 mg/kg: 0.5 mg/kg IV over 40 min, n = 108</c>.</summary>
     public static string Arm(TrialArm arm) => $"{arm.Name}: {Administration(arm)}, n = {arm.Subjects}";
@@ -14,7 +14,7 @@ internal static class TrialText
     public static string Administration(TrialArm arm)
     {
         var a = arm.Administration;
-        string route = a.Route == Route.Intravenous ? "IV" : Parsing.RouteToken(a.Route);
+        string route = a.Route == Route.Intravenous ? "IV" : Vocabulary.Token(a.Route);
         string how = a.IsInfusion ? $"{a.Dose} {route} over {Formatting.Span(a.InfusionDuration)}" : $"{a.Dose} {route}";
         return arm.Sessions > 1 ? $"{how}, {arm.Sessions} sessions every {Formatting.Span(arm.Interval)}" : how;
     }

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace KetaminePkPd.Cli.Output;
+namespace KetaminePkPd.Reporting;
 
 /// <summary>Formats numbers and times for people (invariant culture; machine outputs use round-trippable numbers instead).</summary>
-internal static class Formatting
+public static class Formatting
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
