@@ -1,0 +1,107 @@
+using System.CommandLine;
+using KetaminePkPd.Numerics;
+using KetaminePkPd.Pharmacokinetics;
+
+namespace KetaminePkPd.Cli.Commands;
+
+/// <summary>
+/// Typed options shared by several commands: each parses its text with the library's parser (<see cref="Vocabulary"/>,
+/// <see cref="PkModels.Parse"/>, the quantity parsers), so a bad value is a parse error naming the option, the text and what
+/// is allowed, reported in one <c>error:</c> line with exit code 2 before the command runs. Each call returns a new option
+/// (an option belongs to one command). A value not given reads as null.
+/// </summary>
+internal static class SharedOptions
+{
+    public static Option<Drug?> Drug() => Parsed<Drug?>("--drug", Parsing.DrugTokens, "Drug given: racemic (R,S)-ketamine or esketamine (S-ketamine). [default: racemic, or the drug of --model]", (t, n) => Vocabulary.ParseDrug(t, n), Parsing.DrugTokens);
+
+    public static Option<PkParameterSet?> Model() => Parsed<PkParameterSet?>("--model", Parsing.ModelTokens, "Pharmacokinetic model (literature parameter set): domino = Domino 1982, adults, 3-compartment; hijazi = Hijazi 2003, " +
+        "ICU patients; clements = Clements 1981, 2-compartment, venous-like peaks, CL and Vss within Kamp 2020; herd = Herd 2007, children, IV only; perez-ruixo = Perez-Ruixo 2021, esketamine + noresketamine. " +
+        "A model of the other drug than --drug is an error. [default: domino for racemic, perez-ruixo for esketamine]", (t, n) => PkModels.Parse(t, n), Parsing.ModelTokens);
+
+    public static Option<Route?> Route() => Parsed<Route?>("--route", Parsing.RouteTokens, "Route of administration. domino and hijazi take all six; herd takes iv; perez-ruixo takes iv, intranasal, oral. " +
+        "[default: iv for racemic and whenever --infusion or --rate is given, intranasal for esketamine]", (t, n) => Vocabulary.ParseRoute(t, n), Parsing.RouteTokens);
+
+    public static Option<Dose?> Dose() => Parsed<Dose?>("--dose", "dose", "Dose per administration as free base, with its unit: mg/kg (e.g. 0.5mg/kg), mg (e.g. 35mg) or mg-hcl " +
+        "(hydrochloride salt, converted to base). Intranasal esketamine is given as 28 mg devices, so its dose must be a " +
+        "multiple of 28 mg. [default: 0.5mg/kg for racemic, 56mg for esketamine]", (t, n) => Parsing.ParseDose(t, n));
+
+    public static Option<TimeSpan?> Infusion() => Parsed<TimeSpan?>("--infusion", "duration", "Intravenous infusion duration with its unit (e.g. 40min, 2h), up to 7d; 0 gives a bolus. IV only. [default: 40min for iv]", (t, n) => Parsing.ParseDuration(t, n));
+
+    public static Option<DoseRate?> Rate() => Parsed<DoseRate?>("--rate", "rate", "Intravenous infusion by rate instead of --dose, with its unit: mg/h or mg/kg/h (also mg/min, mg/kg/min), run for the " +
+        "--infusion duration (e.g. --rate 0.75mg/kg/h --infusion 40min). IV only; not with --dose.", (t, n) => Parsing.ParseRate(t, n));
+
+    public static Option<TimeSpan?> Interval() => Parsed<TimeSpan?>("--interval", "duration", "Time between the starts of repeated administrations, with its unit (e.g. 12h, 3.5d). Required when --repeat > 1.", (t, n) => Parsing.ParseDuration(t, n));
+
+    public static Option<double?> Weight() => Parsed<double?>("--weight", "kg", "Body weight in kg, e.g. 70kg (a bare number is read as kg), in (0, 300]. Sets mg/kg doses and weight-scaled parameters. [default: 70kg]", (t, n) => Parsing.ParseWeightKg(t, n));
+
+    public static Option<double?> Age() => Parsed<double?>("--age", "years", "Age in years, 0 to 120 (e.g. 45 or 45y). A covariate of perez-ruixo (hepatic blood flow falls above 60 y). [default: 45]", (t, n) => Parsing.ParseAgeYears(t, n));
+
+    public static Option<Ancestry?> Ancestry() => Parsed<Ancestry?>("--ancestry", Parsing.AncestryTokens, "Ancestry, a covariate of perez-ruixo only (asian: slower hepatic elimination; japanese: also more nasal absorption). [default: non-asian]", (t, n) => Vocabulary.ParseAncestry(t, n), Parsing.AncestryTokens);
+
+    public static Option<TimeSpan?> Until() => Parsed<TimeSpan?>("--until", "duration", "Simulated time from the first dose, with its unit (e.g. 6h, 24h, 28d), up to 10 years. [default: 24h]", (t, n) => Parsing.ParseDuration(t, n));
+
+    public static Option<TimeSpan?> Step() => Parsed<TimeSpan?>("--step", "duration", "Spacing of the output times (CSV rows), with its unit (e.g. 1min, 5min, 1h), at least 1s and at most 1,000,000 outputs. [default: 5min]", (t, n) => Parsing.ParseDuration(t, n));
+
+    public static Option<SolverMethod?> Solver() => Parsed<SolverMethod?>("--solver", Parsing.SolverTokens, "Solver: exact = matrix exponential of the linear model; dopri5 = adaptive Dormand-Prince 5(4); rodas4 = adaptive " +
+        "Rosenbrock (stiff). All agree to about 1e-6. [default: exact]", (t, n) => Vocabulary.ParseSolver(t, n), Parsing.SolverTokens);
+
+    public static Option<double?> Rho() => Parsed<double?>("--rho", "-1..1", "Strength of shared-sensitivity: the correlation of the individual log C50 of dissociation and log EC50 of the " +
+        "antidepressant effect, in [-1, 1]. PROVISIONAL illustration. [default: 0.7]", (t, n) => Parsing.ParseNumber(t, n, -1, 1));
+
+    public static Option<double?> Share() => Parsed<double?>("--share", "0..1", "Strength of mediation: the share of the antidepressant plasticity signal driven by the dissociation itself " +
+        "instead of by the drug concentration, in [0, 1]. PROVISIONAL illustration. [default: 0.5]", (t, n) => Parsing.ParseNumber(t, n, 0, 1));
+
+    public static Option<double?> Boost() => Parsed<double?>("--boost", "MADRS", "Expectancy: extra placebo improvement (MADRS points, 0 to 60) of a patient who noticed dissociation; scaled to " +
+        "the design's rating scale. PROVISIONAL illustration. [default: 6]", (t, n) => Parsing.ParseNumber(t, n, 0, 60, "MADRS points"));
+
+    public static Option<ulong?> Seed() => Parsed<ulong?>("--seed", "seed", "Seed of every random draw, a whole number in [0, 2^64-1]. The same seed gives the same result on any machine " +
+        "and core count. [default: 1]", (t, n) => Parsing.ParseSeed(t, n));
+
+    /// <summary>Expectancy threshold in CADSS points; <c>--threshold</c> is kept as an alias.</summary>
+    public static Option<double?> ThresholdCadss() => Parsed<double?>("--threshold-cadss", "points",
+        "Expectancy: peak CADSS (points, 0 to 92) above which a patient notices dissociation. Around 20 fits the " +
+        "letter's 'about 1 in 5' with significant dissociation. Alias: --threshold. [default: 20]",
+        (t, n) => Parsing.ParseNumber(t, n, 0, 92, "CADSS points"), aliases: ["--threshold"]);
+
+    /// <summary>
+    /// The number of simulated patients, <c>--subjects</c> (<c>-n</c>) in every command that has one; the names it had in
+    /// some commands (<c>--pool</c>, <c>--population</c>) are kept as aliases.
+    /// </summary>
+    /// <param name="description">What the patients are in this command, with its range and default.</param>
+    /// <param name="min">The smallest count allowed.</param>
+    /// <param name="max">The largest count allowed.</param>
+    /// <param name="aliases">Former names kept as aliases.</param>
+    public static Option<int?> Subjects(string description, int min, int max, params string[] aliases) =>
+        Parsed<int?>("--subjects", "count", description, (t, n) => Parsing.ParseCount(t, n, min, max), aliases: ["-n", .. aliases]);
+
+    public static Option<bool> Quiet() => new("--quiet", "-q")
+    {
+        Description = "Do not show progress. Progress goes to stderr only, never to stdout; with --json it is shown only " +
+            "when stderr is a terminal, so redirected output stays clean.",
+    };
+
+    /// <summary>
+    /// An option whose text is parsed by <paramref name="parse"/> (given the text and the option's name); a parse failure
+    /// (<see cref="ArgumentException"/>, <see cref="FormatException"/>) becomes the option's parse error.
+    /// </summary>
+    public static Option<T> Parsed<T>(string name, string helpName, string description, Func<string, string, T> parse,
+        string? completions = null, string[]? aliases = null)
+    {
+        var option = new Option<T>(name, aliases ?? []) { HelpName = helpName, Description = description };
+        option.CustomParser = r =>
+        {
+            string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            try
+            {
+                return parse(text, name);
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException)
+            {
+                r.AddError(CliErrors.OneLine(ex));
+                return default!;
+            }
+        };
+        if (completions is not null) option.CompletionSources.Add(completions.Split('|'));
+        return option;
+    }
+}
