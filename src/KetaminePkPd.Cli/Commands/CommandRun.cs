@@ -1,0 +1,57 @@
+using System.CommandLine;
+using KetaminePkPd.Cli.Output;
+using KetaminePkPd.Reporting;
+
+namespace KetaminePkPd.Cli.Commands;
+
+/// <summary>What a command's body gets: the parse result and the writers for results and for errors and progress.</summary>
+/// <param name="Parse">The parsed command line.</param>
+/// <param name="Stdout">Where results go.</param>
+/// <param name="Stderr">Where errors and progress go.</param>
+internal sealed record CommandContext(ParseResult Parse, TextWriter Stdout, TextWriter Stderr)
+{
+    /// <summary>The value of <paramref name="option"/> (null or default when not given).</summary>
+    public T? Get<T>(Option<T> option) => Parse.GetValue(option);
+
+    /// <summary>
+    /// Prints the run's result: <paramref name="json"/> (one JSON object) when <paramref name="asJson"/>, otherwise the
+    /// library's <paramref name="report"/> followed by one line naming the files written.
+    /// </summary>
+    public void Emit(bool asJson, Func<string> json, Func<Report> report, IReadOnlyList<string>? files = null)
+    {
+        if (asJson)
+        {
+            Stdout.WriteLine(json());
+            Stdout.Flush();
+            return;
+        }
+        ReportRenderer.Write(Stdout, report());
+        if (files is { Count: > 0 }) Stdout.WriteLine($"Written: {string.Join(", ", files)}.");
+    }
+}
+
+/// <summary>
+/// The one execute path of every command: runs the command's body and turns the exceptions that mean bad input, an I/O
+/// problem or a failed computation into one <c>error:</c> line on stderr with exit code 2 or 1 (<see cref="CliErrors"/>).
+/// Anything else is a bug and reaches <see cref="CliApp.Run"/>, which reports it as an internal error.
+/// </summary>
+internal static class CommandRun
+{
+    /// <summary>Makes <paramref name="body"/> the action of <paramref name="command"/>.</summary>
+    public static void SetAction(Command command, Func<CommandContext, int> body) =>
+        command.SetAction(p => Run(p, body));
+
+    /// <summary>Runs <paramref name="body"/> for <paramref name="parse"/>; see the class summary.</summary>
+    public static int Run(ParseResult parse, Func<CommandContext, int> body)
+    {
+        var context = new CommandContext(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+        try
+        {
+            return body(context);
+        }
+        catch (Exception ex) when (CliErrors.IsReported(ex))
+        {
+            return CliErrors.Report(context.Stderr, ex);
+        }
+    }
+}
