@@ -105,8 +105,8 @@ public sealed class CompareCommandTests
     [Fact]
     public void Compare_Population_ReportsPercentilesInOrderAndShowsProgressOnStderr()
     {
-        var text = CliRunner.Run("compare", "--population", "40", "--seed", "3");
-        var json = Json(CliRunner.Run("compare", "--population", "40", "--seed", "3", "--json"));
+        var text = CliRunner.Run("compare", "--subjects", "40", "--seed", "3");
+        var json = Json(CliRunner.Run("compare", "-n", "40", "--seed", "3", "--json"));
 
         Assert.Equal(0, text.ExitCode);
         Assert.NotEmpty(text.StderrLines);

@@ -50,7 +50,7 @@ public sealed class DoseResponseCommandTests
     [Fact]
     public void DoseResponse_Json_HasEveryDoseTheHalfMaximalDosesAndTheDoseAloneCorrelation()
     {
-        var json = Json(CliRunner.Run("dose-response", "--population", "60", "--seed", "4", "--json"));
+        var json = Json(CliRunner.Run("dose-response", "--subjects", "60", "--seed", "4", "--json"));
         var library = DoseResponse.Run(DoseResponseSettings.Default with { PopulationSize = 60, Seed = 4 });
 
         foreach (var key in new[] { "drug", "model", "route", "infusionH", "weightKg", "doseUnit", "from", "to", "steps", "populationSize", "seed", "points",
