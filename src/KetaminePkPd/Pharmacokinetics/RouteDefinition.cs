@@ -53,14 +53,11 @@ public sealed record RouteDefinition
     /// <summary>Name of the parameter holding this route's bioavailability, or null.</summary>
     public string? BioavailabilityParameter { get; }
 
-    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
     /// <param name="other">The record to compare with.</param>
     public bool Equals(RouteDefinition? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Route, other.Route)
-        && ValueEquality.Equal(Source, other.Source)
-        && ValueEquality.Equal(Devices, other.Devices)
-        && ValueEquality.Equal(BioavailabilityRange, other.BioavailabilityRange)
-        && ValueEquality.Equal(BioavailabilityParameter, other.BioavailabilityParameter)
+        && (Route, Source, Devices, BioavailabilityRange, BioavailabilityParameter)
+            .Equals((other.Route, other.Source, other.Devices, other.BioavailabilityRange, other.BioavailabilityParameter))
         && ValueEquality.Equal(Pathways, other.Pathways);
 
     /// <summary>A hash consistent with <see cref="Equals(RouteDefinition)"/>.</summary>
