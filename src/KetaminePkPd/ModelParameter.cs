@@ -38,7 +38,7 @@ public sealed record ModelParameter
         Max = max;
         Value = Guard.InRange(value, min, max, name);
         IsProvisional = isProvisional;
-        Route = route;
+        Route = route is { } r ? Guard.Defined(r, nameof(route)) : null;
     }
 
     /// <summary>Identifier.</summary>
