@@ -15,13 +15,10 @@ public sealed record ObservedCorrelation
     /// <exception cref="ArgumentException">A value out of range or an empty source.</exception>
     public ObservedCorrelation(TimeSpan time, double r, int n, string source)
     {
-        Guard.Positive(time, nameof(time));
+        Time = Guard.Positive(time, nameof(time));
         R = Guard.InRange(r, -0.999, 0.999, nameof(r));
-        if (n < 4 || n > 1_000_000) throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be in [4, 1000000], got {n}.");
-        ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        Time = time;
-        N = n;
-        Source = source;
+        N = Guard.InRange(n, 4, 1_000_000, nameof(n));
+        Source = Guard.NotBlank(source, nameof(source));
     }
 
     /// <summary>Assessment time.</summary>
