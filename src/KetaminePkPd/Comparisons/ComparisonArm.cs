@@ -53,6 +53,12 @@ public sealed record ComparisonArm
     /// <summary>The regimen.</summary>
     public DosingRegimen Regimen => DosingRegimen.Repeated(Administration, Sessions, Interval);
 
+    /// <summary>The keys of an arm string, in the order the help lists them (<see cref="Parse"/>).</summary>
+    public static IReadOnlyList<string> Keys { get; } = ["drug", "model", "route", "dose", "infusion", "repeat", "interval", "f", "name"];
+
+    /// <summary>Older spellings of keys, accepted as the key they stand for: <c>sessions</c> for <c>repeat</c>.</summary>
+    public static IReadOnlyDictionary<string, string> KeySynonyms { get; } = new Dictionary<string, string> { ["sessions"] = "repeat" };
+
     /// <summary>The default comparison of the what-if command: racemic 0.5 mg/kg IV over 40 min; esketamine intranasal 56 and
     /// 84 mg; racemic intranasal 50 mg; racemic IM 0.5 mg/kg.</summary>
     public static IReadOnlyList<ComparisonArm> Defaults { get; } =
@@ -63,12 +69,6 @@ public sealed record ComparisonArm
         Parse("drug=racemic route=intranasal dose=50mg"),
         Parse("drug=racemic route=im dose=0.5mg/kg"),
     ];
-
-    /// <summary>The keys of an arm string, in the order the help lists them (<see cref="Parse"/>).</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["drug", "model", "route", "dose", "infusion", "repeat", "interval", "f", "name"];
-
-    /// <summary>Older spellings of keys, accepted as the key they stand for: <c>sessions</c> for <c>repeat</c>.</summary>
-    public static IReadOnlyDictionary<string, string> KeySynonyms { get; } = new Dictionary<string, string> { ["sessions"] = "repeat" };
 
     /// <summary>
     /// Parses <c>key=value</c> pairs separated by spaces, with the words of every other front end (<see cref="Vocabulary"/>,
