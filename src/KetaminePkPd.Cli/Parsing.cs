@@ -39,7 +39,9 @@ internal static class Parsing
     public static Dose ParseDose(string text, string option = "--dose") => Wrap(option, text, () => Dose.Parse(text));
     public static DoseRate ParseRate(string text, string option = "--rate") => Wrap(option, text, () => DoseRate.Parse(text));
     public static Concentration ParseConcentration(string text, string option) => Wrap(option, text, () => Concentration.Parse(text, option));
-    public static TimeSpan ParseDuration(string text, string option) => Wrap(option, text, () => Durations.Parse(text, option));
+    /// <summary>A duration; for <c>--infusion</c> an infusion duration (<c>0</c> or <c>none</c> = bolus, <see cref="Durations.ParseInfusion"/>).</summary>
+    public static TimeSpan ParseDuration(string text, string option) =>
+        Wrap(option, text, () => option == "--infusion" ? Durations.ParseInfusion(text, option) : Durations.Parse(text, option));
 
     /// <summary>Runs <paramref name="parse"/>, prefixing any failure with the option and the text (unless the library's message already starts with the option).</summary>
     public static T Wrap<T>(string option, string text, Func<T> parse)

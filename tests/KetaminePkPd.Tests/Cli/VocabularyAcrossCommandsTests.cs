@@ -29,6 +29,7 @@ public sealed class VocabularyAcrossCommandsTests
         new("--ancestry", [.. Words.AncestryWords.Values.SelectMany(w => w)], w => Words.ParseAncestry(w)),
         new("--model", PkModels.Keys, w => PkModels.Parse(w)),
         new("--hypothesis", Hypothesis.Names, w => Hypothesis.Parse(w)),
+        new("--infusion", ["0", .. Durations.NoInfusionWords, "40min", "2h"], w => Durations.ParseInfusion(w)),
     ];
 
     /// <summary>A word as a user may type it: as listed, upper case, capitalised with spaces around, <c>_</c> for <c>-</c>.</summary>
@@ -151,9 +152,9 @@ public sealed class VocabularyAcrossCommandsTests
     }
 
     [Fact]
-    public void Simulate_EverySolverAndAncestryWord_Runs()
+    public void Simulate_EverySolverAncestryAndInfusionWord_Runs()
     {
-        foreach (var option in new[] { "--solver", "--ancestry" })
+        foreach (var option in new[] { "--solver", "--ancestry", "--infusion" })
             foreach (var (word, _) in WordsOf(Kinds.Single(k => k.Option == option)))
             {
                 var run = CliRunner.Run("simulate", option, word, "--until", "1h", "--step", "30min", "--json");
