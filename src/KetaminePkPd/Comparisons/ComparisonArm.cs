@@ -150,7 +150,7 @@ public sealed record ComparisonArm
 
     private static string DefaultName(PkParameterSet model, Administration a, int sessions, TimeSpan interval)
     {
-        string drug = model.Drug == Drug.Esketamine ? "esketamine" : "racemic";
+        string drug = Vocabulary.Token(model.Drug);
         string route = a.Route switch
         {
             Route.Intravenous => "IV", Route.Intranasal => "IN", Route.Oral => "oral", Route.Sublingual => "SL", Route.Intramuscular => "IM", _ => "SC",
