@@ -23,7 +23,7 @@ internal static class CliApp
         "ketamine-pkpd trial --subjects 1000 --hypothesis mediation",
         "ketamine-pkpd simulate",
         "ketamine-pkpd simulate --drug esketamine --dose 56mg --json",
-        "ketamine-pkpd compare --population 300 --plot compare.png",
+        "ketamine-pkpd compare --subjects 300 --plot compare.png",
         "ketamine-pkpd dose-response --plot dose-response.svg",
         "ketamine-pkpd report --out report.html",
         "ketamine-pkpd sensitivity --plot tornado.png",

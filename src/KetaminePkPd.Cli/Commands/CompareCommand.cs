@@ -20,7 +20,7 @@ internal sealed class CompareCommand
         "ketamine-pkpd compare --subjects 300 --plot compare.png --plot-effects compare-effects.svg",
         "ketamine-pkpd compare --arm \"drug=esketamine route=intranasal dose=84mg\" --arm \"drug=racemic route=iv dose=0.5mg/kg infusion=40min\"",
         "ketamine-pkpd compare --arm \"route=intranasal dose=100mg f=0.3 name=racemic_IN_100mg\" --threshold-ng-per-ml 50 --json",
-        "ketamine-pkpd compare --arm \"drug=esketamine route=intranasal dose=56mg sessions=8 interval=3.5d\" --out arms.csv",
+        "ketamine-pkpd compare --arm \"drug=esketamine route=intranasal dose=56mg repeat=8 interval=3.5d\" --out arms.csv",
     ];
 
     private static readonly ComparisonOptions Defaults = ComparisonOptions.Default;
@@ -29,11 +29,14 @@ internal sealed class CompareCommand
     {
         HelpName = "\"key=value ...\"",
         Description = "One arm, as key=value pairs in one quoted argument; repeat the option for more arms (they replace the " +
-            "defaults). Keys: drug (racemic|esketamine), model (" + Parsing.ModelTokens + "), route (" + Parsing.RouteTokens +
-            ", required), dose (free base with unit, e.g. 0.5mg/kg, 84mg, 50mg-hcl; required; intranasal esketamine in whole " +
-            "28 mg devices), infusion (IV duration, e.g. 40min; none = bolus), sessions (1 to 1000) and interval (e.g. 3.5d), " +
-            "f (bioavailability of the route as a fraction, e.g. 0.3, where the model has one), name (display name, " +
-            "underscores for spaces). [default: " + ComparisonArm.Defaults.Count + " arms: " + string.Join(", ", ComparisonArm.Defaults.Select(a => a.Name)) + "]",
+            "defaults). Keys: drug (" + string.Join('|', Vocabulary.DrugTokens) + "), model (" + string.Join('|', PkModels.Keys) + "), route (" +
+            string.Join('|', Vocabulary.RouteTokens) + ", required), dose (free base with unit, e.g. 0.5mg/kg, 84mg, 50mg-hcl; required; " +
+            "intranasal esketamine in whole 28 mg devices), infusion (IV duration, e.g. 40min; 0 or none = bolus), repeat (number of " +
+            $"sessions, 1 to {ComparisonArm.MaxSessions}; also sessions=) and interval (e.g. 3.5d, needs repeat > 1), f (bioavailability of " +
+            "the route as a fraction, e.g. 0.3, where the model has one), name (display name, underscores for spaces). Drug, " +
+            "route, model and infusion take the same words as the options of simulate (ketamine, s-ketamine; intravenous, " +
+            "nasal, in, po, sl, intramuscular, subcutaneous). [default: " + ComparisonArm.Defaults.Count + " arms: " +
+            string.Join(", ", ComparisonArm.Defaults.Select(a => a.Name)) + "]",
     };
     private readonly Option<double?> _weight = SharedOptions.Weight();
     private readonly Option<double?> _age = SharedOptions.Age();

@@ -18,8 +18,11 @@ internal static class ReportRenderer
     {
         console.MarkupLine("[bold]" + Markup.Escape(report.Title) + "[/]");
         console.WriteLine();
+        ReportBlock? previous = null;
         foreach (var block in report.Blocks)
         {
+            if (previous is not null && NeedsGap(previous, block)) console.WriteLine();
+            previous = block;
             switch (block)
             {
                 case ReportHeading h:
@@ -38,7 +41,6 @@ internal static class ReportRenderer
                     if (p.Lead is { Length: > 0 } lead) paragraph.Append(lead + " ", new Style(decoration: Decoration.Bold));
                     console.Write(paragraph.Append(p.Text));
                     console.WriteLine();
-                    console.WriteLine();
                     break;
                 case ReportParagraph p:
                     console.WriteLine(p.Lead is { Length: > 0 } l ? l + " " + p.Text : p.Text);
@@ -49,6 +51,19 @@ internal static class ReportRenderer
             }
         }
     }
+
+    /// <summary>
+    /// Whether a blank line separates two blocks: before headings, tables and readings, and after the PROVISIONAL
+    /// statement and readings; notes right under a table or right after the facts stay attached to them.
+    /// </summary>
+    private static bool NeedsGap(ReportBlock previous, ReportBlock next) => (previous, next) switch
+    {
+        (_, ReportHeading) => true,
+        (ReportHeading, _) => false,
+        (ReportTable or ReportFacts, ReportParagraph { Kind: ReportParagraphKind.Plain or ReportParagraphKind.Warning or ReportParagraphKind.Provisional }) => false,
+        (ReportParagraph { Kind: ReportParagraphKind.Plain or ReportParagraphKind.Warning }, ReportParagraph { Kind: ReportParagraphKind.Plain or ReportParagraphKind.Warning or ReportParagraphKind.Provisional }) => false,
+        _ => true,
+    };
 
     /// <summary>A Spectre table of a report table.</summary>
     public static Table Table(ReportTable t)

@@ -23,7 +23,7 @@ public sealed record ComparisonArm
         ArgumentNullException.ThrowIfNull(administration);
         if (!model.Routes.Contains(administration.Route))
             throw new ArgumentException($"Arm '{name}': model '{model.Key}' does not support route {administration.Route}; it supports {string.Join(", ", model.Routes)}.", nameof(administration));
-        if (sessions < 1 || sessions > 1000) throw new ArgumentOutOfRangeException(nameof(sessions), sessions, $"sessions must be in [1, 1000], got {sessions}.");
+        if (sessions < 1 || sessions > MaxSessions) throw new ArgumentOutOfRangeException(nameof(sessions), sessions, $"sessions must be in [1, {MaxSessions}], got {sessions}.");
         if (sessions > 1) Guard.Positive(interval, nameof(interval));
         Name = name;
         Model = model;
@@ -52,6 +52,9 @@ public sealed record ComparisonArm
 
     /// <summary>The regimen.</summary>
     public DosingRegimen Regimen => DosingRegimen.Repeated(Administration, Sessions, Interval);
+
+    /// <summary>The largest number of sessions (<c>repeat</c>) of an arm: 1000.</summary>
+    public const int MaxSessions = 1000;
 
     /// <summary>The keys of an arm string, in the order the help lists them (<see cref="Parse"/>).</summary>
     public static IReadOnlyList<string> Keys { get; } = ["drug", "model", "route", "dose", "infusion", "repeat", "interval", "f", "name"];
