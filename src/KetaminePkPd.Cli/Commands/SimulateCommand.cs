@@ -47,7 +47,7 @@ internal sealed class SimulateCommand
         Description = "Also write every output time to this CSV file (columns in docs/outputs.md: time_h, parent_ng_per_ml, metabolite_ng_per_ml, " +
             "cadss, madrs_change (negative = improvement), amount_<compartment>_mg, eliminated_mg, input_mg). Replaced atomically; a failed run leaves no file. [default: none]",
     };
-    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object (keys in docs/outputs.md, ## simulate) instead of the readable summary." };
+    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object (keys in docs/outputs.md, ## simulate) to stdout instead of the readable summary." };
     private readonly Option<bool> _timeCourse = new("--time-course") { Description = "With --json: add timeCourse, every output time as columns (timeH, parentNgPerMl, metaboliteNgPerMl, cadss, madrsChange)." };
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
     private readonly Option<string?> _plot = PlotOptions.Create("--plot",
@@ -56,7 +56,7 @@ internal sealed class SimulateCommand
     private readonly Option<string?> _plotEffects = PlotOptions.Create("--plot-effects",
         "Write a figure of both effects against time: dissociation (CADSS points, left axis) and the antidepressant drug effect (MADRS points, negative = improvement, right axis).");
     private readonly Option<string?> _plotHysteresis = PlotOptions.Create("--plot-hysteresis",
-        "Write the hysteresis figure of dissociation over the first 4 h (every 30 s): CADSS against the plasma and the effect-site concentration.");
+        "Write the hysteresis figure of dissociation over the first 4 h (every 30 s): CADSS against the plasma concentration (an anticlockwise loop, as the effect site lags plasma) and against the effect-site concentration (no loop).");
     private readonly DataSetCommand _dataSet = new();
 
     public SimulateCommand()

@@ -149,7 +149,15 @@ public sealed class SimulationSetup
         Named(N("repeat"), repeat.ToString(CultureInfo.InvariantCulture), () => DosingRegimen.Repeated(first, repeat, gap));
         var grid = options ?? SimulationOptions.Default;
         // Counts the output times (and fails on too many) before anything is simulated.
-        Named(N("step"), Durations.Format(grid.OutputStep), grid.OutputTimesH);
+        try
+        {
+            grid.OutputTimesH();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new ArgumentException($"{N("until")} {Durations.Format(grid.Until)} with {N("step")} {Durations.Format(grid.OutputStep)} gives more than " +
+                $"{SimulationOptions.MaxOutputs:N0} output times; use a longer {N("step")} or a shorter {N("until")}.");
+        }
         return new SimulationSetup(theDrug, set, who, first, rate, repeat, gap, grid, doseText);
     }
 
