@@ -199,7 +199,7 @@ public sealed class ReportCommandTests
     [Theory]
     [InlineData("--out", "<file.html>", "[default: report.html]")]
     [InlineData("--replicates", "<count>", "[default: 2000]")]
-    [InlineData("--subjects", "<count>", "[default: 10000]")]
+    [InlineData("-n, --pool, --subjects", "<count>", "[default: 10000]")]
     [InlineData("--seed", "<seed>", "[default: 1]")]
     [InlineData("-q, --quiet", "progress", "stderr")]
     public void ReportHelp_DocumentsEveryOptionWithUnitDefaultAndValues(string option, string valuesOrUnit, string defaultOrRule)
