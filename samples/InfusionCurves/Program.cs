@@ -21,8 +21,7 @@ public static class Program
         // Two effects driven by the same drug, each with its own effect site (docs/model.md sections 4.1 and 4.2):
         // dissociation is a direct sigmoid Emax of the effect-site concentration; the antidepressant effect is a slow
         // "plasticity" signal that keeps building after the drug has gone.
-        var effects = EffectParameterSet.Default;
-        var model = new PkPdModel(pk, [effects.Dissociation(Drug.RacemicKetamine), effects.Antidepressant(Drug.RacemicKetamine)]);
+        var model = PkPdModel.Default(pk, Drug.RacemicKetamine);
 
         var infusion = DosingRegimen.Single(
             Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));

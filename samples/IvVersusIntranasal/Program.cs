@@ -40,12 +40,11 @@ public static class Program
         output.WriteLine();
         output.WriteLine("arm                             Cmax (ng/mL)  Tmax (min)  peak CADSS  day-1 effect (MADRS)");
         var rows = new List<(string Name, double Cmax, double PeakCadss, double Day1)>();
-        var effects = EffectParameterSet.Default;
         foreach (var (name, set, dose) in arms)
         {
             // Both effects for this drug. R-ketamine adds nothing to dissociation, so esketamine's C50 and EC50 are half the
             // racemic ones (EffectParameterSet.PotencyFactor): milligram for milligram, esketamine counts double.
-            var model = new PkPdModel(set.CreateModel(adult), [effects.Dissociation(set.Drug), effects.Antidepressant(set.Drug)]);
+            var model = PkPdModel.Default(set.CreateModel(adult), set.Drug);
             // One output, at 24 h, is enough: Cmax, Tmax and the peak of a direct effect are located exactly between outputs.
             var result = PkPdSimulator.Simulate(model, DosingRegimen.Single(dose), SimulationOptions.Default.AtTimes([TimeSpan.FromDays(1)]));
             var exposure = result.Pk.Parent;

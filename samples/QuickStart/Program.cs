@@ -5,7 +5,9 @@
 // block against the packed library.
 // README-BEGIN
 using KetaminePkPd;
+using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Reporting;
 
 // A 70 kg adult, racemic ketamine 0.5 mg/kg over 40 min (the antidepressant infusion), Domino 1982 parameters.
 var adult = Subject.TypicalAdult with { WeightKg = 70 };
@@ -21,6 +23,18 @@ Console.WriteLine($"norketamine {result.Metabolite}");
 var spray = PkSimulator.Simulate(PkModels.PerezRuixo2021.CreateModel(adult),
     DosingRegimen.Single(Administration.Intranasal(Dose.FromMilligrams(56))));
 Console.WriteLine($"esketamine  {spray.Parent}");
+
+// Both effects with the typical (PROVISIONAL) parameters: dissociation (CADSS points) and the antidepressant drug
+// effect (MADRS points, negative = improvement), the model `ketamine-pkpd simulate` runs.
+var pkpd = PkPdSimulator.Simulate(PkPdModel.Default(model, Drug.RacemicKetamine), infusion, SimulationOptions.Default);
+Console.WriteLine(FormattableString.Invariant($"peak CADSS  {pkpd[EffectParameterSet.DissociationName].MaximumValue:0.0} points"));
+
+// The same report, JSON and CSV as the command line, with its defaults (70 kg, 0.5 mg/kg over 40 min, Domino 1982).
+var setup = SimulationSetup.Resolve();
+var run = setup.Simulate();
+Console.WriteLine(SimulationReport.Build(setup, run).ToMarkdown());
+string csv = SimulationReport.TimeCourse(run).ToCsv();   // time_h, parent_ng_per_ml, ... (docs/outputs.md)
+Console.WriteLine(csv.Split('\n')[0]);
 // README-END
 
 // The concentration curve itself: every hour for the first 6 h.

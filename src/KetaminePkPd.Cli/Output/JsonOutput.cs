@@ -13,13 +13,6 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    /// <summary>Writes <paramref name="value"/> as one indented JSON object followed by a newline.</summary>
-    public static void Write(SimulationJson value, TextWriter stdout)
-    {
-        stdout.WriteLine(JsonSerializer.Serialize(value, Context.SimulationJson));
-        stdout.Flush();
-    }
-
     /// <summary>Writes the result of <c>trial --json</c>.</summary>
     public static void Write(TrialJson value, TextWriter stdout)
     {
@@ -38,42 +31,6 @@ internal static class JsonOutput
     public static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }
 
-/// <summary>The JSON shape of <c>simulate --json</c>.</summary>
-internal sealed record SimulationJson(
-    string Drug,
-    string Model,
-    string Route,
-    double DoseMg,
-    double WeightKg,
-    ExposureJson Parent,
-    ExposureJson? Metabolite,
-    DissociationJson Dissociation,
-    AntidepressantJson Antidepressant,
-    string ParentAnalyte,
-    string? MetaboliteAnalyte,
-    string ModelName,
-    string Citation,
-    double AgeYears,
-    string Ancestry,
-    string Dose,
-    double? InfusionH,
-    int Administrations,
-    double? IntervalH,
-    IReadOnlyList<DoseJson> Doses,
-    double UntilH,
-    double StepH,
-    string Solver,
-    int OutputPoints,
-    IReadOnlyList<ParameterJson> ProvisionalParameters,
-    IReadOnlyList<ParameterJson> ProvisionalEffectParameters,
-    string Notes,
-    string ModelVersion,
-    string? OutFile)
-{
-    /// <summary>The figures written (--plot, --plot-effects, --plot-hysteresis), full paths.</summary>
-    public IReadOnlyList<string> PlotFiles { get; init; } = [];
-}
-
 /// <summary>Exposure metrics of one analyte; null where a metric is undefined (e.g. the half-life when no drug reaches it).</summary>
 internal sealed record ExposureJson(
     double? CmaxNgPerMl,
@@ -82,12 +39,6 @@ internal sealed record ExposureJson(
     double? AucInfNgHPerMl,
     double? TerminalHalfLifeH,
     double? AucToEndNgHPerMl);
-
-/// <summary>Peak dissociation of the typical subject: CADSS points and when.</summary>
-internal sealed record DissociationJson(double PeakCadss, double PeakTimeH);
-
-/// <summary>The largest antidepressant drug effect of the typical subject: MADRS points (negative = improvement) and when.</summary>
-internal sealed record AntidepressantJson(double MaxEffectMadrs, double MaxEffectTimeH);
 
 /// <summary>One administration.</summary>
 internal sealed record DoseJson(double StartH, string Route, double DoseMg, double? InfusionH);
@@ -101,7 +52,6 @@ internal sealed record ParameterJson(string Name, double Value, string Unit, str
 
 /// <summary>Source-generated serializer metadata for the CLI's JSON output.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(SimulationJson))]
 [JsonSerializable(typeof(TrialJson))]
 [JsonSerializable(typeof(HypothesisTestJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -43,6 +43,24 @@ public sealed class PkPdModel
         Mediation = mediation;
     }
 
+    /// <summary>
+    /// The project's default PK-PD model of one individual: <paramref name="pk"/> driving the two effects of
+    /// <paramref name="effects"/> (the typical <see cref="EffectParameterSet.Default"/> when null), dissociation
+    /// (<see cref="EffectParameterSet.DissociationName"/>, CADSS points) and the antidepressant drug effect
+    /// (<see cref="EffectParameterSet.AntidepressantName"/>, MADRS points, negative = improvement), in that order, with
+    /// the potencies of <paramref name="drug"/> and no mediation (docs/model.md sections 4.1-4.2).
+    /// </summary>
+    /// <param name="pk">The pharmacokinetic model of the individual.</param>
+    /// <param name="drug">The drug given: esketamine halves C50 of dissociation and EC50 of the antidepressant effect.</param>
+    /// <param name="effects">The effect parameters; null for the typical (PROVISIONAL) ones.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="pk"/> is null.</exception>
+    public static PkPdModel Default(PkModel pk, Drug drug, EffectParameterSet? effects = null)
+    {
+        ArgumentNullException.ThrowIfNull(pk);
+        var fx = effects ?? EffectParameterSet.Default;
+        return new PkPdModel(pk, [fx.Dissociation(drug), fx.Antidepressant(drug)]);
+    }
+
     /// <summary>The pharmacokinetic model.</summary>
     public PkModel Pk { get; }
 

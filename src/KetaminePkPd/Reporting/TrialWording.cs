@@ -1,4 +1,6 @@
 using System.Globalization;
+using KetaminePkPd.Pharmacodynamics;
+using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Populations;
 using KetaminePkPd.Trials;
 
@@ -68,17 +70,39 @@ public static class TrialWording
     /// <summary>The PK parameters (for the design's routes) and effect parameters that are the project's own calibrations.</summary>
     public static IReadOnlyList<ModelParameter> ProvisionalParameters(TrialDesign design)
     {
-        var routes = design.Arms.Select(a => a.Administration.Route).Distinct().ToList();
-        var pk = design.Population.Pk.Parameters.Where(p => p.IsProvisional && (p.Route is null || routes.Contains(p.Route.Value)));
-        return [.. pk, .. design.Population.Effects.Parameters.Where(p => p.IsProvisional)];
+        ArgumentNullException.ThrowIfNull(design);
+        return [.. ProvisionalParameters(design.Population.Pk, Routes(design)), .. ProvisionalParameters(design.Population.Effects)];
+    }
+
+    /// <summary>
+    /// The parameters of <paramref name="pk"/> used by <paramref name="routes"/> (the shared ones and those of each
+    /// route) that are the project's own calibrations, not published estimates: the one list every output shows.
+    /// </summary>
+    /// <param name="pk">The PK parameter set.</param>
+    /// <param name="routes">The routes given.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IReadOnlyList<ModelParameter> ProvisionalParameters(PkParameterSet pk, IEnumerable<Route> routes)
+    {
+        ArgumentNullException.ThrowIfNull(pk);
+        ArgumentNullException.ThrowIfNull(routes);
+        var given = routes.ToHashSet();
+        return [.. pk.Parameters.Where(p => p.IsProvisional && (p.Route is null || given.Contains(p.Route.Value)))];
+    }
+
+    /// <summary>The effect parameters that are the project's own calibrations (docs/model.md sections 4.1, 4.2 and 4.4).</summary>
+    /// <param name="effects">The effect parameters.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="effects"/> is null.</exception>
+    public static IReadOnlyList<ModelParameter> ProvisionalParameters(EffectParameterSet effects)
+    {
+        ArgumentNullException.ThrowIfNull(effects);
+        return [.. effects.Parameters.Where(p => p.IsProvisional)];
     }
 
     /// <summary>The PROVISIONAL statement: which parameters and model parts are our own calibrations.</summary>
     public static string ProvisionalLine(TrialDesign design, IEnumerable<Hypothesis> hypotheses)
     {
-        var routes = design.Arms.Select(a => a.Administration.Route).Distinct().ToList();
-        var pk = design.Population.Pk.Parameters.Where(p => p.IsProvisional && (p.Route is null || routes.Contains(p.Route.Value))).Select(p => p.Name).ToList();
-        var effects = design.Population.Effects.Parameters.Where(p => p.IsProvisional).Select(p => p.Name).ToList();
+        var pk = ProvisionalParameters(design.Population.Pk, Routes(design)).Select(p => p.Name).ToList();
+        var effects = ProvisionalParameters(design.Population.Effects).Select(p => p.Name).ToList();
         var parts = new List<string>();
         if (pk.Count > 0) parts.Add($"PK {string.Join(", ", pk)}");
         if (effects.Count > 0) parts.Add($"effects {string.Join(", ", effects)}");
@@ -89,4 +113,6 @@ public static class TrialWording
         if (hypotheses.Any(h => !h.IsExposureOnly)) parts.Add("the hypothesis strengths (illustrations)");
         return "PROVISIONAL (own calibrations, not published estimates): " + string.Join("; ", parts) + ".";
     }
+
+    private static IEnumerable<Route> Routes(TrialDesign design) => design.Arms.Select(a => a.Administration.Route).Distinct();
 }

@@ -18,6 +18,21 @@ public sealed record HypothesisTestSettings
     /// <summary>The defaults.</summary>
     public static HypothesisTestSettings Default { get; } = new();
 
+    /// <summary>The fewest replicate trials per hypothesis and observation (<see cref="Replicates"/>).</summary>
+    public const int MinReplicates = 100;
+
+    /// <summary>The most replicate trials per hypothesis and observation (<see cref="Replicates"/>).</summary>
+    public const int MaxReplicates = 1_000_000;
+
+    /// <summary>The largest pool (<see cref="PoolSize"/>).</summary>
+    public const int MaxPoolSize = 10_000_000;
+
+    /// <summary>The pool must hold at least this many times the largest observed n (<see cref="PoolSize"/>).</summary>
+    public const int PoolPerObservedN = 4;
+
+    /// <summary>The smallest pool these observations allow: <see cref="PoolPerObservedN"/> times the largest observed n, and at least 100.</summary>
+    public int MinPoolSize => Math.Max(100, PoolPerObservedN * _observed.Max(o => o.N));
+
     /// <summary>The trial design patients are drawn from. Default <see cref="TrialDesigns.Nimh"/>. Set with <see cref="WithDesign"/>
     /// (together with the observations, whose times must be among its assessments).</summary>
     public TrialDesign Design => _design;
@@ -54,8 +69,8 @@ public sealed record HypothesisTestSettings
     private static int CheckPool(int pool, ImmutableArray<ObservedCorrelation> observed)
     {
         int maxN = observed.Max(o => o.N);
-        return pool >= 4 * maxN ? pool
-            : throw new ArgumentOutOfRangeException(nameof(PoolSize), pool, $"PoolSize ({pool}) must be at least 4 times the largest observed n ({maxN}), i.e. at least {4 * maxN}.");
+        return pool >= PoolPerObservedN * maxN ? pool
+            : throw new ArgumentOutOfRangeException(nameof(PoolSize), pool, $"PoolSize ({pool}) must be at least {PoolPerObservedN} times the largest observed n ({maxN}), i.e. at least {PoolPerObservedN * maxN}.");
     }
 
     /// <summary>Hypotheses to compare (names unique). Default the four of docs/model.md section 5.</summary>
@@ -76,7 +91,7 @@ public sealed record HypothesisTestSettings
     public int Replicates
     {
         get => _replicates;
-        init => _replicates = value is >= 100 and <= 1_000_000 ? value : throw new ArgumentOutOfRangeException(nameof(Replicates), value, $"Replicates must be in [100, 1000000], got {value}.");
+        init => _replicates = value is >= MinReplicates and <= MaxReplicates ? value : throw new ArgumentOutOfRangeException(nameof(Replicates), value, $"Replicates must be in [100, 1000000], got {value}.");
     }
 
     /// <summary>
@@ -87,7 +102,7 @@ public sealed record HypothesisTestSettings
     public int PoolSize
     {
         get => _pool;
-        init => _pool = value is >= 100 and <= 10_000_000 ? CheckPool(value, _observed) : throw new ArgumentOutOfRangeException(nameof(PoolSize), value, $"PoolSize must be in [100, 10000000], got {value}.");
+        init => _pool = value is >= 100 and <= MaxPoolSize ? CheckPool(value, _observed) : throw new ArgumentOutOfRangeException(nameof(PoolSize), value, $"PoolSize must be in [100, 10000000], got {value}.");
     }
 
     /// <summary>The seed. Default 1.</summary>

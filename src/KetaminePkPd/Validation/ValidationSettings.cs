@@ -16,7 +16,13 @@ public sealed record ValidationSettings
     public ulong Seed { get; init; } = 1;
 
     /// <summary>Patients per arm of each virtual trial, in [20, 100 000]. Default 500.</summary>
-    public int SubjectsPerArm { get => _subjects; init => _subjects = (int)Guard.InRange(value, 20, 100_000, nameof(SubjectsPerArm)); }
+    public int SubjectsPerArm { get => _subjects; init => _subjects = (int)Guard.InRange(value, MinSubjectsPerArm, MaxSubjectsPerArm, nameof(SubjectsPerArm)); }
+
+    /// <summary>The fewest patients per arm (<see cref="SubjectsPerArm"/>).</summary>
+    public const int MinSubjectsPerArm = 20;
+
+    /// <summary>The most patients per arm (<see cref="SubjectsPerArm"/>).</summary>
+    public const int MaxSubjectsPerArm = 100_000;
 
     /// <summary>Patients simulated once per hypothesis run, in [400, 1 000 000]. Default 2000.</summary>
     public int HypothesisPool { get => _pool; init => _pool = (int)Guard.InRange(value, 400, 1_000_000, nameof(HypothesisPool)); }

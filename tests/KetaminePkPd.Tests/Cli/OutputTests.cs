@@ -5,7 +5,7 @@ using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Tests.Cli;
 
-/// <summary>Formatting, the atomic output file and the CSV writer.</summary>
+/// <summary>Formatting and the atomic output file.</summary>
 public sealed class OutputTests
 {
     [Theory]
@@ -97,37 +97,6 @@ public sealed class OutputTests
         var ex = Assert.ThrowsAny<IOException>(() => AtomicFile.Open(Path.Combine(missing, "x.csv"), "--out"));
 
         Assert.Contains(missing, ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void CsvOutput_Write_UsesInvariantCultureWhateverTheCurrentCulture()
-    {
-        var result = PkSimulator.Simulate(PkModels.Domino.CreateModel(Subject.TypicalAdult),
-            DosingRegimen.Single(Administration.IntravenousBolus(Dose.FromMilligrams(35))),
-            SimulationOptions.Default with { Until = TimeSpan.FromHours(1) });
-        var saved = System.Globalization.CultureInfo.CurrentCulture;
-        string text;
-        try
-        {
-            // A culture with a decimal comma (built by hand: the build uses invariant globalization).
-            var comma = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
-            comma.NumberFormat.NumberDecimalSeparator = ",";
-            comma.NumberFormat.NumberGroupSeparator = ".";
-            System.Globalization.CultureInfo.CurrentCulture = comma;
-            Assert.Equal("0,5", 0.5.ToString(System.Globalization.CultureInfo.CurrentCulture));
-            using var stream = new MemoryStream();
-            CsvOutput.Write(result, stream);
-            text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentCulture = saved;
-        }
-
-        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(result.TimesH.Length + 1, lines.Length);
-        Assert.Equal(CsvOutput.Columns(result.Model).Length, lines[1].Split(',').Length);
-        Assert.Equal(result.ParentNgPerMl[1], double.Parse(lines[2].Split(',')[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>

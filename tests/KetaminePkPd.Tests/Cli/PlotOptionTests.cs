@@ -20,7 +20,7 @@ public sealed class PlotOptionTests
         FigureAssert.IsPng(concentrations);
         FigureAssert.IsSvgFile(effects, "Dissociation (CADSS points)", "Time (h)", "Antidepressant effect (MADRS points; negative = better)");
         FigureAssert.IsSvgFile(hysteresis, "ketamine concentration (ng/mL)", "against plasma concentration (loop)");
-        Assert.Contains($"Plots: {concentrations}, {effects}, {hysteresis}.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Written: {concentrations}, {effects}, {hysteresis}.", run.Stdout, StringComparison.Ordinal);
         Assert.Equal(3, Directory.GetFiles(dir.Path).Length);
     }
 

@@ -1,30 +1,37 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using KetaminePkPd.Cli.Commands;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Trials;
 using ScottPlot;
 using KetaminePkPd.Reporting;
 
-namespace KetaminePkPd.Cli.Output;
+namespace KetaminePkPd.Plotting;
 
 /// <summary>
-/// The HTML page of <c>ketamine-pkpd report</c>: one self-contained document (inline CSS, inline SVG figures, no scripts,
-/// no external references) that tells the story of the default hypothesis run. The same inputs give the same bytes: the
-/// page holds no timestamp.
+/// The HTML report of a hypothesis run for a reader new to the project: one self-contained document (inline CSS, inline
+/// SVG figures, no scripts, no external references) with the question, the model, the time courses, one simulated trial,
+/// the sampling distributions of r under each hypothesis and what they mean. The same inputs give the same bytes: the page
+/// holds no timestamp.
 /// </summary>
-internal static class HtmlReport
+public static class HtmlReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>Width and height of the figures, pixels (they scale to the page).</summary>
     private const int Width = 1000, Height = 560;
 
-    /// <summary>Builds the page.</summary>
-    public static string Build(ReportInputs inputs, ReportStory story)
+    /// <summary>Builds the page (UTF-8 text of one HTML document).</summary>
+    /// <param name="story">The simulations the page shows (<see cref="HtmlReportStory.Simulate"/>).</param>
+    /// <param name="reproduceCommand">The command line that reproduces the page, shown in its last section.</param>
+    /// <param name="hypothesisCommand">The command line that prints the hypothesis tables alone.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static string Build(HtmlReportStory story, string reproduceCommand, string hypothesisCommand)
     {
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(reproduceCommand);
+        ArgumentNullException.ThrowIfNull(hypothesisCommand);
         var page = new Page();
         var test = story.Hypotheses;
         var s = test.Settings;
@@ -51,7 +58,7 @@ internal static class HtmlReport
         Distributions(page, test, scale, cadssAt);
         SampleSizes(page, test);
         Provisional(page, design, s.Hypotheses);
-        Reproduce(page, inputs, test);
+        Reproduce(page, reproduceCommand, hypothesisCommand, test);
 
         page.Raw("</main>\n</body>\n</html>\n");
         return page.ToString();
@@ -74,7 +81,7 @@ internal static class HtmlReport
                 sb.Append(Inv, $"If the two effects shared nothing but the drug concentration, simulated trials of {o.N} patients would give a median r of " +
                     $"{Formatting.R(exposure.MedianR)}, with 95% of trials between {Formatting.R(lo)} and {Formatting.R(hi)}; " +
                     $"the observed r sits at percentile {Formatting.Percentile(exposure.Compatibility.PercentileRank)} of them (two-sided compatibility p " +
-                    $"{HypothesisReport.TwoSidedP(exposure.Compatibility)}: {Verdict(exposure)}). ");
+                    $"{TwoSidedP(exposure.Compatibility)}: {Verdict(exposure)}). ");
             }
             sb.Append(inside.Count == 0
                 ? "The observed r is incompatible (two-sided p below 0.05) with every hypothesis run."
@@ -152,7 +159,7 @@ internal static class HtmlReport
         page.Raw("</tbody>\n</table>\n</details>\n");
     }
 
-    private static void TimeCourses(Page page, ReportStory story, TrialDesign design)
+    private static void TimeCourses(Page page, HtmlReportStory story, TrialDesign design)
     {
         var nimh = story.Nimh;
         var bands = nimh.Population!;
@@ -189,7 +196,7 @@ internal static class HtmlReport
         page.Raw("</tbody>\n</table>\n");
     }
 
-    private static void OneTrial(Page page, ReportStory story, TrialDesign design, string scale, string cadssAt)
+    private static void OneTrial(Page page, HtmlReportStory story, TrialDesign design, string scale, string cadssAt)
     {
         var trial = story.Trial;
         page.H2("4. One simulated NIMH trial");
@@ -232,7 +239,7 @@ internal static class HtmlReport
                 var (lo, hi) = c.Interval95;
                 page.Raw($"<tr><td>{Encode(TrialWording.NameWithStrengths(c.Hypothesis))}</td><td class=\"num\">{Encode(Formatting.R(c.MedianR))}</td>" +
                     $"<td class=\"num\">{Encode(Formatting.Interval(lo, hi))}</td><td class=\"num\">{Encode(Formatting.Percentile(c.Compatibility.PercentileRank))}</td>" +
-                    $"<td class=\"num\">{Encode(HypothesisReport.TwoSidedP(c.Compatibility))}</td><td>{Encode(Verdict(c))}</td>" +
+                    $"<td class=\"num\">{Encode(TwoSidedP(c.Compatibility))}</td><td>{Encode(Verdict(c))}</td>" +
                     $"<td class=\"num\">{Encode(Formatting.R(c.MedianPartialR))}</td></tr>\n");
             }
             page.Raw("</tbody>\n</table>\n");
@@ -280,14 +287,14 @@ internal static class HtmlReport
         page.Raw("</div>\n");
     }
 
-    private static void Reproduce(Page page, ReportInputs inputs, HypothesisTestResult test)
+    private static void Reproduce(Page page, string reproduceCommand, string hypothesisCommand, HypothesisTestResult test)
     {
         var s = test.Settings;
         page.H2("8. Reproduce this report");
         page.P("The same command and seed give the same numbers, on any machine and core count:");
-        page.Raw($"<pre><code>{Encode(inputs.Reproduce())}</code></pre>\n");
+        page.Raw($"<pre><code>{Encode(reproduceCommand)}</code></pre>\n");
         page.P("The hypothesis tables alone, as text or JSON (add --json):");
-        page.Raw($"<pre><code>{Encode(inputs.HypothesisCommand())}</code></pre>\n");
+        page.Raw($"<pre><code>{Encode(hypothesisCommand)}</code></pre>\n");
         page.Raw("<table class=\"settings\">\n<tbody>\n");
         void Setting(string name, string value) => page.Raw($"<tr><th>{Encode(name)}</th><td>{Encode(value)}</td></tr>\n");
         Setting("Seed", s.Seed.ToString(Inv));
@@ -295,7 +302,7 @@ internal static class HtmlReport
         Setting("Observed", string.Join("; ", s.Observed.Select(o => $"r = {Formatting.R(o.R)} at {Formatting.Span(o.Time)}, n = {o.N} ({o.Source})")));
         Setting("Replicates", $"{s.Replicates.ToString("N0", Inv)} trials per hypothesis and observation ({test.ReplicateTrials.ToString("N0", Inv)} in all)");
         Setting("Pool", $"{s.PoolSize.ToString("N0", Inv)} patients per hypothesis ({test.SubjectSimulations.ToString("N0", Inv)} patient simulations)");
-        Setting("Time courses", $"{ReportCommand.BandPatients} virtual patients, seed {s.Seed.ToString(Inv)}");
+        Setting("Time courses", $"{HtmlReportStory.BandPatients} virtual patients, seed {s.Seed.ToString(Inv)}");
         Setting("Library", $"KetaminePkPd {SimulationReport.LibraryVersion}");
         page.Raw("</tbody>\n</table>\n");
     }
@@ -324,6 +331,14 @@ internal static class HtmlReport
         page.Raw($"<tr><td>{Encode(a)}</td><td>{Encode(b)}</td><td>{Encode(c)}</td></tr>\n");
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>The two-sided p with its Monte Carlo standard error, as the hypothesis report prints it.</summary>
+    private static string TwoSidedP(KetaminePkPd.Statistics.Compatibility c)
+    {
+        if (c.TwoSidedP == 0) return $"< {c.UpperBound.ToString("0.####", Inv)}";
+        string format = c.TwoSidedP < 0.1 ? "0.000" : "0.00";
+        return $"{c.TwoSidedP.ToString(format, Inv)}\u00b1{c.StandardError.ToString(format, Inv)}";
+    }
 
     /// <summary>The model diagram: dose, plasma, two effect sites and effects, two ratings, and the links each hypothesis adds.</summary>
     private static string Diagram(double ke0HalfLifeMinutes)
