@@ -21,10 +21,9 @@ public static class DoseResponse
         settings ??= DoseResponseSettings.Default;
         settings.CheckDoses();
         var doses = settings.Doses();
-        var fx = EffectParameterSet.Default;
         var drug = settings.Model.Drug;
         var pk = settings.Model.CreateModel(settings.Subject);
-        var model = new PkPdModel(pk, [fx.Dissociation(drug), fx.Antidepressant(drug)]);
+        var model = PkPdModel.Default(pk, drug);
         var times = SimulationOptions.Default.AtTimes([TimeSpan.Zero, TimeSpan.FromDays(1)]);
         var points = ImmutableArray.CreateBuilder<DoseResponsePoint>(doses.Count);
         foreach (var dose in doses)
