@@ -39,9 +39,9 @@ internal sealed class MergeCommand
     /// <summary>Adds the command and its examples to the command tree.</summary>
     public static void Register(Command root, IDictionary<Command, string[]> examples)
     {
-        var command = new MergeCommand();
-        root.Subcommands.Add(command.Command);
-        examples[command.Command] = Examples;
+        var command = new MergeCommand().Command;
+        root.Subcommands.Add(command);
+        examples[command] = Examples;
     }
 
     private int Execute(CommandContext ctx)

@@ -74,9 +74,9 @@ internal sealed class SensitivityCommand
     /// <summary>Adds the command and its examples to the command tree (one line in <see cref="CliApp.Build"/>).</summary>
     public static void Register(Command root, IDictionary<Command, string[]> examples)
     {
-        var command = new SensitivityCommand();
-        root.Subcommands.Add(command.Command);
-        examples[command.Command] = Examples;
+        var command = new SensitivityCommand().Command;
+        root.Subcommands.Add(command);
+        examples[command] = Examples;
     }
 
     private int Execute(CommandContext ctx)

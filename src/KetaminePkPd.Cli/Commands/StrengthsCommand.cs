@@ -69,9 +69,9 @@ internal sealed class StrengthsCommand
     /// <summary>Adds the command and its examples to the command tree.</summary>
     public static void Register(Command root, IDictionary<Command, string[]> examples)
     {
-        var command = new StrengthsCommand();
-        root.Subcommands.Add(command.Command);
-        examples[command.Command] = Examples;
+        var command = new StrengthsCommand().Command;
+        root.Subcommands.Add(command);
+        examples[command] = Examples;
     }
 
     private int Execute(CommandContext ctx)
