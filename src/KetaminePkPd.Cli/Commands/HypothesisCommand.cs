@@ -15,6 +15,8 @@ namespace KetaminePkPd.Cli.Commands;
 internal sealed class HypothesisCommand
 {
     private static readonly HypothesisTestSettings Defaults = HypothesisTestSettings.Default;
+    private static readonly string Observations = string.Join(" and ", Defaults.Observed.Select(o => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"r = {o.R} at {Formatting.Span(o.Time)} (n {o.N})")));
 
     /// <summary>Examples shown at the end of <c>hypothesis --help</c>.</summary>
     public static readonly string[] Examples =
@@ -24,7 +26,6 @@ internal sealed class HypothesisCommand
         "ketamine-pkpd hypothesis --hypothesis exposure-only --hypothesis mediation --share 0.3 --json",
         "ketamine-pkpd hypothesis --observed-r -0.35 --observed-n 58 --observed-at 230min",
         "ketamine-pkpd hypothesis --observed my-patients.csv --observed-at 1d",
-        "ketamine-pkpd trial --out patients.csv && ketamine-pkpd hypothesis --observed patients.csv",
         "ketamine-pkpd hypothesis --design dose-ranging --observed-r -0.2 --observed-n 100 --observed-at 1d",
         "ketamine-pkpd hypothesis --replicates 500 --subjects 2000 --plot r.png --out replicates.csv",
     ];
@@ -32,7 +33,7 @@ internal sealed class HypothesisCommand
     private readonly Option<double?> _observedR = SharedOptions.Parsed<double?>("--observed-r", "r", "An observed correlation of CADSS with % change of the " +
         $"depression score, in [-{ObservedCorrelation.MaxAbsR}, {ObservedCorrelation.MaxAbsR}], against % change as Luckenbaugh 2014 reports it (negative = more " +
         "dissociation, more improvement). Replaces the default observations; needs --observed-n and --observed-at. [default: " +
-        $"{string.Join(" and ", Defaults.Observed.Select(o => $"r = {o.R} at {Durations.Format(o.Time)} (n {o.N})"))}, Luckenbaugh 2014]",
+        $"Luckenbaugh 2014: {Observations}]",
         (t, n) => Parsing.ParseNumber(t, n, -ObservedCorrelation.MaxAbsR, ObservedCorrelation.MaxAbsR));
     private readonly Option<int?> _observedN = SharedOptions.Parsed<int?>("--observed-n", "n",
         $"Patients behind --observed-r, {ObservedCorrelation.MinN} to {ObservedCorrelation.MaxN}: each replicate trial enrols this many.",
@@ -99,7 +100,7 @@ internal sealed class HypothesisCommand
             "patients, run replicate trials of the observed size, and show where the observed correlation falls among the " +
             "simulated ones (two-sided: an observation too weak for a hypothesis counts against it as much as one too strong), what controlling for exposure does, and how many patients a trial needs to tell each hypothesis " +
             "from exposure-only. Without options: the NIMH design, the four hypotheses, Luckenbaugh 2014's " +
-            $"{string.Join(" and ", Defaults.Observed.Select(o => $"r = {o.R} at {Formatting.Span(o.Time)} (n {o.N})"))}, {Defaults.Replicates} replicates, " +
+            $"{Observations}, {Defaults.Replicates} replicates, " +
             $"a pool of {Defaults.PoolSize} patients, seed {Defaults.Seed} (10-40 s on two cores). Progress goes to stderr (not with --json unless stderr is a terminal; never with --quiet).")
         {
             _observedR, _observedN, _observedAt, _observed, _replicates, _subjects, _seed, _design,
