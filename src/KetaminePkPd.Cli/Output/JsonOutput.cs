@@ -20,20 +20,6 @@ internal static class JsonOutput
         stdout.Flush();
     }
 
-    /// <summary>Writes the result of <c>trial --json</c>.</summary>
-    public static void Write(TrialJson value, TextWriter stdout)
-    {
-        stdout.WriteLine(JsonSerializer.Serialize(value, Context.TrialJson));
-        stdout.Flush();
-    }
-
-    /// <summary>Writes the result of <c>hypothesis --json</c>.</summary>
-    public static void Write(HypothesisTestJson value, TextWriter stdout)
-    {
-        stdout.WriteLine(JsonSerializer.Serialize(value, Context.HypothesisTestJson));
-        stdout.Flush();
-    }
-
     /// <summary>Writes the result of <c>compare --json</c>.</summary>
     public static void Write(CompareJson value, TextWriter stdout)
     {
@@ -116,8 +102,6 @@ internal sealed record ParameterJson(string Name, double Value, string Unit, str
 /// <summary>Source-generated serializer metadata for the CLI's JSON output.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(SimulationJson))]
-[JsonSerializable(typeof(TrialJson))]
-[JsonSerializable(typeof(HypothesisTestJson))]
 [JsonSerializable(typeof(CompareJson))]
 [JsonSerializable(typeof(DoseResponseJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

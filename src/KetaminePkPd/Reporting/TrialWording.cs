@@ -89,4 +89,13 @@ public static class TrialWording
         if (hypotheses.Any(h => !h.IsExposureOnly)) parts.Add("the hypothesis strengths (illustrations)");
         return "PROVISIONAL (own calibrations, not published estimates): " + string.Join("; ", parts) + ".";
     }
+
+    /// <summary>A verdict in words: <c>compatible</c>, <c>stronger</c>, <c>weaker</c> or <c>opposite sign</c>.</summary>
+    public static string Verdict(CompatibilityVerdict verdict) => verdict switch
+    {
+        CompatibilityVerdict.Compatible => "compatible",
+        CompatibilityVerdict.Stronger => "stronger",
+        CompatibilityVerdict.Weaker => "weaker",
+        _ => "opposite sign",
+    };
 }

@@ -126,7 +126,13 @@ public sealed class HypothesisTestRun
             "the concentration at the CADSS time is the same for every patient, e.g. all enrolled from a placebo arm, or CADSS or the % change is constant");
         double p = observed.R <= 0 ? rDist.ProbabilityAtMost(observed.R) : rDist.ProbabilityAtLeast(observed.R);
         _comparisons.Add(new HypothesisComparison(hypothesis, observed, rDist, partialDist, p, HypothesisTest.Read(hypothesis, observed, rDist, partialDist, p))
-            { UndefinedR = undefinedR, UndefinedPartialR = undefinedPartial });
+            {
+                UndefinedR = undefinedR,
+                UndefinedPartialR = undefinedPartial,
+                // Fresh arrays per observation (StartObservation), never written again: wrapped without a copy.
+                ReplicateR = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(_r),
+                ReplicatePartialR = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(_partial),
+            });
         if (o + 1 < _settings.Observed.Length) StartObservation(o + 1);
         else
         {
