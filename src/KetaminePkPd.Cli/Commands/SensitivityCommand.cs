@@ -5,6 +5,7 @@ using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Reporting;
 using KetaminePkPd.Trials;
+using static KetaminePkPd.Trials.HypothesisTestSettings;
 using static KetaminePkPd.Trials.ReplicateStudySettings;
 
 namespace KetaminePkPd.Cli.Commands;
@@ -25,7 +26,7 @@ internal sealed class SensitivityCommand
         "ketamine-pkpd sensitivity --design esketamine-intranasal --observed-r=-0.04 --observed-n 576 --observed-at 1d",
     ];
 
-    private readonly Option<string?> _hypothesis = new("--hypothesis") { HelpName = HypothesisStrengths.Tokens, Description = "The hypothesis whose assumptions are varied. [default: exposure-only]" };
+    private readonly Option<string?> _hypothesis = new("--hypothesis") { HelpName = string.Join('|', Hypothesis.Names), Description = "The hypothesis whose assumptions are varied. [default: exposure-only]" };
     private readonly Option<string[]> _vary = new("--vary")
     {
         HelpName = "assumption", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true,
@@ -35,9 +36,9 @@ internal sealed class SensitivityCommand
     private readonly Option<string?> _pair = new("--pair") { HelpName = "a,b", Description = "Two different assumptions varied together over every combination of their levels (a heat map)." };
     private readonly ObservedOptions _observed = new("[default: Luckenbaugh 2014: -0.35 at 230 min (n 58) and -0.41 at 7 d (n 39)]");
     private readonly Option<int?> _replicates = ObservedOptions.Replicates("setting");
-    private readonly Option<int?> _pool = SharedOptions.Subjects($"Patients simulated per pharmacological setting, {MinPoolSize} to {MaxPoolSize} and at least {PoolPerObservedPatient} times the largest observed n. Alias: --pool. [default: {DefaultPoolSize}]", MinPoolSize, MaxPoolSize, "--pool");
+    private readonly Option<int?> _pool = SharedOptions.Subjects($"Patients simulated per pharmacological setting, {MinPoolSize} to {MaxPoolSize} and at least {PoolPerObservedSubject} times the largest observed n. Alias: --pool. [default: {DefaultPoolSize}]", MinPoolSize, MaxPoolSize, "--pool");
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
-    private readonly Option<string?> _design = CommonOptions.Design();
+    private readonly Option<string?> _design = SharedOptions.Design();
     private readonly Option<double?> _rho = SharedOptions.Rho(), _share = SharedOptions.Share(), _threshold = SharedOptions.ThresholdCadss(), _boost = SharedOptions.Boost();
     private readonly Option<string?> _out = new("--out")
     {
@@ -124,8 +125,8 @@ internal sealed class SensitivityCommand
     internal SensitivityRun Resolve(ParseResult p)
     {
         var d = SensitivitySettings.Default;
-        var strengths = new HypothesisStrengths(p.GetValue(_rho), p.GetValue(_share), p.GetValue(_threshold), p.GetValue(_boost));
-        var hypothesis = strengths.Build(p.GetValue(_hypothesis) ?? "exposure-only");
+        var strengths = new Trials.HypothesisStrengths(p.GetValue(_rho), p.GetValue(_share), p.GetValue(_threshold), p.GetValue(_boost));
+        var hypothesis = strengths.Apply(Hypothesis.Parse(p.GetValue(_hypothesis) ?? Hypothesis.ExposureOnly.Name, "--hypothesis"));
         if (strengths.FirstWithout([hypothesis.Name]) is var (option, target))
             throw new ArgumentException($"{option} applies to the {target} hypothesis, not to {hypothesis.Name}; add --hypothesis {target}.");
         var choice = DesignChoice.Resolve(p.GetValue(_design));
@@ -169,8 +170,8 @@ internal sealed class ObservedOptions(string defaultText)
     private const string Names = "--observed-r, --observed-n and --observed-at";
 
     private readonly Option<double?> _r = SharedOptions.Parsed<double?>("--observed-r", "r", "An observed correlation of CADSS with % change, in (-1, 1) (negative = more dissociation, more improvement); " +
-        $"needs --observed-n and --observed-at. {defaultText}", (t, n) => Parsing.ParseNumber(t, n, -0.999, 0.999));
-    private readonly Option<int?> _n = SharedOptions.Parsed<int?>("--observed-n", "n", "Patients behind --observed-r, 4 to 1000000.", (t, n) => Parsing.ParseCount(t, n, 4, 1_000_000));
+        $"needs --observed-n and --observed-at. {defaultText}", (t, n) => Parsing.ParseNumber(t, n, -ObservedCorrelation.MaxAbsR, ObservedCorrelation.MaxAbsR));
+    private readonly Option<int?> _n = SharedOptions.Parsed<int?>("--observed-n", "n", $"Patients behind --observed-r, {ObservedCorrelation.MinN} to {ObservedCorrelation.MaxN}.", (t, n) => Parsing.ParseCount(t, n, ObservedCorrelation.MinN, ObservedCorrelation.MaxN));
     private readonly Option<TimeSpan?> _at = SharedOptions.Parsed<TimeSpan?>("--observed-at", "time", "Assessment time of --observed-r (e.g. 230min, 1d); one of the design's assessments.",
         (t, n) => Parsing.ParseDuration(t, n) is var d && d > TimeSpan.Zero ? d : throw new ArgumentException($"{n} '{t}': must be after the first dose."));
 

@@ -4,6 +4,7 @@ using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Reporting;
 using KetaminePkPd.Trials;
+using static KetaminePkPd.Trials.HypothesisTestSettings;
 using static KetaminePkPd.Trials.ReplicateStudySettings;
 
 namespace KetaminePkPd.Cli.Commands;
@@ -36,9 +37,9 @@ internal sealed class StrengthsCommand
         (t, n) => StrengthScanSettings.ParseCombination(t, n), "bonferroni|fisher");
     private readonly ObservedOptions _observed = new("[default: Luckenbaugh 2014's two]");
     private readonly Option<int?> _replicates = ObservedOptions.Replicates("grid point");
-    private readonly Option<int?> _pool = SharedOptions.Subjects($"Patients per grid point, {MinPoolSize} to {MaxPoolSize} and at least {PoolPerObservedPatient} times the largest observed n. Alias: --pool. [default: {DefaultPoolSize}]", MinPoolSize, MaxPoolSize, "--pool");
+    private readonly Option<int?> _pool = SharedOptions.Subjects($"Patients per grid point, {MinPoolSize} to {MaxPoolSize} and at least {PoolPerObservedSubject} times the largest observed n. Alias: --pool. [default: {DefaultPoolSize}]", MinPoolSize, MaxPoolSize, "--pool");
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
-    private readonly Option<string?> _design = CommonOptions.Design();
+    private readonly Option<string?> _design = SharedOptions.Design();
     private readonly Option<bool> _noDetection = new("--no-detection")
     {
         Description = $"Skip the table of how often trials of {string.Join(", ", DetectionRates.DefaultSizes)} patients find p < 0.05 under each hypothesis (at the first observation's time).",

@@ -16,25 +16,15 @@ internal sealed record SensitivityJson(
     IReadOnlyList<string> PlotFiles);
 
 /// <summary>Every setting of a sensitivity analysis.</summary>
-internal sealed record SensitivitySettingsJson(string Design, string DesignKey, string? DesignFile, StudyHypothesisJson Hypothesis, IReadOnlyList<StudyObservedJson> Observed,
+internal sealed record SensitivitySettingsJson(string Design, string DesignKey, string? DesignFile, HypothesisJson Hypothesis, IReadOnlyList<ObservedJson> Observed,
     IReadOnlyList<string> Assumptions, IReadOnlyList<string>? Pair, int Replicates, int PoolSize, ulong Seed);
-
-/// <summary>A hypothesis with its strengths and its description.</summary>
-internal sealed record StudyHypothesisJson(string Name, double SensitivityCorrelation, double MediationShare, double ExpectancyThresholdCadss,
-    double ExpectancyBoostMadrs, bool IsExposureOnly, string Description);
-
-/// <summary>An observed correlation: time (text and hours), r, n and source.</summary>
-internal sealed record StudyObservedJson(string Time, double TimeH, double R, int N, string Source);
-
-/// <summary>A central interval.</summary>
-internal sealed record StudyIntervalJson(double Lower, double Upper);
 
 /// <summary>One level of one assumption.</summary>
 internal sealed record SensitivityLevelJson(string Assumption, int Index, string Label, double Value, double Multiplier, bool IsDefault);
 
 /// <summary>One setting against one observation (kind: default, one-at-a-time or pair).</summary>
 internal sealed record SensitivityCellJson(string Kind, IReadOnlyList<SensitivityLevelJson> Levels, string Time, double TimeH, double ObservedR, int ObservedN,
-    int Replicates, double MedianR, StudyIntervalJson Interval95, double ObservedPercentile, double TwoSidedP, double TwoSidedPStandardError, bool InsideCentral95, string Verdict);
+    int Replicates, double MedianR, IntervalJson Interval95, double ObservedPercentile, double TwoSidedP, double TwoSidedPStandardError, bool InsideCentral95, string Verdict);
 
 /// <summary>The frontier of one assumption for one observation, or for all (time null): the nearest compatible levels below and above the default.</summary>
 internal sealed record SensitivityFrontierJson(string Assumption, string? Time, bool DefaultIsCompatible, SensitivityLevelJson? Below, SensitivityLevelJson? Above, string Reading);

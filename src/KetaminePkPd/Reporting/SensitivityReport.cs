@@ -55,7 +55,7 @@ public static class SensitivityReport
                 var (lo, hi) = o.Interval95;
                 var fit = o.Compatibility;
                 row.AddRange([Durations.Format(o.Observed.Time), o.Observed.R, o.Observed.N, o.R.Count, o.MedianR, lo, hi, fit.PercentileRank,
-                    fit.TwoSidedP, fit.StandardError, fit.IsInsideCentral95, VerdictToken(o.Verdict)]);
+                    fit.TwoSidedP, fit.StandardError, fit.IsInsideCentral95, TrialJsonParts.Token(o.Verdict)]);
                 rows.Add([.. row]);
             }
         return new ResultTable("sensitivity cells", [.. CellColumns], [.. rows]);
@@ -95,11 +95,11 @@ public static class SensitivityReport
                 foreach (double v in (double[])[o.MedianR, lo, hi, fit.PercentileRank, fit.TwoSidedP, fit.StandardError])
                     if (!double.IsFinite(v)) throw new NonFiniteResultException($"setting {cell} gave a non-finite value ({v}); nothing was written.");
                 cells.Add(new SensitivityCellJson(kind, [.. cell.Levels.Select(Level)], Durations.Format(o.Observed.Time), o.Observed.Time.TotalHours,
-                    o.Observed.R, o.Observed.N, o.R.Count, o.MedianR, new StudyIntervalJson(lo, hi), fit.PercentileRank, fit.TwoSidedP, fit.StandardError,
-                    fit.IsInsideCentral95, VerdictToken(o.Verdict)));
+                    o.Observed.R, o.Observed.N, o.R.Count, o.MedianR, new IntervalJson(lo, hi), fit.PercentileRank, fit.TwoSidedP, fit.StandardError,
+                    fit.IsInsideCentral95, TrialJsonParts.Token(o.Verdict)));
             }
-        var json = new SensitivityJson(s.Seed, SensitivityShardFile.LibraryVersion,
-            new SensitivitySettingsJson(s.Design.Name, designKey, designFile, Hypothesis(s.Hypothesis), Observed(s.Observed),
+        var json = new SensitivityJson(s.Seed, TrialJsonParts.ModelVersion,
+            new SensitivitySettingsJson(s.Design.Name, designKey, designFile, HypothesisJson.Of(s.Hypothesis), Observed(s.Observed),
                 [.. s.Assumptions.Select(SensitivityRanges.Token)], s.Pair is { } p ? [SensitivityRanges.Token(p.First), SensitivityRanges.Token(p.Second)] : null,
                 s.Replicates, s.PoolSize, s.Seed),
             reproduce, TrialWording.SignConvention(s.Design), CommonRandomNumbers, cells,
@@ -133,7 +133,7 @@ public static class SensitivityReport
             foreach (var o in s.Observed) columns.AddRange([ReportColumn.Number($"{Formatting.Span(o.Time)}\nmedian r"), new($"r = {Formatting.R(o.R)}\np, verdict")]);
             var rows = s.Assumptions.SelectMany(a => result.CellsOf(a).Select((cell, i) => (IEnumerable<string>)
                 [i == 0 ? SensitivityRanges.Token(a) : "", cell.Levels[0].Label,
-                 .. cell.Outcomes.SelectMany(o => new[] { Formatting.R(o.MedianR), $"{ShortP(o.Compatibility.TwoSidedP, s.Replicates)} {VerdictText(o.Verdict)}" })]));
+                 .. cell.Outcomes.SelectMany(o => new[] { Formatting.R(o.MedianR), $"{ShortP(o.Compatibility.TwoSidedP, s.Replicates)} {TrialWording.Verdict(o.Verdict)}" })]));
             report.Table($"One assumption at a time: median r and two-sided p of each observation under {s.Hypothesis.Name}", columns, rows)
                 .Text("p: two-sided compatibility p of the observed r (twice the smaller tail of the simulated r; Monte Carlo SE about " +
                     $"{(2 * Math.Sqrt(0.025 * 0.975 / s.Replicates)).ToString("0.000", Inv)} near p = 0.05). Ranges are multiples of the design's current values (docs/sensitivity.md).")
@@ -177,27 +177,11 @@ public static class SensitivityReport
         return string.Join(" or ", new[] { f.Below, f.Above }.Where(l => l is not null).Select(l => l!.Label));
     }
 
-    /// <summary>The verdict in words: <c>compatible</c>, <c>stronger</c>, <c>weaker</c>, <c>opposite sign</c>.</summary>
-    internal static string VerdictText(CompatibilityVerdict v) => v switch
-    {
-        CompatibilityVerdict.Compatible => "compatible",
-        CompatibilityVerdict.Stronger => "stronger",
-        CompatibilityVerdict.Weaker => "weaker",
-        _ => "opposite sign",
-    };
-
-    /// <summary>The verdict as a token: <c>compatible</c>, <c>stronger</c>, <c>weaker</c>, <c>opposite-sign</c>.</summary>
-    internal static string VerdictToken(CompatibilityVerdict v) => VerdictText(v).Replace(' ', '-');
-
     /// <summary>A two-sided p for a table cell: 0.000 below 0.1, 0.00 above, <c>&lt;2/n</c> when no replicate came that far.</summary>
     internal static string ShortP(double p, int replicates) =>
         p == 0 ? "<" + (2.0 / replicates).ToString("0.####", Inv) : p.ToString(p < 0.1 ? "0.000" : "0.00", Inv);
 
-    internal static StudyHypothesisJson Hypothesis(Hypothesis h) => new(h.Name, h.SensitivityCorrelation, h.MediationShare, h.ExpectancyThresholdCadss,
-        h.ExpectancyBoostMadrs, h.IsExposureOnly, TrialWording.Hypothesis(h));
-
-    internal static List<StudyObservedJson> Observed(IEnumerable<ObservedCorrelation> observed) =>
-        [.. observed.Select(o => new StudyObservedJson(Durations.Format(o.Time), o.Time.TotalHours, o.R, o.N, o.Source))];
+    internal static List<ObservedJson> Observed(IEnumerable<ObservedCorrelation> observed) => [.. observed.Select(ObservedJson.Of)];
 
     private static SensitivityLevelJson Level(SensitivityLevel l) => new(SensitivityRanges.Token(l.Assumption), l.Index, l.Label, l.Value, l.Multiplier, l.IsDefault);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace KetaminePkPd.Reporting;
 
 /// <summary>The JSON document of a strength scan (<see cref="StrengthsReport.ToJson"/>). Timing is left out.</summary>
-internal sealed record StrengthsJson(ulong Seed, string ModelVersion, string Design, string DesignKey, IReadOnlyList<StudyObservedJson> Observed, string Combination,
+internal sealed record StrengthsJson(ulong Seed, string ModelVersion, string Design, string DesignKey, IReadOnlyList<ObservedJson> Observed, string Combination,
     int Replicates, int PoolSize, IReadOnlyList<StrengthPointJson> Points, IReadOnlyList<StrengthIntervalJson> Intervals, IReadOnlyList<DetectionRateJson> DetectionRates,
     long SubjectSimulations, IReadOnlyList<string> PlotFiles);
 
@@ -11,7 +11,7 @@ internal sealed record StrengthsJson(ulong Seed, string ModelVersion, string Des
 internal sealed record StrengthPointJson(string Strength, double Value, IReadOnlyList<StrengthOutcomeJson> Outcomes, double CombinedP);
 
 /// <summary>One observation at one grid point.</summary>
-internal sealed record StrengthOutcomeJson(string Time, double MedianR, StudyIntervalJson Interval95, double ObservedPercentile, double TwoSidedP, double TwoSidedPStandardError, string Verdict);
+internal sealed record StrengthOutcomeJson(string Time, double MedianR, IntervalJson Interval95, double ObservedPercentile, double TwoSidedP, double TwoSidedPStandardError, string Verdict);
 
 /// <summary>A compatibility interval (time null: combined); lower and upper null when no grid value fits.</summary>
 internal sealed record StrengthIntervalJson(string Strength, string? Time, double? Lower, double? Upper, bool HasGaps);

@@ -35,7 +35,7 @@ public static class StrengthsReport
             string token = StrengthScanSettings.Token(p.Parameter);
             foreach (var o in p.Outcomes)
                 rows.Add([token, p.Value, Durations.Format(o.Observed.Time), o.MedianR, o.Interval95.Lower, o.Interval95.Upper, o.Compatibility.PercentileRank,
-                    o.Compatibility.TwoSidedP, o.Compatibility.StandardError, SensitivityReport.VerdictToken(o.Verdict), o.Compatibility.TwoSidedP >= 0.05]);
+                    o.Compatibility.TwoSidedP, o.Compatibility.StandardError, TrialJsonParts.Token(o.Verdict), o.Compatibility.TwoSidedP >= 0.05]);
             rows.Add([token, p.Value, "", ResultValue.Empty, ResultValue.Empty, ResultValue.Empty, ResultValue.Empty, p.CombinedP, ResultValue.Empty, "", p.CombinedP >= 0.05]);
         }
         return new ResultTable("strength grid", [.. GridColumns], [.. rows]);
@@ -66,10 +66,10 @@ public static class StrengthsReport
             if (!double.IsFinite(p.CombinedP) || p.Outcomes.Any(o => !double.IsFinite(o.MedianR)))
                 throw new NonFiniteResultException($"{StrengthScanSettings.Token(p.Parameter)} = {p.Value} gave a non-finite value; nothing was written.");
             return new StrengthPointJson(StrengthScanSettings.Token(p.Parameter), p.Value, [.. p.Outcomes.Select(o => new StrengthOutcomeJson(Durations.Format(o.Observed.Time),
-                o.MedianR, new StudyIntervalJson(o.Interval95.Lower, o.Interval95.Upper), o.Compatibility.PercentileRank, o.Compatibility.TwoSidedP,
-                o.Compatibility.StandardError, SensitivityReport.VerdictToken(o.Verdict)))], p.CombinedP);
+                o.MedianR, new IntervalJson(o.Interval95.Lower, o.Interval95.Upper), o.Compatibility.PercentileRank, o.Compatibility.TwoSidedP,
+                o.Compatibility.StandardError, TrialJsonParts.Token(o.Verdict)))], p.CombinedP);
         }).ToList();
-        var json = new StrengthsJson(s.Seed, SensitivityShardFile.LibraryVersion, s.Design.Name, designKey, SensitivityReport.Observed(s.Observed),
+        var json = new StrengthsJson(s.Seed, TrialJsonParts.ModelVersion, s.Design.Name, designKey, SensitivityReport.Observed(s.Observed),
             StrengthScanSettings.Token(s.Combination), s.Replicates, s.PoolSize, points,
             [.. result.Intervals.Select(i => new StrengthIntervalJson(StrengthScanSettings.Token(i.Parameter), i.Observed is { } o ? Durations.Format(o.Time) : null, i.Lower, i.Upper, i.HasGaps))],
             [.. (rates.IsDefault ? [] : rates).Select(r => new DetectionRateJson(r.Hypothesis.Name, r.N, Durations.Format(r.Time), r.Replicates, r.ShareSignificant, r.StandardError,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using static KetaminePkPd.Trials.HypothesisTestSettings;
 
 namespace KetaminePkPd.Trials;
 
@@ -6,32 +7,16 @@ namespace KetaminePkPd.Trials;
 /// What the studies built from replicate trials share (<see cref="SensitivitySettings"/>, <see cref="StrengthScanSettings"/>):
 /// the design, the observations to compare with, the Monte Carlo sizes (replicate trials and the pool they enrol from)
 /// and the seed. Immutable; each property validates on its own, and <see cref="Validate"/> checks the rules that tie
-/// them together (every observation at one of the design's assessments; a pool of at least
-/// <see cref="PoolPerObservedPatient"/> times the largest observed n), which every run checks before it simulates.
+/// them together (the ranges and the pool rule are those of <see cref="HypothesisTestSettings"/>) (every observation at one of the design's assessments; a pool of at least
+/// <see cref="HypothesisTestSettings.PoolPerObservedSubject"/> times the largest observed n), which every run checks before it simulates.
 /// </summary>
 public abstract record ReplicateStudySettings
 {
-    /// <summary>The fewest replicate trials per setting and observation: 100.</summary>
-    public const int MinReplicates = 100;
-
-    /// <summary>The most replicate trials per setting and observation: 1 000 000.</summary>
-    public const int MaxReplicates = 1_000_000;
-
     /// <summary>The default number of replicate trials: 1000.</summary>
     public const int DefaultReplicates = 1000;
 
-    /// <summary>The smallest pool: 100 patients.</summary>
-    public const int MinPoolSize = 100;
-
-    /// <summary>The largest pool: 10 000 000 patients.</summary>
-    public const int MaxPoolSize = 10_000_000;
-
     /// <summary>The default pool: 2000 patients.</summary>
     public const int DefaultPoolSize = 2000;
-
-    /// <summary>The pool must hold at least this many times the largest observed n (4), so that replicate trials
-    /// enrolling n without replacement are nearly independent draws from the population.</summary>
-    public const int PoolPerObservedPatient = 4;
 
     /// <summary>The default seed: 1.</summary>
     public const ulong DefaultSeed = 1;
@@ -54,7 +39,7 @@ public abstract record ReplicateStudySettings
             : value.Contains(null!) ? throw new ArgumentException("Observed must not contain null.", nameof(Observed)) : value;
     }
 
-    /// <summary>Replicate trials per setting and observation, in [<see cref="MinReplicates"/>, <see cref="MaxReplicates"/>].
+    /// <summary>Replicate trials per setting and observation, in [<see cref="HypothesisTestSettings.MinReplicates"/>, <see cref="HypothesisTestSettings.MaxReplicates"/>].
     /// Default <see cref="DefaultReplicates"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Out of range.</exception>
     public int Replicates
@@ -64,8 +49,8 @@ public abstract record ReplicateStudySettings
             : throw new ArgumentOutOfRangeException(nameof(Replicates), value, $"Replicates must be in [{MinReplicates}, {MaxReplicates}], got {value}.");
     }
 
-    /// <summary>Patients simulated per pool, in [<see cref="MinPoolSize"/>, <see cref="MaxPoolSize"/>] and at least
-    /// <see cref="PoolPerObservedPatient"/> times the largest observed n (see <see cref="Validate"/>). Default <see cref="DefaultPoolSize"/>.</summary>
+    /// <summary>Patients simulated per pool, in [<see cref="HypothesisTestSettings.MinPoolSize"/>, <see cref="HypothesisTestSettings.MaxPoolSize"/>] and at least
+    /// <see cref="HypothesisTestSettings.PoolPerObservedSubject"/> times the largest observed n (see <see cref="Validate"/>). Default <see cref="DefaultPoolSize"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Out of range.</exception>
     public int PoolSize
     {
@@ -79,17 +64,6 @@ public abstract record ReplicateStudySettings
 
     /// <summary>Simulate on all cores (default) or on the calling thread; the results are identical.</summary>
     public bool Parallel { get; init; } = true;
-
-    /// <summary>The smallest pool for <paramref name="observed"/>: <see cref="PoolPerObservedPatient"/> times the largest n.</summary>
-    /// <param name="observed">One or more observations.</param>
-    /// <exception cref="ArgumentException">No observation.</exception>
-    public static int MinimumPoolSize(IEnumerable<ObservedCorrelation> observed)
-    {
-        ArgumentNullException.ThrowIfNull(observed);
-        var list = observed.ToList();
-        if (list.Count == 0) throw new ArgumentException("observed must hold at least one correlation.", nameof(observed));
-        return PoolPerObservedPatient * list.Max(o => o.N);
-    }
 
     /// <summary>
     /// One observation given by its parts (e.g. three command-line options), or null when none of them is given.
@@ -110,7 +84,7 @@ public abstract record ReplicateStudySettings
 
     /// <summary>
     /// Checks the rules that tie the properties together: every observation is at one of the design's assessments, and
-    /// the pool holds at least <see cref="PoolPerObservedPatient"/> times the largest observed n. Every run calls this first.
+    /// the pool holds at least <see cref="HypothesisTestSettings.PoolPerObservedSubject"/> times the largest observed n. Every run calls this first.
     /// </summary>
     /// <exception cref="ArgumentException">A rule is broken; the message says which and by how much.</exception>
     public virtual void Validate() => ReplicateTrials.TimeIndices(Design, Observed, PoolSize, "settings");

@@ -21,9 +21,9 @@ internal static class ReplicateTrials
             return k >= 0 ? k : throw new ArgumentException(
                 $"Observation at {Durations.Format(o.Time)} is not an assessment of design '{design.Name}' ({string.Join(", ", design.Assessments.Select(Durations.Format))}).", paramName);
         }).ToArray();
-        int minimum = ReplicateStudySettings.MinimumPoolSize(observed);
+        int minimum = HypothesisTestSettings.MinimumPoolSize(observed);
         if (poolSize < minimum)
-            throw new ArgumentException($"PoolSize ({poolSize}) must be at least {ReplicateStudySettings.PoolPerObservedPatient} times the largest observed n ({observed.Max(o => o.N)}), i.e. at least {minimum}.", paramName);
+            throw new ArgumentException($"PoolSize ({poolSize}) must be at least {HypothesisTestSettings.PoolPerObservedSubject} times the largest observed n ({observed.Max(o => o.N)}), i.e. at least {minimum}.", paramName);
         return indices;
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -44,9 +43,7 @@ public sealed class SensitivityShardFile
     public SensitivityShard Shard { get; }
 
     /// <summary>The version of this library, stored in every file.</summary>
-    internal static string LibraryVersion { get; } =
-        typeof(SensitivityShardFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(SensitivityShardFile).Assembly.GetName().Version?.ToString() ?? "unknown";
+    private static string LibraryVersion => Reporting.TrialJsonParts.ModelVersion;
 
     /// <summary>Writes the file (UTF-8 JSON, one line; settings keyed in ordinal order, so the same shard gives the same bytes).</summary>
     /// <param name="stream">Where to write; left open.</param>

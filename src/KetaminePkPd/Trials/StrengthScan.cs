@@ -73,7 +73,7 @@ public static class StrengthScan
     /// <summary>
     /// How often trials of <see cref="DetectionRates.DefaultSizes"/> patients find p &lt; 0.05 under each hypothesis at its
     /// default strength (<see cref="Hypothesis.All"/>), at the time of the first observation of <paramref name="settings"/>,
-    /// with its replicates, seed and design, from pools of <see cref="ReplicateStudySettings.PoolPerObservedPatient"/>
+    /// with its replicates, seed and design, from pools of <see cref="HypothesisTestSettings.PoolPerObservedSubject"/>
     /// times the largest size.
     /// </summary>
     /// <param name="settings">The scan's settings.</param>
@@ -82,7 +82,7 @@ public static class StrengthScan
     {
         ArgumentNullException.ThrowIfNull(settings);
         return DetectionRates.Run(settings.Design, Hypothesis.All, settings.Observed[0].Time, replicates: settings.Replicates,
-            poolSize: ReplicateStudySettings.PoolPerObservedPatient * DetectionRates.DefaultSizes.Max(), seed: settings.Seed, parallel: settings.Parallel);
+            poolSize: HypothesisTestSettings.PoolPerObservedSubject * DetectionRates.DefaultSizes.Max(), seed: settings.Seed, parallel: settings.Parallel);
     }
 
     /// <summary>The hypothesis at one strength (the other strengths of expectancy at their defaults).</summary>

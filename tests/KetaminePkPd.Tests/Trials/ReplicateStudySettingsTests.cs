@@ -9,7 +9,7 @@ public sealed class ReplicateStudySettingsTests
     public void Validate_PoolBelowFourTimesTheLargestN_ThrowsWithTheMinimum()
     {
         var settings = SensitivitySettings.Default with { PoolSize = 200 };
-        Assert.Equal(232, ReplicateStudySettings.MinimumPoolSize(settings.Observed));
+        Assert.Equal(232, HypothesisTestSettings.MinimumPoolSize(settings.Observed));
         var ex = Assert.Throws<ArgumentException>(settings.Validate);
         Assert.Contains("at least 4 times the largest observed n (58), i.e. at least 232", ex.Message, StringComparison.Ordinal);
         (settings with { PoolSize = 232 }).Validate();
