@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using System.Globalization;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Reporting;
@@ -101,7 +100,7 @@ internal sealed class SensitivityCommand
     }
 
     /// <summary>Opens the outputs, gets the result, writes CSV, plots and the report or JSON (shared by <c>sensitivity</c> and <c>merge</c>).</summary>
-    internal static int Emit(CommandContext ctx, SensitivityRun run, string? outPath, string? plot, string? heatmap, bool json, bool quiet, Func<IProgress<double>?, SensitivityResult> compute)
+    internal static int Emit(CommandContext ctx, SensitivityRequest run, string? outPath, string? plot, string? heatmap, bool json, bool quiet, Func<IProgress<double>?, SensitivityResult> compute)
     {
         var s = run.Settings;
         if ((plot = PlotOptions.Check(plot, "--plot")) is not null && s.Assumptions.IsEmpty)
@@ -120,48 +119,15 @@ internal sealed class SensitivityCommand
         return CliErrors.Success;
     }
 
-    /// <summary>Reads the options that define the analysis into settings (checked) and the arguments that reproduce them.</summary>
+    /// <summary>Reads the options that define the analysis into a checked request (settings and the arguments that reproduce them).</summary>
     /// <exception cref="ArgumentException">A bad value or combination; the message names the option.</exception>
-    internal SensitivityRun Resolve(ParseResult p)
+    internal SensitivityRequest Resolve(ParseResult p)
     {
-        var d = SensitivitySettings.Default;
-        var strengths = new Trials.HypothesisStrengths(p.GetValue(_rho), p.GetValue(_share), p.GetValue(_threshold), p.GetValue(_boost));
-        var hypothesis = strengths.Apply(Hypothesis.Parse(p.GetValue(_hypothesis) ?? Hypothesis.ExposureOnly.Name, "--hypothesis"));
-        if (strengths.FirstWithout([hypothesis.Name]) is var (option, target))
-            throw new ArgumentException($"{option} applies to the {target} hypothesis, not to {hypothesis.Name}; add --hypothesis {target}.");
-        var choice = DesignChoice.Resolve(p.GetValue(_design));
-        var observed = _observed.Resolve(p);
-        var settings = d with
-        {
-            Design = choice.Design, Hypothesis = hypothesis, Observed = observed ?? d.Observed,
-            Assumptions = SensitivityRanges.ParseList(p.GetValue(_vary), choice.Design, "--vary"),
-            Pair = p.GetValue(_pair) is { } pair ? SensitivityRanges.ParsePair(pair, choice.Design, "--pair") : null,
-            Replicates = p.GetValue(_replicates) ?? d.Replicates, PoolSize = p.GetValue(_pool) ?? d.PoolSize, Seed = p.GetValue(_seed) ?? d.Seed,
-        };
-        settings.Validate();
-        string Inv(long v) => v.ToString(CultureInfo.InvariantCulture);
-        var args = new List<string>();
-        if (!choice.IsDefault) args.AddRange(["--design", choice.FilePath ?? choice.Token]);
-        if (!hypothesis.IsExposureOnly || p.GetValue(_hypothesis) is not null) args.AddRange(["--hypothesis", hypothesis.Name]);
-        foreach (string a in strengths.Arguments()) args.AddRange(a.Split(' ', 2));
-        if (p.GetValue(_vary) is { Length: > 0 }) args.AddRange(["--vary", settings.Assumptions.IsEmpty ? "none" : string.Join(',', settings.Assumptions.Select(SensitivityRanges.Token))]);
-        if (settings.Pair is { } pr) args.AddRange(["--pair", $"{SensitivityRanges.Token(pr.First)},{SensitivityRanges.Token(pr.Second)}"]);
-        if (observed is [var o]) args.AddRange([$"--observed-r={Parsing.Plain(o.R)}", "--observed-n", Inv(o.N), "--observed-at", Durations.Format(o.Time)]);
-        if (settings.Replicates != d.Replicates) args.AddRange(["--replicates", Inv(settings.Replicates)]);
-        if (settings.PoolSize != d.PoolSize) args.AddRange(["--subjects", Inv(settings.PoolSize)]);
-        if (settings.Seed != d.Seed) args.AddRange(["--seed", settings.Seed.ToString(CultureInfo.InvariantCulture)]);
-        return new SensitivityRun(choice, settings, [.. args]);
+        var (r, n, at) = _observed.Values(p);
+        return SensitivityRequest.Resolve(DesignChoice.Resolve(p.GetValue(_design)), p.GetValue(_hypothesis),
+            new Trials.HypothesisStrengths(p.GetValue(_rho), p.GetValue(_share), p.GetValue(_threshold), p.GetValue(_boost)),
+            p.GetValue(_vary), p.GetValue(_pair), r, n, at, p.GetValue(_replicates), p.GetValue(_pool), p.GetValue(_seed));
     }
-}
-
-/// <summary>A sensitivity analysis as given: the design chosen, the settings, and the arguments (after <c>sensitivity</c>) that define it.</summary>
-/// <param name="Choice">The design as chosen.</param>
-/// <param name="Settings">The analysis to run.</param>
-/// <param name="Arguments">The defining arguments, without output options: stored in shard files.</param>
-internal sealed record SensitivityRun(DesignChoice Choice, SensitivitySettings Settings, ImmutableArray<string> Arguments)
-{
-    /// <summary>A command line that reproduces the run (without output options).</summary>
-    public string Reproduce => string.Join(' ', new[] { CliApp.Name, "sensitivity" }.Concat(Arguments.Select(a => a.All(c => char.IsAsciiLetterOrDigit(c) || "_./,:=+-".Contains(c)) ? a : TrialInputs.Quote(a))));
 }
 
 /// <summary>The options of one observed correlation (<c>--observed-r</c>, <c>--observed-n</c>, <c>--observed-at</c>) and of the replicate count, shared by <c>sensitivity</c> and <c>strengths</c>.</summary>
@@ -182,6 +148,9 @@ internal sealed class ObservedOptions(string defaultText)
         command.Options.Add(_n);
         command.Options.Add(_at);
     }
+
+    /// <summary>The three values given (null where not given).</summary>
+    public (double? R, int? N, TimeSpan? At) Values(ParseResult p) => (p.GetValue(_r), p.GetValue(_n), p.GetValue(_at));
 
     /// <summary>The observation given, or null when none of the three options is.</summary>
     /// <exception cref="ArgumentException">Only some of the three given.</exception>
