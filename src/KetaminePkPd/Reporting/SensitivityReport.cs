@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KetaminePkPd.Statistics;
 using KetaminePkPd.Trials;
@@ -15,10 +14,7 @@ public static class SensitivityReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    private static readonly SensitivityJsonContext Context = new(new JsonSerializerOptions(SensitivityJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    private static readonly SensitivityJsonContext Context = new(TrialJsonParts.Relaxed(SensitivityJsonContext.Default.Options));
 
     /// <summary>How the settings share their random numbers, for the report and the JSON.</summary>
     public const string CommonRandomNumbers =

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KetaminePkPd.Trials;
 
@@ -15,10 +14,7 @@ public static class StrengthsReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    private static readonly StrengthsJsonContext Context = new(new JsonSerializerOptions(StrengthsJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    private static readonly StrengthsJsonContext Context = new(TrialJsonParts.Relaxed(StrengthsJsonContext.Default.Options));
 
     /// <summary>
     /// The grid as a table, one row per strength value and observation, then one per value for the combination: strength,

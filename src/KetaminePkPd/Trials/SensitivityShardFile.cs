@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -18,10 +17,7 @@ public sealed class SensitivityShardFile
     /// <summary>The format tag; a file with another one is refused.</summary>
     public const string Format = "ketamine-pkpd sensitivity shard v1";
 
-    private static readonly ShardFileJsonContext Context = new(new JsonSerializerOptions(ShardFileJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    private static readonly ShardFileJsonContext Context = new(Reporting.TrialJsonParts.Relaxed(ShardFileJsonContext.Default.Options));
 
     /// <summary>Pairs a shard with the description of its analysis.</summary>
     /// <param name="analysis">What defines the analysis, the same for every shard of a run (the command-line tool stores its
