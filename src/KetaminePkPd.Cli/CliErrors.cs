@@ -58,4 +58,11 @@ internal static class CliErrors
     /// </summary>
     public static string WithoutArgumentDetails(string message) =>
         System.Text.RegularExpressions.Regex.Replace(message, @"\s*\(Parameter '[^']*'\)|\s*Actual value was [^\r\n]*?\.(?=\s|$)", "").Trim();
+
+    /// <summary>At most 60 characters of <paramref name="text"/>, control characters shown as '?', for quoting in a message.</summary>
+    public static string Excerpt(string text)
+    {
+        var clean = new string([.. text.Select(ch => char.IsControl(ch) ? '?' : ch)]);
+        return clean.Length <= 60 ? clean : clean[..57] + "...";
+    }
 }

@@ -67,11 +67,5 @@ public static class StrengthCharts
     };
 
     /// <summary>Axis label of a strength.</summary>
-    public static string Label(StrengthParameter parameter) => parameter switch
-    {
-        StrengthParameter.SensitivityCorrelation => "shared sensitivity: rho of log C50 (dissociation) and log EC50 (antidepressant)",
-        StrengthParameter.MediationShare => "mediation: share of the antidepressant signal from dissociation",
-        StrengthParameter.ExpectancyBoost => "expectancy: extra placebo improvement when dissociation is noticed (MADRS)",
-        _ => "expectancy: peak CADSS above which dissociation is noticed",
-    };
+    public static string Label(StrengthParameter parameter) => StrengthScanSettings.Describe(parameter);
 }

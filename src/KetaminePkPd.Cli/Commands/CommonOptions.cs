@@ -46,7 +46,7 @@ internal static class CommonOptions
             string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
             if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1 && n <= DosingRegimen.MaxAdministrations)
                 return n;
-            r.AddError($"--repeat '{ObservedFile.Excerpt(text)}': expected a whole number of administrations from 1 to {DosingRegimen.MaxAdministrations}");
+            r.AddError($"--repeat '{CliErrors.Excerpt(text)}': expected a whole number of administrations from 1 to {DosingRegimen.MaxAdministrations}");
             return 1;
         },
     };
@@ -97,7 +97,7 @@ internal static class CommonOptions
         "weekly for 4 weeks, 100 patients, MADRS at days 1, 8, 15, 22, 28. A scenario file has the keys name, drug, model, " +
         "scale, cadssAt, assessments, arms, population, parameters, clinical, hypothesis; an error in it names its JSON " +
         "path, e.g. $.arms[0].dose. [default: nimh]",
-        DesignChoice.Tokens.Split('|')[..^1]);
+        [.. KetaminePkPd.Trials.DesignChoice.Keys]);
 
     public static Option<string?> Rho() => Text("--rho", "-1..1",
         "Strength of shared-sensitivity: the correlation of the individual log C50 of dissociation and log EC50 of the " +

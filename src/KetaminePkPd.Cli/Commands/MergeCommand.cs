@@ -1,12 +1,11 @@
 using System.CommandLine;
-using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
 /// <c>ketamine-pkpd merge</c>: combines the partial files of <c>sensitivity --shard K/N</c> (every K from 1 to N) into
-/// exactly the output of the unsharded run: the same report, the same <c>--json</c> bytes, the same <c>--out</c> CSV.
+/// exactly the output of the unsharded run (<see cref="SensitivityShardFile"/>, <see cref="SensitivityAnalysis.Merge"/>).
 /// </summary>
 internal sealed class MergeCommand
 {
@@ -22,7 +21,7 @@ internal sealed class MergeCommand
     private readonly Option<string?> _plot = PlotOptions.Create("--plot", "Write the tornado plots, one file per observation time.");
     private readonly Option<string?> _plotHeatmap = PlotOptions.Create("--plot-heatmap", "Write the heat maps of the pair, one file per observation time.");
     private readonly Option<bool> _json = new("--json") { Description = "Print the JSON object of the unsharded run instead of the report." };
-    private readonly Option<bool> _quiet = CommonOptions.Quiet();
+    private readonly Option<bool> _quiet = SharedOptions.Quiet();
 
     public MergeCommand()
     {
@@ -31,7 +30,7 @@ internal sealed class MergeCommand
         {
             _files, _out, _plot, _plotHeatmap, _json, _quiet,
         };
-        Command.SetAction(Execute);
+        CommandRun.SetAction(Command, Execute);
     }
 
     /// <summary>The System.CommandLine command.</summary>
@@ -40,39 +39,19 @@ internal sealed class MergeCommand
     /// <summary>Adds the command and its examples to the command tree.</summary>
     public static void Register(Command root, IDictionary<Command, string[]> examples)
     {
-        var command = new MergeCommand();
-        root.Subcommands.Add(command.Command);
-        examples[command.Command] = Examples;
+        var command = new MergeCommand().Command;
+        root.Subcommands.Add(command);
+        examples[command] = Examples;
     }
 
-    private int Execute(ParseResult p)
+    private int Execute(CommandContext ctx)
     {
-        var stdout = p.InvocationConfiguration.Output;
-        var stderr = p.InvocationConfiguration.Error;
-        try
-        {
-            var files = p.GetValue(_files) ?? [];
-            var read = files.Select(SensitivityShardFile.Read).ToList();
-            var arguments = read[0].Arguments;
-            var other = read.FindIndex(r => !r.Arguments.SequenceEqual(arguments));
-            if (other >= 0)
-                throw new ArgumentException($"'{files[other]}' comes from another analysis ({string.Join(' ', read[other].Arguments)}) than '{files[0]}' ({string.Join(' ', arguments)}).");
-            var sensitivity = new SensitivityCommand();
-            var parsed = sensitivity.Command.Parse([.. arguments]);
-            if (parsed.Errors.Count > 0) throw new ArgumentException($"'{files[0]}': its stored arguments do not parse ({parsed.Errors[0].Message}).");
-            string? heatmap = PlotOptions.Check(p.GetValue(_plotHeatmap), "--plot-heatmap");
-            var inputs = sensitivity.Resolve(parsed) with
-            {
-                OutPath = p.GetValue(_out), PlotPath = PlotOptions.Check(p.GetValue(_plot), "--plot"), HeatmapPath = heatmap,
-                Json = p.GetValue(_json), Quiet = p.GetValue(_quiet),
-            };
-            if (heatmap is not null && inputs.Settings.Pair is null) throw new ArgumentException("--plot-heatmap: the shards' analysis has no --pair.");
-            var shards = read.Select(r => r.Shard).ToList();
-            return SensitivityCommand.Emit(inputs, stdout, () => Parsing.Wrap("merge", string.Join(' ', files), () => SensitivityAnalysis.Merge(inputs.Settings, shards)));
-        }
-        catch (Exception ex) when (CliErrors.IsReported(ex))
-        {
-            return CliErrors.Report(stderr, ex);
-        }
+        var paths = ctx.Parse.GetValue(_files) ?? [];
+        var (analysis, shards) = SensitivityShardFile.Combine([.. paths.Select(SensitivityShardFile.Read)], paths);
+        var sensitivity = new SensitivityCommand();
+        var parsed = sensitivity.Command.Parse([.. analysis]);
+        if (parsed.Errors.Count > 0) throw new ArgumentException($"'{paths[0]}': its stored arguments do not parse ({parsed.Errors[0].Message}).");
+        var run = sensitivity.Resolve(parsed);
+        return SensitivityCommand.Emit(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet: true, _ => SensitivityAnalysis.Merge(run.Settings, shards));
     }
 }

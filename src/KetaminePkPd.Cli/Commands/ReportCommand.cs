@@ -33,9 +33,9 @@ internal sealed class ReportCommand
         $"Replicate trials per hypothesis and observation, {HypothesisTestSettings.MinReplicates} to {HypothesisTestSettings.MaxReplicates}, as in 'hypothesis'. [default: {Defaults.Replicates}]",
         (t, n) => Parsing.ParseCount(t, n, HypothesisTestSettings.MinReplicates, HypothesisTestSettings.MaxReplicates));
     private readonly Option<int?> _pool = SharedOptions.Subjects(
-        $"Patients simulated once per hypothesis, {Defaults.MinPoolSize} to {HypothesisTestSettings.MaxPoolSize} (at least " +
-        $"{HypothesisTestSettings.PoolPerObservedN} times the largest observed n, {Defaults.Observed.Max(o => o.N)}), as in 'hypothesis'. Alias: --pool. [default: {Defaults.PoolSize}]",
-        Defaults.MinPoolSize, HypothesisTestSettings.MaxPoolSize, "--pool");
+        $"Patients simulated once per hypothesis, {HypothesisTestSettings.MinimumPoolSize(Defaults.Observed)} to {HypothesisTestSettings.MaxPoolSize} (at least " +
+        $"{HypothesisTestSettings.PoolPerObservedSubject} times the largest observed n, {Defaults.Observed.Max(o => o.N)}), as in 'hypothesis'. Alias: --pool. [default: {Defaults.PoolSize}]",
+        HypothesisTestSettings.MinimumPoolSize(Defaults.Observed), HypothesisTestSettings.MaxPoolSize, "--pool");
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
 

@@ -1,15 +1,17 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using System.Globalization;
 using KetaminePkPd.Cli.Output;
+using KetaminePkPd.Plotting;
+using KetaminePkPd.Reporting;
 using KetaminePkPd.Trials;
+using static KetaminePkPd.Trials.HypothesisTestSettings;
+using static KetaminePkPd.Trials.ReplicateStudySettings;
 
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
 /// <c>ketamine-pkpd sensitivity</c>: what would it take for a hypothesis (exposure only by default) to produce the observed
-/// correlation? Varies the provisional assumptions one at a time (and optionally two together) and reports the
-/// compatibility of each observation per setting and the frontier.
+/// correlation? Declares the options and hands them to <see cref="SensitivityAnalysis"/> and <see cref="SensitivityReport"/>.
 /// </summary>
 internal sealed class SensitivityCommand
 {
@@ -23,68 +25,32 @@ internal sealed class SensitivityCommand
         "ketamine-pkpd sensitivity --design esketamine-intranasal --observed-r=-0.04 --observed-n 576 --observed-at 1d",
     ];
 
-    private static readonly string Tokens = string.Join('|', SensitivityRanges.All.Select(SensitivityRanges.Token));
-
-    private readonly Option<string?> _hypothesis = new("--hypothesis")
-    {
-        HelpName = HypothesisStrengths.Tokens,
-        Description = "The hypothesis whose assumptions are varied. [default: exposure-only]",
-    };
+    private readonly Option<string?> _hypothesis = new("--hypothesis") { HelpName = string.Join('|', Hypothesis.Names), Description = "The hypothesis whose assumptions are varied. [default: exposure-only]" };
     private readonly Option<string[]> _vary = new("--vary")
     {
-        HelpName = "assumption",
-        Description = $"({Tokens}|none) Assumptions varied one at a time (repeat the option, or list several separated by spaces or commas); " +
+        HelpName = "assumption", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true,
+        Description = $"({string.Join('|', SensitivityRanges.All.Select(SensitivityRanges.Token))}|none) Assumptions varied one at a time (repeat the option, or list several separated by spaces or commas); " +
             "each over its documented range around the design's current value (multiples of it; see docs/sensitivity.md). none: only --pair. [default: all that apply to the design (no dose-spread for intranasal doses, which are whole devices)]",
-        Arity = ArgumentArity.OneOrMore,
-        AllowMultipleArgumentsPerToken = true,
     };
-    private readonly Option<string?> _pair = new("--pair")
-    {
-        HelpName = "a,b",
-        Description = "Two different assumptions varied together over every combination of their levels (a heat map).",
-    };
-    private readonly Option<string?> _observedR = new("--observed-r")
-    {
-        HelpName = "r",
-        Description = "An observed correlation of CADSS with % change, in (-1, 1) (negative = more dissociation, more improvement); " +
-            "needs --observed-n and --observed-at. [default: Luckenbaugh 2014: -0.35 at 230 min (n 58) and -0.41 at 7 d (n 39)]",
-    };
-    private readonly Option<string?> _observedN = new("--observed-n") { HelpName = "n", Description = "Patients behind --observed-r, 4 to 1000000." };
-    private readonly Option<string?> _observedAt = new("--observed-at") { HelpName = "time", Description = "Assessment time of --observed-r (e.g. 230min, 1d); one of the design's assessments." };
-    private readonly Option<string?> _replicates = new("--replicates")
-    {
-        HelpName = "count", Description = "Replicate trials per setting and observation, 100 to 1000000. [default: 1000]",
-    };
-    private readonly Option<string?> _pool = new("--pool")
-    {
-        HelpName = "count", Description = "Patients simulated per pharmacological setting, 100 to 10000000 and at least 4 times the largest observed n. [default: 2000]",
-    };
-    private readonly Option<string?> _seed = CommonOptions.Seed();
-    private readonly Option<string?> _design = CommonOptions.Design();
-    private readonly Option<string?> _rho = CommonOptions.Rho();
-    private readonly Option<string?> _share = CommonOptions.Share();
-    private readonly Option<string?> _threshold = CommonOptions.Threshold();
-    private readonly Option<string?> _boost = CommonOptions.Boost();
+    private readonly Option<string?> _pair = new("--pair") { HelpName = "a,b", Description = "Two different assumptions varied together over every combination of their levels (a heat map)." };
+    private readonly ObservedOptions _observed = new("[default: Luckenbaugh 2014: -0.35 at 230 min (n 58) and -0.41 at 7 d (n 39)]");
+    private readonly Option<int?> _replicates = ObservedOptions.Replicates("setting");
+    private readonly Option<int?> _pool = SharedOptions.Subjects($"Patients simulated per pharmacological setting, {MinPoolSize} to {MaxPoolSize} and at least {PoolPerObservedSubject} times the largest observed n. Alias: --pool. [default: {DefaultPoolSize}]", MinPoolSize, MaxPoolSize, "--pool");
+    private readonly Option<ulong?> _seed = SharedOptions.Seed();
+    private readonly Option<string?> _design = SharedOptions.Design();
+    private readonly Option<double?> _rho = SharedOptions.Rho(), _share = SharedOptions.Share(), _threshold = SharedOptions.ThresholdCadss(), _boost = SharedOptions.Boost();
     private readonly Option<string?> _out = new("--out")
     {
         HelpName = "file.csv",
-        Description = "Write one CSV row per setting and observation (kind, assumptions, levels, values, median r, 95% interval, percentile, two-sided p and its Monte Carlo SE, verdict).",
+        Description = "Write one CSV row per setting and observation (kind, assumptions, levels, values, median r, 95% interval, percentile, two-sided p and its Monte Carlo SE, verdict); with --shard, the partial result file (JSON).",
     };
-    private readonly Option<string?> _plot = PlotOptions.Create("--plot",
-        "Write a tornado plot of the median r per assumption, one file per observation time (--plot t.png writes t-230min.png and t-7d.png).");
-    private readonly Option<string?> _plotHeatmap = PlotOptions.Create("--plot-heatmap",
-        "Write a heat map of the two-sided p over --pair with the compatibility contour (p = 0.05), one file per observation time.");
-    private readonly Option<bool> _json = new("--json")
-    {
-        Description = "Print one JSON object instead of the report: settings, a command line that reproduces the run, every cell and the frontiers. Timing is left out.",
-    };
-    private readonly Option<bool> _quiet = CommonOptions.Quiet();
-    private readonly Option<string?> _shard = new("--shard")
-    {
-        HelpName = "K/N",
-        Description = "Run only shard K of N (1 <= K <= N <= 10000) and write its partial result to --out (JSON); `ketamine-pkpd merge` combines the N " +
-            "partial files into exactly the output of the unsharded run. For batch engines (docs/cluster.md).",
-    };
+    private readonly Option<string?> _plot = PlotOptions.Create("--plot", "Write a tornado plot of the median r per assumption, one file per observation time (--plot t.png writes t-230min.png and t-7d.png).");
+    private readonly Option<string?> _plotHeatmap = PlotOptions.Create("--plot-heatmap", "Write a heat map of the two-sided p over --pair with the compatibility contour (p = 0.05), one file per observation time.");
+    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object instead of the report: settings, a command line that reproduces the run, every cell and the frontiers. Timing is left out." };
+    private readonly Option<bool> _quiet = SharedOptions.Quiet();
+    private readonly Option<(int Shard, int Shards)?> _shard = SharedOptions.Parsed<(int, int)?>("--shard", "K/N",
+        $"Run only shard K of N (1 <= K <= N <= {SensitivityShard.MaxShards}) and write its partial result to --out (JSON); `ketamine-pkpd merge` combines the N " +
+        "partial files into exactly the output of the unsharded run. For batch engines (docs/cluster.md).", (t, n) => SensitivityShard.ParseSpec(t, n));
 
     public SensitivityCommand()
     {
@@ -94,12 +60,12 @@ internal sealed class SensitivityCommand
             "time over documented ranges around the design's current values, with common random numbers across settings, and show per " +
             "setting the median r, its 95% interval and the two-sided compatibility with each observation, and the frontier: the smallest " +
             "change from the default that makes the hypothesis compatible (p >= 0.05), or none within the range. Without options: " +
-            "exposure-only, the NIMH design, Luckenbaugh 2014's two observations, every assumption, 1000 replicates, pools of 2000, seed 1.")
+            $"exposure-only, the NIMH design, Luckenbaugh 2014's two observations, every assumption, {DefaultReplicates} replicates, pools of {DefaultPoolSize}, seed {DefaultSeed}.")
         {
-            _hypothesis, _vary, _pair, _observedR, _observedN, _observedAt, _replicates, _pool, _seed, _design,
-            _rho, _share, _threshold, _boost, _out, _plot, _plotHeatmap, _json, _quiet, _shard,
+            _hypothesis, _vary, _pair, _replicates, _pool, _seed, _design, _rho, _share, _threshold, _boost, _out, _plot, _plotHeatmap, _json, _quiet, _shard,
         };
-        Command.SetAction(Execute);
+        _observed.AddTo(Command);
+        CommandRun.SetAction(Command, Execute);
     }
 
     /// <summary>The System.CommandLine command.</summary>
@@ -108,183 +74,90 @@ internal sealed class SensitivityCommand
     /// <summary>Adds the command and its examples to the command tree (one line in <see cref="CliApp.Build"/>).</summary>
     public static void Register(Command root, IDictionary<Command, string[]> examples)
     {
-        var command = new SensitivityCommand();
-        root.Subcommands.Add(command.Command);
-        examples[command.Command] = Examples;
+        var command = new SensitivityCommand().Command;
+        root.Subcommands.Add(command);
+        examples[command] = Examples;
     }
 
-    private int Execute(ParseResult parseResult)
+    private int Execute(CommandContext ctx)
     {
-        var stdout = parseResult.InvocationConfiguration.Output;
-        var stderr = parseResult.InvocationConfiguration.Error;
-        try
-        {
-            var inputs = Resolve(parseResult);
-            if (inputs.Shard is { } shard)
-            {
-                using var partial = new OutputFiles();
-                var file = partial.Open(inputs.OutPath, "--out")!;
-                bool showShard = !inputs.Quiet && ProgressDisplay.IsTerminal(stderr);
-                var part = ProgressDisplay.Run(stderr, showShard, $"Shard {shard.Shard}/{shard.Shards}",
-                    progress => SensitivityAnalysis.RunShard(inputs.Settings, shard.Shard, shard.Shards, progress));
-                SensitivityShardFile.Write(inputs, part, file.Stream);
-                partial.CommitAll();
-                if (!inputs.Quiet) stdout.WriteLine($"Shard {shard.Shard} of {shard.Shards}: {part.Cells.Count} settings, {part.SubjectSimulations:N0} patient simulations; wrote {file.Path}.");
-                return CliErrors.Success;
-            }
-            bool show = !inputs.Quiet && (!inputs.Json || ProgressDisplay.IsTerminal(stderr));
-            return Emit(inputs, stdout, () => ProgressDisplay.Run(stderr, show, "Simulating", progress => SensitivityAnalysis.Run(inputs.Settings, progress)));
-        }
-        catch (Exception ex) when (CliErrors.IsReported(ex))
-        {
-            return CliErrors.Report(stderr, ex);
-        }
-    }
-
-    /// <summary>Opens the outputs, gets the result, writes CSV, plots and the report or JSON (shared by <c>sensitivity</c> and <c>merge</c>).</summary>
-    internal static int Emit(SensitivityInputs inputs, TextWriter stdout, Func<SensitivityResult> compute)
-    {
+        var run = Resolve(ctx.Parse);
+        string? outPath = ctx.Get(_out);
+        bool quiet = ctx.Get(_quiet);
+        if (ctx.Get(_shard) is not { } shard)
+            return Emit(ctx, run, outPath, ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet, progress => SensitivityAnalysis.Run(run.Settings, progress));
+        if (outPath is null) throw new ArgumentException("--shard needs --out: the partial result file that merge reads.");
+        if (ctx.Get(_plot) is not null || ctx.Get(_plotHeatmap) is not null || ctx.Get(_json))
+            throw new ArgumentException("--shard writes only the partial file (--out); plots and --json come from merge.");
+        var (k, n) = shard;
         using var files = new OutputFiles();
-        var csv = files.Open(inputs.OutPath, "--out");
-        var tornado = inputs.PlotPath is null || inputs.Settings.Assumptions.IsEmpty ? []
-            : inputs.Settings.Observed.Select(o => (o, files.Open(PlotOptions.WithSuffix(inputs.PlotPath, Durations.Format(o.Time)), "--plot")!)).ToList();
-        var heat = inputs.HeatmapPath is null ? []
-            : inputs.Settings.Observed.Select(o => (o, files.Open(PlotOptions.WithSuffix(inputs.HeatmapPath, Durations.Format(o.Time)), "--plot-heatmap")!)).ToList();
-        var result = compute();
-        var json = SensitivityReport.ToJson(inputs, result) with { PlotFiles = [.. tornado.Concat(heat).Select(p => p.Item2.Path)] };
-        if (csv is not null) SensitivityReport.WriteCsv(result, csv.Stream);
-        foreach (var (o, file) in tornado) OutputFiles.WritePlot(file, KetaminePkPd.Plotting.SensitivityCharts.Tornado(result, o), 1200, 700);
-        foreach (var (o, file) in heat) OutputFiles.WritePlot(file, KetaminePkPd.Plotting.SensitivityCharts.Heatmap(result, o), 1200, 700);
+        var file = files.Open(outPath, "--out")!;
+        var part = ProgressDisplay.Run(ctx.Stderr, !quiet && ProgressDisplay.IsTerminal(ctx.Stderr), $"Shard {k}/{n}", progress => SensitivityAnalysis.RunShard(run.Settings, k, n, progress));
+        new SensitivityShardFile(run.Arguments, part).Write(file.Stream);
         files.CommitAll();
-        if (inputs.Json) SensitivityReport.WriteJson(json, stdout);
-        else
-        {
-            ConsoleOutput.Render(stdout, console => SensitivityReport.WriteReport(console, inputs, result));
-            if (files.Paths.Count > 0) stdout.WriteLine($"Files: {string.Join(", ", files.Paths)}.");
-        }
+        if (!quiet) ctx.Stdout.WriteLine($"Shard {k} of {n}: {part.Cells.Count} settings, {part.SubjectSimulations:N0} patient simulations; wrote {file.Path}.");
         return CliErrors.Success;
     }
 
-    /// <summary>Parses <c>K/N</c> with 1 &lt;= K &lt;= N &lt;= 10000.</summary>
-    /// <exception cref="ArgumentException">Any other text.</exception>
-    internal static (int Shard, int Shards) ParseShard(string text)
+    /// <summary>Opens the outputs, gets the result, writes CSV, plots and the report or JSON (shared by <c>sensitivity</c> and <c>merge</c>).</summary>
+    internal static int Emit(CommandContext ctx, SensitivityRequest run, string? outPath, string? plot, string? heatmap, bool json, bool quiet, Func<IProgress<double>?, SensitivityResult> compute)
     {
-        var parts = text.Split('/');
-        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int k)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 1 and <= 10_000 && k >= 1 && k <= n)
-            return (k, n);
-        throw new ArgumentException($"--shard '{text}': give K/N with 1 <= K <= N <= 10000, e.g. 2/4.");
+        var s = run.Settings;
+        if ((plot = PlotOptions.Check(plot, "--plot")) is not null && s.Assumptions.IsEmpty)
+            throw new ArgumentException("--plot draws the one-at-a-time tornado, but --vary none varies nothing one at a time; use --plot-heatmap.");
+        if ((heatmap = PlotOptions.Check(heatmap, "--plot-heatmap")) is not null && s.Pair is null) throw new ArgumentException("--plot-heatmap needs --pair (the two assumptions to vary together).");
+        using var files = new OutputFiles();
+        var csv = files.Open(outPath, "--out");
+        var plots = new[] { (Path: plot, Option: "--plot", Draw: (Func<SensitivityResult, ObservedCorrelation, ScottPlot.Plot>)SensitivityCharts.Tornado), (heatmap, "--plot-heatmap", SensitivityCharts.Heatmap) }
+            .Where(p => p.Path is not null).SelectMany(p => s.Observed.Select(o => (o, p.Draw, File: files.Open(PlotOptions.WithSuffix(p.Path!, Durations.Format(o.Time)), p.Option)!))).ToList();
+        var result = ProgressDisplay.Run(ctx.Stderr, !quiet && (!json || ProgressDisplay.IsTerminal(ctx.Stderr)), "Simulating", compute);
+        string text = SensitivityReport.ToJson(result, run.Choice.Token, run.Choice.FilePath, run.Reproduce, plots.Select(p => p.File.Path));
+        if (csv is not null) SensitivityReport.CellTable(result).WriteCsv(csv.Stream);
+        foreach (var (o, draw, file) in plots) OutputFiles.WritePlot(file, draw(result, o), 1200, 700);
+        files.CommitAll();
+        ctx.Emit(json, () => text, () => SensitivityReport.Build(result, run.Choice.Origin), files.Paths);
+        return CliErrors.Success;
     }
 
-    /// <summary>Reads, defaults and checks the options before anything is simulated.</summary>
+    /// <summary>Reads the options that define the analysis into a checked request (settings and the arguments that reproduce them).</summary>
     /// <exception cref="ArgumentException">A bad value or combination; the message names the option.</exception>
-    internal SensitivityInputs Resolve(ParseResult p)
+    internal SensitivityRequest Resolve(ParseResult p)
     {
-        var defaults = SensitivitySettings.Default;
-        string? plot = PlotOptions.Check(p.GetValue(_plot), "--plot");
-        string? heatmap = PlotOptions.Check(p.GetValue(_plotHeatmap), "--plot-heatmap");
-        var strengths = HypothesisStrengths.Parse(p.GetValue(_rho), p.GetValue(_share), p.GetValue(_threshold), p.GetValue(_boost));
-        var hypothesis = strengths.Build(p.GetValue(_hypothesis) ?? "exposure-only");
-        if (strengths.FirstWithout([hypothesis.Name]) is var (option, target))
-            throw new ArgumentException($"{option} applies to the {target} hypothesis, not to {hypothesis.Name}; add --hypothesis {target}.");
-        int replicates = p.GetValue(_replicates) is { } r ? Parsing.ParseCount(r, "--replicates", 100, 1_000_000) : defaults.Replicates;
-        int pool = p.GetValue(_pool) is { } pl ? Parsing.ParseCount(pl, "--pool", 100, 10_000_000) : defaults.PoolSize;
-        ulong seed = p.GetValue(_seed) is { } s ? Parsing.ParseSeed(s) : defaults.Seed;
-        var choice = DesignChoice.Resolve(p.GetValue(_design));
-        var design = choice.Design;
-
-        var names = (p.GetValue(_vary) ?? [])
-            .SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        ImmutableArray<SensitivityAssumption> assumptions;
-        if (names.Count == 0) assumptions = [.. SensitivityRanges.All.Where(a => SensitivityRanges.AppliesTo(a, design))];
-        else if (names.Count == 1 && names[0].Equals("none", StringComparison.OrdinalIgnoreCase)) assumptions = [];
-        else
-        {
-            var parsed = names.Select(n => Parsing.Wrap("--vary", n, () => SensitivityRanges.Parse(n))).ToList();
-            var twice = parsed.GroupBy(a => a).FirstOrDefault(g => g.Count() > 1);
-            if (twice is not null) throw new ArgumentException($"--vary {SensitivityRanges.Token(twice.Key)} is given more than once.");
-            assumptions = [.. parsed];
-        }
-        (SensitivityAssumption, SensitivityAssumption)? pair = null;
-        if (p.GetValue(_pair) is { } pairText)
-        {
-            var parts = pairText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (parts.Length != 2) throw new ArgumentException($"--pair '{pairText}': give two assumptions separated by a comma, e.g. placebo-sd,ec50-a-sd.");
-            var a = Parsing.Wrap("--pair", parts[0], () => SensitivityRanges.Parse(parts[0]));
-            var b = Parsing.Wrap("--pair", parts[1], () => SensitivityRanges.Parse(parts[1]));
-            if (a == b) throw new ArgumentException($"--pair '{pairText}': the two assumptions must differ.");
-            pair = (a, b);
-        }
-        if (assumptions.IsEmpty && pair is null) throw new ArgumentException("--vary none needs --pair: there is nothing else to vary.");
-        if (heatmap is not null && pair is null) throw new ArgumentException("--plot-heatmap needs --pair (the two assumptions to vary together).");
-        if (plot is not null && assumptions.IsEmpty) throw new ArgumentException("--plot draws the one-at-a-time tornado, but --vary none varies nothing one at a time; use --plot-heatmap.");
-
-        string? rText = p.GetValue(_observedR), nText = p.GetValue(_observedN), atText = p.GetValue(_observedAt);
-        ImmutableArray<ObservedCorrelation> observed = defaults.Observed;
-        if (rText is not null || nText is not null || atText is not null)
-        {
-            if (rText is null || nText is null || atText is null)
-                throw new ArgumentException("--observed-r, --observed-n and --observed-at go together: give all three.");
-            var at = Parsing.ParseDuration(atText, "--observed-at");
-            if (at <= TimeSpan.Zero) throw new ArgumentException($"--observed-at '{atText}': must be after the first dose.");
-            double value = Parsing.ParseNumber(rText, "--observed-r", -0.999, 0.999);
-            int n = Parsing.ParseCount(nText, "--observed-n", 4, 1_000_000);
-            observed = [Parsing.Wrap("--observed-r", rText, () => new ObservedCorrelation(at, value, n, "given with --observed-r"))];
-        }
-        foreach (var o in observed)
-            if (!design.Assessments.Contains(o.Time))
-                throw new ArgumentException($"the observation at {Durations.Format(o.Time)} is not an assessment of '{design.Name}' ({string.Join(", ", design.Assessments.Select(Durations.Format))}); " +
-                    "give --observed-r, --observed-n and --observed-at at one of them.");
-        int maxN = observed.Max(o => o.N);
-        if (pool < 4 * maxN) throw new ArgumentException($"--pool {pool}: must be at least 4 times the largest observed n ({maxN}), i.e. at least {4 * maxN}.");
-        // Checks each range against the design now (e.g. a PD SD the population does not vary), naming the option.
-        foreach (var a in assumptions.Concat(pair is { } q ? new[] { q.Item1, q.Item2 } : []))
-            Parsing.Wrap(pair is { } q2 && (a == q2.Item1 || a == q2.Item2) && !assumptions.Contains(a) ? "--pair" : "--vary", SensitivityRanges.Token(a), () => SensitivityRanges.Levels(a, design));
-
-        var settings = defaults with
-        {
-            Design = design, Hypothesis = hypothesis, Observed = observed, Assumptions = assumptions, Pair = pair,
-            Replicates = replicates, PoolSize = pool, Seed = seed,
-        };
-        var args = new List<string>();
-        if (!choice.IsDefault) args.AddRange(["--design", choice.FilePath ?? choice.Token]);
-        if (!hypothesis.IsExposureOnly || p.GetValue(_hypothesis) is not null) args.AddRange(["--hypothesis", hypothesis.Name]);
-        foreach (string a in strengths.Arguments()) args.AddRange(a.Split(' ', 2));
-        if (names.Count > 0) args.AddRange(["--vary", assumptions.IsEmpty ? "none" : string.Join(',', assumptions.Select(SensitivityRanges.Token))]);
-        if (pair is { } pr) args.AddRange(["--pair", $"{SensitivityRanges.Token(pr.Item1)},{SensitivityRanges.Token(pr.Item2)}"]);
-        if (rText is not null)
-            args.AddRange([$"--observed-r={Parsing.Plain(observed[0].R)}", "--observed-n", observed[0].N.ToString(CultureInfo.InvariantCulture), "--observed-at", Durations.Format(observed[0].Time)]);
-        if (replicates != defaults.Replicates) args.AddRange(["--replicates", replicates.ToString(CultureInfo.InvariantCulture)]);
-        if (pool != defaults.PoolSize) args.AddRange(["--pool", pool.ToString(CultureInfo.InvariantCulture)]);
-        if (seed != defaults.Seed) args.AddRange(["--seed", seed.ToString(CultureInfo.InvariantCulture)]);
-        (int, int)? shard = p.GetValue(_shard) is { } shardText ? ParseShard(shardText) : null;
-        if (shard is not null && p.GetValue(_out) is null) throw new ArgumentException("--shard needs --out: the partial result file that merge reads.");
-        if (shard is not null && (plot is not null || heatmap is not null || p.GetValue(_json)))
-            throw new ArgumentException("--shard writes only the partial file (--out); plots and --json come from merge.");
-        string reproduce = string.Join(' ', new[] { CliApp.Name, "sensitivity" }.Concat(args.Select(a => a.All(c => char.IsAsciiLetterOrDigit(c) || "_./,:=+-".Contains(c)) ? a : TrialInputs.Quote(a))));
-        return new SensitivityInputs(choice, settings, reproduce, p.GetValue(_out), plot, heatmap, p.GetValue(_json), p.GetValue(_quiet))
-        {
-            Arguments = [.. args],
-            Shard = shard,
-        };
+        var (r, n, at) = _observed.Values(p);
+        return SensitivityRequest.Resolve(DesignChoice.Resolve(p.GetValue(_design)), p.GetValue(_hypothesis),
+            new Trials.HypothesisStrengths(p.GetValue(_rho), p.GetValue(_share), p.GetValue(_threshold), p.GetValue(_boost)),
+            p.GetValue(_vary), p.GetValue(_pair), r, n, at, p.GetValue(_replicates), p.GetValue(_pool), p.GetValue(_seed));
     }
 }
 
-/// <summary>Everything <c>sensitivity</c> needs, parsed, defaulted and checked.</summary>
-/// <param name="Choice">The design as chosen.</param>
-/// <param name="Settings">The analysis to run.</param>
-/// <param name="Reproduce">A command line that reproduces the run (without output options).</param>
-/// <param name="OutPath">The --out CSV path, or null.</param>
-/// <param name="PlotPath">The --plot path (one tornado per observation time), or null.</param>
-/// <param name="HeatmapPath">The --plot-heatmap path (one per observation time), or null.</param>
-/// <param name="Json">True for JSON output.</param>
-/// <param name="Quiet">True to hide progress.</param>
-internal sealed record SensitivityInputs(DesignChoice Choice, SensitivitySettings Settings, string Reproduce, string? OutPath, string? PlotPath,
-    string? HeatmapPath, bool Json, bool Quiet)
+/// <summary>The options of one observed correlation (<c>--observed-r</c>, <c>--observed-n</c>, <c>--observed-at</c>) and of the replicate count, shared by <c>sensitivity</c> and <c>strengths</c>.</summary>
+internal sealed class ObservedOptions(string defaultText)
 {
-    /// <summary>The arguments (after <c>sensitivity</c>) that define the analysis, without output options: stored in shard files.</summary>
-    public ImmutableArray<string> Arguments { get; init; } = [];
+    private const string Names = "--observed-r, --observed-n and --observed-at";
 
-    /// <summary>The --shard K/N given, or null for the whole run.</summary>
-    public (int Shard, int Shards)? Shard { get; init; }
+    private readonly Option<double?> _r = SharedOptions.Parsed<double?>("--observed-r", "r", "An observed correlation of CADSS with % change, in (-1, 1) (negative = more dissociation, more improvement); " +
+        $"needs --observed-n and --observed-at. {defaultText}", (t, n) => Parsing.ParseNumber(t, n, -ObservedCorrelation.MaxAbsR, ObservedCorrelation.MaxAbsR));
+    private readonly Option<int?> _n = SharedOptions.Parsed<int?>("--observed-n", "n", $"Patients behind --observed-r, {ObservedCorrelation.MinN} to {ObservedCorrelation.MaxN}.", (t, n) => Parsing.ParseCount(t, n, ObservedCorrelation.MinN, ObservedCorrelation.MaxN));
+    private readonly Option<TimeSpan?> _at = SharedOptions.Parsed<TimeSpan?>("--observed-at", "time", "Assessment time of --observed-r (e.g. 230min, 1d); one of the design's assessments.",
+        (t, n) => Parsing.ParseDuration(t, n) is var d && d > TimeSpan.Zero ? d : throw new ArgumentException($"{n} '{t}': must be after the first dose."));
+
+    /// <summary>Adds the three options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_r);
+        command.Options.Add(_n);
+        command.Options.Add(_at);
+    }
+
+    /// <summary>The three values given (null where not given).</summary>
+    public (double? R, int? N, TimeSpan? At) Values(ParseResult p) => (p.GetValue(_r), p.GetValue(_n), p.GetValue(_at));
+
+    /// <summary>The observation given, or null when none of the three options is.</summary>
+    /// <exception cref="ArgumentException">Only some of the three given.</exception>
+    public ImmutableArray<ObservedCorrelation>? Resolve(ParseResult p) =>
+        ReplicateStudySettings.Observation(p.GetValue(_r), p.GetValue(_n), p.GetValue(_at), "given with --observed-r", Names);
+
+    /// <summary>The <c>--replicates</c> option, per <paramref name="unit"/> (e.g. <c>setting</c>) and observation.</summary>
+    public static Option<int?> Replicates(string unit) => SharedOptions.Parsed<int?>("--replicates", "count",
+        $"Replicate trials per {unit} and observation, {MinReplicates} to {MaxReplicates}. [default: {DefaultReplicates}]", (t, n) => Parsing.ParseCount(t, n, MinReplicates, MaxReplicates));
 }

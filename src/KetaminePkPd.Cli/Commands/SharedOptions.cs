@@ -83,6 +83,24 @@ internal static class SharedOptions
     public static Option<int?> Subjects(string description, int min, int max, params string[] aliases) =>
         Parsed<int?>("--subjects", "count", description, (t, n) => Parsing.ParseCount(t, n, min, max), aliases: ["-n", .. aliases]);
 
+    /// <summary>The trial design: a built-in key (<see cref="KetaminePkPd.Trials.DesignChoice.Keys"/>) or a scenario file, read with <see cref="KetaminePkPd.Trials.DesignChoice.Resolve"/> when the command runs.</summary>
+    public static Option<string?> Design()
+    {
+        var option = new Option<string?>("--design")
+        {
+            HelpName = "design",
+            Description = $"Trial design: {string.Join(", ", KetaminePkPd.Trials.DesignChoice.Keys)}, or a JSON scenario file ({string.Join('|', KetaminePkPd.Trials.DesignChoice.Keys)}|file.json). nimh = Luckenbaugh 2014's NIMH trial: racemic ketamine 0.5 mg/kg IV " +
+                "over 40 min, 108 patients, CADSS at 40 min, HDRS-17 at 230 min, 1 d, 3 d, 7 d (Domino PK); dose-ranging = Fava " +
+                "2018: placebo and 0.1, 0.2, 0.5, 1.0 mg/kg over 40 min, 20 patients each, MADRS; esketamine-intranasal = 56 mg and " +
+                "84 mg once, 100 patients each (Perez-Ruixo PK), MADRS at 4 h, 1 d, 3 d, 7 d; twice-weekly = esketamine 56 mg twice " +
+                "weekly for 4 weeks, 100 patients, MADRS at days 1, 8, 15, 22, 28. A scenario file has the keys name, drug, model, " +
+                "scale, cadssAt, assessments, arms, population, parameters, clinical, hypothesis; an error in it names its JSON " +
+                $"path, e.g. $.arms[0].dose. [default: {KetaminePkPd.Trials.DesignChoice.DefaultKey}]",
+        };
+        option.CompletionSources.Add([.. KetaminePkPd.Trials.DesignChoice.Keys]);
+        return option;
+    }
+
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {
         Description = "Do not show progress. Progress goes to stderr only, never to stdout; with --json it is shown only " +
@@ -102,7 +120,7 @@ internal static class SharedOptions
             string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
             try
             {
-                return parse(text, name);
+                return parse(text, (r.Parent as System.CommandLine.Parsing.OptionResult)?.IdentifierToken?.Value ?? name);
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException)
             {

@@ -13,17 +13,6 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    /// <summary>Writes the result of <c>trial --json</c>.</summary>
-    public static void Write(TrialJson value, TextWriter stdout)
-    {
-        stdout.WriteLine(JsonSerializer.Serialize(value, Context.TrialJson));
-        stdout.Flush();
-    }
-
-    /// <summary>Writes the result of <c>hypothesis --json</c>.</summary>
-    public static void Write(HypothesisTestJson value, TextWriter stdout)
-    {
-        stdout.WriteLine(JsonSerializer.Serialize(value, Context.HypothesisTestJson));
         stdout.Flush();
     }
 
@@ -52,6 +41,4 @@ internal sealed record ParameterJson(string Name, double Value, string Unit, str
 
 /// <summary>Source-generated serializer metadata for the CLI's JSON output.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(TrialJson))]
-[JsonSerializable(typeof(HypothesisTestJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -86,6 +86,15 @@ public static class Formatting
     public static string P(double value) =>
         !double.IsFinite(value) ? "n/a" : value < 0.001 ? "<0.001" : value.ToString("0.000", Inv);
 
+    /// <summary>A two-sided compatibility p with its Monte Carlo standard error, <c>0.008±0.002</c>, or <c>&lt; 0.001</c> (the resolution 2/n) when no replicate came that far.</summary>
+    public static string TwoSidedP(KetaminePkPd.Statistics.Compatibility c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (c.TwoSidedP == 0) return $"< {c.UpperBound.ToString("0.####", Inv)}";
+        string format = c.TwoSidedP < 0.1 ? "0.000" : "0.00";
+        return $"{c.TwoSidedP.ToString(format, Inv)}\u00b1{c.StandardError.ToString(format, Inv)}";
+    }
+
     /// <summary>A fraction as a percentage with one decimal: <c>0.231</c> gives <c>23.1%</c>.</summary>
     public static string Percent(double fraction) => double.IsFinite(fraction) ? (100 * fraction).ToString("0.0", Inv) + "%" : "n/a";
 

@@ -115,4 +115,13 @@ public static class TrialWording
     }
 
     private static IEnumerable<Route> Routes(TrialDesign design) => design.Arms.Select(a => a.Administration.Route).Distinct();
+
+    /// <summary>A verdict in words: <c>compatible</c>, <c>stronger</c>, <c>weaker</c> or <c>opposite sign</c>.</summary>
+    public static string Verdict(CompatibilityVerdict verdict) => verdict switch
+    {
+        CompatibilityVerdict.Compatible => "compatible",
+        CompatibilityVerdict.Stronger => "stronger",
+        CompatibilityVerdict.Weaker => "weaker",
+        _ => "opposite sign",
+    };
 }

@@ -41,7 +41,7 @@ public static class DetectionRates
         {
             var simulator = new TrialSimulator(sized, h, seed);
             var pool = ReplicateTrials.SimulatePool(simulator, poolSize, parallel, _ => { });
-            var outcomes = ReplicateTrials.Outcomes(simulator, pool, settings with { Hypotheses = [h] }, observed, timeIndex, _ => { });
+            var outcomes = ReplicateTrials.Outcomes(simulator, pool, observed, settings.Replicates, seed, parallel, timeIndex, _ => { });
             foreach (var o in outcomes)
             {
                 int n = o.Observed.N, significant = 0, negative = 0;

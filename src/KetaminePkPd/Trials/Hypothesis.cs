@@ -12,6 +12,12 @@ public sealed record Hypothesis
     private readonly string _name = "exposure-only";
     private readonly double _rho, _share, _threshold = 20, _boost;
 
+    /// <summary>The largest expectancy threshold: 92 CADSS points, the top of the 23-item CADSS.</summary>
+    public const double MaxThresholdCadss = RatingScales.CadssMaximum;
+
+    /// <summary>The largest expectancy boost: 60 MADRS points, the top of the MADRS.</summary>
+    public const double MaxBoostMadrs = 60;
+
     /// <summary>Shared exposure only (Andrade's reply): independent PD parameters.</summary>
     public static Hypothesis ExposureOnly { get; } = new();
 
@@ -61,10 +67,10 @@ public sealed record Hypothesis
     public double MediationShare { get => _share; init => _share = Guard.InRange(value, 0, 1, nameof(MediationShare)); }
 
     /// <summary>Peak CADSS above which dissociation is noticed, in [0, 92]. Default 20.</summary>
-    public double ExpectancyThresholdCadss { get => _threshold; init => _threshold = Guard.InRange(value, 0, 92, nameof(ExpectancyThresholdCadss)); }
+    public double ExpectancyThresholdCadss { get => _threshold; init => _threshold = Guard.InRange(value, 0, MaxThresholdCadss, nameof(ExpectancyThresholdCadss)); }
 
     /// <summary>Extra placebo improvement when dissociation is noticed, MADRS points, in [0, 60]. 0 means no expectancy effect.</summary>
-    public double ExpectancyBoostMadrs { get => _boost; init => _boost = Guard.InRange(value, 0, 60, nameof(ExpectancyBoostMadrs)); }
+    public double ExpectancyBoostMadrs { get => _boost; init => _boost = Guard.InRange(value, 0, MaxBoostMadrs, nameof(ExpectancyBoostMadrs)); }
 
     /// <summary>True when nothing but exposure links the effects.</summary>
     public bool IsExposureOnly => SensitivityCorrelation == 0 && MediationShare == 0 && ExpectancyBoostMadrs == 0;

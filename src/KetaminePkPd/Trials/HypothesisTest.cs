@@ -49,50 +49,6 @@ public static class HypothesisTest
     /// <summary>Units of work (patient simulations or replicate trials) per step of <see cref="Run"/>: large enough to keep every core busy.</summary>
     private const int StepSize = 4096;
 
-    /// <summary>r, or NaN when it is undefined (a constant column; a column that is a linear function of the covariate).</summary>
-    internal static double OrUndefined(Func<double> statistic)
-    {
-        try { return statistic(); }
-        catch (ArgumentException) { return double.NaN; }
-    }
-
-    /// <summary>The replicate r and partial r values for one observation (NaN where undefined).</summary>
-    internal static (double[] R, double[] Partial) Replicate(TrialSimulator simulator, SimulatedSubject[] pool, HypothesisTestSettings settings,
-        int n, int k, int o, int observations, Action tick)
-    {
-        int replicates = settings.Replicates;
-        var r = new double[replicates];
-        var partial = new double[replicates];
-        void One(int rep, (int[] Chosen, Dictionary<int, int> Moved) enrol, double[] cadss, double[] change, double[] exposure)
-        {
-            Enrolment.Pick(settings.Seed, rep, o, pool.Length, enrol.Chosen, enrol.Moved);
-            for (int i = 0; i < n; i++)
-            {
-                var rated = simulator.Rate(pool[enrol.Chosen[i]], 3 + (long)rep * observations + o);
-                cadss[i] = rated.CadssRated;
-                change[i] = rated.PercentChanges[k];
-                exposure[i] = rated.Simulated.ConcentrationAtCadssNgPerMl;
-            }
-            r[rep] = OrUndefined(() => Correlation.PearsonR(cadss, change));
-            partial[rep] = OrUndefined(() => Correlation.PartialR(cadss, change, exposure));
-            tick();
-        }
-        if (settings.Parallel)
-        {
-            System.Threading.Tasks.Parallel.For(0, replicates,
-                () => ((new int[n], new Dictionary<int, int>(2 * n)), new double[n], new double[n], new double[n]),
-                (rep, _, buffers) => { One(rep, buffers.Item1, buffers.Item2, buffers.Item3, buffers.Item4); return buffers; },
-                _ => { });
-        }
-        else
-        {
-            var enrol = (new int[n], new Dictionary<int, int>(2 * n));
-            double[] cadss = new double[n], change = new double[n], exposure = new double[n];
-            for (int rep = 0; rep < replicates; rep++) One(rep, enrol, cadss, change, exposure);
-        }
-        return (r, partial);
-    }
-
     /// <summary>A plain-language paragraph: where the observed r falls under the hypothesis (both ways), and what controlling for exposure does.</summary>
     internal static string Read(Hypothesis h, ObservedCorrelation o, SamplingDistribution r, SamplingDistribution partial, double p)
     {

@@ -29,7 +29,7 @@ public sealed class HypothesisTestRun
     private SimulatedSubject[] _subjects;
     private int[] _enrolled;
     private double[] _r = [], _partial = [];
-    private (int[] Chosen, Dictionary<int, int> Moved, double[] Cadss, double[] Change, double[] Exposure)? _serialBuffers;
+    private ReplicateBuffers? _serialBuffers;
     private HypothesisTestResult? _result;
 
     /// <summary>Prepares a run; no patient is simulated until the first <see cref="Step"/>.</summary>
@@ -112,19 +112,8 @@ public sealed class HypothesisTestRun
         var simulator = _simulators[_hypothesis];
         int o = _observation, n = _settings.Observed[o].N;
         int from = _next, to = (int)Math.Min(_settings.Replicates, (long)from + maxUnits);
-        if (_settings.Parallel)
-        {
-            Parallel.For(from, to,
-                () => (new int[n], new Dictionary<int, int>(2 * n), new double[n], new double[n], new double[n]),
-                (rep, _, b) => { OneReplicate(simulator, rep, b.Item1, b.Item2, b.Item3, b.Item4, b.Item5); return b; },
-                _ => { });
-        }
-        else
-        {
-            var b = _serialBuffers ??= (new int[n], new Dictionary<int, int>(2 * n), new double[n], new double[n], new double[n]);
-            if (b.Cadss.Length != n) b = (_serialBuffers = (new int[n], b.Moved, new double[n], new double[n], new double[n])).Value;
-            for (int rep = from; rep < to; rep++) OneReplicate(simulator, rep, b.Chosen, b.Moved, b.Cadss, b.Change, b.Exposure);
-        }
+        var batch = new ReplicateBatch(simulator, _subjects, _settings.Seed, n, _timeIndex[o], o, _settings.Observed.Length);
+        _serialBuffers = Trials.ReplicateTrials.Run(batch, from, to, _settings.Parallel, _r, _partial, _serialBuffers, null);
         CompletedWork += to - from;
         _next = to;
         if (_next < _settings.Replicates) return;
@@ -137,7 +126,13 @@ public sealed class HypothesisTestRun
             "the concentration at the CADSS time is the same for every patient, e.g. all enrolled from a placebo arm, or CADSS or the % change is constant");
         double p = observed.R <= 0 ? rDist.ProbabilityAtMost(observed.R) : rDist.ProbabilityAtLeast(observed.R);
         _comparisons.Add(new HypothesisComparison(hypothesis, observed, rDist, partialDist, p, HypothesisTest.Read(hypothesis, observed, rDist, partialDist, p))
-            { UndefinedR = undefinedR, UndefinedPartialR = undefinedPartial });
+            {
+                UndefinedR = undefinedR,
+                UndefinedPartialR = undefinedPartial,
+                // Fresh arrays per observation (StartObservation), never written again: wrapped without a copy.
+                ReplicateR = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(_r),
+                ReplicatePartialR = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(_partial),
+            });
         if (o + 1 < _settings.Observed.Length) StartObservation(o + 1);
         else
         {
@@ -153,23 +148,6 @@ public sealed class HypothesisTestRun
         _next = 0;
         _r = new double[_settings.Replicates];
         _partial = new double[_settings.Replicates];
-    }
-
-    /// <summary>Replicate trial <paramref name="rep"/> of the current observation: enrol n patients from the pool, rate them, correlate.</summary>
-    private void OneReplicate(TrialSimulator simulator, int rep, int[] chosen, Dictionary<int, int> moved, double[] cadss, double[] change, double[] exposure)
-    {
-        int o = _observation, n = cadss.Length, k = _timeIndex[o], observations = _settings.Observed.Length;
-        var pool = _subjects;
-        Enrolment.Pick(_settings.Seed, rep, o, pool.Length, chosen, moved);
-        for (int i = 0; i < n; i++)
-        {
-            var rated = simulator.Rate(pool[chosen[i]], 3 + (long)rep * observations + o);
-            cadss[i] = rated.CadssRated;
-            change[i] = rated.PercentChanges[k];
-            exposure[i] = rated.Simulated.ConcentrationAtCadssNgPerMl;
-        }
-        _r[rep] = HypothesisTest.OrUndefined(() => Correlation.PearsonR(cadss, change));
-        _partial[rep] = HypothesisTest.OrUndefined(() => Correlation.PartialR(cadss, change, exposure));
     }
 
     /// <summary>The distinct patients, in index order, that some replicate trial enrols (<see cref="Enrolment"/>): only these are

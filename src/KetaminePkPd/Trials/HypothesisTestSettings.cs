@@ -18,21 +18,6 @@ public sealed record HypothesisTestSettings
     /// <summary>The defaults.</summary>
     public static HypothesisTestSettings Default { get; } = new();
 
-    /// <summary>The fewest replicate trials per hypothesis and observation (<see cref="Replicates"/>).</summary>
-    public const int MinReplicates = 100;
-
-    /// <summary>The most replicate trials per hypothesis and observation (<see cref="Replicates"/>).</summary>
-    public const int MaxReplicates = 1_000_000;
-
-    /// <summary>The largest pool (<see cref="PoolSize"/>).</summary>
-    public const int MaxPoolSize = 10_000_000;
-
-    /// <summary>The pool must hold at least this many times the largest observed n (<see cref="PoolSize"/>).</summary>
-    public const int PoolPerObservedN = 4;
-
-    /// <summary>The smallest pool these observations allow: <see cref="PoolPerObservedN"/> times the largest observed n, and at least 100.</summary>
-    public int MinPoolSize => Math.Max(100, PoolPerObservedN * _observed.Max(o => o.N));
-
     /// <summary>The trial design patients are drawn from. Default <see cref="TrialDesigns.Nimh"/>. Set with <see cref="WithDesign"/>
     /// (together with the observations, whose times must be among its assessments).</summary>
     public TrialDesign Design => _design;
@@ -55,7 +40,7 @@ public sealed record HypothesisTestSettings
             else if (design.Assessments.IndexOf(o.Time) < 0)
                 throw new ArgumentException($"Observation at {Durations.Format(o.Time)} is not an assessment of design '{design.Name}' ({string.Join(", ", design.Assessments.Select(Durations.Format))}).", nameof(observed));
         int pool = poolSize ?? _pool;
-        if (pool is < 100 or > 10_000_000) throw new ArgumentOutOfRangeException(nameof(poolSize), pool, $"PoolSize must be in [100, 10000000], got {pool}.");
+        if (pool is < MinPoolSize or > MaxPoolSize) throw new ArgumentOutOfRangeException(nameof(poolSize), pool, $"PoolSize must be in [{MinPoolSize}, {MaxPoolSize}], got {pool}.");
         CheckPool(pool, list);
         return this with { DesignSetter = design, ObservedSetter = list, PoolSetter = pool };
     }
@@ -68,9 +53,34 @@ public sealed record HypothesisTestSettings
 
     private static int CheckPool(int pool, ImmutableArray<ObservedCorrelation> observed)
     {
-        int maxN = observed.Max(o => o.N);
-        return pool >= PoolPerObservedN * maxN ? pool
-            : throw new ArgumentOutOfRangeException(nameof(PoolSize), pool, $"PoolSize ({pool}) must be at least {PoolPerObservedN} times the largest observed n ({maxN}), i.e. at least {PoolPerObservedN * maxN}.");
+        int min = MinimumPoolSize(observed);
+        return pool >= min ? pool
+            : throw new ArgumentOutOfRangeException(nameof(PoolSize), pool, $"PoolSize ({pool}) must be at least {PoolPerObservedSubject} times the largest observed n ({min / PoolPerObservedSubject}), i.e. at least {min}.");
+    }
+
+    /// <summary>A pool holds at least this many times the largest observed n, so that replicate trials drawn without replacement differ.</summary>
+    public const int PoolPerObservedSubject = 4;
+
+    /// <summary>The smallest pool: 100 patients.</summary>
+    public const int MinPoolSize = 100;
+
+    /// <summary>The largest pool: 10 000 000 patients.</summary>
+    public const int MaxPoolSize = 10_000_000;
+
+    /// <summary>The fewest replicate trials: 100.</summary>
+    public const int MinReplicates = 100;
+
+    /// <summary>The most replicate trials: 1 000 000.</summary>
+    public const int MaxReplicates = 1_000_000;
+
+    /// <summary>The smallest pool allowed for <paramref name="observed"/>: <see cref="PoolPerObservedSubject"/> times the largest n (and at least <see cref="MinPoolSize"/>).</summary>
+    /// <exception cref="ArgumentException">No observation.</exception>
+    public static int MinimumPoolSize(IEnumerable<ObservedCorrelation> observed)
+    {
+        ArgumentNullException.ThrowIfNull(observed);
+        int maxN = observed.Select(o => o.N).DefaultIfEmpty(0).Max();
+        if (maxN == 0) throw new ArgumentException("observed must hold at least one correlation.", nameof(observed));
+        return Math.Max(MinPoolSize, PoolPerObservedSubject * maxN);
     }
 
     /// <summary>Hypotheses to compare (names unique). Default the four of docs/model.md section 5.</summary>
@@ -91,7 +101,7 @@ public sealed record HypothesisTestSettings
     public int Replicates
     {
         get => _replicates;
-        init => _replicates = value is >= MinReplicates and <= MaxReplicates ? value : throw new ArgumentOutOfRangeException(nameof(Replicates), value, $"Replicates must be in [100, 1000000], got {value}.");
+        init => _replicates = value is >= MinReplicates and <= MaxReplicates ? value : throw new ArgumentOutOfRangeException(nameof(Replicates), value, $"Replicates must be in [{MinReplicates}, {MaxReplicates}], got {value}.");
     }
 
     /// <summary>
@@ -102,7 +112,7 @@ public sealed record HypothesisTestSettings
     public int PoolSize
     {
         get => _pool;
-        init => _pool = value is >= 100 and <= MaxPoolSize ? CheckPool(value, _observed) : throw new ArgumentOutOfRangeException(nameof(PoolSize), value, $"PoolSize must be in [100, 10000000], got {value}.");
+        init => _pool = value is >= MinPoolSize and <= MaxPoolSize ? CheckPool(value, _observed) : throw new ArgumentOutOfRangeException(nameof(PoolSize), value, $"PoolSize must be in [{MinPoolSize}, {MaxPoolSize}], got {value}.");
     }
 
     /// <summary>The seed. Default 1.</summary>

@@ -7,6 +7,15 @@ namespace KetaminePkPd.Trials;
 /// </summary>
 public sealed record ObservedCorrelation
 {
+    /// <summary>The largest |r| of an observation: 0.999.</summary>
+    public const double MaxAbsR = 0.999;
+
+    /// <summary>The fewest patients behind an observation: 4.</summary>
+    public const int MinN = 4;
+
+    /// <summary>The most patients behind an observation: 1 000 000.</summary>
+    public const int MaxN = 1_000_000;
+
     /// <summary>Creates an observation.</summary>
     /// <param name="time">Assessment time from the first dose (must be one of the design's assessments).</param>
     /// <param name="r">The correlation, in (-1, 1).</param>
@@ -16,8 +25,8 @@ public sealed record ObservedCorrelation
     public ObservedCorrelation(TimeSpan time, double r, int n, string source)
     {
         Time = Guard.Positive(time, nameof(time));
-        R = Guard.InRange(r, -0.999, 0.999, nameof(r));
-        N = Guard.InRange(n, 4, 1_000_000, nameof(n));
+        R = Guard.InRange(r, -MaxAbsR, MaxAbsR, nameof(r));
+        N = Guard.InRange(n, MinN, MaxN, nameof(n));
         Source = Guard.NotBlank(source, nameof(source));
     }
 

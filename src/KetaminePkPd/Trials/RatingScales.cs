@@ -21,4 +21,7 @@ public static class RatingScales
 
     /// <summary>Short name: MADRS or HDRS-17.</summary>
     public static string Label(this RatingScale scale) => scale == RatingScale.Madrs ? "MADRS" : "HDRS-17";
+
+    /// <summary>The scale's token in machine outputs and scenario files: <c>madrs</c> or <c>hdrs17</c> (e.g. the CSV column <c>score_hdrs17_230min</c>).</summary>
+    public static string Token(this RatingScale scale) => scale == RatingScale.Madrs ? "madrs" : "hdrs17";
 }

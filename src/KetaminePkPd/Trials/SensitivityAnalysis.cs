@@ -58,7 +58,7 @@ public static class SensitivityAnalysis
     public static SensitivityShard RunShard(SensitivitySettings settings, int shard, int shards, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (shards is < 1 or > 10_000) throw new ArgumentOutOfRangeException(nameof(shards), shards, $"shards must be in [1, 10000], got {shards}.");
+        if (shards is < 1 or > SensitivityShard.MaxShards) throw new ArgumentOutOfRangeException(nameof(shards), shards, $"shards must be in [1, {SensitivityShard.MaxShards}], got {shards}.");
         if (shard < 1 || shard > shards) throw new ArgumentOutOfRangeException(nameof(shard), shard, $"shard must be in [1, {shards}], got {shard}.");
         var plan = Plan(settings);
         var observed = settings.Observed;
@@ -74,10 +74,6 @@ public static class SensitivityAnalysis
             lock (gate) { done += amount; progress.Report(Math.Min(1, done / total)); }
         }
 
-        var replicateSettings = HypothesisTestSettings.Default.WithDesign(settings.Design, observed, settings.PoolSize) with
-        {
-            Hypotheses = [settings.Hypothesis], Replicates = settings.Replicates, Seed = settings.Seed, Parallel = settings.Parallel,
-        };
         var sized = settings.Design.WithTotalSubjects(settings.PoolSize);
         var cells = ImmutableDictionary.CreateBuilder<string, ImmutableArray<ImmutableArray<double>>>(StringComparer.Ordinal);
         foreach (var group in mine)
@@ -92,7 +88,7 @@ public static class SensitivityAnalysis
                 var simulator = new TrialSimulator(cellDesign, settings.Hypothesis, settings.Seed, doseFactor);
                 bool clinical = cell.Any(l => !l.ChangesPharmacology);
                 var subjects = clinical ? Array.ConvertAll(pool, simulator.WithClinicalDraws) : pool;
-                cells[Key(cell)] = [.. ReplicateTrials.Outcomes(simulator, subjects, replicateSettings, observed, timeIndex, Advance).Select(o => o.R.Values)];
+                cells[Key(cell)] = [.. ReplicateTrials.Outcomes(simulator, subjects, observed, settings.Replicates, settings.Seed, settings.Parallel, timeIndex, Advance).Select(o => o.R.Values)];
             }
         }
         progress?.Report(1);

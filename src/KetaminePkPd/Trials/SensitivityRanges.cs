@@ -178,6 +178,61 @@ public static class SensitivityRanges
         return [.. list.Select((l, i) => new SensitivityLevel(l.Assumption, i, l.Multiplier, l.Value, l.Label, l.IsDefault, l.SwitchesDoseBasis))];
     }
 
+    /// <summary>
+    /// The assumptions to vary one at a time, from a list of tokens (each may hold several separated by commas):
+    /// none given means every assumption that applies to <paramref name="design"/> (<see cref="AppliesTo"/>); the single
+    /// token <c>none</c> means none (only a pair); otherwise the tokens, distinct, each checked against the design.
+    /// </summary>
+    /// <param name="tokens">The tokens as given, or null.</param>
+    /// <param name="design">The design whose current values the ranges are built around.</param>
+    /// <param name="name">What the list is called in messages, e.g. an option name.</param>
+    /// <exception cref="ArgumentException">An unknown token, one given twice, or one the design cannot vary; the message names <paramref name="name"/>.</exception>
+    public static ImmutableArray<SensitivityAssumption> ParseList(IEnumerable<string>? tokens, TrialDesign design, string name = "assumptions")
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        var names = Split(tokens ?? []);
+        if (names.Count == 0) return [.. All.Where(a => AppliesTo(a, design))];
+        if (names.Count == 1 && names[0].Equals("none", StringComparison.OrdinalIgnoreCase)) return [];
+        var parsed = names.Select(n => Checked(n, design, name)).ToList();
+        var twice = parsed.GroupBy(a => a).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null) throw new ArgumentException($"{name} {Token(twice.Key)} is given more than once.");
+        return [.. parsed];
+    }
+
+    /// <summary>Two different assumptions to vary together, from <c>a,b</c>, each checked against <paramref name="design"/>.</summary>
+    /// <param name="text">The text, e.g. <c>placebo-sd,ec50-a-sd</c>.</param>
+    /// <param name="design">The design whose current values the ranges are built around.</param>
+    /// <param name="name">What the text is called in messages, e.g. an option name.</param>
+    /// <exception cref="ArgumentException">Not two tokens, an unknown token, the same twice, or one the design cannot vary.</exception>
+    public static (SensitivityAssumption First, SensitivityAssumption Second) ParsePair(string text, TrialDesign design, string name = "pair")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(design);
+        var parts = Split([text]);
+        if (parts.Count != 2) throw new ArgumentException($"{name} '{text}': give two assumptions separated by a comma, e.g. placebo-sd,ec50-a-sd.");
+        var (a, b) = (Checked(parts[0], design, name), Checked(parts[1], design, name));
+        return a != b ? (a, b) : throw new ArgumentException($"{name} '{text}': the two assumptions must differ.");
+    }
+
+    private static List<string> Split(IEnumerable<string> tokens) =>
+        [.. tokens.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
+    /// <summary>A token parsed and checked against the design, failures naming <paramref name="name"/> and the token.</summary>
+    private static SensitivityAssumption Checked(string token, TrialDesign design, string name)
+    {
+        var a = All.FirstOrDefault(x => string.Equals(Token(x), token, StringComparison.OrdinalIgnoreCase), (SensitivityAssumption)(-1));
+        if (a < 0) throw new ArgumentException($"{name} '{token}': unknown assumption; use {string.Join(", ", All.Select(Token))}.");
+        try
+        {
+            Levels(a, design);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"{name} '{token}': {(ex.ParamName is { } p ? ex.Message.Replace($" (Parameter '{p}')", "", StringComparison.Ordinal) : ex.Message)}", ex);
+        }
+        return a;
+    }
+
     /// <summary>True when <see cref="Levels"/> can build the range of <paramref name="assumption"/> for <paramref name="design"/>
     /// (e.g. not a dose spread of intranasal doses, which are whole devices, nor the SD of a parameter without variability).</summary>
     public static bool AppliesTo(SensitivityAssumption assumption, TrialDesign design)

@@ -27,7 +27,7 @@ public sealed class SensitivityShard
     public static SensitivityShard Create(int shard, int shards, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<double>>> cells, long subjectSimulations)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        if (shards is < 1 or > 10_000) throw new ArgumentOutOfRangeException(nameof(shards), shards, $"shards must be in [1, 10000], got {shards}.");
+        if (shards is < 1 or > MaxShards) throw new ArgumentOutOfRangeException(nameof(shards), shards, $"shards must be in [1, {MaxShards}], got {shards}.");
         if (shard < 1 || shard > shards) throw new ArgumentOutOfRangeException(nameof(shard), shard, $"shard must be in [1, {shards}], got {shard}.");
         if (subjectSimulations < 0) throw new ArgumentOutOfRangeException(nameof(subjectSimulations), subjectSimulations, "subjectSimulations must be >= 0.");
         var builder = ImmutableDictionary.CreateBuilder<string, ImmutableArray<ImmutableArray<double>>>(StringComparer.Ordinal);
@@ -38,6 +38,25 @@ public sealed class SensitivityShard
             builder[key] = [.. values.Select(v => v.ToImmutableArray())];
         }
         return new SensitivityShard(shard, shards, builder.ToImmutable(), subjectSimulations, TimeSpan.Zero);
+    }
+
+    /// <summary>The most shards a run can be split into: 10 000.</summary>
+    public const int MaxShards = 10_000;
+
+    /// <summary>Parses a shard given as <c>K/N</c> (shard K of N, 1 &lt;= K &lt;= N &lt;= <see cref="MaxShards"/>), e.g. <c>2/4</c>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="name">What the text is called in the message, e.g. an option name.</param>
+    /// <returns>K and N.</returns>
+    /// <exception cref="ArgumentException">Any other text; the message names <paramref name="name"/> and the text.</exception>
+    public static (int Shard, int Shards) ParseSpec(string text, string name = "shard")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split('/');
+        if (parts.Length == 2 && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int k)
+            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n)
+            && n is >= 1 and <= MaxShards && k >= 1 && k <= n)
+            return (k, n);
+        throw new ArgumentException($"{name} '{text}': give K/N with 1 <= K <= N <= {MaxShards}, e.g. 2/4.");
     }
 
     /// <summary>This shard, 1-based.</summary>

@@ -46,13 +46,9 @@ public static class StrengthScan
         foreach (var (parameter, value) in grid)
         {
             var hypothesis = At(parameter, value);
-            var replicateSettings = HypothesisTestSettings.Default.WithDesign(design, observed, settings.PoolSize) with
-            {
-                Hypotheses = [hypothesis], Replicates = settings.Replicates, Seed = settings.Seed, Parallel = settings.Parallel,
-            };
             var simulator = new TrialSimulator(sized, hypothesis, settings.Seed);
             var pool = ReplicateTrials.SimulatePool(simulator, settings.PoolSize, settings.Parallel, Advance);
-            var outcomes = ReplicateTrials.Outcomes(simulator, pool, replicateSettings, observed, timeIndex, Advance);
+            var outcomes = ReplicateTrials.Outcomes(simulator, pool, observed, settings.Replicates, settings.Seed, settings.Parallel, timeIndex, Advance);
             points.Add(new StrengthPoint(parameter, value, hypothesis, outcomes, Combine(outcomes, settings.Combination)));
         }
         var all = points.MoveToImmutable();
@@ -72,6 +68,21 @@ public static class StrengthScan
         }
         progress?.Report(1);
         return new StrengthScanResult(settings, all, intervals.ToImmutable(), (long)grid.Count * settings.PoolSize, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// How often trials of <see cref="DetectionRates.DefaultSizes"/> patients find p &lt; 0.05 under each hypothesis at its
+    /// default strength (<see cref="Hypothesis.All"/>), at the time of the first observation of <paramref name="settings"/>,
+    /// with its replicates, seed and design, from pools of <see cref="HypothesisTestSettings.PoolPerObservedSubject"/>
+    /// times the largest size.
+    /// </summary>
+    /// <param name="settings">The scan's settings.</param>
+    /// <exception cref="ArgumentException">As <see cref="DetectionRates.Run"/>.</exception>
+    public static ImmutableArray<DetectionRate> DetectionRatesFor(StrengthScanSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return DetectionRates.Run(settings.Design, Hypothesis.All, settings.Observed[0].Time, replicates: settings.Replicates,
+            poolSize: HypothesisTestSettings.PoolPerObservedSubject * DetectionRates.DefaultSizes.Max(), seed: settings.Seed, parallel: settings.Parallel);
     }
 
     /// <summary>The hypothesis at one strength (the other strengths of expectancy at their defaults).</summary>

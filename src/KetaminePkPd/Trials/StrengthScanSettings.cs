@@ -3,31 +3,17 @@ using System.Collections.Immutable;
 namespace KetaminePkPd.Trials;
 
 /// <summary>
-/// What <see cref="StrengthScan.Run"/> does: the design and observations, which strengths to scan over which grids, how to
-/// combine observations, and the Monte Carlo sizes. Immutable; the defaults scan rho over -1 to 1 in steps of 0.1, the
+/// What <see cref="StrengthScan.Run"/> does: which strengths to scan over which grids, how to combine observations, and
+/// what every replicate study shares (design, observations, Monte Carlo sizes, seed: <see cref="ReplicateStudySettings"/>). Immutable; the defaults scan rho over -1 to 1 in steps of 0.1, the
 /// mediated share over 0 to 1 in steps of 0.1, the expectancy boost over 0 to 12 MADRS in steps of 1 and its threshold over
 /// 0 to 40 CADSS in steps of 5, against Luckenbaugh 2014's two observations (combined by Bonferroni: they share patients).
 /// </summary>
-public sealed record StrengthScanSettings
+public sealed record StrengthScanSettings : ReplicateStudySettings
 {
-    private readonly TrialDesign _design = TrialDesigns.Nimh;
-    private readonly ImmutableArray<ObservedCorrelation> _observed = [ObservedCorrelation.Luckenbaugh230Min, ObservedCorrelation.LuckenbaughDay7];
     private readonly ImmutableArray<StrengthParameter> _parameters = [.. Enum.GetValues<StrengthParameter>()];
-    private readonly int _replicates = 1000, _pool = 2000;
 
     /// <summary>The defaults.</summary>
     public static StrengthScanSettings Default { get; } = new();
-
-    /// <summary>The trial design. Default <see cref="TrialDesigns.Nimh"/>.</summary>
-    public TrialDesign Design { get => _design; init => _design = value ?? throw new ArgumentNullException(nameof(Design)); }
-
-    /// <summary>Observed correlations (each at one of the design's assessments). Default Luckenbaugh 2014 at 230 min and day 7.</summary>
-    /// <exception cref="ArgumentException">Empty.</exception>
-    public ImmutableArray<ObservedCorrelation> Observed
-    {
-        get => _observed;
-        init => _observed = value.IsDefaultOrEmpty ? throw new ArgumentException("Observed must hold at least one correlation.", nameof(Observed)) : value;
-    }
 
     /// <summary>The strengths to scan, distinct and at least one. Default all four.</summary>
     /// <exception cref="ArgumentException">Empty or repeated.</exception>
@@ -41,40 +27,72 @@ public sealed record StrengthScanSettings
     /// <summary>How the observations' p are combined. Default <see cref="PValueCombination.Bonferroni"/> (valid when they share patients).</summary>
     public PValueCombination Combination { get; init; } = PValueCombination.Bonferroni;
 
-    /// <summary>Replicate trials per grid point and observation, in [100, 1 000 000]. Default 1000.</summary>
-    public int Replicates
-    {
-        get => _replicates;
-        init => _replicates = value is >= 100 and <= 1_000_000 ? value : throw new ArgumentOutOfRangeException(nameof(Replicates), value, $"Replicates must be in [100, 1000000], got {value}.");
-    }
-
-    /// <summary>Patients simulated per grid point, in [100, 10 000 000] and at least 4 times the largest observed n. Default 2000.</summary>
-    public int PoolSize
-    {
-        get => _pool;
-        init => _pool = value is >= 100 and <= 10_000_000 ? value : throw new ArgumentOutOfRangeException(nameof(PoolSize), value, $"PoolSize must be in [100, 10000000], got {value}.");
-    }
-
-    /// <summary>Seed of every random stream (the same at every grid point: common random numbers). Default 1.</summary>
-    public ulong Seed { get; init; } = 1;
-
-    /// <summary>Simulate on all cores (default) or on the calling thread; the results are identical.</summary>
-    public bool Parallel { get; init; } = true;
-
     /// <summary>Value equality: every member, sequences element by element.</summary>
     /// <param name="other">The record to compare with.</param>
-    public bool Equals(StrengthScanSettings? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Design, other.Design)
-        && ValueEquality.Equal(Observed, other.Observed)
+    public bool Equals(StrengthScanSettings? other) => other is not null && base.Equals(other)
         && ValueEquality.Equal(Parameters, other.Parameters)
-        && ValueEquality.Equal(Combination, other.Combination)
-        && ValueEquality.Equal(Replicates, other.Replicates)
-        && ValueEquality.Equal(PoolSize, other.PoolSize)
-        && ValueEquality.Equal(Seed, other.Seed)
-        && ValueEquality.Equal(Parallel, other.Parallel);
+        && Combination == other.Combination;
 
     /// <summary>A hash consistent with <see cref="Equals(StrengthScanSettings)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Observed), ValueEquality.Hash(Parameters), Design, Combination, Replicates, PoolSize, Seed, Parallel);
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), ValueEquality.Hash(Parameters), Combination);
+
+    /// <summary>The token of a strength: <c>rho</c>, <c>share</c>, <c>boost</c> or <c>threshold</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An undefined value.</exception>
+    public static string Token(StrengthParameter parameter) => parameter switch
+    {
+        StrengthParameter.SensitivityCorrelation => "rho",
+        StrengthParameter.MediationShare => "share",
+        StrengthParameter.ExpectancyBoost => "boost",
+        StrengthParameter.ExpectancyThreshold => "threshold",
+        _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Undefined strength."),
+    };
+
+    /// <summary>What a strength is, in words (axis labels, table titles).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An undefined value.</exception>
+    public static string Describe(StrengthParameter parameter) => parameter switch
+    {
+        StrengthParameter.SensitivityCorrelation => "shared sensitivity: rho of log C50 (dissociation) and log EC50 (antidepressant)",
+        StrengthParameter.MediationShare => "mediation: share of the antidepressant signal from dissociation",
+        StrengthParameter.ExpectancyBoost => "expectancy: extra placebo improvement when dissociation is noticed (MADRS)",
+        StrengthParameter.ExpectancyThreshold => "expectancy: peak CADSS above which dissociation is noticed",
+        _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Undefined strength."),
+    };
+
+    /// <summary>The token of a combination: <c>bonferroni</c> or <c>fisher</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An undefined value.</exception>
+    public static string Token(PValueCombination combination) => combination switch
+    {
+        PValueCombination.Bonferroni => "bonferroni",
+        PValueCombination.Fisher => "fisher",
+        _ => throw new ArgumentOutOfRangeException(nameof(combination), combination, "Undefined combination."),
+    };
+
+    /// <summary>The strengths to scan, from tokens (each may hold several separated by commas; see <see cref="Token(StrengthParameter)"/>);
+    /// none given means all four.</summary>
+    /// <param name="tokens">The tokens as given, or null.</param>
+    /// <param name="name">What the list is called in messages, e.g. an option name.</param>
+    /// <exception cref="ArgumentException">An unknown token or one given twice; the message names <paramref name="name"/>.</exception>
+    public static ImmutableArray<StrengthParameter> ParseParameters(IEnumerable<string>? tokens, string name = "strengths")
+    {
+        var names = (tokens ?? []).SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (names.Count == 0) return Default.Parameters;
+        var all = Enum.GetValues<StrengthParameter>();
+        ImmutableArray<StrengthParameter> parsed = [.. names.Select(n => all.FirstOrDefault(p => Token(p).Equals(n, StringComparison.OrdinalIgnoreCase), (StrengthParameter)(-1)) is var p && p >= 0 ? p
+            : throw new ArgumentException($"{name} '{n}': use {string.Join(", ", all.Select(Token).SkipLast(1))} or {Token(all[^1])}."))];
+        return parsed.Distinct().Count() == parsed.Length ? parsed : throw new ArgumentException($"{name}: a strength is given more than once.");
+    }
+
+    /// <summary>A combination from its token (<c>bonferroni</c> or <c>fisher</c>, case-insensitive).</summary>
+    /// <param name="text">The token.</param>
+    /// <param name="name">What the text is called in messages, e.g. an option name.</param>
+    /// <exception cref="ArgumentException">Another text; the message names <paramref name="name"/>.</exception>
+    public static PValueCombination ParseCombination(string text, string name = "combination")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var c in Enum.GetValues<PValueCombination>())
+            if (Token(c).Equals(text.Trim(), StringComparison.OrdinalIgnoreCase)) return c;
+        throw new ArgumentException($"{name} '{text}': use bonferroni or fisher.");
+    }
 
     /// <summary>The grid of a strength: rho -1..1 step 0.1; share 0..1 step 0.1; boost 0..12 step 1 MADRS; threshold 0..40 step 5 CADSS.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An undefined value.</exception>

@@ -87,7 +87,7 @@ public sealed class HypothesisCommandTests
         Assert.Equal([-0.35, -0.41], settings.GetProperty("observed").EnumerateArray().Select(o => o.GetProperty("r").GetDouble()));
         Assert.Equal([58, 39], settings.GetProperty("observed").EnumerateArray().Select(o => o.GetProperty("n").GetInt32()));
         Assert.Equal(["replicates", "pool", "seed"], json.GetProperty("differsFromDefaults").EnumerateArray().Select(e => e.GetString()!));
-        Assert.Equal("ketamine-pkpd hypothesis --replicates 200 --pool 1000 --seed 5", json.GetProperty("reproduce").GetString());
+        Assert.Equal("ketamine-pkpd hypothesis --replicates 200 --subjects 1000 --seed 5", json.GetProperty("reproduce").GetString());
         Assert.Equal(4000, json.GetProperty("subjectSimulations").GetInt64());
         Assert.Equal(1600, json.GetProperty("replicateTrials").GetInt64());
 
@@ -163,7 +163,7 @@ public sealed class HypothesisCommandTests
         Assert.Equal(0.3, hypotheses[1].GetProperty("sensitivityCorrelation").GetDouble());
         Assert.Equal(4, json.GetProperty("comparisons").GetArrayLength());
         Assert.Contains("hypotheses", json.GetProperty("differsFromDefaults").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal("ketamine-pkpd hypothesis --hypothesis exposure-only --hypothesis shared-sensitivity --rho 0.3 --replicates 200 --pool 1000",
+        Assert.Equal("ketamine-pkpd hypothesis --hypothesis exposure-only --hypothesis shared-sensitivity --rho 0.3 --replicates 200 --subjects 1000",
             json.GetProperty("reproduce").GetString());
     }
 
@@ -188,7 +188,7 @@ public sealed class HypothesisCommandTests
         Assert.Equal(4, json.GetProperty("comparisons").GetArrayLength());
         Assert.All(json.GetProperty("comparisons").EnumerateArray(), c => Assert.Equal(24.0, c.GetProperty("timeH").GetDouble()));
         Assert.Contains("observed", json.GetProperty("differsFromDefaults").EnumerateArray().Select(e => e.GetString()));
-        Assert.EndsWith("--observed-r -0.2 --observed-n 61 --observed-at 1d --replicates 200 --pool 1000", json.GetProperty("reproduce").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("--observed-r -0.2 --observed-n 61 --observed-at 1d --replicates 200 --subjects 1000", json.GetProperty("reproduce").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -281,7 +281,7 @@ public sealed class HypothesisCommandTests
         { "rho without shared-sensitivity", ["--hypothesis", "exposure-only", "--rho", "0.5"], "add --hypothesis shared-sensitivity" },
         { "rho out of range", ["--rho", "2"], "--rho '2': must be in [-1, 1]" },
         { "too few replicates", ["--replicates", "50"], "--replicates '50'" },
-        { "pool below 4 n", ["--pool", "200"], "--pool 200: must be at least 4 times the largest observed n (58)" },
+        { "pool below 4 n", ["--pool", "200"], "--subjects 200: must be at least 4 times the largest observed n (58), i.e. at least 232" },
         { "observed r without n", ["--observed-r", "-0.3", "--observed-at", "1d"], "missing: --observed-n" },
         { "observed r out of range", ["--observed-r", "-1.5", "--observed-n", "40", "--observed-at", "1d"], "--observed-r '-1.5'" },
         { "observed n too small", ["--observed-r", "-0.3", "--observed-n", "3", "--observed-at", "1d"], "--observed-n '3'" },

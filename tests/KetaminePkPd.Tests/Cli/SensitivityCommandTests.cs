@@ -48,12 +48,12 @@ public sealed class SensitivityCommandTests
             Assert.Equal(p >= 0.05, c.GetProperty("verdict").GetString() == "compatible");
         }
         Assert.Equal(3, root.GetProperty("frontiers").GetArrayLength());
-        Assert.Equal("ketamine-pkpd sensitivity --vary dose-spread --pair placebo-mean,baseline-mean --replicates 100 --pool 400 --seed 4",
+        Assert.Equal("ketamine-pkpd sensitivity --vary dose-spread --pair placebo-mean,baseline-mean --replicates 100 --subjects 400 --seed 4",
             root.GetProperty("reproduce").GetString());
     }
 
     [Theory]
-    [InlineData("--vary", "telepathy", "Unknown assumption 'telepathy'")]
+    [InlineData("--vary", "telepathy", "--vary 'telepathy': unknown assumption")]
     [InlineData("--pair", "placebo-sd", "--pair 'placebo-sd'")]
     [InlineData("--plot-heatmap", "h.png", "--plot-heatmap needs --pair")]
     [InlineData("--rho", "0.3", "--rho applies to the shared-sensitivity hypothesis")]

@@ -158,10 +158,11 @@ public sealed class TrialCommandTests
 
         Assert.Equal(0, run.ExitCode);
         var lines = File.ReadAllLines(path);
-        string perTime(string t) => $"score_{t},change_{t},pct_change_{t},responder_{t},remitter_{t}";
+        // NIMH rates HDRS-17: every depression column names the scale.
+        string perTime(string t) => $"score_hdrs17_{t},change_hdrs17_{t},pct_change_hdrs17_{t},responder_hdrs17_{t},remitter_hdrs17_{t}";
         Assert.Equal(
             "index,arm,weight_kg,age_y,dose_mg,clearance_l_per_h,central_volume_l,c50_cadss_ng_per_ml,ec50_ng_per_ml,effect_scale," +
-            "conc_at_cadss_ng_per_ml,cmax_ng_per_ml,auc0_24_ng_h_per_ml,cadss,cadss_peak,noticed,baseline," +
+            "conc_at_cadss_ng_per_ml,cmax_ng_per_ml,auc0_24_ng_h_per_ml,cadss,cadss_peak,noticed,baseline_hdrs17," +
             string.Join(',', new[] { "230min", "1d", "3d", "7d" }.Select(perTime)),
             lines[0]);
         Assert.Equal(51, lines.Length);
@@ -175,6 +176,8 @@ public sealed class TrialCommandTests
             Assert.Equal(library.Subjects[i].Simulated.Subject.WeightKg, double.Parse(cells[2], CultureInfo.InvariantCulture));
             Assert.Equal(library.Subjects[i].CadssRated, double.Parse(cells[13], CultureInfo.InvariantCulture));
             Assert.Equal(library.Subjects[i].PercentChanges[0], double.Parse(cells[19], CultureInfo.InvariantCulture));
+            Assert.Equal(library.Subjects[i].Changes[0], double.Parse(cells[18], CultureInfo.InvariantCulture));
+            Assert.Equal(library.Subjects[i].Scores[0] - library.Subjects[i].Baseline, double.Parse(cells[18], CultureInfo.InvariantCulture), 9);
             Assert.Contains(cells[15], new[] { "true", "false" });
         }
         Assert.Contains($"{path} has one row per patient (50 rows)", Flat(run.Stdout), StringComparison.Ordinal);

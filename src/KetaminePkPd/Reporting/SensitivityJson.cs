@@ -1,9 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace KetaminePkPd.Cli.Output;
+namespace KetaminePkPd.Reporting;
 
-/// <summary>The JSON shape of <c>sensitivity --json</c>. Timing is left out so that the same settings give the same bytes.</summary>
+/// <summary>The JSON document of a sensitivity analysis (<see cref="SensitivityReport.ToJson"/>). Timing is left out so that the same settings give the same bytes.</summary>
 internal sealed record SensitivityJson(
     ulong Seed,
     string ModelVersion,
@@ -13,11 +12,8 @@ internal sealed record SensitivityJson(
     string CommonRandomNumbers,
     IReadOnlyList<SensitivityCellJson> Cells,
     IReadOnlyList<SensitivityFrontierJson> Frontiers,
-    long SubjectSimulations)
-{
-    /// <summary>The figures written, full paths.</summary>
-    public IReadOnlyList<string> PlotFiles { get; init; } = [];
-}
+    long SubjectSimulations,
+    IReadOnlyList<string> PlotFiles);
 
 /// <summary>Every setting of a sensitivity analysis.</summary>
 internal sealed record SensitivitySettingsJson(string Design, string DesignKey, string? DesignFile, HypothesisJson Hypothesis, IReadOnlyList<ObservedJson> Observed,
@@ -33,7 +29,7 @@ internal sealed record SensitivityCellJson(string Kind, IReadOnlyList<Sensitivit
 /// <summary>The frontier of one assumption for one observation, or for all (time null): the nearest compatible levels below and above the default.</summary>
 internal sealed record SensitivityFrontierJson(string Assumption, string? Time, bool DefaultIsCompatible, SensitivityLevelJson? Below, SensitivityLevelJson? Above, string Reading);
 
-/// <summary>Source-generated serializer metadata for <c>sensitivity --json</c>.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+/// <summary>Source-generated serializer metadata for the sensitivity document.</summary>
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(SensitivityJson))]
 internal sealed partial class SensitivityJsonContext : JsonSerializerContext;

@@ -1,10 +1,9 @@
-using KetaminePkPd.Statistics;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Reporting;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
-namespace KetaminePkPd.Cli.Output;
+namespace KetaminePkPd.Reporting;
 
-/// <summary>The JSON shape of <c>trial --json</c>.</summary>
+/// <summary>The JSON document of one virtual trial (<see cref="TrialReport.ToJson"/>).</summary>
 internal sealed record TrialJson(
     string Design,
     string DesignKey,
@@ -24,28 +23,16 @@ internal sealed record TrialJson(
     string SignConvention,
     string Population,
     string Clinical,
-    IReadOnlyList<ParameterJson> ProvisionalParameters,
+    IReadOnlyList<ProvisionalParameterJson> ProvisionalParameters,
     TrialSettingsJson Settings,
     IReadOnlyList<string> DiffersFromDefaults,
     string Reproduce,
-    string? OutFile)
-{
-    /// <summary>The figures written (--plot), full paths.</summary>
-    public IReadOnlyList<string> PlotFiles { get; init; } = [];
-}
+    string? OutFile,
+    IReadOnlyList<string> PlotFiles);
 
 /// <summary>The settings of a trial run, as options would give them.</summary>
 internal sealed record TrialSettingsJson(string Design, string? DesignFile, int Subjects, string Hypothesis, double Rho, double Share,
     double ThresholdCadss, double BoostMadrs, ulong Seed);
-
-/// <summary>A hypothesis with its strengths.</summary>
-internal sealed record HypothesisJson(string Name, double SensitivityCorrelation, double MediationShare, double ExpectancyThresholdCadss,
-    double ExpectancyBoostMadrs, bool IsExposureOnly, string Description)
-{
-    /// <summary>The JSON form of a hypothesis.</summary>
-    public static HypothesisJson Of(Hypothesis h) => new(h.Name, h.SensitivityCorrelation, h.MediationShare, h.ExpectancyThresholdCadss,
-        h.ExpectancyBoostMadrs, h.IsExposureOnly, TrialWording.Hypothesis(h));
-}
 
 /// <summary>One arm's (or the whole trial's) outcomes.</summary>
 internal sealed record ArmJson(string Arm, string? Administration, int Subjects, double MeanCadss, double SdCadss, double ShareCadssAbove4,
@@ -61,9 +48,7 @@ internal sealed record ArmAssessmentJson(string Time, double TimeH, double MeanP
 internal sealed record AssociationJson(string Time, double TimeH, int? N, double? R, double? Lower, double? Upper, double? P, double? ImprovementR,
     CorrelationJson? Spearman, CorrelationJson? PartialGivenExposure, CorrelationJson? PartialGivenDose);
 
-/// <summary>A correlation with its 95% CI, p-value and n.</summary>
-internal sealed record CorrelationJson(double R, double Lower, double Upper, double P, int N)
-{
-    /// <summary>The JSON form of a correlation result, or null.</summary>
-    public static CorrelationJson? Of(CorrelationResult? c) => c is null ? null : new(c.R, c.Lower, c.Upper, c.PValue, c.N);
-}
+/// <summary>Source-generated serializer metadata of the trial document (trimming-safe).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(TrialJson))]
+internal sealed partial class TrialJsonContext : JsonSerializerContext;
