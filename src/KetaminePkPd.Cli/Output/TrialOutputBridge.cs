@@ -62,4 +62,11 @@ namespace KetaminePkPd.Cli.Commands
 
         public static Hypothesis Build(this KetaminePkPd.Trials.HypothesisStrengths strengths, string name) => strengths.Apply(Hypothesis.Parse(name, "--hypothesis"));
     }
+
+    /// <summary>Shell quoting for the command lines the commands print (the library's trial and hypothesis requests quote their own).</summary>
+    internal static class TrialInputs
+    {
+        public static string Quote(string text) =>
+            text.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':' or '\\') ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    }
 }
