@@ -100,6 +100,9 @@ internal static class CliApp
         SensitivityCommand.Register(root, examples);
         StrengthsCommand.Register(root, examples);
         MergeCommand.Register(root, examples);
+        // --quiet/-q on every command, so scripts can pass it to any of them; commands without progress accept and ignore it.
+        foreach (var command in root.Subcommands.Where(c => !c.Options.Any(o => o.Name == "--quiet")))
+            command.Options.Add(SharedOptions.Quiet());
         var help = root.Options.OfType<HelpOption>().Single();
         var helpAction = new ExamplesHelpAction((HelpAction)help.Action!, examples);
         help.Action = helpAction;

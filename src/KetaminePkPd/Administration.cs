@@ -15,18 +15,14 @@ public sealed record Administration
 
     private Administration(Route route, Dose dose, TimeSpan start, TimeSpan infusionDuration)
     {
-        if (!Enum.IsDefined(route))
-            throw new ArgumentOutOfRangeException(nameof(route), route, $"route must be one of {string.Join(", ", Enum.GetNames<Route>())}, got {route}.");
-        Guard.NonNegative(start, nameof(start));
-        Guard.NonNegative(infusionDuration, nameof(infusionDuration));
+        Route = Guard.Defined(route, nameof(route));
+        Dose = dose;
+        Start = Guard.NonNegative(start, nameof(start));
+        InfusionDuration = Guard.NonNegative(infusionDuration, nameof(infusionDuration));
         if (infusionDuration > MaxInfusionDuration)
             throw new ArgumentOutOfRangeException(nameof(infusionDuration), infusionDuration, $"infusionDuration must be at most 7 days, got {Durations.Format(infusionDuration)}.");
         if (route != Route.Intravenous && infusionDuration != TimeSpan.Zero)
             throw new ArgumentException($"Only intravenous doses have an infusion duration; route {route} got {Durations.Format(infusionDuration)}.", nameof(infusionDuration));
-        Route = route;
-        Dose = dose;
-        Start = start;
-        InfusionDuration = infusionDuration;
     }
 
     /// <summary>Route of administration.</summary>

@@ -34,6 +34,35 @@ public readonly record struct Concentration : IComparable<Concentration>
     public static Concentration FromNanomolesPerMilliliter(double nanomolesPerMilliliter) =>
         FromNanogramsPerMilliliter(Guard.InRange(nanomolesPerMilliliter, 0, 4e4, nameof(nanomolesPerMilliliter)) * Units.KetamineFreeBaseGPerMol);
 
+    /// <summary>The largest concentration <see cref="Parse"/> accepts, ng/mL (100 000 ng/mL = 100 mg/L, far above any clinical level).</summary>
+    public const double MaxParsedNanogramsPerMilliliter = 100_000;
+
+    /// <summary>
+    /// Parses a plasma concentration with its unit: <c>100ng/mL</c> (a bare number is read as ng/mL), <c>0.1mg/L</c>,
+    /// <c>0.1ug/mL</c> (also <c>µg/mL</c>), or <c>0.42nmol/mL</c> (also <c>umol/L</c>; ketamine free base, 237.7 g/mol).
+    /// Units ignore case and spaces around them; the value must be in (0, <see cref="MaxParsedNanogramsPerMilliliter"/>] ng/mL.
+    /// </summary>
+    /// <param name="text">The text, e.g. <c>100ng/mL</c>.</param>
+    /// <param name="name">What the text is, for messages (an option name such as <c>--threshold</c>, a JSON path).</param>
+    /// <exception cref="FormatException">Not a number or an unknown unit; the message starts with <paramref name="name"/> and the text.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Zero, negative or above the maximum; the message starts with <paramref name="name"/> and the text.</exception>
+    public static Concentration Parse(string text, string name = "concentration")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (number, unit) = Quantity.Split(text, name, "100ng/mL, 0.1mg/L or 0.42nmol/mL", unitRequired: false);
+        double ngPerMl = unit.Replace(" ", "") switch
+        {
+            "" or "ng/ml" => number,
+            "mg/l" or "ug/ml" or "µg/ml" or "μg/ml" => number * Units.NgPerMlPerMgPerL,
+            "nmol/ml" or "umol/l" or "µmol/l" or "μmol/l" => number * Units.KetamineFreeBaseGPerMol,
+            _ => throw new FormatException(Quantity.Problem(name, text, "unknown unit; use ng/mL, mg/L, ug/mL or nmol/mL, e.g. 100ng/mL (a bare number is read as ng/mL).")),
+        };
+        if (!(ngPerMl > 0) || ngPerMl > MaxParsedNanogramsPerMilliliter)
+            throw new ArgumentOutOfRangeException(name, text, Quantity.Problem(name, text,
+                $"must be above 0 and at most {MaxParsedNanogramsPerMilliliter.ToString(CultureInfo.InvariantCulture)} ng/mL, got {ngPerMl.ToString("R", CultureInfo.InvariantCulture)} ng/mL."));
+        return FromNanogramsPerMilliliter(ngPerMl);
+    }
+
     /// <inheritdoc />
     public int CompareTo(Concentration other) => MilligramsPerLiter.CompareTo(other.MilligramsPerLiter);
 

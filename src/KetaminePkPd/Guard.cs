@@ -54,6 +54,15 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Returns <paramref name="value"/> if it is in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static TimeSpan InRange(TimeSpan value, TimeSpan min, TimeSpan max, string name) =>
+        value >= min && value <= max ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{Durations.Format(min)}, {Durations.Format(max)}], got {Durations.Format(value)}.");
+
+    /// <summary>Returns <paramref name="value"/> if it is in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static int InRange(int value, int min, int max, string name) =>
+        value >= min && value <= max ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{min}, {max}], got {value}.");
+
     /// <summary>Returns <paramref name="value"/> if finite.</summary>
     public static double Finite(double value, string name) =>
         double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite, got {F(value)}.");

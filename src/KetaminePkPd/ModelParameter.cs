@@ -23,26 +23,22 @@ public sealed record ModelParameter
     public ModelParameter(string name, double value, string unit, string description, string source,
         ParameterScale scale = ParameterScale.Log, double min = 0, double max = double.MaxValue, bool isProvisional = false, Route? route = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(unit);
-        ArgumentNullException.ThrowIfNull(description);
-        ArgumentNullException.ThrowIfNull(source);
+        Name = Guard.NotBlank(name, nameof(name));
+        Unit = Guard.NotNull(unit, nameof(unit));
+        Description = Guard.NotNull(description, nameof(description));
+        Source = Guard.NotNull(source, nameof(source));
+        Scale = Guard.Defined(scale, nameof(scale));
         if (double.IsNaN(min) || double.IsNaN(max) || min > max)
             throw new ArgumentException($"Parameter '{name}': bounds must satisfy min <= max, got [{Guard.F(min)}, {Guard.F(max)}].", nameof(min));
         if (scale == ParameterScale.Log && min < 0)
             throw new ArgumentException($"Parameter '{name}': a log-scale parameter needs min >= 0, got {Guard.F(min)}.", nameof(min));
         if (scale == ParameterScale.Logit && (min < 0 || max > 1))
             throw new ArgumentException($"Parameter '{name}': a logit-scale parameter must lie in [0, 1], got bounds [{Guard.F(min)}, {Guard.F(max)}].", nameof(max));
-        Name = name;
         Min = min;
         Max = max;
-        Value = Check(name, value, min, max);
-        Unit = unit;
-        Description = description;
-        Source = source;
-        Scale = scale;
+        Value = Guard.InRange(value, min, max, name);
         IsProvisional = isProvisional;
-        Route = route;
+        Route = route is { } r ? Guard.Defined(r, nameof(route)) : null;
     }
 
     /// <summary>Identifier.</summary>
@@ -100,13 +96,6 @@ public sealed record ModelParameter
     internal static double Logit(double p) => Math.Log(p / (1 - p));
 
     internal static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
-
-    private static double Check(string name, double value, double min, double max)
-    {
-        if (!double.IsFinite(value) || value < min || value > max)
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite and in [{Guard.F(min)}, {Guard.F(max)}], got {Guard.F(value)}.");
-        return value;
-    }
 
     /// <summary>Formats as <c>CL = 116 L/h</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} = {Value:G6} {Unit}{(IsProvisional ? " (provisional)" : "")}");

@@ -9,9 +9,11 @@ internal static class Quantity
     /// <param name="text">The text.</param>
     /// <param name="what">What the text is, for messages ("dose", "duration").</param>
     /// <param name="examples">Accepted forms, for messages.</param>
-    /// <exception cref="FormatException">No leading number, a non-finite number, or no unit.</exception>
-    public static (double Number, string Unit) Split(string text, string what, string examples)
+    /// <param name="unitRequired">False to accept a bare number (the unit is then empty).</param>
+    /// <exception cref="FormatException">No leading number, a non-finite number, or no unit when one is required.</exception>
+    public static (double Number, string Unit) Split(string text, string what, string examples, bool unitRequired = true)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var s = text.Trim();
         int i = 0;
         while (i < s.Length && (char.IsDigit(s[i]) || s[i] is '.' or '-' or '+' or 'e' or 'E'))
@@ -26,12 +28,12 @@ internal static class Quantity
             throw new FormatException($"{what} '{text}' does not start with a number; expected e.g. {examples}.");
         if (!double.IsFinite(number))
             throw new FormatException($"{what} '{text}' is not a finite number; expected e.g. {examples}.");
-        if (unit.Length == 0)
+        if (unit.Length == 0 && unitRequired)
             throw new FormatException($"{what} '{text}' has no unit; expected e.g. {examples}.");
         return (number, unit);
     }
 
-    /// <summary>Parses a duration with its unit: <c>40min</c>, <c>3.5d</c>, <c>24h</c>, <c>30s</c>, <c>2w</c>.</summary>
+    /// <summary>Parses a duration with its unit: <c>40min</c>, <c>3.5d</c>, <c>24h</c>, <c>30s</c>, <c>2w</c>; a bare <c>0</c> is zero in any unit.</summary>
     /// <param name="text">The text.</param>
     /// <param name="name">The parameter or option name, for messages.</param>
     /// <exception cref="FormatException">No number, no unit or an unknown unit.</exception>
@@ -39,6 +41,7 @@ internal static class Quantity
     public static TimeSpan ParseDuration(string text, string name)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (IsBareZero(text)) return TimeSpan.Zero;
         var (number, unit) = Split(text, name, "40min, 24h, 3.5d or 2w");
         double hours = unit switch
         {
@@ -54,4 +57,11 @@ internal static class Quantity
             throw new ArgumentOutOfRangeException(name, text, $"{name} must be in [0, 10 years], got {text}.");
         return Units.FromHours(hours);
     }
+
+    /// <summary>True for <c>0</c> (also <c>0.0</c>, <c>+0</c>): zero needs no unit.</summary>
+    internal static bool IsBareZero(string text) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && x == 0;
+
+    /// <summary>The message of a text that is not what <paramref name="name"/> allows: <c>name 'text': problem</c>.</summary>
+    internal static string Problem(string name, string text, string problem) => $"{name} '{text}': {problem}";
 }

@@ -102,13 +102,10 @@ public sealed record SimulationOptions
         return t;
     }
 
-    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
     /// <param name="other">The record to compare with.</param>
     public bool Equals(SimulationOptions? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Until, other.Until)
-        && ValueEquality.Equal(OutputStep, other.OutputStep)
-        && ValueEquality.Equal(Method, other.Method)
-        && ValueEquality.Equal(Tolerances, other.Tolerances)
+        && (Until, OutputStep, Method, Tolerances).Equals((other.Until, other.OutputStep, other.Method, other.Tolerances))
         && ValueEquality.Equal(OutputTimes, other.OutputTimes);
 
     /// <summary>A hash consistent with <see cref="Equals(SimulationOptions)"/>.</summary>

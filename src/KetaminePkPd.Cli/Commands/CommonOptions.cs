@@ -30,7 +30,7 @@ internal static class CommonOptions
         "multiple of 28 mg. [default: 0.5mg/kg for racemic, 56mg for esketamine]");
 
     public static Option<string?> Infusion() => Text("--infusion", "duration",
-        "Intravenous infusion duration with its unit (e.g. 40min, 2h), up to 7d; 0 gives a bolus. IV only. [default: 40min for iv]");
+        "Intravenous infusion duration with its unit (e.g. 40min, 2h), up to 7d; 0 or none gives a bolus. IV only. [default: 40min for iv]");
 
     public static Option<string?> Rate() => Text("--rate", "rate",
         "Intravenous infusion by rate instead of --dose, with its unit: mg/h or mg/kg/h (also mg/min, mg/kg/min), run for the " +

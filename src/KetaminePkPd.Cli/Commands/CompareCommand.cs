@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Comparisons;
+using KetaminePkPd.Plotting;
+using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
-/// <c>ketamine-pkpd compare</c>: routes and regimens side by side for a typical patient (exposure, dissociation and the
-/// antidepressant drug effect), with the range of every number that rests on an uncertain input, and optionally
-/// population bands.
+/// <c>ketamine-pkpd compare</c>: routes and regimens side by side (<see cref="RouteComparison"/>), reported by
+/// <see cref="ComparisonReport"/> and drawn by <see cref="ComparisonCharts"/>.
 /// </summary>
 internal sealed class CompareCommand
 {
@@ -16,15 +17,13 @@ internal sealed class CompareCommand
     public static readonly string[] Examples =
     [
         "ketamine-pkpd compare",
-        "ketamine-pkpd compare --population 300 --plot compare.png --plot-effects compare-effects.svg",
+        "ketamine-pkpd compare --subjects 300 --plot compare.png --plot-effects compare-effects.svg",
         "ketamine-pkpd compare --arm \"drug=esketamine route=intranasal dose=84mg\" --arm \"drug=racemic route=iv dose=0.5mg/kg infusion=40min\"",
-        "ketamine-pkpd compare --arm \"route=intranasal dose=100mg f=0.3 name=racemic_IN_100mg\" --threshold 50ng/mL --json",
+        "ketamine-pkpd compare --arm \"route=intranasal dose=100mg f=0.3 name=racemic_IN_100mg\" --threshold-ng-per-ml 50 --json",
         "ketamine-pkpd compare --arm \"drug=esketamine route=intranasal dose=56mg sessions=8 interval=3.5d\" --out arms.csv",
     ];
 
-    /// <summary>The CSV columns and JSON keys of the metrics, for the help texts.</summary>
-    public const string MetricNames = "cmax_ng_per_ml, tmax_h, auc0_24_ng_h_per_ml, time_above_h, peak_cadss, peak_cadss_time_h, " +
-        "cadss_below4_after_h (empty = not back under 4 within 7 d, 0 = never above 4), madrs_change_4h, madrs_change_1d, madrs_change_7d";
+    private static readonly ComparisonOptions Defaults = ComparisonOptions.Default;
 
     private readonly Option<string[]> _arms = new("--arm")
     {
@@ -34,39 +33,35 @@ internal sealed class CompareCommand
             ", required), dose (free base with unit, e.g. 0.5mg/kg, 84mg, 50mg-hcl; required; intranasal esketamine in whole " +
             "28 mg devices), infusion (IV duration, e.g. 40min; none = bolus), sessions (1 to 1000) and interval (e.g. 3.5d), " +
             "f (bioavailability of the route as a fraction, e.g. 0.3, where the model has one), name (display name, " +
-            "underscores for spaces). [default: five arms: racemic 0.5 mg/kg IV over 40 min; esketamine intranasal 56 mg " +
-            "and 84 mg; racemic intranasal 50 mg; racemic IM 0.5 mg/kg]",
+            "underscores for spaces). [default: " + ComparisonArm.Defaults.Count + " arms: " + string.Join(", ", ComparisonArm.Defaults.Select(a => a.Name)) + "]",
     };
-    private readonly Option<string?> _weight = CommonOptions.Weight();
-    private readonly Option<string?> _age = CommonOptions.Age();
-    private readonly Option<string?> _threshold = new("--threshold")
-    {
-        HelpName = "conc",
-        Description = "Plasma concentration of the parent drug for 'time above', with its unit: ng/mL (a bare number), " +
-            "mg/L, ug/mL or nmol/mL, e.g. 100ng/mL. [default: 100ng/mL]",
-    };
-    private readonly Option<string?> _population = new("--population")
-    {
-        HelpName = "count",
-        Description = "Also simulate this many virtual patients per arm, 0 to 100000 (docs/model.md section 4.4 variability in PK and " +
-            "effects; the same patients in every arm), and report the 5th percentile, median and 95th percentile of every " +
-            "metric; the plots then show 5-95% bands. Progress goes to stderr. [default: 0, typical patient only]",
-    };
-    private readonly Option<string?> _seed = CommonOptions.Seed();
+    private readonly Option<double?> _weight = SharedOptions.Weight();
+    private readonly Option<double?> _age = SharedOptions.Age();
+    private readonly Option<Concentration?> _threshold = SharedOptions.Parsed<Concentration?>("--threshold-ng-per-ml", "conc",
+        "Plasma concentration of the parent drug for 'time above', in ng/mL (a bare number) or with another unit: mg/L, " +
+        $"ug/mL or nmol/mL, e.g. 100 or 0.1mg/L. Alias: --threshold. [default: {Defaults.Threshold.NanogramsPerMilliliter.ToString(CultureInfo.InvariantCulture)}]",
+        (t, n) => Parsing.ParseConcentration(t, n), aliases: ["--threshold"]);
+    private readonly Option<int?> _subjects = SharedOptions.Subjects(
+        $"Also simulate this many virtual patients per arm, 0 to {ComparisonOptions.MaxPopulationSize} (docs/model.md section 4.4 variability in PK and " +
+        "effects; the same patients in every arm), and report the 5th percentile, median and 95th percentile of every " +
+        "metric; the plots then show 5-95% bands. Progress goes to stderr. Alias: --population. [default: 0, typical patient only]",
+        0, ComparisonOptions.MaxPopulationSize, "--population");
+    private readonly Option<ulong?> _seed = SharedOptions.Seed();
     private readonly Option<string?> _plot = PlotOptions.Create("--plot",
-        "Write a figure of the parent plasma concentration of every arm over the first 12 h (median and 5-95% band with " +
-        "--population, the typical patient otherwise), with the --threshold level marked.");
+        $"Write a figure of the parent plasma concentration of every arm over the first {ComparisonReport.ConcentrationPlotHours} h (median and " +
+        "5-95% band with --subjects, the typical patient otherwise), with the --threshold-ng-per-ml level marked.");
     private readonly Option<string?> _plotEffects = PlotOptions.Create("--plot-effects",
-        "Write one figure with two panels, one above the other: dissociation (CADSS points) over the first 6 h, with " +
+        $"Write one figure with two panels, one above the other: dissociation (CADSS points) over the first {ComparisonReport.CadssPlotHours} h, with " +
         "CADSS 4 marked, and the antidepressant drug effect (MADRS points, negative = improvement) over 7 days, every arm " +
-        "in each (bands with --population).", 2 * OutputFiles.PanelHeight);
+        "in each (bands with --subjects).", 2 * OutputFiles.PanelHeight);
     private readonly Option<string?> _out = new("--out")
     {
         HelpName = "file.csv",
         Description = "Also write one row per arm to this CSV file: arm, drug, model, route, dose, dose_mg, infusion_h, " +
-            "sessions, interval_h, threshold_ng_per_ml, the typical patient's " + MetricNames + ", then uncertain_parameter, " +
-            "uncertain_value, uncertain_low, uncertain_high, uncertain_source and every metric at the low and high end " +
-            "(<metric>_at_low, <metric>_at_high; empty without an uncertain input), with --population also <metric>_p5, " +
+            "sessions, interval_h, threshold_ng_per_ml, the typical patient's " + string.Join(", ", ComparisonReport.MetricColumns.Select(c => c.Name)) +
+            " (cadss_below4_after_h: empty = not back under 4 within 7 d, 0 = never above 4; madrs_change_*: negative = improvement), " +
+            "then uncertain_parameter, uncertain_value, uncertain_low, uncertain_high, uncertain_source and every metric at the " +
+            "low and high end (<metric>_at_low, <metric>_at_high; empty without an uncertain input), with --subjects also <metric>_p5, " +
             "<metric>_median, <metric>_p95, and provisional_parameters. Invariant culture; replaced atomically, a failed run " +
             "leaves no file. [default: none]",
     };
@@ -77,7 +72,7 @@ internal sealed class CompareCommand
             "p5/median/p95, provisionalParameters), provisionalEffectParameters, metric notes, modelVersion, a command line " +
             "that reproduces the run, and the files written.",
     };
-    private readonly Option<bool> _quiet = CommonOptions.Quiet();
+    private readonly Option<bool> _quiet = SharedOptions.Quiet();
 
     public CompareCommand()
     {
@@ -86,75 +81,59 @@ internal sealed class CompareCommand
             "concentration, peak dissociation (CADSS) and when it is back under 4, and the antidepressant drug effect at " +
             "4 h, 1 d and 7 d (MADRS points, negative = improvement; drug effect only, no placebo or rating noise). A number " +
             "that rests on an uncertain input (e.g. racemic intranasal bioavailability, 11-45%) is marked and shown with " +
-            "its value at both ends of the range. Without options: a 70 kg adult, five arms (racemic 0.5 mg/kg IV over " +
-            "40 min; esketamine intranasal 56 mg and 84 mg; racemic intranasal 50 mg; racemic IM 0.5 mg/kg), 7 days. " +
-            "PROVISIONAL effect calibration.")
+            $"its value at both ends of the range. Without options: a {Defaults.Subject.WeightKg.ToString(CultureInfo.InvariantCulture)} kg adult, " +
+            $"the {ComparisonArm.Defaults.Count} default arms of --arm, 7 days. PROVISIONAL effect calibration.")
         {
-            _arms, _weight, _age, _threshold, _population, _seed, _plot, _plotEffects, _out, _json, _quiet,
+            _arms, _weight, _age, _threshold, _subjects, _seed, _plot, _plotEffects, _out, _json, _quiet,
         };
-        Command.SetAction(Execute);
+        CommandRun.SetAction(Command, Execute);
     }
 
     /// <summary>The System.CommandLine command.</summary>
     public Command Command { get; }
 
-    private int Execute(ParseResult parseResult)
-    {
-        var stdout = parseResult.InvocationConfiguration.Output;
-        var stderr = parseResult.InvocationConfiguration.Error;
-        try
-        {
-            var inputs = Resolve(parseResult);
-            // Open every output first: a bad path fails before any work, and a failure later leaves no file.
-            using var files = new OutputFiles();
-            var plot = files.Open(inputs.PlotPath, "--plot");
-            var plotEffects = files.Open(inputs.PlotEffectsPath, "--plot-effects");
-            var csv = files.Open(inputs.OutPath, "--out");
-            bool show = !inputs.Quiet && inputs.Options.PopulationSize > 0 && (!inputs.Json || ProgressDisplay.IsTerminal(stderr));
-            var result = ProgressDisplay.Run(stderr, show, "Simulating", progress => RouteComparison.Run(inputs.Arms, inputs.Options, progress));
-            var json = CompareReport.ToJson(inputs, result, csv?.Path, [.. new[] { plot, plotEffects }.OfType<AtomicFile>().Select(f => f.Path)]);
-            if (csv is not null) CompareReport.WriteCsv(result, csv.Stream);
-            if (plot is not null) OutputFiles.WritePlot(plot, CompareReport.ConcentrationPlot(result));
-            if (plotEffects is not null) OutputFiles.WritePanels(plotEffects, CompareReport.EffectPanels(result));
-            files.CommitAll();
-            if (inputs.Json) JsonOutput.Write(json, stdout);
-            else ConsoleOutput.Render(stdout, console => CompareReport.WriteSummary(console, inputs, result, json));
-            return CliErrors.Success;
-        }
-        catch (Exception ex) when (CliErrors.IsReported(ex))
-        {
-            return CliErrors.Report(stderr, ex);
-        }
-    }
-
-    /// <summary>Reads, defaults and checks the options, cheaply, before anything is simulated or written.</summary>
-    /// <exception cref="ArgumentException">A bad value or combination; the message names the option.</exception>
-    internal CompareInputs Resolve(ParseResult p)
+    private int Execute(CommandContext ctx)
     {
         var subject = Subject.TypicalAdult;
-        if (p.GetValue(_weight) is { } weight) subject = subject with { WeightKg = Parsing.ParseWeightKg(weight) };
-        if (p.GetValue(_age) is { } age) subject = subject with { AgeYears = Parsing.ParseAgeYears(age) };
-        var options = ComparisonOptions.Default with { Subject = subject };
-        if (p.GetValue(_threshold) is { } threshold) options = options with { Threshold = Parsing.ParseConcentration(threshold, "--threshold") };
-        if (p.GetValue(_population) is { } population) options = options with { PopulationSize = Parsing.ParseCount(population, "--population", 0, 100_000) };
-        if (p.GetValue(_seed) is { } seed) options = options with { Seed = Parsing.ParseSeed(seed) };
-        string? plot = PlotOptions.Check(p.GetValue(_plot), "--plot");
-        string? plotEffects = PlotOptions.Check(p.GetValue(_plotEffects), "--plot-effects");
-
-        var specs = p.GetValue(_arms) ?? [];
-        List<ComparisonArm> arms = specs.Length == 0 ? [.. ComparisonArm.Defaults] : [.. specs.Select(ParseArm)];
-        var duplicate = arms.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new ArgumentException($"--arm: {duplicate.Count()} arms are named '{duplicate.Key}'; add name=... to tell them apart.");
-        foreach (var (arm, i) in arms.Select((a, i) => (a, i)))
+        if (ctx.Get(_weight) is { } weight) subject = subject with { WeightKg = weight };
+        if (ctx.Get(_age) is { } age) subject = subject with { AgeYears = age };
+        var options = Defaults with
         {
-            // Nasal sprays come in whole devices (esketamine: 28 mg); check now rather than inside the simulation.
-            var route = arm.Model.CreateModel(subject).GetRoute(arm.Administration.Route);
-            double mg = arm.Administration.Dose.ToMilligrams(subject.WeightKg);
-            if (route.Devices is { } devices && mg > 0)
-                Parsing.Wrap("--arm", specs.Length == 0 ? arm.Name : specs[i], () => devices.DeviceCount(mg));
+            Subject = subject,
+            Threshold = ctx.Get(_threshold) ?? Defaults.Threshold,
+            PopulationSize = ctx.Get(_subjects) ?? 0,
+            Seed = ctx.Get(_seed) ?? Defaults.Seed,
+        };
+        string? plotPath = PlotOptions.Check(ctx.Get(_plot), "--plot"), effectsPath = PlotOptions.Check(ctx.Get(_plotEffects), "--plot-effects");
+        var specs = ctx.Get(_arms) ?? [];
+        List<ComparisonArm> arms = specs.Length == 0 ? [.. ComparisonArm.Defaults] : [.. specs.Select(ParseArm)];
+        try
+        {
+            RouteComparison.CheckNames(arms);
         }
-        return new CompareInputs([.. arms], specs.Length > 0 ? specs : null, options, plot, plotEffects, p.GetValue(_out), p.GetValue(_json), p.GetValue(_quiet));
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException("--arm: " + CliErrors.WithoutArgumentDetails(ex.Message));
+        }
+        for (int i = 0; i < arms.Count; i++)
+            Parsing.Wrap("--arm", specs.Length == 0 ? arms[i].Name : specs[i], () => { RouteComparison.CheckArm(arms[i], subject); return 0; });
+
+        // Open every output first: a bad path fails before any work, and a failure later leaves no file.
+        using var files = new OutputFiles();
+        var plot = files.Open(plotPath, "--plot");
+        var plotEffects = files.Open(effectsPath, "--plot-effects");
+        var csv = files.Open(ctx.Get(_out), "--out");
+        bool json = ctx.Get(_json);
+        bool show = !ctx.Get(_quiet) && options.PopulationSize > 0 && (!json || ProgressDisplay.IsTerminal(ctx.Stderr));
+        var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => RouteComparison.Run(arms, options, progress));
+        var written = new[] { csv, plot, plotEffects }.OfType<AtomicFile>().Select(f => f.Path).ToList();
+        string text = ComparisonReport.ToJson(result, Reproduce(specs, options), csv?.Path, [.. new[] { plot, plotEffects }.OfType<AtomicFile>().Select(f => f.Path)]);
+        if (csv is not null) ComparisonReport.Table(result).WriteCsv(csv.Stream);
+        if (plot is not null) OutputFiles.WritePlot(plot, ComparisonCharts.Concentrations(result));
+        if (plotEffects is not null) OutputFiles.WritePanels(plotEffects, ComparisonCharts.Effects(result));
+        files.CommitAll();
+        ctx.Emit(json, () => text, () => ComparisonReport.Build(result), written);
+        return CliErrors.Success;
     }
 
     /// <summary>Parses one <c>--arm</c> value, with the library's message behind the option and the text.</summary>
@@ -173,32 +152,17 @@ internal sealed class CompareCommand
             throw new ArgumentException($"--arm '{spec}': {message}");
         }
     }
-}
 
-/// <summary>Everything <c>compare</c> needs, parsed, defaulted and checked; built by <see cref="CompareCommand.Resolve"/>.</summary>
-/// <param name="Arms">The arms, in order.</param>
-/// <param name="ArmSpecs">The --arm texts, or null for the defaults.</param>
-/// <param name="Options">Subject, threshold, population size and seed.</param>
-/// <param name="PlotPath">The --plot path, or null.</param>
-/// <param name="PlotEffectsPath">The --plot-effects path, or null.</param>
-/// <param name="OutPath">The --out path, or null.</param>
-/// <param name="Json">True for JSON output.</param>
-/// <param name="Quiet">True to hide progress.</param>
-internal sealed record CompareInputs(IReadOnlyList<ComparisonArm> Arms, IReadOnlyList<string>? ArmSpecs, ComparisonOptions Options, string? PlotPath,
-    string? PlotEffectsPath, string? OutPath, bool Json, bool Quiet)
-{
-    /// <summary>A command line that reproduces this run (without the output options).</summary>
-    public string Reproduce()
+    /// <summary>A command line that reproduces the run (without the output options).</summary>
+    private static string Reproduce(IReadOnlyList<string> specs, ComparisonOptions o)
     {
         var parts = new List<string> { CliApp.Name, "compare" };
-        if (ArmSpecs is not null) parts.AddRange(ArmSpecs.Select(s => $"--arm {TrialInputs.Quote(s)}"));
-        var d = ComparisonOptions.Default;
-        var o = Options;
-        if (o.Subject.WeightKg != d.Subject.WeightKg) parts.Add($"--weight {Parsing.Plain(o.Subject.WeightKg)}kg");
-        if (o.Subject.AgeYears != d.Subject.AgeYears) parts.Add($"--age {Parsing.Plain(o.Subject.AgeYears)}");
-        if (o.Threshold != d.Threshold) parts.Add($"--threshold {Parsing.Plain(o.Threshold.NanogramsPerMilliliter)}ng/mL");
-        if (o.PopulationSize != 0) parts.Add($"--population {o.PopulationSize.ToString(CultureInfo.InvariantCulture)}");
-        if (o.Seed != d.Seed) parts.Add($"--seed {o.Seed.ToString(CultureInfo.InvariantCulture)}");
+        parts.AddRange(specs.Select(s => $"--arm {TrialInputs.Quote(s)}"));
+        if (o.Subject.WeightKg != Defaults.Subject.WeightKg) parts.Add($"--weight {Parsing.Plain(o.Subject.WeightKg)}kg");
+        if (o.Subject.AgeYears != Defaults.Subject.AgeYears) parts.Add($"--age {Parsing.Plain(o.Subject.AgeYears)}");
+        if (o.Threshold != Defaults.Threshold) parts.Add($"--threshold-ng-per-ml {Parsing.Plain(o.Threshold.NanogramsPerMilliliter)}");
+        if (o.PopulationSize != 0) parts.Add($"--subjects {o.PopulationSize.ToString(CultureInfo.InvariantCulture)}");
+        if (o.Seed != Defaults.Seed) parts.Add($"--seed {o.Seed.ToString(CultureInfo.InvariantCulture)}");
         return string.Join(' ', parts);
     }
 }

@@ -25,16 +25,25 @@ internal static class SharedOptions
         "(hydrochloride salt, converted to base). Intranasal esketamine is given as 28 mg devices, so its dose must be a " +
         "multiple of 28 mg. [default: 0.5mg/kg for racemic, 56mg for esketamine]", (t, n) => Parsing.ParseDose(t, n));
 
-    public static Option<TimeSpan?> Infusion() => Parsed<TimeSpan?>("--infusion", "duration", "Intravenous infusion duration with its unit (e.g. 40min, 2h), up to 7d; 0 gives a bolus. IV only. [default: 40min for iv]", (t, n) => Parsing.ParseDuration(t, n));
+    public static Option<TimeSpan?> Infusion() => Parsed<TimeSpan?>("--infusion", "duration", $"Intravenous infusion duration with its unit (e.g. 40min, 2h), up to 7d; 0 or {Vocabulary.OrList(Durations.NoInfusionWords)} gives a bolus. IV only. [default: 40min for iv]", (t, n) => Parsing.Wrap(n, t, () => Durations.ParseInfusion(t, n)));
 
     public static Option<DoseRate?> Rate() => Parsed<DoseRate?>("--rate", "rate", "Intravenous infusion by rate instead of --dose, with its unit: mg/h or mg/kg/h (also mg/min, mg/kg/min), run for the " +
         "--infusion duration (e.g. --rate 0.75mg/kg/h --infusion 40min). IV only; not with --dose.", (t, n) => Parsing.ParseRate(t, n));
 
+    /// <summary>The number of administrations, <c>--repeat</c> (the <c>repeat=</c> key of an arm string); 1 when not given.</summary>
+    public static Option<int> Repeat()
+    {
+        var option = Parsed<int>("--repeat", "count", $"Number of administrations, 1 to {DosingRegimen.MaxAdministrations}, each --interval after the previous one. [default: 1]",
+            (t, n) => Parsing.ParseCount(t, n, 1, DosingRegimen.MaxAdministrations));
+        option.DefaultValueFactory = _ => 1;
+        return option;
+    }
+
     public static Option<TimeSpan?> Interval() => Parsed<TimeSpan?>("--interval", "duration", "Time between the starts of repeated administrations, with its unit (e.g. 12h, 3.5d). Required when --repeat > 1.", (t, n) => Parsing.ParseDuration(t, n));
 
-    public static Option<double?> Weight() => Parsed<double?>("--weight", "kg", "Body weight in kg, e.g. 70kg (a bare number is read as kg), in (0, 300]. Sets mg/kg doses and weight-scaled parameters. [default: 70kg]", (t, n) => Parsing.ParseWeightKg(t, n));
+    public static Option<double?> Weight() => Parsed<double?>("--weight", "kg", $"Body weight in kg, e.g. 70kg (a bare number is read as kg), in (0, {Subject.MaxWeightKg}]. Sets mg/kg doses and weight-scaled parameters. [default: {Subject.TypicalAdult.WeightKg}kg]", (t, n) => Subject.ParseWeightKg(t, n));
 
-    public static Option<double?> Age() => Parsed<double?>("--age", "years", "Age in years, 0 to 120 (e.g. 45 or 45y). A covariate of perez-ruixo (hepatic blood flow falls above 60 y). [default: 45]", (t, n) => Parsing.ParseAgeYears(t, n));
+    public static Option<double?> Age() => Parsed<double?>("--age", "years", $"Age in years, 0 to {Subject.MaxAgeYears} (e.g. 45 or 45y). A covariate of perez-ruixo (hepatic blood flow falls above 60 y). [default: {Subject.TypicalAdult.AgeYears}]", (t, n) => Subject.ParseAgeYears(t, n));
 
     public static Option<Ancestry?> Ancestry() => Parsed<Ancestry?>("--ancestry", Parsing.AncestryTokens, "Ancestry, a covariate of perez-ruixo only (asian: slower hepatic elimination; japanese: also more nasal absorption). [default: non-asian]", (t, n) => Vocabulary.ParseAncestry(t, n), Parsing.AncestryTokens);
 
@@ -111,7 +120,7 @@ internal static class SharedOptions
             string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
             try
             {
-                return parse(text, (r.Parent as System.CommandLine.Parsing.OptionResult)?.IdentifierToken?.Value ?? name);
+                return parse(text, name);
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException)
             {

@@ -20,20 +20,6 @@ internal static class JsonOutput
         stdout.Flush();
     }
 
-    /// <summary>Writes the result of <c>compare --json</c>.</summary>
-    public static void Write(CompareJson value, TextWriter stdout)
-    {
-        stdout.WriteLine(JsonSerializer.Serialize(value, Context.CompareJson));
-        stdout.Flush();
-    }
-
-    /// <summary>Writes the result of <c>dose-response --json</c>.</summary>
-    public static void Write(DoseResponseJson value, TextWriter stdout)
-    {
-        stdout.WriteLine(JsonSerializer.Serialize(value, Context.DoseResponseJson));
-        stdout.Flush();
-    }
-
     /// <summary>A finite number, or null for NaN and infinities (JSON has no NaN).</summary>
     public static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }
@@ -102,6 +88,4 @@ internal sealed record ParameterJson(string Name, double Value, string Unit, str
 /// <summary>Source-generated serializer metadata for the CLI's JSON output.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(SimulationJson))]
-[JsonSerializable(typeof(CompareJson))]
-[JsonSerializable(typeof(DoseResponseJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -39,12 +39,6 @@ namespace KetaminePkPd.Cli.Output
 
     /// <summary>A central interval.</summary>
     internal sealed record IntervalJson(double Lower, double Upper);
-
-    /// <summary>A correlation with its 95% CI, p-value and n.</summary>
-    internal sealed record CorrelationJson(double R, double Lower, double Upper, double P, int N)
-    {
-        public static CorrelationJson? Of(CorrelationResult? c) => c is null ? null : new(c.R, c.Lower, c.Upper, c.PValue, c.N);
-    }
 }
 
 namespace KetaminePkPd.Cli.Commands

@@ -53,6 +53,12 @@ public sealed record ComparisonArm
     /// <summary>The regimen.</summary>
     public DosingRegimen Regimen => DosingRegimen.Repeated(Administration, Sessions, Interval);
 
+    /// <summary>The keys of an arm string, in the order the help lists them (<see cref="Parse"/>).</summary>
+    public static IReadOnlyList<string> Keys { get; } = ["drug", "model", "route", "dose", "infusion", "repeat", "interval", "f", "name"];
+
+    /// <summary>Older spellings of keys, accepted as the key they stand for: <c>sessions</c> for <c>repeat</c>.</summary>
+    public static IReadOnlyDictionary<string, string> KeySynonyms { get; } = new Dictionary<string, string> { ["sessions"] = "repeat" };
+
     /// <summary>The default comparison of the what-if command: racemic 0.5 mg/kg IV over 40 min; esketamine intranasal 56 and
     /// 84 mg; racemic intranasal 50 mg; racemic IM 0.5 mg/kg.</summary>
     public static IReadOnlyList<ComparisonArm> Defaults { get; } =
@@ -65,72 +71,86 @@ public sealed record ComparisonArm
     ];
 
     /// <summary>
-    /// Parses <c>key=value</c> pairs separated by spaces. Keys: <c>drug</c> (racemic|esketamine), <c>model</c>
-    /// (domino|hijazi|clements|herd|perez-ruixo), <c>route</c> (iv|intranasal|oral|sublingual|im|sc, required), <c>dose</c>
-    /// (e.g. 0.5mg/kg or 84mg, required), <c>infusion</c> (IV duration, e.g. 40min), <c>sessions</c> and <c>interval</c>
-    /// (repeated dosing), <c>f</c> (bioavailability of the route, a fraction, where the model has a parameter for it),
-    /// <c>name</c> (display name; spaces as underscores).
+    /// Parses <c>key=value</c> pairs separated by spaces, with the words of every other front end (<see cref="Vocabulary"/>,
+    /// <see cref="PkModels.Parse"/>, <see cref="Dose.Parse"/>, <see cref="Durations.ParseInfusion"/>). Keys (case-insensitive):
+    /// <c>drug</c> (racemic or esketamine, or a synonym), <c>model</c> (a <see cref="PkModels.Keys"/> entry), <c>route</c>
+    /// (iv, intranasal, oral, sublingual, im, sc, or a synonym such as nasal; required), <c>dose</c> (e.g. 0.5mg/kg, 84mg or
+    /// 50mg-hcl; required), <c>infusion</c> (IV duration, e.g. 40min; 0 or none = bolus), <c>repeat</c> (number of sessions,
+    /// 1 to 1000; also <c>sessions</c>) and <c>interval</c> (time between sessions, e.g. 3.5d; needs repeat above 1), <c>f</c>
+    /// (bioavailability of the route, a fraction, where the model has a parameter for it), <c>name</c> (display name;
+    /// underscores for spaces).
     /// </summary>
-    /// <exception cref="FormatException">A token that is not key=value, an unknown key (the message lists the known ones), a repeated key, or a missing route or dose.</exception>
-    /// <exception cref="ArgumentException">A value out of range or a combination the model does not support.</exception>
+    /// <param name="spec">The arm string, e.g. <c>drug=esketamine route=nasal dose=56mg repeat=8 interval=3.5d</c>.</param>
+    /// <exception cref="FormatException">A token that is not key=value, an unknown key (the message lists the known ones), a repeated key, a missing route or dose, or a value that does not parse; the message starts with <c>arm '...':</c>.</exception>
+    /// <exception cref="ArgumentException">An unknown word (route, drug, model), a value out of range or a combination the model does not support; the message starts with <c>arm '...':</c>.</exception>
     public static ComparisonArm Parse(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        string[] keys = ["drug", "model", "route", "dose", "infusion", "sessions", "interval", "f", "name"];
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string at = $"arm '{spec}'";
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var token in spec.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             int eq = token.IndexOf('=');
-            if (eq <= 0 || eq == token.Length - 1) throw new FormatException($"arm '{spec}': '{token}' is not key=value.");
-            string key = token[..eq].ToLowerInvariant(), value = token[(eq + 1)..];
-            if (!keys.Contains(key)) throw new FormatException($"arm '{spec}': unknown key '{key}'; use {string.Join(", ", keys)}.");
-            if (!values.TryAdd(key, value)) throw new FormatException($"arm '{spec}': key '{key}' given twice.");
+            if (eq <= 0 || eq == token.Length - 1) throw new FormatException($"{at}: '{token}' is not key=value.");
+            string given = token[..eq].ToLowerInvariant(), value = token[(eq + 1)..];
+            string key = KeySynonyms.TryGetValue(given, out var k) ? k : given;
+            if (!Keys.Contains(key)) throw new FormatException($"{at}: unknown key '{given}'; use {string.Join(", ", Keys)}.");
+            if (!values.TryAdd(key, value)) throw new FormatException($"{at}: key '{key}' given twice{(key != given ? $" ('{given}' is '{key}')" : "")}.");
         }
-        if (!values.TryGetValue("route", out var routeText)) throw new FormatException($"arm '{spec}': 'route' is required.");
-        if (!values.TryGetValue("dose", out var doseText)) throw new FormatException($"arm '{spec}': 'dose' is required.");
-        Drug? drug = values.TryGetValue("drug", out var d) ? d.ToLowerInvariant() switch
-        {
-            "racemic" or "ketamine" => Drug.RacemicKetamine,
-            "esketamine" => Drug.Esketamine,
-            _ => throw new FormatException($"arm '{spec}': drug '{d}' is unknown; use racemic or esketamine."),
-        } : null;
-        var model = values.TryGetValue("model", out var m) ? PkModels.Get(m) : PkModels.DefaultFor(drug ?? Drug.RacemicKetamine);
-        if (drug is { } dd && model.Drug != dd) throw new ArgumentException($"arm '{spec}': model '{model.Key}' describes {model.Drug}, not {dd}.");
-        var route = ParseRoute(routeText, spec);
-        var dose = Dose.Parse(doseText);
-        var infusion = values.TryGetValue("infusion", out var inf) ? Durations.Parse(inf, "infusion") : TimeSpan.Zero;
-        int sessions = values.TryGetValue("sessions", out var s) ? int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n
-            : throw new FormatException($"arm '{spec}': sessions '{s}' is not a whole number.") : 1;
-        var interval = values.TryGetValue("interval", out var iv) ? Durations.Parse(iv, "interval") : TimeSpan.Zero;
+        if (!values.TryGetValue("route", out var routeText)) throw new FormatException($"{at}: 'route' is required.");
+        if (!values.TryGetValue("dose", out var doseText)) throw new FormatException($"{at}: 'dose' is required.");
+        Drug? drug = values.TryGetValue("drug", out var d) ? Value(at, () => Vocabulary.ParseDrug(d)) : null;
+        var modelGiven = values.TryGetValue("model", out var m) ? Value(at, () => PkModels.Parse(m)) : null;
+        var model = Value(at, () => PkModels.Resolve(drug, modelGiven));
+        var route = Value(at, () => Vocabulary.ParseRoute(routeText));
+        var dose = Value(at, () => Dose.Parse(doseText));
+        var infusion = values.TryGetValue("infusion", out var inf) ? Value(at, () => Durations.ParseInfusion(inf)) : TimeSpan.Zero;
+        int sessions = values.TryGetValue("repeat", out var s) ? int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int n) ? n
+            : throw new FormatException($"{at}: repeat '{s}' is not a whole number.") : 1;
+        var interval = values.TryGetValue("interval", out var iv) ? Value(at, () => Durations.Parse(iv, "interval")) : TimeSpan.Zero;
         if (values.ContainsKey("interval") && sessions <= 1)
-            throw new FormatException($"arm '{spec}': 'interval' needs 'sessions' above 1 (got {sessions}).");
+            throw new FormatException($"{at}: 'interval' needs 'repeat' above 1 (got {sessions}).");
         if (values.TryGetValue("f", out var fText))
         {
             if (!double.TryParse(fText, NumberStyles.Float, CultureInfo.InvariantCulture, out double f))
-                throw new FormatException($"arm '{spec}': f '{fText}' is not a number.");
+                throw new FormatException($"{at}: f '{fText}' is not a number.");
             string parameter = model.CreateModel(Subject.TypicalAdult).GetRoute(route).BioavailabilityParameter
-                ?? throw new ArgumentException($"arm '{spec}': model '{model.Key}' has no single bioavailability parameter for route {route}.");
-            model = model.WithParameter(parameter, f);
+                ?? throw new ArgumentException($"{at}: model '{model.Key}' has no single bioavailability parameter for route {Vocabulary.Token(route)}.");
+            model = Value(at, () => model.WithParameter(parameter, f));
         }
-        var admin = Administration.Create(route, dose, infusion);
+        var admin = Value(at, () => Administration.Create(route, dose, infusion));
         string name = values.TryGetValue("name", out var nm) ? nm.Replace('_', ' ') : DefaultName(model, admin, sessions, interval);
-        return new ComparisonArm(name, model, admin, sessions, interval);
+        return Value(at, () => new ComparisonArm(name, model, admin, sessions, interval));
     }
 
-    private static Route ParseRoute(string text, string spec) => text.ToLowerInvariant() switch
+    /// <summary>Runs a parser of one value, putting <paramref name="at"/> before its message (same exception kind).</summary>
+    private static T Value<T>(string at, Func<T> parse)
     {
-        "iv" or "intravenous" => Route.Intravenous,
-        "intranasal" or "in" => Route.Intranasal,
-        "oral" or "po" => Route.Oral,
-        "sublingual" or "sl" => Route.Sublingual,
-        "im" or "intramuscular" => Route.Intramuscular,
-        "sc" or "subcutaneous" => Route.Subcutaneous,
-        _ => throw new FormatException($"arm '{spec}': route '{text}' is unknown; use iv, intranasal, oral, sublingual, im or sc."),
-    };
+        try
+        {
+            return parse();
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"{at}: {FirstLine(e)}", e);
+        }
+        catch (ArgumentException e) when (!e.Message.StartsWith(at, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{at}: {FirstLine(e)}", e);
+        }
+    }
+
+    /// <summary>The first line of a message without the " (Parameter 'x')" suffix.</summary>
+    private static string FirstLine(Exception e)
+    {
+        string m = e.Message.Split('\n')[0].TrimEnd();
+        int p = m.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return p > 0 && m.EndsWith("')", StringComparison.Ordinal) ? m[..p] : m;
+    }
 
     private static string DefaultName(PkParameterSet model, Administration a, int sessions, TimeSpan interval)
     {
-        string drug = model.Drug == Drug.Esketamine ? "esketamine" : "racemic";
+        string drug = Vocabulary.Token(model.Drug);
         string route = a.Route switch
         {
             Route.Intravenous => "IV", Route.Intranasal => "IN", Route.Oral => "oral", Route.Sublingual => "SL", Route.Intramuscular => "IM", _ => "SC",

@@ -3,8 +3,17 @@ namespace KetaminePkPd.Comparisons;
 /// <summary>Settings of a what-if comparison. Immutable; the defaults compare a typical 70 kg adult over 7 days.</summary>
 public sealed record ComparisonOptions
 {
+    /// <summary>The largest <see cref="PopulationSize"/>: 100 000 virtual patients per arm.</summary>
+    public const int MaxPopulationSize = 100_000;
+
+    /// <summary>The default <see cref="Threshold"/>: 100 ng/mL of the parent drug.</summary>
+    public const double DefaultThresholdNgPerMl = 100;
+
+    /// <summary>The default <see cref="Seed"/>: 1.</summary>
+    public const ulong DefaultSeed = 1;
+
     private readonly Subject _subject = Subject.TypicalAdult;
-    private readonly Concentration _threshold = Concentration.FromNanogramsPerMilliliter(100);
+    private readonly Concentration _threshold = Concentration.FromNanogramsPerMilliliter(DefaultThresholdNgPerMl);
     private readonly int _population;
 
     /// <summary>The defaults.</summary>
@@ -20,11 +29,11 @@ public sealed record ComparisonOptions
     public int PopulationSize
     {
         get => _population;
-        init => _population = value is >= 0 and <= 100_000 ? value : throw new ArgumentOutOfRangeException(nameof(PopulationSize), value, $"PopulationSize must be in [0, 100000], got {value}.");
+        init => _population = value is >= 0 and <= MaxPopulationSize ? value : throw new ArgumentOutOfRangeException(nameof(PopulationSize), value, $"PopulationSize must be in [0, {MaxPopulationSize}], got {value}.");
     }
 
     /// <summary>Seed of the population (every arm uses the same patients). Default 1.</summary>
-    public ulong Seed { get; init; } = 1;
+    public ulong Seed { get; init; } = DefaultSeed;
 
     /// <summary>Simulate population patients on all cores (default); results are identical either way.</summary>
     public bool Parallel { get; init; } = true;

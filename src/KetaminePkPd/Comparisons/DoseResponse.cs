@@ -15,13 +15,12 @@ public static class DoseResponse
     /// <summary>Runs the sweep.</summary>
     /// <param name="settings">Settings; null for <see cref="DoseResponseSettings.Default"/>.</param>
     /// <param name="progress">Receives the fraction done (optional).</param>
-    /// <exception cref="ArgumentException">Bad doses, or a route the model does not support.</exception>
+    /// <exception cref="ArgumentException">A dose a patient cannot be given, or a route the model does not support (<see cref="DoseResponseSettings.CheckDoses"/>).</exception>
     public static DoseResponseResult Run(DoseResponseSettings? settings = null, IProgress<double>? progress = null)
     {
         settings ??= DoseResponseSettings.Default;
+        settings.CheckDoses();
         var doses = settings.Doses();
-        if (!settings.Model.Routes.Contains(settings.Route))
-            throw new ArgumentException($"Model '{settings.Model.Key}' does not support route {settings.Route}; it supports {string.Join(", ", settings.Model.Routes)}.", nameof(settings));
         var fx = EffectParameterSet.Default;
         var drug = settings.Model.Drug;
         var pk = settings.Model.CreateModel(settings.Subject);
@@ -41,7 +40,7 @@ public static class DoseResponse
         if (settings.PopulationSize > 0)
         {
             // One arm per dose, patients spread evenly (at least one per dose), exposure only.
-            int n = Math.Max(settings.PopulationSize, doses.Count);
+            int n = settings.PopulationSubjects;
             var arms = doses.Select((d, i) => new TrialArm($"{d}", Administration(settings, d), n / doses.Count + (i < n % doses.Count ? 1 : 0))).ToList();
             var design = new TrialDesign($"dose sweep {settings.From}-{settings.To} {settings.Route}", arms, PopulationModel.Default(settings.Model),
                 [TimeSpan.FromHours(4), TimeSpan.FromDays(1), TimeSpan.FromDays(7)]);

@@ -59,6 +59,33 @@ public static class RouteComparison
         return new ComparisonResult(options, results.MoveToImmutable());
     }
 
+    /// <summary>
+    /// Checks, cheaply and before anything is simulated, that <paramref name="subject"/> can receive <paramref name="arm"/>:
+    /// its model supports the route and a nasal dose is a whole number of devices (esketamine: 28 mg).
+    /// </summary>
+    /// <param name="arm">The arm.</param>
+    /// <param name="subject">The typical patient (sets mg/kg doses).</param>
+    /// <exception cref="ArgumentException">The arm cannot be given to the patient; the message says why.</exception>
+    public static void CheckArm(ComparisonArm arm, Subject subject)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        ArgumentNullException.ThrowIfNull(subject);
+        var route = arm.Model.CreateModel(subject).GetRoute(arm.Administration.Route);
+        double mg = arm.Administration.Dose.ToMilligrams(subject.WeightKg);
+        if (route.Devices is { } devices && mg > 0) devices.DeviceCount(mg);
+    }
+
+    /// <summary>Checks that no two arms share a name (ignoring case), so every table row and CSV row says which arm it is.</summary>
+    /// <param name="arms">The arms.</param>
+    /// <exception cref="ArgumentException">Two or more arms have the same name; the message names it.</exception>
+    public static void CheckNames(IEnumerable<ComparisonArm> arms)
+    {
+        ArgumentNullException.ThrowIfNull(arms);
+        var duplicate = arms.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new ArgumentException($"{duplicate.Count()} arms are named '{duplicate.Key}'; add name=... to tell them apart.", nameof(arms));
+    }
+
     internal static PkPdSimulationResult Simulate(ComparisonArm arm, PkParameterSet model, Subject subject, VirtualSubject? patient, SimulationOptions times)
     {
         var fx = EffectParameterSet.Default;

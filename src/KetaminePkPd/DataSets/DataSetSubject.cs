@@ -12,23 +12,20 @@ public sealed record DataSetSubject
     /// <exception cref="DataSetFormatException">Mixed IDs, a time going back, or a record with the wrong number of values.</exception>
     public DataSetSubject(ImmutableArray<string> columnNames, ImmutableArray<EventRecord> records)
     {
-        if (columnNames.IsDefault) columnNames = [];
-        if (records.IsDefaultOrEmpty) throw new ArgumentException("A subject needs at least one record.", nameof(records));
-        foreach (var c in columnNames)
+        ColumnNames = columnNames.IsDefault ? [] : columnNames;
+        Records = !records.IsDefaultOrEmpty ? records : throw new ArgumentException("A subject needs at least one record.", nameof(records));
+        foreach (var c in ColumnNames)
             if (string.IsNullOrWhiteSpace(c)) throw new ArgumentException("Column names must not be empty.", nameof(columnNames));
-        string id = records[0]?.Id ?? throw new ArgumentException("records[0] is null.", nameof(records));
+        Id = records[0]?.Id ?? throw new ArgumentException("records[0] is null.", nameof(records));
         for (int i = 0; i < records.Length; i++)
         {
             var r = records[i] ?? throw new ArgumentException($"records[{i}] is null.", nameof(records));
-            if (r.Id != id) throw new DataSetFormatException(r.Row, "ID", $"all records of a subject must have ID {id}, got {r.Id}.");
-            if (r.Values.Length != columnNames.Length)
-                throw new DataSetFormatException(r.Row, "(columns)", $"the record has {r.Values.Length} values for {columnNames.Length} columns.");
+            if (r.Id != Id) throw new DataSetFormatException(r.Row, "ID", $"all records of a subject must have ID {Id}, got {r.Id}.");
+            if (r.Values.Length != ColumnNames.Length)
+                throw new DataSetFormatException(r.Row, "(columns)", $"the record has {r.Values.Length} values for {ColumnNames.Length} columns.");
             if (i > 0 && r.TimeH < records[i - 1].TimeH)
-                throw new DataSetFormatException(r.Row, "TIME", $"times must not go back within an ID: {Guard.F(r.TimeH)} h after {Guard.F(records[i - 1].TimeH)} h (ID {id}).");
+                throw new DataSetFormatException(r.Row, "TIME", $"times must not go back within an ID: {Guard.F(r.TimeH)} h after {Guard.F(records[i - 1].TimeH)} h (ID {Id}).");
         }
-        Id = id;
-        ColumnNames = columnNames;
-        Records = records;
     }
 
     /// <summary>The subject's ID.</summary>

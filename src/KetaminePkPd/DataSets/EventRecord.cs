@@ -30,21 +30,18 @@ public sealed record EventRecord
     public EventRecord(string id, double timeH, EventKind kind, double amountMg = 0, double rateMgPerH = 0, double intervalH = 0, int additionalDoses = 0,
         SteadyStateKind steadyState = SteadyStateKind.None, int compartment = 0, ImmutableArray<double> values = default, int row = 0)
     {
-        if (string.IsNullOrWhiteSpace(id)) throw new DataSetFormatException(row, "ID", "the subject ID must not be empty.");
         Row = row;
-        if (!double.IsFinite(timeH)) throw Bad("TIME", $"must be a finite number of hours, got {Guard.F(timeH)}.");
-        if (!Enum.IsDefined(kind)) throw Bad("EVID", $"must be 0 (observation), 1 (dose), 2 (other), 3 (reset) or 4 (reset and dose), got {(int)kind}.");
+        Id = !string.IsNullOrWhiteSpace(id) ? id : throw Bad("ID", "the subject ID must not be empty.");
+        TimeH = double.IsFinite(timeH) ? timeH : throw Bad("TIME", $"must be a finite number of hours, got {Guard.F(timeH)}.");
+        Kind = Enum.IsDefined(kind) ? kind : throw Bad("EVID", $"must be 0 (observation), 1 (dose), 2 (other), 3 (reset) or 4 (reset and dose), got {(int)kind}.");
+        Compartment = compartment >= 0 ? compartment
+            : throw Bad("CMT", $"must be a compartment number >= 1 (or 0 for the default); switching compartments off (negative CMT) is not supported, got {compartment}.");
         if (!double.IsFinite(amountMg) || amountMg < 0) throw Bad("AMT", $"must be finite and >= 0, got {Guard.F(amountMg)}.");
         if (!double.IsFinite(rateMgPerH) || (rateMgPerH < 0 && rateMgPerH != -1 && rateMgPerH != -2))
             throw Bad("RATE", $"must be 0 (bolus), > 0 (mg/h), -1 (rate from the model's R) or -2 (duration from the model's D), got {Guard.F(rateMgPerH)}.");
         if (!double.IsFinite(intervalH) || intervalH < 0) throw Bad("II", $"must be finite and >= 0 h, got {Guard.F(intervalH)}.");
         if (additionalDoses is < 0 or > 1_000_000) throw Bad("ADDL", $"must be in [0, 1000000], got {additionalDoses}.");
         if (!Enum.IsDefined(steadyState)) throw Bad("SS", $"must be 0, 1 or 2, got {(int)steadyState}.");
-        if (compartment < 0) throw Bad("CMT", $"must be a compartment number >= 1 (or 0 for the default); switching compartments off (negative CMT) is not supported, got {compartment}.");
-        Id = id;
-        TimeH = timeH;
-        Kind = kind;
-        Compartment = compartment;
         Values = values.IsDefault ? [] : values;
         foreach (var v in Values)
             if (!double.IsFinite(v)) throw Bad("(covariate)", $"values must be finite, got {Guard.F(v)}.");

@@ -67,12 +67,9 @@ public sealed class DormandPrince54Solver : OdeSolver
     private const double MaxGrowthFactor = 1.0 / 10.0; // and at least 0.1
     private const double Beta = 0.04;
     private const double Exponent = 0.2 - Beta * 0.75;
-    private const double NonFiniteShrink = 0.25;
 
-    // y, y1, k1..k7, stage state.
+    // y, y1, k1 = f(t, y), stage state, k2..k7 (the layout of IAdaptiveStepper).
     private const int Vectors = 10;
-
-    private readonly double _fixedStepSize;
 
     /// <summary>Creates the solver with <see cref="OdeTolerances.Default"/> (relative 1e-6, absolute 1e-9, 100 000 steps).</summary>
     public DormandPrince54Solver()
@@ -93,87 +90,42 @@ public sealed class DormandPrince54Solver : OdeSolver
     /// and accepts every step, to measure the order of the underlying scheme.
     /// </summary>
     internal DormandPrince54Solver(OdeTolerances tolerances, double fixedStepSize)
-        : base(tolerances)
+        : base(tolerances, Guard.Positive(fixedStepSize, nameof(fixedStepSize)))
     {
-        _fixedStepSize = Guard.Positive(fixedStepSize, nameof(fixedStepSize));
     }
 
     /// <inheritdoc />
-    public override OdeStatistics Solve(IOdeSystem system, double t0, ReadOnlySpan<double> y0, ReadOnlySpan<double> outputTimes, Span<double> outputStates)
+    public override OdeStatistics Solve(IOdeSystem system, double t0, ReadOnlySpan<double> y0, ReadOnlySpan<double> outputTimes, Span<double> outputStates) =>
+        OdeSolverCore.Solve(new Stepper(), Tolerances, FixedStepSize, system, t0, y0, outputTimes, outputStates);
+
+    /// <summary>The Dormand-Prince step, its continuous extension and Hairer's PI controller.</summary>
+    private struct Stepper : IAdaptiveStepper
     {
-        int n = OdeSolverCore.Validate(system, t0, y0, outputTimes, outputStates);
-        int next = OdeSolverCore.WriteInitialOutputs(t0, y0, outputTimes, outputStates);
-        if (next == outputTimes.Length)
-            return default;
+        private double _errOld;
 
-        int size = Vectors * n;
-        double[]? rented = null;
-        Span<double> work = size <= OdeSolverCore.StackAllocLimit
-            ? stackalloc double[size]
-            : (rented = ArrayPool<double>.Shared.Rent(size));
-        try
+        public Stepper() => _errOld = 1e-4;
+
+        public readonly string Name => DormandPrince54Solver.Name;
+
+        public readonly int Order => 5;
+
+        public readonly double LastStepReach => 1.01;
+
+        public readonly int Jacobians => 0;
+
+        public readonly int Factorizations => 0;
+
+        public readonly int WorkLength(int n) => Vectors * n;
+
+        public readonly int PivotLength(int n) => 0;
+
+        public readonly bool TryStep(IOdeSystem system, int n, double t, double h, double tNew, Span<double> work, Span<int> pivots, OdeTolerances tolerances,
+            bool fixedStep, ref int evaluations, out double err)
         {
-            return Integrate(system, t0, y0, outputTimes, outputStates, next, work);
-        }
-        finally
-        {
-            if (rented is not null)
-                ArrayPool<double>.Shared.Return(rented);
-        }
-    }
-
-    private OdeStatistics Integrate(IOdeSystem system, double t0, ReadOnlySpan<double> y0, ReadOnlySpan<double> outputTimes, Span<double> outputStates,
-        int next, Span<double> work)
-    {
-        int n = y0.Length;
-        Span<double> y = work.Slice(0, n);
-        Span<double> y1 = work.Slice(n, n);
-        Span<double> k1 = work.Slice(2 * n, n);
-        Span<double> k2 = work.Slice(3 * n, n);
-        Span<double> k3 = work.Slice(4 * n, n);
-        Span<double> k4 = work.Slice(5 * n, n);
-        Span<double> k5 = work.Slice(6 * n, n);
-        Span<double> k6 = work.Slice(7 * n, n);
-        Span<double> k7 = work.Slice(8 * n, n);
-        Span<double> ys = work.Slice(9 * n, n);
-
-        OdeTolerances tol = Tolerances;
-        double atol = tol.AbsoluteTolerance, rtol = tol.RelativeTolerance;
-        int maxSteps = tol.MaxSteps;
-        bool fixedStep = _fixedStepSize > 0;
-
-        double tEnd = outputTimes[^1];
-        double hMax = tEnd - t0;
-        int accepted = 0, rejected = 0, evaluations = 0;
-
-        y0.CopyTo(y);
-        system.Evaluate(t0, y, k1);
-        evaluations++;
-        if (!OdeSolverCore.AllFinite(k1))
-            throw OdeSolverCore.NonFiniteInitialDerivative(Name, t0);
-
-        double h = fixedStep
-            ? Math.Min(_fixedStepSize, hMax)
-            : OdeSolverCore.InitialStepSize(system, t0, y, k1, hMax, 5, tol, ys, k2, ref evaluations);
-        double t = t0;
-        double errOld = 1e-4;
-        bool lastRejected = false, lastFailureNonFinite = false;
-
-        while (true)
-        {
-            if (accepted + rejected >= maxSteps)
-                throw OdeSolverCore.TooManySteps(Name, maxSteps, t, tEnd);
-            if (h < OdeSolverCore.MinimumStepSize(t, tEnd))
-                throw OdeSolverCore.StepSizeUnderflow(Name, h, t, lastFailureNonFinite);
-
-            bool last = false;
-            if (fixedStep ? t + h * (1 + 1e-9) >= tEnd : t + 1.01 * h >= tEnd)
-            {
-                h = tEnd - t;
-                last = true;
-            }
-
-            double tNew = last ? tEnd : t + h;
+            ReadOnlySpan<double> y = work.Slice(0, n);
+            Span<double> y1 = work.Slice(n, n), k1 = work.Slice(2 * n, n), ys = work.Slice(3 * n, n);
+            Span<double> k2 = work.Slice(4 * n, n), k3 = work.Slice(5 * n, n), k4 = work.Slice(6 * n, n);
+            Span<double> k5 = work.Slice(7 * n, n), k6 = work.Slice(8 * n, n), k7 = work.Slice(9 * n, n);
 
             for (int i = 0; i < n; i++)
                 ys[i] = y[i] + h * A21 * k1[i];
@@ -198,74 +150,42 @@ public sealed class DormandPrince54Solver : OdeSolver
             // Error estimate, reusing ys for e_i = h * sum_j E_j k_j.
             for (int i = 0; i < n; i++)
                 ys[i] = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
-            double err = OdeSolverCore.ErrorNorm(ys, y, y1, atol, rtol);
+            err = OdeSolverCore.ErrorNorm(ys, y, y1, tolerances.AbsoluteTolerance, tolerances.RelativeTolerance);
+            if (!OdeSolverCore.AllFinite(y1) || !OdeSolverCore.AllFinite(k7))
+                err = double.NaN;
+            return true;
+        }
 
-            if (double.IsNaN(err) || !OdeSolverCore.AllFinite(y1) || !OdeSolverCore.AllFinite(k7))
+        public readonly void Interpolate(int n, ReadOnlySpan<double> work, double theta, double h, Span<double> target)
+        {
+            ReadOnlySpan<double> y = work.Slice(0, n), y1 = work.Slice(n, n), k1 = work.Slice(2 * n, n);
+            ReadOnlySpan<double> k3 = work.Slice(5 * n, n), k4 = work.Slice(6 * n, n), k5 = work.Slice(7 * n, n);
+            ReadOnlySpan<double> k6 = work.Slice(8 * n, n), k7 = work.Slice(9 * n, n);
+            double theta1 = 1 - theta;
+            for (int i = 0; i < n; i++)
             {
-                if (fixedStep)
-                    throw OdeSolverCore.NonFiniteState(Name, t);
-                rejected++;
-                lastRejected = true;
-                lastFailureNonFinite = true;
-                h *= NonFiniteShrink;
-                continue;
-            }
-
-            if (fixedStep || err <= 1)
-            {
-                accepted++;
-                lastFailureNonFinite = false;
-
-                for (; next < outputTimes.Length && outputTimes[next] <= tNew; next++)
-                {
-                    Span<double> target = outputStates.Slice(next * n, n);
-                    double tOut = outputTimes[next];
-                    if (tOut == tNew)
-                    {
-                        y1.CopyTo(target);
-                        continue;
-                    }
-
-                    double theta = (tOut - t) / h, theta1 = 1 - theta;
-                    for (int i = 0; i < n; i++)
-                    {
-                        double yDiff = y1[i] - y[i];
-                        double bspl = h * k1[i] - yDiff;
-                        double r4 = yDiff - h * k7[i] - bspl;
-                        double r5 = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
-                        target[i] = y[i] + theta * (yDiff + theta1 * (bspl + theta * (r4 + theta1 * r5)));
-                    }
-                }
-
-                if (last)
-                    return new OdeStatistics(accepted, rejected, evaluations, 0, 0);
-
-                y1.CopyTo(y);
-                k7.CopyTo(k1);
-                t = tNew;
-
-                if (fixedStep)
-                {
-                    h = _fixedStepSize;
-                    continue;
-                }
-
-                double fac = Math.Pow(err, Exponent) / Math.Pow(errOld, Beta);
-                fac = Math.Clamp(fac / Safety, MaxGrowthFactor, MaxShrinkFactor);
-                double hNew = h / fac;
-                errOld = Math.Max(err, 1e-4);
-                if (lastRejected)
-                    hNew = Math.Min(hNew, h);
-                lastRejected = false;
-                h = Math.Min(hNew, hMax);
-            }
-            else
-            {
-                rejected++;
-                lastRejected = true;
-                lastFailureNonFinite = false;
-                h /= Math.Min(MaxShrinkFactor, Math.Pow(err, Exponent) / Safety);
+                double yDiff = y1[i] - y[i];
+                double bspl = h * k1[i] - yDiff;
+                double r4 = yDiff - h * k7[i] - bspl;
+                double r5 = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+                target[i] = y[i] + theta * (yDiff + theta1 * (bspl + theta * (r4 + theta1 * r5)));
             }
         }
+
+        // First same as last: f at the new state is the next step's k1.
+        public readonly void Advance(int n, Span<double> work)
+        {
+            work.Slice(9 * n, n).CopyTo(work.Slice(2 * n, n));
+        }
+
+        public double AcceptedStepDivisor(double err, double h, int accepted)
+        {
+            double fac = Math.Pow(err, Exponent) / Math.Pow(_errOld, Beta);
+            fac = Math.Clamp(fac / Safety, MaxGrowthFactor, MaxShrinkFactor);
+            _errOld = Math.Max(err, 1e-4);
+            return fac;
+        }
+
+        public readonly double RejectedStepDivisor(double err) => Math.Min(MaxShrinkFactor, Math.Pow(err, Exponent) / Safety);
     }
 }

@@ -9,14 +9,18 @@ namespace KetaminePkPd.Numerics;
 /// </remarks>
 public abstract class OdeSolver
 {
-    private protected OdeSolver(OdeTolerances tolerances)
+    private protected OdeSolver(OdeTolerances tolerances, double fixedStepSize = 0)
     {
         ArgumentNullException.ThrowIfNull(tolerances);
         Tolerances = tolerances;
+        FixedStepSize = fixedStepSize;
     }
 
     /// <summary>The error tolerances the solver steers by.</summary>
     public OdeTolerances Tolerances { get; }
+
+    /// <summary>0 for adaptive steps; otherwise the test hook's fixed step size, every step accepted.</summary>
+    private protected double FixedStepSize { get; }
 
     /// <summary>Integrates <paramref name="system"/> from <paramref name="t0"/> with initial state <paramref name="y0"/>.</summary>
     /// <param name="system">The right-hand side.</param>

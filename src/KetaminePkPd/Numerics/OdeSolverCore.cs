@@ -1,8 +1,10 @@
+using System.Buffers;
+
 namespace KetaminePkPd.Numerics;
 
 /// <summary>
-/// Pieces shared by the adaptive solvers: argument validation, the initial outputs at <c>t0</c>, the scaled error norm,
-/// Hairer's starting step size and the failure exceptions.
+/// The adaptive step loop shared by the solvers (<see cref="Solve{TStepper}"/>) and its pieces: argument validation,
+/// the initial outputs at <c>t0</c>, the scaled error norm, Hairer's starting step size and the failure exceptions.
 /// </summary>
 internal static class OdeSolverCore
 {
@@ -11,6 +13,157 @@ internal static class OdeSolverCore
 
     /// <summary>Unit roundoff of double precision, 2^-52 (not <see cref="double.Epsilon"/>, the smallest subnormal).</summary>
     public const double MachineEpsilon = 2.220446049250313e-16;
+
+    /// <summary>Shrink factor of the step after a trial step with a non-finite state or derivative.</summary>
+    private const double NonFiniteShrink = 0.25;
+
+    /// <summary>
+    /// Solves as <see cref="OdeSolver.Solve"/> with the method <paramref name="stepper"/>: validates, writes the outputs at
+    /// <c>t0</c>, takes the work space from the stack (or the shared pool) and runs the adaptive step loop.
+    /// </summary>
+    /// <param name="stepper">The method, in its initial state.</param>
+    /// <param name="tolerances">Tolerances and step budget.</param>
+    /// <param name="fixedStepSize">0 for adaptive steps; otherwise the test hook's fixed step, every step accepted.</param>
+    /// <param name="system">The right-hand side.</param>
+    /// <param name="t0">Initial time.</param>
+    /// <param name="y0">Initial state.</param>
+    /// <param name="outputTimes">Output times.</param>
+    /// <param name="outputStates">Receives the states, row-major.</param>
+    public static OdeStatistics Solve<TStepper>(TStepper stepper, OdeTolerances tolerances, double fixedStepSize, IOdeSystem system, double t0,
+        ReadOnlySpan<double> y0, ReadOnlySpan<double> outputTimes, Span<double> outputStates)
+        where TStepper : struct, IAdaptiveStepper
+    {
+        int n = Validate(system, t0, y0, outputTimes, outputStates);
+        int next = WriteInitialOutputs(t0, y0, outputTimes, outputStates);
+        if (next == outputTimes.Length)
+            return default;
+
+        int size = stepper.WorkLength(n), pivotCount = stepper.PivotLength(n);
+        double[]? rented = null;
+        int[]? rentedPivots = null;
+        Span<double> work = size <= StackAllocLimit
+            ? stackalloc double[size]
+            : (rented = ArrayPool<double>.Shared.Rent(size));
+        Span<int> pivots = size <= StackAllocLimit || pivotCount == 0
+            ? stackalloc int[pivotCount]
+            : (rentedPivots = ArrayPool<int>.Shared.Rent(pivotCount));
+        try
+        {
+            return Integrate(ref stepper, tolerances, fixedStepSize, system, t0, y0, outputTimes, outputStates, next, work, pivots);
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<double>.Shared.Return(rented);
+            if (rentedPivots is not null)
+                ArrayPool<int>.Shared.Return(rentedPivots);
+        }
+    }
+
+    private static OdeStatistics Integrate<TStepper>(ref TStepper stepper, OdeTolerances tolerances, double fixedStepSize, IOdeSystem system,
+        double t0, ReadOnlySpan<double> y0, ReadOnlySpan<double> outputTimes, Span<double> outputStates, int next, Span<double> work, Span<int> pivots)
+        where TStepper : struct, IAdaptiveStepper
+    {
+        int n = y0.Length;
+        Span<double> y = work.Slice(0, n);
+        Span<double> y1 = work.Slice(n, n);
+        Span<double> f0 = work.Slice(2 * n, n);
+
+        int maxSteps = tolerances.MaxSteps;
+        bool fixedStep = fixedStepSize > 0;
+        double tEnd = outputTimes[^1];
+        double hMax = tEnd - t0;
+        int accepted = 0, rejected = 0, evaluations = 0;
+
+        y0.CopyTo(y);
+        system.Evaluate(t0, y, f0);
+        evaluations++;
+        if (!AllFinite(f0))
+            throw NonFiniteInitialDerivative(stepper.Name, t0);
+
+        double h = fixedStep
+            ? Math.Min(fixedStepSize, hMax)
+            : InitialStepSize(system, t0, y, f0, hMax, stepper.Order, tolerances, work.Slice(3 * n, n), work.Slice(4 * n, n), ref evaluations);
+        double t = t0;
+        bool lastRejected = false, lastFailureNonFinite = false;
+
+        while (true)
+        {
+            if (accepted + rejected >= maxSteps)
+                throw TooManySteps(stepper.Name, maxSteps, t, tEnd);
+            if (h < MinimumStepSize(t, tEnd))
+                throw StepSizeUnderflow(stepper.Name, h, t, lastFailureNonFinite);
+
+            bool last = false;
+            if (fixedStep ? t + h * (1 + 1e-9) >= tEnd : t + stepper.LastStepReach * h >= tEnd)
+            {
+                h = tEnd - t;
+                last = true;
+            }
+
+            double tNew = last ? tEnd : t + h;
+            if (!stepper.TryStep(system, n, t, h, tNew, work, pivots, tolerances, fixedStep, ref evaluations, out double err))
+            {
+                rejected++;
+                lastRejected = true;
+                h *= 0.5;
+                continue;
+            }
+
+            if (double.IsNaN(err))
+            {
+                if (fixedStep)
+                    throw NonFiniteState(stepper.Name, t);
+                rejected++;
+                lastRejected = true;
+                lastFailureNonFinite = true;
+                h *= NonFiniteShrink;
+                continue;
+            }
+
+            if (fixedStep || err <= 1)
+            {
+                accepted++;
+                lastFailureNonFinite = false;
+
+                for (; next < outputTimes.Length && outputTimes[next] <= tNew; next++)
+                {
+                    Span<double> target = outputStates.Slice(next * n, n);
+                    double tOut = outputTimes[next];
+                    if (tOut == tNew)
+                        y1.CopyTo(target);
+                    else
+                        stepper.Interpolate(n, work, (tOut - t) / h, h, target);
+                }
+
+                if (last)
+                    return new OdeStatistics(accepted, rejected, evaluations, stepper.Jacobians, stepper.Factorizations);
+
+                y1.CopyTo(y);
+                stepper.Advance(n, work);
+                t = tNew;
+
+                if (fixedStep)
+                {
+                    h = fixedStepSize;
+                    continue;
+                }
+
+                double hNew = h / stepper.AcceptedStepDivisor(err, h, accepted);
+                if (lastRejected)
+                    hNew = Math.Min(hNew, h);
+                lastRejected = false;
+                h = Math.Min(hNew, hMax);
+            }
+            else
+            {
+                rejected++;
+                lastRejected = true;
+                lastFailureNonFinite = false;
+                h /= stepper.RejectedStepDivisor(err);
+            }
+        }
+    }
 
     /// <summary>
     /// Checks the arguments of <see cref="OdeSolver.Solve"/> and returns the system dimension n.

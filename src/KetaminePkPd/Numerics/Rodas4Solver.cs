@@ -72,13 +72,10 @@ public sealed class Rodas4Solver : OdeSolver
     private const double Safety = 0.9;
     private const double MaxShrinkFactor = 5.0; // fac = h / h_new is at most 1 / 0.2
     private const double MaxGrowthFactor = 1.0 / 6.0; // and at least 1 / 6
-    private const double NonFiniteShrink = 0.25;
     private const int MaxConsecutiveSingular = 5;
 
-    // y, y1, f(t, y), f at a stage, df/dt, k1..k6, stage state.
+    // y, y1, f(t, y), stage state, f at a stage, df/dt, k1..k6 (the layout of IAdaptiveStepper), then J and the LU of E.
     private const int Vectors = 12;
-
-    private readonly double _fixedStepSize;
 
     /// <summary>Creates the solver with <see cref="OdeTolerances.Default"/> (relative 1e-6, absolute 1e-9, 100 000 steps).</summary>
     public Rodas4Solver()
@@ -99,110 +96,61 @@ public sealed class Rodas4Solver : OdeSolver
     /// and accepts every step, to measure the order of the underlying scheme.
     /// </summary>
     internal Rodas4Solver(OdeTolerances tolerances, double fixedStepSize)
-        : base(tolerances)
+        : base(tolerances, Guard.Positive(fixedStepSize, nameof(fixedStepSize)))
     {
-        _fixedStepSize = Guard.Positive(fixedStepSize, nameof(fixedStepSize));
     }
 
     /// <inheritdoc />
-    public override OdeStatistics Solve(IOdeSystem system, double t0, ReadOnlySpan<double> y0, ReadOnlySpan<double> outputTimes, Span<double> outputStates)
+    public override OdeStatistics Solve(IOdeSystem system, double t0, ReadOnlySpan<double> y0, ReadOnlySpan<double> outputTimes, Span<double> outputStates) =>
+        OdeSolverCore.Solve(new Stepper(), Tolerances, FixedStepSize, system, t0, y0, outputTimes, outputStates);
+
+    /// <summary>The RODAS4 step (Jacobian, factorisation, six stages), its dense output and the rodas.f controller.</summary>
+    private struct Stepper : IAdaptiveStepper
     {
-        int n = OdeSolverCore.Validate(system, t0, y0, outputTimes, outputStates);
-        int next = OdeSolverCore.WriteInitialOutputs(t0, y0, outputTimes, outputStates);
-        if (next == outputTimes.Length)
-            return default;
+        private double _hAccepted, _errAccepted;
+        private bool _haveJacobian, _haveDerivative;
+        private int _consecutiveSingular;
 
-        int size = Vectors * n + 2 * n * n;
-        double[]? rented = null;
-        int[]? rentedPivots = null;
-        Span<double> work = size <= OdeSolverCore.StackAllocLimit
-            ? stackalloc double[size]
-            : (rented = ArrayPool<double>.Shared.Rent(size));
-        Span<int> pivots = size <= OdeSolverCore.StackAllocLimit
-            ? stackalloc int[n]
-            : (rentedPivots = ArrayPool<int>.Shared.Rent(n));
-        try
+        public Stepper()
         {
-            return Integrate(system, t0, y0, outputTimes, outputStates, next, work, pivots);
+            _errAccepted = 0.01;
+            _haveDerivative = true;
         }
-        finally
+
+        public readonly string Name => Rodas4Solver.Name;
+
+        public readonly int Order => 4;
+
+        public readonly double LastStepReach => 1.0001;
+
+        public int Jacobians { get; private set; }
+
+        public int Factorizations { get; private set; }
+
+        public readonly int WorkLength(int n) => Vectors * n + 2 * n * n;
+
+        public readonly int PivotLength(int n) => n;
+
+        public bool TryStep(IOdeSystem system, int n, double t, double h, double tNew, Span<double> work, Span<int> pivots, OdeTolerances tolerances,
+            bool fixedStep, ref int evaluations, out double err)
         {
-            if (rented is not null)
-                ArrayPool<double>.Shared.Return(rented);
-            if (rentedPivots is not null)
-                ArrayPool<int>.Shared.Return(rentedPivots);
-        }
-    }
+            ReadOnlySpan<double> y = work.Slice(0, n);
+            Span<double> y1 = work.Slice(n, n), dy1 = work.Slice(2 * n, n), ys = work.Slice(3 * n, n);
+            Span<double> dy = work.Slice(4 * n, n), fx = work.Slice(5 * n, n);
+            Span<double> k1 = work.Slice(6 * n, n), k2 = work.Slice(7 * n, n), k3 = work.Slice(8 * n, n);
+            Span<double> k4 = work.Slice(9 * n, n), k5 = work.Slice(10 * n, n), k6 = work.Slice(11 * n, n);
+            Span<double> jacobian = work.Slice(Vectors * n, n * n), lu = work.Slice(Vectors * n + n * n, n * n);
 
-    private OdeStatistics Integrate(IOdeSystem system, double t0, ReadOnlySpan<double> y0, ReadOnlySpan<double> outputTimes, Span<double> outputStates,
-        int next, Span<double> work, Span<int> pivots)
-    {
-        int n = y0.Length;
-        Span<double> y = work.Slice(0, n);
-        Span<double> y1 = work.Slice(n, n);
-        Span<double> dy1 = work.Slice(2 * n, n);
-        Span<double> dy = work.Slice(3 * n, n);
-        Span<double> fx = work.Slice(4 * n, n);
-        Span<double> k1 = work.Slice(5 * n, n);
-        Span<double> k2 = work.Slice(6 * n, n);
-        Span<double> k3 = work.Slice(7 * n, n);
-        Span<double> k4 = work.Slice(8 * n, n);
-        Span<double> k5 = work.Slice(9 * n, n);
-        Span<double> k6 = work.Slice(10 * n, n);
-        Span<double> ys = work.Slice(11 * n, n);
-        Span<double> jacobian = work.Slice(Vectors * n, n * n);
-        Span<double> lu = work.Slice(Vectors * n + n * n, n * n);
-
-        OdeTolerances tol = Tolerances;
-        double atol = tol.AbsoluteTolerance, rtol = tol.RelativeTolerance;
-        int maxSteps = tol.MaxSteps;
-        bool fixedStep = _fixedStepSize > 0;
-        var analytic = system as IOdeSystemWithJacobian;
-
-        double tEnd = outputTimes[^1];
-        double hMax = tEnd - t0;
-        int accepted = 0, rejected = 0, evaluations = 0, jacobians = 0, factorizations = 0;
-
-        y0.CopyTo(y);
-        system.Evaluate(t0, y, dy1);
-        evaluations++;
-        if (!OdeSolverCore.AllFinite(dy1))
-            throw OdeSolverCore.NonFiniteInitialDerivative(Name, t0);
-
-        double h = fixedStep
-            ? Math.Min(_fixedStepSize, hMax)
-            : OdeSolverCore.InitialStepSize(system, t0, y, dy1, hMax, 4, tol, ys, dy, ref evaluations);
-        double t = t0;
-        double hAccepted = 0, errAccepted = 0.01;
-        bool haveJacobian = false, haveDerivative = true, lastRejected = false, lastFailureNonFinite = false;
-        int consecutiveSingular = 0;
-
-        while (true)
-        {
-            if (accepted + rejected >= maxSteps)
-                throw OdeSolverCore.TooManySteps(Name, maxSteps, t, tEnd);
-            if (h < OdeSolverCore.MinimumStepSize(t, tEnd))
-                throw OdeSolverCore.StepSizeUnderflow(Name, h, t, lastFailureNonFinite);
-
-            bool last = false;
-            if (fixedStep ? t + h * (1 + 1e-9) >= tEnd : t + 1.0001 * h >= tEnd)
+            if (!_haveJacobian)
             {
-                h = tEnd - t;
-                last = true;
-            }
-
-            double tNew = last ? tEnd : t + h;
-
-            if (!haveJacobian)
-            {
-                if (!haveDerivative)
+                if (!_haveDerivative)
                 {
                     system.Evaluate(t, y, dy1);
                     evaluations++;
-                    haveDerivative = true;
+                    _haveDerivative = true;
                 }
 
-                if (analytic is not null)
+                if (system is IOdeSystemWithJacobian analytic)
                 {
                     analytic.EvaluateJacobian(t, y, jacobian);
                 }
@@ -212,8 +160,8 @@ public sealed class Rodas4Solver : OdeSolver
                 }
 
                 evaluations += FiniteDifferenceTimeDerivative(system, t, y, dy1, fx, dy);
-                jacobians++;
-                haveJacobian = true;
+                Jacobians++;
+                _haveJacobian = true;
                 if (!OdeSolverCore.AllFinite(jacobian) || !OdeSolverCore.AllFinite(fx) || !OdeSolverCore.AllFinite(dy1))
                     throw OdeSolverCore.NonFiniteState(Name, t);
             }
@@ -224,20 +172,18 @@ public sealed class Rodas4Solver : OdeSolver
                 lu[q] = -jacobian[q];
             for (int i = 0; i < n; i++)
                 lu[i * n + i] += diagonal;
-            factorizations++;
+            Factorizations++;
             if (!DenseLu.Factor(lu, n, pivots))
             {
-                if (fixedStep || ++consecutiveSingular >= MaxConsecutiveSingular)
+                if (fixedStep || ++_consecutiveSingular >= MaxConsecutiveSingular)
                     throw new OdeSolverException(
-                        $"{Name}: the matrix I/(gamma h) - J was singular {consecutiveSingular} times in a row at t = {Guard.F(t)}, h = {Guard.F(h)}.")
+                        $"{Name}: the matrix I/(gamma h) - J was singular {_consecutiveSingular} times in a row at t = {Guard.F(t)}, h = {Guard.F(h)}.")
                     { Time = t };
-                rejected++;
-                lastRejected = true;
-                h *= 0.5;
-                continue;
+                err = double.NaN;
+                return false;
             }
 
-            consecutiveSingular = 0;
+            _consecutiveSingular = 0;
             double hc21 = C21 / h, hc31 = C31 / h, hc32 = C32 / h, hc41 = C41 / h, hc42 = C42 / h, hc43 = C43 / h;
             double hc51 = C51 / h, hc52 = C52 / h, hc53 = C53 / h, hc54 = C54 / h;
             double hc61 = C61 / h, hc62 = C62 / h, hc63 = C63 / h, hc64 = C64 / h, hc65 = C65 / h;
@@ -286,80 +232,49 @@ public sealed class Rodas4Solver : OdeSolver
                 y1[i] += k6[i];
             evaluations += 5;
 
-            double err = OdeSolverCore.ErrorNorm(k6, y, y1, atol, rtol);
-            if (double.IsNaN(err) || !OdeSolverCore.AllFinite(y1))
+            err = OdeSolverCore.ErrorNorm(k6, y, y1, tolerances.AbsoluteTolerance, tolerances.RelativeTolerance);
+            if (!OdeSolverCore.AllFinite(y1))
+                err = double.NaN;
+            return true;
+        }
+
+        public readonly void Interpolate(int n, ReadOnlySpan<double> work, double s, double h, Span<double> target)
+        {
+            ReadOnlySpan<double> y = work.Slice(0, n), y1 = work.Slice(n, n);
+            ReadOnlySpan<double> k1 = work.Slice(6 * n, n), k2 = work.Slice(7 * n, n), k3 = work.Slice(8 * n, n);
+            ReadOnlySpan<double> k4 = work.Slice(9 * n, n), k5 = work.Slice(10 * n, n);
+            double s1 = 1 - s;
+            for (int i = 0; i < n; i++)
             {
-                if (fixedStep)
-                    throw OdeSolverCore.NonFiniteState(Name, t);
-                rejected++;
-                lastRejected = true;
-                lastFailureNonFinite = true;
-                h *= NonFiniteShrink;
-                continue;
-            }
-
-            double fac = Math.Clamp(Math.Pow(err, 0.25) / Safety, MaxGrowthFactor, MaxShrinkFactor);
-            if (fixedStep || err <= 1)
-            {
-                accepted++;
-                lastFailureNonFinite = false;
-
-                for (; next < outputTimes.Length && outputTimes[next] <= tNew; next++)
-                {
-                    Span<double> target = outputStates.Slice(next * n, n);
-                    double tOut = outputTimes[next];
-                    if (tOut == tNew)
-                    {
-                        y1.CopyTo(target);
-                        continue;
-                    }
-
-                    double s = (tOut - t) / h, s1 = 1 - s;
-                    for (int i = 0; i < n; i++)
-                    {
-                        double g1 = D21 * k1[i] + D22 * k2[i] + D23 * k3[i] + D24 * k4[i] + D25 * k5[i];
-                        double g2 = D31 * k1[i] + D32 * k2[i] + D33 * k3[i] + D34 * k4[i] + D35 * k5[i];
-                        target[i] = s1 * y[i] + s * (y1[i] + s1 * (g1 + s * g2));
-                    }
-                }
-
-                if (last)
-                    return new OdeStatistics(accepted, rejected, evaluations, jacobians, factorizations);
-
-                y1.CopyTo(y);
-                t = tNew;
-                haveJacobian = false;
-                haveDerivative = false;
-
-                if (fixedStep)
-                {
-                    h = _fixedStepSize;
-                    continue;
-                }
-
-                if (accepted > 1)
-                {
-                    // Gustafsson's predictive controller.
-                    double facGustafsson = hAccepted / h * Math.Pow(err * err / errAccepted, 0.25) / Safety;
-                    fac = Math.Max(fac, Math.Clamp(facGustafsson, MaxGrowthFactor, MaxShrinkFactor));
-                }
-
-                hAccepted = h;
-                errAccepted = Math.Max(0.01, err);
-                double hNew = h / fac;
-                if (lastRejected)
-                    hNew = Math.Min(hNew, h);
-                lastRejected = false;
-                h = Math.Min(hNew, hMax);
-            }
-            else
-            {
-                rejected++;
-                lastRejected = true;
-                lastFailureNonFinite = false;
-                h /= fac;
+                double g1 = D21 * k1[i] + D22 * k2[i] + D23 * k3[i] + D24 * k4[i] + D25 * k5[i];
+                double g2 = D31 * k1[i] + D32 * k2[i] + D33 * k3[i] + D34 * k4[i] + D35 * k5[i];
+                target[i] = s1 * y[i] + s * (y1[i] + s1 * (g1 + s * g2));
             }
         }
+
+        // A new Jacobian and f(t, y) at the start of every step.
+        public void Advance(int n, Span<double> work)
+        {
+            _haveJacobian = false;
+            _haveDerivative = false;
+        }
+
+        public double AcceptedStepDivisor(double err, double h, int accepted)
+        {
+            double fac = RejectedStepDivisor(err);
+            if (accepted > 1)
+            {
+                // Gustafsson's predictive controller.
+                double facGustafsson = _hAccepted / h * Math.Pow(err * err / _errAccepted, 0.25) / Safety;
+                fac = Math.Max(fac, Math.Clamp(facGustafsson, MaxGrowthFactor, MaxShrinkFactor));
+            }
+
+            _hAccepted = h;
+            _errAccepted = Math.Max(0.01, err);
+            return fac;
+        }
+
+        public readonly double RejectedStepDivisor(double err) => Math.Clamp(Math.Pow(err, 0.25) / Safety, MaxGrowthFactor, MaxShrinkFactor);
     }
 
     /// <summary>Forward-difference Jacobian, column by column; returns the number of evaluations (n).</summary>

@@ -30,17 +30,12 @@ public sealed record EffectTimeCourse(string Name, string Unit, ImmutableArray<d
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Name}: max {MaximumValue:G4} {Unit} at {MaximumTimeH:G4} h, min {MinimumValue:G4} {Unit} at {MinimumTimeH:G4} h");
 
-    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
     /// <param name="other">The record to compare with.</param>
     public bool Equals(EffectTimeCourse? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Name, other.Name)
-        && ValueEquality.Equal(Unit, other.Unit)
-        && ValueEquality.Equal(MaximumValue, other.MaximumValue)
-        && ValueEquality.Equal(MaximumTimeH, other.MaximumTimeH)
-        && ValueEquality.Equal(MinimumValue, other.MinimumValue)
-        && ValueEquality.Equal(MinimumTimeH, other.MinimumTimeH)
-        && ValueEquality.Equal(Values, other.Values)
-        && ValueEquality.Equal(EffectSiteNgPerMl, other.EffectSiteNgPerMl);
+        && (Name, Unit, MaximumValue, MaximumTimeH, MinimumValue, MinimumTimeH)
+            .Equals((other.Name, other.Unit, other.MaximumValue, other.MaximumTimeH, other.MinimumValue, other.MinimumTimeH))
+        && ValueEquality.Equal(Values, other.Values) && ValueEquality.Equal(EffectSiteNgPerMl, other.EffectSiteNgPerMl);
 
     /// <summary>A hash consistent with <see cref="Equals(EffectTimeCourse)"/>.</summary>
     public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Values), ValueEquality.Hash(EffectSiteNgPerMl), Name, Unit, MaximumValue);

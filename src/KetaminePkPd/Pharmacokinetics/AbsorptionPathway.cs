@@ -15,17 +15,11 @@ public sealed record AbsorptionPathway
     /// <exception cref="ArgumentException">Empty target, or a fraction, lag or duration out of range.</exception>
     public AbsorptionPathway(string target, double fraction, PathwayKind kind = PathwayKind.Direct, TimeSpan lag = default, TimeSpan zeroOrderDuration = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(target);
-        if (!Enum.IsDefined(kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "Undefined pathway kind.");
-        Guard.NonNegative(lag, nameof(lag));
-        if (lag > TimeSpan.FromHours(24)) throw new ArgumentOutOfRangeException(nameof(lag), lag, $"lag must be at most 24 h, got {Durations.Format(lag)}.");
-        Guard.NonNegative(zeroOrderDuration, nameof(zeroOrderDuration));
-        if (zeroOrderDuration > TimeSpan.FromDays(7)) throw new ArgumentOutOfRangeException(nameof(zeroOrderDuration), zeroOrderDuration, $"zeroOrderDuration must be at most 7 days, got {Durations.Format(zeroOrderDuration)}.");
-        Target = target;
+        Target = Guard.NotBlank(target, nameof(target));
         Fraction = Guard.InRange(fraction, 0, 1, $"fraction of pathway into '{target}'");
-        Kind = kind;
-        Lag = lag;
-        ZeroOrderDuration = zeroOrderDuration;
+        Kind = Guard.Defined(kind, nameof(kind));
+        Lag = Guard.InRange(lag, TimeSpan.Zero, TimeSpan.FromHours(24), nameof(lag));
+        ZeroOrderDuration = Guard.InRange(zeroOrderDuration, TimeSpan.Zero, TimeSpan.FromDays(7), nameof(zeroOrderDuration));
     }
 
     /// <summary>Target compartment name.</summary>

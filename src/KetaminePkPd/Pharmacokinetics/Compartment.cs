@@ -10,19 +10,11 @@ public sealed record Compartment
     /// <exception cref="ArgumentException">Empty name, or a volume that does not fit the role.</exception>
     public Compartment(string name, CompartmentRole role, double volumeL)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (!Enum.IsDefined(role)) throw new ArgumentOutOfRangeException(nameof(role), role, $"role must be one of {string.Join(", ", Enum.GetNames<CompartmentRole>())}.");
-        if (role == CompartmentRole.Depot)
-        {
-            if (volumeL != 0) throw new ArgumentOutOfRangeException(nameof(volumeL), volumeL, $"Depot '{name}' has no volume: volumeL must be 0, got {Guard.F(volumeL)}.");
-        }
-        else
-        {
-            Guard.InRangeExclusiveMin(volumeL, 0, 100_000, $"volumeL of compartment '{name}'");
-        }
-        Name = name;
-        Role = role;
-        VolumeL = volumeL;
+        Name = Guard.NotBlank(name, nameof(name));
+        Role = Guard.Defined(role, nameof(role));
+        VolumeL = role != CompartmentRole.Depot ? Guard.InRangeExclusiveMin(volumeL, 0, 100_000, $"volumeL of compartment '{name}'")
+            : volumeL == 0 ? volumeL
+            : throw new ArgumentOutOfRangeException(nameof(volumeL), volumeL, $"Depot '{name}' has no volume: volumeL must be 0, got {Guard.F(volumeL)}.");
     }
 
     /// <summary>Unique name within the model.</summary>

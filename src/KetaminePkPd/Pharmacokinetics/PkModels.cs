@@ -81,4 +81,23 @@ public static class PkModels
         Drug.Esketamine => PerezRuixo2021,
         _ => throw new ArgumentOutOfRangeException(nameof(drug), drug, "Undefined drug."),
     };
+
+    /// <summary>
+    /// The model of an optional drug and an optional model, as every front end resolves them: the model when given (and
+    /// then its drug), else the drug's default model (<see cref="DefaultFor"/>), else <see cref="Domino"/> for racemic ketamine.
+    /// </summary>
+    /// <param name="drug">The drug given, or null.</param>
+    /// <param name="model">The model given, or null.</param>
+    /// <param name="drugName">What the drug was given as, for the message (e.g. <c>--drug</c>).</param>
+    /// <param name="modelName">What the model was given as, for the message (e.g. <c>--model</c>).</param>
+    /// <returns>The parameter set; its <see cref="PkParameterSet.Drug"/> is the drug.</returns>
+    /// <exception cref="ArgumentException">The model describes the other drug; the message names both and the fitting models.</exception>
+    public static PkParameterSet Resolve(Drug? drug, PkParameterSet? model, string drugName = "drug", string modelName = "model")
+    {
+        if (model is null) return DefaultFor(drug ?? Drug.RacemicKetamine);
+        if (drug is { } d && d != model.Drug)
+            throw new ArgumentException($"{modelName} {model.Key} is a model of {Vocabulary.Name(model.Drug)}, but {drugName} {Vocabulary.Token(d)} " +
+                $"was given; models of {Vocabulary.Name(d)} are {string.Join(", ", All.Where(s => s.Drug == d).Select(s => s.Key))}.");
+        return model;
+    }
 }

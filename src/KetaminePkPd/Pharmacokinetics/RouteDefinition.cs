@@ -21,17 +21,15 @@ public sealed record RouteDefinition
         string? bioavailabilityParameter = null)
     {
         ArgumentNullException.ThrowIfNull(pathways);
-        ArgumentNullException.ThrowIfNull(source);
-        var list = pathways.ToImmutableArray();
-        if (list.IsEmpty) throw new ArgumentException($"Route {route} needs at least one absorption pathway.", nameof(pathways));
-        double direct = list.Where(p => p.Kind != PathwayKind.SwallowedRemainder).Sum(p => p.Fraction);
+        Route = route;
+        Pathways = pathways.ToImmutableArray();
+        Source = Guard.NotNull(source, nameof(source));
+        if (Pathways.IsEmpty) throw new ArgumentException($"Route {route} needs at least one absorption pathway.", nameof(pathways));
+        double direct = Pathways.Where(p => p.Kind != PathwayKind.SwallowedRemainder).Sum(p => p.Fraction);
         if (direct > 1 + 1e-12) throw new ArgumentException($"Route {route}: direct and nasal fractions must sum to at most 1, got {Guard.F(direct)}.", nameof(pathways));
         if (devices is not null && route != Route.Intranasal) throw new ArgumentException($"A device rule applies only to the intranasal route, got {route}.", nameof(devices));
         if (bioavailabilityRange is { } r && (!(r.Low >= 0) || !(r.High <= 1) || r.Low > r.High))
             throw new ArgumentOutOfRangeException(nameof(bioavailabilityRange), r, $"bioavailabilityRange must satisfy 0 <= low <= high <= 1, got ({Guard.F(r.Low)}, {Guard.F(r.High)}).");
-        Route = route;
-        Pathways = list;
-        Source = source;
         Devices = devices;
         BioavailabilityRange = bioavailabilityRange;
         BioavailabilityParameter = bioavailabilityParameter;
@@ -55,14 +53,11 @@ public sealed record RouteDefinition
     /// <summary>Name of the parameter holding this route's bioavailability, or null.</summary>
     public string? BioavailabilityParameter { get; }
 
-    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
     /// <param name="other">The record to compare with.</param>
     public bool Equals(RouteDefinition? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Route, other.Route)
-        && ValueEquality.Equal(Source, other.Source)
-        && ValueEquality.Equal(Devices, other.Devices)
-        && ValueEquality.Equal(BioavailabilityRange, other.BioavailabilityRange)
-        && ValueEquality.Equal(BioavailabilityParameter, other.BioavailabilityParameter)
+        && (Route, Source, Devices, BioavailabilityRange, BioavailabilityParameter)
+            .Equals((other.Route, other.Source, other.Devices, other.BioavailabilityRange, other.BioavailabilityParameter))
         && ValueEquality.Equal(Pathways, other.Pathways);
 
     /// <summary>A hash consistent with <see cref="Equals(RouteDefinition)"/>.</summary>

@@ -28,13 +28,11 @@ public sealed record VirtualSubject(int Index, Subject Subject, ImmutableArray<d
     /// <summary>This subject's antidepressant model.</summary>
     public PlasticityModel CreateAntidepressant(EffectParameterSet set, Drug drug) => set.Antidepressant(drug, EffectRandomEffects.AsSpan());
 
-    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
     /// <param name="other">The record to compare with.</param>
     public bool Equals(VirtualSubject? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Index, other.Index)
-        && ValueEquality.Equal(Subject, other.Subject)
-        && ValueEquality.Equal(PkRandomEffects, other.PkRandomEffects)
-        && ValueEquality.Equal(EffectRandomEffects, other.EffectRandomEffects);
+        && (Index, Subject).Equals((other.Index, other.Subject))
+        && ValueEquality.Equal(PkRandomEffects, other.PkRandomEffects) && ValueEquality.Equal(EffectRandomEffects, other.EffectRandomEffects);
 
     /// <summary>A hash consistent with <see cref="Equals(VirtualSubject)"/>.</summary>
     public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(PkRandomEffects), ValueEquality.Hash(EffectRandomEffects), Index, Subject);

@@ -41,16 +41,11 @@ public sealed record ArmSummary(string Arm, int Subjects, double MeanCadss, doub
             [.. Enumerable.Range(0, assessments).Select(k => subjects.Count(s => s.Remitters[k]) / (double)n)]);
     }
 
-    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
     /// <param name="other">The record to compare with.</param>
     public bool Equals(ArmSummary? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Arm, other.Arm)
-        && ValueEquality.Equal(Subjects, other.Subjects)
-        && ValueEquality.Equal(MeanCadss, other.MeanCadss)
-        && ValueEquality.Equal(SdCadss, other.SdCadss)
-        && ValueEquality.Equal(ShareCadssAbove4, other.ShareCadssAbove4)
-        && ValueEquality.Equal(MeanPeakCadss, other.MeanPeakCadss)
-        && ValueEquality.Equal(SharePeakAbove20, other.SharePeakAbove20)
+        && (Arm, Subjects, MeanCadss, SdCadss, ShareCadssAbove4, MeanPeakCadss, SharePeakAbove20)
+            .Equals((other.Arm, other.Subjects, other.MeanCadss, other.SdCadss, other.ShareCadssAbove4, other.MeanPeakCadss, other.SharePeakAbove20))
         && ValueEquality.Equal(MeanPercentChange, other.MeanPercentChange)
         && ValueEquality.Equal(ResponseRate, other.ResponseRate)
         && ValueEquality.Equal(RemissionRate, other.RemissionRate);

@@ -24,13 +24,10 @@ public sealed record ObservedCorrelation
     /// <exception cref="ArgumentException">A value out of range or an empty source.</exception>
     public ObservedCorrelation(TimeSpan time, double r, int n, string source)
     {
-        Guard.Positive(time, nameof(time));
+        Time = Guard.Positive(time, nameof(time));
         R = Guard.InRange(r, -MaxAbsR, MaxAbsR, nameof(r));
-        if (n < MinN || n > MaxN) throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be in [{MinN}, {MaxN}], got {n}.");
-        ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        Time = time;
-        N = n;
-        Source = source;
+        N = Guard.InRange(n, MinN, MaxN, nameof(n));
+        Source = Guard.NotBlank(source, nameof(source));
     }
 
     /// <summary>Assessment time.</summary>

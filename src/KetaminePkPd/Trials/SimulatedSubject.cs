@@ -31,26 +31,14 @@ public sealed record SimulatedSubject(int Index, int Arm, Subject Subject, doubl
     double CadssAtRatingTime, double CadssPeak, ImmutableArray<double> DrugEffectMadrs, double BaselineMadrs, double PlaceboMadrs,
     double SlowPlaceboMadrs = 0)
 {
-    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
     /// <param name="other">The record to compare with.</param>
     public bool Equals(SimulatedSubject? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Index, other.Index)
-        && ValueEquality.Equal(Arm, other.Arm)
-        && ValueEquality.Equal(Subject, other.Subject)
-        && ValueEquality.Equal(DoseMg, other.DoseMg)
-        && ValueEquality.Equal(ClearanceLPerH, other.ClearanceLPerH)
-        && ValueEquality.Equal(CentralVolumeL, other.CentralVolumeL)
-        && ValueEquality.Equal(DissociationC50NgPerMl, other.DissociationC50NgPerMl)
-        && ValueEquality.Equal(AntidepressantEc50NgPerMl, other.AntidepressantEc50NgPerMl)
-        && ValueEquality.Equal(AntidepressantScale, other.AntidepressantScale)
-        && ValueEquality.Equal(ConcentrationAtCadssNgPerMl, other.ConcentrationAtCadssNgPerMl)
-        && ValueEquality.Equal(CmaxNgPerMl, other.CmaxNgPerMl)
-        && ValueEquality.Equal(Auc0To24NgHPerMl, other.Auc0To24NgHPerMl)
-        && ValueEquality.Equal(CadssAtRatingTime, other.CadssAtRatingTime)
-        && ValueEquality.Equal(CadssPeak, other.CadssPeak)
-        && ValueEquality.Equal(BaselineMadrs, other.BaselineMadrs)
-        && ValueEquality.Equal(PlaceboMadrs, other.PlaceboMadrs)
-        && ValueEquality.Equal(SlowPlaceboMadrs, other.SlowPlaceboMadrs)
+        && (Index, Arm, Subject, DoseMg, ClearanceLPerH, CentralVolumeL, DissociationC50NgPerMl, AntidepressantEc50NgPerMl, AntidepressantScale,
+            ConcentrationAtCadssNgPerMl, CmaxNgPerMl, Auc0To24NgHPerMl, CadssAtRatingTime, CadssPeak, BaselineMadrs, PlaceboMadrs, SlowPlaceboMadrs)
+            .Equals((other.Index, other.Arm, other.Subject, other.DoseMg, other.ClearanceLPerH, other.CentralVolumeL, other.DissociationC50NgPerMl,
+                other.AntidepressantEc50NgPerMl, other.AntidepressantScale, other.ConcentrationAtCadssNgPerMl, other.CmaxNgPerMl,
+                other.Auc0To24NgHPerMl, other.CadssAtRatingTime, other.CadssPeak, other.BaselineMadrs, other.PlaceboMadrs, other.SlowPlaceboMadrs))
         && ValueEquality.Equal(DrugEffectMadrs, other.DrugEffectMadrs);
 
     /// <summary>A hash consistent with <see cref="Equals(SimulatedSubject)"/>.</summary>

@@ -14,16 +14,11 @@ public sealed record TrialArm
     /// <exception cref="ArgumentException">Empty name or a value out of range.</exception>
     public TrialArm(string name, Administration administration, int subjects, int sessions = 1, TimeSpan interval = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(administration);
-        if (subjects < 1 || subjects > 10_000_000) throw new ArgumentOutOfRangeException(nameof(subjects), subjects, $"subjects must be in [1, 10000000], got {subjects}.");
-        if (sessions < 1 || sessions > 1000) throw new ArgumentOutOfRangeException(nameof(sessions), sessions, $"sessions must be in [1, 1000], got {sessions}.");
-        if (sessions > 1) Guard.Positive(interval, nameof(interval));
-        Name = name;
-        Administration = administration;
-        Subjects = subjects;
-        Sessions = sessions;
-        Interval = sessions > 1 ? interval : TimeSpan.Zero;
+        Name = Guard.NotBlank(name, nameof(name));
+        Administration = Guard.NotNull(administration, nameof(administration));
+        Subjects = Guard.InRange(subjects, 1, 10_000_000, nameof(subjects));
+        Sessions = Guard.InRange(sessions, 1, 1000, nameof(sessions));
+        Interval = sessions > 1 ? Guard.Positive(interval, nameof(interval)) : TimeSpan.Zero;
     }
 
     /// <summary>Arm name.</summary>

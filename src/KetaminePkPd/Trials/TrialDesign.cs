@@ -127,16 +127,11 @@ public sealed record TrialDesign
         TimeSpan? cadssTime = null, RatingScale? scale = null, ClinicalModel? clinical = null) =>
         new(name ?? Name, arms ?? Arms, population ?? Population, assessments ?? Assessments, cadssTime ?? CadssTime, scale ?? Scale, clinical ?? Clinical);
 
-    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
     /// <param name="other">The record to compare with.</param>
     public bool Equals(TrialDesign? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Name, other.Name)
-        && ValueEquality.Equal(Population, other.Population)
-        && ValueEquality.Equal(CadssTime, other.CadssTime)
-        && ValueEquality.Equal(Scale, other.Scale)
-        && ValueEquality.Equal(Clinical, other.Clinical)
-        && ValueEquality.Equal(Arms, other.Arms)
-        && ValueEquality.Equal(Assessments, other.Assessments);
+        && (Name, Population, CadssTime, Scale, Clinical).Equals((other.Name, other.Population, other.CadssTime, other.Scale, other.Clinical))
+        && ValueEquality.Equal(Arms, other.Arms) && ValueEquality.Equal(Assessments, other.Assessments);
 
     /// <summary>A hash consistent with <see cref="Equals(TrialDesign)"/>.</summary>
     public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Arms), ValueEquality.Hash(Assessments), Name, Population, CadssTime);

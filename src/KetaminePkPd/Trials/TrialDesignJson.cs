@@ -71,10 +71,9 @@ public static class TrialDesignJson
             var root = doc.RootElement;
             Object(root, "$", "name", "drug", "model", "scale", "cadssAt", "assessments", "arms", "population", "parameters", "clinical", "hypothesis");
             string name = Text(root, "$", "name", required: true)!;
-            var drug = Optional(root, "$", "drug", (e, p) => Enum(e, p, ("racemic", Drug.RacemicKetamine), ("esketamine", Drug.Esketamine)));
-            var pk = Optional(root, "$", "model", (e, p) => Wrap(p, () => PkModels.Get(TextOf(e, p))))
-                ?? PkModels.DefaultFor(drug ?? Drug.RacemicKetamine);
-            if (drug is { } d && pk.Drug != d) throw new ScenarioException("$.model", $"model '{pk.Key}' describes {pk.Drug}, but drug is {d}.");
+            var drug = Optional(root, "$", "drug", (e, p) => Wrap(p, () => Vocabulary.ParseDrug(TextOf(e, p))));
+            var model = Optional(root, "$", "model", (e, p) => Wrap(p, () => PkModels.Parse(TextOf(e, p))));
+            var pk = Wrap("$.model", () => PkModels.Resolve(drug, model));
             var scale = Optional(root, "$", "scale", (e, p) => Enum(e, p, ("madrs", RatingScale.Madrs), ("hdrs17", RatingScale.Hdrs17), ("hdrs", RatingScale.Hdrs17))) ?? RatingScale.Madrs;
             var cadssAt = Optional(root, "$", "cadssAt", Duration) ?? TimeSpan.FromMinutes(40);
             var assessments = Array(Required(root, "$", "assessments"), "$.assessments", Duration, TrialDesign.MaxAssessments);
@@ -107,15 +106,16 @@ public static class TrialDesignJson
 
     private static TrialArm Arm(JsonElement e, string at)
     {
-        Object(e, at, "name", "route", "dose", "infusion", "subjects", "sessions", "interval");
+        Object(e, at, "name", "route", "dose", "infusion", "subjects", "repeat", "sessions", "interval");
         string name = Text(e, at, "name", required: true)!;
-        var route = Enum(Required(e, at, "route"), $"{at}.route", ("iv", Route.Intravenous), ("intravenous", Route.Intravenous), ("intranasal", Route.Intranasal),
-            ("oral", Route.Oral), ("sublingual", Route.Sublingual), ("im", Route.Intramuscular), ("intramuscular", Route.Intramuscular),
-            ("sc", Route.Subcutaneous), ("subcutaneous", Route.Subcutaneous));
+        var route = Wrap($"{at}.route", () => Vocabulary.ParseRoute(TextOf(Required(e, at, "route"), $"{at}.route")));
         var dose = Wrap($"{at}.dose", () => Dose.Parse(TextOf(Required(e, at, "dose"), $"{at}.dose")));
-        var infusion = Optional(e, at, "infusion", Duration) ?? TimeSpan.Zero;
+        var infusion = Optional(e, at, "infusion", (x, p) => Wrap(p, () => x.ValueKind == JsonValueKind.Number && x.TryGetDouble(out double z) && z == 0
+            ? TimeSpan.Zero : Durations.ParseInfusion(TextOf(x, p), p))) ?? TimeSpan.Zero;
         int subjects = Integer(Required(e, at, "subjects"), $"{at}.subjects");
-        int sessions = Optional(e, at, "sessions", Integer) ?? 1;
+        if (e.TryGetProperty("repeat", out _) && e.TryGetProperty("sessions", out _))
+            throw new ScenarioException($"{at}.sessions", "give 'repeat' or its older name 'sessions', not both.");
+        int sessions = Optional(e, at, "repeat", Integer) ?? Optional(e, at, "sessions", Integer) ?? 1;
         var interval = Optional(e, at, "interval", Duration) ?? TimeSpan.Zero;
         var admin = Wrap($"{at}.infusion", () => Administration.Create(route, dose, infusion));
         return Wrap(at, () => new TrialArm(name, admin, subjects, sessions, interval));

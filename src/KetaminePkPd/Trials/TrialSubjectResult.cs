@@ -20,14 +20,11 @@ public sealed record TrialSubjectResult(SimulatedSubject Simulated, double Cadss
     double Baseline, ImmutableArray<double> Scores, ImmutableArray<double> Changes, ImmutableArray<double> PercentChanges,
     ImmutableArray<bool> Responders, ImmutableArray<bool> Remitters)
 {
-    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
     /// <param name="other">The record to compare with.</param>
     public bool Equals(TrialSubjectResult? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Simulated, other.Simulated)
-        && ValueEquality.Equal(CadssRated, other.CadssRated)
-        && ValueEquality.Equal(CadssPeakRated, other.CadssPeakRated)
-        && ValueEquality.Equal(NoticedDissociation, other.NoticedDissociation)
-        && ValueEquality.Equal(Baseline, other.Baseline)
+        && (Simulated, CadssRated, CadssPeakRated, NoticedDissociation, Baseline)
+            .Equals((other.Simulated, other.CadssRated, other.CadssPeakRated, other.NoticedDissociation, other.Baseline))
         && ValueEquality.Equal(Scores, other.Scores)
         && ValueEquality.Equal(Changes, other.Changes)
         && ValueEquality.Equal(PercentChanges, other.PercentChanges)

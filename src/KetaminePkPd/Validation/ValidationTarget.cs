@@ -24,33 +24,20 @@ public sealed record ValidationTarget
     public ValidationTarget(string key, string quantity, string design, string unit, double? published, string publishedText,
         double low, double high, string tolerance, string source, ValidationUse use, string? knownMiss = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        ArgumentException.ThrowIfNullOrWhiteSpace(quantity);
-        ArgumentException.ThrowIfNullOrWhiteSpace(design);
-        ArgumentException.ThrowIfNullOrWhiteSpace(unit);
-        ArgumentException.ThrowIfNullOrWhiteSpace(publishedText);
-        ArgumentException.ThrowIfNullOrWhiteSpace(tolerance);
-        ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        if (!key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
-            throw new ArgumentException($"key must hold only ASCII letters, digits, '-' and '.', got '{key}'.", nameof(key));
-        if (published is { } p && !double.IsFinite(p)) throw new ArgumentOutOfRangeException(nameof(published), p, $"published must be finite, got {p}.");
-        if (!double.IsFinite(low)) throw new ArgumentOutOfRangeException(nameof(low), low, $"low must be finite, got {low}.");
-        if (!double.IsFinite(high) || high < low)
-            throw new ArgumentOutOfRangeException(nameof(high), high, $"high must be finite and at least low ({low}), got {high}.");
-        if (!Enum.IsDefined(use)) throw new ArgumentOutOfRangeException(nameof(use), use, "Undefined use.");
-        if (knownMiss is not null) ArgumentException.ThrowIfNullOrWhiteSpace(knownMiss, nameof(knownMiss));
-        Key = key;
-        Quantity = quantity;
-        Design = design;
-        Unit = unit;
-        Published = published;
-        PublishedText = publishedText;
-        Low = low;
-        High = high;
-        Tolerance = tolerance;
-        Source = source;
-        Use = use;
-        KnownMiss = knownMiss;
+        Key = Guard.NotBlank(key, nameof(key)).All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.') ? key
+            : throw new ArgumentException($"key must hold only ASCII letters, digits, '-' and '.', got '{key}'.", nameof(key));
+        Quantity = Guard.NotBlank(quantity, nameof(quantity));
+        Design = Guard.NotBlank(design, nameof(design));
+        Unit = Guard.NotBlank(unit, nameof(unit));
+        Published = Guard.Finite(published, nameof(published));
+        PublishedText = Guard.NotBlank(publishedText, nameof(publishedText));
+        Low = Guard.Finite(low, nameof(low));
+        High = double.IsFinite(high) && high >= low ? high
+            : throw new ArgumentOutOfRangeException(nameof(high), high, $"high must be finite and at least low ({low}), got {high}.");
+        Tolerance = Guard.NotBlank(tolerance, nameof(tolerance));
+        Source = Guard.NotBlank(source, nameof(source));
+        Use = Guard.Defined(use, nameof(use));
+        KnownMiss = knownMiss is null ? null : Guard.NotBlank(knownMiss, nameof(knownMiss));
     }
 
     /// <summary>Unique short key.</summary>

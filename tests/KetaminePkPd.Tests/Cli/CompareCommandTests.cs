@@ -45,7 +45,7 @@ public sealed class CompareCommandTests
         Assert.Contains(Formatting.Number(iv.CmaxNgPerMl, 3), ivRow, StringComparison.Ordinal);
         Assert.Contains(Formatting.Number(iv.Auc0To24NgHPerMl, 3), ivRow, StringComparison.Ordinal);
         Assert.Contains("PROVISIONAL parameters", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("every arm (effect models): C50_D", run.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"every arm \(effect models\) +C50_D", run.Stdout);
         Assert.All(run.Stdout.Split('\n'), line => Assert.Equal(line.TrimEnd(), line));
     }
 
@@ -105,8 +105,8 @@ public sealed class CompareCommandTests
     [Fact]
     public void Compare_Population_ReportsPercentilesInOrderAndShowsProgressOnStderr()
     {
-        var text = CliRunner.Run("compare", "--population", "40", "--seed", "3");
-        var json = Json(CliRunner.Run("compare", "--population", "40", "--seed", "3", "--json"));
+        var text = CliRunner.Run("compare", "--subjects", "40", "--seed", "3");
+        var json = Json(CliRunner.Run("compare", "-n", "40", "--seed", "3", "--json"));
 
         Assert.Equal(0, text.ExitCode);
         Assert.NotEmpty(text.StderrLines);
@@ -159,7 +159,8 @@ public sealed class CompareCommandTests
 
         Assert.Equal(0, run.ExitCode);
         var lines = File.ReadAllLines(path);
-        Assert.Equal(string.Join(',', CompareReport.CsvColumns(population: false)), lines[0]);
+        // The file is the library's table of the same comparison, to the byte.
+        Assert.Equal(ComparisonReport.Table(Library.Value).ToCsv(), File.ReadAllText(path));
         Assert.Equal(6, lines.Length);
         var header = lines[0].Split(',');
         int low = Array.IndexOf(header, "cmax_ng_per_ml_at_low"), high = Array.IndexOf(header, "cmax_ng_per_ml_at_high");
@@ -171,7 +172,7 @@ public sealed class CompareCommandTests
         Assert.True(low > 0 && high > low);
         double cmax = double.Parse(iv.Split(',')[Array.IndexOf(header, "cmax_ng_per_ml")], CultureInfo.InvariantCulture);
         Assert.Equal(Library.Value.Arms[0].Typical.CmaxNgPerMl, cmax, 9);
-        Assert.Contains($"Wrote {path} (one row per arm)", Flat(run.Stdout), StringComparison.Ordinal);
+        Assert.Contains($"Written: {path}.", Flat(run.Stdout), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,10 +182,11 @@ public sealed class CompareCommandTests
         string path = dir.File("arms.csv");
 
         var run = CliRunner.Run("compare", "--arm", "drug=racemic route=iv dose=0.5mg/kg infusion=40min", "--population", "20", "--out", path, "--quiet");
+        var library = RouteComparison.Run([ComparisonArm.Parse("drug=racemic route=iv dose=0.5mg/kg infusion=40min")], ComparisonOptions.Default with { PopulationSize = 20 });
 
         Assert.Equal(0, run.ExitCode);
         var lines = File.ReadAllLines(path);
-        Assert.Equal(string.Join(',', CompareReport.CsvColumns(population: true)), lines[0]);
+        Assert.Equal(ComparisonReport.Table(library).ToCsv(), File.ReadAllText(path));
         Assert.Contains("peak_cadss_p95", lines[0], StringComparison.Ordinal);
         Assert.Equal(2, lines.Length);
     }
@@ -225,9 +227,11 @@ public sealed class CompareCommandTests
         { "arm bad dose unit", ["--arm", "route=iv dose=35mcg"], "--arm 'route=iv dose=35mcg':" },
         { "nasal esketamine not whole devices", ["--arm", "drug=esketamine route=intranasal dose=50mg"], "whole number of 28 mg devices" },
         { "same arm twice", ["--arm", "route=iv dose=35mg", "--arm", "route=iv dose=35mg"], "add name=... to tell them apart" },
-        { "threshold bad unit", ["--threshold", "100ng"], "--threshold '100ng': unknown unit" },
-        { "threshold zero", ["--threshold", "0"], "--threshold '0': must be above 0" },
-        { "population negative", ["--population", "-5"], "--population '-5'" },
+        { "threshold bad unit", ["--threshold-ng-per-ml", "100ng"], "--threshold-ng-per-ml '100ng': unknown unit" },
+        { "threshold zero", ["--threshold-ng-per-ml", "0"], "--threshold-ng-per-ml '0': must be above 0" },
+        { "threshold alias", ["--threshold", "0"], "--threshold-ng-per-ml '0': must be above 0" },
+        { "population negative", ["--population", "-5"], "--subjects '-5'" },
+        { "subjects too many", ["--subjects", "100001"], "--subjects '100001': must be a whole number in [0, 100000]" },
         { "weight out of range", ["--weight", "500kg"], "--weight '500kg'" },
         { "plot extension", ["--plot", "figure.jpg"], "--plot 'figure.jpg': a plot must end in .png or .svg, got '.jpg'" },
         { "plot-effects extension", ["--plot-effects", "figure.pdf"], "--plot-effects 'figure.pdf': a plot must end in .png or .svg" },
@@ -284,11 +288,11 @@ public sealed class CompareCommandTests
     }
 
     [Theory]
-    [InlineData("--arm", "\"key=value ...\"", "[default: five arms")]
+    [InlineData("--arm", "\"key=value ...\"", "[default: 5 arms: racemic IV 0.5mg/kg/40min, esketamine IN 56mg")]
     [InlineData("--weight", "kg", "[default: 70kg]")]
     [InlineData("--age", "years", "[default: 45]")]
-    [InlineData("--threshold", "ng/mL", "[default: 100ng/mL]")]
-    [InlineData("--population", "<count>", "[default: 0, typical patient only]")]
+    [InlineData("--threshold, --threshold-ng-per-ml", "ng/mL", "[default: 100]")]
+    [InlineData("-n, --population, --subjects", "<count>", "[default: 0, typical patient only]")]
     [InlineData("--seed", "<seed>", "[default: 1]")]
     [InlineData("--plot", "<file.png|file.svg>", "first 12 h")]
     [InlineData("--plot-effects", "<file.png|file.svg>", "two panels")]

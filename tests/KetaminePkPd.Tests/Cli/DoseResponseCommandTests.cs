@@ -50,21 +50,24 @@ public sealed class DoseResponseCommandTests
     [Fact]
     public void DoseResponse_Json_HasEveryDoseTheHalfMaximalDosesAndTheDoseAloneCorrelation()
     {
-        var json = Json(CliRunner.Run("dose-response", "--population", "60", "--seed", "4", "--json"));
+        var json = Json(CliRunner.Run("dose-response", "--subjects", "60", "--seed", "4", "--json"));
         var library = DoseResponse.Run(DoseResponseSettings.Default with { PopulationSize = 60, Seed = 4 });
 
         foreach (var key in new[] { "drug", "model", "route", "infusionH", "weightKg", "doseUnit", "from", "to", "steps", "populationSize", "seed", "points",
                      "halfMaximal", "population", "signConvention", "provisionalParameters", "modelVersion", "reproduce", "outFile", "plotFiles" })
             Assert.True(json.TryGetProperty(key, out _), $"missing key {key}");
         Assert.Equal("mg/kg", json.GetProperty("doseUnit").GetString());
-        Assert.Equal("ketamine-pkpd dose-response --population 60 --seed 4", json.GetProperty("reproduce").GetString());
+        Assert.Equal("ketamine-pkpd dose-response --subjects 60 --seed 4", json.GetProperty("reproduce").GetString());
         var points = json.GetProperty("points").EnumerateArray().ToList();
         Assert.Equal(30, points.Count);
         for (int i = 0; i < points.Count; i++)
         {
-            foreach (var key in new[] { "dose", "doseMg", "peakCadss", "day1ImprovementMadrs", "cmaxNgPerMl" })
+            foreach (var key in new[] { "dose", "doseMg", "peakCadss", "day1ChangeMadrs", "cmaxNgPerMl" })
                 Assert.True(double.IsFinite(points[i].GetProperty(key).GetDouble()), key);
             Assert.Equal(library.Points[i].PeakCadss, points[i].GetProperty("peakCadss").GetDouble(), 9);
+            // A change of the MADRS score: negative = improvement, as madrs_change in compare (docs/outputs.md).
+            Assert.Equal(-library.Points[i].Day1Improvement, points[i].GetProperty("day1ChangeMadrs").GetDouble(), 12);
+            Assert.True(points[i].GetProperty("day1ChangeMadrs").GetDouble() < 0);
         }
         Assert.Equal(0.05, points[0].GetProperty("dose").GetDouble(), 12);
         Assert.Equal(1.5, points[^1].GetProperty("dose").GetDouble(), 12);
@@ -114,12 +117,13 @@ public sealed class DoseResponseCommandTests
 
         Assert.Equal(0, run.ExitCode);
         var lines = File.ReadAllLines(path);
-        Assert.Equal(string.Join(',', DoseResponseReport.CsvColumns), lines[0]);
+        Assert.Equal("dose,dose_unit,dose_mg,peak_cadss,day1_change_madrs,cmax_ng_per_ml", lines[0]);
         Assert.Equal(8, lines.Length);
         Assert.StartsWith("0.1,mg/kg,7,", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("1,mg/kg,70,", lines[^1], StringComparison.Ordinal);
         double peak = double.Parse(lines[^1].Split(',')[3], CultureInfo.InvariantCulture);
         Assert.InRange(peak, 0, 30);
+        Assert.All(lines.Skip(1), l => Assert.True(double.Parse(l.Split(',')[4], CultureInfo.InvariantCulture) < 0, l));
     }
 
     [Fact]
@@ -144,7 +148,7 @@ public sealed class DoseResponseCommandTests
         Assert.Equal(0, run.ExitCode);
         FigureAssert.IsPng(png, 1000, 600);
         FigureAssert.IsSvgFile(svg, "Dissociation (CADSS points)", "Improvement of MADRS at day 1 (% of baseline)", "least-squares line");
-        Assert.Contains($"Wrote {png}, {svg}.", Flat(run.Stdout), StringComparison.Ordinal);
+        Assert.Contains($"Written: {png}, {svg}.", Flat(run.Stdout), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,15 +166,16 @@ public sealed class DoseResponseCommandTests
     public static TheoryData<string, string[], string> BadInputs => new()
     {
         { "intranasal esketamine off devices", ["--drug", "esketamine", "--route", "intranasal", "--from", "28mg", "--to", "112mg"],
-            "--route intranasal with esketamine: every dose must be a whole number of 28 mg devices, but the 30 log-spaced doses from 28 mg to 112 mg include" },
-        { "intranasal esketamine in mg/kg", ["--drug", "esketamine", "--route", "intranasal"], "give --from and --to in mg, not mg/kg" },
-        { "from above to", ["--from", "1mg/kg", "--to", "0.5mg/kg"], "--from 1 mg/kg must be below --to 0.5 mg/kg" },
+            "--from: intranasal esketamine comes in 28 mg devices, so every dose must be a whole number of devices, but the 30 log-spaced doses from 28 mg to 112 mg include" },
+        { "intranasal esketamine in mg/kg", ["--drug", "esketamine", "--route", "intranasal"], "--from: intranasal esketamine comes in 28 mg devices, so every dose must be a whole number of devices; give the doses in mg, not mg/kg" },
+        { "from above to", ["--from", "1mg/kg", "--to", "0.5mg/kg"], "--from: the lowest dose, 1 mg/kg, must be below the highest, 0.5 mg/kg" },
+        { "model of the other drug", ["--drug", "racemic", "--model", "perez-ruixo"], "--model: perez-ruixo is a model of esketamine, not of racemic ketamine" },
         { "mixed units", ["--from", "0.05mg/kg", "--to", "100mg"], "must both be mg/kg or both be mg" },
         { "bad dose unit", ["--from", "0.05mg/l"], "--from: dose '0.05mg/l'" },
         { "one step", ["--steps", "1"], "--steps '1': must be a whole number in [2, 1000]" },
-        { "infusion with intranasal", ["--route", "intranasal", "--infusion", "40min"], "--infusion applies to --route iv only" },
-        { "route the model lacks", ["--model", "herd", "--route", "im"], "--route im: model herd" },
-        { "scatter without population", ["--population", "0", "--plot-scatter", "s.png"], "--plot-scatter draws the virtual population, but --population is 0" },
+        { "infusion with intranasal", ["--route", "intranasal", "--infusion", "40min"], "--infusion: an infusion applies to the iv route only, got route intranasal" },
+        { "route the model lacks", ["--model", "herd", "--route", "im"], "--route: model herd (racemic ketamine) does not support route im; it supports iv" },
+        { "scatter without population", ["--population", "0", "--plot-scatter", "s.png"], "--plot-scatter draws the virtual population and needs at least 4 virtual patients, got --subjects 0" },
         { "plot extension", ["--plot", "curve.gif"], "--plot 'curve.gif': a plot must end in .png or .svg, got '.gif'" },
     };
 
@@ -215,12 +220,12 @@ public sealed class DoseResponseCommandTests
     [InlineData("--from", "mg/kg", "[default: 0.05mg/kg]")]
     [InlineData("--to", "mg/kg", "[default: 1.5mg/kg]")]
     [InlineData("--steps", "<count>", "[default: 30]")]
-    [InlineData("--population", "<count>", "[default: 600]")]
+    [InlineData("-n, --population, --subjects", "<count>", "[default: 600]")]
     [InlineData("--seed", "<seed>", "[default: 1]")]
     [InlineData("--weight", "kg", "[default: 70kg]")]
     [InlineData("--plot", "<file.png|file.svg>", "half-maximal")]
     [InlineData("--plot-scatter", "<file.png|file.svg>", "least-squares")]
-    [InlineData("--out", "day1_improvement_madrs", "atomically")]
+    [InlineData("--out", "day1_change_madrs", "negative = improvement")]
     [InlineData("--json", "JSON", "halfMaximal")]
     [InlineData("-q, --quiet", "progress", "stderr")]
     public void DoseResponseHelp_DocumentsEveryOptionWithUnitDefaultAndValues(string option, string valuesOrUnit, string defaultOrRule)

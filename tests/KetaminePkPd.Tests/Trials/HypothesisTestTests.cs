@@ -94,13 +94,19 @@ public class ComparisonArmTests
     [Theory]
     [InlineData("route=iv dose=35mg colour=blue", "unknown key 'colour'")]
     [InlineData("route=iv", "'dose' is required")]
-    [InlineData("route=iv dose=35mg interval=1d", "'interval' needs 'sessions'")]
+    [InlineData("route=iv dose=35mg interval=1d", "'interval' needs 'repeat'")]
     [InlineData("route=iv dose=35mg route=im", "given twice")]
-    [InlineData("route=teleport dose=35mg", "route 'teleport'")]
     public void Parse_BadSpecs_ThrowFormatExceptionNamingTheProblem(string spec, string fragment)
     {
         var ex = Assert.Throws<FormatException>(() => KetaminePkPd.Comparisons.ComparisonArm.Parse(spec));
         Assert.Contains(fragment, ex.Message);
+    }
+
+    [Fact]
+    public void Parse_UnknownRoute_ThrowsArgumentExceptionListingTheRoutes()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => KetaminePkPd.Comparisons.ComparisonArm.Parse("route=teleport dose=35mg"));
+        Assert.Equal("arm 'route=teleport dose=35mg': route 'teleport': unknown route; use iv, intranasal, oral, sublingual, im or sc.", ex.Message);
     }
 
     [Fact]

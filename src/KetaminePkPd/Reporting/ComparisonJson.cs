@@ -1,4 +1,8 @@
-namespace KetaminePkPd.Cli.Output;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KetaminePkPd.Statistics;
+
+namespace KetaminePkPd.Reporting;
 
 /// <summary>The JSON shape of <c>compare --json</c>.</summary>
 internal sealed record CompareJson(
@@ -7,10 +11,10 @@ internal sealed record CompareJson(
     int PopulationSize,
     ulong Seed,
     IReadOnlyList<CompareArmJson> Arms,
-    IReadOnlyList<ParameterJson> ProvisionalEffectParameters,
+    IReadOnlyList<ModelParameterJson> ProvisionalEffectParameters,
     string Notes,
     string ModelVersion,
-    string Reproduce,
+    string? Reproduce,
     string? OutFile,
     IReadOnlyList<string> PlotFiles);
 
@@ -33,7 +37,7 @@ internal sealed record CompareArmJson(
     CompareMetricsJson? AtLow,
     CompareMetricsJson? AtHigh,
     ComparePopulationJson? Population,
-    IReadOnlyList<ParameterJson> ProvisionalParameters);
+    IReadOnlyList<ModelParameterJson> ProvisionalParameters);
 
 /// <summary>
 /// The metrics of one arm (see <c>notes</c> in the JSON): parent exposure, dissociation, and the antidepressant drug
@@ -56,3 +60,22 @@ internal sealed record UncertainJson(string Parameter, string Description, doubl
 
 /// <summary>Percentiles of every metric over the virtual patients.</summary>
 internal sealed record ComparePopulationJson(int Subjects, CompareMetricsJson P5, CompareMetricsJson Median, CompareMetricsJson P95);
+
+/// <summary>A model parameter in a JSON document: name, value, unit, what it is and where it comes from.</summary>
+internal sealed record ModelParameterJson(string Name, double Value, string Unit, string Description, string Source)
+{
+    /// <summary>The JSON form of a model parameter.</summary>
+    public static ModelParameterJson Of(ModelParameter p) => new(p.Name, p.Value, p.Unit, p.Description, p.Source);
+}
+
+/// <summary>A correlation in a JSON document: r, its 95% CI, p and n.</summary>
+internal sealed record CorrelationResultJson(double R, double Lower, double Upper, double P, int N)
+{
+    /// <summary>The JSON form of a correlation result, or null.</summary>
+    public static CorrelationResultJson? Of(CorrelationResult? c) => c is null ? null : new(c.R, c.Lower, c.Upper, c.PValue, c.N);
+}
+
+/// <summary>Source-generated serializer metadata for <see cref="CompareJson"/>.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(CompareJson))]
+internal sealed partial class ComparisonJsonContext : JsonSerializerContext;

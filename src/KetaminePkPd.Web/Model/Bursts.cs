@@ -1,0 +1,20 @@
+using System.Diagnostics;
+
+namespace KetaminePkPd.Web.Model;
+
+/// <summary>Long work on the browser's one thread, cut into bursts so the page can paint (the progress bar) and take input between them.</summary>
+internal static class Bursts
+{
+    /// <summary>How long one burst of work may hold the thread before the page gets it back to paint, ms.</summary>
+    public const double Milliseconds = 40;
+
+    /// <summary>Calls <paramref name="step"/> until it returns true or <see cref="Milliseconds"/> have passed.</summary>
+    /// <returns>Whether the work is done, and how long the burst took, ms.</returns>
+    public static (bool Done, double ElapsedMs) Run(Func<bool> step)
+    {
+        long start = Stopwatch.GetTimestamp();
+        bool done;
+        while (!(done = step()) && Stopwatch.GetElapsedTime(start).TotalMilliseconds < Milliseconds) { }
+        return (done, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+    }
+}
