@@ -26,6 +26,7 @@ internal sealed class HypothesisCommand
         "ketamine-pkpd hypothesis --hypothesis exposure-only --hypothesis mediation --share 0.3 --json",
         "ketamine-pkpd hypothesis --observed-r -0.35 --observed-n 58 --observed-at 230min",
         "ketamine-pkpd hypothesis --observed my-patients.csv --observed-at 1d",
+        "ketamine-pkpd hypothesis --observed docs/examples/observed.csv",
         "ketamine-pkpd hypothesis --design dose-ranging --observed-r -0.2 --observed-n 100 --observed-at 1d",
         "ketamine-pkpd hypothesis --replicates 500 --subjects 2000 --plot r.png --out replicates.csv",
     ];

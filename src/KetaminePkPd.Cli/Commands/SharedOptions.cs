@@ -89,7 +89,7 @@ internal static class SharedOptions
         var option = new Option<string?>("--design")
         {
             HelpName = "design",
-            Description = $"Trial design: {string.Join(", ", KetaminePkPd.Trials.DesignChoice.Keys)}, or a JSON scenario file ({string.Join('|', KetaminePkPd.Trials.DesignChoice.Keys)}|file.json). nimh = Luckenbaugh 2014's NIMH trial: racemic ketamine 0.5 mg/kg IV " +
+            Description = $"Trial design: {string.Join(", ", KetaminePkPd.Trials.DesignChoice.Keys)}, or a JSON scenario file (file.json). nimh = Luckenbaugh 2014's NIMH trial: racemic ketamine 0.5 mg/kg IV " +
                 "over 40 min, 108 patients, CADSS at 40 min, HDRS-17 at 230 min, 1 d, 3 d, 7 d (Domino PK); dose-ranging = Fava " +
                 "2018: placebo and 0.1, 0.2, 0.5, 1.0 mg/kg over 40 min, 20 patients each, MADRS; esketamine-intranasal = 56 mg and " +
                 "84 mg once, 100 patients each (Perez-Ruixo PK), MADRS at 4 h, 1 d, 3 d, 7 d; twice-weekly = esketamine 56 mg twice " +
@@ -120,7 +120,7 @@ internal static class SharedOptions
             string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
             try
             {
-                return parse(text, (r.Parent as System.CommandLine.Parsing.OptionResult)?.IdentifierToken?.Value ?? name);
+                return parse(text, name);
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException)
             {

@@ -129,10 +129,3 @@ internal sealed class TrialCommand
     }
 }
 
-/// <summary>Shell quoting for the command lines the commands print (kept for the commands that still call it here).</summary>
-internal static class TrialInputs
-{
-    /// <summary>Quotes a path for a POSIX shell when it holds anything but safe characters.</summary>
-    public static string Quote(string text) =>
-        text.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':' or '\\') ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-}

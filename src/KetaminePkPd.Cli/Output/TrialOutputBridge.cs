@@ -39,12 +39,6 @@ namespace KetaminePkPd.Cli.Output
 
     /// <summary>A central interval.</summary>
     internal sealed record IntervalJson(double Lower, double Upper);
-
-    /// <summary>A correlation with its 95% CI, p-value and n.</summary>
-    internal sealed record CorrelationJson(double R, double Lower, double Upper, double P, int N)
-    {
-        public static CorrelationJson? Of(CorrelationResult? c) => c is null ? null : new(c.R, c.Lower, c.Upper, c.PValue, c.N);
-    }
 }
 
 namespace KetaminePkPd.Cli.Commands
@@ -61,5 +55,12 @@ namespace KetaminePkPd.Cli.Commands
             boost is null ? null : Parsing.ParseNumber(boost, "--boost", 0, Hypothesis.MaxBoostMadrs, "MADRS points"));
 
         public static Hypothesis Build(this KetaminePkPd.Trials.HypothesisStrengths strengths, string name) => strengths.Apply(Hypothesis.Parse(name, "--hypothesis"));
+    }
+
+    /// <summary>Shell quoting for the command lines the commands print (the library's trial and hypothesis requests quote their own).</summary>
+    internal static class TrialInputs
+    {
+        public static string Quote(string text) =>
+            text.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':' or '\\') ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
     }
 }

@@ -52,7 +52,7 @@ public sealed class HelpTests
     }
 
     [Theory]
-    [InlineData("--design", "nimh|dose-ranging|esketamine-intranasal|twice-weekly|file.json", "[default: nimh]")]
+    [InlineData("--design", "nimh, dose-ranging, esketamine-intranasal, twice-weekly, or a JSON scenario file (file.json)", "[default: nimh]")]
     [InlineData("-n, --subjects", "<count>", "[default: the design's own: 108 for nimh")]
     [InlineData("--hypothesis", "exposure-only|shared-sensitivity|mediation|expectancy", "[default: exposure-only")]
     [InlineData("--rho", "-1..1", "[default: 0.7]")]
@@ -82,7 +82,7 @@ public sealed class HelpTests
     [InlineData("-n, --pool, --subjects", "<count>", "[default: 10000]")]
     [InlineData("--out", "<file.csv>", "partial_r")]
     [InlineData("--seed", "<seed>", "[default: 1]")]
-    [InlineData("--design", "file.json", "[default: nimh]")]
+    [InlineData("--design", "nimh, dose-ranging, esketamine-intranasal, twice-weekly, or a JSON scenario file (file.json)", "[default: nimh]")]
     [InlineData("--hypothesis", "exposure-only|shared-sensitivity|mediation|expectancy", "[default: all four")]
     [InlineData("--rho", "-1..1", "[default: 0.7]")]
     [InlineData("--share", "0..1", "[default: 0.5]")]

@@ -85,7 +85,7 @@ public sealed class PlotOptionTests
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         FigureAssert.IsSvgFile(path, "Dissociation (CADSS points)", "Improvement of HDRS-17 at 230 min (% of baseline)", "(n = 108)");
-        Assert.Contains($"Plot: {path}.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Written: {path}.", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

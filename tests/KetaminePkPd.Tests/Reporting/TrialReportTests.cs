@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using KetaminePkPd.Reporting;
 using KetaminePkPd.Trials;
@@ -105,13 +104,14 @@ public sealed class TrialReportTests
     }
 
     [Fact]
-    public void Request_AboveTheWorkBudget_IsRefusedUnlessAllowed()
+    public void Request_AtTheLargestSize_IsWithinTheWorkBudget_AndTheBudgetRefusesMore()
     {
-        var big = new TrialRequest(subjects: TrialRequest.MaxSubjects);
-        big.CheckWork(allowLongRun: true);
-        new TrialRequest(subjects: (int)WorkBudget.MaxSimulations).CheckWork(allowLongRun: false);
-        var ex = Assert.Throws<ArgumentException>(() => new TrialRequest(DesignChoice.Resolve("nimh"), (int)WorkBudget.MaxSimulations + 1).CheckWork(false));
-        Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"--subjects {WorkBudget.MaxSimulations + 1}: this run would need"), ex.Message, StringComparison.Ordinal);
-        Assert.Contains(WorkBudget.AllowOption, ex.Message, StringComparison.Ordinal);
+        Assert.True(TrialRequest.MaxSubjects <= WorkBudget.MaxSimulations);
+        new TrialRequest(subjects: TrialRequest.MaxSubjects).CheckWork(allowLongRun: false);
+        WorkBudget.Check(WorkBudget.MaxSimulations + 1, 0, allowed: true, "x");
+        var ex = Assert.Throws<ArgumentException>(() => WorkBudget.Check(WorkBudget.MaxSimulations + 1, 0, allowed: false, "--subjects 1000001"));
+        Assert.StartsWith("--subjects 1000001: this run would need 1,000,001 patient simulations (budget 1,000,000;", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"add {WorkBudget.AllowOption} to run it anyway, or reduce it.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("patient ratings (budget 200,000,000)", Assert.Throws<ArgumentException>(() => WorkBudget.Check(0, WorkBudget.MaxRatings + 1, false, "r")).Message, StringComparison.Ordinal);
     }
 }
