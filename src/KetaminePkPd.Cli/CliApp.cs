@@ -56,7 +56,7 @@ internal static class CliApp
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            stderr.WriteLine($"error: internal error ({ex.GetType().Name}: {CliErrors.OneLine(ex)}); please report it with the command line that caused it.");
+            stderr.WriteLine($"error: internal error ({ex.GetType().Name}: {ErrorText.OneLine(ex)}); please report it with the command line that caused it.");
             return CliErrors.Failure;
         }
     }

@@ -31,38 +31,7 @@ internal static class CliErrors
     /// <summary>Writes <c>error: message</c> as one line and returns the exit code for <paramref name="ex"/>.</summary>
     public static int Report(TextWriter stderr, Exception ex)
     {
-        stderr.WriteLine("error: " + OneLine(ex));
+        stderr.WriteLine("error: " + ErrorText.OneLine(ex));
         return IsUsageError(ex) ? Usage : Failure;
-    }
-
-    /// <summary>
-    /// The message of <paramref name="ex"/> on one line, without the " (Parameter 'x')" and "Actual value was" parts that
-    /// <see cref="ArgumentException"/> appends.
-    /// </summary>
-    public static string OneLine(Exception ex)
-    {
-        string message = ex.Message;
-        int newline = message.IndexOfAny(['\r', '\n']);
-        if (ex is ArgumentOutOfRangeException && newline >= 0) message = message[..newline];
-        if (ex is ArgumentException { ParamName: { } name })
-        {
-            string suffix = $" (Parameter '{name}')";
-            if (message.EndsWith(suffix, StringComparison.Ordinal)) message = message[..^suffix.Length];
-        }
-        return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-    }
-
-    /// <summary>
-    /// Removes the " (Parameter 'x')" and "Actual value was ..." parts that an <see cref="ArgumentException"/> message keeps
-    /// when another exception quotes it (as scenario errors do).
-    /// </summary>
-    public static string WithoutArgumentDetails(string message) =>
-        System.Text.RegularExpressions.Regex.Replace(message, @"\s*\(Parameter '[^']*'\)|\s*Actual value was [^\r\n]*?\.(?=\s|$)", "").Trim();
-
-    /// <summary>At most 60 characters of <paramref name="text"/>, control characters shown as '?', for quoting in a message.</summary>
-    public static string Excerpt(string text)
-    {
-        var clean = new string([.. text.Select(ch => char.IsControl(ch) ? '?' : ch)]);
-        return clean.Length <= 60 ? clean : clean[..57] + "...";
     }
 }

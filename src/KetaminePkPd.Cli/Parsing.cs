@@ -52,7 +52,7 @@ internal static class Parsing
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
-            string message = CliErrors.OneLine(ex);
+            string message = ErrorText.OneLine(ex);
             if (message.StartsWith(option + " ", StringComparison.Ordinal) || message.StartsWith(option + ":", StringComparison.Ordinal))
                 throw new ArgumentException(message);
             throw new ArgumentException(message.Contains($"'{text}'", StringComparison.Ordinal) ? $"{option}: {message}" : $"{option} '{text}': {message}");

@@ -2,15 +2,21 @@ using System.Text.RegularExpressions;
 
 namespace KetaminePkPd;
 
-/// <summary>Helpers that keep the library's error messages to one readable line.</summary>
-internal static partial class ErrorText
+/// <summary>
+/// Helpers that keep error messages to one readable line, for every front end (the command line prints
+/// <c>error: </c> + <see cref="OneLine"/>; the web page shows it under the input).
+/// </summary>
+public static partial class ErrorText
 {
     /// <summary>
     /// The message of <paramref name="ex"/> on one line, without the " (Parameter 'x')" and "Actual value was" parts that
-    /// <see cref="ArgumentException"/> appends, and without a final full stop.
+    /// <see cref="ArgumentException"/> appends.
     /// </summary>
+    /// <param name="ex">The exception.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ex"/> is null.</exception>
     public static string OneLine(Exception ex)
     {
+        ArgumentNullException.ThrowIfNull(ex);
         string message = ex.Message;
         int newline = message.IndexOfAny(['\r', '\n']);
         if (ex is ArgumentOutOfRangeException && newline >= 0) message = message[..newline];
@@ -23,11 +29,14 @@ internal static partial class ErrorText
     }
 
     /// <summary>Removes the " (Parameter 'x')" and "Actual value was ..." parts an argument message keeps when another message quotes it.</summary>
+    /// <param name="message">The message.</param>
     public static string WithoutArgumentDetails(string message) => ArgumentDetails().Replace(message, "").Trim();
 
     /// <summary>At most 60 characters of <paramref name="text"/>, control characters shown as '?', for quoting in a message.</summary>
+    /// <param name="text">The text.</param>
     public static string Excerpt(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var clean = new string([.. text.Select(ch => char.IsControl(ch) ? '?' : ch)]);
         return clean.Length <= 60 ? clean : clean[..57] + "...";
     }
@@ -35,7 +44,7 @@ internal static partial class ErrorText
     /// <summary>The full path of a user-given input file; throws a message naming <paramref name="where"/> when it is not a readable file path.</summary>
     /// <exception cref="ArgumentException">Not a valid path.</exception>
     /// <exception cref="IOException">A directory, or no such file.</exception>
-    public static string InputFile(string path, string where, string expected)
+    internal static string InputFile(string path, string where, string expected)
     {
         string full;
         try

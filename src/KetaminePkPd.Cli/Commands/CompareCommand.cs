@@ -117,7 +117,7 @@ internal sealed class CompareCommand
         }
         catch (ArgumentException ex)
         {
-            throw new ArgumentException("--arm: " + CliErrors.WithoutArgumentDetails(ex.Message));
+            throw new ArgumentException("--arm: " + ErrorText.WithoutArgumentDetails(ex.Message));
         }
         for (int i = 0; i < arms.Count; i++)
             Parsing.Wrap("--arm", specs.Length == 0 ? arms[i].Name : specs[i], () => { RouteComparison.CheckArm(arms[i], subject); return 0; });
@@ -150,7 +150,7 @@ internal sealed class CompareCommand
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
-            string message = CliErrors.WithoutArgumentDetails(CliErrors.OneLine(ex));
+            string message = ErrorText.WithoutArgumentDetails(ErrorText.OneLine(ex));
             string prefix = $"arm '{spec}': ";
             if (message.StartsWith(prefix, StringComparison.Ordinal)) message = message[prefix.Length..];
             throw new ArgumentException($"--arm '{spec}': {message}");

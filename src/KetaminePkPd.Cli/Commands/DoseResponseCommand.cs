@@ -112,7 +112,7 @@ internal sealed class DoseResponseCommand
         }
         catch (ArgumentException ex) when (ex.ParamName is { } name && OptionOf.TryGetValue(name, out var option))
         {
-            throw new ArgumentException($"{option}: {CliErrors.WithoutArgumentDetails(ex.Message)}");
+            throw new ArgumentException($"{option}: {ErrorText.WithoutArgumentDetails(ex.Message)}");
         }
         string? plotPath = PlotOptions.Check(ctx.Get(_plot), "--plot"), scatterPath = PlotOptions.Check(ctx.Get(_plotScatter), "--plot-scatter");
         if (scatterPath is not null && s.PopulationSubjects < DoseResponseReport.MinScatterSubjects)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Cli.Commands;
 
@@ -55,22 +56,22 @@ internal static class SharedOptions
         "Rosenbrock (stiff). All agree to about 1e-6. [default: exact]", (t, n) => Vocabulary.ParseSolver(t, n), Parsing.SolverTokens);
 
     public static Option<double?> Rho() => Parsed<double?>("--rho", "-1..1", "Strength of shared-sensitivity: the correlation of the individual log C50 of dissociation and log EC50 of the " +
-        "antidepressant effect, in [-1, 1]. PROVISIONAL illustration. [default: 0.7]", (t, n) => Parsing.ParseNumber(t, n, -1, 1));
+        $"antidepressant effect, in [-1, 1]. PROVISIONAL illustration. [default: {Num(Hypothesis.SharedSensitivity().SensitivityCorrelation)}]", (t, n) => Parsing.ParseNumber(t, n, -1, 1));
 
     public static Option<double?> Share() => Parsed<double?>("--share", "0..1", "Strength of mediation: the share of the antidepressant plasticity signal driven by the dissociation itself " +
-        "instead of by the drug concentration, in [0, 1]. PROVISIONAL illustration. [default: 0.5]", (t, n) => Parsing.ParseNumber(t, n, 0, 1));
+        $"instead of by the drug concentration, in [0, 1]. PROVISIONAL illustration. [default: {Num(Hypothesis.Mediation().MediationShare)}]", (t, n) => Parsing.ParseNumber(t, n, 0, 1));
 
-    public static Option<double?> Boost() => Parsed<double?>("--boost", "MADRS", "Expectancy: extra placebo improvement (MADRS points, 0 to 60) of a patient who noticed dissociation; scaled to " +
-        "the design's rating scale. PROVISIONAL illustration. [default: 6]", (t, n) => Parsing.ParseNumber(t, n, 0, 60, "MADRS points"));
+    public static Option<double?> Boost() => Parsed<double?>("--boost", "MADRS", $"Expectancy: extra placebo improvement (MADRS points, 0 to {Num(Hypothesis.MaxBoostMadrs)}) of a patient who noticed dissociation; scaled to " +
+        $"the design's rating scale. PROVISIONAL illustration. [default: {Num(Hypothesis.Expectancy().ExpectancyBoostMadrs)}]", (t, n) => Parsing.ParseNumber(t, n, 0, Hypothesis.MaxBoostMadrs, "MADRS points"));
 
     public static Option<ulong?> Seed() => Parsed<ulong?>("--seed", "seed", "Seed of every random draw, a whole number in [0, 2^64-1]. The same seed gives the same result on any machine " +
         "and core count. [default: 1]", (t, n) => Parsing.ParseSeed(t, n));
 
     /// <summary>Expectancy threshold in CADSS points; <c>--threshold</c> is kept as an alias.</summary>
     public static Option<double?> ThresholdCadss() => Parsed<double?>("--threshold-cadss", "points",
-        "Expectancy: peak CADSS (points, 0 to 92) above which a patient notices dissociation. Around 20 fits the " +
-        "letter's 'about 1 in 5' with significant dissociation. Alias: --threshold. [default: 20]",
-        (t, n) => Parsing.ParseNumber(t, n, 0, 92, "CADSS points"), aliases: ["--threshold"]);
+        $"Expectancy: peak CADSS (points, 0 to {Num(Hypothesis.MaxThresholdCadss)}) above which a patient notices dissociation. Around 20 fits the " +
+        $"letter's 'about 1 in 5' with significant dissociation. Alias: --threshold. [default: {Num(Hypothesis.Expectancy().ExpectancyThresholdCadss)}]",
+        (t, n) => Parsing.ParseNumber(t, n, 0, Hypothesis.MaxThresholdCadss, "CADSS points"), aliases: ["--threshold"]);
 
     /// <summary>
     /// The number of simulated patients, <c>--subjects</c> (<c>-n</c>) in every command that has one; the names it had in
@@ -107,6 +108,8 @@ internal static class SharedOptions
             "when stderr is a terminal, so redirected output stays clean.",
     };
 
+    private static string Num(double value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// An option whose text is parsed by <paramref name="parse"/> (given the text and the option's name); a parse failure
     /// (<see cref="ArgumentException"/>, <see cref="FormatException"/>) becomes the option's parse error.
@@ -124,7 +127,7 @@ internal static class SharedOptions
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException)
             {
-                r.AddError(CliErrors.OneLine(ex));
+                r.AddError(ErrorText.OneLine(ex));
                 return default!;
             }
         };

@@ -56,7 +56,7 @@ internal sealed class AtomicFile : IDisposable
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw new ArgumentException($"{option} '{path}': not a valid file path ({CliErrors.OneLine(ex).TrimEnd('.')}).");
+            throw new ArgumentException($"{option} '{path}': not a valid file path ({ErrorText.OneLine(ex).TrimEnd('.')}).");
         }
         if (Directory.Exists(full)) throw new IOException($"{option} '{path}' is a directory; give a file name.");
         string directory = System.IO.Path.GetDirectoryName(full) ?? throw new IOException($"{option} '{path}' has no directory.");
@@ -74,12 +74,12 @@ internal sealed class AtomicFile : IDisposable
         catch (UnauthorizedAccessException ex)
         {
             Pending.TryRemove(temp, out _);
-            throw new UnauthorizedAccessException($"{option} '{path}': cannot write in directory '{directory}' ({CliErrors.OneLine(ex).TrimEnd('.')}).", ex);
+            throw new UnauthorizedAccessException($"{option} '{path}': cannot write in directory '{directory}' ({ErrorText.OneLine(ex).TrimEnd('.')}).", ex);
         }
         catch (IOException ex)
         {
             Pending.TryRemove(temp, out _);
-            throw new IOException($"{option} '{path}': cannot write in directory '{directory}' ({CliErrors.OneLine(ex).TrimEnd('.')}).", ex);
+            throw new IOException($"{option} '{path}': cannot write in directory '{directory}' ({ErrorText.OneLine(ex).TrimEnd('.')}).", ex);
         }
     }
 
@@ -99,7 +99,7 @@ internal sealed class AtomicFile : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Dispose();
-            throw new IOException($"cannot write '{Path}': {CliErrors.OneLine(ex)}", ex);
+            throw new IOException($"cannot write '{Path}': {ErrorText.OneLine(ex)}", ex);
         }
     }
 

@@ -97,12 +97,12 @@ public sealed class ParsingTests
         var ex = new ArgumentOutOfRangeException("WeightKg", 500.0, "WeightKg must be finite and in (0, 300], got 500.");
 
         Assert.Contains('\n', ex.Message);
-        Assert.Equal("WeightKg must be finite and in (0, 300], got 500.", CliErrors.OneLine(ex));
+        Assert.Equal("WeightKg must be finite and in (0, 300], got 500.", ErrorText.OneLine(ex));
     }
 
     [Fact]
     public void OneLine_MultiLineMessage_JoinsLines() =>
-        Assert.Equal("first second", CliErrors.OneLine(new IOException("first\r\n  second\n")));
+        Assert.Equal("first second", ErrorText.OneLine(new IOException("first\r\n  second\n")));
 
     private static int CountOf(string text, string part)
     {
