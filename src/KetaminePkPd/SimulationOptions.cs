@@ -19,6 +19,12 @@ public sealed record SimulationOptions
     /// <summary>The defaults.</summary>
     public static SimulationOptions Default { get; } = new();
 
+    /// <summary>The longest simulation (<see cref="Until"/>): 3653 days, 10 years.</summary>
+    public static readonly TimeSpan MaxUntil = TimeSpan.FromDays(3653);
+
+    /// <summary>The finest output spacing (<see cref="OutputStep"/>): 1 s.</summary>
+    public static readonly TimeSpan MinOutputStep = TimeSpan.FromSeconds(1);
+
     /// <summary>End of the simulation, measured from time zero; in (0, 10 years]. Default 24 h. With explicit
     /// <see cref="OutputTimes"/> it is the last of them and cannot be changed on its own.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Out of range.</exception>
@@ -28,7 +34,7 @@ public sealed record SimulationOptions
         get => _until;
         init
         {
-            if (!(value > TimeSpan.Zero && value <= TimeSpan.FromDays(3653)))
+            if (!(value > TimeSpan.Zero && value <= MaxUntil))
                 throw new ArgumentOutOfRangeException(nameof(Until), value, $"Until must be in (0, 10 years], got {Durations.Format(value)}.");
             if (!OutputTimes.IsDefaultOrEmpty && value != OutputTimes[^1])
                 throw new ArgumentException($"Until must be the last explicit output time ({Durations.Format(OutputTimes[^1])}) when output times are set, got {Durations.Format(value)}; call AtTimes with the times wanted instead.", nameof(Until));
@@ -42,7 +48,7 @@ public sealed record SimulationOptions
     public TimeSpan OutputStep
     {
         get => _step;
-        init => _step = value >= TimeSpan.FromSeconds(1) ? value : throw new ArgumentOutOfRangeException(nameof(OutputStep), value, $"OutputStep must be at least 1 s, got {Durations.Format(value)}.");
+        init => _step = value >= MinOutputStep ? value : throw new ArgumentOutOfRangeException(nameof(OutputStep), value, $"OutputStep must be at least 1 s, got {Durations.Format(value)}.");
     }
 
     /// <summary>The solver. Default <see cref="SolverMethod.Exact"/>.</summary>
