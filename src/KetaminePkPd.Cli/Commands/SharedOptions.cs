@@ -25,7 +25,7 @@ internal static class SharedOptions
 
     public static Option<Dose?> Dose() => Parsed<Dose?>("--dose", "dose", "Dose per administration as free base, with its unit: mg/kg (e.g. 0.5mg/kg), mg (e.g. 35mg) or mg-hcl " +
         "(hydrochloride salt, converted to base). Intranasal esketamine is given as 28 mg devices, so its dose must be a " +
-        $"multiple of 28 mg. [default: {SimulationSetup.DefaultRacemicDose} for racemic, {SimulationSetup.DefaultEsketamineDose} for esketamine]", (t, n) => Parsing.ParseDose(t, n));
+        $"multiple of 28 mg. [default: {Token(SimulationSetup.DefaultRacemicDose)} for racemic, {Token(SimulationSetup.DefaultEsketamineDose)} for esketamine]", (t, n) => Parsing.ParseDose(t, n));
 
     public static Option<TimeSpan?> Infusion() => Parsed<TimeSpan?>("--infusion", "duration", $"Intravenous infusion duration with its unit (e.g. 40min, 2h), up to {Durations.Format(Administration.MaxInfusionDuration)}; 0 or {Vocabulary.OrList(Durations.NoInfusionWords)} gives a bolus. IV only. [default: {Durations.Format(SimulationSetup.DefaultInfusion)} for iv]", (t, n) => Parsing.Wrap(n, t, () => Durations.ParseInfusion(t, n)));
 
@@ -49,9 +49,9 @@ internal static class SharedOptions
 
     public static Option<Ancestry?> Ancestry() => Parsed<Ancestry?>("--ancestry", Parsing.AncestryTokens, "Ancestry, a covariate of perez-ruixo only (asian: slower hepatic elimination; japanese: also more nasal absorption). [default: non-asian]", (t, n) => Vocabulary.ParseAncestry(t, n), Parsing.AncestryTokens);
 
-    public static Option<TimeSpan?> Until() => Parsed<TimeSpan?>("--until", "duration", $"Simulated time from the first dose, with its unit (e.g. 6h, 24h, 28d), up to {Durations.Format(SimulationOptions.MaxUntil)} (10 years). [default: {Durations.Format(SimulationOptions.Default.Until)}]", (t, n) => Parsing.ParseDuration(t, n));
+    public static Option<TimeSpan?> Until() => Parsed<TimeSpan?>("--until", "duration", $"Simulated time from the first dose, with its unit (e.g. 6h, 24h, 28d), up to {Durations.Format(SimulationOptions.MaxUntil)} (10 years). [default: {SimulationOptions.Default.Until.TotalHours}h]", (t, n) => Parsing.ParseDuration(t, n));
 
-    public static Option<TimeSpan?> Step() => Parsed<TimeSpan?>("--step", "duration", $"Spacing of the output times (CSV rows), with its unit (e.g. 1min, 5min, 1h), at least {Durations.Format(SimulationOptions.MinOutputStep)} and at most {SimulationOptions.MaxOutputs:N0} outputs. [default: {Durations.Format(SimulationOptions.Default.OutputStep)}]", (t, n) => Parsing.ParseDuration(t, n));
+    public static Option<TimeSpan?> Step() => Parsed<TimeSpan?>("--step", "duration", $"Spacing of the output times (CSV rows), with its unit (e.g. 1min, 5min, 1h), at least {SimulationOptions.MinOutputStep.TotalSeconds}s and at most {SimulationOptions.MaxOutputs:N0} outputs. [default: {Durations.Format(SimulationOptions.Default.OutputStep)}]", (t, n) => Parsing.ParseDuration(t, n));
 
     public static Option<SolverMethod?> Solver() => Parsed<SolverMethod?>("--solver", Parsing.SolverTokens, "Solver: exact = matrix exponential of the linear model; dopri5 = adaptive Dormand-Prince 5(4); rodas4 = adaptive " +
         "Rosenbrock (stiff). All agree to about 1e-6. [default: exact]", (t, n) => Vocabulary.ParseSolver(t, n), Parsing.SolverTokens);
@@ -108,6 +108,8 @@ internal static class SharedOptions
         Description = "Do not show progress. Progress goes to stderr only, never to stdout; with --json it is shown only " +
             "when stderr is a terminal, so redirected output stays clean.",
     };
+
+    private static string Token(Dose dose) => dose.ToString().Replace(" ", "", StringComparison.Ordinal);
 
     private static string Num(double value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
