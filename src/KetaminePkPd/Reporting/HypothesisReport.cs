@@ -54,10 +54,10 @@ public static class HypothesisReport
         b.Text($"r is CADSS at {Formatting.Span(design.CadssTime)} vs % change of {design.Scale.Label()}; hypotheses at the strengths listed above. Observed at pct.: where the observed r falls among the simulated " +
             "trials. Two-sided p: twice the smaller tail, with its Monte Carlo standard error; below 0.05 the observation is incompatible with the " +
             "hypothesis, stronger (further from zero) or weaker (closer to zero) than it produces. Partial r | C: median r holding the plasma concentration C " +
-            "at the CADSS time fixed. --json also gives the one-sided share of trials at least as strong as observed.");
+            "at the CADSS time fixed. The JSON output also gives the one-sided share of trials at least as strong as observed.");
 
         if (result.SampleSizes.IsEmpty)
-            b.Text("Sample sizes: none, as they are computed against exposure-only; add --hypothesis exposure-only to get them.");
+            b.Text("Sample sizes: none, as they are computed against exposure-only; include exposure-only among the hypotheses to get them.");
         else
             b.Table("Trial size to tell each hypothesis from exposure-only",
                     [ReportColumn.Number("Time"), new ReportColumn("Hypothesis"), ReportColumn.Number("Median r"), ReportColumn.Number("Median r\nexposure-only"), ReportColumn.Number("Patients")],
@@ -73,7 +73,7 @@ public static class HypothesisReport
         double seconds = result.Elapsed.TotalSeconds;
         string rate = seconds > 0 ? (result.SubjectSimulations / seconds).ToString("N0", Inv) : "n/a";
         return b.Text($"Done in {seconds.ToString("0.0", Inv)} s: {result.SubjectSimulations.ToString("N0", Inv)} patient simulations ({rate} per second), " +
-                $"{((long)s.Replicates * result.Comparisons.Length).ToString("N0", Inv)} replicate trials. --json gives every number above.")
+                $"{((long)s.Replicates * result.Comparisons.Length).ToString("N0", Inv)} replicate trials. The JSON output gives every number above.")
             .Build();
     }
 

@@ -66,7 +66,7 @@ public static class TrialReport
             .Text($"Exposure = plasma concentration at {at} (what a trial would measure); dose = mg given. " +
                 "n/a: undefined (e.g. every patient got the same dose, or fewer than 4 patients).")
             .Provisional(TrialWording.ProvisionalLine(design, [result.Hypothesis]))
-            .Text(outFile is null ? "--out file.csv writes one row per patient; --json gives every number above."
+            .Text(outFile is null ? "The per-patient CSV (one row per patient) and the JSON output give every number above."
                 : $"{outFile} has one row per patient ({result.Subjects.Length} rows).")
             .Build();
     }

@@ -173,7 +173,7 @@ public sealed class HypothesisCommandTests
         var run = RunSmall("--hypothesis", "mediation", "--quiet");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("add --hypothesis exposure-only", Flat(run.Stdout), StringComparison.Ordinal);
+        Assert.Contains("include exposure-only among the hypotheses", Flat(run.Stdout), StringComparison.Ordinal);
     }
 
     [Fact]
