@@ -71,35 +71,22 @@ internal static class CliApp
             new HelpOption { Recursive = true },
             new VersionOption(),
         };
-        var simulate = new SimulateCommand();
-        var trial = new TrialCommand();
-        var hypothesis = new HypothesisCommand();
-        var compare = new CompareCommand();
-        var doseResponse = new DoseResponseCommand();
-        var report = new ReportCommand();
-        root.Subcommands.Add(simulate.Command);
-        root.Subcommands.Add(trial.Command);
-        root.Subcommands.Add(hypothesis.Command);
-        root.Subcommands.Add(compare.Command);
-        root.Subcommands.Add(doseResponse.Command);
-        root.Subcommands.Add(report.Command);
-        var validate = new ValidateCommand();
-        root.Subcommands.Add(validate.Command);
-
-        var examples = new Dictionary<Command, string[]>
+        var examples = new Dictionary<Command, string[]> { [root] = RootExamples };
+        void Add(Command command, string[] commandExamples)
         {
-            [root] = RootExamples,
-            [simulate.Command] = SimulateCommand.Examples,
-            [trial.Command] = TrialCommand.Examples,
-            [hypothesis.Command] = HypothesisCommand.Examples,
-            [compare.Command] = CompareCommand.Examples,
-            [doseResponse.Command] = DoseResponseCommand.Examples,
-            [report.Command] = ReportCommand.Examples,
-            [validate.Command] = ValidateCommand.Examples,
-        };
-        SensitivityCommand.Register(root, examples);
-        StrengthsCommand.Register(root, examples);
-        MergeCommand.Register(root, examples);
+            root.Subcommands.Add(command);
+            examples[command] = commandExamples;
+        }
+        Add(new SimulateCommand().Command, SimulateCommand.Examples);
+        Add(new TrialCommand().Command, TrialCommand.Examples);
+        Add(new HypothesisCommand().Command, HypothesisCommand.Examples);
+        Add(new CompareCommand().Command, CompareCommand.Examples);
+        Add(new DoseResponseCommand().Command, DoseResponseCommand.Examples);
+        Add(new ReportCommand().Command, ReportCommand.Examples);
+        Add(new ValidateCommand().Command, ValidateCommand.Examples);
+        Add(new SensitivityCommand().Command, SensitivityCommand.Examples);
+        Add(new StrengthsCommand().Command, StrengthsCommand.Examples);
+        Add(new MergeCommand().Command, MergeCommand.Examples);
         // --quiet/-q on every command, so scripts can pass it to any of them; commands without progress accept and ignore it.
         foreach (var command in root.Subcommands.Where(c => !c.Options.Any(o => o.Name == "--quiet")))
             command.Options.Add(SharedOptions.Quiet());

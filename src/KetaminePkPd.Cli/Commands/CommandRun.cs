@@ -14,6 +14,12 @@ internal sealed record CommandContext(ParseResult Parse, TextWriter Stdout, Text
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 
     /// <summary>
+    /// Whether to show progress on stderr: never with <paramref name="quiet"/>; with <paramref name="json"/> only when
+    /// stderr is a terminal, so redirected output stays clean.
+    /// </summary>
+    public bool ShowProgress(bool quiet, bool json) => !quiet && (!json || ProgressDisplay.IsTerminal(Stderr));
+
+    /// <summary>
     /// Prints the run's result: <paramref name="json"/> (one JSON object) when <paramref name="asJson"/>, otherwise the
     /// library's <paramref name="report"/> followed by one line naming the files written.
     /// </summary>

@@ -12,7 +12,7 @@ namespace KetaminePkPd.Cli.Commands;
 /// <c>ketamine-pkpd compare</c>: routes and regimens side by side (<see cref="RouteComparison"/>), reported by
 /// <see cref="ComparisonReport"/> and drawn by <see cref="ComparisonCharts"/>.
 /// </summary>
-internal sealed class CompareCommand
+internal sealed class CompareCommand : CliCommand
 {
     /// <summary>Examples shown at the end of <c>compare --help</c>.</summary>
     public static readonly string[] Examples =
@@ -58,45 +58,34 @@ internal sealed class CompareCommand
         $"Write one figure with two panels, one above the other: dissociation (CADSS points) over the first {ComparisonReport.CadssPlotHours} h, with " +
         "CADSS 4 marked, and the antidepressant drug effect (MADRS points, negative = improvement) over 7 days, every arm " +
         "in each (bands with --subjects).", 2 * OutputFiles.PanelHeight);
-    private readonly Option<string?> _out = new("--out")
-    {
-        HelpName = "file.csv",
-        Description = "Also write one row per arm to this CSV file: arm, drug, model, route, dose, dose_mg, infusion_h, " +
-            "sessions, interval_h, threshold_ng_per_ml, the typical patient's " + string.Join(", ", ComparisonReport.MetricColumns.Select(c => c.Name)) +
-            " (cadss_below4_after_h: empty = not back under 4 within 7 d, 0 = never above 4; madrs_change_*: negative = improvement), " +
-            "then uncertain_parameter, uncertain_value, uncertain_low, uncertain_high, uncertain_source and every metric at the " +
-            "low and high end (<metric>_at_low, <metric>_at_high; empty without an uncertain input), with --subjects also <metric>_p5, " +
-            "<metric>_median, <metric>_p95, and provisional_parameters. Invariant culture; replaced atomically, a failed run " +
-            "leaves no file. [default: none]",
-    };
-    private readonly Option<bool> _json = new("--json")
-    {
-        Description = "Print one JSON object to stdout instead of the tables: subject, thresholdNgPerMl, populationSize, " +
-            "seed, arms (name, drug, model, route, dose, doseMg, typical metrics, uncertain input, atLow, atHigh, population " +
-            "p5/median/p95, provisionalParameters), provisionalEffectParameters, metric notes, modelVersion, a command line " +
-            "that reproduces the run, and the files written.",
-    };
+    private readonly Option<string?> _out = SharedOptions.Out("file.csv",
+        "Also write one row per arm to this CSV file: arm, drug, model, route, dose, dose_mg, infusion_h, " +
+        "sessions, interval_h, threshold_ng_per_ml, the typical patient's " + string.Join(", ", ComparisonReport.MetricColumns.Select(c => c.Name)) +
+        " (cadss_below4_after_h: empty = not back under 4 within 7 d, 0 = never above 4; madrs_change_*: negative = improvement), " +
+        "then uncertain_parameter, uncertain_value, uncertain_low, uncertain_high, uncertain_source and every metric at the " +
+        "low and high end (<metric>_at_low, <metric>_at_high; empty without an uncertain input), with --subjects also <metric>_p5, " +
+        "<metric>_median, <metric>_p95, and provisional_parameters. Invariant culture; replaced atomically, a failed run " +
+        "leaves no file. [default: none]");
+    private readonly Option<bool> _json = SharedOptions.Json(
+        "Print one JSON object to stdout instead of the tables: subject, thresholdNgPerMl, populationSize, " +
+        "seed, arms (name, drug, model, route, dose, doseMg, typical metrics, uncertain input, atLow, atHigh, population " +
+        "p5/median/p95, provisionalParameters), provisionalEffectParameters, metric notes, modelVersion, a command line " +
+        "that reproduces the run, and the files written.");
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
 
     public CompareCommand()
-    {
-        Command = new Command("compare",
+        : base("compare",
             "Compare routes and regimens side by side for a typical patient: parent Cmax, Tmax, AUC0-24 and time above a " +
             "concentration, peak dissociation (CADSS) and when it is back under 4, and the antidepressant drug effect at " +
             "4 h, 1 d and 7 d (MADRS points, negative = improvement; drug effect only, no placebo or rating noise). A number " +
             "that rests on an uncertain input (e.g. racemic intranasal bioavailability, 11-45%) is marked and shown with " +
             $"its value at both ends of the range. Without options: a {Defaults.Subject.WeightKg.ToString(CultureInfo.InvariantCulture)} kg adult, " +
             $"the {ComparisonArm.Defaults.Count} default arms of --arm, 7 days. PROVISIONAL effect calibration.")
-        {
-            _arms, _weight, _age, _threshold, _subjects, _seed, _plot, _plotEffects, _out, _json, _quiet,
-        };
-        CommandRun.SetAction(Command, Execute);
+    {
+        Add(_arms, _weight, _age, _threshold, _subjects, _seed, _plot, _plotEffects, _out, _json, _quiet);
     }
 
-    /// <summary>The System.CommandLine command.</summary>
-    public Command Command { get; }
-
-    private int Execute(CommandContext ctx)
+    protected override int Execute(CommandContext ctx)
     {
         var subject = Subject.TypicalAdult;
         if (ctx.Get(_weight) is { } weight) subject = subject with { WeightKg = weight };
@@ -128,7 +117,7 @@ internal sealed class CompareCommand
         var plotEffects = files.Open(effectsPath, "--plot-effects");
         var csv = files.Open(ctx.Get(_out), "--out");
         bool json = ctx.Get(_json);
-        bool show = !ctx.Get(_quiet) && options.PopulationSize > 0 && (!json || ProgressDisplay.IsTerminal(ctx.Stderr));
+        bool show = options.PopulationSize > 0 && ctx.ShowProgress(ctx.Get(_quiet), json);
         var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => RouteComparison.Run(arms, options, progress));
         var written = new[] { csv, plot, plotEffects }.OfType<AtomicFile>().Select(f => f.Path).ToList();
         string text = ComparisonReport.ToJson(result, Reproduce(specs, options), csv?.Path, [.. new[] { plot, plotEffects }.OfType<AtomicFile>().Select(f => f.Path)]);

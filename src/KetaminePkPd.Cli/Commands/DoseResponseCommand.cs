@@ -12,7 +12,7 @@ namespace KetaminePkPd.Cli.Commands;
 /// <c>ketamine-pkpd dose-response</c>: a dose sweep for one route (<see cref="DoseResponse"/>, settings and their rules in
 /// <see cref="DoseResponseSettings.Create"/>), reported by <see cref="DoseResponseReport"/>.
 /// </summary>
-internal sealed class DoseResponseCommand
+internal sealed class DoseResponseCommand : CliCommand
 {
     /// <summary>Examples shown at the end of <c>dose-response --help</c>.</summary>
     public static readonly string[] Examples =
@@ -68,24 +68,18 @@ internal sealed class DoseResponseCommand
     private readonly Option<string?> _plotScatter = PlotOptions.Create("--plot-scatter",
         "Write the population figure: each virtual patient's CADSS at 40 min against their improvement at day 1 (% of " +
         $"baseline), with the least-squares line and r. Needs --subjects of at least {DoseResponseReport.MinScatterSubjects}.");
-    private readonly Option<string?> _out = new("--out")
-    {
-        HelpName = "file.csv",
-        Description = "Also write one row per dose to this CSV file: " +
-            string.Join("; ", DoseResponseReport.Columns.Select(c => $"{c.Name} ({c.Description.TrimEnd('.')})")) +
-            ". Invariant culture; replaced atomically, a failed run leaves no file. [default: none]",
-    };
-    private readonly Option<bool> _json = new("--json")
-    {
-        Description = "Print one JSON object to stdout instead of the tables: settings, points (every dose; day1ChangeMadrs negative = " +
-            "improvement), halfMaximal (doses and their definition), population (r, CI, p, improvementR, partial r given exposure " +
-            "and given dose, reading), signConvention, provisionalParameters, modelVersion, a command line that reproduces the run, files written.",
-    };
+    private readonly Option<string?> _out = SharedOptions.Out("file.csv",
+        "Also write one row per dose to this CSV file: " +
+        string.Join("; ", DoseResponseReport.Columns.Select(c => $"{c.Name} ({c.Description.TrimEnd('.')})")) +
+        ". Invariant culture; replaced atomically, a failed run leaves no file. [default: none]");
+    private readonly Option<bool> _json = SharedOptions.Json(
+        "Print one JSON object to stdout instead of the tables: settings, points (every dose; day1ChangeMadrs negative = " +
+        "improvement), halfMaximal (doses and their definition), population (r, CI, p, improvementR, partial r given exposure " +
+        "and given dose, reading), signConvention, provisionalParameters, modelVersion, a command line that reproduces the run, files written.");
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
 
     public DoseResponseCommand()
-    {
-        Command = new Command("dose-response",
+        : base("dose-response",
             "Sweep the dose for one route: peak dissociation (CADSS) and the day-1 antidepressant drug effect of a typical " +
             "patient at each dose, the dose at which each effect reaches half of its largest value in the sweep, and, in " +
             "virtual patients given doses across the sweep with nothing but dose and exposure linking the two effects, the " +
@@ -93,16 +87,11 @@ internal sealed class DoseResponseCommand
             $"IV over {Formatting.Span(DoseResponseSettings.DefaultInfusion)}, {DoseResponseReport.DoseText(Defaults.From)} to " +
             $"{DoseResponseReport.DoseText(Defaults.To)} in {Defaults.Steps} log-spaced doses, a {Defaults.Subject.WeightKg.ToString(Inv)} kg patient, " +
             $"{Defaults.PopulationSize} virtual patients, seed {Defaults.Seed}. PROVISIONAL effect calibration. Progress goes to stderr when there is a population.")
-        {
-            _drug, _model, _route, _infusion, _from, _to, _steps, _subjects, _seed, _weight, _plot, _plotScatter, _out, _json, _quiet,
-        };
-        CommandRun.SetAction(Command, Execute);
+    {
+        Add(_drug, _model, _route, _infusion, _from, _to, _steps, _subjects, _seed, _weight, _plot, _plotScatter, _out, _json, _quiet);
     }
 
-    /// <summary>The System.CommandLine command.</summary>
-    public Command Command { get; }
-
-    private int Execute(CommandContext ctx)
+    protected override int Execute(CommandContext ctx)
     {
         DoseResponseSettings s;
         try
@@ -124,7 +113,7 @@ internal sealed class DoseResponseCommand
         var scatter = files.Open(scatterPath, "--plot-scatter");
         var csv = files.Open(ctx.Get(_out), "--out");
         bool json = ctx.Get(_json);
-        bool show = !ctx.Get(_quiet) && s.PopulationSize > 0 && (!json || ProgressDisplay.IsTerminal(ctx.Stderr));
+        bool show = s.PopulationSize > 0 && ctx.ShowProgress(ctx.Get(_quiet), json);
         var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => DoseResponse.Run(s, progress));
         var figures = new[] { plot, scatter }.OfType<AtomicFile>().Select(f => f.Path).ToList();
         string text = DoseResponseReport.ToJson(result, Reproduce(s), csv?.Path, figures);

@@ -12,7 +12,7 @@ namespace KetaminePkPd.Cli.Commands;
 /// <see cref="HypothesisRequest"/>, runs <see cref="HypothesisTest.Run"/> and writes what <see cref="HypothesisReport"/>
 /// returns (report or JSON, the replicate CSV) and the <see cref="TrialCharts.Histograms"/> figures.
 /// </summary>
-internal sealed class HypothesisCommand
+internal sealed class HypothesisCommand : CliCommand
 {
     private static readonly HypothesisTestSettings Defaults = HypothesisTestSettings.Default;
     private static readonly string Observations = string.Join(" and ", Defaults.Observed.Select(o => string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -62,12 +62,9 @@ internal sealed class HypothesisCommand
     private readonly Option<string?> _plot = PlotOptions.Create("--plot",
         "Write histograms of the simulated r under each hypothesis with the observed r marked: one file per observation " +
         "time, named after this one with the time added (--plot r.png writes r-230min.png and r-7d.png).");
-    private readonly Option<string?> _out = new("--out")
-    {
-        HelpName = "file.csv",
-        Description = "Also write every replicate trial's r to this CSV file, one row per hypothesis, observation and replicate: hypothesis, " +
-            "time_h, time, replicate, r (CADSS vs % change), partial_r (given exposure); empty = undefined. Replaced atomically. [default: none]",
-    };
+    private readonly Option<string?> _out = SharedOptions.Out("file.csv",
+        "Also write every replicate trial's r to this CSV file, one row per hypothesis, observation and replicate: hypothesis, " +
+        "time_h, time, replicate, r (CADSS vs % change), partial_r (given exposure); empty = undefined. Replaced atomically. [default: none]");
     private readonly Option<string?> _design = SharedOptions.Design();
     private readonly Option<string[]> _hypotheses = new("--hypothesis")
     {
@@ -82,20 +79,17 @@ internal sealed class HypothesisCommand
     private readonly Option<double?> _share = SharedOptions.Share();
     private readonly Option<double?> _threshold = SharedOptions.ThresholdCadss();
     private readonly Option<double?> _boost = SharedOptions.Boost();
-    private readonly Option<bool> _json = new("--json")
-    {
-        Description = "Print one JSON object to stdout instead of the readable report: seed, modelVersion, every setting " +
-            "(and which differ from the defaults, and a command line that reproduces the run), all comparisons (median r, " +
-            "95% interval, the observed r's percentile, the two-sided compatibility p with its Monte Carlo SE, the verdict, the " +
-            "one-sided share of trials at least as strong as observed, median partial r given exposure, reading) " +
-            "and the sample sizes. Timing is left out so that the same settings give the same output.",
-    };
+    private readonly Option<bool> _json = SharedOptions.Json(
+        "Print one JSON object to stdout instead of the readable report: seed, modelVersion, every setting " +
+        "(and which differ from the defaults, and a command line that reproduces the run), all comparisons (median r, " +
+        "95% interval, the observed r's percentile, the two-sided compatibility p with its Monte Carlo SE, the verdict, the " +
+        "one-sided share of trials at least as strong as observed, median partial r given exposure, reading) " +
+        "and the sample sizes. Timing is left out so that the same settings give the same output.");
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
     private readonly Option<bool> _allowLongRun = TrialCommand.AllowLongRun();
 
     public HypothesisCommand()
-    {
-        Command = new Command("hypothesis",
+        : base("hypothesis",
             "The main job: does shared exposure alone explain why patients who dissociate more after ketamine also improve " +
             "more? For each hypothesis (exposure-only, shared-sensitivity, mediation, expectancy) simulate a pool of " +
             "patients, run replicate trials of the observed size, and show where the observed correlation falls among the " +
@@ -103,17 +97,11 @@ internal sealed class HypothesisCommand
             "from exposure-only. Without options: the NIMH design, the four hypotheses, Luckenbaugh 2014's " +
             $"{Observations}, {Defaults.Replicates} replicates, " +
             $"a pool of {Defaults.PoolSize} patients, seed {Defaults.Seed} (10-40 s on two cores). Progress goes to stderr (not with --json unless stderr is a terminal; never with --quiet).")
-        {
-            _observedR, _observedN, _observedAt, _observed, _replicates, _subjects, _seed, _design,
-            _hypotheses, _rho, _share, _threshold, _boost, _json, _quiet, _plot, _out, _allowLongRun,
-        };
-        CommandRun.SetAction(Command, Execute);
+    {
+        Add(_observedR, _observedN, _observedAt, _observed, _replicates, _subjects, _seed, _design, _hypotheses, _rho, _share, _threshold, _boost, _json, _quiet, _plot, _out, _allowLongRun);
     }
 
-    /// <summary>The System.CommandLine command.</summary>
-    public Command Command { get; }
-
-    private int Execute(CommandContext ctx)
+    protected override int Execute(CommandContext ctx)
     {
         string? plotPath = PlotOptions.Check(ctx.Get(_plot), "--plot");
         var request = HypothesisRequest.Resolve(DesignChoice.Resolve(ctx.Get(_design)), ctx.Get(_hypotheses) ?? [],
@@ -126,7 +114,7 @@ internal sealed class HypothesisCommand
         var csv = files.Open(ctx.Get(_out), "--out");
         request.CheckWork(ctx.Get(_allowLongRun));
         bool json = ctx.Get(_json);
-        bool show = !ctx.Get(_quiet) && (!json || ProgressDisplay.IsTerminal(ctx.Stderr));
+        bool show = ctx.ShowProgress(ctx.Get(_quiet), json);
         var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => HypothesisTest.Run(request.Settings, progress));
         string text = HypothesisReport.ToJson(request, result, [.. plots.Select(p => p.File.Path)]);
         foreach (var (observed, file) in plots) OutputFiles.WritePlot(file, TrialCharts.Histograms(result, observed));

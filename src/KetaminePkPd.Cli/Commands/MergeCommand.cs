@@ -7,7 +7,7 @@ namespace KetaminePkPd.Cli.Commands;
 /// <c>ketamine-pkpd merge</c>: combines the partial files of <c>sensitivity --shard K/N</c> (every K from 1 to N) into
 /// exactly the output of the unsharded run (<see cref="SensitivityShardFile"/>, <see cref="SensitivityAnalysis.Merge"/>).
 /// </summary>
-internal sealed class MergeCommand
+internal sealed class MergeCommand : CliCommand
 {
     /// <summary>Examples shown at the end of <c>merge --help</c>.</summary>
     public static readonly string[] Examples =
@@ -17,34 +17,20 @@ internal sealed class MergeCommand
     ];
 
     private readonly Argument<string[]> _files = new("files") { Description = "The shard files (sensitivity --shard K/N --out file), every K from 1 to N once.", Arity = ArgumentArity.OneOrMore };
-    private readonly Option<string?> _out = new("--out") { HelpName = "file.csv", Description = "Write the CSV of every cell, as sensitivity --out would." };
+    private readonly Option<string?> _out = SharedOptions.Out("file.csv", "Write the CSV of every cell, as sensitivity --out would.");
     private readonly Option<string?> _plot = PlotOptions.Create("--plot", "Write the tornado plots, one file per observation time.");
     private readonly Option<string?> _plotHeatmap = PlotOptions.Create("--plot-heatmap", "Write the heat maps of the pair, one file per observation time.");
-    private readonly Option<bool> _json = new("--json") { Description = "Print the JSON object of the unsharded run instead of the report." };
+    private readonly Option<bool> _json = SharedOptions.Json("Print the JSON object of the unsharded run instead of the report.");
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
 
     public MergeCommand()
-    {
-        Command = new Command("merge",
+        : base("merge",
             "Combine the partial result files of `sensitivity --shard K/N` into exactly the output of the unsharded run (report, --json, --out CSV, plots).")
-        {
-            _files, _out, _plot, _plotHeatmap, _json, _quiet,
-        };
-        CommandRun.SetAction(Command, Execute);
-    }
-
-    /// <summary>The System.CommandLine command.</summary>
-    public Command Command { get; }
-
-    /// <summary>Adds the command and its examples to the command tree.</summary>
-    public static void Register(Command root, IDictionary<Command, string[]> examples)
     {
-        var command = new MergeCommand().Command;
-        root.Subcommands.Add(command);
-        examples[command] = Examples;
+        Add(_files, _out, _plot, _plotHeatmap, _json, _quiet);
     }
 
-    private int Execute(CommandContext ctx)
+    protected override int Execute(CommandContext ctx)
     {
         var paths = ctx.Parse.GetValue(_files) ?? [];
         var (analysis, shards) = SensitivityShardFile.Combine([.. paths.Select(SensitivityShardFile.Read)], paths);

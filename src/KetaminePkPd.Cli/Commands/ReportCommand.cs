@@ -11,7 +11,7 @@ namespace KetaminePkPd.Cli.Commands;
 /// <c>ketamine-pkpd report</c>: runs <see cref="HtmlReportStory.Simulate"/> for the default <c>hypothesis</c> settings and
 /// writes the library's <see cref="HtmlReport"/> page atomically.
 /// </summary>
-internal sealed class ReportCommand
+internal sealed class ReportCommand : CliCommand
 {
     /// <summary>The default output file.</summary>
     public const string DefaultOut = "report.html";
@@ -40,8 +40,7 @@ internal sealed class ReportCommand
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
 
     public ReportCommand()
-    {
-        Command = new Command("report",
+        : base("report",
             "Write one self-contained HTML report of the default 'hypothesis' run for a reader new to the project: the " +
             "question (the letter's argument and the reply's), the model (PK, the two effect models, the four hypotheses, " +
             "what is provisional), concentration and effect time courses of the NIMH infusion with 5-95% bands of " +
@@ -49,16 +48,11 @@ internal sealed class ReportCommand
             "simulated r under each hypothesis with the observed r marked (230 min and day 7), the hypothesis table with " +
             "plain-language readings, the sample sizes, and the command and seed that reproduce it. Without options: " +
             $"{Defaults.Replicates} replicates, a pool of {Defaults.PoolSize} patients, seed {Defaults.Seed}, {DefaultOut} (10-40 s on two cores). Progress goes to stderr.")
-        {
-            _out, _replicates, _pool, _seed, _quiet,
-        };
-        CommandRun.SetAction(Command, Execute);
+    {
+        Add(_out, _replicates, _pool, _seed, _quiet);
     }
 
-    /// <summary>The System.CommandLine command.</summary>
-    public Command Command { get; }
-
-    private int Execute(CommandContext ctx)
+    protected override int Execute(CommandContext ctx)
     {
         var settings = Defaults with
         {

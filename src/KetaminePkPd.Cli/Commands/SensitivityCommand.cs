@@ -13,7 +13,7 @@ namespace KetaminePkPd.Cli.Commands;
 /// <c>ketamine-pkpd sensitivity</c>: what would it take for a hypothesis (exposure only by default) to produce the observed
 /// correlation? Declares the options and hands them to <see cref="SensitivityAnalysis"/> and <see cref="SensitivityReport"/>.
 /// </summary>
-internal sealed class SensitivityCommand
+internal sealed class SensitivityCommand : CliCommand
 {
     /// <summary>Examples shown at the end of <c>sensitivity --help</c>.</summary>
     public static readonly string[] Examples =
@@ -39,47 +39,30 @@ internal sealed class SensitivityCommand
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
     private readonly Option<string?> _design = SharedOptions.Design();
     private readonly Option<double?> _rho = SharedOptions.Rho(), _share = SharedOptions.Share(), _threshold = SharedOptions.ThresholdCadss(), _boost = SharedOptions.Boost();
-    private readonly Option<string?> _out = new("--out")
-    {
-        HelpName = "file.csv",
-        Description = "Write one CSV row per setting and observation (kind, assumptions, levels, values, median r, 95% interval, percentile, two-sided p and its Monte Carlo SE, verdict); with --shard, the partial result file (JSON).",
-    };
+    private readonly Option<string?> _out = SharedOptions.Out("file.csv",
+        "Write one CSV row per setting and observation (kind, assumptions, levels, values, median r, 95% interval, percentile, two-sided p and its Monte Carlo SE, verdict); with --shard, the partial result file (JSON).");
     private readonly Option<string?> _plot = PlotOptions.Create("--plot", "Write a tornado plot of the median r per assumption, one file per observation time (--plot t.png writes t-230min.png and t-7d.png).");
     private readonly Option<string?> _plotHeatmap = PlotOptions.Create("--plot-heatmap", "Write a heat map of the two-sided p over --pair with the compatibility contour (p = 0.05), one file per observation time.");
-    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object instead of the report: settings, a command line that reproduces the run, every cell and the frontiers. Timing is left out." };
+    private readonly Option<bool> _json = SharedOptions.Json("Print one JSON object instead of the report: settings, a command line that reproduces the run, every cell and the frontiers. Timing is left out.");
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
     private readonly Option<(int Shard, int Shards)?> _shard = SharedOptions.Parsed<(int, int)?>("--shard", "K/N",
         $"Run only shard K of N (1 <= K <= N <= {SensitivityShard.MaxShards}) and write its partial result to --out (JSON); `ketamine-pkpd merge` combines the N " +
         "partial files into exactly the output of the unsharded run. For batch engines (docs/cluster.md).", (t, n) => SensitivityShard.ParseSpec(t, n));
 
     public SensitivityCommand()
-    {
-        Command = new Command("sensitivity",
+        : base("sensitivity",
             "What would it take for a hypothesis (exposure-only by default) to produce the observed correlation? Vary the provisional " +
             "assumptions (PK and PD variability, dose spread, placebo mean and SD, rating noise, CADSS time, baseline severity) one at a " +
             "time over documented ranges around the design's current values, with common random numbers across settings, and show per " +
             "setting the median r, its 95% interval and the two-sided compatibility with each observation, and the frontier: the smallest " +
             "change from the default that makes the hypothesis compatible (p >= 0.05), or none within the range. Without options: " +
             $"exposure-only, the NIMH design, Luckenbaugh 2014's two observations, every assumption, {DefaultReplicates} replicates, pools of {DefaultPoolSize}, seed {DefaultSeed}.")
-        {
-            _hypothesis, _vary, _pair, _replicates, _pool, _seed, _design, _rho, _share, _threshold, _boost, _out, _plot, _plotHeatmap, _json, _quiet, _shard,
-        };
-        _observed.AddTo(Command);
-        CommandRun.SetAction(Command, Execute);
-    }
-
-    /// <summary>The System.CommandLine command.</summary>
-    public Command Command { get; }
-
-    /// <summary>Adds the command and its examples to the command tree (one line in <see cref="CliApp.Build"/>).</summary>
-    public static void Register(Command root, IDictionary<Command, string[]> examples)
     {
-        var command = new SensitivityCommand().Command;
-        root.Subcommands.Add(command);
-        examples[command] = Examples;
+        Add(_hypothesis, _vary, _pair, _replicates, _pool, _seed, _design, _rho, _share, _threshold, _boost, _out, _plot, _plotHeatmap, _json, _quiet, _shard);
+        _observed.AddTo(Command);
     }
 
-    private int Execute(CommandContext ctx)
+    protected override int Execute(CommandContext ctx)
     {
         var run = Resolve(ctx.Parse);
         string? outPath = ctx.Get(_out);
@@ -110,7 +93,7 @@ internal sealed class SensitivityCommand
         var csv = files.Open(outPath, "--out");
         var plots = new[] { (Path: plot, Option: "--plot", Draw: (Func<SensitivityResult, ObservedCorrelation, ScottPlot.Plot>)SensitivityCharts.Tornado), (heatmap, "--plot-heatmap", SensitivityCharts.Heatmap) }
             .Where(p => p.Path is not null).SelectMany(p => s.Observed.Select(o => (o, p.Draw, File: files.Open(PlotOptions.WithSuffix(p.Path!, Durations.Format(o.Time)), p.Option)!))).ToList();
-        var result = ProgressDisplay.Run(ctx.Stderr, !quiet && (!json || ProgressDisplay.IsTerminal(ctx.Stderr)), "Simulating", compute);
+        var result = ProgressDisplay.Run(ctx.Stderr, ctx.ShowProgress(quiet, json), "Simulating", compute);
         string text = SensitivityReport.ToJson(result, run.Choice.Token, run.Choice.FilePath, run.Reproduce, plots.Select(p => p.File.Path));
         if (csv is not null) SensitivityReport.CellTable(result).WriteCsv(csv.Stream);
         foreach (var (o, draw, file) in plots) OutputFiles.WritePlot(file, draw(result, o), 1200, 700);

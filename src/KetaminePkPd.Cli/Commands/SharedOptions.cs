@@ -103,6 +103,12 @@ internal static class SharedOptions
         return option;
     }
 
+    /// <summary>An output file option, <c>--out</c>, with its value name (e.g. <c>file.csv</c>) and description.</summary>
+    public static Option<string?> Out(string helpName, string description) => new("--out") { HelpName = helpName, Description = description };
+
+    /// <summary>The <c>--json</c> flag: print one JSON object instead of the report; <paramref name="description"/> says what it holds.</summary>
+    public static Option<bool> Json(string description) => new("--json") { Description = description };
+
     public static Option<bool> Quiet() => new("--quiet", "-q")
     {
         Description = "Do not show progress. Progress goes to stderr only, never to stdout; with --json it is shown only " +

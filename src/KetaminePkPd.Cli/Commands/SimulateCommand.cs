@@ -12,7 +12,7 @@ namespace KetaminePkPd.Cli.Commands;
 /// <c>ketamine-pkpd simulate</c>: declares the options, lets <see cref="SimulationSetup.Resolve"/> default and check them,
 /// simulates, and writes the library's report or JSON, the time-course CSV and the figures (<c>--data</c>: <see cref="DataSetCommand"/>).
 /// </summary>
-internal sealed class SimulateCommand
+internal sealed class SimulateCommand : CliCommand
 {
     /// <summary>Examples shown at the end of <c>simulate --help</c>.</summary>
     public static readonly string[] Examples =
@@ -41,13 +41,10 @@ internal sealed class SimulateCommand
     private readonly Option<Ancestry?> _ancestry = SharedOptions.Ancestry();
     private readonly Option<TimeSpan?> _until = SharedOptions.Until(), _step = SharedOptions.Step();
     private readonly Option<Numerics.SolverMethod?> _solver = SharedOptions.Solver();
-    private readonly Option<string?> _out = new("--out")
-    {
-        HelpName = "file.csv",
-        Description = "Also write every output time to this CSV file (columns in docs/outputs.md: time_h, parent_ng_per_ml, metabolite_ng_per_ml, " +
-            "cadss, madrs_change (negative = improvement), amount_<compartment>_mg, eliminated_mg, input_mg). Replaced atomically; a failed run leaves no file. [default: none]",
-    };
-    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object (keys in docs/outputs.md, ## simulate) to stdout instead of the readable summary." };
+    private readonly Option<string?> _out = SharedOptions.Out("file.csv",
+        "Also write every output time to this CSV file (columns in docs/outputs.md: time_h, parent_ng_per_ml, metabolite_ng_per_ml, " +
+        "cadss, madrs_change (negative = improvement), amount_<compartment>_mg, eliminated_mg, input_mg). Replaced atomically; a failed run leaves no file. [default: none]");
+    private readonly Option<bool> _json = SharedOptions.Json("Print one JSON object (keys in docs/outputs.md, ## simulate) to stdout instead of the readable summary.");
     private readonly Option<bool> _timeCourse = new("--time-course") { Description = "With --json: add timeCourse, every output time as columns (timeH, parentNgPerMl, metaboliteNgPerMl, cadss, madrsChange)." };
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
     private readonly Option<string?> _plot = PlotOptions.Create("--plot",
@@ -60,26 +57,19 @@ internal sealed class SimulateCommand
     private readonly DataSetCommand _dataSet = new();
 
     public SimulateCommand()
-    {
-        Command = new Command("simulate",
+        : base("simulate",
             "Simulate plasma concentrations of ketamine or esketamine and its metabolite in one subject, and the two effects " +
             "they drive: dissociation (CADSS points, sigmoid Emax) and the antidepressant drug effect (change in MADRS points, " +
             "negative = improvement; PROVISIONAL calibration). Prints exposure metrics, peak effects and a table over time. " +
             $"Without options: a {Subject.TypicalAdult.WeightKg:0} kg adult, racemic ketamine {SimulationSetup.DefaultRacemicDose} IV over " +
             $"{Durations.Format(SimulationSetup.DefaultInfusion)} (the antidepressant infusion), {Durations.Format(SimulationOptions.Default.Until)}, " +
             $"{PkModels.DefaultFor(Drug.RacemicKetamine).Key} model, typical effect parameters.")
-        {
-            _drug, _model, _route, _dose, _infusion, _rate, _repeat, _interval, _weight, _age, _ancestry, _until, _step, _solver,
-            _out, _json, _timeCourse, _quiet, _plot, _log, _plotEffects, _plotHysteresis,
-        };
+    {
+        Add(_drug, _model, _route, _dose, _infusion, _rate, _repeat, _interval, _weight, _age, _ancestry, _until, _step, _solver, _out, _json, _timeCourse, _quiet, _plot, _log, _plotEffects, _plotHysteresis);
         _dataSet.AddTo(Command);
-        CommandRun.SetAction(Command, Execute);
     }
 
-    /// <summary>The System.CommandLine command.</summary>
-    public Command Command { get; }
-
-    private int Execute(CommandContext ctx)
+    protected override int Execute(CommandContext ctx)
     {
         if (_dataSet.Handles(ctx.Parse))
             return _dataSet.Execute(ctx, ctx.Get(_model), ctx.Get(_out), ctx.Get(_json), ctx.Get(_step), [_drug, _route, _dose, _infusion, _rate, _repeat,

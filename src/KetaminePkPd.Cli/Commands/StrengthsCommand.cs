@@ -14,7 +14,7 @@ namespace KetaminePkPd.Cli.Commands;
 /// correlations, and how often trials of various sizes find p &lt; 0.05. Declares the options and hands them to
 /// <see cref="StrengthScan"/> and <see cref="StrengthsReport"/>.
 /// </summary>
-internal sealed class StrengthsCommand
+internal sealed class StrengthsCommand : CliCommand
 {
     /// <summary>Examples shown at the end of <c>strengths --help</c>.</summary>
     public static readonly string[] Examples =
@@ -44,38 +44,24 @@ internal sealed class StrengthsCommand
     {
         Description = $"Skip the table of how often trials of {string.Join(", ", DetectionRates.DefaultSizes)} patients find p < 0.05 under each hypothesis (at the first observation's time).",
     };
-    private readonly Option<string?> _out = new("--out") { HelpName = "file.csv", Description = "Write one CSV row per grid point and observation, and one per grid point for the combined p (docs/outputs.md)." };
+    private readonly Option<string?> _out = SharedOptions.Out("file.csv", "Write one CSV row per grid point and observation, and one per grid point for the combined p (docs/outputs.md).");
     private readonly Option<string?> _plot = PlotOptions.Create("--plot",
         "Write the compatibility curves (p against strength), one file per strength (--plot s.png writes s-rho.png, s-share.png, ...).");
-    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object instead of the report. Timing is left out." };
+    private readonly Option<bool> _json = SharedOptions.Json("Print one JSON object instead of the report. Timing is left out.");
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
 
     public StrengthsCommand()
-    {
-        Command = new Command("strengths",
+        : base("strengths",
             "Which strengths fit? For shared-sensitivity (rho), mediation (share) and expectancy (boost, threshold), scan the strength over a grid " +
             "and show the two-sided compatibility p of each observation, their combination and the compatibility interval (p >= 0.05); then how " +
             $"often trials of {DetectionRates.DefaultSizes.Min()} to {DetectionRates.DefaultSizes.Max()} patients find a 'significant' association (p < 0.05) under each hypothesis. Without options: the NIMH " +
             $"design, Luckenbaugh 2014's two observations (Bonferroni), {DefaultReplicates} replicates from pools of {DefaultPoolSize} per grid point, seed {DefaultSeed}.")
-        {
-            _strength, _combine, _replicates, _pool, _seed, _design, _noDetection, _out, _plot, _json, _quiet,
-        };
-        _observed.AddTo(Command);
-        CommandRun.SetAction(Command, Execute);
-    }
-
-    /// <summary>The System.CommandLine command.</summary>
-    public Command Command { get; }
-
-    /// <summary>Adds the command and its examples to the command tree.</summary>
-    public static void Register(Command root, IDictionary<Command, string[]> examples)
     {
-        var command = new StrengthsCommand().Command;
-        root.Subcommands.Add(command);
-        examples[command] = Examples;
+        Add(_strength, _combine, _replicates, _pool, _seed, _design, _noDetection, _out, _plot, _json, _quiet);
+        _observed.AddTo(Command);
     }
 
-    private int Execute(CommandContext ctx)
+    protected override int Execute(CommandContext ctx)
     {
         var d = StrengthScanSettings.Default;
         string? plot = PlotOptions.Check(ctx.Get(_plot), "--plot");
@@ -87,7 +73,7 @@ internal sealed class StrengthsCommand
             Replicates = ctx.Get(_replicates) ?? d.Replicates, PoolSize = ctx.Get(_pool) ?? d.PoolSize, Seed = ctx.Get(_seed) ?? d.Seed,
         };
         settings.Validate();
-        bool json = ctx.Get(_json), show = !ctx.Get(_quiet) && (!json || ProgressDisplay.IsTerminal(ctx.Stderr));
+        bool json = ctx.Get(_json), show = ctx.ShowProgress(ctx.Get(_quiet), json);
 
         using var files = new OutputFiles();
         var csv = files.Open(ctx.Get(_out), "--out");

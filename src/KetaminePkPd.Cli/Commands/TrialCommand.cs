@@ -12,7 +12,7 @@ namespace KetaminePkPd.Cli.Commands;
 /// <see cref="TrialRequest"/> and writes what <see cref="TrialReport"/> returns (report or JSON, per-patient CSV) and a
 /// <see cref="TrialCharts.Scatter"/> figure.
 /// </summary>
-internal sealed class TrialCommand
+internal sealed class TrialCommand : CliCommand
 {
     /// <summary>Runs with more patients than this show progress on stderr (unless --quiet).</summary>
     public const int ProgressThreshold = 500;
@@ -51,21 +51,16 @@ internal sealed class TrialCommand
     private readonly Option<double?> _threshold = SharedOptions.ThresholdCadss();
     private readonly Option<double?> _boost = SharedOptions.Boost();
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
-    private readonly Option<string?> _out = new("--out")
-    {
-        HelpName = "file.csv",
-        Description = "Also write one row per patient to this CSV file: index, arm, weight_kg, age_y, dose_mg, clearance_l_per_h, central_volume_l, " +
-            "c50_cadss_ng_per_ml, ec50_ng_per_ml, effect_scale, conc_at_cadss_ng_per_ml, cmax_ng_per_ml, auc0_24_ng_h_per_ml, cadss, cadss_peak, noticed, " +
-            "baseline_<scale>, then for each assessment t score_<scale>_<t>, change_<scale>_<t>, pct_change_<scale>_<t>, responder_<scale>_<t>, " +
-            "remitter_<scale>_<t> (scale madrs or hdrs17, e.g. change_hdrs17_230min; changes negative = improvement). hypothesis --observed reads " +
-            "the file as it is. Invariant culture; replaced atomically, a failed run leaves no file. [default: none]",
-    };
-    private readonly Option<bool> _json = new("--json")
-    {
-        Description = "Print one JSON object to stdout instead of the readable summary: design, hypothesis (name and strengths), seed, " +
-            "modelVersion, subjects, per-arm summaries, overall, associations per assessment (r, CI, p, spearman, partial r given exposure and " +
-            "given dose, improvementR), settings, the settings that differ from the defaults and a command line that reproduces the run.",
-    };
+    private readonly Option<string?> _out = SharedOptions.Out("file.csv",
+        "Also write one row per patient to this CSV file: index, arm, weight_kg, age_y, dose_mg, clearance_l_per_h, central_volume_l, " +
+        "c50_cadss_ng_per_ml, ec50_ng_per_ml, effect_scale, conc_at_cadss_ng_per_ml, cmax_ng_per_ml, auc0_24_ng_h_per_ml, cadss, cadss_peak, noticed, " +
+        "baseline_<scale>, then for each assessment t score_<scale>_<t>, change_<scale>_<t>, pct_change_<scale>_<t>, responder_<scale>_<t>, " +
+        "remitter_<scale>_<t> (scale madrs or hdrs17, e.g. change_hdrs17_230min; changes negative = improvement). hypothesis --observed reads " +
+        "the file as it is. Invariant culture; replaced atomically, a failed run leaves no file. [default: none]");
+    private readonly Option<bool> _json = SharedOptions.Json(
+        "Print one JSON object to stdout instead of the readable summary: design, hypothesis (name and strengths), seed, " +
+        "modelVersion, subjects, per-arm summaries, overall, associations per assessment (r, CI, p, spearman, partial r given exposure and " +
+        "given dose, improvementR), settings, the settings that differ from the defaults and a command line that reproduces the run.");
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
     private readonly Option<string?> _plot = PlotOptions.Create("--plot",
         "Write a scatter figure: each patient's CADSS (at the design's CADSS time) against their improvement (% of " +
@@ -76,21 +71,15 @@ internal sealed class TrialCommand
     private readonly Option<bool> _allowLongRun = AllowLongRun();
 
     public TrialCommand()
-    {
-        Command = new Command("trial",
+        : base("trial",
             "Run one virtual trial: sample patients (covariates, PK and effect variability), simulate each one's plasma " +
             "concentrations, dissociation (CADSS) and antidepressant response, add baseline severity, placebo response and " +
             "rating noise, and report per-arm outcomes and how CADSS correlates with % improvement. Without options: the " +
             "NIMH design (racemic ketamine 0.5 mg/kg over 40 min, 108 patients, HDRS-17), exposure-only hypothesis, seed 1. " +
             $"Progress goes to stderr for runs of more than {ProgressThreshold} patients.")
-        {
-            _design, _subjects, _hypothesis, _rho, _share, _threshold, _boost, _seed, _out, _json, _quiet, _plot, _plotAt, _allowLongRun,
-        };
-        CommandRun.SetAction(Command, Execute);
+    {
+        Add(_design, _subjects, _hypothesis, _rho, _share, _threshold, _boost, _seed, _out, _json, _quiet, _plot, _plotAt, _allowLongRun);
     }
-
-    /// <summary>The System.CommandLine command.</summary>
-    public Command Command { get; }
 
     /// <summary>The option that lifts the <see cref="WorkBudget"/>.</summary>
     public static Option<bool> AllowLongRun() => new(WorkBudget.AllowOption)
@@ -102,7 +91,7 @@ internal sealed class TrialCommand
     public static KetaminePkPd.Trials.HypothesisStrengths Strengths(CommandContext ctx, Option<double?> rho, Option<double?> share, Option<double?> threshold, Option<double?> boost) =>
         new(ctx.Get(rho), ctx.Get(share), ctx.Get(threshold), ctx.Get(boost));
 
-    private int Execute(CommandContext ctx)
+    protected override int Execute(CommandContext ctx)
     {
         string? plotPath = PlotOptions.Check(ctx.Get(_plot), "--plot");
         if (ctx.Get(_plotAt) is not null && plotPath is null)
@@ -117,7 +106,7 @@ internal sealed class TrialCommand
         request.CheckWork(ctx.Get(_allowLongRun));
         bool json = ctx.Get(_json);
         int total = request.Design.TotalSubjects;
-        bool show = !ctx.Get(_quiet) && total > ProgressThreshold && (!json || ProgressDisplay.IsTerminal(ctx.Stderr));
+        bool show = total > ProgressThreshold && ctx.ShowProgress(ctx.Get(_quiet), json);
         var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => request.Run(ProgressDisplay.Counting(progress, total)));
         string? plotFile = plot?.Path;
         string text = TrialReport.ToJson(request, result, csv?.Path, plotFile is null ? [] : [plotFile]);

@@ -7,7 +7,7 @@ namespace KetaminePkPd.Cli.Commands;
 /// <c>ketamine-pkpd validate</c>: runs the library's <see cref="ValidationSuite"/> and prints its report, JSON
 /// (<see cref="ValidationOutput"/>) or the Markdown of docs/validation.md (<see cref="ValidationMarkdown"/>).
 /// </summary>
-internal sealed class ValidateCommand
+internal sealed class ValidateCommand : CliCommand
 {
     /// <summary>Examples shown at the end of <c>validate --help</c>.</summary>
     public static readonly string[] Examples =
@@ -18,12 +18,10 @@ internal sealed class ValidateCommand
         "ketamine-pkpd validate --subjects 2000 --seed 7",
     ];
 
-    private readonly Option<bool> _json = new("--json")
-    {
-        Description = "Print one JSON object instead of the table: settings, counts (hits, misses, explainedMisses, reported) and one row " +
-            "per target (key, quantity, design, unit, published, publishedText, low, high, tolerance, source, use, knownMiss, simulated, " +
-            "deviation, status).",
-    };
+    private readonly Option<bool> _json = SharedOptions.Json(
+        "Print one JSON object instead of the table: settings, counts (hits, misses, explainedMisses, reported) and one row " +
+        "per target (key, quantity, design, unit, published, publishedText, low, high, tolerance, source, use, knownMiss, simulated, " +
+        "deviation, status).");
     private readonly Option<bool> _markdown = new("--markdown")
     {
         Description = "Print the Markdown page docs/validation.md instead of the table (" + ValidationMarkdown.RegenerateCommand + ").",
@@ -36,33 +34,29 @@ internal sealed class ValidateCommand
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
 
     public ValidateCommand()
-    {
-        Command = new Command("validate",
+        : base("validate",
             "Simulate every published target the model is calibrated to or checked against (Perez-Ruixo 2021 Table 4, the racemic IV " +
             "course, esketamine day 1 and day 28, placebo, dissociation timing and distribution, norketamine, racemic intranasal) and the " +
             "hypothesis test's headline numbers, and print each with its source, acceptance interval, simulated value and hit or miss. " +
             "Takes a few seconds.")
-        {
-            _json, _markdown, _subjects, _seed, _quiet,
-        };
-        CommandRun.SetAction(Command, ctx =>
-        {
-            var settings = ValidationSettings.Default;
-            if (ctx.Get(_subjects) is { } subjects) settings = settings with { SubjectsPerArm = subjects };
-            if (ctx.Get(_seed) is { } seed) settings = settings with { Seed = seed };
-            bool json = ctx.Get(_json), markdown = ctx.Get(_markdown);
-            if (json && markdown) throw new ArgumentException("--json and --markdown cannot be combined; choose one output.");
-            var report = ValidationSuite.Run(settings);
-            if (markdown)
-            {
-                ctx.Stdout.Write(ValidationMarkdown.ToMarkdown(report));
-                ctx.Stdout.Flush();
-            }
-            else ctx.Emit(json, () => ValidationOutput.ToJson(report), () => ValidationOutput.Build(report));
-            return CliErrors.Success;
-        });
+    {
+        Add(_json, _markdown, _subjects, _seed, _quiet);
     }
 
-    /// <summary>The System.CommandLine command.</summary>
-    public Command Command { get; }
+    protected override int Execute(CommandContext ctx)
+    {
+        var settings = ValidationSettings.Default;
+        if (ctx.Get(_subjects) is { } subjects) settings = settings with { SubjectsPerArm = subjects };
+        if (ctx.Get(_seed) is { } seed) settings = settings with { Seed = seed };
+        bool json = ctx.Get(_json), markdown = ctx.Get(_markdown);
+        if (json && markdown) throw new ArgumentException("--json and --markdown cannot be combined; choose one output.");
+        var report = ValidationSuite.Run(settings);
+        if (markdown)
+        {
+            ctx.Stdout.Write(ValidationMarkdown.ToMarkdown(report));
+            ctx.Stdout.Flush();
+        }
+        else ctx.Emit(json, () => ValidationOutput.ToJson(report), () => ValidationOutput.Build(report));
+        return CliErrors.Success;
+    }
 }

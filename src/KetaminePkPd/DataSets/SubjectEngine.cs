@@ -118,6 +118,12 @@ internal sealed class SubjectEngine
         _series.Clear();
     }
 
+    /// <summary>The infusion rate (RATE -1) or duration (RATE -2) the model gives in <paramref name="column"/>: must be finite and &gt; 0.</summary>
+    private static double Modeled(EventRecord r, double value, string what, string unit, string article, string column) =>
+        value > 0 && double.IsFinite(value) ? value
+            : throw new DataSetFormatException(r.Row, "RATE", $"RATE {Guard.F(r.RateMgPerH)} takes the infusion {what} from the model's {column}, which must be > 0 ({unit}), " +
+                $"got {Guard.F(value)}: add {article} {column} column or give {column} in the model file.");
+
     private void Dose(EventRecord r, ReadOnlySpan<double> values, Instance inst)
     {
         int n = _n, p = _p;
@@ -147,19 +153,13 @@ internal sealed class SubjectEngine
         }
         else if (r.RateMgPerH == -1)
         {
-            double modeled = values[p + 3 * n + c];
-            if (!(modeled > 0) || !double.IsFinite(modeled))
-                throw new DataSetFormatException(r.Row, "RATE", $"RATE -1 takes the infusion rate from the model's R{c + 1}, which must be > 0 (mg/h), got {Guard.F(modeled)}: add an R{c + 1} column or give R{c + 1} in the model file.");
-            rate = modeled;
+            rate = Modeled(r, values[p + 3 * n + c], "rate", "mg/h", "an", $"R{c + 1}");
             duration = amount / rate;
         }
         else if (r.RateMgPerH == -2)
         {
-            double modeled = values[p + 2 * n + c];
-            if (!(modeled > 0) || !double.IsFinite(modeled))
-                throw new DataSetFormatException(r.Row, "RATE", $"RATE -2 takes the infusion duration from the model's D{c + 1}, which must be > 0 (h), got {Guard.F(modeled)}: add a D{c + 1} column or give D{c + 1} in the model file.");
             // NONMEM: F on a modeled-duration infusion keeps the duration and scales the rate.
-            duration = modeled;
+            duration = Modeled(r, values[p + 2 * n + c], "duration", "h", "a", $"D{c + 1}");
             rate = amount / duration;
         }
         bool infusion = rate > 0 && duration > 0;

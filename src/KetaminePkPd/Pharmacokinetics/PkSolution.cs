@@ -51,29 +51,27 @@ internal sealed class PkSolution
     }
 
     /// <summary>Cumulative amount eliminated (mg) at every output time.</summary>
-    public double[] Eliminated()
-    {
-        var e = new double[TimesH.Length];
-        var input = new double[_s.M];
-        for (int k = 0; k < e.Length; k++)
-        {
-            CumulativeInput(TimesH[k], input);
-            e[k] = _s.Integrals(OutputState(k), input).Eliminated;
-        }
-        return e;
-    }
+    public double[] Eliminated() => AtOutputTimes((k, input) => _s.Integrals(OutputState(k), input).Eliminated);
 
     /// <summary>Cumulative bioavailable input (mg) at every output time.</summary>
-    public double[] Input()
+    public double[] Input() => AtOutputTimes((_, input) =>
     {
-        var total = new double[TimesH.Length];
+        double total = 0;
+        foreach (var x in input) total += x;
+        return total;
+    });
+
+    /// <summary>One value per output time k from <paramref name="value"/>, given k and the cumulative input per reduced compartment by then.</summary>
+    private double[] AtOutputTimes(Func<int, double[], double> value)
+    {
+        var values = new double[TimesH.Length];
         var input = new double[_s.M];
-        for (int k = 0; k < total.Length; k++)
+        for (int k = 0; k < values.Length; k++)
         {
             CumulativeInput(TimesH[k], input);
-            foreach (var x in input) total[k] += x;
+            values[k] = value(k, input);
         }
-        return total;
+        return values;
     }
 
     /// <summary>Amount that has entered each reduced compartment by time <paramref name="t"/> (after any bolus at t).</summary>

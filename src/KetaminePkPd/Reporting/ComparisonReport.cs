@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Reflection;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacodynamics;
@@ -24,10 +22,7 @@ public static class ComparisonReport
     /// <summary>Markers of the uncertain inputs, in order of first appearance.</summary>
     private static readonly string[] Markers = ["*", "†", "‡", "§", "¶"];
 
-    private static readonly ComparisonJsonContext Json = new(new JsonSerializerOptions(ComparisonJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    private static readonly ComparisonJsonContext Json = new(TrialJsonParts.Relaxed(ComparisonJsonContext.Default.Options));
 
     /// <summary>Why esketamine's antidepressant numbers deserve the least trust (see the remarks on <see cref="EffectParameterSet"/>).</summary>
     public const string EsketamineCaveat =
@@ -56,9 +51,7 @@ public static class ComparisonReport
     ];
 
     /// <summary>The library's informational version (e.g. <c>0.1.0</c>), recorded in the JSON documents.</summary>
-    internal static string LibraryVersion { get; } =
-        typeof(ComparisonReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(ComparisonReport).Assembly.GetName().Version?.ToString() ?? "unknown";
+    internal static string LibraryVersion => TrialJsonParts.ModelVersion;
 
     /// <summary>The metrics in the order of <see cref="MetricColumns"/>; null where undefined.</summary>
     private static double?[] Values(ArmMetrics m) =>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Trials;
@@ -21,10 +20,7 @@ public static class DoseResponseReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    private static readonly DoseResponseJsonContext Json = new(new JsonSerializerOptions(DoseResponseJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    private static readonly DoseResponseJsonContext Json = new(TrialJsonParts.Relaxed(DoseResponseJsonContext.Default.Options));
 
     /// <summary>Doses shown in the report's table (the sweep may hold more; <see cref="Table"/> has all): 10.</summary>
     public const int ReportRows = 10;

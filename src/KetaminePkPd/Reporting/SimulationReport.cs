@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacodynamics;
@@ -16,17 +14,12 @@ namespace KetaminePkPd.Reporting;
 public static class SimulationReport
 {
     /// <summary>The library's informational version (e.g. <c>0.1.0</c>), recorded in JSON outputs.</summary>
-    public static string LibraryVersion { get; } =
-        typeof(PkSimulator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(PkSimulator).Assembly.GetName().Version?.ToString() ?? "unknown";
+    public static string LibraryVersion => TrialJsonParts.ModelVersion;
 
     /// <summary>The name of <see cref="TimeCourse"/>'s table.</summary>
     public const string TimeCourseName = "time_course";
 
-    private static readonly SimulationJsonContext Context = new(new JsonSerializerOptions(SimulationJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    private static readonly SimulationJsonContext Context = new(TrialJsonParts.Relaxed(SimulationJsonContext.Default.Options));
 
     /// <summary>The regimen in words, e.g. <c>0.5 mg/kg (35 mg) IV infusion over 40 min, once</c>.</summary>
     /// <param name="setup">What was simulated.</param>

@@ -6,7 +6,7 @@ using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Reporting;
 
-/// <summary>What the trial and hypothesis JSON documents share: the model version and the serializer options.</summary>
+/// <summary>What the library's JSON documents share: the model version and the serializer options.</summary>
 internal static class TrialJsonParts
 {
     /// <summary>The library's informational version, the <c>modelVersion</c> of every document.</summary>

@@ -125,20 +125,14 @@ public static class TrialDesignJson
     {
         string[] covariateKeys = ["weightMeanKg", "weightSdKg", "weightMinKg", "weightMaxKg", "ageMeanYears", "ageSdYears", "ageMinYears", "ageMaxYears", "asianFraction", "japaneseFraction"];
         Object(e, at, [.. covariateKeys, "variability", "correlations"]);
-        var c = population.Covariates;
-        foreach (var key in covariateKeys)
+        var c = Numbers(e, at, covariateKeys, population.Covariates, (m, key, x) => key switch
         {
-            if (!e.TryGetProperty(key, out var v)) continue;
-            double x = Number(v, $"{at}.{key}");
-            c = Wrap($"{at}.{key}", () => key switch
-            {
-                "weightMeanKg" => c with { WeightMeanKg = x }, "weightSdKg" => c with { WeightSdKg = x },
-                "weightMinKg" => c with { WeightMinKg = x }, "weightMaxKg" => c with { WeightMaxKg = x },
-                "ageMeanYears" => c with { AgeMeanYears = x }, "ageSdYears" => c with { AgeSdYears = x },
-                "ageMinYears" => c with { AgeMinYears = x }, "ageMaxYears" => c with { AgeMaxYears = x },
-                "asianFraction" => c with { AsianFraction = x }, _ => c with { JapaneseFraction = x },
-            });
-        }
+            "weightMeanKg" => m with { WeightMeanKg = x }, "weightSdKg" => m with { WeightSdKg = x },
+            "weightMinKg" => m with { WeightMinKg = x }, "weightMaxKg" => m with { WeightMaxKg = x },
+            "ageMeanYears" => m with { AgeMeanYears = x }, "ageSdYears" => m with { AgeSdYears = x },
+            "ageMinYears" => m with { AgeMinYears = x }, "ageMaxYears" => m with { AgeMaxYears = x },
+            "asianFraction" => m with { AsianFraction = x }, _ => m with { JapaneseFraction = x },
+        });
         var variability = population.Variability;
         if (e.TryGetProperty("variability", out var v2))
         {
@@ -172,20 +166,28 @@ public static class TrialDesignJson
     {
         string[] keys = ["baselineMean", "baselineSd", "placeboMean", "placeboSd", "placeboHalfTimeH", "ratingNoiseSd", "cadssNoiseSd"];
         Object(e, at, keys);
-        var c = ClinicalModel.Default;
+        return Numbers(e, at, keys, ClinicalModel.Default, (m, key, x) => key switch
+        {
+            "baselineMean" => m with { BaselineMean = x }, "baselineSd" => m with { BaselineSd = x },
+            "placeboMean" => m with { PlaceboMean = x }, "placeboSd" => m with { PlaceboSd = x },
+            "placeboHalfTimeH" => m with { PlaceboHalfTimeH = x }, "ratingNoiseSd" => m with { RatingNoiseSd = x },
+            _ => m with { CadssNoiseSd = x },
+        });
+    }
+
+    /// <summary>
+    /// Applies each of <paramref name="keys"/> present in <paramref name="e"/> (a number) to <paramref name="value"/> in turn
+    /// through <paramref name="set"/>; a bad number or a value the record rejects is an error naming its JSON path.
+    /// </summary>
+    private static T Numbers<T>(JsonElement e, string at, string[] keys, T value, Func<T, string, double, T> set)
+    {
         foreach (var key in keys)
         {
             if (!e.TryGetProperty(key, out var v)) continue;
             double x = Number(v, $"{at}.{key}");
-            c = Wrap($"{at}.{key}", () => key switch
-            {
-                "baselineMean" => c with { BaselineMean = x }, "baselineSd" => c with { BaselineSd = x },
-                "placeboMean" => c with { PlaceboMean = x }, "placeboSd" => c with { PlaceboSd = x },
-                "placeboHalfTimeH" => c with { PlaceboHalfTimeH = x }, "ratingNoiseSd" => c with { RatingNoiseSd = x },
-                _ => c with { CadssNoiseSd = x },
-            });
+            value = Wrap($"{at}.{key}", () => set(value, key, x));
         }
-        return c;
+        return value;
     }
 
     private static Hypothesis Hypothesis(JsonElement e, string at)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KetaminePkPd.Reporting;
 
@@ -11,10 +10,7 @@ namespace KetaminePkPd.Validation;
 /// </summary>
 public static class ValidationOutput
 {
-    private static readonly ValidationJsonContext Context = new(new JsonSerializerOptions(ValidationJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    private static readonly ValidationJsonContext Context = new(Reporting.TrialJsonParts.Relaxed(ValidationJsonContext.Default.Options));
 
     /// <summary>
     /// The JSON document: settings (seed, subjectsPerArm, hypothesisPool, hypothesisReplicates), counts (hits, misses,
