@@ -91,13 +91,10 @@ internal static class SharedOptions
         var option = new Option<string?>("--design")
         {
             HelpName = "design",
-            Description = $"Trial design: {string.Join(", ", KetaminePkPd.Trials.DesignChoice.Keys)}, or a JSON scenario file (file.json). nimh = Luckenbaugh 2014's NIMH trial: racemic ketamine 0.5 mg/kg IV " +
-                "over 40 min, 108 patients, CADSS at 40 min, HDRS-17 at 230 min, 1 d, 3 d, 7 d (Domino PK); dose-ranging = Fava " +
-                "2018: placebo and 0.1, 0.2, 0.5, 1.0 mg/kg over 40 min, 20 patients each, MADRS; esketamine-intranasal = 56 mg and " +
-                "84 mg once, 100 patients each (Perez-Ruixo PK), MADRS at 4 h, 1 d, 3 d, 7 d; twice-weekly = esketamine 56 mg twice " +
-                "weekly for 4 weeks, 100 patients, MADRS at days 1, 8, 15, 22, 28. A scenario file has the keys name, drug, model, " +
-                "scale, cadssAt, assessments, arms, population, parameters, clinical, hypothesis; an error in it names its JSON " +
-                $"path, e.g. $.arms[0].dose. [default: {KetaminePkPd.Trials.DesignChoice.DefaultKey}]",
+            Description = $"Trial design: {string.Join(", ", KetaminePkPd.Trials.DesignChoice.Keys)}, or a JSON scenario file (file.json). " +
+                string.Join("; ", KetaminePkPd.Trials.DesignChoice.Keys.Select(k => $"{k} = {Reporting.TrialWording.DesignSummary(TrialDesigns.ByKey[k])}")) +
+                ". A scenario file has the keys name, drug, model, scale, cadssAt, assessments, arms, population, parameters, clinical, " +
+                $"hypothesis; an error in it names its JSON path, e.g. $.arms[0].dose (docs/scenario-files.md). [default: {KetaminePkPd.Trials.DesignChoice.DefaultKey}]",
         };
         option.CompletionSources.Add([.. KetaminePkPd.Trials.DesignChoice.Keys]);
         return option;

@@ -21,6 +21,17 @@ public static class TrialWording
         return arm.Sessions > 1 ? $"{how}, {arm.Sessions} sessions every {Formatting.Span(arm.Interval)}" : how;
     }
 
+    /// <summary>
+    /// A design in one phrase: its name, arms, ratings and PK model, e.g. <c>NIMH 0.5 mg/kg over 40 min (ketamine
+    /// 0.5 mg/kg: 0.5 mg/kg IV over 40 min, n = 108; CADSS at 40 min; HDRS-17 at 230 min, 1 d, 3 d, 7 d; Domino 1982 ... PK)</c>.
+    /// </summary>
+    /// <param name="design">The design.</param>
+    public static string DesignSummary(TrialDesign design)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        return $"{design.Name} ({string.Join(", ", design.Arms.Select(Arm))}; {Ratings(design)}; {design.Population.Pk.DisplayName} PK)";
+    }
+
     /// <summary>When the ratings are done: <c>CADSS at 40 min; HDRS-17 at 230 min, 1 d, 3 d, 7 d</c>.</summary>
     public static string Ratings(TrialDesign design) =>
         $"CADSS at {Formatting.Span(design.CadssTime)}; {design.Scale.Label()} at {string.Join(", ", design.Assessments.Select(Formatting.Span))}";
