@@ -90,9 +90,8 @@ internal sealed class SimulateCommand : CliCommand
         if (plot is not null) OutputFiles.WritePlot(plot, Charts.Concentrations([(SimulationReport.ShortLabel(setup), result.Pk)], ctx.Get(_log),
             title: $"Plasma concentrations: {Vocabulary.Name(setup.Drug)}, {setup.ParameterSet.Key} model, {Formatting.Plain(setup.Subject.WeightKg, 1)} kg"));
         if (plotEffects is not null) OutputFiles.WritePlot(plotEffects, Charts.Effects(result, title: $"Dissociation and antidepressant drug effect: {SimulationReport.ShortLabel(setup)}"));
-        // The loop needs a finer grid than the tabulated output: the first 4 h again, every 30 s.
         if (plotHysteresis is not null)
-            OutputFiles.WritePlot(plotHysteresis, Charts.Hysteresis(setup.Simulate(setup.Options with { Until = TimeSpan.FromHours(4), OutputStep = TimeSpan.FromSeconds(30) })));
+            OutputFiles.WritePlot(plotHysteresis, Charts.Hysteresis(setup.SimulateHysteresis()));
         files.CommitAll();
         ctx.Emit(ctx.Get(_json), () => json, () => SimulationReport.Build(setup, result, csv?.Path), plots);
         return CliErrors.Success;

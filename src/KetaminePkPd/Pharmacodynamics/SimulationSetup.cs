@@ -82,6 +82,18 @@ public sealed class SimulationSetup
     /// <param name="options">Other output times and solver (e.g. a finer grid for a hysteresis loop); null for <see cref="Options"/>.</param>
     public PkPdSimulationResult Simulate(SimulationOptions? options = null) => PkPdSimulator.Simulate(Model, Regimen, options ?? Options);
 
+    /// <summary>How long a hysteresis loop (effect against concentration) is drawn: the first 4 h after the first dose.</summary>
+    public static readonly TimeSpan HysteresisSpan = TimeSpan.FromHours(4);
+
+    /// <summary>The output spacing of a hysteresis loop: 30 s, finer than a table needs, so the loop is smooth.</summary>
+    public static readonly TimeSpan HysteresisStep = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Runs the simulation again over the first <see cref="HysteresisSpan"/> every <see cref="HysteresisStep"/> (same
+    /// solver), the grid a hysteresis figure of effect against concentration needs.
+    /// </summary>
+    public PkPdSimulationResult SimulateHysteresis() => Simulate(Options with { Until = HysteresisSpan, OutputStep = HysteresisStep });
+
     /// <summary>
     /// Applies the defaults and the cross-field rules of a single simulation. The drug follows <paramref name="model"/>
     /// when only the model is given (racemic ketamine when neither is); the model defaults to
