@@ -43,7 +43,7 @@ internal sealed class DoseResponseCommand : CliCommand
         $"[default: {Vocabulary.Token(Defaults.Route)}]", (t, n) => Vocabulary.ParseRoute(t, n), Parsing.RouteTokens);
     private readonly Option<TimeSpan?> _infusion = SharedOptions.Parsed<TimeSpan?>("--infusion", "duration",
         "Intravenous infusion duration of every dose, with its unit (e.g. 40min, 2h), up to 7d; 0 gives a bolus. " +
-        $"IV only. [default: {Durations.Format(DoseResponseSettings.DefaultInfusion)}]", (t, n) => Parsing.ParseDuration(t, n));
+        $"IV only. [default: {Durations.Format(DoseResponseSettings.DefaultInfusion)}]", (t, n) => Parsing.ParseInfusion(t, n));
     private readonly Option<Dose?> _from = SharedOptions.Parsed<Dose?>("--from", "dose",
         "Lowest dose of the sweep, free base with its unit: mg/kg (e.g. 0.05mg/kg) or mg (e.g. 28mg); the same " +
         $"kind as --to. [default: {Token(Defaults.From)}]", (t, n) => Parsing.ParseDose(t, n));

@@ -27,7 +27,7 @@ internal static class SharedOptions
         "(hydrochloride salt, converted to base). Intranasal esketamine is given as 28 mg devices, so its dose must be a " +
         $"multiple of 28 mg. [default: {Token(SimulationSetup.DefaultRacemicDose)} for racemic, {Token(SimulationSetup.DefaultEsketamineDose)} for esketamine]", (t, n) => Parsing.ParseDose(t, n));
 
-    public static Option<TimeSpan?> Infusion() => Parsed<TimeSpan?>("--infusion", "duration", $"Intravenous infusion duration with its unit (e.g. 40min, 2h), up to {Durations.Format(Administration.MaxInfusionDuration)}; 0 or {Vocabulary.OrList(Durations.NoInfusionWords)} gives a bolus. IV only. [default: {Durations.Format(SimulationSetup.DefaultInfusion)} for iv]", (t, n) => Parsing.Wrap(n, t, () => Durations.ParseInfusion(t, n)));
+    public static Option<TimeSpan?> Infusion() => Parsed<TimeSpan?>("--infusion", "duration", $"Intravenous infusion duration with its unit (e.g. 40min, 2h), up to {Durations.Format(Administration.MaxInfusionDuration)}; 0 or {Vocabulary.OrList(Durations.NoInfusionWords)} gives a bolus. IV only. [default: {Durations.Format(SimulationSetup.DefaultInfusion)} for iv]", (t, n) => Parsing.ParseInfusion(t, n));
 
     public static Option<DoseRate?> Rate() => Parsed<DoseRate?>("--rate", "rate", "Intravenous infusion by rate instead of --dose, with its unit: mg/h or mg/kg/h (also mg/min, mg/kg/min), run for the " +
         "--infusion duration (e.g. --rate 0.75mg/kg/h --infusion 40min). IV only; not with --dose.", (t, n) => Parsing.ParseRate(t, n));

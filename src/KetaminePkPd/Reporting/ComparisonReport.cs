@@ -50,9 +50,6 @@ public static class ComparisonReport
         new("madrs_change_7d", "The same at 7 d."),
     ];
 
-    /// <summary>The library's informational version (e.g. <c>0.1.0</c>), recorded in the JSON documents.</summary>
-    internal static string LibraryVersion => TrialJsonParts.ModelVersion;
-
     /// <summary>The metrics in the order of <see cref="MetricColumns"/>; null where undefined.</summary>
     private static double?[] Values(ArmMetrics m) =>
         [m.CmaxNgPerMl, m.TmaxH, m.Auc0To24NgHPerMl, m.TimeAboveH, m.PeakCadss, m.PeakCadssTimeH, m.CadssBelow4AfterH, m.Antidepressant4H, m.AntidepressantDay1, m.AntidepressantDay7];
@@ -161,7 +158,7 @@ public static class ComparisonReport
             Arms: arms,
             ProvisionalEffectParameters: [.. ProvisionalEffects().Select(ModelParameterJson.Of)],
             Notes: MetricNotes(o),
-            ModelVersion: LibraryVersion,
+            ModelVersion: TrialJsonParts.ModelVersion,
             Reproduce: reproduce,
             OutFile: outFile,
             PlotFiles: plotFiles ?? []);

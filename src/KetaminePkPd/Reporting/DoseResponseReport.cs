@@ -89,7 +89,7 @@ public static class DoseResponseReport
             Population: Population(result),
             SignConvention: result.Population is { } pop ? TrialWording.SignConvention(pop.Design) : "",
             ProvisionalParameters: [.. Provisional(s).Select(ModelParameterJson.Of)],
-            ModelVersion: ComparisonReport.LibraryVersion,
+            ModelVersion: TrialJsonParts.ModelVersion,
             Reproduce: reproduce,
             OutFile: outFile,
             PlotFiles: plotFiles ?? []);

@@ -38,21 +38,21 @@ public sealed class ParsingTests
     [InlineData("sc", Route.Subcutaneous)]
     public void ParseRoute_Token_ReturnsRouteAndRoundTripsThroughRouteToken(string text, Route expected)
     {
-        Assert.Equal(expected, Parsing.ParseRoute(text));
-        Assert.Equal(expected, Parsing.ParseRoute(Parsing.RouteToken(expected)));
+        Assert.Equal(expected, KetaminePkPd.Vocabulary.ParseRoute(text));
+        Assert.Equal(expected, KetaminePkPd.Vocabulary.ParseRoute(KetaminePkPd.Vocabulary.Token(expected)));
     }
 
     [Theory]
     [InlineData("exact", SolverMethod.Exact)]
     [InlineData("dopri5", SolverMethod.DormandPrince54)]
     [InlineData("rodas4", SolverMethod.Rosenbrock)]
-    public void ParseSolver_Token_ReturnsMethod(string text, SolverMethod expected) => Assert.Equal(expected, Parsing.ParseSolver(text));
+    public void ParseSolver_Token_ReturnsMethod(string text, SolverMethod expected) => Assert.Equal(expected, KetaminePkPd.Vocabulary.ParseSolver(text));
 
     [Theory]
     [InlineData("non-asian", Ancestry.NonAsian)]
     [InlineData("asian", Ancestry.AsianNonJapanese)]
     [InlineData("japanese", Ancestry.Japanese)]
-    public void ParseAncestry_Token_ReturnsAncestry(string text, Ancestry expected) => Assert.Equal(expected, Parsing.ParseAncestry(text));
+    public void ParseAncestry_Token_ReturnsAncestry(string text, Ancestry expected) => Assert.Equal(expected, KetaminePkPd.Vocabulary.ParseAncestry(text));
 
     [Theory]
     [InlineData(null, null, Drug.RacemicKetamine, "domino")]
@@ -62,15 +62,15 @@ public sealed class ParsingTests
     [InlineData("racemic", "herd", Drug.RacemicKetamine, "herd")]
     public void ResolveDrugAndModel_Defaults_FollowTheDrugOrTheModel(string? drug, string? model, Drug expectedDrug, string expectedKey)
     {
-        var (d, set) = Parsing.ResolveDrugAndModel(drug, model);
-        Assert.Equal(expectedDrug, d);
+        var set = Resolve(drug, model);
+        Assert.Equal(expectedDrug, set.Drug);
         Assert.Equal(expectedKey, set.Key);
     }
 
     [Fact]
     public void ResolveDrugAndModel_ModelOfOtherDrug_NamesBoth()
     {
-        var ex = Assert.ThrowsAny<ArgumentException>(() => Parsing.ResolveDrugAndModel("esketamine", "domino"));
+        var ex = Assert.ThrowsAny<ArgumentException>(() => Resolve("esketamine", "domino"));
         Assert.Contains("domino", ex.Message, StringComparison.Ordinal);
         Assert.Contains("racemic ketamine", ex.Message, StringComparison.Ordinal);
         Assert.Contains("--drug esketamine", ex.Message, StringComparison.Ordinal);
@@ -110,4 +110,9 @@ public sealed class ParsingTests
         for (int i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal)) count++;
         return count;
     }
+
+    /// <summary>The drug and model of optional --drug and --model texts, as the commands resolve them.</summary>
+    private static KetaminePkPd.Pharmacokinetics.PkParameterSet Resolve(string? drug, string? model) =>
+        KetaminePkPd.Pharmacokinetics.PkModels.Resolve(drug is null ? null : KetaminePkPd.Vocabulary.ParseDrug(drug, "--drug"),
+            model is null ? null : KetaminePkPd.Pharmacokinetics.PkModels.Parse(model, "--model"), "--drug", "--model");
 }
