@@ -47,10 +47,6 @@ internal static class CommandRun
     public static void SetAction(Command command, Func<CommandContext, int> body) =>
         command.SetAction(p => Run(p, body));
 
-    /// <summary>Quotes an argument of a printed command line for a POSIX shell when it holds anything but safe characters.</summary>
-    public static string Quote(string text) =>
-        text.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':' or '\\') ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
     /// <summary>Runs <paramref name="body"/> for <paramref name="parse"/>; see the class summary.</summary>
     public static int Run(ParseResult parse, Func<CommandContext, int> body)
     {

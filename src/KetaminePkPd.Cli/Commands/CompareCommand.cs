@@ -5,6 +5,7 @@ using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Reporting;
+using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Cli.Commands;
 
@@ -150,7 +151,7 @@ internal sealed class CompareCommand : CliCommand
     private static string Reproduce(IReadOnlyList<string> specs, ComparisonOptions o)
     {
         var parts = new List<string> { CliApp.Name, "compare" };
-        parts.AddRange(specs.Select(s => $"--arm {CommandRun.Quote(s)}"));
+        parts.AddRange(specs.Select(s => $"--arm {CommandLineText.Quote(s)}"));
         if (o.Subject.WeightKg != Defaults.Subject.WeightKg) parts.Add($"--weight {Parsing.Plain(o.Subject.WeightKg)}kg");
         if (o.Subject.AgeYears != Defaults.Subject.AgeYears) parts.Add($"--age {Parsing.Plain(o.Subject.AgeYears)}");
         if (o.Threshold != Defaults.Threshold) parts.Add($"--threshold-ng-per-ml {Parsing.Plain(o.Threshold.NanogramsPerMilliliter)}");

@@ -78,7 +78,7 @@ internal sealed class ReportCommand : CliCommand
     internal static string CommandLine(string command, HypothesisTestSettings s, string? outPath)
     {
         var parts = new List<string> { CliApp.Name, command };
-        if (outPath is not null) parts.Add($"--out {CommandRun.Quote(outPath)}");
+        if (outPath is not null) parts.Add($"--out {CommandLineText.Quote(outPath)}");
         if (s.Replicates != Defaults.Replicates) parts.Add($"--replicates {s.Replicates.ToString(CultureInfo.InvariantCulture)}");
         if (s.PoolSize != Defaults.PoolSize) parts.Add($"--pool {s.PoolSize.ToString(CultureInfo.InvariantCulture)}");
         parts.Add($"--seed {s.Seed.ToString(CultureInfo.InvariantCulture)}");
