@@ -62,6 +62,205 @@ internal static class PeakSearch
         return scan.Above;
     }
 
+    /// <summary>A smooth function of the linear state (e.g. an effect with tolerance compartments).</summary>
+    public delegate double StateFunction(ReadOnlySpan<double> x);
+
+    /// <summary>The time derivative of a <see cref="StateFunction"/> given the state x and its rate dx/dt.</summary>
+    public delegate double StateRate(ReadOnlySpan<double> x, ReadOnlySpan<double> dx);
+
+    /// <summary>
+    /// Returns (time of the maximum, value there) of a smooth function f(x) of the linear state, by the same scan as
+    /// <see cref="Maximum"/> (sub-steps of 2^j minutes from the exact propagator; a turn of df/dt = rate(x, K x + b) from
+    /// positive to non-positive is refined on pieces of at most one minute and 1/||K||), the turning point located by
+    /// bisection on df/dt along the exact Taylor series of the whole state about the piece's start.
+    /// </summary>
+    /// <param name="propagator">An exact propagator for K (its cache is reused).</param>
+    /// <param name="k">K of the linear part, n x n.</param>
+    /// <param name="n">Linear dimension (the first n entries of each stored state).</param>
+    /// <param name="points">Evaluated points.</param>
+    /// <param name="outStates">The output states the points refer to.</param>
+    /// <param name="ratesAt">Zero-order input rates (length n) in force just after a time.</param>
+    /// <param name="eventTimesH">Sorted times at which inputs start or end (boluses included), h.</param>
+    /// <param name="value">f(x).</param>
+    /// <param name="rate">df/dt given x and dx/dt.</param>
+    public static (double T, double Value) MaximumOf(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
+        Func<double, double[]> ratesAt, double[] eventTimesH, StateFunction value, StateRate rate)
+    {
+        double best = double.NegativeInfinity, tBest = 0;
+        for (int p = 0; p < points.Count; p++)
+        {
+            double v = value(points.State(p, outStates)[..n]);
+            if (v > best) { best = v; tBest = points.Time(p); }
+        }
+        var scan = new FunctionScan(propagator, k, n, eventTimesH, value, rate);
+        for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p, ref best, ref tBest);
+        return (tBest, best);
+    }
+
+    /// <summary>The scan of <see cref="MaximumOf"/>.</summary>
+    private sealed class FunctionScan
+    {
+        private readonly LinearPropagator _propagator;
+        private readonly double[] _k;
+        private readonly int _n;
+        private readonly double[] _events;
+        private readonly double _normK;
+        private readonly StateFunction _value;
+        private readonly StateRate _rate;
+        private readonly double[] _dx, _x, _series;
+        private readonly List<LinearPropagator.Entry> _ladder = [];
+
+        public FunctionScan(LinearPropagator propagator, double[] k, int n, double[] events, StateFunction value, StateRate rate)
+        {
+            _propagator = propagator;
+            _k = k;
+            _n = n;
+            _events = events;
+            _value = value;
+            _rate = rate;
+            _dx = new double[n];
+            _x = new double[n];
+            _series = new double[MaxTerms * n];
+            for (int i = 0; i < n; i++)
+            {
+                double row = 0;
+                for (int j = 0; j < n; j++) row += Math.Abs(k[i * n + j]);
+                _normK = Math.Max(_normK, row);
+            }
+        }
+
+        public void Interval(EvaluatedPoints points, double[] outStates, Func<double, double[]> ratesAt, int p, ref double best, ref double tBest)
+        {
+            double a = points.Time(p), end = points.Time(p + 1);
+            if (end - a <= 1e-12) return;
+            var rates = ratesAt(a);
+            bool hasInput = rates.Any(r => r > 0);
+            int i = Array.BinarySearch(_events, a + LinearMarch.TimeEpsH);
+            int at = i >= 0 ? i : ~i - 1;
+            double lastEvent = at >= 0 ? _events[at] : points.Time(0);
+            var x = points.State(p, outStates)[.._n].ToArray();
+            var endState = points.State(p + 1, outStates)[.._n].ToArray();
+            var previous = new double[_n];
+            _ladder.Clear();
+            double t = a, g0 = Slope(x, rates);
+            while (true)
+            {
+                double target = Math.Max(BaseStepH, StepFraction * (t - lastEvent));
+                int j = Math.Max(0, (int)Math.Floor(Math.Log2(target / BaseStepH) + 1e-12));
+                double h = BaseStepH * Math.Pow(2, j);
+                x.CopyTo(previous, 0);
+                bool last = t + h >= end - 1e-9;
+                double tNext;
+                if (last)
+                {
+                    endState.CopyTo(x, 0);
+                    tNext = end;
+                }
+                else
+                {
+                    if (_ladder.Count == 0) _ladder.Add(_propagator.Prepare(rates, hasInput, BaseStepH));
+                    while (_ladder.Count <= j) _ladder.Add(_propagator.Doubled(_ladder[^1]));
+                    _propagator.Step(x, _ladder[j]);
+                    tNext = t + h;
+                }
+                double g1 = Slope(x, rates);
+                if (g0 > 0 && g1 <= 0) Refine(previous, t, tNext - t, rates, hasInput, ref best, ref tBest);
+                if (last) break;
+                t = tNext;
+                g0 = g1;
+            }
+        }
+
+        /// <summary>df/dt at state x: rate(x, K x + b).</summary>
+        private double Slope(ReadOnlySpan<double> x, double[] b)
+        {
+            for (int i = 0; i < _n; i++)
+            {
+                double d = b[i];
+                for (int j = 0; j < _n; j++) d += _k[i * _n + j] * x[j];
+                _dx[i] = d;
+            }
+            return _rate(x, _dx);
+        }
+
+        private void Refine(double[] x0, double t0, double span, double[] rates, bool hasInput, ref double best, ref double tBest)
+        {
+            double piece = BaseStepH;
+            if (_normK * piece > 1) piece = 1 / _normK;
+            int steps = Math.Max(1, (int)Math.Ceiling(span / piece - 1e-9));
+            double delta = span / steps;
+            var x = (double[])x0.Clone();
+            var start = new double[_n];
+            var step = _propagator.Prepare(rates, hasInput, delta);
+            double g0 = Slope(x, rates);
+            for (int s = 0; s < steps; s++)
+            {
+                x.CopyTo(start, 0);
+                _propagator.Step(x, step);
+                double g1 = Slope(x, rates);
+                if (g0 > 0 && g1 <= 0)
+                {
+                    Series(start, rates);
+                    var (u, v) = SeriesMaximum(delta);
+                    if (v > best) { best = v; tBest = t0 + s * delta + u; }
+                }
+                g0 = g1;
+            }
+        }
+
+        /// <summary>Fills the Taylor coefficients of the whole state about x: c_k = x^(k)(0) / k!, row k of <see cref="_series"/>.</summary>
+        private void Series(double[] x, double[] b)
+        {
+            int n = _n;
+            x.CopyTo(_series, 0);
+            for (int i = 0; i < n; i++)
+            {
+                double d = b[i];
+                for (int j = 0; j < n; j++) d += _k[i * n + j] * x[j];
+                _series[n + i] = d;
+            }
+            for (int term = 2; term < MaxTerms; term++)
+                for (int i = 0; i < n; i++)
+                {
+                    double d = 0;
+                    for (int j = 0; j < n; j++) d += _k[i * n + j] * _series[(term - 1) * n + j];
+                    _series[term * n + i] = d / term;
+                }
+        }
+
+        /// <summary>State and its rate at offset s along the series.</summary>
+        private void At(double s)
+        {
+            for (int i = 0; i < _n; i++)
+            {
+                double v = 0, d = 0;
+                for (int term = MaxTerms - 1; term >= 1; term--)
+                {
+                    double c = _series[term * _n + i];
+                    v = v * s + c;
+                    d = d * s + term * c;
+                }
+                _x[i] = v * s + _series[i];
+                _dx[i] = d;
+            }
+        }
+
+        /// <summary>The maximum of f on [0, h] where df/dt turns from positive to non-positive: bisection on df/dt.</summary>
+        private (double S, double Value) SeriesMaximum(double h)
+        {
+            double lo = 0, hi = h;
+            for (int it = 0; it < 100 && hi - lo > 1e-15 * Math.Max(1, h); it++)
+            {
+                double mid = 0.5 * (lo + hi);
+                At(mid);
+                if (_rate(_x, _dx) > 0) lo = mid; else hi = mid;
+            }
+            double u = 0.5 * (lo + hi);
+            At(u);
+            return (u, _value(_x));
+        }
+    }
+
     /// <summary>The state of one search: the best maximum so far and the time above a level accumulated so far.</summary>
     private sealed class Scan
     {

@@ -70,10 +70,21 @@ public abstract class EffectModel
     public abstract double Effect(double ceNgPerMl, ReadOnlySpan<double> filter);
 
     /// <summary>
-    /// The effect as a fraction of its maximum, in [0, 1], for effects that have one (an Emax model); used when one
-    /// effect's size drives another (mediation). Null when the effect has no maximum.
+    /// Number of linear tolerance compartments a built-in effect keeps beside its effect site (0 for effects defined
+    /// outside the library): states y that follow the effect-site concentration linearly, dy/dt = M y + m Ce, so that
+    /// the whole PK-effect-site-tolerance system stays linear and exact, and the effect is a direct function of
+    /// (Ce, y) (see <see cref="SigmoidEmaxModel"/>).
     /// </summary>
-    public virtual double? FractionOfMaximum(double ceNgPerMl) => null;
+    internal virtual int ToleranceStates => 0;
+
+    /// <summary>Writes M (<see cref="ToleranceStates"/> squared, row-major) and m (the input from Ce) of the tolerance compartments.</summary>
+    internal virtual void ToleranceDynamics(Span<double> m, Span<double> fromEffectSite) { }
+
+    /// <summary>The effect from the effect-site concentration, the tolerance states and the filter states.</summary>
+    internal virtual double EffectWithTolerance(double ceNgPerMl, ReadOnlySpan<double> tolerance, ReadOnlySpan<double> filter) => Effect(ceNgPerMl, filter);
+
+    /// <summary>d(effect)/dt from the effect-site concentration, the tolerance states and their rates (direct effects only).</summary>
+    internal virtual double EffectRate(double ceNgPerMl, ReadOnlySpan<double> tolerance, double ceRate, ReadOnlySpan<double> toleranceRates) => 0;
 
     /// <summary>Effect-site equilibration half-life, minutes.</summary>
     public double Ke0HalfLifeMinutes => Math.Log(2) / Ke0PerH * Units.MinutesPerHour;

@@ -78,11 +78,21 @@ public static class PkPdSimulator
                 if (v > maxValue) { maxValue = v; maxTime = march.Points.Time(p); }
                 if (v < minValue) { minValue = v; minTime = march.Points.Time(p); }
             }
-            if (fx.FilterStates == 0)
+            if (fx.FilterStates == 0 && fx.ToleranceStates == 0)
             {
+                // A direct effect monotone in Ce: its peak is at the effect-site concentration's.
                 peakPropagator ??= new LinearPropagator(pd.K, pd.N);
                 var (t, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), solution.EventTimesH, pd.EffectSite(e));
                 double v = fx.Effect(ce, ReadOnlySpan<double>.Empty);
+                if (v > maxValue) { maxValue = v; maxTime = t; }
+            }
+            else if (fx.FilterStates == 0)
+            {
+                // A direct effect of the effect site and its tolerance compartments: the peak of that function of the linear state.
+                peakPropagator ??= new LinearPropagator(pd.K, pd.N);
+                int index = e;
+                var (t, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), solution.EventTimesH,
+                    x => pd.EffectValue(index, x), (x, dx) => pd.EffectRate(index, x, dx));
                 if (v > maxValue) { maxValue = v; maxTime = t; }
             }
             effects.Add(new EffectTimeCourse(fx.Name, fx.Unit, ImmutableCollectionsMarshal.AsImmutableArray(values),

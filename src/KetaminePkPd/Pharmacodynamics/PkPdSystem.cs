@@ -4,18 +4,18 @@ using KetaminePkPd.Pharmacokinetics;
 namespace KetaminePkPd.Pharmacodynamics;
 
 /// <summary>
-/// The linear system of a PK-PD simulation, x = [PK amounts (reduced); one effect-site concentration per effect, ng/mL],
-/// with dCe/dt = ke0 (1000 A_driver / V_driver - Ce), and the effects' filters as a <see cref="FilterBlock"/>.
+/// The linear system of a PK-PD simulation, x = [PK amounts (reduced); per effect, its effect-site concentration (ng/mL)
+/// and then its tolerance compartments (ng/mL)], with dCe/dt = ke0 (1000 A_driver / V_driver - Ce) and the tolerance
+/// compartments linear in Ce, and the effects' filters as a <see cref="FilterBlock"/>.
 /// </summary>
 internal sealed class PkPdSystem : FilterBlock
 {
     private readonly EffectModel[] _effects;
+    private readonly int[] _site;           // state index of each effect's effect site (its tolerance states follow)
     private readonly int[] _filterOffset;   // first filter state of each effect, or -1
     private readonly int[] _driveIndex;     // drive number of each effect, or -1
     private readonly double[] _a, _b;
     private readonly int _q, _r;
-    private readonly int _mediator = -1, _mediated = -1;
-    private readonly double _share;
 
     public PkPdSystem(PkPdModel model, ReducedSystem pk)
     {
@@ -23,18 +23,34 @@ internal sealed class PkPdSystem : FilterBlock
         Model = model;
         _effects = [.. model.Effects];
         int m = pk.M, e = _effects.Length;
-        N = m + e;
+        _site = new int[e];
+        N = m;
+        for (int i = 0; i < e; i++)
+        {
+            _site[i] = N;
+            N += 1 + _effects[i].ToleranceStates;
+        }
         K = new double[N * N];
         for (int i = 0; i < m; i++)
             for (int j = 0; j < m; j++) K[i * N + j] = pk.K[i * m + j];
         for (int i = 0; i < e; i++)
         {
             var fx = _effects[i];
-            int row = m + i;
+            int row = _site[i];
             int driver = fx.Driver == EffectDriver.Parent ? pk.Central : pk.Metabolite;
             double inverseVolume = fx.Driver == EffectDriver.Parent ? pk.InverseCentralVolume : pk.InverseMetaboliteVolume;
             if (driver >= 0) K[row * N + driver] = fx.Ke0PerH * inverseVolume * Units.NgPerMlPerMgPerL;
             K[row * N + row] = -fx.Ke0PerH;
+            int t = fx.ToleranceStates;
+            if (t == 0) continue;
+            var dynamics = new double[t * t];
+            var input = new double[t];
+            fx.ToleranceDynamics(dynamics, input);
+            for (int p = 0; p < t; p++)
+            {
+                K[(row + 1 + p) * N + row] = input[p];
+                for (int q = 0; q < t; q++) K[(row + 1 + p) * N + row + 1 + q] = dynamics[p * t + q];
+            }
         }
 
         _filterOffset = new int[e];
@@ -61,26 +77,20 @@ internal sealed class PkPdSystem : FilterBlock
             offset += qi;
             drive++;
         }
-        if (model.Mediation is { } link)
-        {
-            _mediator = model.IndexOf(link.From);
-            _mediated = model.IndexOf(link.To);
-            _share = link.Share;
-        }
     }
 
     public ReducedSystem Pk { get; }
 
     public PkPdModel Model { get; }
 
-    /// <summary>Linear dimension: PK amounts plus one effect site per effect.</summary>
+    /// <summary>Linear dimension: PK amounts plus, per effect, its effect site and tolerance compartments.</summary>
     public int N { get; }
 
     /// <summary>The augmented K, N x N.</summary>
     public double[] K { get; }
 
     /// <summary>State index of effect <paramref name="effect"/>'s effect-site concentration.</summary>
-    public int EffectSite(int effect) => Pk.M + effect;
+    public int EffectSite(int effect) => _site[effect];
 
     /// <summary>First filter state of the effect within the filter block, or -1.</summary>
     public int FilterOffset(int effect) => _filterOffset[effect];
@@ -101,40 +111,32 @@ internal sealed class PkPdSystem : FilterBlock
 
     public override void Drive(ReadOnlySpan<double> x, Span<double> u)
     {
-        int m = Pk.M;
         for (int i = 0; i < _effects.Length; i++)
-        {
-            if (_driveIndex[i] < 0) continue;
-            double v = _effects[i].Drive(x[m + i]);
-            if (i == _mediated) v = (1 - _share) * v + _share * _effects[_mediator].FractionOfMaximum(x[m + _mediator])!.Value;
-            u[_driveIndex[i]] = v;
-        }
+            if (_driveIndex[i] >= 0) u[_driveIndex[i]] = _effects[i].Drive(x[_site[i]]);
     }
 
     public override void DriveRate(ReadOnlySpan<double> x, ReadOnlySpan<double> dx, Span<double> du)
     {
-        int m = Pk.M;
         for (int i = 0; i < _effects.Length; i++)
-        {
-            if (_driveIndex[i] < 0) continue;
-            double v = _effects[i].DriveDerivative(x[m + i]) * dx[m + i];
-            if (i == _mediated)
-            {
-                double ce = x[m + _mediator], h = 1e-6 * Math.Max(1, ce);
-                double lo = Math.Max(0, ce - h), hi = ce + h;
-                var med = _effects[_mediator];
-                double slope = (med.FractionOfMaximum(hi)!.Value - med.FractionOfMaximum(lo)!.Value) / (hi - lo);
-                v = (1 - _share) * v + _share * slope * dx[m + _mediator];
-            }
-            du[_driveIndex[i]] = v;
-        }
+            if (_driveIndex[i] >= 0) du[_driveIndex[i]] = _effects[i].DriveDerivative(x[_site[i]]) * dx[_site[i]];
     }
 
     /// <summary>Effect <paramref name="effect"/> from a full stored state (linear part then filter states).</summary>
     public double EffectValue(int effect, ReadOnlySpan<double> state)
     {
         var fx = _effects[effect];
-        double ce = state[Pk.M + effect];
-        return _filterOffset[effect] < 0 ? fx.Effect(ce, ReadOnlySpan<double>.Empty) : fx.Effect(ce, state.Slice(N + _filterOffset[effect], fx.FilterStates));
+        int site = _site[effect];
+        double ce = state[site];
+        var tolerance = state.Slice(site + 1, fx.ToleranceStates);
+        return _filterOffset[effect] < 0 ? fx.EffectWithTolerance(ce, tolerance, ReadOnlySpan<double>.Empty)
+            : fx.EffectWithTolerance(ce, tolerance, state.Slice(N + _filterOffset[effect], fx.FilterStates));
+    }
+
+    /// <summary>d(effect)/dt of a direct effect from the linear state and its rate of change.</summary>
+    public double EffectRate(int effect, ReadOnlySpan<double> x, ReadOnlySpan<double> dx)
+    {
+        var fx = _effects[effect];
+        int site = _site[effect], t = fx.ToleranceStates;
+        return fx.EffectRate(x[site], x.Slice(site + 1, t), dx[site], dx.Slice(site + 1, t));
     }
 }

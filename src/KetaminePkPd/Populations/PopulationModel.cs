@@ -31,14 +31,15 @@ public sealed record PopulationModel
     /// <summary>
     /// The default population of docs/model.md section 4.4 for a PK set: for racemic sets 30% CV on clearance and central volume
     /// (log SD 0.2936), rate constants to the peripherals fixed; for Perez-Ruixo 2021 its published variability
-    /// (Table 3; kmet 30% CV assumed); and for the effects log SD 0.5 on the dissociation C50 and the antidepressant EC50
-    /// and 0.3 on the antidepressant scale, and log SD 0.85 on the maximal dissociation (a right-skewed CADSS distribution, issue 10; all PROVISIONAL). Weights N(80, 15) kg in 45-150 kg.
+    /// (Table 3; kmet 30% CV assumed); and for the effects (all PROVISIONAL, issue 16) log SD 0.5 on the dissociation C50 and
+    /// the antidepressant EC50, 0.75 on the maximal dissociation (a right-skewed CADSS distribution), 0.4 on the antidepressant
+    /// scale and 0.7 on the antidepressant effect's decay rate (how long it lasts). Weights N(80, 15) kg in 45-150 kg.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="pk"/> is null.</exception>
     public static PopulationModel Default(PkParameterSet pk)
     {
         ArgumentNullException.ThrowIfNull(pk);
-        return new PopulationModel { Pk = pk, Variability = DefaultPkVariability(pk).With("C50_D", 0.5).With("EC50_A", 0.5).With("SCALE_A", 0.3).With("EMAX_D", 0.85) };
+        return new PopulationModel { Pk = pk, Variability = DefaultPkVariability(pk).With("C50_D", 0.5).With("EC50_A", 0.5).With("SCALE_A", 0.4).With("EMAX_D", 0.75).With("KDEC", 0.7) };
     }
 
     /// <summary>The default pharmacokinetic variability of a built-in set (see <see cref="Default"/>).</summary>

@@ -16,6 +16,7 @@ internal sealed class TrialSimulator
     private readonly double[] _assessmentHours;
     private readonly ulong _seed;
     private readonly Func<int, double>? _doseFactor;
+    private readonly HypothesisLinks? _links;
 
     /// <param name="design">The design.</param>
     /// <param name="hypothesis">The hypothesis.</param>
@@ -28,13 +29,7 @@ internal sealed class TrialSimulator
         _hypothesis = hypothesis;
         _seed = seed;
         _population = design.Population;
-        if (hypothesis.SensitivityCorrelation != 0)
-        {
-            var v = _population.Variability;
-            if (v.IndexOf("C50_D") < 0 || v.IndexOf("EC50_A") < 0)
-                throw new ArgumentException("The shared-sensitivity hypothesis correlates C50_D and EC50_A, but the population has no variability on both.", nameof(hypothesis));
-            _population = _population with { Variability = v.WithCorrelation("C50_D", "EC50_A", hypothesis.SensitivityCorrelation) };
-        }
+        _links = HypothesisLinks.Create(design, hypothesis);
         var times = design.Assessments.Append(design.CadssTime).Append(TimeSpan.Zero).Distinct().Order().ToList();
         _options = SimulationOptions.Default.AtTimes(times);
         _cadssIndex = times.IndexOf(design.CadssTime);
@@ -51,16 +46,20 @@ internal sealed class TrialSimulator
         int armIndex = _design.ArmOf(index);
         var arm = _design.Arms[armIndex];
         var drug = _design.Drug;
+        double factor = _doseFactor?.Invoke(index) ?? 1;
+        var regimen = Regimen(arm, factor);
         var pk = vs.CreatePkModel(_population.Pk);
+        if (_links is not null)
+        {
+            // Mediation needs the patient's own true peak CADSS first (dissociation does not depend on the link).
+            double peak = _links.NeedsDissociation
+                ? PkPdSimulator.Simulate(new PkPdModel(pk, [vs.CreateDissociation(_population.Effects, drug)]), regimen, _options)[EffectParameterSet.DissociationName].MaximumValue
+                : double.NaN;
+            vs = _links.Apply(vs, armIndex, peak);
+        }
         var dissociation = vs.CreateDissociation(_population.Effects, drug);
         var antidepressant = vs.CreateAntidepressant(_population.Effects, drug);
-        var mediation = _hypothesis.MediationShare > 0
-            ? new MediationLink(EffectParameterSet.DissociationName, EffectParameterSet.AntidepressantName, _hypothesis.MediationShare)
-            : null;
-        double factor = _doseFactor?.Invoke(index) ?? 1;
-        var regimen = factor == 1 ? arm.Regimen
-            : DosingRegimen.Repeated(arm.Administration.WithDose(arm.Administration.Dose.Scale(factor)), arm.Sessions, arm.Interval);
-        var result = PkPdSimulator.Simulate(new PkPdModel(pk, [dissociation, antidepressant], mediation), regimen, _options);
+        var result = PkPdSimulator.Simulate(new PkPdModel(pk, [dissociation, antidepressant]), regimen, _options);
         var d = result[EffectParameterSet.DissociationName];
         var a = result[EffectParameterSet.AntidepressantName];
 
@@ -70,6 +69,18 @@ internal sealed class TrialSimulator
             result.Pk.ParentNgPerMl[_cadssIndex], result.Pk.Parent.CmaxNgPerMl, result.Pk.Parent.Auc0To24NgHPerMl,
             d.Values[_cadssIndex], d.MaximumValue, [.. _assessmentIndex.Select(k => a.Values[k])], baseline, placebo, slow);
     }
+
+    /// <summary>Subject <paramref name="index"/>'s true peak CADSS under exposure only (PK and dissociation alone; the links' reference samples).</summary>
+    public double SimulateDissociationPeak(int index)
+    {
+        var vs = _population.SampleSubject(_seed, index);
+        var arm = _design.Arms[_design.ArmOf(index)];
+        var model = new PkPdModel(vs.CreatePkModel(_population.Pk), [vs.CreateDissociation(_population.Effects, _design.Drug)]);
+        return PkPdSimulator.Simulate(model, Regimen(arm, _doseFactor?.Invoke(index) ?? 1), _options)[EffectParameterSet.DissociationName].MaximumValue;
+    }
+
+    private static DosingRegimen Regimen(TrialArm arm, double factor) => factor == 1 ? arm.Regimen
+        : DosingRegimen.Repeated(arm.Administration.WithDose(arm.Administration.Dose.Scale(factor)), arm.Sessions, arm.Interval);
 
     /// <summary>Baseline MADRS, placebo improvement and slow (standard-of-care) improvement of subject <paramref name="index"/> under this design's clinical model (stream 1).</summary>
     private (double Baseline, double Placebo, double SlowPlacebo) ClinicalDraws(int index)
@@ -97,7 +108,8 @@ internal sealed class TrialSimulator
         double cadss = Math.Clamp(s.CadssAtRatingTime + clinical.CadssNoiseSd * random.NextStandardNormal(), 0, RatingScales.CadssMaximum);
         double peak = Math.Clamp(s.CadssPeak + clinical.CadssNoiseSd * random.NextStandardNormal(), 0, RatingScales.CadssMaximum);
         bool noticed = _hypothesis.ExpectancyBoostMadrs > 0 && s.CadssPeak > _hypothesis.ExpectancyThresholdCadss;
-        double placebo = s.PlaceboMadrs + (noticed ? _hypothesis.ExpectancyBoostMadrs : 0);
+        double placebo = s.PlaceboMadrs + (noticed ? _hypothesis.ExpectancyBoostMadrs : 0)
+            + (_design.Arms[s.Arm].Administration.Dose.Value == 0 ? clinical.ActiveControlMadrs : 0);
         var scale = _design.Scale;
         double perPoint = scale.PerMadrsPoint(), max = scale.Maximum(), cutoff = scale.RemissionCutoff();
         double baseline = s.BaselineMadrs * perPoint;
@@ -109,7 +121,7 @@ internal sealed class TrialSimulator
         var remitters = new bool[k];
         for (int i = 0; i < k; i++)
         {
-            double madrs = s.BaselineMadrs - placebo * clinical.PlaceboOnset(_assessmentHours[i]) - s.SlowPlaceboMadrs * clinical.SlowPlaceboOnset(_assessmentHours[i])
+            double madrs = s.BaselineMadrs - placebo * clinical.PlaceboCourse(_assessmentHours[i]) - s.SlowPlaceboMadrs * clinical.SlowPlaceboOnset(_assessmentHours[i])
                 + s.DrugEffectMadrs[i]
                 + clinical.RatingNoiseSd * random.NextStandardNormal();
             scores[i] = Math.Clamp(madrs * perPoint, 0, max);

@@ -15,6 +15,17 @@ public static class ValidationDesigns
         PopulationModel.Default(PkModels.Domino), [TimeSpan.FromMinutes(230), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7)]);
 
     /// <summary>
+    /// Racemic ketamine 0.5 mg/kg over 40 min against midazolam (an active control, <see cref="ClinicalModel.MidazolamControlled"/>;
+    /// Murrough 2013, Fava 2020), MADRS at 230 min and days 1, 3, 7 and 14; Domino PK, the default population.
+    /// </summary>
+    /// <param name="subjectsPerArm">Patients per arm, in [1, 100 000].</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size out of range.</exception>
+    public static TrialDesign MidazolamControlledIv(int subjectsPerArm) => new("Racemic 0.5 mg/kg over 40 min vs midazolam",
+        [Iv("midazolam", 0, subjectsPerArm), Iv("ketamine 0.5 mg/kg", 0.5, subjectsPerArm)],
+        PopulationModel.Default(PkModels.Domino), [TimeSpan.FromMinutes(230), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7), TimeSpan.FromDays(14)],
+        clinical: ClinicalModel.MidazolamControlled);
+
+    /// <summary>
     /// Daly et al. 2018 (JAMA Psychiatry 75:139, SYNAPSE) period 1: intranasal placebo, esketamine 56 mg and 84 mg on days 1 and 4 (3 days apart),
     /// patients staying on their current oral antidepressant; MADRS 2 h and 24 h after the first dose and at day 8 (7 days after it).
     /// </summary>

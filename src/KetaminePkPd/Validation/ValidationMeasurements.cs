@@ -50,11 +50,11 @@ internal static class ValidationMeasurements
                 SimulationOptions.Default.AtTimes([TimeSpan.FromMinutes(40), TimeSpan.FromHours(4), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7)]));
             return result.EffectAt(EffectParameterSet.AntidepressantName, at);
         }
-        v["iv-drug-4h"] = DrugEffect(0.5, TimeSpan.FromHours(4), out var r05);
-        v["iv-drug-1d"] = r05.EffectAt(EffectParameterSet.AntidepressantName, TimeSpan.FromDays(1));
-        v["iv-drug-3d"] = r05.EffectAt(EffectParameterSet.AntidepressantName, TimeSpan.FromDays(3));
-        v["iv-drug-7d"] = r05.EffectAt(EffectParameterSet.AntidepressantName, TimeSpan.FromDays(7));
-        v["iv-day7-over-day1"] = v["iv-drug-7d"] / v["iv-drug-1d"];
+        double at4h = DrugEffect(0.5, TimeSpan.FromHours(4), out var r05);
+        double day1 = r05.EffectAt(EffectParameterSet.AntidepressantName, TimeSpan.FromDays(1));
+        v["iv-drug-4h-over-1d"] = at4h / day1;
+        v["iv-drug-3d-over-1d"] = r05.EffectAt(EffectParameterSet.AntidepressantName, TimeSpan.FromDays(3)) / day1;
+        v["iv-day7-over-day1"] = r05.EffectAt(EffectParameterSet.AntidepressantName, TimeSpan.FromDays(7)) / day1;
         v["iv-cp-40min"] = r05.Pk.ParentNgPerMl[r05.IndexOf(TimeSpan.FromMinutes(40))];
         var pk = PkModels.Domino.CreateModel(Subject.TypicalAdult);
         v["iv-cl"] = pk.SystemicClearanceLPerH;
@@ -67,10 +67,15 @@ internal static class ValidationMeasurements
         v["iv-clements-cl"] = ck.SystemicClearanceLPerH;
         v["iv-clements-vss"] = ck.Compartments.Where(c => c.Role is CompartmentRole.Central or CompartmentRole.Peripheral).Sum(c => c.VolumeL);
         double[] doses = [0.1, 0.2, 0.5, 1.0];
-        var day1 = doses.Select(d => DrugEffect(d, TimeSpan.FromDays(1), out _)).ToArray();
-        int ordered = 0;
-        for (int i = 1; i < day1.Length; i++) if (day1[i] < day1[i - 1]) ordered++;
-        v["fava-rank"] = ordered + (day1[0] < 0 ? 1 : 0);
+        var results = doses.Select(d => { double e = DrugEffect(d, TimeSpan.FromDays(1), out var r); return (Day1: e, Cadss: r.EffectAt(EffectParameterSet.DissociationName, TimeSpan.FromMinutes(40))); }).ToArray();
+        int ordered = 0, dissociates = 0;
+        for (int i = 1; i < results.Length; i++)
+        {
+            if (results[i].Day1 < results[i - 1].Day1) ordered++;
+            if (results[i].Cadss > results[i - 1].Cadss) dissociates++;
+        }
+        v["fava-rank"] = ordered + (results[0].Day1 < 0 ? 1 : 0);
+        v["cadss-dose-rank"] = dissociates;
     }
 
     /// <summary>Norketamine after 10 mg racemic IV (Pharmacotherapy 2022 Table 6 design: a bolus, venous samples).</summary>
@@ -102,10 +107,8 @@ internal static class ValidationMeasurements
         var session = Administration.Intranasal(Dose.FromMilligrams(56));
         var first = PkPdSimulator.Simulate(model, DosingRegimen.Single(session), new SimulationOptions { Until = TimeSpan.FromHours(4), OutputStep = Minute });
         var d = first[EffectParameterSet.DissociationName];
-        int peak = 0;
-        for (int i = 1; i < d.Values.Length; i++) if (d.Values[i] > d.Values[peak]) peak = i;
-        v["esk-diss-tpeak"] = first.TimesH[peak] * 60;
-        v["esk-diss-90min"] = d.Values[first.IndexOf(TimeSpan.FromMinutes(90))] / d.Values[peak];
+        v["esk-diss-tpeak"] = d.MaximumTimeH * 60;
+        v["esk-diss-90min"] = d.Values[first.IndexOf(TimeSpan.FromMinutes(90))] / d.Values[first.IndexOf(TimeSpan.FromMinutes(40))];
 
         var course = PkPdSimulator.Simulate(model, DosingRegimen.Repeated(session, 8, TimeSpan.FromDays(3.5)),
             new SimulationOptions { Until = TimeSpan.FromDays(25), OutputStep = TimeSpan.FromMinutes(2) });
@@ -128,19 +131,41 @@ internal static class ValidationMeasurements
 
     private static double Share(TrialResult r, int arm, Func<TrialSubjectResult, bool> f) => 100.0 * Arm(r, arm).Count(f) / Arm(r, arm).Count();
 
+    private static double Sd(IEnumerable<double> values)
+    {
+        var x = values.ToArray();
+        double mean = x.Average();
+        return Math.Sqrt(x.Sum(c => (c - mean) * (c - mean)) / (x.Length - 1));
+    }
+
     private static void RacemicPopulation(Dictionary<string, double> v, ValidationSettings settings)
     {
         var r = VirtualTrial.Run(ValidationDesigns.RacemicIv(settings.SubjectsPerArm), null, settings.Seed, settings.Parallel);
         var cadss = Arm(r, 1).Select(s => s.CadssRated).ToArray();
-        double mean = cadss.Average(), sd = Math.Sqrt(cadss.Sum(c => (c - mean) * (c - mean)) / (cadss.Length - 1));
+        double mean = cadss.Average(), sd = Sd(cadss);
         v["cadss-mean"] = mean;
         v["cadss-sd"] = sd;
         v["cadss-sd-over-mean"] = sd / mean;
         v["cadss-skew"] = cadss.Sum(c => Math.Pow((c - mean) / sd, 3)) / cadss.Length;
         v["cadss-peak-above-20"] = Share(r, 1, s => s.CadssPeakRated > 20);
-        v["iv-pop-adjusted-1d"] = Adjusted(r, 1, 1);
-        v["iv-pop-response-1d"] = Share(r, 1, s => s.Responders[1]);
-        v["iv-pop-placebo-response-1d"] = Share(r, 0, s => s.Responders[1]);
+        v["iv-sal-response-1d"] = Share(r, 1, s => s.Responders[1]);
+        v["iv-sal-placebo-response-1d"] = Share(r, 0, s => s.Responders[1]);
+        double sdKetamine = Sd(Arm(r, 1).Select(s => s.Changes[1])), sdSaline = Sd(Arm(r, 0).Select(s => s.Changes[1]));
+        v["iv-sal-d-1d"] = -Adjusted(r, 1, 1) / Math.Sqrt((sdKetamine * sdKetamine + sdSaline * sdSaline) / 2);
+        v["iv-sd-ratio-1d"] = sdKetamine / sdSaline;
+        v["iv-sal-response-7d"] = Share(r, 1, s => s.Responders[3]);
+        v["iv-sal-adjusted-230min"] = Adjusted(r, 1, 0);
+        v["iv-sal-adjusted-1d"] = Adjusted(r, 1, 1);
+
+        var m = VirtualTrial.Run(ValidationDesigns.MidazolamControlledIv(settings.SubjectsPerArm), null, settings.Seed, settings.Parallel);
+        v["iv-mid-adjusted-1d"] = Adjusted(m, 1, 1);
+        v["iv-mid-sd-ketamine-1d"] = Sd(Arm(m, 1).Select(s => s.Changes[1]));
+        v["iv-mid-sd-control-1d"] = Sd(Arm(m, 0).Select(s => s.Changes[1]));
+        v["iv-mid-response-1d"] = Share(m, 1, s => s.Responders[1]);
+        v["iv-mid-control-response-1d"] = Share(m, 0, s => s.Responders[1]);
+        // Salloum 2020: of the day-3 responders, the share not relapsed (MADRS below 22) by day 14.
+        var responders = Arm(m, 1).Where(s => s.Responders[2]).ToList();
+        v["iv-relapse-14d"] = responders.Count == 0 ? 0 : 100.0 * responders.Count(s => s.Scores[4] < 22) / responders.Count;
     }
 
     private static void Daly(Dictionary<string, double> v, ValidationSettings settings)
@@ -153,7 +178,8 @@ internal static class ValidationMeasurements
         v["daly-placebo-2h"] = Mean(Arm(r, 0), s => s.Changes[0]);
         v["daly-placebo-1d"] = Mean(Arm(r, 0), s => s.Changes[1]);
         v["daly-placebo-8d"] = Mean(Arm(r, 0), s => s.Changes[2]);
-        v["esk-peak-cadss-above-4"] = Share(r, 1, s => s.CadssPeakRated > 4);
+        v["esk-peak-cadss-above-4"] = 100.0 * r.Subjects.Count(s => s.Simulated.Arm > 0 && s.CadssPeakRated > 4) / r.Subjects.Count(s => s.Simulated.Arm > 0);
+        v["esk-placebo-cadss-above-4"] = Share(r, 0, s => s.CadssPeakRated > 4);
         v["daly-56-response-1d"] = Share(r, 1, s => s.Responders[1]);
         v["daly-84-response-1d"] = Share(r, 2, s => s.Responders[1]);
         v["daly-placebo-response-1d"] = Share(r, 0, s => s.Responders[1]);
@@ -169,6 +195,9 @@ internal static class ValidationMeasurements
         v["t2-placebo-response-28d"] = Share(r, 0, s => s.Responders[last]);
         v["t2-remission-28d"] = Share(r, 1, s => s.Scores[last] <= 12);
         v["t2-placebo-remission-28d"] = Share(r, 0, s => s.Scores[last] <= 12);
+        v["t2-sd-esketamine-28d"] = Sd(Arm(r, 1).Select(s => s.Changes[last]));
+        v["t2-sd-placebo-28d"] = Sd(Arm(r, 0).Select(s => s.Changes[last]));
+        v["t2-sd-ratio-28d"] = v["t2-sd-esketamine-28d"] / v["t2-sd-placebo-28d"];
     }
 
     private static void Hypotheses(Dictionary<string, double> v, ValidationSettings settings)
