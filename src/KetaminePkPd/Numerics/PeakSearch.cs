@@ -83,8 +83,10 @@ internal static class PeakSearch
     /// <param name="eventTimesH">Sorted times at which inputs start or end (boluses included), h.</param>
     /// <param name="value">f(x).</param>
     /// <param name="rate">df/dt given x and dx/dt.</param>
+    /// <param name="bound">Optional: an upper bound of f over all later times while no input is given, from the state at the
+    /// start; an interval without input whose bound does not exceed the best value so far is skipped.</param>
     public static (double T, double Value) MaximumOf(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
-        Func<double, double[]> ratesAt, double[] eventTimesH, StateFunction value, StateRate rate)
+        Func<double, double[]> ratesAt, double[] eventTimesH, StateFunction value, StateRate rate, StateFunction? bound = null)
     {
         double best = double.NegativeInfinity, tBest = 0;
         for (int p = 0; p < points.Count; p++)
@@ -92,7 +94,7 @@ internal static class PeakSearch
             double v = value(points.State(p, outStates)[..n]);
             if (v > best) { best = v; tBest = points.Time(p); }
         }
-        var scan = new FunctionScan(propagator, k, n, eventTimesH, value, rate);
+        var scan = new FunctionScan(propagator, k, n, eventTimesH, value, rate, bound);
         for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p, ref best, ref tBest);
         return (tBest, best);
     }
@@ -107,11 +109,14 @@ internal static class PeakSearch
         private readonly double _normK;
         private readonly StateFunction _value;
         private readonly StateRate _rate;
+        private readonly StateFunction? _bound;
         private readonly double[] _dx, _x, _series;
         private readonly List<LinearPropagator.Entry> _ladder = [];
+        private double[]? _ladderRates;
 
-        public FunctionScan(LinearPropagator propagator, double[] k, int n, double[] events, StateFunction value, StateRate rate)
+        public FunctionScan(LinearPropagator propagator, double[] k, int n, double[] events, StateFunction value, StateRate rate, StateFunction? bound)
         {
+            _bound = bound;
             _propagator = propagator;
             _k = k;
             _n = n;
@@ -135,13 +140,18 @@ internal static class PeakSearch
             if (end - a <= 1e-12) return;
             var rates = ratesAt(a);
             bool hasInput = rates.Any(r => r > 0);
+            if (!hasInput && _bound is not null && _bound(points.State(p, outStates)[.._n]) <= best) return;
             int i = Array.BinarySearch(_events, a + LinearMarch.TimeEpsH);
             int at = i >= 0 ? i : ~i - 1;
             double lastEvent = at >= 0 ? _events[at] : points.Time(0);
             var x = points.State(p, outStates)[.._n].ToArray();
             var endState = points.State(p + 1, outStates)[.._n].ToArray();
             var previous = new double[_n];
-            _ladder.Clear();
+            if (_ladderRates is null || !rates.AsSpan().SequenceEqual(_ladderRates))
+            {
+                _ladder.Clear();
+                _ladderRates = (double[])rates.Clone();
+            }
             double t = a, g0 = Slope(x, rates);
             while (true)
             {
@@ -183,6 +193,8 @@ internal static class PeakSearch
             return _rate(x, _dx);
         }
 
+        /// <summary>Splits [t0, t0 + span] into pieces of at most one minute and 1/||K|| and, on the piece where df/dt turns
+        /// down, locates the maximum along the Taylor series of the state about the piece's start.</summary>
         private void Refine(double[] x0, double t0, double span, double[] rates, bool hasInput, ref double best, ref double tBest)
         {
             double piece = BaseStepH;
@@ -191,17 +203,23 @@ internal static class PeakSearch
             double delta = span / steps;
             var x = (double[])x0.Clone();
             var start = new double[_n];
-            var step = _propagator.Prepare(rates, hasInput, delta);
+            var step = steps > 1 ? _propagator.Prepare(rates, hasInput, delta) : null;
             double g0 = Slope(x, rates);
             for (int s = 0; s < steps; s++)
             {
                 x.CopyTo(start, 0);
-                _propagator.Step(x, step);
+                if (step is null)
+                {
+                    Series(start, rates);
+                    At(delta);
+                    _x.CopyTo(x, 0);
+                }
+                else _propagator.Step(x, step);
                 double g1 = Slope(x, rates);
                 if (g0 > 0 && g1 <= 0)
                 {
-                    Series(start, rates);
-                    var (u, v) = SeriesMaximum(delta);
+                    if (step is not null) Series(start, rates);
+                    var (u, v) = SeriesMaximum(delta, g0, g1);
                     if (v > best) { best = v; tBest = t0 + s * delta + u; }
                 }
                 g0 = g1;
@@ -245,15 +263,31 @@ internal static class PeakSearch
             }
         }
 
-        /// <summary>The maximum of f on [0, h] where df/dt turns from positive to non-positive: bisection on df/dt.</summary>
-        private (double S, double Value) SeriesMaximum(double h)
+        /// <summary>The maximum of f on [0, h] where df/dt turns from g0 &gt; 0 to g1 &lt;= 0: the root of df/dt by the Illinois
+        /// variant of regula falsi (superlinear, always bracketed), to round-off.</summary>
+        private (double S, double Value) SeriesMaximum(double h, double g0, double g1)
         {
-            double lo = 0, hi = h;
-            for (int it = 0; it < 100 && hi - lo > 1e-15 * Math.Max(1, h); it++)
+            double lo = 0, hi = h, gLo = g0, gHi = g1;
+            int side = 0;
+            for (int it = 0; it < 100 && hi - lo > 1e-14 * Math.Max(1, h); it++)
             {
-                double mid = 0.5 * (lo + hi);
+                double mid = gLo - gHi > 0 ? lo + gLo / (gLo - gHi) * (hi - lo) : 0.5 * (lo + hi);
+                if (!(mid > lo && mid < hi)) mid = 0.5 * (lo + hi);
                 At(mid);
-                if (_rate(_x, _dx) > 0) lo = mid; else hi = mid;
+                double g = _rate(_x, _dx);
+                if (g > 0)
+                {
+                    lo = mid; gLo = g;
+                    if (side == 1) gHi *= 0.5;
+                    side = 1;
+                }
+                else
+                {
+                    hi = mid; gHi = g;
+                    if (side == -1) gLo *= 0.5;
+                    side = -1;
+                }
+                if (g == 0) break;
             }
             double u = 0.5 * (lo + hi);
             At(u);

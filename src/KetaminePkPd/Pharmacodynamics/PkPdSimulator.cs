@@ -92,7 +92,7 @@ public static class PkPdSimulator
                 peakPropagator ??= new LinearPropagator(pd.K, pd.N);
                 int index = e;
                 var (t, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), solution.EventTimesH,
-                    x => pd.EffectValue(index, x), (x, dx) => pd.EffectRate(index, x, dx));
+                    x => pd.EffectValue(index, x), (x, dx) => pd.EffectRate(index, x, dx), x => pd.EffectUpperBound(index, x));
                 if (v > maxValue) { maxValue = v; maxTime = t; }
             }
             effects.Add(new EffectTimeCourse(fx.Name, fx.Unit, ImmutableCollectionsMarshal.AsImmutableArray(values),

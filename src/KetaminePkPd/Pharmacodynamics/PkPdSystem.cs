@@ -11,7 +11,9 @@ namespace KetaminePkPd.Pharmacodynamics;
 internal sealed class PkPdSystem : FilterBlock
 {
     private readonly EffectModel[] _effects;
-    private readonly int[] _site;           // state index of each effect's effect site (its tolerance states follow)
+    private readonly int[] _site;           // state index of each effect's effect site (shared by effects with the same driver and ke0)
+    private readonly int[] _tolerance;      // first state index of each effect's tolerance compartments
+    private readonly int[][] _reachDriver;  // per effect: reduced PK states from which mass can flow into its driver compartment
     private readonly int[] _filterOffset;   // first filter state of each effect, or -1
     private readonly int[] _driveIndex;     // drive number of each effect, or -1
     private readonly double[] _a, _b;
@@ -24,11 +26,19 @@ internal sealed class PkPdSystem : FilterBlock
         _effects = [.. model.Effects];
         int m = pk.M, e = _effects.Length;
         _site = new int[e];
+        _tolerance = new int[e];
+        _reachDriver = new int[e][];
         N = m;
         for (int i = 0; i < e; i++)
         {
-            _site[i] = N;
-            N += 1 + _effects[i].ToleranceStates;
+            // Effects with the same driver and ke0 have the same effect-site concentration: one state serves them all.
+            int same = Array.FindIndex(_effects, 0, i, f => f.Driver == _effects[i].Driver && f.Ke0PerH == _effects[i].Ke0PerH);
+            _site[i] = same >= 0 ? _site[same] : N++;
+        }
+        for (int i = 0; i < e; i++)
+        {
+            _tolerance[i] = N;
+            N += _effects[i].ToleranceStates;
         }
         K = new double[N * N];
         for (int i = 0; i < m; i++)
@@ -41,15 +51,17 @@ internal sealed class PkPdSystem : FilterBlock
             double inverseVolume = fx.Driver == EffectDriver.Parent ? pk.InverseCentralVolume : pk.InverseMetaboliteVolume;
             if (driver >= 0) K[row * N + driver] = fx.Ke0PerH * inverseVolume * Units.NgPerMlPerMgPerL;
             K[row * N + row] = -fx.Ke0PerH;
+            _reachDriver[i] = driver >= 0 ? Upstream(pk, driver) : [];
             int t = fx.ToleranceStates;
             if (t == 0) continue;
             var dynamics = new double[t * t];
             var input = new double[t];
             fx.ToleranceDynamics(dynamics, input);
+            int first = _tolerance[i];
             for (int p = 0; p < t; p++)
             {
-                K[(row + 1 + p) * N + row] = input[p];
-                for (int q = 0; q < t; q++) K[(row + 1 + p) * N + row + 1 + q] = dynamics[p * t + q];
+                K[(first + p) * N + row] = input[p];
+                for (int q = 0; q < t; q++) K[(first + p) * N + first + q] = dynamics[p * t + q];
             }
         }
 
@@ -125,9 +137,8 @@ internal sealed class PkPdSystem : FilterBlock
     public double EffectValue(int effect, ReadOnlySpan<double> state)
     {
         var fx = _effects[effect];
-        int site = _site[effect];
-        double ce = state[site];
-        var tolerance = state.Slice(site + 1, fx.ToleranceStates);
+        double ce = state[_site[effect]];
+        var tolerance = state.Slice(_tolerance[effect], fx.ToleranceStates);
         return _filterOffset[effect] < 0 ? fx.EffectWithTolerance(ce, tolerance, ReadOnlySpan<double>.Empty)
             : fx.EffectWithTolerance(ce, tolerance, state.Slice(N + _filterOffset[effect], fx.FilterStates));
     }
@@ -136,7 +147,40 @@ internal sealed class PkPdSystem : FilterBlock
     public double EffectRate(int effect, ReadOnlySpan<double> x, ReadOnlySpan<double> dx)
     {
         var fx = _effects[effect];
-        int site = _site[effect], t = fx.ToleranceStates;
-        return fx.EffectRate(x[site], x.Slice(site + 1, t), dx[site], dx.Slice(site + 1, t));
+        int site = _site[effect], first = _tolerance[effect], t = fx.ToleranceStates;
+        return fx.EffectRate(x[site], x.Slice(first, t), dx[site], dx.Slice(first, t));
+    }
+
+    /// <summary>
+    /// An upper bound of a direct effect from state x onwards while no drug is given: the effect without tolerance at
+    /// max(Ce, C), where C is the concentration all the mass that can still reach the driver compartment would give there.
+    /// That mass cannot grow without input (no compartment outside the set flows into it), the driver's concentration cannot
+    /// exceed it, and Ce follows the driver's concentration; tolerance only raises the C50.
+    /// </summary>
+    public double EffectUpperBound(int effect, ReadOnlySpan<double> x)
+    {
+        var fx = _effects[effect];
+        double mass = 0;
+        foreach (int i in _reachDriver[effect]) mass += Math.Max(0, x[i]);
+        double inverseVolume = fx.Driver == EffectDriver.Parent ? Pk.InverseCentralVolume : Pk.InverseMetaboliteVolume;
+        double ce = Math.Max(x[_site[effect]], mass * inverseVolume * Units.NgPerMlPerMgPerL);
+        return fx.Effect(ce, ReadOnlySpan<double>.Empty);
+    }
+
+    /// <summary>The reduced PK states from which mass can flow (in any number of steps) into <paramref name="target"/>, the target included.</summary>
+    private static int[] Upstream(ReducedSystem pk, int target)
+    {
+        int m = pk.M;
+        var reached = new bool[m];
+        var stack = new Stack<int>();
+        reached[target] = true;
+        stack.Push(target);
+        while (stack.Count > 0)
+        {
+            int to = stack.Pop();
+            for (int from = 0; from < m; from++)
+                if (!reached[from] && pk.K[to * m + from] > 0) { reached[from] = true; stack.Push(from); }
+        }
+        return [.. Enumerable.Range(0, m).Where(i => reached[i])];
     }
 }

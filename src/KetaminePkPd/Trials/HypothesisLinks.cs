@@ -95,8 +95,8 @@ internal sealed class HypothesisLinks
         return new HypothesisLinks(hypothesis, d, a, lD, lA, arms);
     }
 
-    /// <summary>Whether the link needs the patient's true peak CADSS before the antidepressant effect is simulated (mediation).</summary>
-    public bool NeedsDissociation => _hypothesis.MediationShare > 0;
+    /// <summary>Whether the link uses the patient's true peak CADSS (mediation).</summary>
+    private bool NeedsDissociation => _hypothesis.MediationShare > 0;
 
     /// <summary>The patient with the link applied; <paramref name="peakCadss"/> is the patient's true peak CADSS (mediation only).</summary>
     public VirtualSubject Apply(VirtualSubject subject, int arm, double peakCadss = double.NaN)

@@ -42,9 +42,12 @@ public sealed class HypothesisTestRun
         // The settings guarantee that every observation is at an assessment and that the pool is large enough.
         _timeIndex = [.. settings.Observed.Select(o => design.Assessments.IndexOf(o.Time))];
         var pool = design.WithTotalSubjects(settings.PoolSize);
-        _simulators = [.. settings.Hypotheses.Select(h => new TrialSimulator(pool, h, settings.Seed))];
-        _subjects = new SimulatedSubject[settings.PoolSize];
         _enrolled = Enrolled(settings);
+        // Every hypothesis enrols the same patients: their pharmacokinetics and dissociation are simulated once (the hypotheses
+        // change only the antidepressant effect), and exposure-only and expectancy share the whole noise-free course.
+        var cache = new PatientCache(_enrolled);
+        _simulators = [.. settings.Hypotheses.Select(h => new TrialSimulator(pool, h, settings.Seed, cache: cache))];
+        _subjects = new SimulatedSubject[settings.PoolSize];
         _comparisons = ImmutableArray.CreateBuilder<HypothesisComparison>(settings.Hypotheses.Length * settings.Observed.Length);
         TotalWork = settings.Hypotheses.Length * (_enrolled.Length + (long)settings.Replicates * settings.Observed.Length);
     }

@@ -43,10 +43,11 @@ public static class StrengthScan
 
         var sized = design.WithTotalSubjects(settings.PoolSize);
         var points = ImmutableArray.CreateBuilder<StrengthPoint>(grid.Count);
+        var cache = new PatientCache(settings.PoolSize);   // every grid point has the same patients, exposure and dissociation
         foreach (var (parameter, value) in grid)
         {
             var hypothesis = At(parameter, value);
-            var simulator = new TrialSimulator(sized, hypothesis, settings.Seed);
+            var simulator = new TrialSimulator(sized, hypothesis, settings.Seed, cache: cache);
             var pool = ReplicateTrials.SimulatePool(simulator, settings.PoolSize, settings.Parallel, Advance);
             var outcomes = ReplicateTrials.Outcomes(simulator, pool, observed, settings.Replicates, settings.Seed, settings.Parallel, timeIndex, Advance);
             points.Add(new StrengthPoint(parameter, value, hypothesis, outcomes, Combine(outcomes, settings.Combination)));

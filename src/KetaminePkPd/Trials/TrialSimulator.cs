@@ -17,17 +17,20 @@ internal sealed class TrialSimulator
     private readonly ulong _seed;
     private readonly Func<int, double>? _doseFactor;
     private readonly HypothesisLinks? _links;
+    private readonly PatientCache? _cache;
 
     /// <param name="design">The design.</param>
     /// <param name="hypothesis">The hypothesis.</param>
     /// <param name="seed">The seed.</param>
     /// <param name="doseFactor">Optional per-subject multiplier on the arm's dose (by subject index), for dose-spread sensitivity.</param>
-    public TrialSimulator(TrialDesign design, Hypothesis hypothesis, ulong seed, Func<int, double>? doseFactor = null)
+    /// <param name="cache">Optional: per-patient work shared with other simulators of the same design, seed and dose spread.</param>
+    public TrialSimulator(TrialDesign design, Hypothesis hypothesis, ulong seed, Func<int, double>? doseFactor = null, PatientCache? cache = null)
     {
         _design = design;
         _doseFactor = doseFactor;
         _hypothesis = hypothesis;
         _seed = seed;
+        _cache = cache;
         _population = design.Population;
         _links = HypothesisLinks.Create(design, hypothesis);
         var times = design.Assessments.Append(design.CadssTime).Append(TimeSpan.Zero).Distinct().Order().ToList();
@@ -40,44 +43,45 @@ internal sealed class TrialSimulator
     public PopulationModel Population => _population;
 
     /// <summary>The noise-free course of subject <paramref name="index"/>.</summary>
+    /// <remarks>Dissociation and the antidepressant effect are simulated as two PK-PD models on the same pharmacokinetics: the
+    /// dissociation first (it does not depend on the hypothesis, and mediation needs the patient's own peak), then the
+    /// antidepressant effect with the hypothesis's link applied to the patient's random effects.</remarks>
     public SimulatedSubject Simulate(int index)
     {
-        var vs = _population.SampleSubject(_seed, index);
-        int armIndex = _design.ArmOf(index);
-        var arm = _design.Arms[armIndex];
-        var drug = _design.Drug;
-        double factor = _doseFactor?.Invoke(index) ?? 1;
-        var regimen = Regimen(arm, factor);
-        var pk = vs.CreatePkModel(_population.Pk);
-        if (_links is not null)
-        {
-            // Mediation needs the patient's own true peak CADSS first (dissociation does not depend on the link).
-            double peak = _links.NeedsDissociation
-                ? PkPdSimulator.Simulate(new PkPdModel(pk, [vs.CreateDissociation(_population.Effects, drug)]), regimen, _options)[EffectParameterSet.DissociationName].MaximumValue
-                : double.NaN;
-            vs = _links.Apply(vs, armIndex, peak);
-        }
-        var dissociation = vs.CreateDissociation(_population.Effects, drug);
-        var antidepressant = vs.CreateAntidepressant(_population.Effects, drug);
-        var result = PkPdSimulator.Simulate(new PkPdModel(pk, [dissociation, antidepressant]), regimen, _options);
-        var d = result[EffectParameterSet.DissociationName];
-        var a = result[EffectParameterSet.AntidepressantName];
-
+        if (_links is null && _cache?.Unlinked(index) is { } shared) return shared;
+        var part = _cache?.Part(index) ?? SimulateDissociation(index);
+        var vs = _links is null ? part.Subject : _links.Apply(part.Subject, _design.ArmOf(index), part.CadssPeak);
+        var antidepressant = vs.CreateAntidepressant(_population.Effects, _design.Drug);
+        var a = PkPdSimulator.Simulate(new PkPdModel(part.Pk, [antidepressant]), part.Regimen, _options).Effects[0];
         var (baseline, placebo, slow) = ClinicalDraws(index);
-        return new SimulatedSubject(index, armIndex, vs.Subject, factor * arm.Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
-            pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, dissociation.C50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
-            result.Pk.ParentNgPerMl[_cadssIndex], result.Pk.Parent.CmaxNgPerMl, result.Pk.Parent.Auc0To24NgHPerMl,
-            d.Values[_cadssIndex], d.MaximumValue, [.. _assessmentIndex.Select(k => a.Values[k])], baseline, placebo, slow);
+        int armIndex = _design.ArmOf(index);
+        var subject = new SimulatedSubject(index, armIndex, vs.Subject, part.Factor * _design.Arms[armIndex].Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
+            part.Pk.SystemicClearanceLPerH, part.Pk.CentralCompartment.VolumeL, part.DissociationC50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
+            part.ConcentrationAtCadssNgPerMl, part.CmaxNgPerMl, part.Auc0To24NgHPerMl,
+            part.CadssAtRatingTime, part.CadssPeak, [.. _assessmentIndex.Select(k => a.Values[k])], baseline, placebo, slow);
+        if (_links is null) _cache?.Store(index, subject);
+        return subject;
     }
 
-    /// <summary>Subject <paramref name="index"/>'s true peak CADSS under exposure only (PK and dissociation alone; the links' reference samples).</summary>
-    public double SimulateDissociationPeak(int index)
+    /// <summary>Subject <paramref name="index"/>'s sampled parameters, pharmacokinetics and noise-free dissociation (shared through the cache).</summary>
+    private DissociationPart SimulateDissociation(int index)
     {
         var vs = _population.SampleSubject(_seed, index);
         var arm = _design.Arms[_design.ArmOf(index)];
-        var model = new PkPdModel(vs.CreatePkModel(_population.Pk), [vs.CreateDissociation(_population.Effects, _design.Drug)]);
-        return PkPdSimulator.Simulate(model, Regimen(arm, _doseFactor?.Invoke(index) ?? 1), _options)[EffectParameterSet.DissociationName].MaximumValue;
+        double factor = _doseFactor?.Invoke(index) ?? 1;
+        var regimen = Regimen(arm, factor);
+        var pk = vs.CreatePkModel(_population.Pk);
+        var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
+        var result = PkPdSimulator.Simulate(new PkPdModel(pk, [dissociation]), regimen, _options);
+        var d = result.Effects[0];
+        var part = new DissociationPart(vs, pk, regimen, factor, result.Pk.ParentNgPerMl[_cadssIndex], result.Pk.Parent.CmaxNgPerMl, result.Pk.Parent.Auc0To24NgHPerMl,
+            dissociation.C50NgPerMl, d.Values[_cadssIndex], d.MaximumValue);
+        _cache?.Store(index, part);
+        return part;
     }
+
+    /// <summary>Subject <paramref name="index"/>'s true peak CADSS (the links' reference samples).</summary>
+    public double SimulateDissociationPeak(int index) => SimulateDissociation(index).CadssPeak;
 
     private static DosingRegimen Regimen(TrialArm arm, double factor) => factor == 1 ? arm.Regimen
         : DosingRegimen.Repeated(arm.Administration.WithDose(arm.Administration.Dose.Scale(factor)), arm.Sessions, arm.Interval);
