@@ -56,11 +56,11 @@ internal static class SharedOptions
     public static Option<SolverMethod?> Solver() => Parsed<SolverMethod?>("--solver", Parsing.SolverTokens, "Solver: exact = matrix exponential of the linear model; dopri5 = adaptive Dormand-Prince 5(4); rodas4 = adaptive " +
         "Rosenbrock (stiff). All agree to about 1e-6. [default: exact]", (t, n) => Vocabulary.ParseSolver(t, n), Parsing.SolverTokens);
 
-    public static Option<double?> Rho() => Parsed<double?>("--rho", "-1..1", "Strength of shared-sensitivity: the correlation of the individual log C50 of dissociation and log EC50 of the " +
-        $"antidepressant effect, in [-1, 1]. PROVISIONAL illustration. [default: {Num(Hypothesis.SharedSensitivity().SensitivityCorrelation)}]", (t, n) => Parsing.ParseNumber(t, n, -1, 1));
+    public static Option<double?> Rho() => Parsed<double?>("--rho", "-1..1", "Strength of shared-sensitivity: the correlation of a patient's dissociation propensity and antidepressant " +
+        $"responsiveness (the random effects that drive each spread), in [-1, 1]; 0 is exposure-only. Neither effect's distribution changes. PROVISIONAL illustration. [default: {Num(Hypothesis.SharedSensitivity().SensitivityCorrelation)}]", (t, n) => Parsing.ParseNumber(t, n, -1, 1));
 
-    public static Option<double?> Share() => Parsed<double?>("--share", "0..1", "Strength of mediation: the share of the antidepressant plasticity signal driven by the dissociation itself " +
-        $"instead of by the drug concentration, in [0, 1]. PROVISIONAL illustration. [default: {Num(Hypothesis.Mediation().MediationShare)}]", (t, n) => Parsing.ParseNumber(t, n, 0, 1));
+    public static Option<double?> Share() => Parsed<double?>("--share", "0..1", "Strength of mediation: the share of the variance of a patient's antidepressant responsiveness set by how much " +
+        $"they actually dissociated (exposure included), in [0, 1]; 0 is exposure-only. The effect's mean and spread are kept. PROVISIONAL illustration. [default: {Num(Hypothesis.Mediation().MediationShare)}]", (t, n) => Parsing.ParseNumber(t, n, 0, 1));
 
     public static Option<double?> Boost() => Parsed<double?>("--boost", "MADRS", $"Expectancy: extra placebo improvement (MADRS points, 0 to {Num(Hypothesis.MaxBoostMadrs)}) of a patient who noticed dissociation; scaled to " +
         $"the design's rating scale. PROVISIONAL illustration. [default: {Num(Hypothesis.Expectancy().ExpectancyBoostMadrs)}]", (t, n) => Parsing.ParseNumber(t, n, 0, Hypothesis.MaxBoostMadrs, "MADRS points"));

@@ -33,9 +33,9 @@ internal sealed class TrialCommand : CliCommand
     public static string HypothesisTokens => string.Join('|', Hypothesis.Names);
 
     /// <summary>What each hypothesis means, for the help of <c>--hypothesis</c>.</summary>
-    public const string HypothesisHelp = "exposure-only = the effects share only the drug concentration; shared-sensitivity = correlated individual " +
-        "sensitivities (--rho); mediation = part of the antidepressant signal comes from the dissociation (--share); expectancy = patients who " +
-        "notice dissociation get a larger placebo response (--threshold-cadss, --boost).";
+    public const string HypothesisHelp = "exposure-only = the effects share only the drug concentration; shared-sensitivity = correlated dissociation " +
+        "propensity and antidepressant responsiveness (--rho); mediation = part of the responsiveness comes from the patient's own dissociation (--share); " +
+        "expectancy = patients who notice dissociation get a larger placebo response (--threshold-cadss, --boost).";
 
     private readonly Option<string?> _design = SharedOptions.Design();
     private readonly Option<int?> _subjects = SharedOptions.Subjects($"Patients in the trial, 1 to {TrialRequest.MaxSubjects} (at least one per arm), shared among the " +

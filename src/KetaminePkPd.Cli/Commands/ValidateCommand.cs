@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
 
 namespace KetaminePkPd.Cli.Commands;
@@ -16,6 +17,7 @@ internal sealed class ValidateCommand : CliCommand
         "ketamine-pkpd validate --json",
         "ketamine-pkpd validate --markdown > docs/validation.md",
         "ketamine-pkpd validate --subjects 2000 --seed 7",
+        "ketamine-pkpd validate --hypothesis shared-sensitivity --rho 1",
     ];
 
     private readonly Option<bool> _json = SharedOptions.Json(
@@ -31,6 +33,17 @@ internal sealed class ValidateCommand : CliCommand
         $"state the Monte Carlo error at the default. [default: {ValidationSettings.Default.SubjectsPerArm}]",
         ValidationSettings.MinSubjectsPerArm, ValidationSettings.MaxSubjectsPerArm);
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
+    private readonly Option<string?> _hypothesis = new("--hypothesis")
+    {
+        HelpName = "name",
+        Description = $"Simulate the table's virtual trials under this hypothesis ({TrialCommand.HypothesisTokens}): {TrialCommand.HypothesisHelp} " +
+            "Shared sensitivity and mediation leave every marginal target (means, SDs, response rates, the CADSS distribution) in place at any " +
+            "strength; expectancy adds placebo response to patients who notice dissociation. The hypothesis-test rows stay exposure-only. [default: exposure-only]",
+    };
+    private readonly Option<double?> _rho = SharedOptions.Rho();
+    private readonly Option<double?> _share = SharedOptions.Share();
+    private readonly Option<double?> _threshold = SharedOptions.ThresholdCadss();
+    private readonly Option<double?> _boost = SharedOptions.Boost();
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
 
     public ValidateCommand()
@@ -40,7 +53,7 @@ internal sealed class ValidateCommand : CliCommand
             "hypothesis test's headline numbers, and print each with its source, acceptance interval, simulated value and hit or miss. " +
             "Takes a few seconds.")
     {
-        Add(_json, _markdown, _subjects, _seed, _quiet);
+        Add(_json, _markdown, _subjects, _seed, _hypothesis, _rho, _share, _threshold, _boost, _quiet);
     }
 
     protected override int Execute(CommandContext ctx)
@@ -48,6 +61,11 @@ internal sealed class ValidateCommand : CliCommand
         var settings = ValidationSettings.Default;
         if (ctx.Get(_subjects) is { } subjects) settings = settings with { SubjectsPerArm = subjects };
         if (ctx.Get(_seed) is { } seed) settings = settings with { Seed = seed };
+        var strengths = TrialCommand.Strengths(ctx, _rho, _share, _threshold, _boost);
+        var hypothesis = ctx.Get(_hypothesis) is { } name ? Hypothesis.Parse(name, "--hypothesis") : Hypothesis.ExposureOnly;
+        if (strengths.FirstWithout([hypothesis.Name]) is { } stray)
+            throw new ArgumentException($"{stray.Option} belongs to the {stray.Hypothesis} hypothesis; give --hypothesis {stray.Hypothesis} too.");
+        settings = settings with { Hypothesis = strengths.Apply(hypothesis) };
         bool json = ctx.Get(_json), markdown = ctx.Get(_markdown);
         if (json && markdown) throw new ArgumentException("--json and --markdown cannot be combined; choose one output.");
         var report = ValidationSuite.Run(settings);

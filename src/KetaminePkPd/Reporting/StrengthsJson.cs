@@ -5,7 +5,10 @@ namespace KetaminePkPd.Reporting;
 /// <summary>The JSON document of a strength scan (<see cref="StrengthsReport.ToJson"/>). Timing is left out.</summary>
 internal sealed record StrengthsJson(ulong Seed, string ModelVersion, string Design, string DesignKey, IReadOnlyList<ObservedJson> Observed, string Combination,
     int Replicates, int PoolSize, IReadOnlyList<StrengthPointJson> Points, IReadOnlyList<StrengthIntervalJson> Intervals, IReadOnlyList<DetectionRateJson> DetectionRates,
-    long SubjectSimulations, IReadOnlyList<string> PlotFiles);
+    long SubjectSimulations, IReadOnlyList<string> PlotFiles, IReadOnlyList<HypothesisCeilingJson> Ceilings);
+
+/// <summary>One hypothesis's strongest population r at one assessment (<see cref="Trials.HypothesisCeilings"/>).</summary>
+internal sealed record HypothesisCeilingJson(string Hypothesis, string Time, double ExposureOnlyR, string Strength, double DerivedR, double SimulatedR);
 
 /// <summary>One grid point.</summary>
 internal sealed record StrengthPointJson(string Strength, double Value, IReadOnlyList<StrengthOutcomeJson> Outcomes, double CombinedP);

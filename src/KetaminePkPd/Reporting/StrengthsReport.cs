@@ -70,7 +70,8 @@ public static class StrengthsReport
             [.. result.Intervals.Select(i => new StrengthIntervalJson(StrengthScanSettings.Token(i.Parameter), i.Observed is { } o ? Durations.Format(o.Time) : null, i.Lower, i.Upper, i.HasGaps))],
             [.. (rates.IsDefault ? [] : rates).Select(r => new DetectionRateJson(r.Hypothesis.Name, r.N, Durations.Format(r.Time), r.Replicates, r.ShareSignificant, r.StandardError,
                 r.ShareSignificantNegative, r.MedianR))],
-            result.SubjectSimulations, [.. plotFiles ?? []]);
+            result.SubjectSimulations, [.. plotFiles ?? []],
+            [.. result.Ceilings.Select(c => new HypothesisCeilingJson(c.Hypothesis, Durations.Format(c.Time), c.ExposureOnlyR, c.Strength, c.DerivedR, c.SimulatedR))]);
         return JsonSerializer.Serialize(json, Context.StrengthsJson);
     }
 
@@ -102,6 +103,17 @@ public static class StrengthsReport
             var parts = result.Intervals.Where(i => i.Parameter == parameter).Select(i => $"{(i.Observed is { } o ? Formatting.Span(o.Time) : "combined")}: {Interval(i)}");
             report.Table(StrengthScanSettings.Describe(parameter), columns, rows)
                 .Reading($"{string.Join("; ", parts)}.", $"Compatibility interval (p >= 0.05) of {StrengthScanSettings.Token(parameter)}:");
+            foreach (var i in result.Intervals.Where(i => i.Parameter == parameter && i.Observed is not null && i.IsEmpty))
+                report.Text(BeyondReach(result, parameter, i.Observed!));
+        }
+        if (!result.Ceilings.IsDefaultOrEmpty)
+        {
+            report.Table("Ceilings: the strongest r of CADSS with % change each hypothesis can produce in the population",
+                    [new("Hypothesis"), new("Time"), ReportColumn.Number("Exposure-\nonly r"), new("Strongest setting"), ReportColumn.Number("Derived\nr"), ReportColumn.Number("Simulated\nr")],
+                    result.Ceilings.Select(c => (IEnumerable<string>)[c.Hypothesis, Formatting.Span(c.Time), Formatting.R(c.ExposureOnlyR), c.Strength, Formatting.R(c.DerivedR), Formatting.R(c.SimulatedR)]))
+                .Text($"Population correlations ({HypothesisCeilings.DefaultPatients.ToString("N0", Inv)} patients, the scan's seed): derived by pairing the exposure-only patients " +
+                    "by their latent scores (HypothesisCeilings, docs/model.md section 5.5), simulated by running the same patients at that strength. A trial of n patients " +
+                    "spreads about 1/sqrt(n) around these values, so an observed r beyond the ceiling by more than about 2/sqrt(n) cannot be produced at any strength.");
         }
         if (!rates.IsDefaultOrEmpty)
         {
@@ -114,6 +126,18 @@ public static class StrengthsReport
                     "(the test's false positives in one direction); the excess at large n under exposure-only is its weak shared-exposure link.");
         }
         return report.Text($"Done in {result.Elapsed.TotalSeconds.ToString("0.0", Inv)} s (scan): {result.SubjectSimulations.ToString("N0", Inv)} patient simulations.").Build();
+    }
+
+    /// <summary>Why an observation has no compatible strength: its distance from the hypothesis's ceiling at that time.</summary>
+    private static string BeyondReach(StrengthScanResult result, StrengthParameter parameter, ObservedCorrelation observed)
+    {
+        var along = result.PointsOf(parameter).Select(p => p.Outcomes.First(o => o.Observed == observed).MedianR).ToList();
+        double reach = observed.R < 0 ? along.Min() : along.Max();
+        var ceiling = result.CeilingsOf(parameter, observed.Time).OrderBy(c => observed.R < 0 ? c.SimulatedR : -c.SimulatedR).FirstOrDefault();
+        string population = ceiling is null ? "" : $"; in the population its strongest setting ({ceiling.Strength}) gives r = {Formatting.R(ceiling.SimulatedR)} (derived {Formatting.R(ceiling.DerivedR)})";
+        string name = StrengthScan.At(parameter, parameter == StrengthParameter.SensitivityCorrelation ? 1 : 0.5).Name;
+        return $"At {Formatting.Span(observed.Time)} the observed r = {Formatting.R(observed.R)} (n = {observed.N.ToString(Inv)}) is beyond the reach of {name}: " +
+            $"the median r of trials of that size goes no further than {Formatting.R(reach)} on the grid{population}.";
     }
 
     /// <summary>How the combination works, in one sentence.</summary>

@@ -7,6 +7,12 @@ namespace KetaminePkPd.Trials;
 /// compose: a hypothesis may combine a shared sensitivity, mediation and expectancy. With all parts off it is
 /// "exposure only": the effects share nothing but the drug concentration. Immutable.
 /// </summary>
+/// <remarks>
+/// Shared sensitivity and mediation are dependence structures with calibrated marginals: they change only how a patient's
+/// antidepressant responsiveness depends on their dissociation, never the distribution of either effect across patients
+/// (the random effects are rotated, not rescaled; docs/model.md section 5). Strength 0 is exposure-only, bit for bit.
+/// Expectancy adds placebo response to patients who notice dissociation, so it moves the ketamine arm's mean by design.
+/// </remarks>
 public sealed record Hypothesis
 {
     private readonly string _name = "exposure-only";
@@ -21,12 +27,20 @@ public sealed record Hypothesis
     /// <summary>Shared exposure only (Andrade's reply): independent PD parameters.</summary>
     public static Hypothesis ExposureOnly { get; } = new();
 
-    /// <summary>A common mechanism: correlated individual sensitivities, corr(log C50 of dissociation, log EC50 of the antidepressant) = rho.</summary>
-    /// <param name="rho">Correlation in [-1, 1]; default 0.7 (PROVISIONAL illustration).</param>
+    /// <summary>
+    /// A common mechanism: corr(dissociation propensity, antidepressant responsiveness) = rho, where each is the standardized
+    /// combination of that effect's random effects that drives its spread (for dissociation EMAX_D and C50_D, for the
+    /// antidepressant SCALE_A, KDEC and EC50_A; directions from the typical patient of the design, docs/model.md section 5.2).
+    /// </summary>
+    /// <param name="rho">Correlation in [-1, 1]; default 0.7 (PROVISIONAL illustration). Positive: patients who dissociate more respond more.</param>
     public static Hypothesis SharedSensitivity(double rho = 0.7) => new() { Name = "shared-sensitivity", SensitivityCorrelation = rho };
 
-    /// <summary>Mediation (the letter's argument): a share of the antidepressant signal comes from the dissociation itself.</summary>
-    /// <param name="share">Share in [0, 1]; default 0.5 (PROVISIONAL illustration).</param>
+    /// <summary>
+    /// Mediation (the letter's argument): a share of the between-patient variance of antidepressant responsiveness comes from how
+    /// much the patient actually dissociated (the normal score of their own true peak CADSS in the arm, exposure included; docs/model.md
+    /// section 5.3). The mean and spread of the antidepressant effect are kept.
+    /// </summary>
+    /// <param name="share">Share in [0, 1]; default 0.5 (PROVISIONAL illustration). At 1 the responsiveness is set by the dissociation alone.</param>
     public static Hypothesis Mediation(double share = 0.5) => new() { Name = "mediation", MediationShare = share };
 
     /// <summary>Expectancy or unblinding: patients whose dissociation peaks above a threshold get a larger placebo response.</summary>
@@ -60,10 +74,10 @@ public sealed record Hypothesis
     /// <summary>Short name (used in outputs).</summary>
     public string Name { get => _name; init { ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(Name)); _name = value; } }
 
-    /// <summary>Correlation of the log sensitivities, in [-1, 1]. 0 means independent.</summary>
+    /// <summary>Correlation of dissociation propensity and antidepressant responsiveness, in [-1, 1]. 0 means independent.</summary>
     public double SensitivityCorrelation { get => _rho; init => _rho = Guard.InRange(value, -1, 1, nameof(SensitivityCorrelation)); }
 
-    /// <summary>Share of the antidepressant signal taken from dissociation, in [0, 1]. 0 means none.</summary>
+    /// <summary>Share of the variance of antidepressant responsiveness set by the patient's own dissociation, in [0, 1]. 0 means none.</summary>
     public double MediationShare { get => _share; init => _share = Guard.InRange(value, 0, 1, nameof(MediationShare)); }
 
     /// <summary>Peak CADSS above which dissociation is noticed, in [0, 92]. Default 20.</summary>

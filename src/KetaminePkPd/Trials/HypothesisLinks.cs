@@ -63,6 +63,17 @@ internal sealed class HypothesisLinks
     public static HypothesisLinks? Create(TrialDesign design, Hypothesis hypothesis)
     {
         if (hypothesis.SensitivityCorrelation == 0 && hypothesis.MediationShare == 0) return null;
+        if (hypothesis.SensitivityCorrelation != 0 && hypothesis.MediationShare != 0)
+            throw new ArgumentException($"Hypothesis '{hypothesis.Name}' combines a shared sensitivity (rho {hypothesis.SensitivityCorrelation}) with mediation (share {hypothesis.MediationShare}); " +
+                "both act on the antidepressant responsiveness, and together they would change its distribution. Give one of them (either may be combined with expectancy).", nameof(hypothesis));
+        return Build(design, hypothesis, hypothesis.MediationShare > 0);
+    }
+
+    /// <summary>The scores of <see cref="Scores"/> for <paramref name="design"/>: the directions and the reference samples, no link applied.</summary>
+    public static HypothesisLinks Scorer(TrialDesign design) => Build(design, Hypothesis.SharedSensitivity(1), withReference: true);
+
+    private static HypothesisLinks Build(TrialDesign design, Hypothesis hypothesis, bool withReference)
+    {
         var population = design.Population;
         var v = population.Variability;
         var effects = population.Effects;
@@ -89,7 +100,7 @@ internal sealed class HypothesisLinks
             if (design.Arms[arm].Administration.Dose.Value == 0) continue;
             var directions = Directions(design, regimen, effects, d, a, lD, lA);
             if (directions is null) continue;
-            double[]? reference = hypothesis.MediationShare > 0 ? ReferencePeaks(design, arm) : null;
+            double[]? reference = withReference ? ReferencePeaks(design, arm) : null;
             arms[arm] = new ArmLink(directions.Value.D, directions.Value.A, reference);
         }
         return new HypothesisLinks(hypothesis, d, a, lD, lA, arms);
@@ -134,6 +145,28 @@ internal sealed class HypothesisLinks
             updated[_a[i]] = sum;
         }
         return subject with { EffectRandomEffects = ImmutableArray.Create(updated) };
+    }
+
+    /// <summary>
+    /// The latent scores of a patient as drawn: dissociation propensity p_D, antidepressant responsiveness p_A and the normal score z
+    /// of their true peak CADSS in the arm's reference sample (NaN in arms without a link, e.g. placebo).
+    /// </summary>
+    public (double PD, double PA, double Z) Scores(VirtualSubject subject, int arm, double peakCadss)
+    {
+        var link = _arms[arm];
+        if (link is null) return (double.NaN, double.NaN, double.NaN);
+        var eta = subject.EffectRandomEffects;
+        Span<double> wA = stackalloc double[_a.Length];
+        Solve(_lA, _a.Length, _a, eta, wA);
+        double pA = 0, pD = 0;
+        for (int i = 0; i < _a.Length; i++) pA += link.ResponsivenessDirection[i] * wA[i];
+        if (_d.Length > 0)
+        {
+            Span<double> wD = stackalloc double[_d.Length];
+            Solve(_lD, _d.Length, _d, eta, wD);
+            for (int i = 0; i < _d.Length; i++) pD += link.DissociationDirection[i] * wD[i];
+        }
+        return (pD, pA, link.ReferencePeaks is { } peaks ? NormalScore(peaks, peakCadss) : double.NaN);
     }
 
     /// <summary>The normal score of x within sorted reference values: the inverse normal of its interpolated plotting position (j - 1/2) / M.</summary>

@@ -23,8 +23,8 @@ public sealed record HypothesisStrengths
     public const string BoostOption = "--boost";
 
     /// <summary>Creates a set of strengths; a null strength is not given.</summary>
-    /// <param name="rho">Shared-sensitivity correlation of log C50 and log EC50, in [-1, 1].</param>
-    /// <param name="share">Mediated share of the antidepressant signal, in [0, 1].</param>
+    /// <param name="rho">Shared-sensitivity correlation of dissociation propensity and antidepressant responsiveness, in [-1, 1].</param>
+    /// <param name="share">Mediated share of the variance of antidepressant responsiveness, in [0, 1].</param>
     /// <param name="thresholdCadss">Expectancy threshold, CADSS points in [0, <see cref="Hypothesis.MaxThresholdCadss"/>].</param>
     /// <param name="boostMadrs">Expectancy boost, MADRS points in [0, <see cref="Hypothesis.MaxBoostMadrs"/>].</param>
     /// <exception cref="ArgumentOutOfRangeException">A strength out of its range, NaN or infinite.</exception>

@@ -3,10 +3,10 @@ namespace KetaminePkPd.Trials;
 /// <summary>The strength of an alternative hypothesis that <see cref="StrengthScan"/> scans.</summary>
 public enum StrengthParameter
 {
-    /// <summary>shared-sensitivity: corr(log C50_D, log EC50_A), rho in [-1, 1].</summary>
+    /// <summary>shared-sensitivity: corr(dissociation propensity, antidepressant responsiveness), rho in [-1, 1].</summary>
     SensitivityCorrelation,
 
-    /// <summary>mediation: the share of the antidepressant signal taken from dissociation, in [0, 1].</summary>
+    /// <summary>mediation: the share of the variance of antidepressant responsiveness set by the patient's own dissociation, in [0, 1].</summary>
     MediationShare,
 
     /// <summary>expectancy: extra placebo improvement when dissociation is noticed, MADRS points (threshold at its default).</summary>

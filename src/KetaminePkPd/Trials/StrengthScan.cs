@@ -7,7 +7,8 @@ namespace KetaminePkPd.Trials;
 /// <summary>
 /// Which strengths fit? For each alternative hypothesis, scans its strength over a grid (rho in [-1, 1], mediated share in
 /// [0, 1], expectancy boost and threshold) and gives, per grid value, the two-sided compatibility p of each observation
-/// and their combination, and the compatibility interval: the grid values with p &gt;= 0.05.
+/// and their combination, and the compatibility interval: the grid values with p &gt;= 0.05; and each hypothesis's ceiling
+/// (<see cref="HypothesisCeilings"/>), so that an empty interval can be told apart from an observation beyond reach.
 /// </summary>
 /// <remarks>
 /// <para>Each grid point is a <see cref="HypothesisTest"/> of the hypothesis at that strength (a pool, replicate trials of each
@@ -67,8 +68,9 @@ public static class StrengthScan
                     first >= 0 ? along[first].Value : null, first >= 0 ? along[last].Value : null, gaps));
             }
         }
+        var ceilings = HypothesisCeilings.Run(design, HypothesisCeilings.DefaultPatients, settings.Seed, settings.Parallel);
         progress?.Report(1);
-        return new StrengthScanResult(settings, all, intervals.ToImmutable(), (long)grid.Count * settings.PoolSize, clock.Elapsed);
+        return new StrengthScanResult(settings, all, intervals.ToImmutable(), ceilings, (long)grid.Count * settings.PoolSize + 4L * HypothesisCeilings.DefaultPatients, clock.Elapsed);
     }
 
     /// <summary>

@@ -5,9 +5,11 @@ namespace KetaminePkPd.Trials;
 /// <summary>The outcome of <see cref="StrengthScan.Run"/>. Immutable.</summary>
 public sealed class StrengthScanResult
 {
-    internal StrengthScanResult(StrengthScanSettings settings, ImmutableArray<StrengthPoint> points, ImmutableArray<StrengthInterval> intervals, long subjectSimulations, TimeSpan elapsed)
+    internal StrengthScanResult(StrengthScanSettings settings, ImmutableArray<StrengthPoint> points, ImmutableArray<StrengthInterval> intervals,
+        ImmutableArray<HypothesisCeiling> ceilings, long subjectSimulations, TimeSpan elapsed)
     {
         Settings = settings;
+        Ceilings = ceilings;
         Points = points;
         Intervals = intervals;
         SubjectSimulations = subjectSimulations;
@@ -22,6 +24,16 @@ public sealed class StrengthScanResult
 
     /// <summary>Per strength: one compatibility interval per observation, then one for the combined p (Observed null).</summary>
     public ImmutableArray<StrengthInterval> Intervals { get; }
+
+    /// <summary>
+    /// The strongest correlation each hypothesis can produce at each assessment of the design in the population
+    /// (<see cref="HypothesisCeilings"/>): an observation beyond it plus the sampling spread of its n cannot be reached at any strength.
+    /// </summary>
+    public ImmutableArray<HypothesisCeiling> Ceilings { get; }
+
+    /// <summary>The ceiling rows of <paramref name="parameter"/>'s hypothesis at <paramref name="time"/> (for shared sensitivity both signs of rho).</summary>
+    public IEnumerable<HypothesisCeiling> CeilingsOf(StrengthParameter parameter, TimeSpan time) =>
+        Ceilings.Where(c => c.Time == time && c.Hypothesis == StrengthScan.At(parameter, parameter == StrengthParameter.SensitivityCorrelation ? 1 : 0.5).Name);
 
     /// <summary>The grid points of one strength, values ascending.</summary>
     public IEnumerable<StrengthPoint> PointsOf(StrengthParameter parameter) => Points.Where(p => p.Parameter == parameter);

@@ -51,8 +51,8 @@ public sealed record StrengthScanSettings : ReplicateStudySettings
     /// <exception cref="ArgumentOutOfRangeException">An undefined value.</exception>
     public static string Describe(StrengthParameter parameter) => parameter switch
     {
-        StrengthParameter.SensitivityCorrelation => "shared sensitivity: rho of log C50 (dissociation) and log EC50 (antidepressant)",
-        StrengthParameter.MediationShare => "mediation: share of the antidepressant signal from dissociation",
+        StrengthParameter.SensitivityCorrelation => "shared sensitivity: rho of dissociation propensity and antidepressant responsiveness",
+        StrengthParameter.MediationShare => "mediation: share of the responsiveness set by the patient's own dissociation",
         StrengthParameter.ExpectancyBoost => "expectancy: extra placebo improvement when dissociation is noticed (MADRS)",
         StrengthParameter.ExpectancyThreshold => "expectancy: peak CADSS above which dissociation is noticed",
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Undefined strength."),

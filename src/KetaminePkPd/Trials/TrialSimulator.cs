@@ -49,7 +49,7 @@ internal sealed class TrialSimulator
     public SimulatedSubject Simulate(int index)
     {
         if (_links is null && _cache?.Unlinked(index) is { } shared) return shared;
-        var part = _cache?.Part(index) ?? SimulateDissociation(index);
+        var part = Dissociation(index);
         var vs = _links is null ? part.Subject : _links.Apply(part.Subject, _design.ArmOf(index), part.CadssPeak);
         var antidepressant = vs.CreateAntidepressant(_population.Effects, _design.Drug);
         var a = PkPdSimulator.Simulate(new PkPdModel(part.Pk, [antidepressant]), part.Regimen, _options).Effects[0];
@@ -64,7 +64,7 @@ internal sealed class TrialSimulator
     }
 
     /// <summary>Subject <paramref name="index"/>'s sampled parameters, pharmacokinetics and noise-free dissociation (shared through the cache).</summary>
-    private DissociationPart SimulateDissociation(int index)
+    public DissociationPart SimulateDissociation(int index)
     {
         var vs = _population.SampleSubject(_seed, index);
         var arm = _design.Arms[_design.ArmOf(index)];
@@ -79,6 +79,9 @@ internal sealed class TrialSimulator
         _cache?.Store(index, part);
         return part;
     }
+
+    /// <summary>Subject <paramref name="index"/>'s dissociation part, from the cache when another simulator has made it.</summary>
+    public DissociationPart Dissociation(int index) => _cache?.Part(index) ?? SimulateDissociation(index);
 
     /// <summary>Subject <paramref name="index"/>'s true peak CADSS (the links' reference samples).</summary>
     public double SimulateDissociationPeak(int index) => SimulateDissociation(index).CadssPeak;

@@ -140,7 +140,7 @@ internal static class ValidationMeasurements
 
     private static void RacemicPopulation(Dictionary<string, double> v, ValidationSettings settings)
     {
-        var r = VirtualTrial.Run(ValidationDesigns.RacemicIv(settings.SubjectsPerArm), null, settings.Seed, settings.Parallel);
+        var r = VirtualTrial.Run(ValidationDesigns.RacemicIv(settings.SubjectsPerArm), settings.Hypothesis, settings.Seed, settings.Parallel);
         var cadss = Arm(r, 1).Select(s => s.CadssRated).ToArray();
         double mean = cadss.Average(), sd = Sd(cadss);
         v["cadss-mean"] = mean;
@@ -157,7 +157,7 @@ internal static class ValidationMeasurements
         v["iv-sal-adjusted-230min"] = Adjusted(r, 1, 0);
         v["iv-sal-adjusted-1d"] = Adjusted(r, 1, 1);
 
-        var m = VirtualTrial.Run(ValidationDesigns.MidazolamControlledIv(settings.SubjectsPerArm), null, settings.Seed, settings.Parallel);
+        var m = VirtualTrial.Run(ValidationDesigns.MidazolamControlledIv(settings.SubjectsPerArm), settings.Hypothesis, settings.Seed, settings.Parallel);
         v["iv-mid-adjusted-1d"] = Adjusted(m, 1, 1);
         v["iv-mid-sd-ketamine-1d"] = Sd(Arm(m, 1).Select(s => s.Changes[1]));
         v["iv-mid-sd-control-1d"] = Sd(Arm(m, 0).Select(s => s.Changes[1]));
@@ -170,7 +170,7 @@ internal static class ValidationMeasurements
 
     private static void Daly(Dictionary<string, double> v, ValidationSettings settings)
     {
-        var r = VirtualTrial.Run(ValidationDesigns.DalyPeriod1(settings.SubjectsPerArm), null, settings.Seed, settings.Parallel);
+        var r = VirtualTrial.Run(ValidationDesigns.DalyPeriod1(settings.SubjectsPerArm), settings.Hypothesis, settings.Seed, settings.Parallel);
         v["daly-56-1d"] = Adjusted(r, 1, 1);
         v["daly-84-1d"] = Adjusted(r, 2, 1);
         v["daly-56-8d"] = Adjusted(r, 1, 2);
@@ -187,7 +187,7 @@ internal static class ValidationMeasurements
 
     private static void Transform2(Dictionary<string, double> v, ValidationSettings settings)
     {
-        var r = VirtualTrial.Run(ValidationDesigns.Transform2(settings.SubjectsPerArm), null, settings.Seed, settings.Parallel);
+        var r = VirtualTrial.Run(ValidationDesigns.Transform2(settings.SubjectsPerArm), settings.Hypothesis, settings.Seed, settings.Parallel);
         int last = r.Design.Assessments.Length - 1;
         v["t2-adjusted-28d"] = Adjusted(r, 1, last);
         v["t2-placebo-28d"] = Mean(Arm(r, 0), s => s.Changes[last]);

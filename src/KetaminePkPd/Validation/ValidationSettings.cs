@@ -30,6 +30,15 @@ public sealed record ValidationSettings
     /// <summary>Replicate trials per hypothesis run, in [100, 1 000 000]. Default 1000.</summary>
     public int HypothesisReplicates { get => _replicates; init => _replicates = (int)Guard.InRange(value, 100, 1_000_000, nameof(HypothesisReplicates)); }
 
+    /// <summary>
+    /// The hypothesis under which the virtual trials of the table are simulated. Default <see cref="Trials.Hypothesis.ExposureOnly"/>.
+    /// Shared sensitivity and mediation leave every marginal target where it is at any strength (they change only how the two
+    /// effects depend on each other); running the table under them shows it. The hypothesis-test numbers are always exposure-only.
+    /// </summary>
+    public Trials.Hypothesis Hypothesis { get => _hypothesis; init => _hypothesis = value ?? throw new ArgumentNullException(nameof(Hypothesis)); }
+
+    private readonly Trials.Hypothesis _hypothesis = Trials.Hypothesis.ExposureOnly;
+
     /// <summary>Simulate patients on all cores (default); results are identical either way.</summary>
     public bool Parallel { get; init; } = true;
 }

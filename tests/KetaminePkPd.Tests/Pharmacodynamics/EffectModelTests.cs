@@ -32,8 +32,8 @@ public class EffectModelTests
     [Fact]
     public void SigmoidEmax_AtC50_GivesHalfOfEmax()
     {
-        Assert.Equal(6, Cadss.Effect(240, default), 12);   // EMAX_D 12 (issue 10 calibration, docs/validation.md cadss-mean/cadss-sd)
-        Assert.Equal(0.5, Cadss.FractionOfMaximum(240)!.Value, 12);
+        Assert.Equal(13, Cadss.Effect(240, default), 12);   // EMAX_D 26 (issue 16 calibration with acute tolerance, docs/validation.md cadss-mean/cadss-sd)
+        Assert.Equal(0.5, Cadss.FractionOfMaximum(240), 12);
         Assert.Equal(0, Cadss.Effect(0, default));
     }
 
@@ -68,8 +68,9 @@ public class EffectModelTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new SigmoidEmaxModel("e", "u", 0, 1, 1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SigmoidEmaxModel("e", "u", 1, -1, 1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new IndirectResponseModel("r", "u", 1, 10, 0.1, 1.5, 50, inhibition: true));
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new MediationLink("a", "b", 1.5));
-        Assert.Contains("Share", ex.Message);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new SigmoidEmaxModel("e", "u", 1, 1, 1, 1, acuteToleranceRatePerH: -1));
+        Assert.Contains("acuteToleranceRatePerH", ex.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SigmoidEmaxModel("e", "u", 1, 1, 1, 1, sessionTolerance50NgPerMl: 0));
     }
 
     /// <summary>Uses the base class's numerical derivative.</summary>

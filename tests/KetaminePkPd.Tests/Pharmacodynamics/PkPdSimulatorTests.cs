@@ -13,8 +13,8 @@ public class PkPdSimulatorTests
     private static DosingRegimen Infusion(double mgPerKg) =>
         DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), TimeSpan.FromMinutes(40)));
 
-    private static PkPdModel Model(MediationLink? mediation = null) => new(PkModels.Domino.CreateModel(Subject.TypicalAdult),
-        [Fx.Dissociation(Drug.RacemicKetamine), Fx.Antidepressant(Drug.RacemicKetamine)], mediation);
+    private static PkPdModel Model(EffectParameterSet? fx = null) => new(PkModels.Domino.CreateModel(Subject.TypicalAdult),
+        [(fx ?? Fx).Dissociation(Drug.RacemicKetamine), (fx ?? Fx).Antidepressant(Drug.RacemicKetamine)]);
 
     private static readonly SimulationOptions Week = new() { Until = TimeSpan.FromDays(7), OutputStep = TimeSpan.FromMinutes(10) };
 
@@ -26,15 +26,71 @@ public class PkPdSimulatorTests
     }
 
     [Fact]
-    public void Dissociation_PeaksNearTheEndOfInfusionAndHasMostlyResolvedBy2Hours()
+    public void Dissociation_WithAcuteTolerance_PeaksDuringTheInfusionAndHasResolvedBy2Hours()
     {
         var r = PkPdSimulator.Simulate(Model(), Nimh, Week);
         var d = r[EffectParameterSet.DissociationName];
-        Assert.InRange(d.MaximumTimeH, 40.0 / 60, 50.0 / 60);          // effect-site lag of a few minutes after the 40 min end
-        // The typical (median EMAX_D 12) patient: 5.35 measured; the population mean at 40 min is 7.6, near van Schalkwyk 2018's 7.7
-        // (docs/validation.md cadss-mean), which is what docs/model.md section 4.1's "mean peak 8-20" refers to.
-        Assert.InRange(d.MaximumValue, 4.5, 6.5);
-        Assert.True(At(r, "dissociation", 2) < 0.1 * d.MaximumValue, "resolved to under 10% of the peak by 2 h");
+        // Acute tolerance (two 30-min stages, TA50_D 40 ng/mL) turns the effect down before the 40-min end of the infusion while Ce still
+        // rises: the typical patient peaks at 26.8 min with 6.60 CADSS points and keeps 5.61 at 40 min (measured; EMAX_D 26).
+        Assert.InRange(d.MaximumTimeH, 25.0 / 60, 29.0 / 60);
+        Assert.Equal(6.60, d.MaximumValue, 2);
+        Assert.Equal(5.61, At(r, "dissociation", 40.0 / 60), 2);
+        Assert.True(At(r, "dissociation", 2) < 0.02 * d.MaximumValue, "resolved to under 2% of the peak by 2 h");
+    }
+
+    [Fact]
+    public void Dissociation_WithoutTolerance_IsTheSigmoidEmaxOfTheEffectSite()
+    {
+        var plain = Fx.WithParameter("KTA_D", 0).WithParameter("KTS_D", 0);
+        var r = PkPdSimulator.Simulate(Model(plain), Nimh, Week);
+        var model = plain.Dissociation(Drug.RacemicKetamine);
+        var d = r[EffectParameterSet.DissociationName];
+        for (int k = 0; k < d.Values.Length; k++)
+            Assert.Equal(model.Effect(d.EffectSiteNgPerMl[k], default), d.Values[k], 12);
+        Assert.InRange(d.MaximumTimeH, 40.0 / 60, 50.0 / 60);          // no tolerance: the effect-site lag puts the peak after the 40-min end
+    }
+
+    [Fact]
+    public void Dissociation_SessionTolerance_WeakensATwiceWeeklyEsketamineCourse()
+    {
+        // Between-session tolerance (KTS_D half-life 3.5 days, TS50_D 16 ng/mL racemic = 8 S-ketamine): the eighth session's peak is about two
+        // thirds of the first (0.687 measured; docs/validation.md esk-diss-last-over-first), and the decline levels off after the fourth.
+        var model = new PkPdModel(PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult), [Fx.Dissociation(Drug.Esketamine)]);
+        var session = Administration.Intranasal(Dose.FromMilligrams(56));
+        double Peak(int sessions)
+        {
+            var start = TimeSpan.FromDays(3.5 * (sessions - 1));
+            var r = PkPdSimulator.Simulate(model, DosingRegimen.Repeated(session, sessions, TimeSpan.FromDays(3.5)),
+                SimulationOptions.Default.AtTimes([TimeSpan.Zero, start, start + TimeSpan.FromHours(3)]));
+            return r[EffectParameterSet.DissociationName].MaximumValue;   // the session's own peak is the largest of the course only in session 1
+        }
+        double first = Peak(1);
+        var later = Enumerable.Range(2, 7).Select(n => LastSessionPeak(model, session, n)).ToArray();
+        Assert.True(later.Zip(later.Skip(1)).All(p => p.Second <= p.First + 1e-9), "each session dissociates no more than the one before");
+        Assert.Equal(0.687, later[^1] / first, 2);
+        Assert.True(later[2] / first - later[^1] / first < 0.1, "most of the decline is over by the fourth session");
+    }
+
+    /// <summary>The grid-free peak of the last of <paramref name="sessions"/> sessions: a 1-min grid over it bounds it from below.</summary>
+    private static double LastSessionPeak(PkPdModel model, Administration session, int sessions)
+    {
+        var start = TimeSpan.FromDays(3.5 * (sessions - 1));
+        var times = Enumerable.Range(0, 181).Select(m => start + TimeSpan.FromMinutes(m)).Prepend(TimeSpan.Zero).Distinct().ToList();
+        var r = PkPdSimulator.Simulate(model, DosingRegimen.Repeated(session, sessions, TimeSpan.FromDays(3.5)), SimulationOptions.Default.AtTimes(times));
+        return r[EffectParameterSet.DissociationName].Values.Skip(1).Max();
+    }
+
+    [Fact]
+    public void Dissociation_PeakWithTolerance_IsGridFree()
+    {
+        // The peak of a function of the effect site and the tolerance compartments is found between output points: a coarse run gives the
+        // same peak as a 5-second grid's largest value, to the grid's resolution.
+        var coarse = PkPdSimulator.Simulate(Model(), Nimh, SimulationOptions.Default.AtTimes([TimeSpan.Zero, TimeSpan.FromHours(4)]));
+        var fine = PkPdSimulator.Simulate(Model(), Nimh, new SimulationOptions { Until = TimeSpan.FromHours(4), OutputStep = TimeSpan.FromSeconds(5) });
+        double gridMax = fine["dissociation"].Values.Max();
+        Assert.InRange(coarse["dissociation"].MaximumValue - gridMax, 0, 1e-6 * gridMax);
+        Assert.Equal(fine["dissociation"].MaximumValue, coarse["dissociation"].MaximumValue, 10);
+        Assert.Equal(fine["dissociation"].MaximumTimeH, coarse["dissociation"].MaximumTimeH, 6);
     }
 
     [Fact]
@@ -47,16 +103,16 @@ public class PkPdSimulatorTests
     }
 
     [Theory]
-    [InlineData(4, -6.3)]
-    [InlineData(24, -7.5)]
-    [InlineData(72, -4.2)]
-    [InlineData(168, -1.6)]
-    public void Antidepressant_TypicalNimhTimeCourse_MatchesTheCalibrationOfModelMd(double hours, double expected)
+    [InlineData(4, -10.07)]
+    [InlineData(24, -11.94)]
+    [InlineData(72, -6.62)]
+    [InlineData(168, -2.49)]
+    public void Antidepressant_TypicalNimhTimeCourse_KeepsTheShapeOfModelMd(double hours, double expected)
     {
-        // docs/model.md section 4.2 targets -6, -8, -4.5, -2 (+/-1, docs/validation.md iv-drug-*); with the issue-10 tolerance state and BETA -2.0
-        // the structure gives -6.30, -7.55, -4.25, -1.60 (measured; it gave -6.0, -7.8, -4.9, -1.9 before).
+        // The typical patient with BETA -3.2 (issue 16: the size comes from the saline-controlled trials, Wilkinson 2019); measured values.
+        // The shape keeps docs/model.md section 4.2's -6 : -8 : -4.5 : -2 within the tolerances of docs/validation.md iv-drug-*-over-1d.
         var r = PkPdSimulator.Simulate(Model(), Nimh, Week);
-        Assert.Equal(expected, At(r, "antidepressant", hours), 1);
+        Assert.Equal(expected, At(r, "antidepressant", hours), 2);
     }
 
     [Fact]
@@ -99,24 +155,6 @@ public class PkPdSimulatorTests
     }
 
     [Fact]
-    public void Mediation_ZeroShareChangesNothing_FullShareFollowsDissociationOnly()
-    {
-        var plain = PkPdSimulator.Simulate(Model(), Nimh, Week);
-        var none = PkPdSimulator.Simulate(Model(new MediationLink("dissociation", "antidepressant", 0)), Nimh, Week);
-        Assert.Equal(plain["antidepressant"].Values.ToArray(), none["antidepressant"].Values.ToArray());
-
-        // With share 1 the signal is the dissociation fraction of maximum, which is far smaller at this dose than
-        // Ce/(EC50 + Ce): the antidepressant effect shrinks, and it no longer depends on EC50.
-        var full = PkPdSimulator.Simulate(Model(new MediationLink("dissociation", "antidepressant", 1)), Nimh, Week);
-        Assert.True(Math.Abs(At(full, "antidepressant", 24)) < Math.Abs(At(plain, "antidepressant", 24)));
-        var otherEc50 = new PkPdModel(PkModels.Domino.CreateModel(Subject.TypicalAdult),
-            [Fx.Dissociation(Drug.RacemicKetamine), Fx.WithParameter("EC50_A", 5).Antidepressant(Drug.RacemicKetamine)],
-            new MediationLink("dissociation", "antidepressant", 1));
-        var full2 = PkPdSimulator.Simulate(otherEc50, Nimh, Week);
-        Assert.Equal(At(full, "antidepressant", 24), At(full2, "antidepressant", 24), 12);
-    }
-
-    [Fact]
     public void IndirectResponse_WithoutDrugStaysAtBaseline_WithDrugAgreesWithRodas4()
     {
         var pk = PkModels.Domino.CreateModel(Subject.TypicalAdult);
@@ -147,9 +185,8 @@ public class PkPdSimulatorTests
         var d = Fx.Dissociation(Drug.RacemicKetamine);
         Assert.Throws<ArgumentException>(() => new PkPdModel(pk, []));
         Assert.Throws<ArgumentException>(() => new PkPdModel(pk, [d, d]));
-        var ex = Assert.Throws<ArgumentException>(() => new PkPdModel(pk, [d], new MediationLink("dissociation", "antidepressant", 0.5)));
-        Assert.Contains("antidepressant", ex.Message);
-        Assert.Throws<ArgumentException>(() => new PkPdModel(pk, [d, Fx.Antidepressant(Drug.RacemicKetamine)], new MediationLink("antidepressant", "dissociation", 0.5)));
+        var ex = Assert.Throws<ArgumentException>(() => new PkPdModel(pk, [d, Fx.Dissociation(Drug.Esketamine)]));
+        Assert.Contains("dissociation", ex.Message);
     }
 }
 
@@ -165,7 +202,7 @@ public class ResultLookupTests
         int k = r.IndexOf(TimeSpan.FromMinutes(40));
         Assert.Equal(8, k);
         Assert.Equal(r["dissociation"].Values[k], r.EffectAt("dissociation", TimeSpan.FromMinutes(40)));
-        Assert.Equal(-7.5, r.EffectAt("antidepressant", TimeSpan.FromDays(1)), 1);   // -7.55 measured (docs/validation.md iv-drug-1d)
+        Assert.Equal(-11.9, r.EffectAt("antidepressant", TimeSpan.FromDays(1)), 1);   // -11.94 measured (issue 16 calibration)
         var ex = Assert.Throws<ArgumentException>(() => r.IndexOf(TimeSpan.FromMinutes(42)));
         Assert.Contains("42min", ex.Message);
     }

@@ -22,7 +22,6 @@ public sealed class SimulationReportTests
         var model = PkPdModel.Default(pk, Drug.Esketamine);
 
         Assert.Same(pk, model.Pk);
-        Assert.Null(model.Mediation);
         Assert.Equal(((SigmoidEmaxModel)byHand.Effects[0]).C50NgPerMl, ((SigmoidEmaxModel)model.Effects[0]).C50NgPerMl);
         Assert.Equal(((PlasticityModel)byHand.Effects[1]).Ec50NgPerMl, ((PlasticityModel)model.Effects[1]).Ec50NgPerMl);
         Assert.Equal([EffectParameterSet.DissociationName, EffectParameterSet.AntidepressantName], model.Effects.Select(e => e.Name));

@@ -11,15 +11,6 @@ namespace KetaminePkPd.Tests.Vocabulary;
 public class ValidationTests
 {
     [Fact]
-    public void MediationLink_WithShareOutOfRange_Throws()
-    {
-        var link = new MediationLink("dissociation", "antidepressant", 0.5);
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => link with { Share = 5 });
-        Assert.Equal("Share", ex.ParamName);
-        Assert.Equal(0.25, (link with { Share = 0.25 }).Share);
-    }
-
-    [Fact]
     public void SimulationOptions_WithUntilAfterAtTimes_Throws()
     {
         var options = new SimulationOptions().AtTimes([TimeSpan.Zero, TimeSpan.FromHours(4)]);
