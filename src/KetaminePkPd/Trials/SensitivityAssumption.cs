@@ -15,11 +15,17 @@ public enum SensitivityAssumption
     /// <summary>Between-subject SD (log scale) of the dissociation C50 (C50_D).</summary>
     DissociationC50Sd,
 
+    /// <summary>Between-subject SD (log scale) of the maximal dissociation (EMAX_D), the main source of the CADSS spread.</summary>
+    DissociationEmaxSd,
+
     /// <summary>Between-subject SD (log scale) of the antidepressant EC50 (EC50_A).</summary>
     AntidepressantEc50Sd,
 
     /// <summary>Between-subject SD (log scale) of the antidepressant effect's scale (SCALE_A).</summary>
     AntidepressantScaleSd,
+
+    /// <summary>Between-subject SD (log scale) of the antidepressant effect's decay rate (KDEC): how much its duration differs between patients.</summary>
+    AntidepressantDurationSd,
 
     /// <summary>Mean placebo improvement, MADRS points.</summary>
     PlaceboMean,

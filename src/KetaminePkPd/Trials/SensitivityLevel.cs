@@ -48,8 +48,8 @@ public sealed record SensitivityLevel
 
     /// <summary>True when the level changes the simulated pharmacology (so a new pool of patients is simulated), false when only the clinical model (ratings, placebo, baseline) changes.</summary>
     public bool ChangesPharmacology => !IsDefault && Assumption is SensitivityAssumption.PkVariability or SensitivityAssumption.DoseSpread
-        or SensitivityAssumption.DissociationC50Sd or SensitivityAssumption.AntidepressantEc50Sd or SensitivityAssumption.AntidepressantScaleSd
-        or SensitivityAssumption.CadssTime;
+        or SensitivityAssumption.DissociationC50Sd or SensitivityAssumption.DissociationEmaxSd or SensitivityAssumption.AntidepressantEc50Sd
+        or SensitivityAssumption.AntidepressantScaleSd or SensitivityAssumption.AntidepressantDurationSd or SensitivityAssumption.CadssTime;
 
     /// <summary>Assumption token and label, e.g. <c>placebo-sd = SD 4 (x0.5)</c>.</summary>
     public override string ToString() => $"{SensitivityRanges.Token(Assumption)} = {Label}";

@@ -16,10 +16,10 @@ namespace KetaminePkPd.Trials;
 /// <item><c>dose-spread</c>: the design's dose basis (mg/kg for NIMH), the other basis (every patient the dose at the
 /// population's mean weight in mg, or the reverse), and per-patient doses log-uniform in [d/k, d k] for k = 1.5, 2, 3
 /// (k = 3 on 0.5 mg/kg spans 0.17-1.5 mg/kg, the doses of dose-finding trials).</item>
-/// <item><c>c50-d-sd</c>, <c>ec50-a-sd</c>, <c>scale-a-sd</c>: x0, 0.5, 1, 1.5, 2 on the log SD (0.5, 0.5, 0.3 by default:
-/// no between-patient difference in sensitivity up to a 2.7-fold (C50) SD).</item>
-/// <item><c>placebo-mean</c>: x0, 0.5, 1, 1.5, 2 (8 MADRS points by default: 0-16; trial placebo arms improve 5-12).</item>
-/// <item><c>placebo-sd</c>: x0, 0.25, 0.5, 0.75, 1, 1.5, 2 (8 by default: 0-16).</item>
+/// <item><c>c50-d-sd</c>, <c>emax-d-sd</c>, <c>ec50-a-sd</c>, <c>scale-a-sd</c>, <c>kdec-sd</c>: x0, 0.5, 1, 1.5, 2 on the log SD
+/// (0.5, 0.75, 0.5, 0.4, 0.7 by default: from no between-patient difference to twice the calibrated spread).</item>
+/// <item><c>placebo-mean</c>: x0, 0.5, 1, 1.5, 2 (3 MADRS points by default in the saline-controlled NIMH design: 0-6).</item>
+/// <item><c>placebo-sd</c>: x0, 0.25, 0.5, 0.75, 1, 1.5, 2 (10 by default: 0-20).</item>
 /// <item><c>rating-noise-sd</c>, <c>cadss-noise-sd</c>: x0, 0.5, 1, 2, 3 (3 points by default: 0-9; inter-rater SDs of
 /// MADRS and CADSS totals are 2-5 points).</item>
 /// <item><c>cadss-time</c>: x0.25, 0.5, 1, 2, 4 (40 min by default: 10-160 min), at most 7 days.</item>
@@ -39,8 +39,10 @@ public static class SensitivityRanges
         SensitivityAssumption.PkVariability => "pk-variability",
         SensitivityAssumption.DoseSpread => "dose-spread",
         SensitivityAssumption.DissociationC50Sd => "c50-d-sd",
+        SensitivityAssumption.DissociationEmaxSd => "emax-d-sd",
         SensitivityAssumption.AntidepressantEc50Sd => "ec50-a-sd",
         SensitivityAssumption.AntidepressantScaleSd => "scale-a-sd",
+        SensitivityAssumption.AntidepressantDurationSd => "kdec-sd",
         SensitivityAssumption.PlaceboMean => "placebo-mean",
         SensitivityAssumption.PlaceboSd => "placebo-sd",
         SensitivityAssumption.DepressionRatingNoiseSd => "rating-noise-sd",
@@ -57,6 +59,8 @@ public static class SensitivityRanges
         SensitivityAssumption.PkVariability => "PK variability (CV of CL, V1)",
         SensitivityAssumption.DoseSpread => "dose spread",
         SensitivityAssumption.DissociationC50Sd => "SD of log C50 of dissociation",
+        SensitivityAssumption.DissociationEmaxSd => "SD of log Emax of dissociation",
+        SensitivityAssumption.AntidepressantDurationSd => "SD of log decay rate of antidepressant",
         SensitivityAssumption.AntidepressantEc50Sd => "SD of log EC50 of antidepressant",
         SensitivityAssumption.AntidepressantScaleSd => "SD of log antidepressant scale",
         SensitivityAssumption.PlaceboMean => "placebo response mean (MADRS)",
@@ -84,7 +88,8 @@ public static class SensitivityRanges
     {
         SensitivityAssumption.PkVariability => [0, 0.5, 1, 1.5, 2, 3],
         SensitivityAssumption.DoseSpread => [1, 1, 1.5, 2, 3],
-        SensitivityAssumption.DissociationC50Sd or SensitivityAssumption.AntidepressantEc50Sd or SensitivityAssumption.AntidepressantScaleSd => [0, 0.5, 1, 1.5, 2],
+        SensitivityAssumption.DissociationC50Sd or SensitivityAssumption.DissociationEmaxSd or SensitivityAssumption.AntidepressantEc50Sd
+            or SensitivityAssumption.AntidepressantScaleSd or SensitivityAssumption.AntidepressantDurationSd => [0, 0.5, 1, 1.5, 2],
         SensitivityAssumption.PlaceboMean => [0, 0.5, 1, 1.5, 2],
         SensitivityAssumption.PlaceboSd => [0, 0.25, 0.5, 0.75, 1, 1.5, 2],
         SensitivityAssumption.DepressionRatingNoiseSd or SensitivityAssumption.CadssRatingNoiseSd => [0, 0.5, 1, 2, 3],
@@ -140,8 +145,10 @@ public static class SensitivityRanges
                 break;
             }
             case SensitivityAssumption.DissociationC50Sd:
+            case SensitivityAssumption.DissociationEmaxSd:
             case SensitivityAssumption.AntidepressantEc50Sd:
             case SensitivityAssumption.AntidepressantScaleSd:
+            case SensitivityAssumption.AntidepressantDurationSd:
             {
                 string name = PdName(assumption);
                 int i = design.Population.Variability.IndexOf(name);
@@ -281,8 +288,10 @@ public static class SensitivityRanges
                     spread = level.Multiplier;
                     break;
                 case SensitivityAssumption.DissociationC50Sd:
+                case SensitivityAssumption.DissociationEmaxSd:
                 case SensitivityAssumption.AntidepressantEc50Sd:
                 case SensitivityAssumption.AntidepressantScaleSd:
+                case SensitivityAssumption.AntidepressantDurationSd:
                     design = design.With(population: design.Population with { Variability = v.With(PdName(level.Assumption), level.Value) });
                     break;
                 case SensitivityAssumption.PlaceboMean: design = design.With(clinical: c with { PlaceboMean = level.Value }); break;
@@ -306,7 +315,9 @@ public static class SensitivityRanges
     private static string PdName(SensitivityAssumption assumption) => assumption switch
     {
         SensitivityAssumption.DissociationC50Sd => "C50_D",
+        SensitivityAssumption.DissociationEmaxSd => "EMAX_D",
         SensitivityAssumption.AntidepressantEc50Sd => "EC50_A",
+        SensitivityAssumption.AntidepressantDurationSd => "KDEC",
         _ => "SCALE_A",
     };
 
