@@ -40,7 +40,7 @@ internal static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         var root = Build();
-        var parseResult = root.Parse(args);
+        var parseResult = root.Parse(args, new ToolParserConfiguration());
         // No stack traces, ever: an unexpected exception is a bug of ours, reported in one line with exit code 1.
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction and not ExamplesHelpAction)
@@ -53,6 +53,11 @@ internal static class CliApp
         try
         {
             return parseResult.Invoke(configuration);
+        }
+        catch (IOException ex)
+        {
+            // Writing help or the version to a full or closed stdout.
+            return CliErrors.Report(stderr, ex);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -10,6 +10,26 @@ namespace KetaminePkPd.Cli.Commands;
 /// <param name="Stderr">Where errors and progress go.</param>
 internal sealed record CommandContext(ParseResult Parse, TextWriter Stdout, TextWriter Stderr)
 {
+    /// <summary>
+    /// The files the run reads, with what named each: the response files, and the values of the command's input options
+    /// and arguments (<see cref="FileRoles"/>); a command adds the inputs it finds later (e.g. a design named inside a shard file).
+    /// </summary>
+    public List<(string Path, string Source)> Inputs { get; } = InputsOf(Parse);
+
+    /// <summary>A new set of output files that may not replace any of <see cref="Inputs"/>.</summary>
+    public OutputFiles Outputs() => new(Inputs);
+
+    /// <summary>The values given to the command's options and arguments of one role.</summary>
+    internal static IEnumerable<(Symbol Symbol, string Value)> Values(ParseResult parse, Func<Symbol, bool> role) =>
+        parse.CommandResult.Command.Options.Cast<Symbol>().Concat(parse.CommandResult.Command.Arguments).Where(role)
+            .SelectMany(s => (s switch { Option o => parse.GetResult(o)?.Tokens, Argument a => parse.GetResult(a)?.Tokens, _ => null } ?? []).Select(t => (s, t.Value)));
+
+    private static List<(string Path, string Source)> InputsOf(ParseResult parse) =>
+    [
+        .. (parse.Configuration as ToolParserConfiguration)?.ResponseFiles.Select(f => (f, OutputFiles.ResponseFile)) ?? [],
+        .. Values(parse, s => FileRoles.InputLabel(s) is not null).Select(v => (v.Value, FileRoles.InputLabel(v.Symbol)!)),
+    ];
+
     /// <summary>The value of <paramref name="option"/> (null or default when not given).</summary>
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 
@@ -53,6 +73,9 @@ internal static class CommandRun
         var context = new CommandContext(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         try
         {
+            // No output may be one of the inputs: refused before anything is read or written.
+            foreach (var (output, path) in CommandContext.Values(parse, FileRoles.IsOutput))
+                OutputFiles.CheckNotAnInput(path, output.Name, context.Inputs);
             return body(context);
         }
         catch (Exception ex) when (CliErrors.IsReported(ex))

@@ -19,7 +19,7 @@ internal sealed class DataSetCommand
         "ketamine-pkpd simulate --data events.csv --model model.json --out predictions.csv --json",
     ];
 
-    private readonly Option<string?> _data = new("--data")
+    private readonly Option<string?> _data = FileRoles.Input(new Option<string?>("--data")
     {
         HelpName = "events.csv",
         Description = "Simulate a NONMEM-style event data set instead of one regimen: columns ID TIME AMT RATE II ADDL SS EVID CMT " +
@@ -28,7 +28,7 @@ internal sealed class DataSetCommand
             "2cmt-oral, 3cmt, 3cmt-oral), a built-in model (domino, ...), or a model file (.json). Writes one row per record (ID, TIME, EVID, CMT, CP in ng/mL, " +
             "amounts A1..An in mg) to --out or stdout; --json prints Cmax, Tmax and AUC per ID. With --step, also a row (EVID 2) " +
             "every step from each subject's first record to its last. See docs/datasets.md.",
-    };
+    });
 
     private readonly Option<ParameterTiming?> _timing = SharedOptions.Parsed<ParameterTiming?>("--parameter-timing", DataSetRun.TimingWords,
         "With --data: which record's parameter values advance the interval between two records. nonmem: the record " +
@@ -54,7 +54,7 @@ internal sealed class DataSetCommand
         if (step is { } s && s <= TimeSpan.Zero) throw new ArgumentException($"--step must be > 0, got '{Durations.Format(s)}'.");
         var dataSetModel = DataSetRun.ResolveModel(model, "--model");
         string input = InputPath(ctx.Get(_data)!);
-        using var files = new OutputFiles();
+        using var files = ctx.Outputs();
         var file = files.Open(outPath, "--out");
         // Whatever goes to stdout is spooled to a temporary file first, so a failure part-way prints nothing but the error.
         string spool = Path.GetTempFileName();

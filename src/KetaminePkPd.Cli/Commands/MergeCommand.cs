@@ -16,7 +16,7 @@ internal sealed class MergeCommand : CliCommand
         "ketamine-pkpd merge part-1.json part-2.json part-3.json part-4.json --out cells.csv --json",
     ];
 
-    private readonly Argument<string[]> _files = new("files") { Description = "The shard files (sensitivity --shard K/N --out file), every K from 1 to N once.", Arity = ArgumentArity.OneOrMore };
+    private readonly Argument<string[]> _files = FileRoles.Input(new Argument<string[]>("files") { Description = "The shard files (sensitivity --shard K/N --out file), every K from 1 to N once.", Arity = ArgumentArity.OneOrMore }, "shard file");
     private readonly Option<string?> _out = SharedOptions.Out("file.csv", "Write the CSV of every cell, as sensitivity --out would.");
     private readonly Option<string?> _plot = PlotOptions.Create("--plot", "Write the tornado plots, one file per observation time.");
     private readonly Option<string?> _plotHeatmap = PlotOptions.Create("--plot-heatmap", "Write the heat maps of the pair, one file per observation time.");
@@ -38,6 +38,7 @@ internal sealed class MergeCommand : CliCommand
         var parsed = sensitivity.Command.Parse([.. analysis]);
         if (parsed.Errors.Count > 0) throw new ArgumentException($"'{paths[0]}': its stored arguments do not parse ({parsed.Errors[0].Message}).");
         var run = sensitivity.Resolve(parsed);
+        if (run.Choice.FilePath is { } design) ctx.Inputs.Add((design, "--design (named in the shard files)"));
         return SensitivityCommand.Emit(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet: true, _ => SensitivityAnalysis.Merge(run.Settings, shards));
     }
 }

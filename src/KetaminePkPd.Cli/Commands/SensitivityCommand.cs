@@ -73,7 +73,7 @@ internal sealed class SensitivityCommand : CliCommand
         if (ctx.Get(_plot) is not null || ctx.Get(_plotHeatmap) is not null || ctx.Get(_json))
             throw new ArgumentException("--shard writes only the partial file (--out); plots and --json come from merge.");
         var (k, n) = shard;
-        using var files = new OutputFiles();
+        using var files = ctx.Outputs();
         var file = files.Open(outPath, "--out")!;
         var part = ProgressDisplay.Run(ctx.Stderr, !quiet && ProgressDisplay.IsTerminal(ctx.Stderr), $"Shard {k}/{n}", progress => SensitivityAnalysis.RunShard(run.Settings, k, n, progress));
         new SensitivityShardFile(run.Arguments, part).Write(file.Stream);
@@ -89,7 +89,7 @@ internal sealed class SensitivityCommand : CliCommand
         if ((plot = PlotOptions.Check(plot, "--plot")) is not null && s.Assumptions.IsEmpty)
             throw new ArgumentException("--plot draws the one-at-a-time tornado, but --vary none varies nothing one at a time; use --plot-heatmap.");
         if ((heatmap = PlotOptions.Check(heatmap, "--plot-heatmap")) is not null && s.Pair is null) throw new ArgumentException("--plot-heatmap needs --pair (the two assumptions to vary together).");
-        using var files = new OutputFiles();
+        using var files = ctx.Outputs();
         var csv = files.Open(outPath, "--out");
         var plots = new[] { (Path: plot, Option: "--plot", Draw: (Func<SensitivityResult, ObservedCorrelation, ScottPlot.Plot>)SensitivityCharts.Tornado), (heatmap, "--plot-heatmap", SensitivityCharts.Heatmap) }
             .Where(p => p.Path is not null).SelectMany(p => s.Observed.Select(o => (o, p.Draw, File: files.Open(PlotOptions.WithSuffix(p.Path!, Durations.Format(o.Time)), p.Option)!))).ToList();

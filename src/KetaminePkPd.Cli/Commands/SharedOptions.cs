@@ -88,20 +88,20 @@ internal static class SharedOptions
     /// <summary>The trial design: a built-in key (<see cref="KetaminePkPd.Trials.DesignChoice.Keys"/>) or a scenario file, read with <see cref="KetaminePkPd.Trials.DesignChoice.Resolve"/> when the command runs.</summary>
     public static Option<string?> Design()
     {
-        var option = new Option<string?>("--design")
+        var option = FileRoles.Input(new Option<string?>("--design")
         {
             HelpName = "design",
             Description = $"Trial design: {string.Join(", ", KetaminePkPd.Trials.DesignChoice.Keys)}, or a JSON scenario file (file.json). " +
                 string.Join("; ", KetaminePkPd.Trials.DesignChoice.Keys.Select(k => $"{k} = {Reporting.TrialWording.DesignSummary(TrialDesigns.ByKey[k])}")) +
                 ". A scenario file has the keys name, drug, model, scale, cadssAt, assessments, arms, population, parameters, clinical, " +
                 $"hypothesis; an error in it names its JSON path, e.g. $.arms[0].dose (docs/scenario-files.md). [default: {KetaminePkPd.Trials.DesignChoice.DefaultKey}]",
-        };
+        });
         option.CompletionSources.Add([.. KetaminePkPd.Trials.DesignChoice.Keys]);
         return option;
     }
 
     /// <summary>An output file option, <c>--out</c>, with its value name (e.g. <c>file.csv</c>) and description.</summary>
-    public static Option<string?> Out(string helpName, string description) => new("--out") { HelpName = helpName, Description = description };
+    public static Option<string?> Out(string helpName, string description) => FileRoles.Output(new Option<string?>("--out") { HelpName = helpName, Description = description });
 
     /// <summary>The <c>--json</c> flag: print one JSON object instead of the report; <paramref name="description"/> says what it holds.</summary>
     public static Option<bool> Json(string description) => new("--json") { Description = description };

@@ -75,7 +75,7 @@ internal sealed class StrengthsCommand : CliCommand
         settings.Validate();
         bool json = ctx.Get(_json), show = ctx.ShowProgress(ctx.Get(_quiet), json);
 
-        using var files = new OutputFiles();
+        using var files = ctx.Outputs();
         var csv = files.Open(ctx.Get(_out), "--out");
         var plots = plot is null ? [] : settings.Parameters.Select(x => (x, File: files.Open(PlotOptions.WithSuffix(plot, StrengthScanSettings.Token(x)), "--plot")!)).ToList();
         var result = ProgressDisplay.Run(ctx.Stderr, show, "Scanning strengths", progress => StrengthScan.Run(settings, progress));
