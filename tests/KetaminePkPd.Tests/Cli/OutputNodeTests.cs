@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using KetaminePkPd.Cli.Output;
+using KetaminePkPd.Cli.Files;
 
 namespace KetaminePkPd.Tests.Cli;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using KetaminePkPd.Cli.Output;
+using KetaminePkPd.Cli.Files;
 
 namespace KetaminePkPd.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KetaminePkPd.Cli.Input;
+namespace KetaminePkPd.Cli.Files;
 
 /// <summary>
 /// Reads an input file the tool opens itself (response files, shard files) with a size bound, whatever the file is: a
@@ -38,7 +38,7 @@ internal static class InputText
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new IOException($"{where}: cannot read it ({ErrorText.OneLine(ex).TrimEnd('.')}).", ex);
+            throw new IOException($"{where}: cannot read it ({Reason.Of(ex)}).", ex);
         }
     }
 

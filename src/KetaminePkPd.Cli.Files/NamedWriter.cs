@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KetaminePkPd.Cli.Output;
+namespace KetaminePkPd.Cli.Files;
 
 /// <summary>
 /// A writer that says what it writes to when writing fails: an <see cref="IOException"/> (a full disk, a closed device)
@@ -30,7 +30,7 @@ internal sealed class NamedWriter(TextWriter inner, string name) : TextWriter(in
         }
         catch (IOException ex)
         {
-            throw new IOException($"cannot write to {name} ({ErrorText.OneLine(ex).TrimEnd('.')}).", ex);
+            throw new IOException($"cannot write to {name} ({Reason.Of(ex)}).", ex);
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace KetaminePkPd.Cli.Output;
+namespace KetaminePkPd.Cli.Files;
 
 /// <summary>What a path names once symbolic links are followed.</summary>
 internal enum FileKind

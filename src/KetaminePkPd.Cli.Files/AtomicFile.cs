@@ -1,4 +1,4 @@
-namespace KetaminePkPd.Cli.Output;
+namespace KetaminePkPd.Cli.Files;
 
 /// <summary>
 /// An output file written all-or-nothing: content goes to a temporary file in the target's directory, and
@@ -66,7 +66,7 @@ internal sealed class AtomicFile : IDisposable
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw new ArgumentException($"{option} '{path}': not a valid file path ({ErrorText.OneLine(ex).TrimEnd('.')}).");
+            throw new ArgumentException($"{option} '{path}': not a valid file path ({Reason.Of(ex)}).");
         }
         string where = $"{option} '{path}'";
         var identity = FileIdentity.Of(full);
@@ -109,7 +109,7 @@ internal sealed class AtomicFile : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"{where}: cannot open the device or FIFO for writing ({ErrorText.OneLine(ex).TrimEnd('.')}).", ex);
+            throw new IOException($"{where}: cannot open the device or FIFO for writing ({Reason.Of(ex)}).", ex);
         }
         try
         {
@@ -139,12 +139,12 @@ internal sealed class AtomicFile : IDisposable
         catch (UnauthorizedAccessException ex)
         {
             Pending.TryRemove(temp, out _);
-            throw new UnauthorizedAccessException($"{where}: cannot write in directory '{directory}' ({ErrorText.OneLine(ex).TrimEnd('.')}).", ex);
+            throw new UnauthorizedAccessException($"{where}: cannot write in directory '{directory}' ({Reason.Of(ex)}).", ex);
         }
         catch (IOException ex)
         {
             Pending.TryRemove(temp, out _);
-            throw new IOException($"{where}: cannot write in directory '{directory}' ({ErrorText.OneLine(ex).TrimEnd('.')}).", ex);
+            throw new IOException($"{where}: cannot write in directory '{directory}' ({Reason.Of(ex)}).", ex);
         }
     }
 
@@ -172,7 +172,7 @@ internal sealed class AtomicFile : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Dispose();
-            string reason = ErrorText.OneLine(ex).Replace($" : '{Target}'", "", StringComparison.Ordinal).TrimEnd('.');
+            string reason = Reason.Of(ex).Replace($" : '{Target}'", "", StringComparison.Ordinal);
             throw new IOException($"{_where}: cannot write {(Target == Path ? "it" : $"'{Target}'")} ({reason}).", ex);
         }
     }
