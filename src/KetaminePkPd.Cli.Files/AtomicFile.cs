@@ -25,12 +25,13 @@ internal sealed class AtomicFile : IDisposable
     /// <summary>Temporary files of ours older than this are removed when a later run writes in the same directory.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(1);
 
-    private readonly string _tempPath, _where;
+    private readonly string? _tempPath;
+    private readonly string _where;
     private readonly FileStream _stream;
     private readonly FileStream? _device;
     private bool _done;
 
-    private AtomicFile(string path, string target, string tempPath, FileStream stream, FileStream? device, string where)
+    private AtomicFile(string path, string target, string? tempPath, FileStream stream, FileStream? device, string where)
     {
         Path = path;
         Target = target;
@@ -113,13 +114,12 @@ internal sealed class AtomicFile : IDisposable
         }
         try
         {
-            string spool = System.IO.Path.GetTempPath();
-            return new AtomicFile(full, full, CreateTemp(spool, full, $"{where} (spooling in the temporary folder)", out var stream), stream, device, where);
+            return new AtomicFile(full, full, null, Spool.Create(), device, where);
         }
-        catch
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             device.Dispose();
-            throw;
+            throw new IOException($"{where}: cannot spool the output in the temporary folder ({Reason.Of(ex)}).", ex);
         }
     }
 
@@ -165,9 +165,9 @@ internal sealed class AtomicFile : IDisposable
             }
             _stream.Flush(flushToDisk: true);
             _stream.Dispose();
-            File.Move(_tempPath, Target, overwrite: true);
+            File.Move(_tempPath!, Target, overwrite: true);
             _done = true;
-            Pending.TryRemove(_tempPath, out _);
+            Pending.TryRemove(_tempPath!, out _);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -191,6 +191,7 @@ internal sealed class AtomicFile : IDisposable
         {
             // Closing a device or pipe whose last write failed; the error was reported already.
         }
+        if (_tempPath is null) return;
         try
         {
             File.Delete(_tempPath);

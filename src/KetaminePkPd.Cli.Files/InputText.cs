@@ -15,18 +15,20 @@ internal static class InputText
     /// <exception cref="IOException">A directory, no such file, unreadable, or larger than <paramref name="maxBytes"/>.</exception>
     public static byte[] ReadBytes(string path, int maxBytes, string where)
     {
+        using var stream = OpenRead(path, maxBytes, where);
+        var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>A stream over <paramref name="path"/> that fails with an <see cref="IOException"/> naming it once more than <paramref name="maxBytes"/> have been read.</summary>
+    /// <exception cref="IOException">A directory, no such file, or unreadable.</exception>
+    public static Stream OpenRead(string path, long maxBytes, string where)
+    {
         if (Directory.Exists(path)) throw new IOException($"{where} is a directory; give a file.");
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
-            var buffer = new MemoryStream();
-            var chunk = new byte[1 << 16];
-            for (int read; (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1L - buffer.Length))) > 0;)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > maxBytes) throw new IOException($"{where} is larger than the limit of {Size(maxBytes)}.");
-            }
-            return buffer.ToArray();
+            return new Bounded(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16), maxBytes, where);
         }
         catch (FileNotFoundException)
         {
@@ -61,6 +63,47 @@ internal static class InputText
         catch (DecoderFallbackException)
         {
             throw new IOException($"{where} is not UTF-8 text.");
+        }
+    }
+
+    /// <summary>A read-only stream that fails once more than a limit has been read from it.</summary>
+    private sealed class Bounded(Stream inner, long maxBytes, string where) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            int read = inner.Read(buffer[..(int)Math.Min(buffer.Length, maxBytes + 1 - _read)]);
+            if ((_read += read) > maxBytes) throw new IOException($"{where} is larger than the limit of {Size(maxBytes)}.");
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
         }
     }
 

@@ -39,7 +39,7 @@ internal sealed class ToolParserConfiguration : ParserConfiguration
 
     private List<string> Expand(string path, int depth)
     {
-        string where = $"response file '@{ErrorText.Excerpt(path)}'";
+        string where = $"response file '@{new string([.. path.Select(c => char.IsControl(c) ? '?' : c)])}'";
         if (depth > MaxDepth) throw new IOException($"{where}: response files nested more than {MaxDepth} deep.");
         ResponseFiles.Add(path);
         var tokens = new List<string>();

@@ -56,31 +56,31 @@ internal sealed class DataSetCommand
         string input = InputPath(ctx.Get(_data)!);
         using var files = ctx.Outputs();
         var file = files.Open(outPath, "--out");
-        // Whatever goes to stdout is spooled to a temporary file first, so a failure part-way prints nothing but the error.
-        string spool = Path.GetTempFileName();
-        try
+        // Whatever goes to stdout is spooled to an unnamed temporary file first, so a failure part-way prints nothing but
+        // the error, and no spool file is left behind whatever ends the run.
+        using var spool = Spool.Create();
+        using (var spoolWriter = new StreamWriter(spool, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
         {
-            using (var spoolWriter = new StreamWriter(spool, false, new UTF8Encoding(false), 1 << 16))
+            using var csv = file is not null ? new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) : null;
+            using var events = new StreamReader(input, Encoding.UTF8, true, 1 << 16);
+            try
             {
-                using var csv = file is not null ? new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) : null;
-                using var events = new StreamReader(input, Encoding.UTF8, true, 1 << 16);
                 var (subjects, records) = DataSetRun.Write(events, dataSetModel, ctx.Get(_timing) ?? ParameterTiming.NextRecord, step?.TotalHours,
                     csv ?? (asJson ? null : spoolWriter), asJson ? spoolWriter : null, input, file?.Path);
                 if (!asJson && file is not null)
                     spoolWriter.WriteLine($"Simulated {subjects} subject(s), {records} record(s) with model {dataSetModel.Name}; wrote {file.Path}.");
             }
-            files.CommitAll();
-            using (var reader = new StreamReader(spool, Encoding.UTF8))
+            catch (DataSetFormatException ex) when (ex.Message.StartsWith("data set", StringComparison.Ordinal))
             {
-                var buffer = new char[1 << 16];
-                for (int read; (read = reader.Read(buffer, 0, buffer.Length)) > 0;) ctx.Stdout.Write(buffer, 0, read);
+                throw new FormatException($"--data '{ctx.Get(_data)}'{ex.Message["data set".Length..]}", ex);
             }
-            return CliErrors.Success;
         }
-        finally
-        {
-            File.Delete(spool);
-        }
+        files.CommitAll();
+        spool.Position = 0;
+        using var reader = new StreamReader(spool, Encoding.UTF8, false, 1 << 16);
+        var buffer = new char[1 << 16];
+        for (int read; (read = reader.Read(buffer, 0, buffer.Length)) > 0;) ctx.Stdout.Write(buffer, 0, read);
+        return CliErrors.Success;
     }
 
     private static string InputPath(string path)

@@ -30,10 +30,20 @@ internal sealed class MergeCommand : CliCommand
         Add(_files, _out, _plot, _plotHeatmap, _json, _quiet);
     }
 
+    /// <summary>The largest shard file read: 512 MB (a shard of the default analysis is about 2 MB / N).</summary>
+    public const long MaxShardFileBytes = 512L << 20;
+
+    /// <summary>Reads one shard file with a size bound; every message names the file.</summary>
+    private static SensitivityShardFile Read(string path)
+    {
+        using var stream = InputText.OpenRead(path, MaxShardFileBytes, $"shard file '{path}'");
+        return SensitivityShardFile.Read(stream, path);
+    }
+
     protected override int Execute(CommandContext ctx)
     {
         var paths = ctx.Parse.GetValue(_files) ?? [];
-        var (analysis, shards) = SensitivityShardFile.Combine([.. paths.Select(SensitivityShardFile.Read)], paths);
+        var (analysis, shards) = SensitivityShardFile.Combine([.. paths.Select(Read)], paths);
         var sensitivity = new SensitivityCommand();
         var parsed = sensitivity.Command.Parse([.. analysis]);
         if (parsed.Errors.Count > 0) throw new ArgumentException($"'{paths[0]}': its stored arguments do not parse ({parsed.Errors[0].Message}).");

@@ -9,10 +9,10 @@ public sealed class DataSetFormatException : FormatException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="row">Line number of the record in its file (header = 1), or 0 when not known.</param>
-    /// <param name="column">Column (or parameter) name the problem is in.</param>
+    /// <param name="column">Column (or parameter) name the problem is in, or empty for the whole row.</param>
     /// <param name="problem">What is wrong and what is allowed.</param>
     public DataSetFormatException(int row, string column, string problem)
-        : base(row > 0 ? $"data set row {row}, column {column}: {problem}" : $"data set, column {column}: {problem}")
+        : base((row > 0 ? $"data set row {row}" : "data set") + (column.Length > 0 ? $", column {column}: " : ": ") + problem)
     {
         Row = row;
         Column = column;

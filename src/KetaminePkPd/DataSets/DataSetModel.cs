@@ -94,16 +94,20 @@ public sealed class DataSetModel
         return FromParameterSet(set);
     }
 
+    /// <summary>The largest model file read: 1 MB (1 048 576 bytes; a real one is a few hundred bytes).</summary>
+    public const int MaxFileBytes = 1 << 20;
+
     /// <summary>
     /// Reads a model file: <c>{"model": "advan4", "parameters": {"CL": 10, "V": 50, "Q": 5, "V2": 100, "KA": 1.2, "F1": 0.8}}</c>
     /// (schema in docs/datasets.md). <c>model</c> is required; <c>parameters</c> optional.
     /// </summary>
     /// <param name="json">The file's text.</param>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FormatException">Not JSON, a missing or unknown member, a non-numeric or out-of-range value; the message names it.</exception>
+    /// <exception cref="FormatException">Not JSON, longer than <see cref="MaxFileBytes"/>, a missing or unknown member, a non-numeric or out-of-range value; the message names it.</exception>
     public static DataSetModel FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > MaxFileBytes) throw new FormatException($"model file: longer than the limit of {MaxFileBytes / (1024 * 1024)} MB.");
         JsonDocument doc;
         try
         {

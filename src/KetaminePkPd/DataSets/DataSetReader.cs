@@ -18,11 +18,16 @@ namespace KetaminePkPd.DataSets;
 /// as 0, as in NONMEM. Without an <c>EVID</c> column a record with <c>AMT</c> &gt; 0 is a dose and any other an observation.
 /// <c>CMT</c> may hold a compartment number or, when compartment names are given, a name.</para>
 /// <para>Errors are <see cref="DataSetFormatException"/>s naming the row (line number, header = 1) and column: non-numeric
-/// cells, times going back within an ID, <c>SS</c> without <c>II</c>, a dose without an amount, an unknown <c>CMT</c> name.</para>
+/// cells, times going back within an ID, <c>SS</c> without <c>II</c>, a dose without an amount, an unknown <c>CMT</c> name,
+/// a row longer than <see cref="MaxRowChars"/> or holding a control character (binary content).</para>
 /// </remarks>
 public static class DataSetReader
 {
     private static readonly string[] Standard = ["ID", "TIME", "AMT", "RATE", "II", "ADDL", "SS", "EVID", "CMT"];
+
+    /// <summary>The longest row read: 1 048 576 characters (a real row is well under 1 kB). A longer one, or a control
+    /// character other than tab and CR, is a <see cref="DataSetFormatException"/> naming the row.</summary>
+    public const int MaxRowChars = 1 << 20;
 
     /// <summary>Reads the subjects of a data set from text, one contiguous block of an ID at a time.</summary>
     /// <param name="reader">The text (header row first). Not closed.</param>
@@ -61,7 +66,7 @@ public static class DataSetReader
             ColNameComparer = StringComparer.OrdinalIgnoreCase,
             CultureInfo = CultureInfo.InvariantCulture,
             DisableColCountCheck = true,
-        }).From(text);
+        }).From(new RowBoundedReader(text));
         var header = reader.Header;
         if (header.IsEmpty) throw new DataSetFormatException(1, "(header)", "the data set is empty; expected a header row naming at least ID and TIME.");
         var names = header.ColNames;

@@ -42,17 +42,19 @@ public static class DataSetRun
     /// <param name="text">A model name or file, or null.</param>
     /// <param name="name">The input's name for messages.</param>
     /// <exception cref="FileNotFoundException">A .json file that does not exist.</exception>
-    /// <exception cref="FormatException">A bad model file.</exception>
+    /// <exception cref="IOException">A directory, or a file that cannot be read.</exception>
+    /// <exception cref="FormatException">A bad model file, or one larger than <see cref="DataSetModel.MaxFileBytes"/>.</exception>
     /// <exception cref="ArgumentException">An unknown name.</exception>
     public static DataSetModel ResolveModel(string? text, string name = "model")
     {
         if (text is null) return DataSetModel.Create("domino");
+        if (Directory.Exists(text)) throw new IOException($"{name} '{text}' is a directory; give a model name or a model file (.json).");
         if (text.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(text))
         {
             if (!File.Exists(text)) throw new FileNotFoundException($"{name}: model file '{text}' not found.");
             try
             {
-                return DataSetModel.FromJson(File.ReadAllText(text));
+                return DataSetModel.FromJson(ReadModelFile(text, name));
             }
             catch (FormatException ex)
             {
@@ -66,6 +68,25 @@ public static class DataSetRun
         catch (ArgumentException ex)
         {
             throw new ArgumentException($"{name}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The text of a model file, read with a size bound (a device such as /dev/zero or a huge file fails, memory stays small).</summary>
+    private static string ReadModelFile(string path, string name)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        var buffer = new byte[DataSetModel.MaxFileBytes + 1];
+        int total = 0;
+        for (int read; total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0;) total += read;
+        if (total > DataSetModel.MaxFileBytes)
+            throw new FormatException($"the model file is larger than the limit of {DataSetModel.MaxFileBytes / (1024 * 1024)} MB (a model file is a few lines of JSON).");
+        try
+        {
+            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, total);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new FormatException("the model file is not UTF-8 text.");
         }
     }
 
