@@ -47,7 +47,7 @@ internal static class CliApp
         {
             string command = string.Join(' ', CommandPath(parseResult.CommandResult.Command, root));
             string messages = string.Join(" ", parseResult.Errors.Select(e => e.Message.TrimEnd('.') + "."));
-            stderr.WriteLine($"error: {messages} See '{command} --help'.");
+            stderr.WriteLine($"error: {CliErrors.Printable(messages)} See '{command} --help'.");
             return CliErrors.Usage;
         }
         try
@@ -61,7 +61,7 @@ internal static class CliApp
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            stderr.WriteLine($"error: internal error ({ex.GetType().Name}: {ErrorText.OneLine(ex)}); please report it with the command line that caused it.");
+            stderr.WriteLine($"error: internal error ({ex.GetType().Name}: {CliErrors.Printable(ErrorText.OneLine(ex))}); please report it with the command line that caused it.");
             return CliErrors.Failure;
         }
     }

@@ -80,7 +80,29 @@ internal static class CommandRun
         }
         catch (Exception ex) when (CliErrors.IsReported(ex))
         {
-            return CliErrors.Report(context.Stderr, ex);
+            return CliErrors.Report(context.Stderr, ex, message => AsTyped(message, ex, parse));
         }
+    }
+
+    /// <summary>Library settings that messages name, and the option behind each.</summary>
+    private static readonly Dictionary<string, string> OptionOfSetting = new(StringComparer.Ordinal)
+    {
+        ["PoolSize"] = "--subjects", ["Replicates"] = "--replicates", ["Seed"] = "--seed",
+    };
+
+    /// <summary>
+    /// A message in the words of the command line as typed: a setting's name (<c>PoolSize (231) must ...</c>) becomes its
+    /// option (<c>--subjects 231: must ...</c>), and an option becomes the alias the user typed (<c>--pool</c>, <c>--population</c>).
+    /// </summary>
+    private static string AsTyped(string message, Exception ex, ParseResult parse)
+    {
+        if (ex is ArgumentException && OptionOfSetting.FirstOrDefault(s => message.StartsWith(s.Key + " (", StringComparison.Ordinal)) is { Key: { } setting } named)
+            message = System.Text.RegularExpressions.Regex.Replace(message, $@"^{setting} \(([^)]*)\)", $"{named.Value} $1:");
+        foreach (var result in parse.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>())
+        {
+            if (result.IdentifierToken?.Value is { } typed && typed != result.Option.Name)
+                message = System.Text.RegularExpressions.Regex.Replace(message, $@"(?<![\w-]){System.Text.RegularExpressions.Regex.Escape(result.Option.Name)}(?![\w-])", typed);
+        }
+        return message;
     }
 }

@@ -74,6 +74,10 @@ internal sealed class DataSetCommand
             {
                 throw new FormatException($"--data '{ctx.Get(_data)}'{ex.Message["data set".Length..]}", ex);
             }
+            catch (DataSetFormatException ex) when (ex.Message.StartsWith("model parameter", StringComparison.Ordinal) && model is not null)
+            {
+                throw new FormatException($"--model '{model}'{ex.Message["model".Length..]}", ex);
+            }
         }
         files.CommitAll();
         spool.Position = 0;

@@ -26,12 +26,12 @@ internal sealed class SensitivityCommand : CliCommand
     ];
 
     private readonly Option<string?> _hypothesis = new("--hypothesis") { HelpName = string.Join('|', Hypothesis.Names), Description = "The hypothesis whose assumptions are varied. [default: exposure-only]" };
-    private readonly Option<string[]> _vary = new("--vary")
+    private readonly Option<string[]> _vary = SharedOptions.NoEmptyNames(new("--vary")
     {
         HelpName = "assumption", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true,
         Description = $"({string.Join('|', SensitivityRanges.All.Select(SensitivityRanges.Token))}|none) Assumptions varied one at a time (repeat the option, or list several separated by spaces or commas); " +
             "each over its documented range around the design's current value (multiples of it; see docs/sensitivity.md). none: only --pair. [default: all that apply to the design (no dose-spread for intranasal doses, which are whole devices)]",
-    };
+    }, $"{string.Join(", ", SensitivityRanges.All.Select(SensitivityRanges.Token))} or none");
     private readonly Option<string?> _pair = new("--pair") { HelpName = "a,b", Description = "Two different assumptions varied together over every combination of their levels (a heat map)." };
     private readonly ObservedOptions _observed = new("[default: Luckenbaugh 2014: -0.35 at 230 min (n 58) and -0.41 at 7 d (n 39)]");
     private readonly Option<int?> _replicates = ObservedOptions.Replicates("setting");

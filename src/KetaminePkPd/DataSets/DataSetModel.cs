@@ -103,7 +103,8 @@ public sealed class DataSetModel
     /// </summary>
     /// <param name="json">The file's text.</param>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="FormatException">Not JSON, longer than <see cref="MaxFileBytes"/>, a missing or unknown member, a non-numeric or out-of-range value; the message names it.</exception>
+    /// <exception cref="FormatException">Not JSON, longer than <see cref="MaxFileBytes"/>, a missing, unknown or repeated member (a
+    /// parameter named twice, also through an alias such as V1 for V), a non-numeric or out-of-range value; the message names it.</exception>
     public static DataSetModel FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -123,8 +124,10 @@ public sealed class DataSetModel
             if (root.ValueKind != JsonValueKind.Object) throw new FormatException("model file: the top level must be an object with \"model\" and \"parameters\".");
             DataSetModel? model = null;
             var values = new List<KeyValuePair<string, double>>();
+            var members = new HashSet<string>(StringComparer.Ordinal);
             foreach (var member in root.EnumerateObject())
             {
+                if (!members.Add(member.Name)) throw new FormatException($"model file: the key \"{ErrorText.Excerpt(member.Name)}\" is given twice; give each once.");
                 switch (member.Name)
                 {
                     case "model":
@@ -143,17 +146,20 @@ public sealed class DataSetModel
                         foreach (var p in member.Value.EnumerateObject())
                         {
                             if (p.Value.ValueKind != JsonValueKind.Number || !p.Value.TryGetDouble(out double v))
-                                throw new FormatException($"model file: parameter \"{p.Name}\" must be a number, got {p.Value.GetRawText()}.");
+                                throw new FormatException($"model file: parameter \"{ErrorText.Excerpt(p.Name)}\" must be a number, got {ErrorText.Excerpt(p.Value.GetRawText())}.");
                             values.Add(new(p.Name, v));
                         }
                         break;
                     case "$schema" or "description":
                         break;
                     default:
-                        throw new FormatException($"model file: unknown member \"{member.Name}\"; allowed: model, parameters, description.");
+                        throw new FormatException($"model file: unknown member \"{ErrorText.Excerpt(member.Name)}\"; allowed: model, parameters, description.");
                 }
             }
             if (model is null) throw new FormatException("model file: \"model\" is required (e.g. \"advan2\", \"3cmt\", \"domino\").");
+            var twice = values.Where(v => model.Canonical(v.Key) is not null).GroupBy(v => model.Canonical(v.Key)).FirstOrDefault(g => g.Count() > 1);
+            if (twice is not null)
+                throw new FormatException($"model file: parameter {twice.Key} is given {twice.Count()} times ({string.Join(", ", twice.Select(v => $"\"{ErrorText.Excerpt(v.Key)}\""))}); give it once.");
             try
             {
                 return model.WithParameters(values);
@@ -176,8 +182,8 @@ public sealed class DataSetModel
         foreach (var (name, value) in parameters)
         {
             string canonical = Canonical(name)
-                ?? throw new ArgumentException($"Model '{Name}' has no parameter '{name}'; it has {string.Join(", ", ParameterNames)} and F, ALAG, D, R followed by a compartment number 1-{CompartmentNames.Length}.", nameof(parameters));
-            if (!double.IsFinite(value)) throw new ArgumentException($"Parameter {name} must be finite, got {value.ToString(CultureInfo.InvariantCulture)}.", nameof(parameters));
+                ?? throw new ArgumentException($"Model '{Name}' has no parameter '{ErrorText.Excerpt(name)}'; it has {string.Join(", ", ParameterNames)} and F, ALAG, D, R followed by a compartment number 1-{CompartmentNames.Length}.", nameof(parameters));
+            if (!double.IsFinite(value)) throw new ArgumentException($"Parameter {ErrorText.Excerpt(name)} must be finite, got {value.ToString(CultureInfo.InvariantCulture)}.", nameof(parameters));
             b[canonical] = value;
         }
         return new DataSetModel(Name, Kernel, b.ToImmutable());

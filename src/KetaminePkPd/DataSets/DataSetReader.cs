@@ -58,15 +58,7 @@ public static class DataSetReader
 
     private static IEnumerable<DataSetSubject> Read(TextReader text, IReadOnlyList<string>? compartmentNames)
     {
-        using var reader = Sep.Reader(o => o with
-        {
-            HasHeader = true,
-            Unescape = true,
-            Trim = SepTrim.All,
-            ColNameComparer = StringComparer.OrdinalIgnoreCase,
-            CultureInfo = CultureInfo.InvariantCulture,
-            DisableColCountCheck = true,
-        }).From(new RowBoundedReader(text));
+        using var reader = Open(text);
         var header = reader.Header;
         if (header.IsEmpty) throw new DataSetFormatException(1, "(header)", "the data set is empty; expected a header row naming at least ID and TIME.");
         var names = header.ColNames;
@@ -89,7 +81,7 @@ public static class DataSetReader
             }
         }
         if (at[0] < 0 || at[1] < 0)
-            throw new DataSetFormatException(1, at[0] < 0 ? "ID" : "TIME", $"the header must name ID and TIME columns; found '{string.Join(",", names)}'.");
+            throw new DataSetFormatException(1, at[0] < 0 ? "ID" : "TIME", $"the header must name ID and TIME columns; found '{ErrorText.Excerpt(string.Join(",", names))}'.");
         var columns = extraNames.ToImmutable();
 
         var records = ImmutableArray.CreateBuilder<EventRecord>();
@@ -112,6 +104,28 @@ public static class DataSetReader
             records.Add(record);
         }
         if (records.Count > 0) yield return new DataSetSubject(columns, records.ToImmutable());
+    }
+
+    private static SepReader Open(TextReader text)
+    {
+        try
+        {
+            return Sep.Reader(o => o with
+            {
+                HasHeader = true,
+                Unescape = true,
+                Trim = SepTrim.All,
+                ColNameComparer = StringComparer.OrdinalIgnoreCase,
+                CultureInfo = CultureInfo.InvariantCulture,
+                DisableColCountCheck = true,
+            }).From(new RowBoundedReader(text));
+        }
+        catch (ArgumentException ex) when (ex.Message.StartsWith("Col name '", StringComparison.Ordinal))
+        {
+            // Sep's message quotes the whole header row; name the column only.
+            string name = ex.Message["Col name '".Length..].Split("' found", 2)[0];
+            throw new DataSetFormatException(1, name, "the column name is used twice (names are case-insensitive); give every column its own name.");
+        }
     }
 
     private static EventRecord Parse(SepReader.Row row, int[] at, List<int> extraAt, IReadOnlyList<string> names, IReadOnlyList<string>? compartmentNames, string? previousId)
@@ -146,7 +160,7 @@ public static class DataSetReader
         // Sep's parser (csFastFloat for double) first; the BCL's as the reference for what it declines.
         if (col.TryParse<double>() is { } fast && double.IsFinite(fast)) return fast;
         if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-            throw new DataSetFormatException(line, names[column], $"'{cell}' is not a number.");
+            throw new DataSetFormatException(line, names[column], $"'{ErrorText.Excerpt(cell.ToString())}' is not a number.");
         return v;
     }
 
@@ -154,7 +168,7 @@ public static class DataSetReader
     {
         double v = Number(row, column, line, names);
         if (v != Math.Round(v) || Math.Abs(v) > int.MaxValue)
-            throw new DataSetFormatException(line, names[column], $"'{row[column].Span}' is not a whole number.");
+            throw new DataSetFormatException(line, names[column], $"'{ErrorText.Excerpt(row[column].Span.ToString())}' is not a whole number.");
         return (int)v;
     }
 
@@ -168,6 +182,6 @@ public static class DataSetReader
             for (int i = 0; i < compartmentNames.Count; i++)
                 if (cell.Equals(compartmentNames[i], StringComparison.OrdinalIgnoreCase)) return i + 1;
         string known = compartmentNames is null ? "numbers only" : string.Join(", ", compartmentNames.Select((n, i) => $"{i + 1} {n}"));
-        throw new DataSetFormatException(line, names[column], $"unknown compartment '{cell}'; the model has {known}.");
+        throw new DataSetFormatException(line, names[column], $"unknown compartment '{ErrorText.Excerpt(cell.ToString())}'; the model has {known}.");
     }
 }

@@ -67,7 +67,7 @@ public static class DataSetRun
         }
         catch (ArgumentException ex)
         {
-            throw new ArgumentException($"{name}: {ex.Message}", ex);
+            throw new ArgumentException($"{name}: {ErrorText.OneLine(ex)}", ex);
         }
     }
 
@@ -102,7 +102,7 @@ public static class DataSetRun
         double first = subject.Records[0].TimeH, last = subject.Records[^1].TimeH;
         long count = (long)Math.Floor((last - first) / stepH + 1e-9);
         if (count > MaxGridTimes)
-            throw new ArgumentException($"{name} {stepH.ToString("G6", CultureInfo.InvariantCulture)} h gives {count} output times for ID {subject.Id}; at most {MaxGridTimes:N0}.");
+            throw new ArgumentException($"{name} {stepH.ToString("G6", CultureInfo.InvariantCulture)} h gives {count} output times for ID {ErrorText.Excerpt(subject.Id)}; at most {MaxGridTimes:N0}.");
         return Times(first, stepH, count);
     }
 
@@ -162,8 +162,8 @@ public static class DataSetRun
         var cp = prediction.ConcentrationsNgPerMl;
         for (int i = 0; i < cp.Length; i++)
             if (!double.IsFinite(cp[i]))
-                throw new NonFiniteResultException($"ID {prediction.Subject.Id}, data set row {prediction.Subject.Records[i].Row}: the concentration is not finite.");
-        if (!double.IsFinite(prediction.AucNgHPerMl)) throw new NonFiniteResultException($"ID {prediction.Subject.Id}: the AUC is not finite.");
+                throw new NonFiniteResultException($"ID {ErrorText.Excerpt(prediction.Subject.Id)}, data set row {prediction.Subject.Records[i].Row}: the concentration is not finite.");
+        if (!double.IsFinite(prediction.AucNgHPerMl)) throw new NonFiniteResultException($"ID {ErrorText.Excerpt(prediction.Subject.Id)}: the AUC is not finite.");
     }
 
     private static string Quote(string s) => "\"" + JsonEncodedText.Encode(s).Value + "\"";

@@ -62,6 +62,7 @@ public sealed class BadInputCorpusTests
         Assert.True(error.Contains(needle, StringComparison.Ordinal), $"{name}: the error does not name '{needle}': {error}");
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter '", error, StringComparison.Ordinal);
         Assert.False(error.Any(c => char.IsControl(c)), $"{name}: control character in the error: {error}");
         Assert.True(error.Length <= 600, $"{name}: the error is {error.Length} characters long");
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
