@@ -22,10 +22,10 @@ public sealed class ModelFileMessagesTests
     {
         var model = DataSetModel.FromJson("""{"model": "advan1", "parameters": {"CL": 1, "V": -20}}""");
         var fromModel = Assert.Throws<DataSetFormatException>(() => DataSetSimulator.SimulateMany(model, DataSetReader.Parse("ID,TIME,AMT,EVID\n1,0,100,1\n1,1,0,0\n")).ToList());
-        Assert.Equal("model parameter V (fixed in the model; the data set has no V column): V must be finite and > 0, got -20.", fromModel.Message);
+        Assert.Equal("model parameter V (fixed in the model; the data set has no V column): V must be finite and at least 1E-06 L, got -20.", fromModel.Message);
 
         var fromColumn = Assert.Throws<DataSetFormatException>(() => DataSetSimulator.SimulateMany(model, DataSetReader.Parse("ID,TIME,AMT,EVID,V\n1,0,100,1,-5\n1,1,0,0,-5\n")).ToList());
-        Assert.StartsWith("data set row 2, column V: V must be finite and > 0, got -5.", fromColumn.Message, StringComparison.Ordinal);
+        Assert.StartsWith("data set row 2, column V: V must be finite and at least 1E-06 L, got -5.", fromColumn.Message, StringComparison.Ordinal);
     }
 
     [Theory]
