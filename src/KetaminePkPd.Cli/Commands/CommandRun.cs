@@ -73,9 +73,12 @@ internal static class CommandRun
         var context = new CommandContext(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         try
         {
-            // No output may be one of the inputs: refused before anything is read or written.
+            // No output may be one of the inputs, or a directory: refused before anything is read or written.
             foreach (var (output, path) in CommandContext.Values(parse, FileRoles.IsOutput))
+            {
                 OutputFiles.CheckNotAnInput(path, output.Name, context.Inputs);
+                if (FileIdentity.Of(path).Kind == FileKind.Directory) throw new IOException($"{output.Name} '{path}' is a directory; give a file name.");
+            }
             return body(context);
         }
         catch (Exception ex) when (CliErrors.IsReported(ex))

@@ -62,7 +62,7 @@ internal sealed class DataSetCommand
         using (var spoolWriter = new StreamWriter(spool, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
         {
             using var csv = file is not null ? new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) : null;
-            using var events = new StreamReader(input, Encoding.UTF8, true, 1 << 16);
+            using var events = new StreamReader(input, new UTF8Encoding(false, throwOnInvalidBytes: true), true, 1 << 16);
             try
             {
                 var (subjects, records) = DataSetRun.Write(events, dataSetModel, ctx.Get(_timing) ?? ParameterTiming.NextRecord, step?.TotalHours,
@@ -77,6 +77,10 @@ internal sealed class DataSetCommand
             catch (DataSetFormatException ex) when (ex.Message.StartsWith("model parameter", StringComparison.Ordinal) && model is not null)
             {
                 throw new FormatException($"--model '{model}'{ex.Message["model".Length..]}", ex);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new FormatException($"--data '{ctx.Get(_data)}': the file is not UTF-8 text; save the data set as UTF-8 (or ASCII) CSV.");
             }
         }
         files.CommitAll();

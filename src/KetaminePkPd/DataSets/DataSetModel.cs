@@ -116,7 +116,8 @@ public sealed class DataSetModel
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"model file: not valid JSON ({ex.Message.Split('\n')[0].Trim()}).", ex);
+            string at = ex.LineNumber is { } line ? $" at line {line + 1}, column {ex.BytePositionInLine + 1}" : "";
+            throw new FormatException($"model file: not valid JSON{at} ({ex.Message.Split('\n')[0].Split(" LineNumber:")[0].Split(" Path:")[0].Trim().TrimEnd('.')}).", ex);
         }
         using (doc)
         {

@@ -39,9 +39,9 @@ public sealed class BadInputCorpusTests
     }
 
     [Fact]
-    public void Corpus_HasAtLeast100Cases()
+    public void Corpus_HasAtLeast350Cases()
     {
-        Assert.True(Cases().Count() >= 100, $"{Cases().Count()} cases");
+        Assert.True(Cases().Count() >= 350, $"{Cases().Count()} cases");
     }
 
     [Theory]
