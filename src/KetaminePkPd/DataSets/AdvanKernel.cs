@@ -38,7 +38,15 @@ internal sealed class AdvanKernel : ModelKernel
         if (_oral) parameters.Add("KA");
         ParameterNames = [.. parameters];
         Defaults = [.. parameters.Select(_ => double.NaN)];
+        Trans4 = advan switch
+        {
+            4 => new Dictionary<string, string>(StringComparer.Ordinal) { ["CL"] = "CL", ["V2"] = "V", ["Q"] = "Q", ["V3"] = "V2", ["KA"] = "KA" },
+            12 => new Dictionary<string, string>(StringComparer.Ordinal) { ["CL"] = "CL", ["V2"] = "V", ["Q3"] = "Q", ["V3"] = "V2", ["Q4"] = "Q3", ["V4"] = "V3", ["KA"] = "KA" },
+            _ => new Dictionary<string, string>(),
+        };
     }
+
+    public override IReadOnlyDictionary<string, string> Trans4 { get; }
 
     /// <summary>The ADVAN number.</summary>
     public int Number { get; }

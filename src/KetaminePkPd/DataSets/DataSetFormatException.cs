@@ -19,7 +19,7 @@ public sealed class DataSetFormatException : FormatException
         Problem = problem;
     }
 
-    private DataSetFormatException(string message, string column, string problem, Exception inner)
+    private DataSetFormatException(string message, string column, string problem, Exception? inner)
         : base(message, inner)
     {
         Column = column;
@@ -28,6 +28,10 @@ public sealed class DataSetFormatException : FormatException
 
     /// <summary>What is wrong and what is allowed, without the row and column.</summary>
     internal string Problem { get; }
+
+    /// <summary>A problem of a parameter fixed in the model (a model file), not of a data-set row.</summary>
+    internal static DataSetFormatException ModelParameter(string column, string problem) =>
+        new($"model parameter {column}: {problem}", column, problem, null);
 
     /// <summary>
     /// The same problem blamed on the model: the parameter's value was fixed in the model (a model file), not taken from a

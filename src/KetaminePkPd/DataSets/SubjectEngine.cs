@@ -69,8 +69,7 @@ internal sealed class SubjectEngine
         {
             return SimulateRecords(subject);
         }
-        catch (DataSetFormatException ex) when (_slots is { } slots && slots.Names.IndexOf(ex.Column) is >= 0 and var slot
-            && !slots.FromColumn(slot) && _model.FixedParameters.ContainsKey(ex.Column))
+        catch (DataSetFormatException ex) when (_slots is { } slots && slots.Names.IndexOf(ex.Column) is >= 0 and var slot && slots.FromModel(slot))
         {
             throw DataSetFormatException.FixedInModel(ex);
         }
