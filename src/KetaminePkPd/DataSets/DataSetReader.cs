@@ -13,7 +13,8 @@ namespace KetaminePkPd.DataSets;
 /// block of an <c>ID</c> ends.
 /// </summary>
 /// <remarks>
-/// <para>The separator (comma, semicolon, tab, ...) is detected from the header; a <c>#</c> before the first column name is
+/// <para>The separator (comma, semicolon, tab, ...) is detected from the header; a header separated by blanks only (runs of
+/// spaces or tabs, as NONMEM data sets often are) makes every line read that way. A <c>#</c> before the first column name is
 /// dropped, and rows whose first cell starts with <c>#</c> are skipped (NONMEM's default <c>IGNORE=#</c>). A cell holding <c>.</c> or nothing reads
 /// as 0, as in NONMEM. Without an <c>EVID</c> column a record with <c>AMT</c> &gt; 0 is a dose and any other an observation.
 /// <c>CMT</c> may hold a compartment number or, when compartment names are given, a name.</para>
@@ -118,7 +119,7 @@ public static class DataSetReader
                 ColNameComparer = StringComparer.OrdinalIgnoreCase,
                 CultureInfo = CultureInfo.InvariantCulture,
                 DisableColCountCheck = true,
-            }).From(new RowBoundedReader(text));
+            }).From(Separated(new RowBoundedReader(text)));
         }
         catch (ArgumentException ex) when (ex.Message.StartsWith("Col name '", StringComparison.Ordinal))
         {
@@ -126,6 +127,14 @@ public static class DataSetReader
             string name = ex.Message["Col name '".Length..].Split("' found", 2)[0];
             throw new DataSetFormatException(1, name, "the column name is used twice (names are case-insensitive); give every column its own name.");
         }
+    }
+
+    /// <summary>The text as Sep reads it: as it is, or converted to commas when the header is separated by blanks only.</summary>
+    private static TextReader Separated(RowBoundedReader text)
+    {
+        string header = text.PeekFirstLine().Trim();
+        bool blanks = header.IndexOfAny([',', ';', '|']) < 0 && header.Contains(' ', StringComparison.Ordinal);
+        return blanks ? new WhitespaceSeparatedReader(text) : text;
     }
 
     private static EventRecord Parse(SepReader.Row row, int[] at, List<int> extraAt, IReadOnlyList<string> names, IReadOnlyList<string>? compartmentNames, string? previousId)

@@ -8,11 +8,14 @@ namespace KetaminePkPd.DataSets;
 internal sealed class RowBoundedReader(TextReader inner) : TextReader
 {
     private int _row = 1, _length;
+    private string _pending = "";
+    private int _pendingAt;
 
-    public override int Peek() => inner.Peek();
+    public override int Peek() => _pendingAt < _pending.Length ? _pending[_pendingAt] : inner.Peek();
 
     public override int Read()
     {
+        if (_pendingAt < _pending.Length) return _pending[_pendingAt++];
         int c = inner.Read();
         if (c >= 0) Check((char)c);
         return c;
@@ -22,9 +25,31 @@ internal sealed class RowBoundedReader(TextReader inner) : TextReader
 
     public override int Read(Span<char> buffer)
     {
+        if (_pendingAt < _pending.Length)
+        {
+            int n = Math.Min(buffer.Length, _pending.Length - _pendingAt);
+            _pending.AsSpan(_pendingAt, n).CopyTo(buffer);
+            _pendingAt += n;
+            return n;
+        }
         int read = inner.Read(buffer);
         foreach (char c in buffer[..read]) Check(c);
         return read;
+    }
+
+    /// <summary>The first line (checked like every row), left to be read again.</summary>
+    public string PeekFirstLine()
+    {
+        var line = new System.Text.StringBuilder();
+        for (int c; (c = inner.Read()) >= 0;)
+        {
+            Check((char)c);
+            line.Append((char)c);
+            if (c == '\n') break;
+        }
+        _pending = line.ToString();
+        _pendingAt = 0;
+        return _pending.TrimEnd('\r', '\n');
     }
 
     private void Check(char c)
