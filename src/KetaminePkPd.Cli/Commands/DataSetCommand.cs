@@ -35,12 +35,29 @@ internal sealed class DataSetCommand
         "that ends it (NONMEM's default); locf: the record that starts it (last observation carried forward). [default: nonmem]",
         (t, n) => DataSetRun.ParseTiming(t, n), DataSetRun.TimingWords);
 
-    /// <summary>Adds <c>--data</c> and <c>--parameter-timing</c> to <paramref name="command"/>.</summary>
+    private readonly Option<string[]> _carry = SharedOptions.NoEmptyNames(new("--carry")
+    {
+        HelpName = "column", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true,
+        Description = "With --data: columns of the data set copied into every prediction row after A1..An, as mrgsolve's carry_out (e.g. " +
+            "--carry DV,MDV,WT), so each prediction sits beside its observation; rows added by --step get the governing record's " +
+            "values, an empty DV and MDV 1. none: no column. [default: DV and MDV, those the data set has]",
+    }, "column names of the data set, or none");
+
+    /// <summary>Adds <c>--data</c>, <c>--parameter-timing</c> and <c>--carry</c> to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         command.Options.Add(_data);
         command.Options.Add(_timing);
+        command.Options.Add(_carry);
     }
+
+    /// <summary>The options that only <c>--data</c> takes.</summary>
+    public IEnumerable<Option> Own => [_timing, _carry];
+
+    /// <summary>The columns to carry: null for the default, empty for <c>none</c>.</summary>
+    private IReadOnlyList<string>? Carry(ParseResult p) => p.GetValue(_carry) is { Length: > 0 } given
+        ? given.SelectMany(g => g.Split(',')).Select(c => c.Trim()) is var names && names.Any(n => n.Equals("none", StringComparison.OrdinalIgnoreCase)) ? [] : [.. names]
+        : null;
 
     /// <summary>True when <c>--data</c> is given, so this command runs instead of the one-regimen simulation.</summary>
     public bool Handles(ParseResult p) => p.GetValue(_data) is not null;
@@ -66,7 +83,7 @@ internal sealed class DataSetCommand
             try
             {
                 var (subjects, records) = DataSetRun.Write(events, dataSetModel, ctx.Get(_timing) ?? ParameterTiming.NextRecord, step?.TotalHours,
-                    csv ?? (asJson ? null : spoolWriter), asJson ? spoolWriter : null, input, file?.Path);
+                    csv ?? (asJson ? null : spoolWriter), asJson ? spoolWriter : null, input, file?.Path, Carry(ctx.Parse));
                 if (!asJson && file is not null)
                     spoolWriter.WriteLine($"Simulated {subjects} subject(s), {records} record(s) with model {dataSetModel.Name}; wrote {file.Path}.");
             }

@@ -74,6 +74,8 @@ internal sealed class SimulateCommand : CliCommand
         if (_dataSet.Handles(ctx.Parse))
             return _dataSet.Execute(ctx, ctx.Get(_model), ctx.Get(_out), ctx.Get(_json), ctx.Get(_step), [_drug, _route, _dose, _infusion, _rate, _repeat,
                 _interval, _weight, _age, _ancestry, _until, _solver, _plot, _log, _plotEffects, _plotHysteresis, _timeCourse]);
+        if (_dataSet.Own.FirstOrDefault(o => ctx.Parse.GetResult(o) is { Implicit: false }) is { } own)
+            throw new ArgumentException($"{own.Name} applies to a data set; give --data events.csv too.");
         var setup = Resolve(ctx);
         if (ctx.Get(_log) && ctx.Get(_plot) is null) throw new ArgumentException("--log applies to the --plot figure; give --plot file.png (or .svg) too.");
         if (ctx.Get(_timeCourse) && !ctx.Get(_json)) throw new ArgumentException("--time-course adds the time course to the JSON; give --json too (or --out file.csv).");

@@ -120,24 +120,33 @@ public static class DataSetRun
     /// <param name="json">Where the JSON summary goes, or null.</param>
     /// <param name="dataName">The data set's name in the JSON (e.g. its path) and in messages.</param>
     /// <param name="outName">The prediction file's name in the JSON, or null.</param>
+    /// <param name="carry">Columns of the data set to carry into every prediction row (<see cref="DataSetWriter.WriteRows"/>),
+    /// or null for <see cref="DataSetWriter.DefaultCarry"/> (DV and MDV when the data set has them).</param>
     /// <returns>The number of subjects and records simulated.</returns>
-    /// <exception cref="FormatException">A bad data set, or one with no records.</exception>
+    /// <exception cref="FormatException">A bad data set, one with no records, or a carried name that is not one of its columns.</exception>
     /// <exception cref="NonFiniteResultException">A concentration or AUC is not finite.</exception>
     public static (long Subjects, long Records) Write(TextReader events, DataSetModel model, ParameterTiming timing, double? stepH,
-        TextWriter? rows, TextWriter? json, string dataName, string? outName = null)
+        TextWriter? rows, TextWriter? json, string dataName, string? outName = null, IReadOnlyList<string>? carry = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(dataName);
         json?.Write($"{{\"model\":{Quote(model.Name)},\"parameterTiming\":{Quote(Token(timing))},\"data\":{Quote(dataName)},\"out\":{(outName is null ? "null" : Quote(outName))},\"subjects\":[");
-        if (rows is not null) DataSetWriter.WriteHeader(rows, model);
         long subjects = 0, records = 0;
         var stream = DataSetReader.ReadSubjects(events, model.CompartmentNames);
         if (stepH is { } h) stream = stream.Select(s => s.WithOutputTimes(Grid(s, h), timing));
         foreach (var prediction in DataSetSimulator.SimulateMany(model, stream, timing))
         {
             CheckFinite(prediction);
-            if (rows is not null) DataSetWriter.WriteRows(rows, prediction);
+            if (rows is not null && subjects == 0)
+            {
+                var columns = prediction.Subject.ColumnNames;
+                carry ??= DataSetWriter.DefaultCarry(columns);
+                if (carry.FirstOrDefault(c => !columns.Contains(c.Trim(), StringComparer.OrdinalIgnoreCase)) is { } missing)
+                    throw new DataSetFormatException(1, missing.Trim(), $"is not a column of the data set, so it cannot be carried into the predictions; its other columns are {(columns.IsEmpty ? "none" : string.Join(", ", columns))}.");
+                DataSetWriter.WriteHeader(rows, model, carry);
+            }
+            if (rows is not null) DataSetWriter.WriteRows(rows, prediction, carry);
             if (json is not null)
             {
                 if (subjects > 0) json.Write(',');
