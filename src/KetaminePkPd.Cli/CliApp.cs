@@ -40,23 +40,28 @@ internal static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         var root = Build();
-        var parseResult = root.Parse(args);
+        var parseResult = root.Parse(args, new ToolParserConfiguration());
         // No stack traces, ever: an unexpected exception is a bug of ours, reported in one line with exit code 1.
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction and not ExamplesHelpAction)
         {
             string command = string.Join(' ', CommandPath(parseResult.CommandResult.Command, root));
             string messages = string.Join(" ", parseResult.Errors.Select(e => e.Message.TrimEnd('.') + "."));
-            stderr.WriteLine($"error: {messages} See '{command} --help'.");
+            stderr.WriteLine($"error: {CliErrors.Printable(messages)} See '{command} --help'.");
             return CliErrors.Usage;
         }
         try
         {
             return parseResult.Invoke(configuration);
         }
+        catch (IOException ex)
+        {
+            // Writing help or the version to a full or closed stdout.
+            return CliErrors.Report(stderr, ex);
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            stderr.WriteLine($"error: internal error ({ex.GetType().Name}: {ErrorText.OneLine(ex)}); please report it with the command line that caused it.");
+            stderr.WriteLine($"error: internal error ({ex.GetType().Name}: {CliErrors.Printable(ErrorText.OneLine(ex))}); please report it with the command line that caused it.");
             return CliErrors.Failure;
         }
     }

@@ -29,9 +29,20 @@ internal static class CliErrors
     public static bool IsReported(Exception ex) => IsUsageError(ex) || ex is OdeSolverException or NonFiniteResultException;
 
     /// <summary>Writes <c>error: message</c> as one line and returns the exit code for <paramref name="ex"/>.</summary>
-    public static int Report(TextWriter stderr, Exception ex)
+    /// <param name="stderr">Where the line goes.</param>
+    /// <param name="ex">The error.</param>
+    /// <param name="wording">Rewords the message for the command line as typed, or null.</param>
+    public static int Report(TextWriter stderr, Exception ex, Func<string, string>? wording = null)
     {
-        stderr.WriteLine("error: " + ErrorText.OneLine(ex));
+        string message = ErrorText.OneLine(ex);
+        stderr.WriteLine("error: " + Printable(wording?.Invoke(message) ?? message));
         return IsUsageError(ex) ? Usage : Failure;
     }
+
+    /// <summary>
+    /// A message safe to print on one line: control characters (an escape sequence typed or read from a file) become '?',
+    /// and a quoted text longer than 200 characters is shortened to its first 100 and "...".
+    /// </summary>
+    public static string Printable(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(new string([.. message.Select(c => char.IsControl(c) ? '?' : c)]), "'([^']{200,})'", m => $"'{m.Groups[1].Value[..100]}...'");
 }

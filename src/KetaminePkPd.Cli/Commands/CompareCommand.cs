@@ -113,7 +113,7 @@ internal sealed class CompareCommand : CliCommand
             Parsing.Wrap("--arm", specs.Length == 0 ? arms[i].Name : specs[i], () => { RouteComparison.CheckArm(arms[i], subject); return 0; });
 
         // Open every output first: a bad path fails before any work, and a failure later leaves no file.
-        using var files = new OutputFiles();
+        using var files = ctx.Outputs();
         var plot = files.Open(plotPath, "--plot");
         var plotEffects = files.Open(effectsPath, "--plot-effects");
         var csv = files.Open(ctx.Get(_out), "--out");

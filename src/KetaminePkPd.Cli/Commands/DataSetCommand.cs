@@ -19,7 +19,7 @@ internal sealed class DataSetCommand
         "ketamine-pkpd simulate --data events.csv --model model.json --out predictions.csv --json",
     ];
 
-    private readonly Option<string?> _data = new("--data")
+    private readonly Option<string?> _data = FileRoles.Input(new Option<string?>("--data")
     {
         HelpName = "events.csv",
         Description = "Simulate a NONMEM-style event data set instead of one regimen: columns ID TIME AMT RATE II ADDL SS EVID CMT " +
@@ -28,19 +28,36 @@ internal sealed class DataSetCommand
             "2cmt-oral, 3cmt, 3cmt-oral), a built-in model (domino, ...), or a model file (.json). Writes one row per record (ID, TIME, EVID, CMT, CP in ng/mL, " +
             "amounts A1..An in mg) to --out or stdout; --json prints Cmax, Tmax and AUC per ID. With --step, also a row (EVID 2) " +
             "every step from each subject's first record to its last. See docs/datasets.md.",
-    };
+    });
 
     private readonly Option<ParameterTiming?> _timing = SharedOptions.Parsed<ParameterTiming?>("--parameter-timing", DataSetRun.TimingWords,
         "With --data: which record's parameter values advance the interval between two records. nonmem: the record " +
         "that ends it (NONMEM's default); locf: the record that starts it (last observation carried forward). [default: nonmem]",
         (t, n) => DataSetRun.ParseTiming(t, n), DataSetRun.TimingWords);
 
-    /// <summary>Adds <c>--data</c> and <c>--parameter-timing</c> to <paramref name="command"/>.</summary>
+    private readonly Option<string[]> _carry = SharedOptions.NoEmptyNames(new("--carry")
+    {
+        HelpName = "column", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true,
+        Description = "With --data: columns of the data set copied into every prediction row after A1..An, as mrgsolve's carry_out (e.g. " +
+            "--carry DV,MDV,WT), so each prediction sits beside its observation; rows added by --step get the governing record's " +
+            "values, an empty DV and MDV 1. none: no column. [default: DV and MDV, those the data set has]",
+    }, "column names of the data set, or none");
+
+    /// <summary>Adds <c>--data</c>, <c>--parameter-timing</c> and <c>--carry</c> to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         command.Options.Add(_data);
         command.Options.Add(_timing);
+        command.Options.Add(_carry);
     }
+
+    /// <summary>The options that only <c>--data</c> takes.</summary>
+    public IEnumerable<Option> Own => [_timing, _carry];
+
+    /// <summary>The columns to carry: null for the default, empty for <c>none</c>.</summary>
+    private IReadOnlyList<string>? Carry(ParseResult p) => p.GetValue(_carry) is { Length: > 0 } given
+        ? given.SelectMany(g => g.Split(',')).Select(c => c.Trim()) is var names && names.Any(n => n.Equals("none", StringComparison.OrdinalIgnoreCase)) ? [] : [.. names]
+        : null;
 
     /// <summary>True when <c>--data</c> is given, so this command runs instead of the one-regimen simulation.</summary>
     public bool Handles(ParseResult p) => p.GetValue(_data) is not null;
@@ -54,33 +71,41 @@ internal sealed class DataSetCommand
         if (step is { } s && s <= TimeSpan.Zero) throw new ArgumentException($"--step must be > 0, got '{Durations.Format(s)}'.");
         var dataSetModel = DataSetRun.ResolveModel(model, "--model");
         string input = InputPath(ctx.Get(_data)!);
-        using var files = new OutputFiles();
+        using var files = ctx.Outputs();
         var file = files.Open(outPath, "--out");
-        // Whatever goes to stdout is spooled to a temporary file first, so a failure part-way prints nothing but the error.
-        string spool = Path.GetTempFileName();
-        try
+        // Whatever goes to stdout is spooled to an unnamed temporary file first, so a failure part-way prints nothing but
+        // the error, and no spool file is left behind whatever ends the run.
+        using var spool = Spool.Create();
+        using (var spoolWriter = new StreamWriter(spool, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
         {
-            using (var spoolWriter = new StreamWriter(spool, false, new UTF8Encoding(false), 1 << 16))
+            using var csv = file is not null ? new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) : null;
+            using var events = new StreamReader(input, new UTF8Encoding(false, throwOnInvalidBytes: true), true, 1 << 16);
+            try
             {
-                using var csv = file is not null ? new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) : null;
-                using var events = new StreamReader(input, Encoding.UTF8, true, 1 << 16);
                 var (subjects, records) = DataSetRun.Write(events, dataSetModel, ctx.Get(_timing) ?? ParameterTiming.NextRecord, step?.TotalHours,
-                    csv ?? (asJson ? null : spoolWriter), asJson ? spoolWriter : null, input, file?.Path);
+                    csv ?? (asJson ? null : spoolWriter), asJson ? spoolWriter : null, input, file?.Path, Carry(ctx.Parse));
                 if (!asJson && file is not null)
                     spoolWriter.WriteLine($"Simulated {subjects} subject(s), {records} record(s) with model {dataSetModel.Name}; wrote {file.Path}.");
             }
-            files.CommitAll();
-            using (var reader = new StreamReader(spool, Encoding.UTF8))
+            catch (DataSetFormatException ex) when (ex.Message.StartsWith("data set", StringComparison.Ordinal))
             {
-                var buffer = new char[1 << 16];
-                for (int read; (read = reader.Read(buffer, 0, buffer.Length)) > 0;) ctx.Stdout.Write(buffer, 0, read);
+                throw new FormatException($"--data '{ctx.Get(_data)}'{ex.Message["data set".Length..]}", ex);
             }
-            return CliErrors.Success;
+            catch (DataSetFormatException ex) when (ex.Message.StartsWith("model parameter", StringComparison.Ordinal) && model is not null)
+            {
+                throw new FormatException($"--model '{model}'{ex.Message["model".Length..]}", ex);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new FormatException($"--data '{ctx.Get(_data)}': the file is not UTF-8 text; save the data set as UTF-8 (or ASCII) CSV.");
+            }
         }
-        finally
-        {
-            File.Delete(spool);
-        }
+        files.CommitAll();
+        spool.Position = 0;
+        using var reader = new StreamReader(spool, Encoding.UTF8, false, 1 << 16);
+        var buffer = new char[1 << 16];
+        for (int read; (read = reader.Read(buffer, 0, buffer.Length)) > 0;) ctx.Stdout.Write(buffer, 0, read);
+        return CliErrors.Success;
     }
 
     private static string InputPath(string path)

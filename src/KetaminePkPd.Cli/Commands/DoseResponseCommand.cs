@@ -108,7 +108,7 @@ internal sealed class DoseResponseCommand : CliCommand
             throw new ArgumentException($"--plot-scatter draws the virtual population and needs at least {DoseResponseReport.MinScatterSubjects} " +
                 $"virtual patients, got --subjects {s.PopulationSize}.");
 
-        using var files = new OutputFiles();
+        using var files = ctx.Outputs();
         var plot = files.Open(plotPath, "--plot");
         var scatter = files.Open(scatterPath, "--plot-scatter");
         var csv = files.Open(ctx.Get(_out), "--out");

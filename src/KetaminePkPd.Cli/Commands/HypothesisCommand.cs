@@ -42,14 +42,14 @@ internal sealed class HypothesisCommand : CliCommand
     private readonly Option<TimeSpan?> _observedAt = SharedOptions.Parsed<TimeSpan?>("--observed-at", "time", "Assessment time of the observed % change, " +
         "with its unit (e.g. 230min, 1d, 7d); must be one of the design's assessments. With --observed-r, or with --observed: the time of every row " +
         "of a file without a time column, or the one time to keep from a file with several.", (t, n) => Parsing.ParseDuration(t, n));
-    private readonly Option<string?> _observed = new("--observed")
+    private readonly Option<string?> _observed = FileRoles.Input(new Option<string?>("--observed")
     {
         HelpName = "file.csv",
         Description = $"Per-patient data to compute the observed correlation from: a CSV file with a header row naming the columns {ObservedData.CadssColumn} " +
             $"and {ObservedData.ChangeColumn} (% change, negative = improvement) and optionally {ObservedData.TimeColumn} (e.g. 230min, 7d; one correlation " +
             $"per time), or a file written by trial --out ({ObservedData.CadssColumn} and one {ObservedData.ChangeColumn}_<scale>_<t> column per assessment); " +
             "other columns are ignored; empty or NA values are skipped as missing. Not with --observed-r.",
-    };
+    });
     private readonly Option<int?> _replicates = SharedOptions.Parsed<int?>("--replicates", "count", $"Replicate trials per hypothesis and observation, " +
         $"{HypothesisTestSettings.MinReplicates} to {HypothesisTestSettings.MaxReplicates}. More replicates give smoother intervals and tail probabilities. [default: {Defaults.Replicates}]",
         (t, n) => Parsing.ParseCount(t, n, HypothesisTestSettings.MinReplicates, HypothesisTestSettings.MaxReplicates));
@@ -108,7 +108,7 @@ internal sealed class HypothesisCommand : CliCommand
             TrialCommand.Strengths(ctx, _rho, _share, _threshold, _boost), ctx.Get(_observedR), ctx.Get(_observedN), ctx.Get(_observedAt), ctx.Get(_observed),
             ctx.Get(_replicates), ctx.Get(_subjects), ctx.Get(_seed));
         // Open every output first: a bad path fails before any work, and a failure later leaves no file.
-        using var files = new OutputFiles((request.Choice.FilePath, "--design"), (request.ObservedFile, "--observed"));
+        using var files = ctx.Outputs();
         var plots = plotPath is null ? []
             : request.Settings.Observed.Select(o => (Observed: o, File: files.Open(PlotOptions.WithSuffix(plotPath, Durations.Format(o.Time)), "--plot")!)).ToList();
         var csv = files.Open(ctx.Get(_out), "--out");

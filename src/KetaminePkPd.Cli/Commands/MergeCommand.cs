@@ -16,7 +16,7 @@ internal sealed class MergeCommand : CliCommand
         "ketamine-pkpd merge part-1.json part-2.json part-3.json part-4.json --out cells.csv --json",
     ];
 
-    private readonly Argument<string[]> _files = new("files") { Description = "The shard files (sensitivity --shard K/N --out file), every K from 1 to N once.", Arity = ArgumentArity.OneOrMore };
+    private readonly Argument<string[]> _files = FileRoles.Input(new Argument<string[]>("files") { Description = "The shard files (sensitivity --shard K/N --out file), every K from 1 to N once.", Arity = ArgumentArity.OneOrMore }, "shard file");
     private readonly Option<string?> _out = SharedOptions.Out("file.csv", "Write the CSV of every cell, as sensitivity --out would.");
     private readonly Option<string?> _plot = PlotOptions.Create("--plot", "Write the tornado plots, one file per observation time.");
     private readonly Option<string?> _plotHeatmap = PlotOptions.Create("--plot-heatmap", "Write the heat maps of the pair, one file per observation time.");
@@ -30,14 +30,25 @@ internal sealed class MergeCommand : CliCommand
         Add(_files, _out, _plot, _plotHeatmap, _json, _quiet);
     }
 
+    /// <summary>The largest shard file read: 512 MB (a shard of the default analysis is about 2 MB / N).</summary>
+    public const long MaxShardFileBytes = 512L << 20;
+
+    /// <summary>Reads one shard file with a size bound; every message names the file.</summary>
+    private static SensitivityShardFile Read(string path)
+    {
+        using var stream = InputText.OpenRead(path, MaxShardFileBytes, $"shard file '{path}'");
+        return SensitivityShardFile.Read(stream, path);
+    }
+
     protected override int Execute(CommandContext ctx)
     {
         var paths = ctx.Parse.GetValue(_files) ?? [];
-        var (analysis, shards) = SensitivityShardFile.Combine([.. paths.Select(SensitivityShardFile.Read)], paths);
+        var (analysis, shards) = SensitivityShardFile.Combine([.. paths.Select(Read)], paths);
         var sensitivity = new SensitivityCommand();
         var parsed = sensitivity.Command.Parse([.. analysis]);
         if (parsed.Errors.Count > 0) throw new ArgumentException($"'{paths[0]}': its stored arguments do not parse ({parsed.Errors[0].Message}).");
         var run = sensitivity.Resolve(parsed);
+        if (run.Choice.FilePath is { } design) ctx.Inputs.Add((design, "--design (named in the shard files)"));
         return SensitivityCommand.Emit(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet: true, _ => SensitivityAnalysis.Merge(run.Settings, shards));
     }
 }

@@ -12,8 +12,8 @@ internal static class PlotOptions
 {
     /// <summary>A plot option with the shared value name, its extension check and the format rules appended to <paramref name="description"/>.</summary>
     public static Option<string?> Create(string name, string description, int height = Figure.DefaultHeight) =>
-        SharedOptions.Parsed<string?>(name, "file.png|file.svg", description + " PNG or SVG by the extension (any other is an error before anything runs); " +
-            $"{Figure.DefaultWidth} x {height} pixels; written atomically with the other outputs. [default: none]", Check);
+        FileRoles.Output(SharedOptions.Parsed<string?>(name, "file.png|file.svg", description + " PNG or SVG by the extension (any other is an error before anything runs); " +
+            $"{Figure.DefaultWidth} x {height} pixels; written atomically with the other outputs. [default: none]", Check));
 
     /// <summary>Checks that <paramref name="path"/> (when given) ends in .png or .svg, and returns it.</summary>
     /// <exception cref="ArgumentException">Another extension or an empty path; the message names the option.</exception>

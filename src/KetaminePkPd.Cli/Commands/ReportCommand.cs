@@ -26,9 +26,9 @@ internal sealed class ReportCommand : CliCommand
 
     private static readonly HypothesisTestSettings Defaults = HypothesisTestSettings.Default;
 
-    private readonly Option<string?> _out = SharedOptions.Parsed<string?>("--out", "file.html",
+    private readonly Option<string?> _out = FileRoles.Output(SharedOptions.Parsed<string?>("--out", "file.html",
         "The HTML file to write (.html or .htm): one self-contained page with inline SVG figures and CSS, no scripts, no network " +
-        $"access. Replaced atomically; a failed run leaves no file. [default: {DefaultOut}]", CheckHtml);
+        $"access. Replaced atomically; a failed run leaves no file. [default: {DefaultOut}]", CheckHtml));
     private readonly Option<int?> _replicates = SharedOptions.Parsed<int?>("--replicates", "count",
         $"Replicate trials per hypothesis and observation, {HypothesisTestSettings.MinReplicates} to {HypothesisTestSettings.MaxReplicates}, as in 'hypothesis'. [default: {Defaults.Replicates}]",
         (t, n) => Parsing.ParseCount(t, n, HypothesisTestSettings.MinReplicates, HypothesisTestSettings.MaxReplicates));
@@ -60,7 +60,7 @@ internal sealed class ReportCommand : CliCommand
             PoolSize = ctx.Get(_pool) ?? Defaults.PoolSize,
             Seed = ctx.Get(_seed) ?? Defaults.Seed,
         };
-        using var files = new OutputFiles();
+        using var files = ctx.Outputs();
         var file = files.Open(ctx.Get(_out) ?? DefaultOut, "--out")!;
         var clock = Stopwatch.StartNew();
         var story = ProgressDisplay.Run(ctx.Stderr, !ctx.Get(_quiet), "Simulating", progress => HtmlReportStory.Simulate(settings, progress));

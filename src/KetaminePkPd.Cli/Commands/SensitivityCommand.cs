@@ -26,12 +26,12 @@ internal sealed class SensitivityCommand : CliCommand
     ];
 
     private readonly Option<string?> _hypothesis = new("--hypothesis") { HelpName = string.Join('|', Hypothesis.Names), Description = "The hypothesis whose assumptions are varied. [default: exposure-only]" };
-    private readonly Option<string[]> _vary = new("--vary")
+    private readonly Option<string[]> _vary = SharedOptions.NoEmptyNames(new("--vary")
     {
         HelpName = "assumption", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true,
         Description = $"({string.Join('|', SensitivityRanges.All.Select(SensitivityRanges.Token))}|none) Assumptions varied one at a time (repeat the option, or list several separated by spaces or commas); " +
             "each over its documented range around the design's current value (multiples of it; see docs/sensitivity.md). none: only --pair. [default: all that apply to the design (no dose-spread for intranasal doses, which are whole devices)]",
-    };
+    }, $"{string.Join(", ", SensitivityRanges.All.Select(SensitivityRanges.Token))} or none");
     private readonly Option<string?> _pair = new("--pair") { HelpName = "a,b", Description = "Two different assumptions varied together over every combination of their levels (a heat map)." };
     private readonly ObservedOptions _observed = new("[default: Luckenbaugh 2014: -0.35 at 230 min (n 58) and -0.41 at 7 d (n 39)]");
     private readonly Option<int?> _replicates = ObservedOptions.Replicates("setting");
@@ -73,7 +73,7 @@ internal sealed class SensitivityCommand : CliCommand
         if (ctx.Get(_plot) is not null || ctx.Get(_plotHeatmap) is not null || ctx.Get(_json))
             throw new ArgumentException("--shard writes only the partial file (--out); plots and --json come from merge.");
         var (k, n) = shard;
-        using var files = new OutputFiles();
+        using var files = ctx.Outputs();
         var file = files.Open(outPath, "--out")!;
         var part = ProgressDisplay.Run(ctx.Stderr, !quiet && ProgressDisplay.IsTerminal(ctx.Stderr), $"Shard {k}/{n}", progress => SensitivityAnalysis.RunShard(run.Settings, k, n, progress));
         new SensitivityShardFile(run.Arguments, part).Write(file.Stream);
@@ -89,7 +89,7 @@ internal sealed class SensitivityCommand : CliCommand
         if ((plot = PlotOptions.Check(plot, "--plot")) is not null && s.Assumptions.IsEmpty)
             throw new ArgumentException("--plot draws the one-at-a-time tornado, but --vary none varies nothing one at a time; use --plot-heatmap.");
         if ((heatmap = PlotOptions.Check(heatmap, "--plot-heatmap")) is not null && s.Pair is null) throw new ArgumentException("--plot-heatmap needs --pair (the two assumptions to vary together).");
-        using var files = new OutputFiles();
+        using var files = ctx.Outputs();
         var csv = files.Open(outPath, "--out");
         var plots = new[] { (Path: plot, Option: "--plot", Draw: (Func<SensitivityResult, ObservedCorrelation, ScottPlot.Plot>)SensitivityCharts.Tornado), (heatmap, "--plot-heatmap", SensitivityCharts.Heatmap) }
             .Where(p => p.Path is not null).SelectMany(p => s.Observed.Select(o => (o, p.Draw, File: files.Open(PlotOptions.WithSuffix(p.Path!, Durations.Format(o.Time)), p.Option)!))).ToList();

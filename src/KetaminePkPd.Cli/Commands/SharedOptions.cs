@@ -88,20 +88,33 @@ internal static class SharedOptions
     /// <summary>The trial design: a built-in key (<see cref="KetaminePkPd.Trials.DesignChoice.Keys"/>) or a scenario file, read with <see cref="KetaminePkPd.Trials.DesignChoice.Resolve"/> when the command runs.</summary>
     public static Option<string?> Design()
     {
-        var option = new Option<string?>("--design")
+        var option = FileRoles.Input(new Option<string?>("--design")
         {
             HelpName = "design",
             Description = $"Trial design: {string.Join(", ", KetaminePkPd.Trials.DesignChoice.Keys)}, or a JSON scenario file (file.json). " +
                 string.Join("; ", KetaminePkPd.Trials.DesignChoice.Keys.Select(k => $"{k} = {Reporting.TrialWording.DesignSummary(TrialDesigns.ByKey[k])}")) +
                 ". A scenario file has the keys name, drug, model, scale, cadssAt, assessments, arms, population, parameters, clinical, " +
                 $"hypothesis; an error in it names its JSON path, e.g. $.arms[0].dose (docs/scenario-files.md). [default: {KetaminePkPd.Trials.DesignChoice.DefaultKey}]",
-        };
+        });
         option.CompletionSources.Add([.. KetaminePkPd.Trials.DesignChoice.Keys]);
         return option;
     }
 
+    /// <summary>Refuses an empty name in a list option (<c>--vary ''</c>, <c>--strength rho,,share</c>), which would otherwise read as the default.</summary>
+    /// <param name="option">The option.</param>
+    /// <param name="allowed">The names allowed, for the message.</param>
+    public static Option<string[]> NoEmptyNames(Option<string[]> option, string allowed)
+    {
+        option.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens.Where(t => t.Value.Split(',').Any(string.IsNullOrWhiteSpace)))
+                r.AddError($"{r.IdentifierToken?.Value ?? option.Name} '{ErrorText.Excerpt(token.Value)}': an empty name; use {allowed}.");
+        });
+        return option;
+    }
+
     /// <summary>An output file option, <c>--out</c>, with its value name (e.g. <c>file.csv</c>) and description.</summary>
-    public static Option<string?> Out(string helpName, string description) => new("--out") { HelpName = helpName, Description = description };
+    public static Option<string?> Out(string helpName, string description) => FileRoles.Output(new Option<string?>("--out") { HelpName = helpName, Description = description });
 
     /// <summary>The <c>--json</c> flag: print one JSON object instead of the report; <paramref name="description"/> says what it holds.</summary>
     public static Option<bool> Json(string description) => new("--json") { Description = description };
@@ -117,8 +130,8 @@ internal static class SharedOptions
     private static string Num(double value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// An option whose text is parsed by <paramref name="parse"/> (given the text and the option's name); a parse failure
-    /// (<see cref="ArgumentException"/>, <see cref="FormatException"/>) becomes the option's parse error.
+    /// An option whose text is parsed by <paramref name="parse"/> (given the text and the option's name as typed, alias
+    /// included); a parse failure (<see cref="ArgumentException"/>, <see cref="FormatException"/>) becomes the option's parse error.
     /// </summary>
     public static Option<T> Parsed<T>(string name, string helpName, string description, Func<string, string, T> parse,
         string? completions = null, string[]? aliases = null)
@@ -129,7 +142,8 @@ internal static class SharedOptions
             string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
             try
             {
-                return parse(text, name);
+                // Messages name the option as the user typed it (an alias such as --pool, not --subjects).
+                return parse(text, (r.Parent as System.CommandLine.Parsing.OptionResult)?.IdentifierToken?.Value ?? name);
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException)
             {

@@ -27,8 +27,8 @@ internal sealed class SimulateCommand : CliCommand
     ];
 
     private readonly Option<Drug?> _drug = SharedOptions.Drug();
-    private readonly Option<string?> _model = SharedOptions.Parsed<string?>("--model", Parsing.ModelTokens, SharedOptions.Model().Description +
-        " With --data also advan1..advan12 or a model file (.json).", (t, _) => t, Parsing.ModelTokens);
+    private readonly Option<string?> _model = FileRoles.Input(SharedOptions.Parsed<string?>("--model", Parsing.ModelTokens, SharedOptions.Model().Description +
+        " With --data also advan1..advan12 or a model file (.json).", (t, _) => t, Parsing.ModelTokens));
     private readonly Option<Route?> _route = SharedOptions.Route();
     private readonly Option<Dose?> _dose = SharedOptions.Dose();
     private readonly Option<TimeSpan?> _infusion = SharedOptions.Infusion();
@@ -74,11 +74,13 @@ internal sealed class SimulateCommand : CliCommand
         if (_dataSet.Handles(ctx.Parse))
             return _dataSet.Execute(ctx, ctx.Get(_model), ctx.Get(_out), ctx.Get(_json), ctx.Get(_step), [_drug, _route, _dose, _infusion, _rate, _repeat,
                 _interval, _weight, _age, _ancestry, _until, _solver, _plot, _log, _plotEffects, _plotHysteresis, _timeCourse]);
+        if (_dataSet.Own.FirstOrDefault(o => ctx.Parse.GetResult(o) is { Implicit: false }) is { } own)
+            throw new ArgumentException($"{own.Name} applies to a data set; give --data events.csv too.");
         var setup = Resolve(ctx);
         if (ctx.Get(_log) && ctx.Get(_plot) is null) throw new ArgumentException("--log applies to the --plot figure; give --plot file.png (or .svg) too.");
         if (ctx.Get(_timeCourse) && !ctx.Get(_json)) throw new ArgumentException("--time-course adds the time course to the JSON; give --json too (or --out file.csv).");
         // Open every output first: a bad path fails before any work, and a failure later leaves no file.
-        using var files = new OutputFiles();
+        using var files = ctx.Outputs();
         var csv = files.Open(ctx.Get(_out), "--out");
         var plot = files.Open(ctx.Get(_plot), "--plot");
         var plotEffects = files.Open(ctx.Get(_plotEffects), "--plot-effects");

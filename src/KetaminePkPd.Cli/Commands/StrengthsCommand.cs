@@ -25,12 +25,12 @@ internal sealed class StrengthsCommand : CliCommand
         "ketamine-pkpd strengths --combine fisher --json --out grid.csv",
     ];
 
-    private readonly Option<string[]> _strength = new("--strength")
+    private readonly Option<string[]> _strength = SharedOptions.NoEmptyNames(new("--strength")
     {
         HelpName = string.Join('|', Enum.GetValues<StrengthParameter>().Select(StrengthScanSettings.Token)), Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true,
         Description = "Strengths to scan (repeat, or list separated by spaces or commas): rho of shared-sensitivity over -1..1 (step 0.1), share of " +
             "mediation over 0..1 (step 0.1), boost of expectancy over 0..12 MADRS (step 1) and its threshold over 0..40 CADSS (step 5). [default: all four]",
-    };
+    }, Vocabulary.OrList([.. Enum.GetValues<StrengthParameter>().Select(StrengthScanSettings.Token)]));
     private readonly Option<PValueCombination?> _combine = SharedOptions.Parsed<PValueCombination?>("--combine", "bonferroni|fisher",
         "How several observations combine into one interval: bonferroni = min(1, J min p), valid when they share patients (Luckenbaugh's " +
         "two times do); fisher = Fisher's method, more powerful, only for independent observations (different trials). [default: bonferroni]",
@@ -75,7 +75,7 @@ internal sealed class StrengthsCommand : CliCommand
         settings.Validate();
         bool json = ctx.Get(_json), show = ctx.ShowProgress(ctx.Get(_quiet), json);
 
-        using var files = new OutputFiles();
+        using var files = ctx.Outputs();
         var csv = files.Open(ctx.Get(_out), "--out");
         var plots = plot is null ? [] : settings.Parameters.Select(x => (x, File: files.Open(PlotOptions.WithSuffix(plot, StrengthScanSettings.Token(x)), "--plot")!)).ToList();
         var result = ProgressDisplay.Run(ctx.Stderr, show, "Scanning strengths", progress => StrengthScan.Run(settings, progress));

@@ -100,7 +100,7 @@ internal sealed class TrialCommand : CliCommand
             Strengths(ctx, _rho, _share, _threshold, _boost), ctx.Get(_seed) ?? TrialRequest.DefaultSeed);
         TimeSpan? plotAt = plotPath is null ? null : TrialCharts.ScatterTime(request.Design, ctx.Get(_plotAt));
         // Open every output first: a bad path fails before any work, and a failure later leaves no file.
-        using var files = new OutputFiles((request.Choice.FilePath, "--design"));
+        using var files = ctx.Outputs();
         var csv = files.Open(ctx.Get(_out), "--out");
         var plot = files.Open(plotPath, "--plot");
         request.CheckWork(ctx.Get(_allowLongRun));

@@ -11,37 +11,27 @@ namespace KetaminePkPd.Cli.Output;
 internal sealed class OutputFiles : IDisposable
 {
     private readonly List<(AtomicFile File, string Option)> _files = [];
-    private readonly List<(string FullPath, string Option)> _inputs = [];
+    private readonly IReadOnlyList<(string Path, string Source)> _inputs;
+
+    /// <summary>What names a response file among the inputs.</summary>
+    public const string ResponseFile = "the response file";
 
     /// <summary>Output files that must not replace any of <paramref name="inputs"/> (the files the run reads).</summary>
-    /// <param name="inputs">Input paths (null entries are ignored) with the option that named each.</param>
-    public OutputFiles(params (string? Path, string Option)[] inputs)
-    {
-        foreach (var (path, option) in inputs)
-        {
-            if (string.IsNullOrWhiteSpace(path)) continue;
-            try { _inputs.Add((System.IO.Path.GetFullPath(path), option)); }
-            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException) { }
-        }
-    }
+    /// <param name="inputs">Input paths with what named each (an option such as <c>--design</c>, a response file); a path naming no file is ignored.</param>
+    public OutputFiles(IReadOnlyList<(string Path, string Source)> inputs) => _inputs = inputs;
 
     /// <summary>Opens <paramref name="path"/> for writing, or returns null when it is null.</summary>
     /// <param name="path">Target path, or null for none.</param>
     /// <param name="option">The option that named it, for messages (e.g. <c>--out</c>).</param>
     /// <exception cref="IOException">The directory does not exist or cannot be written, or another output of this run has the same path.</exception>
     /// <exception cref="UnauthorizedAccessException">The directory is not writable.</exception>
-    /// <exception cref="ArgumentException">The path is empty or invalid.</exception>
+    /// <exception cref="ArgumentException">The path is empty or invalid, or one of the run's input files.</exception>
     public AtomicFile? Open(string? path, string option)
     {
         if (path is null) return null;
-        string? full = null;
-        try { full = System.IO.Path.GetFullPath(path); }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException) { }
-        foreach (var input in _inputs)
-            if (full is not null && SameFile(full, input.FullPath))
-                throw new ArgumentException($"{option} '{path}' is the input file of {input.Option}; writing it would destroy the input. Give the output another name.");
+        CheckNotAnInput(path, option, _inputs);
         var file = AtomicFile.Open(path, option);
-        var same = _files.FirstOrDefault(f => string.Equals(f.File.Path, file.Path, StringComparison.Ordinal));
+        var same = _files.FirstOrDefault(f => string.Equals(f.File.Target, file.Target, StringComparison.Ordinal));
         if (same.File is not null)
         {
             file.Dispose();
@@ -51,17 +41,21 @@ internal sealed class OutputFiles : IDisposable
         return file;
     }
 
-    /// <summary>True when two full paths name the same file (the same path, or the same target through links).</summary>
-    private static bool SameFile(string a, string b)
+    /// <summary>
+    /// Refuses an output that is one of the run's input files: the same file by device and inode (so also through a
+    /// symbolic or hard link, or another spelling of the path).
+    /// </summary>
+    /// <exception cref="ArgumentException">The output is an input; the message names both.</exception>
+    public static void CheckNotAnInput(string path, string option, IEnumerable<(string Path, string Source)> inputs)
     {
-        if (string.Equals(a, b, StringComparison.Ordinal)) return true;
-        try
+        var output = FileIdentity.Of(path);
+        if (output.Kind == FileKind.Missing) return;
+        foreach (var (inputPath, source) in inputs)
         {
-            string ra = File.Exists(a) ? (new FileInfo(a).ResolveLinkTarget(true)?.FullName ?? a) : a;
-            string rb = File.Exists(b) ? (new FileInfo(b).ResolveLinkTarget(true)?.FullName ?? b) : b;
-            return string.Equals(ra, rb, StringComparison.Ordinal);
+            if (!FileIdentity.Of(inputPath).IsSameFileAs(output)) continue;
+            string named = (source == ResponseFile ? "@" : "") + inputPath, detail = inputPath == path ? "" : " (the same file)";
+            throw new ArgumentException($"{option} '{path}' is the input file of {source} '{named}'{detail}; writing it would destroy the input. Give the output another name.");
         }
-        catch (IOException) { return false; }
     }
 
     /// <summary>The full paths of the files opened, in order.</summary>

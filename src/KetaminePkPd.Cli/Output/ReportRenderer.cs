@@ -45,8 +45,11 @@ internal static class ReportRenderer
                 case ReportParagraph p:
                     console.WriteLine(p.Lead is { Length: > 0 } l ? l + " " + p.Text : p.Text);
                     break;
+                case ReportTable t when WrappedColumn(t, console.Profile.Width) is { } wrapped:
+                    console.Write(Table(t, wrapped));
+                    break;
                 case ReportTable t:
-                    console.Write(Table(t));
+                    WriteCards(console, t);
                     break;
             }
         }
@@ -65,19 +68,66 @@ internal static class ReportRenderer
         _ => true,
     };
 
-    /// <summary>A Spectre table of a report table.</summary>
-    public static Table Table(ReportTable t)
+    /// <summary>
+    /// Whether <paramref name="t"/> fits in <paramref name="width"/> columns with every cell on its lines: -1 when it fits
+    /// as it is, the index of the one text column that wraps at spaces (into at least 20 characters) when that makes it
+    /// fit, or null when it does not fit (then it is shown as cards).
+    /// </summary>
+    internal static int? WrappedColumn(ReportTable t, int width)
+    {
+        int n = t.Columns.Length;
+        var need = new int[n];
+        for (int c = 0; c < n; c++)
+            need[c] = Math.Max(Longest(t.Columns[c].Header.Split(' ', '\n')), Longest(t.Rows.SelectMany(r => r[c].Split('\n'))));
+        int borders = 3 * n + 1;
+        if (need.Sum() + borders <= width) return -1;
+        int wide = Enumerable.Range(0, n).Where(c => t.Columns[c].Alignment == ColumnAlignment.Left).DefaultIfEmpty(-1).MaxBy(c => c < 0 ? 0 : need[c]);
+        if (wide < 0) return null;
+        int room = width - (need.Sum() - need[wide] + borders);
+        return room >= Math.Max(20, Longest(t.Rows.SelectMany(r => r[wide].Split(' ', '\n')))) ? wide : null;
+    }
+
+    private static int Longest(IEnumerable<string> texts) => texts.Select(x => x.Length).DefaultIfEmpty(0).Max();
+
+    /// <summary>A Spectre table of a report table; only column <paramref name="wrapped"/> (when not -1) wraps its text.</summary>
+    public static Table Table(ReportTable t, int wrapped = -1)
     {
         var table = new Table().Border(TableBorder.Rounded);
         if (t.Title is { Length: > 0 } title) table.Title(Markup.Escape(title));
-        foreach (var c in t.Columns)
+        for (int c = 0; c < t.Columns.Length; c++)
         {
-            var column = new TableColumn(new Text(c.Header));
-            if (c.Alignment == ColumnAlignment.Right) column.RightAligned();
-            else column.NoWrap();
+            var column = new TableColumn(new Text(t.Columns[c].Header));
+            if (t.Columns[c].Alignment == ColumnAlignment.Right) column.RightAligned();
+            if (c != wrapped) column.NoWrap();
             table.AddColumn(column);
         }
         foreach (var row in t.Rows) table.AddRow([.. row.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell))]);
         return table;
     }
+
+    /// <summary>
+    /// A table too wide for the console, one card per row: the first cell in bold (with the second when it is text, such
+    /// as a key), then "header value" pairs, as many to a line as fit, indented.
+    /// </summary>
+    private static void WriteCards(IAnsiConsole console, ReportTable t)
+    {
+        if (t.Title is { Length: > 0 } title) console.MarkupLine("[bold]" + Markup.Escape(title) + "[/]");
+        int width = Math.Max(40, console.Profile.Width), first = t.Columns.Length > 3 && t.Columns[1].Alignment == ColumnAlignment.Left ? 2 : 1;
+        foreach (var row in t.Rows)
+        {
+            console.MarkupLine("[bold]" + Markup.Escape(string.Join("  ", row.Take(first).Select(Flat).Where(x => x.Length > 0))) + "[/]");
+            var lines = new List<string> { "" };
+            for (int c = first; c < row.Length; c++)
+            {
+                if (Flat(row[c]).Length == 0) continue;
+                string pair = $"{Flat(t.Columns[c].Header)}: {Flat(row[c])}";
+                if (lines[^1].Length > 0 && lines[^1].Length + 3 + pair.Length > width - 2) lines.Add("");
+                lines[^1] += (lines[^1].Length > 0 ? " · " : "") + pair;
+            }
+            // Indented by two; a pair longer than the line wraps at spaces.
+            foreach (var line in lines.Where(l => l.Length > 0)) console.Write(new Padder(new Text(line), new Padding(2, 0, 0, 0)));
+        }
+    }
+
+    private static string Flat(string cell) => string.Join(' ', cell.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 }

@@ -38,7 +38,15 @@ internal sealed class AdvanKernel : ModelKernel
         if (_oral) parameters.Add("KA");
         ParameterNames = [.. parameters];
         Defaults = [.. parameters.Select(_ => double.NaN)];
+        Trans4 = advan switch
+        {
+            4 => new Dictionary<string, string>(StringComparer.Ordinal) { ["CL"] = "CL", ["V2"] = "V", ["Q"] = "Q", ["V3"] = "V2", ["KA"] = "KA" },
+            12 => new Dictionary<string, string>(StringComparer.Ordinal) { ["CL"] = "CL", ["V2"] = "V", ["Q3"] = "Q", ["V3"] = "V2", ["Q4"] = "Q3", ["V4"] = "V3", ["KA"] = "KA" },
+            _ => new Dictionary<string, string>(),
+        };
     }
+
+    public override IReadOnlyDictionary<string, string> Trans4 { get; }
 
     /// <summary>The ADVAN number.</summary>
     public int Number { get; }
@@ -58,28 +66,47 @@ internal sealed class AdvanKernel : ModelKernel
     public override (double CentralL, double MetaboliteL) Build(ReadOnlySpan<double> values, double[] k, int row)
     {
         int n = CompartmentNames.Length, c = Central;
-        double cl = Positive(values[0], "CL", row), v = Positive(values[1], "V", row);
-        k[c * n + c] -= cl / v;
+        double cl = Positive(values[0], "CL", row), v = Volume(values[1], "V", row);
+        k[c * n + c] -= Rate(cl / v, "CL", $"CL/V, the elimination rate constant (CL {Guard.F(cl)} L/h, V {Guard.F(v)} L),", row);
         int next = 2;
         for (int p = 0; p < _peripherals; p++)
         {
             string qName = p == 0 ? "Q" : "Q3", vName = p == 0 ? "V2" : "V3";
-            double q = NonNegative(values[next], qName, row), vp = Positive(values[next + 1], vName, row);
+            double q = NonNegative(values[next], qName, row), vp = Volume(values[next + 1], vName, row);
             next += 2;
             int pi = c + 1 + p;
-            k[pi * n + c] += q / v;
-            k[c * n + c] -= q / v;
-            k[c * n + pi] += q / vp;
-            k[pi * n + pi] -= q / vp;
+            double outward = Rate(q / v, qName, $"{qName}/V ({qName} {Guard.F(q)} L/h, V {Guard.F(v)} L)", row);
+            double inward = Rate(q / vp, qName, $"{qName}/{vName} ({qName} {Guard.F(q)} L/h, {vName} {Guard.F(vp)} L)", row);
+            k[pi * n + c] += outward;
+            k[c * n + c] -= outward;
+            k[c * n + pi] += inward;
+            k[pi * n + pi] -= inward;
         }
         if (_oral)
         {
-            double ka = Positive(values[next], "KA", row);
+            double ka = Rate(Positive(values[next], "KA", row), "KA", "KA", row);
             k[0] -= ka;
             k[c * n] += ka;
         }
         return (v, 0);
     }
+
+    /// <summary>
+    /// The fastest first-order rate a model may have: 1e6 per hour (a half-life of 2.5 ms). Up to it the matrix
+    /// exponential is exact to about 1e-7 relative against closed forms; a faster process is instantaneous at the time
+    /// scale of a data set (dose into the next compartment instead).
+    /// </summary>
+    public const double MaxRatePerH = 1e6;
+
+    /// <summary>The smallest volume: 1e-6 L (a microlitre), so that concentrations stay finite.</summary>
+    public const double MinVolumeL = 1e-6;
+
+    private static double Rate(double rate, string name, string what, int row) =>
+        rate <= MaxRatePerH ? rate
+            : throw new DataSetFormatException(row, name, $"{what} must be at most {Guard.F(MaxRatePerH)} per hour (a half-life of 2.5 ms; faster is instantaneous: dose into the next compartment instead), got {Guard.F(rate)}.");
+
+    private static double Volume(double value, string name, int row) =>
+        double.IsFinite(value) && value >= MinVolumeL ? value : throw new DataSetFormatException(row, name, $"{name} must be finite and at least {Guard.F(MinVolumeL)} L, got {Guard.F(value)}.");
 
     internal static double Positive(double value, string name, int row) =>
         double.IsFinite(value) && value > 0 ? value : throw new DataSetFormatException(row, name, $"{name} must be finite and > 0, got {Guard.F(value)}.");

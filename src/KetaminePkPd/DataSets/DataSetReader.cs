@@ -13,16 +13,22 @@ namespace KetaminePkPd.DataSets;
 /// block of an <c>ID</c> ends.
 /// </summary>
 /// <remarks>
-/// <para>The separator (comma, semicolon, tab, ...) is detected from the header; a <c>#</c> before the first column name is
+/// <para>The separator (comma, semicolon, tab, ...) is detected from the header; a header separated by blanks only (runs of
+/// spaces or tabs, as NONMEM data sets often are) makes every line read that way. A <c>#</c> before the first column name is
 /// dropped, and rows whose first cell starts with <c>#</c> are skipped (NONMEM's default <c>IGNORE=#</c>). A cell holding <c>.</c> or nothing reads
 /// as 0, as in NONMEM. Without an <c>EVID</c> column a record with <c>AMT</c> &gt; 0 is a dose and any other an observation.
 /// <c>CMT</c> may hold a compartment number or, when compartment names are given, a name.</para>
 /// <para>Errors are <see cref="DataSetFormatException"/>s naming the row (line number, header = 1) and column: non-numeric
-/// cells, times going back within an ID, <c>SS</c> without <c>II</c>, a dose without an amount, an unknown <c>CMT</c> name.</para>
+/// cells, times going back within an ID, <c>SS</c> without <c>II</c>, a dose without an amount, an unknown <c>CMT</c> name,
+/// a row longer than <see cref="MaxRowChars"/> or holding a control character (binary content).</para>
 /// </remarks>
 public static class DataSetReader
 {
     private static readonly string[] Standard = ["ID", "TIME", "AMT", "RATE", "II", "ADDL", "SS", "EVID", "CMT"];
+
+    /// <summary>The longest row read: 1 048 576 characters (a real row is well under 1 kB). A longer one, or a control
+    /// character other than tab and CR, is a <see cref="DataSetFormatException"/> naming the row.</summary>
+    public const int MaxRowChars = 1 << 20;
 
     /// <summary>Reads the subjects of a data set from text, one contiguous block of an ID at a time.</summary>
     /// <param name="reader">The text (header row first). Not closed.</param>
@@ -53,15 +59,7 @@ public static class DataSetReader
 
     private static IEnumerable<DataSetSubject> Read(TextReader text, IReadOnlyList<string>? compartmentNames)
     {
-        using var reader = Sep.Reader(o => o with
-        {
-            HasHeader = true,
-            Unescape = true,
-            Trim = SepTrim.All,
-            ColNameComparer = StringComparer.OrdinalIgnoreCase,
-            CultureInfo = CultureInfo.InvariantCulture,
-            DisableColCountCheck = true,
-        }).From(text);
+        using var reader = Open(text);
         var header = reader.Header;
         if (header.IsEmpty) throw new DataSetFormatException(1, "(header)", "the data set is empty; expected a header row naming at least ID and TIME.");
         var names = header.ColNames;
@@ -84,7 +82,7 @@ public static class DataSetReader
             }
         }
         if (at[0] < 0 || at[1] < 0)
-            throw new DataSetFormatException(1, at[0] < 0 ? "ID" : "TIME", $"the header must name ID and TIME columns; found '{string.Join(",", names)}'.");
+            throw new DataSetFormatException(1, at[0] < 0 ? "ID" : "TIME", $"the header must name ID and TIME columns; found '{ErrorText.Excerpt(string.Join(",", names))}'.");
         var columns = extraNames.ToImmutable();
 
         var records = ImmutableArray.CreateBuilder<EventRecord>();
@@ -107,6 +105,36 @@ public static class DataSetReader
             records.Add(record);
         }
         if (records.Count > 0) yield return new DataSetSubject(columns, records.ToImmutable());
+    }
+
+    private static SepReader Open(TextReader text)
+    {
+        try
+        {
+            return Sep.Reader(o => o with
+            {
+                HasHeader = true,
+                Unescape = true,
+                Trim = SepTrim.All,
+                ColNameComparer = StringComparer.OrdinalIgnoreCase,
+                CultureInfo = CultureInfo.InvariantCulture,
+                DisableColCountCheck = true,
+            }).From(Separated(new RowBoundedReader(text)));
+        }
+        catch (ArgumentException ex) when (ex.Message.StartsWith("Col name '", StringComparison.Ordinal))
+        {
+            // Sep's message quotes the whole header row; name the column only.
+            string name = ex.Message["Col name '".Length..].Split("' found", 2)[0];
+            throw new DataSetFormatException(1, name, "the column name is used twice (names are case-insensitive); give every column its own name.");
+        }
+    }
+
+    /// <summary>The text as Sep reads it: as it is, or converted to commas when the header is separated by blanks only.</summary>
+    private static TextReader Separated(RowBoundedReader text)
+    {
+        string header = text.PeekFirstLine().Trim();
+        bool blanks = header.IndexOfAny([',', ';', '|']) < 0 && header.Contains(' ', StringComparison.Ordinal);
+        return blanks ? new WhitespaceSeparatedReader(text) : text;
     }
 
     private static EventRecord Parse(SepReader.Row row, int[] at, List<int> extraAt, IReadOnlyList<string> names, IReadOnlyList<string>? compartmentNames, string? previousId)
@@ -141,7 +169,7 @@ public static class DataSetReader
         // Sep's parser (csFastFloat for double) first; the BCL's as the reference for what it declines.
         if (col.TryParse<double>() is { } fast && double.IsFinite(fast)) return fast;
         if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
-            throw new DataSetFormatException(line, names[column], $"'{cell}' is not a number.");
+            throw new DataSetFormatException(line, names[column], $"'{ErrorText.Excerpt(cell.ToString())}' is not a number.");
         return v;
     }
 
@@ -149,7 +177,7 @@ public static class DataSetReader
     {
         double v = Number(row, column, line, names);
         if (v != Math.Round(v) || Math.Abs(v) > int.MaxValue)
-            throw new DataSetFormatException(line, names[column], $"'{row[column].Span}' is not a whole number.");
+            throw new DataSetFormatException(line, names[column], $"'{ErrorText.Excerpt(row[column].Span.ToString())}' is not a whole number.");
         return (int)v;
     }
 
@@ -163,6 +191,6 @@ public static class DataSetReader
             for (int i = 0; i < compartmentNames.Count; i++)
                 if (cell.Equals(compartmentNames[i], StringComparison.OrdinalIgnoreCase)) return i + 1;
         string known = compartmentNames is null ? "numbers only" : string.Join(", ", compartmentNames.Select((n, i) => $"{i + 1} {n}"));
-        throw new DataSetFormatException(line, names[column], $"unknown compartment '{cell}'; the model has {known}.");
+        throw new DataSetFormatException(line, names[column], $"unknown compartment '{ErrorText.Excerpt(cell.ToString())}'; the model has {known}.");
     }
 }

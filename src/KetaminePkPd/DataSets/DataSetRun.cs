@@ -42,17 +42,19 @@ public static class DataSetRun
     /// <param name="text">A model name or file, or null.</param>
     /// <param name="name">The input's name for messages.</param>
     /// <exception cref="FileNotFoundException">A .json file that does not exist.</exception>
-    /// <exception cref="FormatException">A bad model file.</exception>
+    /// <exception cref="IOException">A directory, or a file that cannot be read.</exception>
+    /// <exception cref="FormatException">A bad model file, or one larger than <see cref="DataSetModel.MaxFileBytes"/>.</exception>
     /// <exception cref="ArgumentException">An unknown name.</exception>
     public static DataSetModel ResolveModel(string? text, string name = "model")
     {
         if (text is null) return DataSetModel.Create("domino");
+        if (Directory.Exists(text)) throw new IOException($"{name} '{text}' is a directory; give a model name or a model file (.json).");
         if (text.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(text))
         {
             if (!File.Exists(text)) throw new FileNotFoundException($"{name}: model file '{text}' not found.");
             try
             {
-                return DataSetModel.FromJson(File.ReadAllText(text));
+                return DataSetModel.FromJson(ReadModelFile(text, name));
             }
             catch (FormatException ex)
             {
@@ -65,7 +67,26 @@ public static class DataSetRun
         }
         catch (ArgumentException ex)
         {
-            throw new ArgumentException($"{name}: {ex.Message}", ex);
+            throw new ArgumentException($"{name}: {ErrorText.OneLine(ex)}", ex);
+        }
+    }
+
+    /// <summary>The text of a model file, read with a size bound (a device such as /dev/zero or a huge file fails, memory stays small).</summary>
+    private static string ReadModelFile(string path, string name)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        var buffer = new byte[DataSetModel.MaxFileBytes + 1];
+        int total = 0;
+        for (int read; total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0;) total += read;
+        if (total > DataSetModel.MaxFileBytes)
+            throw new FormatException($"the model file is larger than the limit of {DataSetModel.MaxFileBytes / (1024 * 1024)} MB (a model file is a few lines of JSON).");
+        try
+        {
+            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, total);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new FormatException("the model file is not UTF-8 text.");
         }
     }
 
@@ -81,7 +102,7 @@ public static class DataSetRun
         double first = subject.Records[0].TimeH, last = subject.Records[^1].TimeH;
         long count = (long)Math.Floor((last - first) / stepH + 1e-9);
         if (count > MaxGridTimes)
-            throw new ArgumentException($"{name} {stepH.ToString("G6", CultureInfo.InvariantCulture)} h gives {count} output times for ID {subject.Id}; at most {MaxGridTimes:N0}.");
+            throw new ArgumentException($"{name} {stepH.ToString("G6", CultureInfo.InvariantCulture)} h gives {count} output times for ID {ErrorText.Excerpt(subject.Id)}; at most {MaxGridTimes:N0}.");
         return Times(first, stepH, count);
     }
 
@@ -99,24 +120,33 @@ public static class DataSetRun
     /// <param name="json">Where the JSON summary goes, or null.</param>
     /// <param name="dataName">The data set's name in the JSON (e.g. its path) and in messages.</param>
     /// <param name="outName">The prediction file's name in the JSON, or null.</param>
+    /// <param name="carry">Columns of the data set to carry into every prediction row (<see cref="DataSetWriter.WriteRows"/>),
+    /// or null for <see cref="DataSetWriter.DefaultCarry"/> (DV and MDV when the data set has them).</param>
     /// <returns>The number of subjects and records simulated.</returns>
-    /// <exception cref="FormatException">A bad data set, or one with no records.</exception>
+    /// <exception cref="FormatException">A bad data set, one with no records, or a carried name that is not one of its columns.</exception>
     /// <exception cref="NonFiniteResultException">A concentration or AUC is not finite.</exception>
     public static (long Subjects, long Records) Write(TextReader events, DataSetModel model, ParameterTiming timing, double? stepH,
-        TextWriter? rows, TextWriter? json, string dataName, string? outName = null)
+        TextWriter? rows, TextWriter? json, string dataName, string? outName = null, IReadOnlyList<string>? carry = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(dataName);
         json?.Write($"{{\"model\":{Quote(model.Name)},\"parameterTiming\":{Quote(Token(timing))},\"data\":{Quote(dataName)},\"out\":{(outName is null ? "null" : Quote(outName))},\"subjects\":[");
-        if (rows is not null) DataSetWriter.WriteHeader(rows, model);
         long subjects = 0, records = 0;
         var stream = DataSetReader.ReadSubjects(events, model.CompartmentNames);
         if (stepH is { } h) stream = stream.Select(s => s.WithOutputTimes(Grid(s, h), timing));
         foreach (var prediction in DataSetSimulator.SimulateMany(model, stream, timing))
         {
             CheckFinite(prediction);
-            if (rows is not null) DataSetWriter.WriteRows(rows, prediction);
+            if (rows is not null && subjects == 0)
+            {
+                var columns = prediction.Subject.ColumnNames;
+                carry ??= DataSetWriter.DefaultCarry(columns);
+                if (carry.FirstOrDefault(c => !columns.Contains(c.Trim(), StringComparer.OrdinalIgnoreCase)) is { } missing)
+                    throw new DataSetFormatException(1, missing.Trim(), $"is not a column of the data set, so it cannot be carried into the predictions; its other columns are {(columns.IsEmpty ? "none" : string.Join(", ", columns))}.");
+                DataSetWriter.WriteHeader(rows, model, carry);
+            }
+            if (rows is not null) DataSetWriter.WriteRows(rows, prediction, carry);
             if (json is not null)
             {
                 if (subjects > 0) json.Write(',');
@@ -141,8 +171,8 @@ public static class DataSetRun
         var cp = prediction.ConcentrationsNgPerMl;
         for (int i = 0; i < cp.Length; i++)
             if (!double.IsFinite(cp[i]))
-                throw new NonFiniteResultException($"ID {prediction.Subject.Id}, data set row {prediction.Subject.Records[i].Row}: the concentration is not finite.");
-        if (!double.IsFinite(prediction.AucNgHPerMl)) throw new NonFiniteResultException($"ID {prediction.Subject.Id}: the AUC is not finite.");
+                throw new NonFiniteResultException($"ID {ErrorText.Excerpt(prediction.Subject.Id)}, data set row {prediction.Subject.Records[i].Row}: the concentration is not finite.");
+        if (!double.IsFinite(prediction.AucNgHPerMl)) throw new NonFiniteResultException($"ID {ErrorText.Excerpt(prediction.Subject.Id)}: the AUC is not finite.");
     }
 
     private static string Quote(string s) => "\"" + JsonEncodedText.Encode(s).Value + "\"";

@@ -20,11 +20,11 @@ public sealed record DataSetSubject
         for (int i = 0; i < records.Length; i++)
         {
             var r = records[i] ?? throw new ArgumentException($"records[{i}] is null.", nameof(records));
-            if (r.Id != Id) throw new DataSetFormatException(r.Row, "ID", $"all records of a subject must have ID {Id}, got {r.Id}.");
+            if (r.Id != Id) throw new DataSetFormatException(r.Row, "ID", $"all records of a subject must have ID {ErrorText.Excerpt(Id)}, got {ErrorText.Excerpt(r.Id)}.");
             if (r.Values.Length != ColumnNames.Length)
                 throw new DataSetFormatException(r.Row, "(columns)", $"the record has {r.Values.Length} values for {ColumnNames.Length} columns.");
             if (i > 0 && r.TimeH < records[i - 1].TimeH)
-                throw new DataSetFormatException(r.Row, "TIME", $"times must not go back within an ID: {Guard.F(r.TimeH)} h after {Guard.F(records[i - 1].TimeH)} h (ID {Id}).");
+                throw new DataSetFormatException(r.Row, "TIME", $"times must not go back within an ID: {Guard.F(r.TimeH)} h after {Guard.F(records[i - 1].TimeH)} h (ID {ErrorText.Excerpt(Id)}).");
         }
     }
 

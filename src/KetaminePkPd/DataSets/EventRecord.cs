@@ -36,9 +36,9 @@ public sealed record EventRecord
         Kind = Enum.IsDefined(kind) ? kind : throw Bad("EVID", $"must be 0 (observation), 1 (dose), 2 (other), 3 (reset) or 4 (reset and dose), got {(int)kind}.");
         Compartment = compartment >= 0 ? compartment
             : throw Bad("CMT", $"must be a compartment number >= 1 (or 0 for the default); switching compartments off (negative CMT) is not supported, got {compartment}.");
-        if (!double.IsFinite(amountMg) || amountMg < 0) throw Bad("AMT", $"must be finite and >= 0, got {Guard.F(amountMg)}.");
-        if (!double.IsFinite(rateMgPerH) || (rateMgPerH < 0 && rateMgPerH != -1 && rateMgPerH != -2))
-            throw Bad("RATE", $"must be 0 (bolus), > 0 (mg/h), -1 (rate from the model's R) or -2 (duration from the model's D), got {Guard.F(rateMgPerH)}.");
+        if (!double.IsFinite(amountMg) || amountMg < 0 || amountMg > MaxAmountMg) throw Bad("AMT", $"must be finite and in [0, {R(MaxAmountMg)}] mg, got {R(amountMg)}.");
+        if (!double.IsFinite(rateMgPerH) || (rateMgPerH < 0 && rateMgPerH != -1 && rateMgPerH != -2) || rateMgPerH > MaxRateMgPerH)
+            throw Bad("RATE", $"must be 0 (bolus), in (0, {R(MaxRateMgPerH)}] (mg/h), -1 (rate from the model's R) or -2 (duration from the model's D), got {R(rateMgPerH)}.");
         if (!double.IsFinite(intervalH) || intervalH < 0) throw Bad("II", $"must be finite and >= 0 h, got {Guard.F(intervalH)}.");
         if (additionalDoses is < 0 or > 1_000_000) throw Bad("ADDL", $"must be in [0, 1000000], got {additionalDoses}.");
         if (!Enum.IsDefined(steadyState)) throw Bad("SS", $"must be 0, 1 or 2, got {(int)steadyState}.");
@@ -65,6 +65,12 @@ public sealed record EventRecord
             SteadyState = steadyState;
         }
     }
+
+    /// <summary>The largest dose amount: 1e9 mg (a tonne), so that every concentration stays a finite number.</summary>
+    public const double MaxAmountMg = 1e9;
+
+    /// <summary>The largest infusion rate: 1e9 mg/h.</summary>
+    public const double MaxRateMgPerH = 1e9;
 
     /// <summary>Subject identifier.</summary>
     public string Id { get; }
@@ -106,6 +112,8 @@ public sealed record EventRecord
     public bool IsConstantInfusion => IsDose && SteadyState != SteadyStateKind.None && AmountMg == 0 && RateMgPerH > 0 && IntervalH == 0;
 
     private DataSetFormatException Bad(string column, string problem) => new(Row, column, problem);
+
+    private static string R(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Value equality: every member, <see cref="Values"/> element by element.</summary>
     /// <param name="other">The record to compare with.</param>

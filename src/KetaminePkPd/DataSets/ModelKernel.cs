@@ -26,6 +26,10 @@ internal abstract class ModelKernel
     /// <summary>Parameter aliases accepted in data-set columns and model files (alias to canonical name).</summary>
     public virtual IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string>();
 
+    /// <summary>NONMEM's TRANS4 names of the structural parameters, each with the name used here, for the models whose TRANS4
+    /// names differ from these (ADVAN4 and ADVAN12: the central volume is V2 there); empty for the others.</summary>
+    public virtual IReadOnlyDictionary<string, string> Trans4 { get; } = new Dictionary<string, string>();
+
     /// <summary>Builds K (n x n row-major, K[to * n + from]) and the volumes from parameter values.</summary>
     /// <param name="values">One value per <see cref="ParameterNames"/> entry.</param>
     /// <param name="k">Receives K (zeroed by the caller).</param>

@@ -10,6 +10,7 @@ internal sealed class ParameterSlots
 {
     private readonly int[] _column;
     private readonly double[] _constant;
+    private readonly bool[] _fromModel;
 
     public ParameterSlots(DataSetModel model, ImmutableArray<string> columnNames)
     {
@@ -28,10 +29,17 @@ internal sealed class ParameterSlots
             _constant[p + 2 * n + c] = double.NaN;
             _constant[p + 3 * n + c] = double.NaN;
         }
-        foreach (var (name, value) in model.FixedParameters) _constant[SlotOf(model, name)] = value;
+        var naming = Naming(model, columnNames);
+        _fromModel = new bool[Count];
+        foreach (var (name, value) in model.Given)
+        {
+            int slot = SlotOf(model, model.Canonical(name, naming)!);
+            _constant[slot] = value;
+            _fromModel[slot] = true;
+        }
         for (int col = 0; col < columnNames.Length; col++)
         {
-            if (model.Canonical(columnNames[col]) is { } canonical) _column[SlotOf(model, canonical)] = col;
+            if (model.Canonical(columnNames[col], naming) is { } canonical) _column[SlotOf(model, canonical)] = col;
         }
         Names = [.. Enumerable.Range(0, Count).Select(i => i < p ? kernel.ParameterNames[i] : $"{DataSetModel.PerCompartmentPrefixes[(i - p) / n]}{(i - p) % n + 1}")];
         for (int i = 0; i < p; i++)
@@ -41,6 +49,40 @@ internal sealed class ParameterSlots
                     $"model '{model.Name}' needs a value of {kernel.ParameterNames[i]}: add a {kernel.ParameterNames[i]} column to the data set or give it in the model file.");
         }
     }
+
+    /// <summary>
+    /// The naming of ADVAN4/12 parameters (V central here, V2 central in NONMEM's TRANS4) that both the model's fixed
+    /// parameters and the data set's columns use. Each source that uses a name of either meaning (V2) must also use one that
+    /// decides (V here; V3, or Q4 and V4, in TRANS4); the two may not decide differently.
+    /// </summary>
+    private static ParameterNaming Naming(DataSetModel model, ImmutableArray<string> columnNames)
+    {
+        const string fixedSource = "the model's fixed parameters", columnSource = "the data set's columns";
+        ParameterNaming? fromModel, fromColumns;
+        try
+        {
+            fromModel = model.NamingOf(model.Given.Select(g => g.Key), fixedSource, allowUndecided: false);
+        }
+        catch (ArgumentException ex)
+        {
+            throw DataSetFormatException.ModelParameter(model.Given.Select(g => g.Key).FirstOrDefault(n => model.Canonical(n) != model.Canonical(n, ParameterNaming.Trans4)) ?? "", ex.Message);
+        }
+        try
+        {
+            fromColumns = model.NamingOf(columnNames, columnSource, allowUndecided: false);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new DataSetFormatException(1, "", ex.Message);
+        }
+        var decidedByModel = model.NamingOf(model.Given.Select(g => g.Key), fixedSource, allowUndecided: true, decidedOnly: true);
+        var decidedByColumns = model.NamingOf(columnNames, columnSource, allowUndecided: true, decidedOnly: true);
+        if (decidedByModel is { } m && decidedByColumns is { } c && m != c)
+            throw new DataSetFormatException(1, "", $"the model's fixed parameters name {model.Name}'s parameters {Words(m)} and the data set's columns {Words(c)}; use one naming.");
+        return decidedByModel ?? decidedByColumns ?? fromModel ?? fromColumns ?? ParameterNaming.Here;
+    }
+
+    private static string Words(ParameterNaming naming) => naming == ParameterNaming.Trans4 ? "as NONMEM's TRANS4 does (V2 central)" : "as here (V central)";
 
     /// <summary>The column names these slots were resolved against.</summary>
     public ImmutableArray<string> ColumnNames { get; }
@@ -53,6 +95,9 @@ internal sealed class ParameterSlots
 
     /// <summary>True if the slot takes its value from a column.</summary>
     public bool FromColumn(int slot) => _column[slot] >= 0;
+
+    /// <summary>True if the slot takes its value from the model's fixed parameters (not a column, not a default).</summary>
+    public bool FromModel(int slot) => _column[slot] < 0 && _fromModel[slot];
 
     /// <summary>Writes the record's value of every slot.</summary>
     public void Fill(EventRecord record, Span<double> values)

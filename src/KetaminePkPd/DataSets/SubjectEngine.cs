@@ -62,7 +62,20 @@ internal sealed class SubjectEngine
         public int[] SsPivots = [];
     }
 
+    /// <summary>Simulates <paramref name="subject"/>; a bad value of a parameter fixed in the model (not a column) is blamed on the model.</summary>
     public SubjectPrediction Simulate(DataSetSubject subject)
+    {
+        try
+        {
+            return SimulateRecords(subject);
+        }
+        catch (DataSetFormatException ex) when (_slots is { } slots && slots.Names.IndexOf(ex.Column) is >= 0 and var slot && slots.FromModel(slot))
+        {
+            throw DataSetFormatException.FixedInModel(ex);
+        }
+    }
+
+    private SubjectPrediction SimulateRecords(DataSetSubject subject)
     {
         if (_slots is null || _slots.ColumnNames != subject.ColumnNames) _slots = new ParameterSlots(_model, subject.ColumnNames);
         var slots = _slots;

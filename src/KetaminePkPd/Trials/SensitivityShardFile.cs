@@ -9,13 +9,15 @@ namespace KetaminePkPd.Trials;
 /// split over the tasks of a batch engine (a Slurm job array, a Kubernetes Indexed Job): a description of the analysis
 /// that every shard of the run shares, the shard number and the replicate r of every setting the shard ran. Doubles are
 /// written in round-trip form, so <see cref="Combine"/> and <see cref="SensitivityAnalysis.Merge"/> of the files give the
-/// unsharded result bit for bit. The format is one line of JSON tagged <see cref="Format"/>, with the library version:
-/// files from another format or another library version are refused.
+/// unsharded result bit for bit. The format is one line of JSON tagged <see cref="Format"/>, with the library version and
+/// a SHA-256 checksum of the content: files from another format or another library version, and files whose content no
+/// longer matches its checksum (a value edited by hand or a damaged copy), are refused. The checksum catches accidents,
+/// not forgery: anyone can recompute it.
 /// </summary>
 public sealed class SensitivityShardFile
 {
     /// <summary>The format tag; a file with another one is refused.</summary>
-    public const string Format = "ketamine-pkpd sensitivity shard v1";
+    public const string Format = "ketamine-pkpd sensitivity shard v2";
 
     private static readonly ShardFileJsonContext Context = new(Reporting.TrialJsonParts.Relaxed(ShardFileJsonContext.Default.Options));
 
@@ -48,15 +50,19 @@ public sealed class SensitivityShardFile
         ArgumentNullException.ThrowIfNull(stream);
         var json = new ShardFileJson(Format, LibraryVersion, [.. Analysis], Shard.Shard, Shard.Shards, Shard.SubjectSimulations,
             Shard.Cells.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key,
-                c => (IReadOnlyList<IReadOnlyList<double>>)[.. c.Value.Select(v => (IReadOnlyList<double>)[.. v])]));
-        JsonSerializer.Serialize(stream, json, Context.ShardFileJson);
+                c => (IReadOnlyList<IReadOnlyList<double>>)[.. c.Value.Select(v => (IReadOnlyList<double>)[.. v])]), null);
+        JsonSerializer.Serialize(stream, json with { Checksum = Checksum(json) }, Context.ShardFileJson);
     }
+
+    /// <summary>The SHA-256 (hexadecimal) of the file's JSON without its checksum.</summary>
+    private static string Checksum(ShardFileJson json) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(json with { Checksum = null }, Context.ShardFileJson)));
 
     /// <summary>Reads a file written by <see cref="Write"/>.</summary>
     /// <param name="stream">The file's bytes.</param>
     /// <param name="name">The file's name, for messages.</param>
-    /// <exception cref="ArgumentException">Not a shard file, another format or another library version, or a shard out of range;
-    /// the message names <paramref name="name"/>.</exception>
+    /// <exception cref="ArgumentException">Not a shard file, another format or another library version, content that does not
+    /// match its checksum, or a shard out of range; the message names <paramref name="name"/>.</exception>
     public static SensitivityShardFile Read(Stream stream, string name)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -72,6 +78,8 @@ public sealed class SensitivityShardFile
         if (json is null || json.Format != Format) throw new ArgumentException($"'{name}' is not a sensitivity shard file (format '{json?.Format}', expected '{Format}').");
         if (json.ModelVersion != LibraryVersion)
             throw new ArgumentException($"'{name}' was written by KetaminePkPd {json.ModelVersion}, this is {LibraryVersion}: rerun the shards with one version.");
+        if (json.Checksum != Checksum(json))
+            throw new ArgumentException($"'{name}': the content does not match its checksum (a value was edited or the file is damaged); rerun shard {json.Shard} of {json.Shards}.");
         try
         {
             return new SensitivityShardFile(json.Arguments ?? [], SensitivityShard.Create(json.Shard, json.Shards, json.Cells ?? new Dictionary<string, IReadOnlyList<IReadOnlyList<double>>>(), json.SubjectSimulations));
@@ -116,7 +124,7 @@ public sealed class SensitivityShardFile
 
 /// <summary>The JSON shape of a shard file.</summary>
 internal sealed record ShardFileJson(string Format, string ModelVersion, IReadOnlyList<string> Arguments, int Shard, int Shards, long SubjectSimulations,
-    IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<double>>> Cells);
+    IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<double>>> Cells, string? Checksum);
 
 /// <summary>Source-generated serializer metadata for shard files.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]

@@ -5,8 +5,9 @@ namespace KetaminePkPd.Tests.Cli;
 /// <summary>
 /// The corpus of bad inputs in Cli/BadInputs: every command line in cases.txt, every scenario file in scenarios/ (run as
 /// <c>trial --design</c>) and every CSV file in observed/ (run as <c>hypothesis --observed</c>) must fail cleanly: exit
-/// code 2, exactly one line on stderr that names the option or file, no stack trace, and no file left in the output
-/// folder. Add a case by adding a line or a file.
+/// code 2, exactly one line on stderr that names the option or file, no stack trace, nothing on stdout, no file left in
+/// the output folder, and every file under this folder (inputs of the cases, symbolic links included) unchanged. Add a
+/// case by adding a line or a file.
 /// </summary>
 public sealed class BadInputCorpusTests
 {
@@ -38,9 +39,9 @@ public sealed class BadInputCorpusTests
     }
 
     [Fact]
-    public void Corpus_HasAtLeast100Cases()
+    public void Corpus_HasAtLeast350Cases()
     {
-        Assert.True(Cases().Count() >= 100, $"{Cases().Count()} cases");
+        Assert.True(Cases().Count() >= 350, $"{Cases().Count()} cases");
     }
 
     [Theory]
@@ -48,7 +49,10 @@ public sealed class BadInputCorpusTests
     public void BadInput_FailsWithOneLineNamingTheOption_AndLeavesNoFile(string name, int exitCode, string needle, string arguments)
     {
         using var output = new TempDirectory();
-        var args = Tokenize(arguments.Replace("{in}", Folder, StringComparison.Ordinal).Replace("{out}", output.Path, StringComparison.Ordinal));
+        string Expand(string text) => text.Replace("{in}", Folder, StringComparison.Ordinal).Replace("{out}", output.Path, StringComparison.Ordinal);
+        var args = Tokenize(Expand(arguments));
+        needle = Expand(needle);
+        var inputs = Snapshot();
         var run = CliRunner.Run([.. args]);
 
         Assert.True(run.ExitCode == exitCode, $"{name}: exit {run.ExitCode}, expected {exitCode}; stderr: {run.Stderr}");
@@ -58,10 +62,19 @@ public sealed class BadInputCorpusTests
         Assert.True(error.Contains(needle, StringComparison.Ordinal), $"{name}: the error does not name '{needle}': {error}");
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter '", error, StringComparison.Ordinal);
         Assert.False(error.Any(c => char.IsControl(c)), $"{name}: control character in the error: {error}");
         Assert.True(error.Length <= 600, $"{name}: the error is {error.Length} characters long");
         Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
+        Assert.True(run.Stdout.Length == 0, $"{name}: printed on stdout: {run.Stdout}");
+        Assert.Equal(inputs, Snapshot());
     }
+
+    /// <summary>Every file and symbolic link under the corpus folder: its path, and its bytes or, for a link, where it points.</summary>
+    private static Dictionary<string, string> Snapshot() =>
+        Directory.EnumerateFileSystemEntries(Folder, "*", SearchOption.AllDirectories).ToDictionary(p => p, p =>
+            new FileInfo(p).LinkTarget is { } target ? "-> " + target
+            : Directory.Exists(p) ? "directory" : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(p))));
 
     /// <summary>Splits a command line on spaces, keeping text in single or double quotes together ('' is an empty argument).</summary>
     private static List<string> Tokenize(string line)

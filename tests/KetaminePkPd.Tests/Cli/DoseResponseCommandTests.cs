@@ -176,7 +176,7 @@ public sealed class DoseResponseCommandTests
         { "one step", ["--steps", "1"], "--steps '1': must be a whole number in [2, 1000]" },
         { "infusion with intranasal", ["--route", "intranasal", "--infusion", "40min"], "--infusion: an infusion applies to the iv route only, got route intranasal" },
         { "route the model lacks", ["--model", "herd", "--route", "im"], "--route: model herd (racemic ketamine) does not support route im; it supports iv" },
-        { "scatter without population", ["--population", "0", "--plot-scatter", "s.png"], "--plot-scatter draws the virtual population and needs at least 4 virtual patients, got --subjects 0" },
+        { "scatter without population", ["--population", "0", "--plot-scatter", "s.png"], "--plot-scatter draws the virtual population and needs at least 4 virtual patients, got --population 0" },
         { "plot extension", ["--plot", "curve.gif"], "--plot 'curve.gif': a plot must end in .png or .svg, got '.gif'" },
     };
 

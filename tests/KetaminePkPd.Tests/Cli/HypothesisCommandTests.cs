@@ -281,7 +281,7 @@ public sealed class HypothesisCommandTests
         { "rho without shared-sensitivity", ["--hypothesis", "exposure-only", "--rho", "0.5"], "add --hypothesis shared-sensitivity" },
         { "rho out of range", ["--rho", "2"], "--rho '2': must be in [-1, 1]" },
         { "too few replicates", ["--replicates", "50"], "--replicates '50'" },
-        { "pool below 4 n", ["--pool", "200"], "--subjects 200: must be at least 4 times the largest observed n (58), i.e. at least 232" },
+        { "pool below 4 n", ["--pool", "200"], "--pool 200: must be at least 4 times the largest observed n (58), i.e. at least 232" },
         { "observed r without n", ["--observed-r", "-0.3", "--observed-at", "1d"], "missing: --observed-n" },
         { "observed r out of range", ["--observed-r", "-1.5", "--observed-n", "40", "--observed-at", "1d"], "--observed-r '-1.5'" },
         { "observed n too small", ["--observed-r", "-0.3", "--observed-n", "3", "--observed-at", "1d"], "--observed-n '3'" },

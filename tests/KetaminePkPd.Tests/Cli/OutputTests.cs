@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using KetaminePkPd.Cli.Output;
+using KetaminePkPd.Cli.Files;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Reporting;
 

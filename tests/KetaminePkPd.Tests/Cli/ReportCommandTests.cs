@@ -151,7 +151,7 @@ public sealed class ReportCommandTests
     {
         { "not html", ["--out", "report.pdf"], "--out 'report.pdf': the report is HTML, so the file must end in .html or .htm, got '.pdf'" },
         { "too few replicates", ["--replicates", "10"], "--replicates '10': must be a whole number in [100, 1000000]" },
-        { "pool below 4 n", ["--pool", "200"], "--subjects '200': must be a whole number in [232, 10000000]" },
+        { "pool below 4 n", ["--pool", "200"], "--pool '200': must be a whole number in [232, 10000000]" },
         { "bad seed", ["--seed", "-1"], "--seed '-1'" },
     };
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using KetaminePkPd.Cli.Output;
+using KetaminePkPd.Cli.Files;
 
 namespace KetaminePkPd.Tests.Cli;
 
@@ -111,6 +111,47 @@ public sealed class RobustnessTests
         Assert.True(process.WaitForExit(30_000), "the run did not stop after SIGTERM");
         Assert.Equal(143, process.ExitCode);
         Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+
+    [Theory]
+    [InlineData("SIGINT", 130, true)]
+    [InlineData("SIGTERM", 143, false)]
+    public async Task SimulateData_Signal_LeavesNoSpoolInTmpdirAndNoOutput(string signal, int exitCode, bool toStdout)
+    {
+        // Out of process (issue 17, class 7): a data set large enough to be running when signalled; stdout (or --out) is
+        // spooled meanwhile, and TMPDIR is a folder of its own, so anything left behind is seen.
+        string dll = typeof(KetaminePkPd.Cli.CliErrors).Assembly.Location;
+        using var dir = new TempDirectory();
+        using var tmp = new TempDirectory();
+        string data = dir.File("events.csv"), model = dir.File("model.json"), output = Path.Combine(dir.Path, "out");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(model, """{"model": "advan1", "parameters": {"CL": 2, "V": 20}}""");
+        using (var writer = new StreamWriter(data))
+        {
+            writer.WriteLine("ID,TIME,AMT,EVID");
+            for (int id = 1; id <= 50_000; id++)
+            {
+                writer.WriteLine($"{id},0,100,1");
+                for (int t = 1; t <= 40; t++) writer.WriteLine($"{id},{t},0,0");
+            }
+        }
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.Environment["TMPDIR"] = tmp.Path;
+        foreach (var a in (string[])[dll, "simulate", "--data", data, "--model", model, .. toStdout ? Array.Empty<string>() : ["--out", Path.Combine(output, "p.csv")]])
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        // The spool of stdout has no name to wait for: give the run two seconds (the whole data set takes well over ten).
+        var clock = Stopwatch.StartNew();
+        while ((toStdout ? clock.Elapsed < TimeSpan.FromSeconds(2) : Directory.GetFiles(output).Length == 0) && clock.Elapsed < TimeSpan.FromSeconds(30) && !process.HasExited)
+            await Task.Delay(20);
+        Assert.False(process.HasExited, "the run ended before it could be signalled");
+        using (var kill = Process.Start("kill", [$"-{signal[3..]}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        Assert.True(process.WaitForExit(30_000), $"the run did not stop after {signal}");
+        Assert.Equal(exitCode, process.ExitCode);
+        Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
+        Assert.Empty(Directory.GetFileSystemEntries(output));
+        Assert.Equal("", await stdout);
     }
 
     [Fact]

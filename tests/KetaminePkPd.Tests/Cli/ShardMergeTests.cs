@@ -43,6 +43,25 @@ public sealed class ShardMergeTests
         Assert.Contains("shards 1 to 4 exactly once", missing.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Merge_ShardWithAnEditedValue_IsRefusedNamingTheFile()
+    {
+        using var dir = new TempDirectory();
+        string part = dir.File("part-1.json");
+        var shard = CliRunner.Run(["sensitivity", .. Analysis, "--shard", "1/1", "--out", part]);
+        Assert.True(shard.ExitCode == 0, shard.Stderr);
+        string text = File.ReadAllText(part);
+        int at = text.IndexOf("[[", StringComparison.Ordinal) + 2;
+        File.WriteAllText(part, text[..at] + "0.5" + text[text.IndexOf(',', at)..]);
+
+        var run = CliRunner.Run("merge", part, "--out", dir.File("cells.csv"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"error: '{part}': the content does not match its checksum (a value was edited or the file is damaged); rerun shard 1 of 1.", Assert.Single(run.StderrLines));
+        Assert.Equal("", run.Stdout);
+        Assert.False(File.Exists(dir.File("cells.csv")));
+    }
+
     [Theory]
     [InlineData("5/4")]
     [InlineData("0/3")]

@@ -252,7 +252,7 @@ public sealed class TrialCommandTests
         { "rho with another hypothesis", ["--hypothesis", "mediation", "--rho", "0.5"], "use --hypothesis shared-sensitivity" },
         { "rho out of range", ["--hypothesis", "shared-sensitivity", "--rho", "2"], "--rho '2': must be in [-1, 1]" },
         { "share out of range", ["--hypothesis", "mediation", "--share", "1.5"], "--share '1.5'" },
-        { "threshold out of range", ["--hypothesis", "expectancy", "--threshold", "100"], "--threshold-cadss '100'" },
+        { "threshold out of range", ["--hypothesis", "expectancy", "--threshold", "100"], "--threshold '100'" },
         { "boost without expectancy", ["--boost", "5"], "--boost applies to the expectancy hypothesis" },
         { "rho with a decimal comma", ["--hypothesis", "shared-sensitivity", "--rho", "0,5"], "--rho '0,5'" },
         { "zero subjects", ["--subjects", "0"], "--subjects '0'" },

@@ -66,6 +66,27 @@ public sealed class SensitivityShardFileTests
     }
 
     [Fact]
+    public void Read_AReplicateValueOrTheAnalysisEdited_IsRefusedByTheChecksum()
+    {
+        RoundTrip(new SensitivityShardFile(["--seed", "5"], SensitivityAnalysis.RunShard(Small, 1, 2)), out var bytes);
+        string text = Encoding.UTF8.GetString(bytes);
+        int at = text.IndexOf("[[", StringComparison.Ordinal) + 2;
+        string firstValue = text[at..text.IndexOf(',', at)];
+        foreach (string edited in new[]
+                 {
+                     text[..at] + (double.Parse(firstValue, System.Globalization.CultureInfo.InvariantCulture) + 0.25).ToString("R", System.Globalization.CultureInfo.InvariantCulture) + text[(at + firstValue.Length)..],
+                     text.Replace("\"--seed\",\"5\"", "\"--seed\",\"6\"", StringComparison.Ordinal),
+                     System.Text.RegularExpressions.Regex.Replace(text, ",\"checksum\":\"[0-9a-f]+\"", ""),
+                 })
+        {
+            Assert.NotEqual(text, edited);
+            var ex = Assert.Throws<ArgumentException>(() => SensitivityShardFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(edited)), "part-1.json"));
+            Assert.Equal("'part-1.json': the content does not match its checksum (a value was edited or the file is damaged); rerun shard 1 of 2.", ex.Message);
+        }
+        Assert.Contains("\"checksum\":\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Combine_FilesOfDifferentAnalyses_ThrowsNamingTheFile()
     {
         var shard = SensitivityShard.Create(1, 2, new Dictionary<string, IReadOnlyList<IReadOnlyList<double>>>(), 0);
