@@ -121,10 +121,11 @@ internal static class RacemicRoutes
         double frn = NasalFraction(f, fgut, fh);
         const string gut = "gut-in";
         compartments.Add(Compartment.Depot(gut));
-        // The gut depot empties at ka_sw: FH of it into central, the rest metabolised in the first pass (FM of that to norketamine).
-        AddIfPositive(transfers, Transfer.Between(gut, "central", kaSw * fh));
-        AddIfPositive(transfers, Transfer.Between(gut, "norketamine", kaSw * (1 - fh) * fm));
-        AddIfPositive(transfers, Transfer.Elimination(gut, kaSw * (1 - fh) * (1 - fm)));
+        // The gut depot empties at ka_sw: FH of it into central, the rest metabolised in the first pass (FM of that to norketamine). The
+        // three transfers are kept at any value, zero included, so that every subject's model has the same structure.
+        transfers.Add(Transfer.Between(gut, "central", kaSw * fh));
+        transfers.Add(Transfer.Between(gut, "norketamine", kaSw * (1 - fh) * fm));
+        transfers.Add(Transfer.Elimination(gut, kaSw * (1 - fh) * (1 - fm)));
         routes.Add(new RouteDefinition(Route.Intranasal,
             [
                 new AbsorptionPathway("central", frn, PathwayKind.Nasal, zeroOrderDuration: Units.FromHours(dnH)),
@@ -134,10 +135,5 @@ internal static class RacemicRoutes
                 $"DN_IN = {Guard.F(dnH)} h; swallowed part (1 - FRn) x FGUT_IN into a gut depot emptying at KA_SW_IN, FH_IN of it reaching central and the rest " +
                 "metabolised in the first pass (FM of it to norketamine). DN_IN and FH_IN: " + FittedToTable6 + "; FGUT_IN: Perez-Ruixo 2021 (esketamine); KA_SW_IN: " + Brunette,
             bioavailabilityRange: IntranasalRange, bioavailabilityParameter: Intranasal[0].Name));
-    }
-
-    private static void AddIfPositive(List<Transfer> transfers, Transfer transfer)
-    {
-        if (transfer.RatePerH > 0) transfers.Add(transfer);
     }
 }
