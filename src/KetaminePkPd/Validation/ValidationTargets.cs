@@ -28,9 +28,9 @@ public static class ValidationTargets
     private const string Nk = "norketamine after racemic ketamine uses Otto 2021's S-norketamine parameters (fm 1) for total norketamine, PROVISIONAL for racemic use; " +
         "they reproduce Otto's own data (S-norketamine peak near 21-23 ng/mL 1 h after 10 mg S-ketamine over 30 min) and this study's intranasal norketamine peaks " +
         "(in-nk-cmax-*), but not its IV arm: 2.8 ng/mL after 10 mg IV is an order of magnitude below Otto's, and per mg the intranasal arms gave 8 times the IV " +
-        "norketamine peak while delivering 13% of the ketamine, which would need less than an eighth of an IV dose to form norketamine (about 80% is N-demethylated); " +
+        "norketamine peak while delivering 13% of the ketamine, which would need less than an eighth of an IV dose to form norketamine (the published models assume all of it, Otto 2021, or 80%, Simons 2022); " +
         "norketamine drives neither effect in the default model";
-    private const string NkRatio = "the study's norketamine AUC is 2.7 times its Cmax; Otto's norketamine disposition (terminal half-life 6.2 h) makes it 5.5 times over 24 h " +
+    private const string NkRatio = "the study's norketamine AUC is 2.7 times its Cmax; Otto's norketamine disposition (terminal half-life 5.1 h) makes it 5.5 times over 24 h " +
         "whatever the split of the dose, so no choice of nasal, gut and hepatic fractions gives both the norketamine peaks (hit, in-nk-cmax-*) and this ratio. The table's " +
         "AUC window is not stated (over about 3.5 h the model's ratio is about 6), and Domino's clearance, 1.3 times the study's 88 L/h, lowers the ketamine AUC " +
         "(about 4.8 with both corrections)";
