@@ -1,6 +1,7 @@
 // InfusionCurves: one antidepressant infusion of racemic ketamine (0.5 mg/kg over 40 min, the NIMH design) and the four
 // curves it produces: plasma concentration, effect-site concentration, dissociation (CADSS) and antidepressant effect.
-// It prints them as a table, explains the lag between plasma and effect site (hysteresis), and saves two figures.
+// It prints them as a table, explains the lag between plasma and effect site and the acute tolerance of dissociation (two
+// kinds of hysteresis), and saves two figures.
 // Run it:  dotnet run --project samples/InfusionCurves        (figures go to the current folder)
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Plotting;
@@ -45,24 +46,31 @@ public static class Program
                 $"{Durations.Prose(TimeSpan.FromMinutes(minutes)),-8} {plasma[k],10:0.0} {cadss.EffectSiteNgPerMl[k],13:0.0} {cadss.Values[k],14:0.0} {mood.Values[k] + 0.0,16:0.00}"));
         }
 
-        // Hysteresis: the effect site fills from plasma with a half-time of t1/2,ke0, so it lags plasma. It peaks when the
-        // falling plasma curve meets it, then stays above plasma; an Emax effect peaks when its effect site does.
+        // Hysteresis, twice. The effect site fills from plasma with a half-time of t1/2,ke0, so it lags plasma and peaks after it.
+        // Dissociation also develops acute tolerance (docs/model.md section 4.1): tolerance compartments that follow the effect
+        // site raise its C50 while the drug is present, so CADSS turns down during the infusion, before the effect site does.
         var dissociationModel = model.Effects[model.IndexOf(EffectParameterSet.DissociationName)];
-        double plasmaPeakMin = result.Pk.Parent.TmaxH * 60, sitePeakMin = cadss.MaximumTimeH * 60;
+        double plasmaPeakMin = result.Pk.Parent.TmaxH * 60;
+        // The effect site's own peak, found without a grid: the peak of an effect with no tolerance, which is monotone in it.
+        var noTolerance = EffectParameterSet.Default.WithParameter("KTA_D", 0).WithParameter("KTS_D", 0);
+        double sitePeakH = PkPdSimulator.Simulate(new PkPdModel(pk, [noTolerance.Dissociation(Drug.RacemicKetamine)]), infusion, options)
+            [EffectParameterSet.DissociationName].MaximumTimeH;
+        int sitePeak = IndexAt(result.TimesH, sitePeakH);
         output.WriteLine();
         output.WriteLine(FormattableString.Invariant(
             $"Plasma peaks at {plasmaPeakMin:0} min ({result.Pk.Parent.CmaxNgPerMl:0.0} ng/mL), when the infusion stops."));
         output.WriteLine(FormattableString.Invariant(
-            $"The effect site lags plasma (t1/2,ke0 {dissociationModel.Ke0HalfLifeMinutes:0.0} min) and peaks later, at {sitePeakMin:0.0} min ({cadss.EffectSiteNgPerMl.Max():0} ng/mL): peak CADSS {cadss.MaximumValue:0.0}."));
+            $"The effect site lags plasma (t1/2,ke0 {dissociationModel.Ke0HalfLifeMinutes:0.0} min) and peaks later, at {sitePeakH * 60:0.0} min ({cadss.EffectSiteNgPerMl[sitePeak]:0} ng/mL)."));
+        output.WriteLine(FormattableString.Invariant(
+            $"Dissociation peaks earlier, at {cadss.MaximumTimeH * 60:0.0} min (peak CADSS {cadss.MaximumValue:0.0}): acute tolerance turns it down while the effect site still fills."));
 
-        // The same effect at two very different plasma concentrations: once while rising, once while falling.
-        // What the two moments share is the effect-site concentration.
+        // The same effect-site concentration twice, on the way up and on the way down: less dissociation the second time
+        // (clockwise hysteresis against the effect site), because tolerance has built up in between.
         int rising = IndexAt(result.TimesH, 20.0 / 60);
-        int falling = Enumerable.Range(0, plasma.Length).First(k => result.TimesH[k] > cadss.MaximumTimeH && cadss.Values[k] <= cadss.Values[rising]);
+        int falling = Enumerable.Range(sitePeak, plasma.Length - sitePeak).First(k => cadss.EffectSiteNgPerMl[k] <= cadss.EffectSiteNgPerMl[rising]);
         output.WriteLine(FormattableString.Invariant(
-            $"CADSS is {cadss.Values[rising]:0.0} at 20 min with plasma at {plasma[rising]:0} ng/mL, and {cadss.Values[falling]:0.0} at {result.TimesH[falling] * 60:0} min with plasma at only {plasma[falling]:0} ng/mL:"));
-        output.WriteLine(FormattableString.Invariant(
-            $"the effect follows the effect site ({cadss.EffectSiteNgPerMl[rising]:0} and {cadss.EffectSiteNgPerMl[falling]:0} ng/mL), not plasma."));
+            $"At an effect-site concentration of {cadss.EffectSiteNgPerMl[rising]:0} ng/mL, CADSS is {cadss.Values[rising]:0.0} at 20 min (plasma {plasma[rising]:0} ng/mL) and {cadss.Values[falling]:0.0} at {result.TimesH[falling] * 60:0} min (effect site {cadss.EffectSiteNgPerMl[falling]:0}, plasma {plasma[falling]:0} ng/mL):"));
+        output.WriteLine("the effect follows the effect site, less and less as tolerance builds.");
 
         int resolved = Enumerable.Range(0, plasma.Length).First(k => result.TimesH[k] > cadss.MaximumTimeH && cadss.Values[k] < 4);
         output.WriteLine(FormattableString.Invariant(

@@ -9,7 +9,7 @@ internal enum HypothesisKind
     /// <summary>Correlated individual sensitivities.</summary>
     SharedSensitivity,
 
-    /// <summary>Part of the antidepressant signal comes from the dissociation itself.</summary>
+    /// <summary>Part of the antidepressant responsiveness comes from how much the patient dissociates.</summary>
     Mediation,
 
     /// <summary>Patients who notice dissociation get more placebo response.</summary>

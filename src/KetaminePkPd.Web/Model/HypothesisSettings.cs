@@ -16,10 +16,10 @@ internal sealed record HypothesisSettings
     /// <summary>Which hypothesis. Default exposure only.</summary>
     public HypothesisKind Kind { get; init; } = HypothesisKind.ExposureOnly;
 
-    /// <summary>Shared sensitivity: corr(log C50_D, log EC50_A), in [-1, 1]. Default 0.7 (the CLI's default).</summary>
+    /// <summary>Shared sensitivity: corr(dissociation propensity, antidepressant responsiveness), in [-1, 1]. Default 0.7 (the CLI's default).</summary>
     public double Rho { get; init; } = 0.7;
 
-    /// <summary>Mediation: share of the antidepressant signal from dissociation, in [0, 1]. Default 0.5.</summary>
+    /// <summary>Mediation: share of the antidepressant responsiveness set by the patient's own dissociation, in [0, 1]. Default 0.5.</summary>
     public double Share { get; init; } = 0.5;
 
     /// <summary>Expectancy: extra placebo response, MADRS points. Default 6.</summary>

@@ -48,10 +48,10 @@ public static class TrialWording
         string Label(string kind) => string.Equals(h.Name, kind, StringComparison.OrdinalIgnoreCase) ? "" : kind + ": ";
         if (h.SensitivityCorrelation != 0)
             parts.Add(Label("shared-sensitivity") + string.Create(CultureInfo.InvariantCulture,
-                $"correlated individual sensitivities, corr(log C50 of dissociation, log EC50 of the antidepressant effect) = {h.SensitivityCorrelation:0.###}"));
+                $"corr(dissociation propensity, antidepressant responsiveness) = {h.SensitivityCorrelation:0.###}: a common individual sensitivity, each effect's distribution unchanged"));
         if (h.MediationShare != 0)
             parts.Add(Label("mediation") + string.Create(CultureInfo.InvariantCulture,
-                $"a share of {h.MediationShare:0.###} of the antidepressant signal comes from the dissociation itself"));
+                $"a share of {h.MediationShare:0.###} of the variance of antidepressant responsiveness is set by how much the patient dissociates, the effect's distribution unchanged"));
         if (h.ExpectancyBoostMadrs != 0)
             parts.Add(Label("expectancy") + string.Create(CultureInfo.InvariantCulture,
                 $"{h.ExpectancyBoostMadrs:0.###} MADRS points more placebo response when peak CADSS > {h.ExpectancyThresholdCadss:0.###} (the patient notices dissociation)"));

@@ -17,18 +17,49 @@ namespace KetaminePkPd.Trials;
 /// uncorrelated): <see cref="DrugCeiling"/>, the ceiling that issue 16 measured at 0.33 (230 min) and 0.10 (day 7) for the
 /// earlier clinical model.</para>
 /// </remarks>
-/// <param name="Time">The assessment.</param>
-/// <param name="Patients">Patients included (at least 3).</param>
-/// <param name="TotalVariance">Var(Y), (% of baseline)^2.</param>
-/// <param name="DrugVariance">Var(drug).</param>
-/// <param name="PlaceboVariance">Var(placebo).</param>
-/// <param name="RestVariance">Var(rest): rating noise and the floor of the scale.</param>
-/// <param name="DrugPlaceboCovariance">Cov(drug, placebo).</param>
-/// <param name="DrugRestCovariance">Cov(drug, rest).</param>
-/// <param name="PlaceboRestCovariance">Cov(placebo, rest).</param>
-public sealed record ChangeDecomposition(TimeSpan Time, int Patients, double TotalVariance, double DrugVariance, double PlaceboVariance, double RestVariance,
-    double DrugPlaceboCovariance, double DrugRestCovariance, double PlaceboRestCovariance)
+public sealed class ChangeDecomposition
 {
+    internal ChangeDecomposition(TimeSpan time, int patients, double totalVariance, double drugVariance, double placeboVariance, double restVariance,
+        double drugPlaceboCovariance, double drugRestCovariance, double placeboRestCovariance)
+    {
+        Time = time;
+        Patients = patients;
+        TotalVariance = totalVariance;
+        DrugVariance = drugVariance;
+        PlaceboVariance = placeboVariance;
+        RestVariance = restVariance;
+        DrugPlaceboCovariance = drugPlaceboCovariance;
+        DrugRestCovariance = drugRestCovariance;
+        PlaceboRestCovariance = placeboRestCovariance;
+    }
+
+    /// <summary>The assessment.</summary>
+    public TimeSpan Time { get; }
+
+    /// <summary>Patients included (at least 3).</summary>
+    public int Patients { get; }
+
+    /// <summary>Var(Y), (% of baseline)^2.</summary>
+    public double TotalVariance { get; }
+
+    /// <summary>Var(drug).</summary>
+    public double DrugVariance { get; }
+
+    /// <summary>Var(placebo).</summary>
+    public double PlaceboVariance { get; }
+
+    /// <summary>Var(rest): rating noise and the floor of the scale.</summary>
+    public double RestVariance { get; }
+
+    /// <summary>Cov(drug, placebo).</summary>
+    public double DrugPlaceboCovariance { get; }
+
+    /// <summary>Cov(drug, rest).</summary>
+    public double DrugRestCovariance { get; }
+
+    /// <summary>Cov(placebo, rest).</summary>
+    public double PlaceboRestCovariance { get; }
+
     /// <summary>Share of Var(Y) carried by the drug effect alone, Var(drug) / Var(Y).</summary>
     public double DrugShare => DrugVariance / TotalVariance;
 

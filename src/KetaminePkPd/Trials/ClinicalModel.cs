@@ -30,14 +30,14 @@ public sealed record ClinicalModel
 
     /// <summary>
     /// A midazolam-controlled single-infusion trial (Murrough 2013 and the midazolam trials of Wilkinson 2019): the defaults,
-    /// with the control arm improving by an extra 6 MADRS points on the placebo's time course (<see cref="ActiveControlMadrs"/>;
-    /// PROVISIONAL, calibrated to midazolam's day-1 response of 18% in Wilkinson 2019) and a placebo SD of 9.5 (Murrough's
-    /// midazolam arm: SD of change about 9.5 at 24 h).
+    /// with the control arm improving by an extra 8 MADRS points on the placebo's time course (<see cref="ActiveControlMadrs"/>;
+    /// PROVISIONAL, calibrated to midazolam's day-1 response of 18% in Wilkinson 2019) and a wider placebo spread (Murrough's
+    /// midazolam arm: SD of change about 9.5 at 24 h, with a placebo SD of 12 here).
     /// </summary>
     public static ClinicalModel MidazolamControlled { get; } = new() { ActiveControlMadrs = 8, PlaceboSd = 12 };
 
     /// <summary>Patients who stay on their current oral antidepressant (Daly 2018 period 1): baseline MADRS N(35, 5) (the placebo
-    /// arm's 35.0, SD 5.2), placebo improvement N(11, 8) with a 0.5 h onset half-time, half of it fading with a 12 h half-time
+    /// arm's 35.0, SD 5.2), placebo improvement N(11, 10) with a 0.5 h onset half-time, half of it fading with a 12 h half-time
     /// (PROVISIONAL: the placebo arm changed -9.7 at 2 h, -5.7 at 24 h and -4.9 at day 8 after a supervised nasal-spray session).
     /// No slow component.</summary>
     public static ClinicalModel ContinuedOralAntidepressant { get; } = new() { BaselineMean = 35, PlaceboMean = 11, PlaceboHalfTimeH = 0.5 };
@@ -45,7 +45,7 @@ public sealed record ClinicalModel
     /// <summary>
     /// Patients who start a new oral antidepressant with the study drug (TRANSFORM-1/2): baseline MADRS N(37.7, 5.5) (the pooled
     /// baseline of those trials), the fast placebo response of <see cref="ContinuedOralAntidepressant"/>, and a slow improvement
-    /// N(9, 11) MADRS points with a 7-day half-time (PROVISIONAL: calibrated to the pooled placebo + antidepressant change of
+    /// N(11, 14) MADRS points with a 7-day half-time (PROVISIONAL: calibrated to the pooled placebo + antidepressant change of
     /// -15.9, SD about 14.5, at day 28).
     /// </summary>
     public static ClinicalModel NewOralAntidepressant { get; } = new()

@@ -63,10 +63,34 @@ internal sealed class HypothesisLinks
     public static HypothesisLinks? Create(TrialDesign design, Hypothesis hypothesis)
     {
         if (hypothesis.SensitivityCorrelation == 0 && hypothesis.MediationShare == 0) return null;
+        Check(design, hypothesis);
+        return Build(design, hypothesis, hypothesis.MediationShare > 0);
+    }
+
+    /// <summary>Checks, without simulating, that <paramref name="design"/>'s population can express <paramref name="hypothesis"/>.</summary>
+    /// <exception cref="ArgumentException">Shared sensitivity combined with mediation, no variability on a block the link needs, or
+    /// antidepressant random effects correlated with others.</exception>
+    public static void Check(TrialDesign design, Hypothesis hypothesis)
+    {
+        if (hypothesis.SensitivityCorrelation == 0 && hypothesis.MediationShare == 0) return;
         if (hypothesis.SensitivityCorrelation != 0 && hypothesis.MediationShare != 0)
             throw new ArgumentException($"Hypothesis '{hypothesis.Name}' combines a shared sensitivity (rho {hypothesis.SensitivityCorrelation}) with mediation (share {hypothesis.MediationShare}); " +
                 "both act on the antidepressant responsiveness, and together they would change its distribution. Give one of them (either may be combined with expectancy).", nameof(hypothesis));
-        return Build(design, hypothesis, hypothesis.MediationShare > 0);
+        var v = design.Population.Variability;
+        var effects = design.Population.Effects;
+        var d = Indices(v, effects, DissociationBlock);
+        var a = Indices(v, effects, AntidepressantBlock);
+        if (a.Length == 0)
+            throw new ArgumentException($"The {hypothesis.Name} hypothesis acts on the antidepressant random effects ({string.Join(", ", AntidepressantBlock)}), but the population has variability on none of them.", nameof(hypothesis));
+        if (hypothesis.SensitivityCorrelation != 0 && d.Length == 0)
+            throw new ArgumentException($"The shared-sensitivity hypothesis correlates the dissociation random effects ({string.Join(", ", DissociationBlock)}) with the antidepressant ones, but the population has variability on none of the former.", nameof(hypothesis));
+        var omega = v.Covariance();
+        int k = v.Names.Length;
+        int[] rowsA = [.. a.Select(i => v.IndexOf(effects.Parameters[i].Name))];
+        foreach (int i in rowsA)
+            for (int j = 0; j < k; j++)
+                if (!rowsA.Contains(j) && omega[i * k + j] != 0)
+                    throw new ArgumentException($"The {hypothesis.Name} hypothesis needs the antidepressant random effects uncorrelated with the others, but {v.Names[i]} and {v.Names[j]} are correlated.", nameof(hypothesis));
     }
 
     /// <summary>The scores of <see cref="Scores"/> for <paramref name="design"/>: the directions and the reference samples, no link applied.</summary>
@@ -79,17 +103,9 @@ internal sealed class HypothesisLinks
         var effects = population.Effects;
         var d = Indices(v, effects, DissociationBlock);
         var a = Indices(v, effects, AntidepressantBlock);
-        if (a.Length == 0)
-            throw new ArgumentException($"The {hypothesis.Name} hypothesis acts on the antidepressant random effects ({string.Join(", ", AntidepressantBlock)}), but the population has variability on none of them.", nameof(hypothesis));
-        if (hypothesis.SensitivityCorrelation != 0 && d.Length == 0)
-            throw new ArgumentException($"The shared-sensitivity hypothesis correlates the dissociation random effects ({string.Join(", ", DissociationBlock)}) with the antidepressant ones, but the population has variability on none of the former.", nameof(hypothesis));
         var omega = v.Covariance();
         int k = v.Names.Length;
         int[] rowsD = [.. d.Select(i => v.IndexOf(effects.Parameters[i].Name))], rowsA = [.. a.Select(i => v.IndexOf(effects.Parameters[i].Name))];
-        foreach (int i in rowsA)
-            for (int j = 0; j < k; j++)
-                if (!rowsA.Contains(j) && omega[i * k + j] != 0)
-                    throw new ArgumentException($"The {hypothesis.Name} hypothesis needs the antidepressant random effects uncorrelated with the others, but {v.Names[i]} and {v.Names[j]} are correlated.", nameof(hypothesis));
         var lD = d.Length > 0 ? Cholesky(omega, k, rowsD) : [];
         var lA = Cholesky(omega, k, rowsA);
 

@@ -1,4 +1,3 @@
-using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Populations;
 
 namespace KetaminePkPd.Trials;
@@ -52,6 +51,7 @@ internal sealed class PatientCache
     }
 }
 
-/// <summary>One patient's sampled parameters, pharmacokinetics and noise-free dissociation.</summary>
-internal sealed record DissociationPart(VirtualSubject Subject, PkModel Pk, DosingRegimen Regimen, double Factor,
+/// <summary>One patient's sampled parameters, exposure and noise-free dissociation (the PK model itself is rebuilt from the parameters when
+/// needed: it is cheap to make and large to keep).</summary>
+internal sealed record DissociationPart(VirtualSubject Subject, double Factor, double SystemicClearanceLPerH, double CentralVolumeL,
     double ConcentrationAtCadssNgPerMl, double CmaxNgPerMl, double Auc0To24NgHPerMl, double DissociationC50NgPerMl, double CadssAtRatingTime, double CadssPeak);

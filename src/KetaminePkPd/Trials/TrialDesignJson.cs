@@ -100,6 +100,7 @@ public static class TrialDesignJson
             var clinical = root.TryGetProperty("clinical", out var cl) ? Clinical(cl, "$.clinical") : ClinicalModel.Default;
             var hypothesis = root.TryGetProperty("hypothesis", out var h) ? Hypothesis(h, "$.hypothesis") : null;
             var design = Wrap("$", () => new TrialDesign(name, arms, population, assessments, cadssAt, scale, clinical));
+            if (hypothesis is not null) Wrap("$.hypothesis", () => { HypothesisLinks.Check(design, hypothesis); return hypothesis; });
             return (design, hypothesis);
         }
     }
@@ -164,13 +165,21 @@ public static class TrialDesignJson
 
     private static ClinicalModel Clinical(JsonElement e, string at)
     {
-        string[] keys = ["baselineMean", "baselineSd", "placeboMean", "placeboSd", "placeboHalfTimeH", "ratingNoiseSd", "cadssNoiseSd"];
-        Object(e, at, keys);
-        return Numbers(e, at, keys, ClinicalModel.Default, (m, key, x) => key switch
+        string[] keys = ["baselineMean", "baselineSd", "placeboMean", "placeboSd", "placeboHalfTimeH", "placeboPersistentFraction", "placeboFadeHalfTimeH",
+            "activeControlMadrs", "slowPlaceboMean", "slowPlaceboSd", "slowPlaceboHalfTimeDays", "ratingNoiseSd", "cadssNoiseSd"];
+        Object(e, at, ["preset", .. keys]);
+        var start = ClinicalModel.Default;
+        if (Text(e, at, "preset", required: false) is { } preset)
+            start = ClinicalModel.Presets.TryGetValue(Vocabulary.Normalize(preset), out var p) ? p
+                : throw new ScenarioException($"{at}.preset", $"unknown clinical preset '{Printable(preset)}'; the presets are {string.Join(", ", ClinicalModel.Presets.Keys)}.");
+        return Numbers(e, at, keys, start, (m, key, x) => key switch
         {
             "baselineMean" => m with { BaselineMean = x }, "baselineSd" => m with { BaselineSd = x },
             "placeboMean" => m with { PlaceboMean = x }, "placeboSd" => m with { PlaceboSd = x },
-            "placeboHalfTimeH" => m with { PlaceboHalfTimeH = x }, "ratingNoiseSd" => m with { RatingNoiseSd = x },
+            "placeboHalfTimeH" => m with { PlaceboHalfTimeH = x }, "placeboPersistentFraction" => m with { PlaceboPersistentFraction = x },
+            "placeboFadeHalfTimeH" => m with { PlaceboFadeHalfTimeH = x }, "activeControlMadrs" => m with { ActiveControlMadrs = x },
+            "slowPlaceboMean" => m with { SlowPlaceboMean = x }, "slowPlaceboSd" => m with { SlowPlaceboSd = x },
+            "slowPlaceboHalfTimeDays" => m with { SlowPlaceboHalfTimeDays = x }, "ratingNoiseSd" => m with { RatingNoiseSd = x },
             _ => m with { CadssNoiseSd = x },
         });
     }

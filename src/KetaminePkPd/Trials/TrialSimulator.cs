@@ -51,12 +51,12 @@ internal sealed class TrialSimulator
         if (_links is null && _cache?.Unlinked(index) is { } shared) return shared;
         var part = Dissociation(index);
         var vs = _links is null ? part.Subject : _links.Apply(part.Subject, _design.ArmOf(index), part.CadssPeak);
-        var antidepressant = vs.CreateAntidepressant(_population.Effects, _design.Drug);
-        var a = PkPdSimulator.Simulate(new PkPdModel(part.Pk, [antidepressant]), part.Regimen, _options).Effects[0];
-        var (baseline, placebo, slow) = ClinicalDraws(index);
         int armIndex = _design.ArmOf(index);
+        var antidepressant = vs.CreateAntidepressant(_population.Effects, _design.Drug);
+        var a = PkPdSimulator.Simulate(new PkPdModel(vs.CreatePkModel(_population.Pk), [antidepressant]), Regimen(_design.Arms[armIndex], part.Factor), _options).Effects[0];
+        var (baseline, placebo, slow) = ClinicalDraws(index);
         var subject = new SimulatedSubject(index, armIndex, vs.Subject, part.Factor * _design.Arms[armIndex].Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
-            part.Pk.SystemicClearanceLPerH, part.Pk.CentralCompartment.VolumeL, part.DissociationC50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
+            part.SystemicClearanceLPerH, part.CentralVolumeL, part.DissociationC50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
             part.ConcentrationAtCadssNgPerMl, part.CmaxNgPerMl, part.Auc0To24NgHPerMl,
             part.CadssAtRatingTime, part.CadssPeak, [.. _assessmentIndex.Select(k => a.Values[k])], baseline, placebo, slow);
         if (_links is null) _cache?.Store(index, subject);
@@ -74,8 +74,8 @@ internal sealed class TrialSimulator
         var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
         var result = PkPdSimulator.Simulate(new PkPdModel(pk, [dissociation]), regimen, _options);
         var d = result.Effects[0];
-        var part = new DissociationPart(vs, pk, regimen, factor, result.Pk.ParentNgPerMl[_cadssIndex], result.Pk.Parent.CmaxNgPerMl, result.Pk.Parent.Auc0To24NgHPerMl,
-            dissociation.C50NgPerMl, d.Values[_cadssIndex], d.MaximumValue);
+        var part = new DissociationPart(vs, factor, pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, result.Pk.ParentNgPerMl[_cadssIndex],
+            result.Pk.Parent.CmaxNgPerMl, result.Pk.Parent.Auc0To24NgHPerMl, dissociation.C50NgPerMl, d.Values[_cadssIndex], d.MaximumValue);
         _cache?.Store(index, part);
         return part;
     }

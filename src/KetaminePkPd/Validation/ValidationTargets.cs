@@ -125,7 +125,10 @@ public static class ValidationTargets
             "Chen G, Chen L, Daly EJ, et al. Int J Neuropsychopharmacol 2022 (doi 10.1093/ijnp/pyab084), abstract (TRANSFORM-2 and SUSTAIN-1); " + janssen + "; " +
             "Del Sant LC et al. Pharmaceuticals 2023;16:31 (weekly subcutaneous esketamine: 60-min CADSS fell over sessions, flat from the fourth)", ValidationUse.Calibration);
         Add("esk-peak-cadss-above-4", "share with rated peak CADSS above 4 after the first 56 or 84 mg dose", DalyDesign, "%", null, "61%-84% (range over the esketamine trials)", 55, 90,
-            "the published range widened by 6 points (trial sizes, MC SE about 2)", janssen, ValidationUse.Check);
+            "the published range widened by 6 points (trial sizes, MC SE about 2)", janssen, ValidationUse.Check,
+            "esketamine's dissociation follows from Perez-Ruixo 2021's PK, Olofsen 2022's factor 2 between the S-ketamine and racemic C50 and the racemic " +
+            "calibration (cadss-mean, cadss-sd); reaching 61% needs EMAX_D near 30, which moves the racemic mean CADSS to the top of its tolerance (about 9.6 " +
+            "of 7.7 +/- 2.5); we keep the calibration to the 110 measured racemic patients and report this miss");
         Add("esk-placebo-cadss-above-4", "share with rated peak CADSS above 4 after placebo", DalyDesign, "%", null, "5%-16%", 2, 19, "the published range widened by 3 points", janssen, ValidationUse.Check);
 
         // The CADSS distribution after racemic 0.5 mg/kg.

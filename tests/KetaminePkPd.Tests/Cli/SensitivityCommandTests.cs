@@ -14,7 +14,7 @@ public sealed class SensitivityCommandTests
         var run = CliRunner.Run([.. Small, "--vary", "placebo-sd,cadss-noise-sd", "--out", dir.File("cells.csv"), "--plot", dir.File("t.png")]);
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal("", run.Stderr);
-        foreach (var text in new[] { "One assumption at a time", "placebo-sd", "SD 8 (default)", "cadss-noise-sd", "What it would take", "Common random numbers" })
+        foreach (var text in new[] { "One assumption at a time", "placebo-sd", "SD 10 (default)", "cadss-noise-sd", "What it would take", "Common random numbers" })
             Assert.Contains(text, run.Stdout, StringComparison.Ordinal);
         var lines = File.ReadAllLines(dir.File("cells.csv"));
         // Header, then (default + 7 placebo-sd levels + 5 CADSS noise levels) x 2 observations.

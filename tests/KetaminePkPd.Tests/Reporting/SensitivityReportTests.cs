@@ -38,7 +38,7 @@ public sealed class SensitivityReportTests
         var levels = result.CellsOf(SensitivityAssumption.PlaceboSd).ToList();
         Assert.Equal(levels.Count, tables[0].Rows.Length);
         Assert.Equal("placebo-sd", tables[0].Rows[0][0]);
-        Assert.Contains(tables[0].Rows, r => r[1] == "SD 8 (default)");
+        Assert.Contains(tables[0].Rows, r => r[1] == "SD 10 (default)");
         Assert.Equal(2 + 2 * result.Settings.Observed.Length, tables[0].Columns.Length);
         // Each pair grid: a row per level of the first assumption, a column per level of the second plus the row labels.
         int rows = result.PairGrid.Select(c => c.Levels[0].Index).Distinct().Count(), columns = result.PairGrid.Select(c => c.Levels[1].Index).Distinct().Count();
@@ -78,9 +78,14 @@ public sealed class SensitivityReportTests
         var result = Strengths.Value;
         var points = result.PointsOf(StrengthParameter.ExpectancyThreshold).Count();
         var report = StrengthsReport.Build(result, [], "nimh (built in)");
-        var table = Assert.Single(report.Tables);
+        // The strength's table, then the ceilings table (issue 16): one row per hypothesis row and assessment of the design.
+        Assert.Equal(2, report.Tables.Count());
+        var table = report.Tables.First();
         Assert.Equal(points, table.Rows.Length);
         Assert.Equal(StrengthScanSettings.Describe(StrengthParameter.ExpectancyThreshold), table.Title);
+        var ceilings = report.Tables.Last();
+        Assert.Equal(result.Ceilings.Length, ceilings.Rows.Length);
+        Assert.Equal(4 * result.Settings.Design.Assessments.Length, result.Ceilings.Length);
         var reading = Assert.Single(report.Readings);
         Assert.Equal("Compatibility interval (p >= 0.05) of threshold:", reading.Lead);
         Assert.Contains("Fisher's method", report.ToMarkdown(), StringComparison.Ordinal);

@@ -49,7 +49,25 @@ public class TrialDesignJsonTests
         Assert.Equal(5, design.Clinical.PlaceboMean);
     }
 
+    [Fact]
+    public void Parse_ClinicalPresetAndEveryClinicalKey_AreRead()
+    {
+        // Issue 16: scenario files set every part of the clinical model, starting from a preset.
+        var (design, _) = TrialDesignJson.Parse("""
+            { "name": "clinical", "assessments": ["1d"], "arms": [ { "name": "a", "route": "iv", "dose": "0.5mg/kg", "subjects": 5 } ],
+              "clinical": { "preset": "midazolam_controlled", "placeboPersistentFraction": 0.3, "placeboFadeHalfTimeH": 6, "activeControlMadrs": 4,
+                            "slowPlaceboMean": 2, "slowPlaceboSd": 3, "slowPlaceboHalfTimeDays": 10 } }
+            """);
+        var c = design.Clinical;
+        Assert.Equal(ClinicalModel.MidazolamControlled.PlaceboSd, c.PlaceboSd);   // from the preset
+        Assert.Equal((0.3, 6.0, 4.0, 2.0, 3.0, 10.0), (c.PlaceboPersistentFraction, c.PlaceboFadeHalfTimeH, c.ActiveControlMadrs, c.SlowPlaceboMean, c.SlowPlaceboSd, c.SlowPlaceboHalfTimeDays));
+    }
+
     [Theory]
+    [InlineData("""{ "name": "x", "assessments": ["1d"], "arms": [ { "name": "a", "route": "iv", "dose": "35mg", "subjects": 5 } ], "clinical": { "preset": "homeopathic" } }""", "$.clinical.preset", "homeopathic")]
+    [InlineData("""{ "name": "x", "assessments": ["1d"], "arms": [ { "name": "a", "route": "iv", "dose": "35mg", "subjects": 5 } ], "clinical": { "placeboPersistentFraction": 2 } }""", "$.clinical.placeboPersistentFraction", "PlaceboPersistentFraction")]
+    [InlineData("""{ "name": "x", "assessments": ["1d"], "arms": [ { "name": "a", "route": "iv", "dose": "35mg", "subjects": 5 } ], "hypothesis": { "kind": "mediation", "rho": 0.3 } }""", "$.hypothesis", "combines a shared sensitivity")]
+    [InlineData("""{ "name": "x", "assessments": ["1d"], "arms": [ { "name": "a", "route": "iv", "dose": "35mg", "subjects": 5 } ], "population": { "variability": { "C50_D": 0.5, "EC50_A": 0.5 }, "correlations": [ { "a": "C50_D", "b": "EC50_A", "rho": 0.3 } ] }, "hypothesis": { "kind": "shared-sensitivity" } }""", "$.hypothesis", "correlated")]
     [InlineData("""{ "name": "x", "assessments": ["1d"], "arms": [ { "name": "a", "route": "iv", "dose": "35", "subjects": 5 } ] }""", "$.arms[0].dose", "no unit")]
     [InlineData("""{ "name": "x", "assessments": ["1d"], "arms": [ { "name": "a", "route": "iv", "dose": "35mg", "subjects": 0 } ] }""", "$.arms[0]", "subjects")]
     [InlineData("""{ "name": "x", "assessments": ["1d"], "arms": [ { "name": "a", "route": "teleport", "dose": "35mg", "subjects": 5 } ] }""", "$.arms[0].route", "teleport")]

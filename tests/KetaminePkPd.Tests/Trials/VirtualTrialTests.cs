@@ -82,11 +82,13 @@ public class VirtualTrialTests
         Assert.All(r.Subjects, s => Assert.Equal(s.Simulated.CadssPeak > 20, s.NoticedDissociation));
         var none = VirtualTrial.Run(design, Hypothesis.ExposureOnly, 3);
         Assert.All(none.Subjects, s => Assert.False(s.NoticedDissociation));
-        // Same patients, same noise: a noticed patient's day-7 score is lower by the boost (times the scale factor), others unchanged.
+        // Same patients, same noise: a noticed patient's day-7 score is lower by the boost on the placebo's time course (times the
+        // scale factor), others unchanged.
+        double course = design.Clinical.PlaceboCourse(24 * 7);
         for (int i = 0; i < 60; i++)
         {
             double diff = r.Subjects[i].Scores[3] - none.Subjects[i].Scores[3];
-            double expected = r.Subjects[i].NoticedDissociation ? -6 / RatingScales.MadrsPerHdrs17 : 0;
+            double expected = r.Subjects[i].NoticedDissociation ? -6 * course / RatingScales.MadrsPerHdrs17 : 0;
             if (none.Subjects[i].Scores[3] > 5) Assert.Equal(expected, diff, 9);
         }
     }
