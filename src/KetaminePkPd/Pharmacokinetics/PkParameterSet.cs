@@ -84,13 +84,15 @@ public sealed class PkParameterSet
     /// <summary>The model of a subject with typical (population) parameter values adjusted for the subject's covariates.</summary>
     /// <param name="subject">The subject.</param>
     /// <exception cref="ArgumentNullException"><paramref name="subject"/> is null.</exception>
+    /// <exception cref="ArgumentException">Parameter values that contradict each other (racemic intranasal: F_IN below FGUT_IN x FH_IN).</exception>
     public PkModel CreateModel(Subject subject) => CreateModel(subject, ReadOnlySpan<double>.Empty);
 
     /// <summary>The model of a subject with individual random effects.</summary>
     /// <param name="subject">The subject (covariates).</param>
     /// <param name="randomEffects">One eta per entry of <see cref="Parameters"/>, applied on that parameter's <see cref="ModelParameter.Scale"/>;
     /// empty for typical values. Values must be finite.</param>
-    /// <exception cref="ArgumentException">Wrong length or a non-finite eta.</exception>
+    /// <exception cref="ArgumentException">Wrong length or a non-finite eta, or individual values that contradict each other (racemic
+    /// intranasal: F_IN below the swallowed part's availability FGUT_IN x FH_IN).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An individual value falls outside its parameter's range.</exception>
     public PkModel CreateModel(Subject subject, ReadOnlySpan<double> randomEffects)
     {

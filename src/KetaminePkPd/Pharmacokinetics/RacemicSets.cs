@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace KetaminePkPd.Pharmacokinetics;
 
-/// <summary>The racemic ketamine parameter sets: disposition, the provisional norketamine proxy, and the non-intravenous routes.</summary>
+/// <summary>The racemic ketamine parameter sets: disposition, norketamine (Otto 2021, S-norketamine applied to racemic), and the non-intravenous routes.</summary>
 internal static class RacemicSets
 {
     private const string DominoCitation = "Domino EF et al., as transcribed in open TCI code (StanPump, opentiva): V1 0.063 L/kg; k10 0.4381, k12 0.5921, k13 0.5900, k21 0.2470, k31 0.0146 1/min. " +
@@ -10,16 +10,21 @@ internal static class RacemicSets
     private const string HijaziCitation = "Hijazi Y, Bodonian C, Bolon M, Salord F, Boulieu R. Pharmacokinetics and haemodynamics of ketamine in intensive care patients with brain or spinal cord injury. Br J Anaesth 2003;90:155-160 (PMID 12538370).";
     private const string ClementsCitation = "Clements JA, Nimmo WS. Br J Anaesth 1981;53:27 (PMID 7459184), as transcribed in opentiva (class Clements250): V1 1.7522 L/kg; k10 0.0109, k12 0.0186, k21 0.0137 1/min.";
     private const string HerdCitation = "Herd DW, Anderson BJ. Ketamine disposition in children presenting for procedural sedation and analgesia in a children's emergency department. Paediatr Anaesth 2007;17:622-629 (PMID 17564643).";
-    private const string ProxySource = "PROVISIONAL proxy: no validated racemic norketamine set was found; borrows the esketamine metabolite's apparent parameters (Perez-Ruixo 2021, Table 3) at 70 kg, scaled allometrically (volumes x WT/70, clearances x (WT/70)^0.75).";
+    private const string OttoCitation = "Otto ME, Bergmann KR, Jacobs G, van Esdonk MJ. Predictive performance of parent-metabolite population pharmacokinetic models of (S)-ketamine " +
+        "in healthy volunteers. Eur J Clin Pharmacol 2021;77:1181-1192 (doi 10.1007/s00228-021-03104-1), Table 3, as traced by nlmixr2lib (Otto_2021_s_ketamine)";
+    private const string NkApplied = "S-norketamine after intravenous S-ketamine in 48 healthy adults (venous samples). PROVISIONAL as a model of racemic norketamine: " +
+        "applied to total (R + S) norketamine, assuming R-norketamine is formed and cleared like S-norketamine (not measured)";
 
-    // Shared tail of every racemic parameter list: the norketamine proxy (then, for sets that take them, the routes).
-    private static readonly ModelParameter[] Proxy =
+    // Shared tail of every racemic parameter list: norketamine (then, for sets that take them, the routes). Otto's parameters are apparent
+    // values for fm = 1 (fm is not identifiable from plasma data), so FM and CL_NK, V_NK go together.
+    private static readonly ModelParameter[] Norketamine =
     [
-        new("FM", 0.71, "-", "fraction of parent elimination that forms norketamine", ProxySource, ParameterScale.Logit, 0, 1, isProvisional: true),
-        new("CL_NK", 38.0, "L/h/70kg", "norketamine clearance", ProxySource, ParameterScale.Log, 1e-3, 1e4, isProvisional: true),
-        new("V_NK", 70.0, "L/70kg", "norketamine central volume", ProxySource, ParameterScale.Log, 1e-3, 1e5, isProvisional: true),
-        new("Q_NK", 26.1, "L/h/70kg", "norketamine inter-compartmental clearance", ProxySource, ParameterScale.Log, 0, 1e4, isProvisional: true),
-        new("VP_NK", 115.0, "L/70kg", "norketamine peripheral volume", ProxySource, ParameterScale.Log, 1e-3, 1e5, isProvisional: true),
+        new("FM", 1.0, "-", "fraction of the metabolised parent (systemic, and first pass of a swallowed dose) that forms norketamine",
+            $"{OttoCitation}: all S-ketamine clearance assumed to form S-norketamine; {NkApplied}", ParameterScale.Logit, 0, 1, isProvisional: true),
+        new("CL_NK", 57.7, "L/h/70kg", "norketamine clearance, x (WT/70)^0.75", $"{OttoCitation}: S-norketamine CL 57.7 L/h (RSE 5.7%); {NkApplied}", ParameterScale.Log, 1e-3, 1e4, isProvisional: true),
+        new("V_NK", 98.6, "L/70kg", "norketamine central volume, x WT/70", $"{OttoCitation}: S-norketamine V 98.6 L (RSE 3.8%); {NkApplied}", ParameterScale.Log, 1e-3, 1e5, isProvisional: true),
+        new("Q_NK", 42.8, "L/h", "norketamine inter-compartmental clearance (not weight-scaled, as in Otto's code)", $"{OttoCitation}: S-norketamine Q 42.8 L/h (RSE 7.5%); {NkApplied}", ParameterScale.Log, 0, 1e4, isProvisional: true),
+        new("VP_NK", 160.0, "L", "norketamine peripheral volume (not weight-scaled, as in Otto's code)", $"{OttoCitation}: S-norketamine Vp 160 L (RSE 17.6%); {NkApplied}", ParameterScale.Log, 1e-3, 1e5, isProvisional: true),
     ];
 
     public static PkParameterSet Domino()
@@ -35,7 +40,7 @@ internal static class RacemicSets
         ];
         return Create("domino", "Domino 1982 (racemic ketamine, 3-compartment)", DominoCitation,
             "Default adult set (anaesthesia TCI). Its clearance, 116 L/h at 70 kg, is above the Kamp 2020 meta-analysis estimate of 79 L/h (95% CI 69-90) per 70 kg. " +
-            "Norketamine uses a PROVISIONAL proxy (esketamine metabolite parameters); non-intravenous absorption parameters are from the sources cited on each parameter.",
+            "Norketamine: Otto 2021's S-norketamine parameters applied to racemic norketamine (PROVISIONAL for racemic use); non-intravenous absorption parameters are from the sources cited on each parameter.",
             disposition, (p, s) =>
             {
                 double v1 = p.Value(0) * s.WeightKg, cl = p.Value(1) * s.WeightKg;
@@ -58,14 +63,14 @@ internal static class RacemicSets
     public static PkParameterSet Hijazi() => TwoCompartmentFromMicroConstants("hijazi", "Hijazi 2003 (racemic ketamine, 2-compartment)", HijaziCitation, "Hijazi 2003",
         1.08, 0.0333, 0.0088, 0.0030,
         "12 intensive-care patients with brain or spinal cord injury (terminal half-life 4.9 h): not a normal-adult set. Clearance 151 L/h at 70 kg, above the Kamp 2020 estimate (79 L/h per 70 kg). " +
-            "Norketamine uses a PROVISIONAL proxy.");
+            "Norketamine: Otto 2021 (S-norketamine, PROVISIONAL for racemic use).");
 
     public static PkParameterSet Clements() => TwoCompartmentFromMicroConstants("clements", "Clements 1981 (racemic ketamine, 2-compartment, large central volume)", ClementsCitation,
         "Clements 1981", 1.7522, 0.0109, 0.0186, 0.0137,
         "Its large central volume predicts the slower, lower peaks of venous samples: 177 ng/mL at the end of 0.5 mg/kg over 40 min against about 185 ng/mL " +
             "reported in depressed patients (Zarate 2006), where Domino predicts 240. Clearance 80 L/h and Vss 289 L at 70 kg, within the Kamp 2020 intervals " +
             "(79 L/h, 69-90; 252 L, 200-304). The sampling site of the original study was not verified. Not the default: the PROVISIONAL effect calibration was " +
-            "done on Domino's effect-site course (docs/validation.md). Norketamine uses a PROVISIONAL proxy.");
+            "done on Domino's effect-site course (docs/validation.md). Norketamine: Otto 2021 (S-norketamine, PROVISIONAL for racemic use).");
 
     /// <summary>A 2-compartment set given as V1 (L/kg) and micro-constants (1/min), with CL = k10 V1 as the parameter variability acts on.</summary>
     private static PkParameterSet TwoCompartmentFromMicroConstants(string key, string name, string citation, string source, double v1PerKg, double k10PerMin,
@@ -104,7 +109,7 @@ internal static class RacemicSets
         ];
         return Create("herd", "Herd 2007 (racemic ketamine in children, 2-compartment, allometric)", HerdCitation,
             "54 children (8.3 +/- 3.5 y, 32.5 +/- 15.6 kg), intravenous data only, so this set takes intravenous doses only; use it with the child's weight. " +
-            "Clearance 90 L/h per 70 kg, within the Kamp 2020 interval. Norketamine uses a PROVISIONAL proxy scaled allometrically.",
+            "Clearance 90 L/h per 70 kg, within the Kamp 2020 interval. Norketamine: Otto 2021 (S-norketamine in adults, PROVISIONAL for racemic use and for children; its peripheral volume and clearance are not weight-scaled).",
             disposition, (p, s) =>
             {
                 double w = s.WeightKg / 70, a = Math.Pow(w, 0.75);
@@ -121,15 +126,20 @@ internal static class RacemicSets
 
     private static PkParameterSet Create(string key, string name, string citation, string notes, ModelParameter[] disposition, PkModelBuilder build, bool intravenousOnly = false) =>
         intravenousOnly
-            ? new(key, name, Drug.RacemicKetamine, citation, notes, [.. disposition, .. Proxy], [Route.Intravenous], build)
-            : new(key, name, Drug.RacemicKetamine, citation, notes, [.. disposition, .. Proxy, .. RacemicRoutes.Parameters], [Route.Intravenous, .. RacemicRoutes.Extravascular], build);
+            ? new(key, name, Drug.RacemicKetamine, citation, notes, [.. disposition, .. Norketamine], [Route.Intravenous], build)
+            : new(key, name, Drug.RacemicKetamine, citation, notes, [.. disposition, .. Norketamine, .. RacemicRoutes.Parameters], [Route.Intravenous, .. RacemicRoutes.Extravascular], build);
 
-    /// <summary>Adds the norketamine proxy, the absorption depots and the routes to a parent disposition model; <c>k10PerH</c> is the parent's total elimination rate constant from central, 1/h, and <c>tail</c> the index of the first proxy parameter.</summary>
+    /// <summary>
+    /// Adds norketamine, the absorption depots and the routes to a parent disposition model; <c>k10PerH</c> is the parent's total
+    /// elimination rate constant from central, 1/h, and <c>tail</c> the index of the first norketamine parameter (FM).
+    /// </summary>
+    /// <remarks>Norketamine after Otto 2021: central V_NK x (WT/70) and clearance CL_NK x (WT/70)^0.75, a peripheral compartment
+    /// VP_NK with inter-compartmental clearance Q_NK (neither weight-scaled, as in Otto's code), fed by FM x k10 x A_central.</remarks>
     private static PkModel Assemble(string key, string citation, Subject s, IndividualParameters p, int tail,
         Compartment[] parent, Transfer[] parentFlows, double k10PerH, bool intravenousOnly = false)
     {
         double w = s.WeightKg / 70, a = Math.Pow(w, 0.75);
-        double fm = p.Value(tail), clNk = p.Value(tail + 1) * a, vNk = p.Value(tail + 2) * w, qNk = p.Value(tail + 3) * a, vpNk = p.Value(tail + 4) * w;
+        double fm = p.Value(tail), clNk = p.Value(tail + 1) * a, vNk = p.Value(tail + 2) * w, qNk = p.Value(tail + 3), vpNk = p.Value(tail + 4);
         var compartments = new List<Compartment>(parent)
         {
             new("norketamine", CompartmentRole.MetaboliteCentral, vNk),
@@ -144,7 +154,7 @@ internal static class RacemicSets
             Transfer.Elimination("norketamine", clNk / vNk),
         };
         var routes = new List<RouteDefinition> { new(Route.Intravenous, [new AbsorptionPathway("central", 1)], "intravenous: complete bioavailability") };
-        if (!intravenousOnly) RacemicRoutes.Add(p, tail + Proxy.Length, compartments, transfers, routes);
+        if (!intravenousOnly) RacemicRoutes.Add(p, tail + Norketamine.Length, fm, compartments, transfers, routes);
         return new PkModel(key, Drug.RacemicKetamine, s, compartments, transfers, routes, citation);
     }
 }

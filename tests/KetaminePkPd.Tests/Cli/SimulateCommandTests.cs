@@ -199,7 +199,7 @@ public sealed class SimulateCommandTests
         var lines = File.ReadAllLines(path);
         Assert.Equal(
             "time_h,parent_ng_per_ml,metabolite_ng_per_ml,cadss,madrs_change,amount_central_mg,amount_peripheral1_mg,amount_peripheral2_mg," +
-            "amount_norketamine_mg,amount_norketamine_peripheral_mg,amount_depot_im_mg,amount_depot_in_mg,amount_depot_po_mg," +
+            "amount_norketamine_mg,amount_norketamine_peripheral_mg,amount_depot_im_mg,amount_gut_in_mg,amount_depot_po_mg," +
             "amount_depot_sl_mg,amount_depot_sc_mg,eliminated_mg,input_mg",
             lines[0]);
         var library = LibraryDefaultPkPd();

@@ -62,9 +62,16 @@ public class LinearPkProperties
             }
             return total;
         }
+        if (s.Route == Route.Intranasal)
+        {
+            // Racemic: a nasal part FRn = (F_IN - FGUT_IN FH_IN) / (1 - FGUT_IN FH_IN) into central and FGUT_IN of the rest into the gut depot.
+            double fgut = s.Set["FGUT_IN"].Value, swallowed = fgut * s.Set["FH_IN"].Value;
+            double frn = (s.Set["F_IN"].Value - swallowed) / (1 - swallowed);
+            return dose * (frn + (1 - frn) * fgut);
+        }
         string name = s.Route switch
         {
-            Route.Intramuscular => "F_IM", Route.Intranasal => "F_IN", Route.Oral => "F_PO",
+            Route.Intramuscular => "F_IM", Route.Oral => "F_PO",
             Route.Sublingual => "F_SL", _ => "F_SC",
         };
         return dose * s.Set[name].Value;
