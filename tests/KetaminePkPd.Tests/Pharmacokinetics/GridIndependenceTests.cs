@@ -105,7 +105,7 @@ public class GridIndependenceTests
         var model = new PkPdModel(PkModels.Domino.CreateModel(Patient), [fx.Dissociation(Drug.RacemicKetamine)]);
         var sparse = PkPdSimulator.Simulate(model, c.Regimen, Sparse(c.SparseH));
         var dense = PkPdSimulator.Simulate(model, c.Regimen, Dense(c.UntilH));
-        static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(Math.Abs(a), Math.Abs(b)) + 1e-300;
+        static bool Close(double a, double b, double relative = 1e-9) => Math.Abs(a - b) <= relative * Math.Max(Math.Abs(a), Math.Abs(b)) + 1e-300;
         var level = Concentration.FromNanogramsPerMilliliter(20);
         var (ps, pd) = (sparse.Pk.Parent, dense.Pk.Parent);
         var (ms, md) = (sparse.Pk.Metabolite!, dense.Pk.Metabolite!);
@@ -113,7 +113,10 @@ public class GridIndependenceTests
         double aboveS = sparse.Pk.ParentTimeAboveH(level), aboveD = dense.Pk.ParentTimeAboveH(level);
         return (Close(ps.CmaxNgPerMl, pd.CmaxNgPerMl) && Close(ps.TmaxH, pd.TmaxH)
                 && Close(ms.CmaxNgPerMl, md.CmaxNgPerMl) && Close(ms.TmaxH, md.TmaxH)
-                && Close(es.MaximumValue, ed.MaximumValue) && Close(es.MaximumTimeH, ed.MaximumTimeH)
+                // The dissociation has acute tolerance (issue 16): at its peak d(effect)/dt is the difference of two large terms (Ce rising,
+                // the tolerance raising C50), so its root, the peak time, is set to about 1e-8 relative (measured up to 1.3e-8) while the
+                // peak value, flat there, agrees to round-off.
+                && Close(es.MaximumValue, ed.MaximumValue) && Close(es.MaximumTimeH, ed.MaximumTimeH, 1e-7)
                 && Math.Abs(aboveS - aboveD) <= 1e-9 * Math.Max(1, aboveD))
             .Label($"parent {ps.CmaxNgPerMl:R}@{ps.TmaxH:R} vs {pd.CmaxNgPerMl:R}@{pd.TmaxH:R}; metabolite {ms.CmaxNgPerMl:R}@{ms.TmaxH:R} vs {md.CmaxNgPerMl:R}@{md.TmaxH:R}; " +
                    $"effect {es.MaximumValue:R}@{es.MaximumTimeH:R} vs {ed.MaximumValue:R}@{ed.MaximumTimeH:R}; above {aboveS:R} vs {aboveD:R}");

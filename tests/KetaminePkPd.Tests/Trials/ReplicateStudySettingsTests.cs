@@ -60,7 +60,7 @@ public sealed class ReplicateStudySettingsTests
         Assert.Equal([SensitivityAssumption.PlaceboSd, SensitivityAssumption.DoseSpread], SensitivityRanges.ParseList(["placebo-sd, DOSE-SPREAD"], nimh).ToArray());
         Assert.Empty(SensitivityRanges.ParseList(["none"], nimh));
         Assert.Equal(SensitivityRanges.All.Where(a => SensitivityRanges.AppliesTo(a, nimh)), SensitivityRanges.ParseList(null, nimh));
-        Assert.Equal("--vary 'telepathy': unknown assumption; use pk-variability, dose-spread, c50-d-sd, ec50-a-sd, scale-a-sd, placebo-mean, placebo-sd, rating-noise-sd, cadss-noise-sd, cadss-time, baseline-mean.",
+        Assert.Equal("--vary 'telepathy': unknown assumption; use pk-variability, dose-spread, c50-d-sd, emax-d-sd, ec50-a-sd, scale-a-sd, kdec-sd, placebo-mean, placebo-sd, rating-noise-sd, cadss-noise-sd, cadss-time, baseline-mean.",
             Assert.Throws<ArgumentException>(() => SensitivityRanges.ParseList(["telepathy"], nimh, "--vary")).Message);
         Assert.Equal("--vary placebo-sd is given more than once.",
             Assert.Throws<ArgumentException>(() => SensitivityRanges.ParseList(["placebo-sd", "placebo-sd"], nimh, "--vary")).Message);
