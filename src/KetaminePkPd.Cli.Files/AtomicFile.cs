@@ -77,7 +77,7 @@ internal sealed class AtomicFile : IDisposable
                 throw new IOException($"{where} is a directory; give a file name.");
             case FileKind.Other:
                 throw new IOException($"{where} is neither a regular file nor a character device or FIFO (a block device or socket); give a file name.");
-            case FileKind.Stream:
+            case FileKind.Device or FileKind.Fifo:
                 return OpenStream(full, where);
             case FileKind.Regular when identity.IsSameFileAs(FileIdentity.OfDescriptor(1)) || identity.IsSameFileAs(FileIdentity.OfDescriptor(2)):
                 throw new IOException($"{where} is the file this run's standard output or error goes to; give the output a file of its own.");

@@ -14,8 +14,11 @@ internal enum FileKind
     /// <summary>A directory.</summary>
     Directory,
 
-    /// <summary>A character device (<c>/dev/null</c>, a terminal) or a FIFO (a pipe): written as a stream.</summary>
-    Stream,
+    /// <summary>A character device (<c>/dev/null</c>, a terminal): written as a stream.</summary>
+    Device,
+
+    /// <summary>A FIFO (a named or anonymous pipe): written as a stream.</summary>
+    Fifo,
 
     /// <summary>A block device, a socket or another node that is neither a file nor a stream.</summary>
     Other,
@@ -73,7 +76,8 @@ internal readonly partial record struct FileIdentity(FileKind Kind, string? Id)
     {
         0x8000 => new(FileKind.Regular, id),
         0x4000 => new(FileKind.Directory, id),
-        0x2000 or 0x1000 => new(FileKind.Stream, id),
+        0x2000 => new(FileKind.Device, id),
+        0x1000 => new(FileKind.Fifo, id),
         _ => new(FileKind.Other, id),
     };
 

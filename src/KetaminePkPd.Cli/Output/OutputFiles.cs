@@ -42,14 +42,15 @@ internal sealed class OutputFiles : IDisposable
     }
 
     /// <summary>
-    /// Refuses an output that is one of the run's input files: the same file by device and inode (so also through a
-    /// symbolic or hard link, or another spelling of the path).
+    /// Refuses an output that is one of the run's input files: the same file or FIFO by device and inode (so also through
+    /// a symbolic or hard link, or another spelling of the path).
     /// </summary>
     /// <exception cref="ArgumentException">The output is an input; the message names both.</exception>
     public static void CheckNotAnInput(string path, string option, IEnumerable<(string Path, string Source)> inputs)
     {
+        // Writing a character device (a terminal, /dev/null) destroys nothing, even when the same one is read (--data /dev/stdin).
         var output = FileIdentity.Of(path);
-        if (output.Kind == FileKind.Missing) return;
+        if (output.Kind is FileKind.Missing or FileKind.Device) return;
         foreach (var (inputPath, source) in inputs)
         {
             if (!FileIdentity.Of(inputPath).IsSameFileAs(output)) continue;

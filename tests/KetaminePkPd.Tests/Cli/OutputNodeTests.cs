@@ -27,7 +27,7 @@ public sealed class OutputNodeTests
         if (!OperatingSystem.IsLinux()) return;
         var run = CliRunner.Run([.. Simulate, "--out", "/dev/null"]);
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Equal(FileKind.Stream, FileIdentity.Of("/dev/null").Kind);
+        Assert.Equal(FileKind.Device, FileIdentity.Of("/dev/null").Kind);
     }
 
     [Fact]
@@ -81,7 +81,20 @@ public sealed class OutputNodeTests
         var run = CliRunner.Run([.. Simulate, "--out", fifo]);
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(ReferenceCsv(), await reader.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(FileKind.Stream, FileIdentity.Of(fifo).Kind);
+        Assert.Equal(FileKind.Fifo, FileIdentity.Of(fifo).Kind);
+    }
+
+    [Fact]
+    public void SameDeviceInAndOut_IsAllowed_SameFifoIsRefused()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        // A terminal or /dev/null read and written (--data /dev/stdin --out /dev/stdout at a terminal) loses nothing.
+        KetaminePkPd.Cli.Output.OutputFiles.CheckNotAnInput("/dev/null", "--out", [("/dev/null", "--data")]);
+        using var dir = new TempDirectory();
+        var fifo = dir.File("pipe");
+        using (var mkfifo = Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+        var ex = Assert.Throws<ArgumentException>(() => KetaminePkPd.Cli.Output.OutputFiles.CheckNotAnInput(fifo, "--out", [(fifo, "--data")]));
+        Assert.StartsWith($"--out '{fifo}' is the input file of --data", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
