@@ -57,8 +57,9 @@ public static class Charts
     }
 
     /// <summary>
-    /// Hysteresis: an effect against the plasma concentration (a loop that turns anticlockwise because the effect site lags
-    /// plasma) and against the effect-site concentration (where the loop collapses onto the concentration-effect curve).
+    /// Hysteresis: an effect against the plasma concentration (a loop, because the effect site lags plasma) and against the
+    /// effect-site concentration (where the loop collapses onto the concentration-effect curve, unless the effect develops
+    /// tolerance: then it stays a clockwise loop, less effect on the way down).
     /// </summary>
     /// <param name="result">A PK-PD result.</param>
     /// <param name="effect">Effect name (default dissociation).</param>
@@ -68,7 +69,10 @@ public static class Charts
         ArgumentNullException.ThrowIfNull(result);
         var course = result[effect];
         var fx = result.Model.Effects[result.Model.IndexOf(effect)];
-        var plt = Figure.New($"Hysteresis of {effect}: the effect site lags plasma (t1/2,ke0 {fx.Ke0HalfLifeMinutes:0.#} min)",
+        string title = fx is SigmoidEmaxModel { AcuteToleranceRatePerH: > 0 }
+            ? $"Hysteresis of {effect}: the effect site lags plasma (t1/2,ke0 {fx.Ke0HalfLifeMinutes:0.#} min), acute tolerance turns it down"
+            : $"Hysteresis of {effect}: the effect site lags plasma (t1/2,ke0 {fx.Ke0HalfLifeMinutes:0.#} min)";
+        var plt = Figure.New(title,
             $"{Parent(result.Model.Pk.Drug)} concentration (ng/mL)", $"{Capital(effect)} ({course.Unit})");
         var keep = result.TimesH.Select((t, k) => (t, k)).Where(p => p.t <= maxHours).Select(p => p.k).ToArray();
         var plasma = plt.Add.Scatter(keep.Select(k => result.Pk.ParentNgPerMl[k]).ToArray(), keep.Select(k => course.Values[k]).ToArray());

@@ -53,7 +53,7 @@ internal sealed class SimulateCommand : CliCommand
     private readonly Option<string?> _plotEffects = PlotOptions.Create("--plot-effects",
         "Write a figure of both effects against time: dissociation (CADSS points, left axis) and the antidepressant drug effect (MADRS points, negative = improvement, right axis).");
     private readonly Option<string?> _plotHysteresis = PlotOptions.Create("--plot-hysteresis",
-        "Write the hysteresis figure of dissociation over the first 4 h (every 30 s): CADSS against the plasma concentration (an anticlockwise loop, as the effect site lags plasma) and against the effect-site concentration (no loop).");
+        "Write the hysteresis figure of dissociation over the first 4 h (every 30 s): CADSS against the plasma concentration (a loop, as the effect site lags plasma) and against the effect-site concentration (a clockwise loop from the acute tolerance: less dissociation at the same effect-site concentration on the way down).");
     private readonly DataSetCommand _dataSet = new();
 
     public SimulateCommand()

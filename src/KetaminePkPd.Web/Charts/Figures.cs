@@ -63,7 +63,7 @@ internal static class Figures
         });
     }
 
-    /// <summary>One patient: each effect against the plasma concentration (the hysteresis loop), and dissociation against its own effect site (no loop).</summary>
+    /// <summary>One patient: each effect against the plasma concentration (the hysteresis loop), and dissociation against its own effect site (a clockwise loop from acute tolerance).</summary>
     public static PlotFigure Hysteresis(ArmComparison arm)
     {
         var r = arm.Course;

@@ -166,7 +166,7 @@ public sealed class PlotOptionTests
     [InlineData("simulate", "--plot", "concentrations")]
     [InlineData("simulate", "--log", "log scale")]
     [InlineData("simulate", "--plot-effects", "right axis")]
-    [InlineData("simulate", "--plot-hysteresis", "anticlockwise")]
+    [InlineData("simulate", "--plot-hysteresis", "clockwise loop")]
     [InlineData("trial", "--plot", "least-squares")]
     [InlineData("trial", "--plot-at", "[default: the design's first assessment")]
     [InlineData("hypothesis", "--plot", "r-230min.png")]
