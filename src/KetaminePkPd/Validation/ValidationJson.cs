@@ -4,12 +4,12 @@ using System.Text.Json.Serialization;
 namespace KetaminePkPd.Validation;
 
 /// <summary>The JSON document of a validation run (see <see cref="ValidationOutput.ToJson"/>).</summary>
-internal sealed record ValidationJson(ulong Seed, int SubjectsPerArm, int HypothesisPool, int HypothesisReplicates,
+internal sealed record ValidationJson(ulong Seed, int SubjectsPerArm, int HypothesisPool, int HypothesisReplicates, string Hypothesis,
     int Hits, int Misses, int ExplainedMisses, int Reported, IReadOnlyList<ValidationRowJson> Rows)
 {
     /// <summary>The JSON form of a report.</summary>
     public static ValidationJson Of(ValidationReport r) => new(r.Settings.Seed, r.Settings.SubjectsPerArm, r.Settings.HypothesisPool, r.Settings.HypothesisReplicates,
-        r.Hits, r.Misses, r.ExplainedMisses, r.Reported, [.. r.Rows.Select(ValidationRowJson.Of)]);
+        r.Settings.Hypothesis.ToString(), r.Hits, r.Misses, r.ExplainedMisses, r.Reported, [.. r.Rows.Select(ValidationRowJson.Of)]);
 }
 
 /// <summary>One row of the validation JSON.</summary>

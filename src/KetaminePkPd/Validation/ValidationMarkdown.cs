@@ -43,7 +43,8 @@ public static class ValidationMarkdown
         ArgumentNullException.ThrowIfNull(report);
         int targets = report.Rows.Length - report.Reported;
         return $"{report.Hits} of {targets} targets hit, {report.ExplainedMisses} explained misses, {report.Misses} unexplained misses; {report.Reported} tracked numbers " +
-            $"(seed {report.Settings.Seed}, {report.Settings.SubjectsPerArm} patients per arm).";
+            $"(seed {report.Settings.Seed}, {report.Settings.SubjectsPerArm} patients per arm" +
+            (report.Settings.Hypothesis.IsExposureOnly ? ")." : $"; the trials simulated under {report.Settings.Hypothesis}).");
     }
 
     /// <summary>The page docs/validation.md: how to read and regenerate it, the counts, the table, and the reasons for the explained misses. Deterministic (no timings).</summary>

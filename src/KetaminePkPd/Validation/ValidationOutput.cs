@@ -13,7 +13,7 @@ public static class ValidationOutput
     private static readonly ValidationJsonContext Context = new(Reporting.TrialJsonParts.Relaxed(ValidationJsonContext.Default.Options));
 
     /// <summary>
-    /// The JSON document: settings (seed, subjectsPerArm, hypothesisPool, hypothesisReplicates), counts (hits, misses,
+    /// The JSON document: settings (seed, subjectsPerArm, hypothesisPool, hypothesisReplicates, hypothesis: the one the trials ran under), counts (hits, misses,
     /// explainedMisses, reported) and one row per target (key, quantity, design, unit, published, publishedText, low, high,
     /// tolerance, source, use, knownMiss, simulated, deviation, status).
     /// </summary>

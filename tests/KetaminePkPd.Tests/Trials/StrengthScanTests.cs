@@ -34,6 +34,25 @@ public class StrengthScanTests
             Assert.Equal(Math.Min(1, 2 * p.Outcomes.Min(x => x.Compatibility.TwoSidedP)), p.CombinedP, 15);
     }
 
+    /// <summary>
+    /// Issue 16: an observation beyond a hypothesis's reach gets an empty interval and a sentence saying so, with the strongest median r
+    /// on the grid and the population ceiling; the ceilings of shared sensitivity, mediation and expectancy come with every scan.
+    /// </summary>
+    [Fact]
+    public void Run_ObservationBeyondTheCeiling_SaysItIsBeyondReach()
+    {
+        var settings = Small with { Observed = [new ObservedCorrelation(TimeSpan.FromMinutes(230), -0.9, 58, "out of reach")] };
+        var result = StrengthScan.Run(settings);
+        var interval = Assert.Single(result.Intervals, i => i.Observed is not null);
+        Assert.True(interval.IsEmpty);
+        Assert.Equal(4 * settings.Design.Assessments.Length, result.Ceilings.Length);
+        var mediation = Assert.Single(result.CeilingsOf(StrengthParameter.MediationShare, TimeSpan.FromMinutes(230)));
+        Assert.True(mediation.SimulatedR > -0.5, $"mediation's ceiling {mediation.SimulatedR} is far from -0.9");
+        string text = KetaminePkPd.Reporting.StrengthsReport.Build(result, [], "nimh (built in)").ToMarkdown();
+        Assert.Contains("beyond the reach of mediation", text, StringComparison.Ordinal);
+        Assert.Contains("its strongest setting (share 1)", text, StringComparison.Ordinal);
+    }
+
     /// <summary>Fisher's method for two p of 0.05: X = -4 ln 0.05 = 11.98, chi-squared 4 df survival e^(-X/2)(1 + X/2) = 0.01747 (closed form for even df).</summary>
     [Fact]
     public void Combine_FisherOfTwoFivePercents_MatchesChiSquaredClosedForm()
