@@ -135,9 +135,11 @@ public sealed class RobustnessTests
                 for (int t = 1; t <= 40; t++) writer.WriteLine($"{id},{t},0,0");
             }
         }
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        // A test host started in the background by a shell inherits SIGINT ignored, and so would the tool (which keeps an ignored signal
+        // ignored, as Unix programs do): start it through env with both signals back to their defaults, so the test sees the tool's handling.
+        var start = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.Environment["TMPDIR"] = tmp.Path;
-        foreach (var a in (string[])[dll, "simulate", "--data", data, "--model", model, .. toStdout ? Array.Empty<string>() : ["--out", Path.Combine(output, "p.csv")]])
+        foreach (var a in (string[])["--default-signal=INT,TERM", "dotnet", dll, "simulate", "--data", data, "--model", model, .. toStdout ? Array.Empty<string>() : ["--out", Path.Combine(output, "p.csv")]])
             start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
