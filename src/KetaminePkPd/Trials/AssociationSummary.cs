@@ -29,12 +29,12 @@ public sealed record AssociationSummary(TimeSpan Time, CorrelationResult Raw, Co
     /// <summary>Bootstrap resamples of the mediation analysis.</summary>
     public const int MediationResamples = 1000;
 
-    internal static AssociationSummary? Of(TimeSpan time, IReadOnlyList<TrialSubjectResult> subjects, int k, int seed)
+    internal static AssociationSummary? Of(TimeSpan time, TrialColumns columns, int k, int seed)
     {
-        var cadss = subjects.Select(s => s.CadssRated).ToArray();
-        var change = subjects.Select(s => s.PercentChanges[k]).ToArray();
-        var exposure = subjects.Select(s => s.Simulated.ConcentrationAtCadssNgPerMl).ToArray();
-        var dose = subjects.Select(s => s.Simulated.DoseMg).ToArray();
+        var cadss = columns.Cadss;
+        var change = columns.PercentChange[k];
+        var exposure = columns.Exposure;
+        var dose = columns.Dose;
         var raw = Try(() => Correlation.Pearson(cadss, change));
         var spearman = Try(() => Correlation.Spearman(cadss, change));
         if (raw is null || spearman is null) return null;
