@@ -36,7 +36,7 @@ public sealed class ResultTable
 
     /// <summary>
     /// The significant digits its numbers are written with, 1 to 17 (<see cref="ResultValue.ToString(int)"/>):
-    /// <see cref="ResultValue.DefaultSignificantDigits"/> (15, what R's <c>write.csv</c> writes) unless the table says
+    /// 15 (what R's <c>write.csv</c> writes) unless the table says
     /// otherwise (a simulated time course: 10); 17 writes every double exactly. docs/outputs.md states the policy.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside 1 to 17.</exception>

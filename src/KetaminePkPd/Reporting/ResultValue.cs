@@ -78,13 +78,13 @@ public readonly struct ResultValue : IEquatable<ResultValue>
     public static implicit operator ResultValue(bool value) => Of(value);
 
     /// <summary>The significant digits a number is written with by default: 15, as R's <c>write.csv</c> writes doubles.</summary>
-    public const int DefaultSignificantDigits = 15;
+    internal const int DefaultSignificantDigits = 15;
 
     /// <summary>The most significant digits: 17, which writes the shortest text that reads back as the same double.</summary>
-    public const int MaxSignificantDigits = 17;
+    internal const int MaxSignificantDigits = 17;
 
     /// <summary>
-    /// The value as written to CSV (see <see cref="ToString(int)"/>) with <see cref="DefaultSignificantDigits"/>: e.g.
+    /// The value as written to CSV (see <see cref="ToString(int)"/>) with 15 significant digits, as R's <c>write.csv</c>: e.g.
     /// <c>0.3</c> for 0.1 + 0.2, <c>TRUE</c>, <c>FALSE</c>.
     /// </summary>
     public override string ToString() => ToString(DefaultSignificantDigits);
@@ -92,11 +92,11 @@ public readonly struct ResultValue : IEquatable<ResultValue>
     /// <summary>
     /// The value as written to CSV: a number with at most <paramref name="significantDigits"/> significant digits in its
     /// shortest form (invariant culture, <c>E</c> notation for very small or large values, trailing zeros dropped, -0 as
-    /// <c>0</c>; with <see cref="MaxSignificantDigits"/> the shortest round-trip form), whole numbers as digits, truth values
+    /// <c>0</c>; with 17 the shortest round-trip form, which reads back as the same double), whole numbers as digits, truth values
     /// as <c>TRUE</c>/<c>FALSE</c> (the spelling R's <c>read.csv</c>, readr and pandas all read as logical), texts as they
     /// are, the empty value as an empty string.
     /// </summary>
-    /// <param name="significantDigits">Significant digits of a number, 1 to <see cref="MaxSignificantDigits"/>.</param>
+    /// <param name="significantDigits">Significant digits of a number, 1 to 17.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="significantDigits"/> outside 1 to 17.</exception>
     public string ToString(int significantDigits)
     {
