@@ -162,7 +162,9 @@ internal sealed class SubjectEngine
     private static double Modeled(EventRecord r, double value, string what, string unit, string article, string column, double max) =>
         value > 0 && value <= max ? value
             : throw new DataSetFormatException(r.Row, "RATE", $"RATE {Guard.F(r.RateMgPerH)} takes the infusion {what} from the model's {column}, which must be > 0{(max < double.MaxValue ? $" and at most {Guard.F(max)}" : "")} ({unit}), " +
-                $"got {Guard.F(value)}: add {article} {column} column or give {column} in the model file.");
+                $"{Got(value)}: add {article} {column} column or give {column} in the model file.");
+
+    private static string Got(double value) => double.IsNaN(value) ? "but none is given" : $"got {Guard.F(value)}";
 
     /// <summary>The largest modeled rate Rn, mg/h: as for RATE.</summary>
     private const double MaxModeledRateMgPerH = EventRecord.MaxRateMgPerH;
@@ -390,8 +392,8 @@ internal sealed class SubjectEngine
         if (rate > 0 && rate <= MaxModeledRateMgPerH) return rate;
         string which = _timing == ParameterTiming.NextRecord ? "the record that ends it (NONMEM's convention)" : "the record that starts it (LOCF)";
         throw new DataSetFormatException(_governingRow, $"R{c + 1}",
-            $"a RATE -1 infusion into compartment {c + 1} runs from {Guard.F(_t)} to {Guard.F(toH)} h, and a modeled rate acts over each stretch between records " +
-            $"with the R{c + 1} of {which}; R{c + 1} must be > 0 and at most {Guard.F(MaxModeledRateMgPerH)} mg/h there, got {Guard.F(rate)}: give R{c + 1} on every record while the infusion runs.");
+            $"a RATE -1 infusion into compartment {c + 1} runs over the stretch from {Guard.F(_t)} to {Guard.F(toH)} h, and a modeled rate acts over each stretch between records " +
+            $"with the R{c + 1} of {which}; R{c + 1} must be > 0 and at most {Guard.F(MaxModeledRateMgPerH)} mg/h there, {Got(rate)}: give R{c + 1} on every record while the infusion runs.");
     }
 
     private Instance InstanceFor(ReadOnlySpan<double> values, int row)

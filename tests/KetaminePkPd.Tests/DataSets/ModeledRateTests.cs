@@ -225,7 +225,7 @@ public class ModeledRateTests
     }
 
     [Theory]
-    [InlineData("ID,TIME,AMT,RATE,II,SS,EVID\n1,0,0,-1,0,1,1\n", 2, "RATE", "R1, which must be > 0 and at most 1E+09 (mg/h), got NaN")]
+    [InlineData("ID,TIME,AMT,RATE,II,SS,EVID\n1,0,0,-1,0,1,1\n", 2, "RATE", "R1, which must be > 0 and at most 1E+09 (mg/h), but none is given")]
     [InlineData("ID,TIME,AMT,RATE,II,SS,EVID,R1\n1,0,0,-1,0,1,1,-5\n", 2, "RATE", "got -5")]
     [InlineData("ID,TIME,AMT,RATE,EVID,R1\n1,0,100,-1,1,-5\n", 2, "RATE", "got -5")]
     [InlineData("ID,TIME,AMT,RATE,EVID,R1\n1,0,100,-1,1,2e9\n", 2, "RATE", "got 2E+09")]
