@@ -43,7 +43,8 @@ internal sealed class SimulateCommand : CliCommand
     private readonly Option<Numerics.SolverMethod?> _solver = SharedOptions.Solver();
     private readonly Option<string?> _out = SharedOptions.Out("file.csv",
         "Also write every output time to this CSV file (columns in docs/outputs.md: time_h, parent_ng_per_ml, metabolite_ng_per_ml, " +
-        "cadss, madrs_change (negative = improvement), amount_<compartment>_mg, eliminated_mg, input_mg). Replaced atomically; a failed run leaves no file. [default: none]");
+        "cadss, madrs_change (negative = improvement), amount_<compartment>_mg, eliminated_mg, input_mg; numbers with 10 significant digits). " +
+        "Replaced atomically; a failed run leaves no file. [default: none]");
     private readonly Option<bool> _json = SharedOptions.Json("Print one JSON object (keys in docs/outputs.md, ## simulate) to stdout instead of the readable summary.");
     private readonly Option<bool> _timeCourse = new("--time-course") { Description = "With --json: add timeCourse, every output time as columns (timeH, parentNgPerMl, metaboliteNgPerMl, cadss, madrsChange)." };
     private readonly Option<bool> _quiet = SharedOptions.Quiet();

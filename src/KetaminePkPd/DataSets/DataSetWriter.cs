@@ -154,14 +154,8 @@ public static class DataSetWriter
 
     private static string Quote(string s) => s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
-    private static int Number(Span<char> destination, double value)
-    {
-        if (value == 0)
-        {
-            destination[0] = '0';
-            return 1;
-        }
-        value.TryFormat(destination, out int written, "G10", CultureInfo.InvariantCulture);
-        return written;
-    }
+    /// <summary>The significant digits of the prediction rows' numbers (TIME, CP, CM, amounts): 10, as a simulated time course.</summary>
+    internal const int PredictionDigits = 10;
+
+    private static int Number(Span<char> destination, double value) => Reporting.ResultValue.FormatNumber(value, PredictionDigits, destination);
 }

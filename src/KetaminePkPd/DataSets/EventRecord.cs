@@ -10,7 +10,7 @@ namespace KetaminePkPd.DataSets;
 /// Units: time in h, amounts in mg, rates in mg/h, <c>II</c> in h. The dosing columns follow NONMEM: <c>RATE</c> 0 is a
 /// bolus, &gt; 0 a fixed-rate infusion, -1 an infusion whose rate is the model's <c>R</c>n, -2 one whose duration is the
 /// model's <c>D</c>n (n the compartment number). <c>SS</c> 1 or 2 needs <c>II</c> &gt; 0, except the steady-state constant
-/// infusion (<c>AMT 0</c>, <c>RATE</c> &gt; 0, <c>II 0</c>). See docs/datasets.md.
+/// infusion (<c>AMT 0</c>, <c>RATE</c> &gt; 0 or -1, <c>II 0</c>). See docs/datasets.md.
 /// </remarks>
 public sealed record EventRecord
 {
@@ -18,7 +18,7 @@ public sealed record EventRecord
     /// <param name="id">Subject identifier, as written in the data set (not empty).</param>
     /// <param name="timeH">Time, h, finite.</param>
     /// <param name="kind">The event (<c>EVID</c>).</param>
-    /// <param name="amountMg">Dose amount (<c>AMT</c>), mg, finite and &gt;= 0; &gt; 0 on a dose except a steady-state constant infusion.</param>
+    /// <param name="amountMg">Dose amount (<c>AMT</c>), mg, finite and &gt;= 0; &gt; 0 on a dose except a steady-state constant infusion (<c>AMT 0</c>, <c>RATE</c> &gt; 0 or -1, <c>II 0</c>, <c>SS</c> 1 or 2).</param>
     /// <param name="rateMgPerH">Infusion rate (<c>RATE</c>): 0 bolus, &gt; 0 mg/h, -1 modeled rate, -2 modeled duration.</param>
     /// <param name="intervalH">Interdose interval (<c>II</c>), h, finite and &gt;= 0; &gt; 0 with additional doses or steady state (except a constant infusion).</param>
     /// <param name="additionalDoses">Additional doses every <paramref name="intervalH"/> after this one (<c>ADDL</c>), 0 to 1,000,000.</param>
@@ -49,15 +49,19 @@ public sealed record EventRecord
         bool isDose = kind is EventKind.Dose or EventKind.ResetAndDose;
         if (isDose)
         {
-            bool constantInfusion = steadyState != SteadyStateKind.None && amountMg == 0 && rateMgPerH > 0 && intervalH == 0;
+            bool constantInfusion = steadyState != SteadyStateKind.None && amountMg == 0 && (rateMgPerH > 0 || rateMgPerH == -1) && intervalH == 0;
+            if (amountMg == 0 && steadyState != SteadyStateKind.None && rateMgPerH == -2 && intervalH == 0)
+                throw Bad("RATE", $"a steady-state constant infusion (AMT 0, II 0, SS {(int)steadyState}) takes its rate from RATE > 0 or, with RATE -1, from the model's Rn; " +
+                    "RATE -2 (a modeled duration) means nothing without an amount.");
             if (amountMg == 0 && !constantInfusion)
-                throw Bad("AMT", kind == EventKind.ResetAndDose
-                    ? "EVID 4 (reset and dose) needs AMT > 0 (or AMT 0 with RATE > 0, II 0 and SS 1: a steady-state infusion); for a reset alone use EVID 3."
-                    : "a dose (EVID 1) needs AMT > 0 (or AMT 0 with RATE > 0, II 0 and SS 1 or 2: a steady-state infusion).");
+                throw Bad("AMT", (kind == EventKind.ResetAndDose
+                    ? "EVID 4 (reset and dose) needs AMT > 0 (or AMT 0 with RATE > 0 or -1, II 0 and SS 1 or 2: a steady-state infusion); for a reset alone use EVID 3."
+                    : "a dose (EVID 1) needs AMT > 0 (or AMT 0 with RATE > 0 or -1, II 0 and SS 1 or 2: a steady-state infusion).")
+                    + (rateMgPerH == -1 && steadyState == SteadyStateKind.None ? " RATE -1 with AMT 0 and SS 0 gives no dose: a modeled-rate infusion needs AMT > 0, or SS 1 or 2 for a steady-state one." : ""));
             if (steadyState != SteadyStateKind.None && intervalH == 0 && !constantInfusion)
                 throw Bad("II", $"SS {(int)steadyState} needs II > 0 (the dosing interval), got 0.");
+            if (constantInfusion && additionalDoses > 0) throw Bad("ADDL", "a steady-state constant infusion (AMT 0, RATE > 0 or -1, II 0) takes no additional doses.");
             if (additionalDoses > 0 && intervalH == 0) throw Bad("II", $"ADDL {additionalDoses} needs II > 0, got 0.");
-            if (constantInfusion && additionalDoses > 0) throw Bad("ADDL", "a steady-state constant infusion (AMT 0, RATE > 0, II 0) takes no additional doses.");
             AmountMg = amountMg;
             RateMgPerH = rateMgPerH;
             IntervalH = intervalH;
@@ -108,8 +112,11 @@ public sealed record EventRecord
     /// <summary>True for a dose (<c>EVID</c> 1 or 4).</summary>
     public bool IsDose => Kind is EventKind.Dose or EventKind.ResetAndDose;
 
-    /// <summary>True for a steady-state constant infusion: <c>AMT 0</c>, <c>RATE</c> &gt; 0, <c>II 0</c>, <c>SS</c> 1 or 2.</summary>
-    public bool IsConstantInfusion => IsDose && SteadyState != SteadyStateKind.None && AmountMg == 0 && RateMgPerH > 0 && IntervalH == 0;
+    /// <summary>
+    /// True for a steady-state constant infusion: <c>AMT 0</c>, <c>RATE</c> &gt; 0 (or -1: the rate is the model's Rn),
+    /// <c>II 0</c>, <c>SS</c> 1 or 2.
+    /// </summary>
+    public bool IsConstantInfusion => IsDose && SteadyState != SteadyStateKind.None && AmountMg == 0 && (RateMgPerH > 0 || RateMgPerH == -1) && IntervalH == 0;
 
     private DataSetFormatException Bad(string column, string problem) => new(Row, column, problem);
 

@@ -7,6 +7,12 @@ namespace KetaminePkPd.DataSets;
 /// infusions' rates) is advanced by matrix exponentials; doses, infusion starts and stops, lagged and additional doses are
 /// discrete events; steady states are solved for, not simulated to. Not thread-safe: one instance per thread.
 /// </summary>
+/// <remarks>
+/// A modeled-rate infusion (<c>RATE -1</c>) runs over a span fixed at its dose, F x AMT / Rn with the dose record's Rn,
+/// and delivers, over each stretch between records, the Rn of the record that governs the stretch (NONMEM's "rate
+/// parameters act continuously": the record that ends the stretch, or the one that starts it under LOCF). Running ones are
+/// counted per compartment (<c>_modeled</c>) and their input is added to the fixed rates in <see cref="Advance"/>.
+/// </remarks>
 internal sealed class SubjectEngine
 {
     private const double Ng = Units.NgPerMlPerMgPerL;
@@ -18,6 +24,10 @@ internal sealed class SubjectEngine
     private readonly double[] _x;
     private readonly double[] _b;
     private readonly double[] _zero;
+    private readonly int[] _modeled;
+    private readonly double[] _governingRates;
+    private readonly double[] _input;
+    private int _governingRow;
     private readonly PriorityQueue<Pending, (double Time, long Seq)> _queue = new();
     private readonly List<Series> _series = [];
     private ParameterSlots? _slots;
@@ -37,14 +47,20 @@ internal sealed class SubjectEngine
         _x = new double[_n];
         _b = new double[_n];
         _zero = new double[_n];
+        _modeled = new int[_n];
+        _governingRates = new double[_n];
+        _input = new double[_n];
     }
 
-    private enum PendingKind { Bolus, RateOn, RateOff, SeriesDose }
+    private enum PendingKind { Bolus, RateOn, RateOff, SeriesDose, ModeledOn, ModeledOff }
 
     private readonly record struct Pending(double Time, PendingKind Kind, int Compartment, double Value, int Series, int Index);
 
-    /// <summary>A dose and its additional doses: all share amount, rate, duration, lag.</summary>
-    private sealed record Series(double StartH, double IntervalH, int Additional, double LagH, int Compartment, double AmountMg, double RateMgPerH, double DurationH);
+    /// <summary>
+    /// A dose and its additional doses: all share amount, rate, duration, lag. A modeled-rate series (<c>RATE -1</c>) runs
+    /// each infusion for <paramref name="DurationH"/> at the Rn governing each stretch, not at <paramref name="RateMgPerH"/>.
+    /// </summary>
+    private sealed record Series(double StartH, double IntervalH, int Additional, double LagH, int Compartment, double AmountMg, double RateMgPerH, double DurationH, bool Modeled);
 
     /// <summary>The matrices of one set of structural parameter values.</summary>
     private sealed class Instance
@@ -86,10 +102,7 @@ internal sealed class SubjectEngine
         var amounts = new double[count * n];
         Span<double> values = stackalloc double[slots.Count];
         Span<double> previous = stackalloc double[slots.Count];
-        Array.Clear(_x);
-        Array.Clear(_b);
-        _queue.Clear();
-        _series.Clear();
+        Reset();
         // Matrices are not shared between subjects: the propagator cache matches step lengths within a tolerance, so sharing
         // would make a subject's last bits depend on which subjects ran before it on the same thread.
         _recent = _older = null;
@@ -102,7 +115,9 @@ internal sealed class SubjectEngine
             var r = records[i];
             slots.Fill(r, values);
             var current = InstanceFor(values, r.Row);
-            var advance = _timing == ParameterTiming.NextRecord || i == 0 ? current : InstanceFor(previous, records[i - 1].Row);
+            bool own = _timing == ParameterTiming.NextRecord || i == 0;
+            var advance = own ? current : InstanceFor(previous, records[i - 1].Row);
+            Govern(own ? values : previous, own ? r.Row : records[i - 1].Row);
             ProcessPending(advance, r.TimeH);
             Advance(advance, r.TimeH);
             if (r.Kind is EventKind.Reset or EventKind.ResetAndDose) Reset();
@@ -127,15 +142,32 @@ internal sealed class SubjectEngine
     {
         Array.Clear(_x);
         Array.Clear(_b);
+        Array.Clear(_modeled);
         _queue.Clear();
         _series.Clear();
     }
 
-    /// <summary>The infusion rate (RATE -1) or duration (RATE -2) the model gives in <paramref name="column"/>: must be finite and &gt; 0.</summary>
-    private static double Modeled(EventRecord r, double value, string what, string unit, string article, string column) =>
-        value > 0 && double.IsFinite(value) ? value
-            : throw new DataSetFormatException(r.Row, "RATE", $"RATE {Guard.F(r.RateMgPerH)} takes the infusion {what} from the model's {column}, which must be > 0 ({unit}), " +
-                $"got {Guard.F(value)}: add {article} {column} column or give {column} in the model file.");
+    /// <summary>Takes the Rn of the record that governs the coming stretch (for running <c>RATE -1</c> infusions).</summary>
+    private void Govern(ReadOnlySpan<double> values, int row)
+    {
+        int n = _n, at = _p + 3 * n;
+        for (int c = 0; c < n; c++) _governingRates[c] = values[at + c];
+        _governingRow = row;
+    }
+
+    /// <summary>
+    /// The infusion rate (RATE -1) or duration (RATE -2) the model gives in <paramref name="column"/>: must be finite, &gt; 0
+    /// and at most <paramref name="max"/>.
+    /// </summary>
+    private static double Modeled(EventRecord r, double value, string what, string unit, string article, string column, double max) =>
+        value > 0 && value <= max ? value
+            : throw new DataSetFormatException(r.Row, "RATE", $"RATE {Guard.F(r.RateMgPerH)} takes the infusion {what} from the model's {column}, which must be > 0{(max < double.MaxValue ? $" and at most {Guard.F(max)}" : "")} ({unit}), " +
+                $"{Got(value)}: add {article} {column} column or give {column} in the model file.");
+
+    private static string Got(double value) => double.IsNaN(value) ? "but none is given" : $"got {Guard.F(value)}";
+
+    /// <summary>The largest modeled rate Rn, mg/h: as for RATE.</summary>
+    private const double MaxModeledRateMgPerH = EventRecord.MaxRateMgPerH;
 
     private void Dose(EventRecord r, ReadOnlySpan<double> values, Instance inst)
     {
@@ -145,10 +177,12 @@ internal sealed class SubjectEngine
             throw new DataSetFormatException(r.Row, "CMT", $"unknown compartment {r.Compartment}; model '{_model.Name}' has {string.Join(", ", _model.CompartmentNames.Select((x, k) => $"{k + 1} {x}"))}.");
         if (r.IsConstantInfusion)
         {
-            // The steady state of a constant infusion into c: K x + b = 0. The infusion itself ends at the record.
+            // The steady state of a constant infusion into c: K x + b = 0, at RATE or (RATE -1) the record's Rn. The infusion
+            // itself ends at the record.
+            double constant = r.RateMgPerH > 0 ? r.RateMgPerH : Modeled(r, values[p + 3 * n + c], "rate", "mg/h", "an", $"R{c + 1}", MaxModeledRateMgPerH);
             Span<double> xs = stackalloc double[n];
             xs.Clear();
-            xs[c] = -r.RateMgPerH;
+            xs[c] = -constant;
             DenseLu.Solve(inst.Lu, n, inst.Pivots, xs);
             if (r.SteadyState == SteadyStateKind.Replace) Reset();
             for (int q = 0; q < n; q++) _x[q] += Math.Max(0, xs[q]);
@@ -166,19 +200,21 @@ internal sealed class SubjectEngine
         }
         else if (r.RateMgPerH == -1)
         {
-            rate = Modeled(r, values[p + 3 * n + c], "rate", "mg/h", "an", $"R{c + 1}");
+            // NONMEM: the span is F x AMT / Rn with this record's Rn; the rate then follows Rn stretch by stretch (Advance).
+            rate = Modeled(r, values[p + 3 * n + c], "rate", "mg/h", "an", $"R{c + 1}", MaxModeledRateMgPerH);
             duration = amount / rate;
         }
         else if (r.RateMgPerH == -2)
         {
             // NONMEM: F on a modeled-duration infusion keeps the duration and scales the rate.
-            duration = Modeled(r, values[p + 2 * n + c], "duration", "h", "a", $"D{c + 1}");
+            duration = Modeled(r, values[p + 2 * n + c], "duration", "h", "a", $"D{c + 1}", double.MaxValue);
             rate = amount / duration;
         }
         bool infusion = rate > 0 && duration > 0;
+        bool modeled = infusion && r.RateMgPerH == -1;
         if (r.SteadyState == SteadyStateKind.Replace) Reset();
-        if (r.SteadyState != SteadyStateKind.None) SteadyState(inst, r, c, amount, infusion ? rate : 0, infusion ? duration : 0, lag);
-        _series.Add(new Series(r.TimeH, r.IntervalH, r.AdditionalDoses, lag, c, amount, infusion ? rate : 0, infusion ? duration : 0));
+        if (r.SteadyState != SteadyStateKind.None) SteadyState(inst, r, c, amount, infusion ? rate : 0, infusion ? duration : 0, lag, modeled);
+        _series.Add(new Series(r.TimeH, r.IntervalH, r.AdditionalDoses, lag, c, amount, infusion ? rate : 0, infusion ? duration : 0, modeled));
         Enqueue(new Pending(r.TimeH + lag, PendingKind.SeriesDose, c, 0, _series.Count - 1, 0));
     }
 
@@ -191,7 +227,7 @@ internal sealed class SubjectEngine
     /// into W). With g the state at t reached from zero at t - II under that input, the periodic state P satisfies
     /// P = exp(K II) P + g, solved by LU: P = (I - exp(K II))^-1 g.
     /// </remarks>
-    private void SteadyState(Instance inst, EventRecord r, int c, double amount, double rate, double duration, double lag)
+    private void SteadyState(Instance inst, EventRecord r, int c, double amount, double rate, double duration, double lag, bool modeled)
     {
         int n = _n;
         double tau = r.IntervalH, t = r.TimeH;
@@ -215,8 +251,8 @@ internal sealed class SubjectEngine
                 if (s + duration > tau)
                 {
                     double tail = Math.Max(s, tau);
-                    Enqueue(new Pending(t + (tail - tau), PendingKind.RateOn, c, rate, -1, 0));
-                    Enqueue(new Pending(t + (s + duration - tau), PendingKind.RateOff, c, rate, -1, 0));
+                    Enqueue(new Pending(t + (tail - tau), modeled ? PendingKind.ModeledOn : PendingKind.RateOn, c, rate, -1, 0));
+                    Enqueue(new Pending(t + (s + duration - tau), modeled ? PendingKind.ModeledOff : PendingKind.RateOff, c, rate, -1, 0));
                 }
             }
         }
@@ -292,9 +328,20 @@ internal sealed class SubjectEngine
                     _b[e.Compartment] -= e.Value;
                     if (Math.Abs(_b[e.Compartment]) <= 1e-12 * e.Value) _b[e.Compartment] = 0;
                     break;
+                case PendingKind.ModeledOn:
+                    _modeled[e.Compartment]++;
+                    break;
+                case PendingKind.ModeledOff:
+                    _modeled[e.Compartment]--;
+                    break;
                 case PendingKind.SeriesDose:
                     var s = _series[e.Series];
-                    if (s.RateMgPerH > 0)
+                    if (s.Modeled)
+                    {
+                        _modeled[s.Compartment]++;
+                        Enqueue(new Pending(e.Time + s.DurationH, PendingKind.ModeledOff, s.Compartment, 0, -1, 0));
+                    }
+                    else if (s.RateMgPerH > 0)
                     {
                         _b[s.Compartment] += s.RateMgPerH;
                         Enqueue(new Pending(e.Time + s.DurationH, PendingKind.RateOff, s.Compartment, s.RateMgPerH, -1, 0));
@@ -307,21 +354,46 @@ internal sealed class SubjectEngine
         }
     }
 
-    /// <summary>Advances the state from the current time to <paramref name="toH"/> with the running infusions, adding the exact CP integral.</summary>
+    /// <summary>
+    /// Advances the state from the current time to <paramref name="toH"/> with the running infusions, adding the exact CP
+    /// integral. Running modeled-rate infusions add the governing record's Rn each (<see cref="Govern"/>).
+    /// </summary>
     private void Advance(Instance inst, double toH)
     {
         double h = toH - _t;
         if (h <= 0) return;
         int n = _n;
+        var b = _b;
+        for (int q = 0; q < n; q++)
+        {
+            if (_modeled[q] == 0) continue;
+            if (b == _b)
+            {
+                Array.Copy(_b, _input, n);
+                b = _input;
+            }
+            b[q] += _modeled[q] * GoverningRate(q, toH);
+        }
         bool input = false;
-        foreach (var v in _b) input |= v != 0;
+        foreach (var v in b) input |= v != 0;
         Span<double> change = stackalloc double[n];
-        for (int q = 0; q < n; q++) change[q] = -_x[q] - h * _b[q];
-        inst.Propagator.Step(_x, inst.Propagator.Prepare(_b, input, h));
+        for (int q = 0; q < n; q++) change[q] = -_x[q] - h * b[q];
+        inst.Propagator.Step(_x, inst.Propagator.Prepare(b, input, h));
         double integral = 0;
         for (int q = 0; q < n; q++) integral += inst.CentralWeights[q] * (change[q] + _x[q]);
         _auc += integral / inst.CentralL * Ng;
         _t = toH;
+    }
+
+    /// <summary>The Rn of compartment <paramref name="c"/> for the stretch being advanced: finite, &gt; 0 and at most the RATE limit.</summary>
+    private double GoverningRate(int c, double toH)
+    {
+        double rate = _governingRates[c];
+        if (rate > 0 && rate <= MaxModeledRateMgPerH) return rate;
+        string which = _timing == ParameterTiming.NextRecord ? "the record that ends it (NONMEM's convention)" : "the record that starts it (LOCF)";
+        throw new DataSetFormatException(_governingRow, $"R{c + 1}",
+            $"a RATE -1 infusion into compartment {c + 1} runs over the stretch from {Guard.F(_t)} to {Guard.F(toH)} h, and a modeled rate acts over each stretch between records " +
+            $"with the R{c + 1} of {which}; R{c + 1} must be > 0 and at most {Guard.F(MaxModeledRateMgPerH)} mg/h there, {Got(rate)}: give R{c + 1} on every record while the infusion runs.");
     }
 
     private Instance InstanceFor(ReadOnlySpan<double> values, int row)

@@ -34,13 +34,13 @@ internal static class PeakSearch
     public static (double T, double Value) Maximum(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
         Func<double, double[]> ratesAt, double[] eventTimesH, int c)
     {
-        var scan = new Scan(propagator, k, n, c, eventTimesH);
+        var scan = new Scan(propagator, k, n, c, eventTimesH, level: null);
         for (int p = 0; p < points.Count; p++)
         {
             double v = points.State(p, outStates)[c];
             if (v > scan.Max) { scan.Max = v; scan.TMax = points.Time(p); }
         }
-        for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p, level: null);
+        for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
         return (scan.TMax, scan.Max);
     }
 
@@ -57,8 +57,8 @@ internal static class PeakSearch
     public static double TimeAbove(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
         Func<double, double[]> ratesAt, double[] eventTimesH, int c, double level)
     {
-        var scan = new Scan(propagator, k, n, c, eventTimesH);
-        for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p, level);
+        var scan = new Scan(propagator, k, n, c, eventTimesH, level);
+        for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
         return scan.Above;
     }
 
@@ -88,69 +88,79 @@ internal static class PeakSearch
     public static (double T, double Value) MaximumOf(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
         Func<double, double[]> ratesAt, double[] eventTimesH, StateFunction value, StateRate rate, StateFunction? bound = null)
     {
-        double best = double.NegativeInfinity, tBest = 0;
+        var scan = new FunctionScan(propagator, k, n, eventTimesH, value, rate, bound);
         for (int p = 0; p < points.Count; p++)
         {
             double v = value(points.State(p, outStates)[..n]);
-            if (v > best) { best = v; tBest = points.Time(p); }
+            if (v > scan.Max) { scan.Max = v; scan.TMax = points.Time(p); }
         }
-        var scan = new FunctionScan(propagator, k, n, eventTimesH, value, rate, bound);
-        for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p, ref best, ref tBest);
-        return (tBest, best);
+        for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
+        return (scan.TMax, scan.Max);
     }
 
-    /// <summary>The scan of <see cref="MaximumOf"/>.</summary>
-    private sealed class FunctionScan
+    /// <summary>
+    /// The march both scans share: an interval between evaluated points in sub-steps of 2^j minutes (at most an eighth of
+    /// the time since the last event), each sub-step's propagator built by squaring the 1-min one and kept while the input
+    /// rates stay the same, the last sub-step ending on the interval's known state; and the refinement of a sub-step into
+    /// pieces of at most one minute and 1/||K||. What a scan looks for on a sub-step and on a piece is its own.
+    /// </summary>
+    private abstract class SubStepScan
     {
-        private readonly LinearPropagator _propagator;
-        private readonly double[] _k;
-        private readonly int _n;
+        protected readonly LinearPropagator Propagator;
+        protected readonly double[] K;
+        protected readonly int N;
         private readonly double[] _events;
-        private readonly double _normK;
-        private readonly StateFunction _value;
-        private readonly StateRate _rate;
-        private readonly StateFunction? _bound;
-        private readonly double[] _dx, _x, _series;
-        private readonly List<LinearPropagator.Entry> _ladder = [];
-        private double[]? _ladderRates;
+        private readonly double _piece;
+        private readonly List<LinearPropagator.Entry> _rungs = [];
+        private double[]? _rungRates;
 
-        public FunctionScan(LinearPropagator propagator, double[] k, int n, double[] events, StateFunction value, StateRate rate, StateFunction? bound)
+        /// <summary>The best maximum so far and its time.</summary>
+        public double Max = double.NegativeInfinity, TMax;
+
+        protected SubStepScan(LinearPropagator propagator, double[] k, int n, double[] events)
         {
-            _bound = bound;
-            _propagator = propagator;
-            _k = k;
-            _n = n;
+            Propagator = propagator;
+            K = k;
+            N = n;
             _events = events;
-            _value = value;
-            _rate = rate;
-            _dx = new double[n];
-            _x = new double[n];
-            _series = new double[MaxTerms * n];
+            double normK = 0;
             for (int i = 0; i < n; i++)
             {
                 double row = 0;
                 for (int j = 0; j < n; j++) row += Math.Abs(k[i * n + j]);
-                _normK = Math.Max(_normK, row);
+                normK = Math.Max(normK, row);
             }
+            _piece = normK * BaseStepH > 1 ? 1 / normK : BaseStepH;
         }
 
-        public void Interval(EvaluatedPoints points, double[] outStates, Func<double, double[]> ratesAt, int p, ref double best, ref double tBest)
+        /// <summary>The slope of the scanned quantity at state x under input rates b.</summary>
+        protected abstract double Slope(ReadOnlySpan<double> x, double[] b);
+
+        /// <summary>One sub-step [t, tNext] from state <paramref name="previous"/> (slope g0) to <paramref name="x"/> (slope g1).</summary>
+        protected abstract void SubStep(double[] previous, double[] x, double t, double tNext, double g0, double g1, double[] rates, bool hasInput);
+
+        /// <summary>The state <paramref name="delta"/> after <paramref name="start"/> by the Taylor series, into <paramref name="x"/>
+        /// (a sub-step that is a single piece).</summary>
+        protected abstract void AdvanceBySeries(double[] start, double[] rates, double delta, double[] x);
+
+        /// <summary>One piece [ts, ts + delta] of a refined sub-step; <paramref name="seriesAtStart"/> when
+        /// <see cref="AdvanceBySeries"/> has just expanded the state about <paramref name="start"/>.</summary>
+        protected abstract void Piece(double[] start, double[] x, double ts, double delta, double g0, double g1, double[] rates, bool seriesAtStart);
+
+        /// <summary>Marches the interval between points p and p + 1 under input rates <paramref name="rates"/>.</summary>
+        protected void March(EvaluatedPoints points, double[] outStates, int p, double[] rates, bool hasInput)
         {
             double a = points.Time(p), end = points.Time(p + 1);
-            if (end - a <= 1e-12) return;
-            var rates = ratesAt(a);
-            bool hasInput = rates.Any(r => r > 0);
-            if (!hasInput && _bound is not null && _bound(points.State(p, outStates)[.._n]) <= best) return;
             int i = Array.BinarySearch(_events, a + LinearMarch.TimeEpsH);
             int at = i >= 0 ? i : ~i - 1;
             double lastEvent = at >= 0 ? _events[at] : points.Time(0);
-            var x = points.State(p, outStates)[.._n].ToArray();
-            var endState = points.State(p + 1, outStates)[.._n].ToArray();
-            var previous = new double[_n];
-            if (_ladderRates is null || !rates.AsSpan().SequenceEqual(_ladderRates))
+            var x = points.State(p, outStates)[..N].ToArray();
+            var endState = points.State(p + 1, outStates)[..N].ToArray();
+            var previous = new double[N];
+            if (_rungRates is null || !rates.AsSpan().SequenceEqual(_rungRates))
             {
-                _ladder.Clear();
-                _ladderRates = (double[])rates.Clone();
+                _rungs.Clear();
+                _rungRates = (double[])rates.Clone();
             }
             double t = a, g0 = Slope(x, rates);
             while (true)
@@ -168,80 +178,119 @@ internal static class PeakSearch
                 }
                 else
                 {
-                    if (_ladder.Count == 0) _ladder.Add(_propagator.Prepare(rates, hasInput, BaseStepH));
-                    while (_ladder.Count <= j) _ladder.Add(_propagator.Doubled(_ladder[^1]));
-                    _propagator.Step(x, _ladder[j]);
+                    if (_rungs.Count == 0) _rungs.Add(Propagator.Prepare(rates, hasInput, BaseStepH));
+                    while (_rungs.Count <= j) _rungs.Add(Propagator.Doubled(_rungs[^1]));
+                    Propagator.Step(x, _rungs[j]);
                     tNext = t + h;
                 }
                 double g1 = Slope(x, rates);
-                if (g0 > 0 && g1 <= 0) Refine(previous, t, tNext - t, rates, hasInput, ref best, ref tBest);
+                SubStep(previous, x, t, tNext, g0, g1, rates, hasInput);
                 if (last) break;
                 t = tNext;
                 g0 = g1;
             }
         }
 
-        /// <summary>df/dt at state x: rate(x, K x + b).</summary>
-        private double Slope(ReadOnlySpan<double> x, double[] b)
+        /// <summary>Splits [t0, t0 + span] into pieces of at most one minute and 1/||K|| and hands each to <see cref="Piece"/>.</summary>
+        protected void Refine(double[] x0, double t0, double span, double[] rates, bool hasInput)
         {
-            for (int i = 0; i < _n; i++)
+            int steps = Math.Max(1, (int)Math.Ceiling(span / _piece - 1e-9));
+            double delta = span / steps;
+            var x = (double[])x0.Clone();
+            var start = new double[N];
+            var step = steps > 1 ? Propagator.Prepare(rates, hasInput, delta) : null;
+            double g0 = Slope(x, rates);
+            for (int s = 0; s < steps; s++)
+            {
+                x.CopyTo(start, 0);
+                if (step is null) AdvanceBySeries(start, rates, delta, x);
+                else Propagator.Step(x, step);
+                double g1 = Slope(x, rates);
+                Piece(start, x, t0 + s * delta, delta, g0, g1, rates, seriesAtStart: step is null);
+                g0 = g1;
+            }
+        }
+    }
+
+    /// <summary>The scan of <see cref="MaximumOf"/>: maxima of f(x), located by regula falsi on df/dt along the series of the whole state.</summary>
+    private sealed class FunctionScan : SubStepScan
+    {
+        private readonly StateFunction _value;
+        private readonly StateRate _rate;
+        private readonly StateFunction? _bound;
+        private readonly double[] _dx, _x, _series;
+
+        public FunctionScan(LinearPropagator propagator, double[] k, int n, double[] events, StateFunction value, StateRate rate, StateFunction? bound)
+            : base(propagator, k, n, events)
+        {
+            _bound = bound;
+            _value = value;
+            _rate = rate;
+            _dx = new double[n];
+            _x = new double[n];
+            _series = new double[MaxTerms * n];
+        }
+
+        /// <summary>Scans the interval between points p and p + 1, unless no input is given on it and the bound from its start
+        /// state does not exceed the best maximum so far.</summary>
+        public void Interval(EvaluatedPoints points, double[] outStates, Func<double, double[]> ratesAt, int p)
+        {
+            double a = points.Time(p), end = points.Time(p + 1);
+            if (end - a <= 1e-12) return;
+            var rates = ratesAt(a);
+            bool hasInput = rates.Any(r => r > 0);
+            if (!hasInput && _bound is not null && _bound(points.State(p, outStates)[..N]) <= Max) return;
+            March(points, outStates, p, rates, hasInput);
+        }
+
+        protected override void SubStep(double[] previous, double[] x, double t, double tNext, double g0, double g1, double[] rates, bool hasInput)
+        {
+            if (g0 > 0 && g1 <= 0) Refine(previous, t, tNext - t, rates, hasInput);
+        }
+
+        protected override void AdvanceBySeries(double[] start, double[] rates, double delta, double[] x)
+        {
+            Series(start, rates);
+            At(delta);
+            _x.CopyTo(x, 0);
+        }
+
+        protected override void Piece(double[] start, double[] x, double ts, double delta, double g0, double g1, double[] rates, bool seriesAtStart)
+        {
+            if (!(g0 > 0 && g1 <= 0)) return;
+            if (!seriesAtStart) Series(start, rates);
+            var (u, v) = SeriesMaximum(delta, g0, g1);
+            if (v > Max) { Max = v; TMax = ts + u; }
+        }
+
+        /// <summary>df/dt at state x: rate(x, K x + b).</summary>
+        protected override double Slope(ReadOnlySpan<double> x, double[] b)
+        {
+            for (int i = 0; i < N; i++)
             {
                 double d = b[i];
-                for (int j = 0; j < _n; j++) d += _k[i * _n + j] * x[j];
+                for (int j = 0; j < N; j++) d += K[i * N + j] * x[j];
                 _dx[i] = d;
             }
             return _rate(x, _dx);
         }
 
-        /// <summary>Splits [t0, t0 + span] into pieces of at most one minute and 1/||K|| and, on the piece where df/dt turns
-        /// down, locates the maximum along the Taylor series of the state about the piece's start.</summary>
-        private void Refine(double[] x0, double t0, double span, double[] rates, bool hasInput, ref double best, ref double tBest)
-        {
-            double piece = BaseStepH;
-            if (_normK * piece > 1) piece = 1 / _normK;
-            int steps = Math.Max(1, (int)Math.Ceiling(span / piece - 1e-9));
-            double delta = span / steps;
-            var x = (double[])x0.Clone();
-            var start = new double[_n];
-            var step = steps > 1 ? _propagator.Prepare(rates, hasInput, delta) : null;
-            double g0 = Slope(x, rates);
-            for (int s = 0; s < steps; s++)
-            {
-                x.CopyTo(start, 0);
-                if (step is null)
-                {
-                    Series(start, rates);
-                    At(delta);
-                    _x.CopyTo(x, 0);
-                }
-                else _propagator.Step(x, step);
-                double g1 = Slope(x, rates);
-                if (g0 > 0 && g1 <= 0)
-                {
-                    if (step is not null) Series(start, rates);
-                    var (u, v) = SeriesMaximum(delta, g0, g1);
-                    if (v > best) { best = v; tBest = t0 + s * delta + u; }
-                }
-                g0 = g1;
-            }
-        }
-
         /// <summary>Fills the Taylor coefficients of the whole state about x: c_k = x^(k)(0) / k!, row k of <see cref="_series"/>.</summary>
         private void Series(double[] x, double[] b)
         {
-            int n = _n;
+            int n = N;
             x.CopyTo(_series, 0);
             for (int i = 0; i < n; i++)
             {
                 double d = b[i];
-                for (int j = 0; j < n; j++) d += _k[i * n + j] * x[j];
+                for (int j = 0; j < n; j++) d += K[i * n + j] * x[j];
                 _series[n + i] = d;
             }
             for (int term = 2; term < MaxTerms; term++)
                 for (int i = 0; i < n; i++)
                 {
                     double d = 0;
-                    for (int j = 0; j < n; j++) d += _k[i * n + j] * _series[(term - 1) * n + j];
+                    for (int j = 0; j < n; j++) d += K[i * n + j] * _series[(term - 1) * n + j];
                     _series[term * n + i] = d / term;
                 }
         }
@@ -249,12 +298,12 @@ internal static class PeakSearch
         /// <summary>State and its rate at offset s along the series.</summary>
         private void At(double s)
         {
-            for (int i = 0; i < _n; i++)
+            for (int i = 0; i < N; i++)
             {
                 double v = 0, d = 0;
                 for (int term = MaxTerms - 1; term >= 1; term--)
                 {
-                    double c = _series[term * _n + i];
+                    double c = _series[term * N + i];
                     v = v * s + c;
                     d = d * s + term * c;
                 }
@@ -295,160 +344,90 @@ internal static class PeakSearch
         }
     }
 
-    /// <summary>The state of one search: the best maximum so far and the time above a level accumulated so far.</summary>
-    private sealed class Scan
+    /// <summary>The state of one search for the maximum of x[c] (no level) or its time above a level: the best maximum so far,
+    /// or the time above accumulated so far.</summary>
+    private sealed class Scan : SubStepScan
     {
-        private readonly LinearPropagator _propagator;
-        private readonly double[] _k;
-        private readonly int _n, _c;
-        private readonly double[] _events;
-        private readonly double _normK;
+        private readonly int _c;
+        private readonly double? _level;
         private readonly double[] _v, _w, _coefficients = new double[MaxTerms];
-        private readonly List<LinearPropagator.Entry> _ladder = [];
 
-        public Scan(LinearPropagator propagator, double[] k, int n, int c, double[] events)
+        public Scan(LinearPropagator propagator, double[] k, int n, int c, double[] events, double? level) : base(propagator, k, n, events)
         {
-            _propagator = propagator;
-            _k = k;
-            _n = n;
             _c = c;
-            _events = events;
+            _level = level;
             _v = new double[n];
             _w = new double[n];
-            for (int i = 0; i < n; i++)
+        }
+
+        public double Above;
+
+        /// <summary>Scans the interval between points p and p + 1 for maxima (no level) or for time above the level.</summary>
+        public void Interval(EvaluatedPoints points, double[] outStates, Func<double, double[]> ratesAt, int p)
+        {
+            if (points.Time(p + 1) - points.Time(p) <= 1e-12) return;
+            var rates = ratesAt(points.Time(p));
+            March(points, outStates, p, rates, rates.Any(r => r > 0));
+        }
+
+        protected override void SubStep(double[] previous, double[] x, double t, double tNext, double g0, double g1, double[] rates, bool hasInput)
+        {
+            if (_level is null)
             {
-                double row = 0;
-                for (int j = 0; j < n; j++) row += Math.Abs(k[i * n + j]);
-                _normK = Math.Max(_normK, row);
+                if (g0 > 0 && g1 <= 0) Refine(previous, t, tNext - t, rates, hasInput);
+                return;
             }
+            // Time above the level: a sub-step that stays on one side of it with a slope of one sign counts whole; a single
+            // trough below it counts nothing; a crossing, or a turn that may bring the component over the level, is refined.
+            double level = _level.Value, f0 = previous[_c], f1 = x[_c];
+            bool above0 = f0 > level, above1 = f1 > level;
+            if ((g0 > 0) == (g1 > 0) && above0 == above1) { Above += above0 ? tNext - t : 0; return; }
+            if (g0 <= 0 && g1 > 0 && !above0 && !above1) return;
+            Refine(previous, t, tNext - t, rates, hasInput);
         }
 
-        public double Max = double.NegativeInfinity, TMax, Above;
+        protected override void AdvanceBySeries(double[] start, double[] rates, double delta, double[] x) => Taylor(start, rates, delta, x);
 
-        /// <summary>Scans the interval between points p and p + 1 for maxima (level null) or for time above the level.</summary>
-        public void Interval(EvaluatedPoints points, double[] outStates, Func<double, double[]> ratesAt, int p, double? level)
+        protected override void Piece(double[] start, double[] x, double ts, double delta, double g0, double g1, double[] rates, bool seriesAtStart)
         {
-            double a = points.Time(p), end = points.Time(p + 1);
-            if (end - a <= 1e-12) return;
-            var rates = ratesAt(a);
-            bool hasInput = rates.Any(r => r > 0);
-            double lastEvent = LastEventAtOrBefore(a, points.Time(0));
-            var x = points.State(p, outStates)[.._n].ToArray();
-            var endState = points.State(p + 1, outStates)[.._n].ToArray();
-            var previous = new double[_n];
-            _ladder.Clear();
-            double t = a, g0 = Slope(x, rates);
-            while (true)
+            if (_level is null)
             {
-                double target = Math.Max(BaseStepH, StepFraction * (t - lastEvent));
-                int j = Math.Max(0, (int)Math.Floor(Math.Log2(target / BaseStepH) + 1e-12));
-                double h = BaseStepH * Math.Pow(2, j);
-                x.CopyTo(previous, 0);
-                bool last = t + h >= end - 1e-9;
-                double tNext;
-                if (last)
+                if (g0 > 0 && g1 <= 0)
                 {
-                    endState.CopyTo(x, 0);
-                    tNext = end;
+                    Series(start, rates);
+                    var (u, value) = SeriesMaximum(delta);
+                    if (value > Max) { Max = value; TMax = ts + u; }
                 }
-                else
-                {
-                    _propagator.Step(x, Rung(j, rates, hasInput));
-                    tNext = t + h;
-                }
-                double g1 = Slope(x, rates);
-                if (level is null)
-                {
-                    if (g0 > 0 && g1 <= 0) Refine(previous, t, tNext - t, rates, hasInput, null);
-                }
-                else Crossings(previous, x, t, tNext, g0, g1, rates, hasInput, level.Value);
-                if (last) break;
-                t = tNext;
-                g0 = g1;
             }
-        }
-
-        private double LastEventAtOrBefore(double t, double origin)
-        {
-            int i = Array.BinarySearch(_events, t + LinearMarch.TimeEpsH);
-            int at = i >= 0 ? i : ~i - 1;
-            return at >= 0 ? _events[at] : origin;
-        }
-
-        /// <summary>The propagator for 2^j minutes, built by squaring the 1-min one.</summary>
-        private LinearPropagator.Entry Rung(int j, double[] rates, bool hasInput)
-        {
-            if (_ladder.Count == 0) _ladder.Add(_propagator.Prepare(rates, hasInput, BaseStepH));
-            while (_ladder.Count <= j) _ladder.Add(_propagator.Doubled(_ladder[^1]));
-            return _ladder[j];
-        }
-
-        /// <summary>Splits [t0, t0 + span] into pieces short enough for the Taylor series and treats each piece whose
-        /// slope turns down (maximum) or that may meet the level (crossings).</summary>
-        private void Refine(double[] x0, double t0, double span, double[] rates, bool hasInput, double? level)
-        {
-            double piece = BaseStepH;
-            if (_normK * piece > 1) piece = 1 / _normK;
-            int steps = Math.Max(1, (int)Math.Ceiling(span / piece - 1e-9));
-            double delta = span / steps;
-            var x = (double[])x0.Clone();
-            var start = new double[_n];
-            var step = steps > 1 ? _propagator.Prepare(rates, hasInput, delta) : null;
-            double g0 = Slope(x, rates);
-            for (int s = 0; s < steps; s++)
+            else
             {
-                x.CopyTo(start, 0);
-                if (step is null) Taylor(start, rates, delta, x); // one piece: its end from the series
-                else _propagator.Step(x, step);
-                double g1 = Slope(x, rates);
-                double ts = t0 + s * delta;
-                if (level is null)
-                {
-                    if (g0 > 0 && g1 <= 0)
-                    {
-                        Series(start, rates);
-                        var (u, value) = SeriesMaximum(delta);
-                        if (value > Max) { Max = value; TMax = ts + u; }
-                    }
-                }
-                else if ((g0 > 0) == (g1 > 0) && (start[_c] > level) == (x[_c] > level)) Above += start[_c] > level ? delta : 0;
+                double level = _level.Value;
+                if ((g0 > 0) == (g1 > 0) && (start[_c] > level) == (x[_c] > level)) Above += start[_c] > level ? delta : 0;
                 else
                 {
                     Series(start, rates);
-                    Above += SeriesTimeAbove(start[_c], x[_c], g0, g1, delta, level.Value);
+                    Above += SeriesTimeAbove(start[_c], x[_c], g0, g1, delta, level);
                 }
-                g0 = g1;
             }
         }
 
-        /// <summary>Adds the time above the level on one sub-step [t0, t1] with end states x0, x1 and end slopes g0, g1.</summary>
-        private void Crossings(double[] x0, double[] x1, double t0, double t1, double g0, double g1, double[] rates, bool hasInput, double level)
-        {
-            double f0 = x0[_c], f1 = x1[_c];
-            bool above0 = f0 > level, above1 = f1 > level;
-            if ((g0 > 0) == (g1 > 0) && above0 == above1) { Above += above0 ? t1 - t0 : 0; return; }
-            if (g0 <= 0 && g1 > 0 && !above0 && !above1) return; // a single trough below the level
-            // A crossing, or a turn in the slope that may bring the component over the level: resolve on short pieces.
-            Refine(x0, t0, t1 - t0, rates, hasInput, level);
-        }
-
         /// <summary>(K x + b)_c.</summary>
-        private double Slope(ReadOnlySpan<double> x, ReadOnlySpan<double> b)
+        protected override double Slope(ReadOnlySpan<double> x, double[] b)
         {
             double d = b[_c];
-            for (int j = 0; j < _n; j++) d += _k[_c * _n + j] * x[j];
+            for (int j = 0; j < N; j++) d += K[_c * N + j] * x[j];
             return d;
         }
 
         /// <summary>Fills the Taylor coefficients a_k = x_c^(k)(0) / k! about state x (k &lt; <see cref="MaxTerms"/>).</summary>
         private void Series(double[] x, double[] b)
         {
-            int n = _n;
+            int n = N;
             _coefficients[0] = x[_c];
             for (int i = 0; i < n; i++)
             {
                 double s = b[i];
-                for (int j = 0; j < n; j++) s += _k[i * n + j] * x[j];
+                for (int j = 0; j < n; j++) s += K[i * n + j] * x[j];
                 _v[i] = s;
             }
             double factorial = 1;
@@ -459,7 +438,7 @@ internal static class PeakSearch
                 for (int i = 0; i < n; i++)
                 {
                     double s = 0;
-                    for (int j = 0; j < n; j++) s += _k[i * n + j] * _v[j];
+                    for (int j = 0; j < n; j++) s += K[i * n + j] * _v[j];
                     _w[i] = s;
                 }
                 _w.CopyTo(_v, 0);
@@ -469,11 +448,11 @@ internal static class PeakSearch
         /// <summary>x after <paramref name="h"/> from <paramref name="x0"/> by the full Taylor series (for one short piece).</summary>
         private void Taylor(double[] x0, double[] b, double h, double[] into)
         {
-            int n = _n;
+            int n = N;
             for (int i = 0; i < n; i++)
             {
                 double s = b[i];
-                for (int j = 0; j < n; j++) s += _k[i * n + j] * x0[j];
+                for (int j = 0; j < n; j++) s += K[i * n + j] * x0[j];
                 _v[i] = s;
             }
             double scale = h;
@@ -484,7 +463,7 @@ internal static class PeakSearch
                 for (int i = 0; i < n; i++)
                 {
                     double s = 0;
-                    for (int j = 0; j < n; j++) s += _k[i * n + j] * _v[j];
+                    for (int j = 0; j < n; j++) s += K[i * n + j] * _v[j];
                     _w[i] = s;
                 }
                 _w.CopyTo(_v, 0);

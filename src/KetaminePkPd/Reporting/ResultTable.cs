@@ -33,6 +33,18 @@ public sealed class ResultTable
     /// <summary>What the table is, e.g. <c>replicate trial r</c>.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// The significant digits its numbers are written with, 1 to 17 (<see cref="ResultValue.ToString(int)"/>):
+    /// 15 (what R's <c>write.csv</c> writes) unless the table says
+    /// otherwise (a simulated time course: 10); 17 writes every double exactly. docs/outputs.md states the policy.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside 1 to 17.</exception>
+    public int SignificantDigits
+    {
+        get;
+        init => field = ResultValue.CheckDigits(value, nameof(SignificantDigits));
+    } = ResultValue.DefaultSignificantDigits;
+
     /// <summary>The columns.</summary>
     public ImmutableArray<ResultColumn> Columns { get; }
 
@@ -50,8 +62,9 @@ public sealed class ResultTable
     }
 
     /// <summary>
-    /// Writes a header row and one row per table row as CSV (comma-separated, invariant culture, shortest round-trip
-    /// numbers, quoted where needed, UTF-8 without a byte-order mark). Every value is checked before anything is written.
+    /// Writes a header row and one row per table row as CSV (comma-separated, invariant culture, numbers with
+    /// <see cref="SignificantDigits"/> in their shortest form, <c>TRUE</c>/<c>FALSE</c>, quoted where needed, UTF-8 without a
+    /// byte-order mark). Every value is checked before anything is written.
     /// </summary>
     /// <param name="stream">Where to write; left open.</param>
     /// <exception cref="NonFiniteResultException">A number is NaN or infinite; nothing was written.</exception>
@@ -70,7 +83,7 @@ public sealed class ResultTable
     {
         ArgumentNullException.ThrowIfNull(writer);
         CheckFinite();
-        using var rows = new ResultTableWriter(Name, Columns, writer);
+        using var rows = new ResultTableWriter(Name, Columns, writer, SignificantDigits);
         foreach (var row in Rows) rows.WriteRow(row.AsSpan());
     }
 

@@ -14,6 +14,7 @@ internal sealed class ResultTableWriter : IDisposable
     private readonly string _name;
     private readonly ImmutableArray<ResultColumn> _columns;
     private readonly TextWriter _writer;
+    private readonly int _significantDigits;
     private readonly SepWriter _csv;
     private long _rows;
     private bool _disposed;
@@ -22,8 +23,10 @@ internal sealed class ResultTableWriter : IDisposable
     /// <param name="name">What the table is (for error messages).</param>
     /// <param name="columns">The columns.</param>
     /// <param name="writer">Where to write; left open, flushed on <see cref="Dispose"/>.</param>
-    public ResultTableWriter(string name, ImmutableArray<ResultColumn> columns, TextWriter writer)
+    /// <param name="significantDigits">The significant digits of its numbers (<see cref="ResultTable.SignificantDigits"/>).</param>
+    public ResultTableWriter(string name, ImmutableArray<ResultColumn> columns, TextWriter writer, int significantDigits = ResultValue.DefaultSignificantDigits)
     {
+        _significantDigits = ResultValue.CheckDigits(significantDigits, nameof(significantDigits));
         _name = name;
         _columns = columns;
         _writer = writer;
@@ -42,7 +45,7 @@ internal sealed class ResultTableWriter : IDisposable
                 throw new NonFiniteResultException($"{_name}: {_columns[c].Name} in row {_rows + 1} is {row[c].Number.ToString(CultureInfo.InvariantCulture)}; nothing was written.");
         using (var r = _csv.NewRow())
         {
-            for (int c = 0; c < row.Length; c++) r[c].Set(row[c].ToString());
+            for (int c = 0; c < row.Length; c++) r[c].Set(row[c].ToString(_significantDigits));
         }
         _rows++;
     }

@@ -77,18 +77,64 @@ public readonly struct ResultValue : IEquatable<ResultValue>
     /// <param name="value">The value.</param>
     public static implicit operator ResultValue(bool value) => Of(value);
 
+    /// <summary>The significant digits a number is written with by default: 15, as R's <c>write.csv</c> writes doubles.</summary>
+    internal const int DefaultSignificantDigits = 15;
+
+    /// <summary>The most significant digits: 17, which writes the shortest text that reads back as the same double.</summary>
+    internal const int MaxSignificantDigits = 17;
+
     /// <summary>
-    /// The value as written to CSV: numbers in shortest round-trip form (invariant culture), whole numbers as digits,
-    /// <c>true</c>/<c>false</c>, texts as they are, the empty value as an empty string.
+    /// The value as written to CSV (see <see cref="ToString(int)"/>) with 15 significant digits, as R's <c>write.csv</c>: e.g.
+    /// <c>0.3</c> for 0.1 + 0.2, <c>TRUE</c>, <c>FALSE</c>.
     /// </summary>
-    public override string ToString() => Kind switch
+    public override string ToString() => ToString(DefaultSignificantDigits);
+
+    /// <summary>
+    /// The value as written to CSV: a number with at most <paramref name="significantDigits"/> significant digits in its
+    /// shortest form (invariant culture, <c>E</c> notation for very small or large values, trailing zeros dropped, -0 as
+    /// <c>0</c>; with 17 the shortest round-trip form, which reads back as the same double), whole numbers as digits, truth values
+    /// as <c>TRUE</c>/<c>FALSE</c> (the spelling R's <c>read.csv</c>, readr and pandas all read as logical), texts as they
+    /// are, the empty value as an empty string.
+    /// </summary>
+    /// <param name="significantDigits">Significant digits of a number, 1 to 17.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="significantDigits"/> outside 1 to 17.</exception>
+    public string ToString(int significantDigits)
     {
-        ResultValueKind.Number => _number.ToString("R", CultureInfo.InvariantCulture),
-        ResultValueKind.Integer => _integer.ToString(CultureInfo.InvariantCulture),
-        ResultValueKind.Text => _text!,
-        ResultValueKind.Boolean => _integer != 0 ? "true" : "false",
-        _ => "",
-    };
+        CheckDigits(significantDigits, nameof(significantDigits));
+        return Kind switch
+        {
+            ResultValueKind.Number => FormatNumber(_number, significantDigits),
+            ResultValueKind.Integer => _integer.ToString(CultureInfo.InvariantCulture),
+            ResultValueKind.Text => _text!,
+            ResultValueKind.Boolean => _integer != 0 ? "TRUE" : "FALSE",
+            _ => "",
+        };
+    }
+
+    /// <summary>Throws unless <paramref name="digits"/> is 1 to <see cref="MaxSignificantDigits"/>.</summary>
+    internal static int CheckDigits(int digits, string name) => digits is >= 1 and <= MaxSignificantDigits ? digits
+        : throw new ArgumentOutOfRangeException(name, digits, $"{name} must be 1 to {MaxSignificantDigits} significant digits, got {digits}.");
+
+    /// <summary>
+    /// The one number format of every CSV the library writes: at most <paramref name="digits"/> significant digits,
+    /// shortest form, -0 as 0; 17 digits gives the shortest round-trip form.
+    /// </summary>
+    internal static string FormatNumber(double value, int digits) =>
+        value == 0 ? "0" : value.ToString(digits >= MaxSignificantDigits ? "R" : Formats[digits], CultureInfo.InvariantCulture);
+
+    /// <summary><see cref="FormatNumber(double, int)"/> into a span (the data-set writer's rows).</summary>
+    internal static int FormatNumber(double value, int digits, Span<char> destination)
+    {
+        if (value == 0)
+        {
+            destination[0] = '0';
+            return 1;
+        }
+        value.TryFormat(destination, out int written, digits >= MaxSignificantDigits ? "R" : Formats[digits], CultureInfo.InvariantCulture);
+        return written;
+    }
+
+    private static readonly string[] Formats = [.. Enumerable.Range(0, MaxSignificantDigits).Select(d => "G" + d.ToString(CultureInfo.InvariantCulture))];
 
     /// <inheritdoc />
     public bool Equals(ResultValue other) => Kind == other.Kind && Kind switch

@@ -19,6 +19,12 @@ public static class SimulationReport
     /// <summary>The name of <see cref="TimeCourse"/>'s table.</summary>
     public const string TimeCourseName = "time_course";
 
+    /// <summary>
+    /// The significant digits of a time course's numbers (<see cref="ResultTable.SignificantDigits"/>): 10, beyond the
+    /// model's own accuracy (the solvers agree to about 1e-6) and as the data-set predictions are written; docs/outputs.md.
+    /// </summary>
+    internal const int TimeCourseDigits = 10;
+
     private static readonly SimulationJsonContext Context = new(TrialJsonParts.Relaxed(SimulationJsonContext.Default.Options));
 
     /// <summary>The regimen in words, e.g. <c>0.5 mg/kg (35 mg) IV infusion over 40 min, once</c>.</summary>
@@ -63,7 +69,8 @@ public static class SimulationReport
     /// Every output time of <paramref name="result"/>: <c>time_h</c>, <c>parent_ng_per_ml</c>, <c>metabolite_ng_per_ml</c>
     /// (empty for a model without a metabolite), <c>cadss</c> (dissociation, CADSS points), <c>madrs_change</c> (the
     /// antidepressant drug effect, MADRS points, negative = improvement), <c>amount_&lt;compartment&gt;_mg</c> per
-    /// compartment, <c>eliminated_mg</c> and <c>input_mg</c> (cumulative).
+    /// compartment, <c>eliminated_mg</c> and <c>input_mg</c> (cumulative); numbers with 10 significant digits
+    /// (<see cref="ResultTable.SignificantDigits"/>).
     /// </summary>
     /// <param name="result">A result of the default model (<see cref="PkPdModel.Default"/>).</param>
     /// <exception cref="ArgumentException">The result lacks the default effects.</exception>
@@ -98,7 +105,7 @@ public static class SimulationReport
             row.Add(pk.InputMg[k]);
             rows.Add(row.MoveToImmutable());
         }
-        return new ResultTable(TimeCourseName, columns.ToImmutable(), rows.MoveToImmutable());
+        return new ResultTable(TimeCourseName, columns.ToImmutable(), rows.MoveToImmutable()) { SignificantDigits = TimeCourseDigits };
     }
 
     /// <summary>

@@ -133,9 +133,7 @@ internal sealed class HypothesisLinks
         var eta = subject.EffectRandomEffects;
         int ka = _a.Length;
         Span<double> wA = stackalloc double[ka];
-        Solve(_lA, ka, _a, eta, wA);
-        double pA = 0;
-        for (int i = 0; i < ka; i++) pA += link.ResponsivenessDirection[i] * wA[i];
+        double pA = Latent(_lA, _a, eta, link.ResponsivenessDirection, wA);
         double target;
         if (NeedsDissociation)
         {
@@ -144,11 +142,7 @@ internal sealed class HypothesisLinks
         }
         else
         {
-            int kd = _d.Length;
-            Span<double> wD = stackalloc double[kd];
-            Solve(_lD, kd, _d, eta, wD);
-            double pD = 0;
-            for (int i = 0; i < kd; i++) pD += link.DissociationDirection[i] * wD[i];
+            double pD = Latent(_lD, _d, eta, link.DissociationDirection, stackalloc double[_d.Length]);
             double rho = _hypothesis.SensitivityCorrelation;
             target = rho * pD + Math.Sqrt(1 - rho * rho) * pA;
         }
@@ -172,16 +166,8 @@ internal sealed class HypothesisLinks
         var link = _arms[arm];
         if (link is null) return (double.NaN, double.NaN, double.NaN);
         var eta = subject.EffectRandomEffects;
-        Span<double> wA = stackalloc double[_a.Length];
-        Solve(_lA, _a.Length, _a, eta, wA);
-        double pA = 0, pD = 0;
-        for (int i = 0; i < _a.Length; i++) pA += link.ResponsivenessDirection[i] * wA[i];
-        if (_d.Length > 0)
-        {
-            Span<double> wD = stackalloc double[_d.Length];
-            Solve(_lD, _d.Length, _d, eta, wD);
-            for (int i = 0; i < _d.Length; i++) pD += link.DissociationDirection[i] * wD[i];
-        }
+        double pA = Latent(_lA, _a, eta, link.ResponsivenessDirection, stackalloc double[_a.Length]);
+        double pD = _d.Length > 0 ? Latent(_lD, _d, eta, link.DissociationDirection, stackalloc double[_d.Length]) : 0;
         return (pD, pA, link.ReferencePeaks is { } peaks ? NormalScore(peaks, peakCadss) : double.NaN);
     }
 
@@ -236,6 +222,15 @@ internal sealed class HypothesisLinks
             }
         }
         return l;
+    }
+
+    /// <summary>A latent score: the block's random effects whitened into <paramref name="w"/> (w = L^-1 eta[idx]), then projected on the unit direction.</summary>
+    private static double Latent(double[] l, int[] idx, ImmutableArray<double> eta, double[] direction, Span<double> w)
+    {
+        Solve(l, idx.Length, idx, eta, w);
+        double p = 0;
+        for (int i = 0; i < idx.Length; i++) p += direction[i] * w[i];
+        return p;
     }
 
     /// <summary>w = L^-1 eta[idx] by forward substitution.</summary>

@@ -94,7 +94,7 @@ public sealed class SensitivityReportTests
         // A row per grid value and observation, and one per value for the combined p.
         Assert.Equal(points * (result.Settings.Observed.Length + 1), grid.Rows.Length);
         int fits = grid.IndexOf("fits"), p = grid.IndexOf("two_sided_p");
-        Assert.All(grid.Rows, r => Assert.Equal(r[p].Number >= 0.05, r[fits].Text is null && r[fits].ToString() == "true"));
+        Assert.All(grid.Rows, r => Assert.Equal(r[p].Number >= 0.05, r[fits].Text is null && r[fits].ToString() == "TRUE"));
 
         using var doc = JsonDocument.Parse(StrengthsReport.ToJson(result, [], "nimh"));
         Assert.Equal(points, doc.RootElement.GetProperty("points").GetArrayLength());

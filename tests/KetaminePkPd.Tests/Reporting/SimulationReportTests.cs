@@ -126,7 +126,24 @@ public sealed class SimulationReportTests
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("time_h,parent_ng_per_ml,metabolite_ng_per_ml,cadss,madrs_change,amount_", lines[0], StringComparison.Ordinal);
         Assert.Equal(Result.Pk.TimesH.Length + 1, lines.Length);
-        Assert.Equal(Result.Pk.ParentNgPerMl[1], double.Parse(lines[2].Split(',')[1], CultureInfo.InvariantCulture));
+        // 10 significant digits: within half a unit in the 10th digit of the simulated value.
+        double parent = Result.Pk.ParentNgPerMl[1];
+        Assert.Equal(parent, double.Parse(lines[2].Split(',')[1], CultureInfo.InvariantCulture), 5e-10 * parent);
+    }
+
+    [Fact]
+    public void TimeCourse_Csv_WritesTenSignificantDigits_NoBinaryNoise()
+    {
+        var table = SimulationReport.TimeCourse(Result);
+        Assert.Equal(10, table.SignificantDigits);
+        var lines = table.ToCsv().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // 5 min = 1/12 h: 0.08333333333 (not 0.08333333333333333); no cell has more than 10 significant digits.
+        Assert.Equal("0.08333333333", lines[2].Split(',')[0]);
+        foreach (var cell in lines.Skip(1).SelectMany(l => l.TrimEnd('\r').Split(',')).Where(c => c.Length > 0))
+        {
+            string mantissa = cell.Split('E')[0].TrimStart('-').Replace(".", "", StringComparison.Ordinal).TrimStart('0');
+            Assert.True(mantissa.Length <= 10, cell);
+        }
     }
 
     [Fact]
