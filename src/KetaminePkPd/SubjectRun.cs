@@ -12,6 +12,9 @@ public abstract class SubjectRun<TResult>
     where TResult : class
 {
     private readonly bool _parallel;
+
+    /// <summary>True when each step simulates its patients on all cores.</summary>
+    private protected bool IsParallel => _parallel;
     private readonly string _what;
     private TResult? _result;
 

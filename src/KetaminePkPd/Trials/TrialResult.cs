@@ -6,7 +6,7 @@ namespace KetaminePkPd.Trials;
 /// <summary>The outcome of <see cref="VirtualTrial.Run"/>: every patient, summaries per arm and overall, and the dissociation-response associations. Immutable.</summary>
 public sealed class TrialResult
 {
-    internal TrialResult(TrialDesign design, Hypothesis hypothesis, ulong seed, ImmutableArray<TrialSubjectResult> subjects, TrialColumns columns)
+    internal TrialResult(TrialDesign design, Hypothesis hypothesis, ulong seed, ImmutableArray<TrialSubjectResult> subjects, TrialColumns columns, bool parallel = false)
     {
         Design = design;
         Hypothesis = hypothesis;
@@ -19,7 +19,8 @@ public sealed class TrialResult
         Arms = [.. design.Arms.Select((a, i) => ArmSummary.Of(a.Name, columns, [.. arms[i]], k))];
         Overall = ArmSummary.Of("all", columns, null, k);
         // The mediation bootstrap uses its own seeded stream: (seed mod 2^31) + assessment index.
-        Associations = [.. Enumerable.Range(0, k).Select(i => AssociationSummary.Of(design.Assessments[i], columns, i, (int)(seed % int.MaxValue) + i))];
+        LargeArrays.Release(columns.Count);
+        Associations = [.. AssociationSummary.All(design.Assessments, columns, [.. Enumerable.Range(0, k).Select(i => (int)(seed % int.MaxValue) + i)], parallel)];
         RatedCadss = ImmutableCollectionsMarshal.AsImmutableArray(columns.Cadss);
         PercentChanges = [.. columns.PercentChange.Select(ImmutableCollectionsMarshal.AsImmutableArray)];
     }

@@ -70,5 +70,5 @@ public sealed class VirtualTrialRun : SubjectRun<TrialResult>
     }
 
     private protected override TrialResult Finish() =>
-        new(_design, _hypothesis, _seed, _subjects is null ? [] : ImmutableArray.Create(_subjects), _columns);
+        new(_design, _hypothesis, _seed, _subjects is null ? [] : ImmutableArray.Create(_subjects), _columns, IsParallel);
 }
