@@ -73,6 +73,7 @@ internal sealed class CompareCommand : CliCommand
         "p5/median/p95, provisionalParameters), provisionalEffectParameters, metric notes, modelVersion, a command line " +
         "that reproduces the run, and the files written.");
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
+    private readonly Option<bool> _allowLongRun = TrialCommand.AllowLongRun();
 
     public CompareCommand()
         : base("compare",
@@ -83,7 +84,7 @@ internal sealed class CompareCommand : CliCommand
             $"its value at both ends of the range. Without options: a {Defaults.Subject.WeightKg.ToString(CultureInfo.InvariantCulture)} kg adult, " +
             $"the {ComparisonArm.Defaults.Count} default arms of --arm, 7 days. PROVISIONAL effect calibration.")
     {
-        Add(_arms, _weight, _age, _threshold, _subjects, _seed, _plot, _plotEffects, _out, _json, _quiet);
+        Add(_arms, _weight, _age, _threshold, _subjects, _seed, _plot, _plotEffects, _out, _json, _quiet, _allowLongRun);
     }
 
     protected override int Execute(CommandContext ctx)
@@ -112,6 +113,7 @@ internal sealed class CompareCommand : CliCommand
         for (int i = 0; i < arms.Count; i++)
             Parsing.Wrap("--arm", specs.Length == 0 ? arms[i].Name : specs[i], () => { RouteComparison.CheckArm(arms[i], subject); return 0; });
 
+        KetaminePkPd.Trials.WorkBudget.CheckComparison([.. arms.Select(a => a.Sessions)], options.PopulationSize, ctx.Get(_allowLongRun));
         // Open every output first: a bad path fails before any work, and a failure later leaves no file.
         using var files = ctx.Outputs();
         var plot = files.Open(plotPath, "--plot");

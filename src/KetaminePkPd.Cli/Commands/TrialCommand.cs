@@ -84,7 +84,7 @@ internal sealed class TrialCommand : CliCommand
     /// <summary>The option that lifts the <see cref="WorkBudget"/>.</summary>
     public static Option<bool> AllowLongRun() => new(WorkBudget.AllowOption)
     {
-        Description = $"Run even when the estimated work is above the budget ({WorkBudget.Description}); without it such a run is refused with an estimate.",
+        Description = $"Run even when the estimated time or memory is above the budget ({WorkBudget.Description}); without it such a run is refused before any work, in one line with the estimate.",
     };
 
     /// <summary>The strengths given with --rho, --share, --threshold-cadss and --boost.</summary>

@@ -47,12 +47,20 @@ public sealed record AssociationSummary(TimeSpan Time, CorrelationResult Raw, Co
         for (int k = 0; k < count; k++)
         {
             var change = columns.PercentChange[k];
+            // Each statistic's temporary arrays (ranks, residuals, copies) are released before the next one allocates its own.
+            T? Released<T>(Func<T> f) where T : class
+            {
+                var value = Try(f);
+                LargeArrays.Release(columns.Count);
+                return value;
+            }
             var raw = Try(() => Correlation.Pearson(cadss, change));
-            var spearman = Try(() => Correlation.Spearman(cadss, change));
+            var spearman = Released(() => Correlation.Spearman(cadss, change));
             if (raw is null || spearman is null) continue;
+            var partialGivenExposure = Released(() => Correlation.Partial(cadss, change, exposure));
+            var partialGivenDose = Released(() => Correlation.Partial(cadss, change, dose));
             improvements[k] = change.Select(c => -c).ToArray();
-            summaries[k] = new AssociationSummary(times[k], raw, spearman, Try(() => Correlation.Partial(cadss, change, exposure)), Try(() => Correlation.Partial(cadss, change, dose)), null);
-            LargeArrays.Release(columns.Count);
+            summaries[k] = new AssociationSummary(times[k], raw, spearman, partialGivenExposure, partialGivenDose, null);
         }
         var mediation = new MediationResult?[count];
         void Mediate(int k)

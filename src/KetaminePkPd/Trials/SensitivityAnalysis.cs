@@ -147,6 +147,13 @@ public static class SensitivityAnalysis
     }
 
     /// <summary>The key of a setting: its non-default levels, e.g. <c>DoseSpread:3|PlaceboSd:1</c> (empty for the default).</summary>
+    /// <summary>The pools (pharmacological settings) and settings that shard <paramref name="shard"/> of <paramref name="shards"/> runs.</summary>
+    internal static (int Groups, int Cells) Work(SensitivitySettings settings, int shard, int shards)
+    {
+        var mine = Plan(settings).Groups.Where((_, g) => g % shards == shard - 1).ToList();
+        return (mine.Count, mine.Sum(g => g.Count));
+    }
+
     private static string Key(IEnumerable<SensitivityLevel> ls) =>
         string.Join('|', ls.Where(l => !l.IsDefault).OrderBy(l => l.Assumption).Select(l => $"{l.Assumption}:{l.Index}"));
 

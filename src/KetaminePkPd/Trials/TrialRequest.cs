@@ -104,7 +104,7 @@ public sealed class TrialRequest
     /// <param name="allowLongRun">True when the user allowed a long run.</param>
     /// <exception cref="ArgumentException">Above the budget; the message names --subjects, or the scenario file that set the size.</exception>
     public void CheckWork(bool allowLongRun) =>
-        WorkBudget.Check(Design.TotalSubjects, 0, allowLongRun, Choice.FilePath is not null && !_subjectsGiven
+        WorkBudget.Check(WorkBudget.Trial(Design.TotalSubjects, Design.Assessments.Length), allowLongRun, Choice.FilePath is not null && !_subjectsGiven
             ? $"--design '{Choice.FilePath}' ({Design.TotalSubjects} patients over {Design.Arms.Length} arms)"
             : $"--subjects {Design.TotalSubjects}");
 
