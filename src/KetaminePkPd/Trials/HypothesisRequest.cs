@@ -217,6 +217,9 @@ public sealed class HypothesisRequest
         double ratings = (double)s.Replicates * h * s.Observed.Sum(o => (double)o.N);
         double kept = enrolled * WorkBudget.BytesPerPoolPatient(s.Observed.Select(o => o.Time).Distinct().Count(), sparse: true)
             + pool / 8 + (double)h * s.Observed.Length * s.Replicates * 16;
-        return WorkBudget.Replicates(enrolled, enrolled * h, ratings, kept);
+        // The hypotheses that link nothing (exposure-only, expectancy) share one noise-free course per patient.
+        int linked = s.Hypotheses.Count(x => x.SensitivityCorrelation != 0 || x.MediationShare != 0);
+        int courses = linked + (linked < h ? 1 : 0);
+        return WorkBudget.Replicates(enrolled, enrolled * courses, ratings, kept);
     }
 }

@@ -103,6 +103,6 @@ public sealed class SensitivityRequest
         double perReplicate = s.Observed.Sum(o => (double)o.N);
         double kept = s.PoolSize * 2.0 * RatingPool.BytesPerPatient(s.Observed.Select(o => o.Time).Distinct().Count(), sparse: false)
             + (double)cells * s.Observed.Length * s.Replicates * 8;
-        return WorkBudget.Replicates((double)groups * s.PoolSize, (double)groups * s.PoolSize, (double)cells * s.Replicates * perReplicate, kept);
+        return WorkBudget.Replicates((double)groups * s.PoolSize, (double)groups * s.PoolSize, (double)cells * s.Replicates * perReplicate, kept, WorkBudget.SensitivityFixedSeconds);
     }
 }

@@ -13,13 +13,19 @@ public sealed class TrialResult
         Seed = seed;
         Subjects = subjects;
         int k = design.Assessments.Length;
-        var arms = new List<int>[design.Arms.Length];
-        for (int a = 0; a < arms.Length; a++) arms[a] = [];
-        for (int i = 0; i < columns.Count; i++) arms[columns.Arm[i]].Add(i);
-        Arms = [.. design.Arms.Select((a, i) => ArmSummary.Of(a.Name, columns, [.. arms[i]], k))];
-        Overall = ArmSummary.Of("all", columns, null, k);
-        // The mediation bootstrap uses its own seeded stream: (seed mod 2^31) + assessment index.
+        // A large trial's simulation garbage is released first, then each summary's temporary arrays before the next.
         LargeArrays.Release(columns.Count);
+        var sizes = new int[design.Arms.Length];
+        foreach (int arm in columns.Arm) sizes[arm]++;
+        var arms = sizes.Select(n => new int[n]).ToArray();
+        var filled = new int[sizes.Length];
+        for (int i = 0; i < columns.Count; i++) arms[columns.Arm[i]][filled[columns.Arm[i]]++] = i;
+        Arms = [.. design.Arms.Select((a, i) => ArmSummary.Of(a.Name, columns, arms[i], k))];
+        arms = null;
+        LargeArrays.Release(columns.Count);
+        Overall = ArmSummary.Of("all", columns, null, k);
+        LargeArrays.Release(columns.Count);
+        // The mediation bootstrap uses its own seeded stream: (seed mod 2^31) + assessment index.
         Associations = [.. AssociationSummary.All(design.Assessments, columns, [.. Enumerable.Range(0, k).Select(i => (int)(seed % int.MaxValue) + i)], parallel)];
         RatedCadss = ImmutableCollectionsMarshal.AsImmutableArray(columns.Cadss);
         PercentChanges = [.. columns.PercentChange.Select(ImmutableCollectionsMarshal.AsImmutableArray)];

@@ -54,11 +54,17 @@ public static class WorkBudget
     /// <summary>The fixed work of <c>strengths</c>: its hypothesis ceilings (4 x 4000 patients and their replicates) (s).</summary>
     internal const double StrengthsFixedSeconds = 30;
 
+    /// <summary>The fixed work of <c>sensitivity</c> beyond its pools and ratings: the plan, the settings' designs and clinical redraws (s).</summary>
+    internal const double SensitivityFixedSeconds = 7;
+
+    /// <summary>The fixed work of <c>dose-response</c>: the typical patient's curves over the sweep (s).</summary>
+    internal const double DoseResponseFixedSeconds = 4;
+
     /// <summary>One trial patient simulated, rated, kept in the summary columns and written as a CSV row (s).</summary>
-    internal const double SecondsPerTrialPatient = 200e-6;
+    internal const double SecondsPerTrialPatient = 300e-6;
 
     /// <summary>One trial patient of one assessment in the summaries (correlations and the 1000-resample mediation bootstrap) (s).</summary>
-    internal const double SecondsPerSummaryPatient = 100e-6;
+    internal const double SecondsPerSummaryPatient = 130e-6;
 
     /// <summary>One virtual patient of a <c>dose-response</c> population (s).</summary>
     internal const double SecondsPerDoseResponsePatient = 520e-6;
@@ -154,7 +160,7 @@ public static class WorkBudget
     {
         ArgumentNullException.ThrowIfNull(settings);
         double patients = settings.PopulationSubjects + settings.Steps;
-        Check(new WorkEstimate(StartSeconds + patients * SecondsPerDoseResponsePatient, BaseBytes + patients * BytesPerDoseResponsePatient), allowLongRun,
+        Check(new WorkEstimate(StartSeconds + DoseResponseFixedSeconds + patients * SecondsPerDoseResponsePatient, BaseBytes + patients * BytesPerDoseResponsePatient), allowLongRun,
             string.Create(CultureInfo.InvariantCulture, $"--subjects {settings.PopulationSize} over --steps {settings.Steps}"));
     }
 

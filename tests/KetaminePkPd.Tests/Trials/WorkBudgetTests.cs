@@ -57,7 +57,8 @@ public class WorkBudgetTests
         Assert.InRange(enrolled, 191_000, 193_000);
         var e = HypothesisRequest.Estimate(settings);
         double ratings = 2000.0 * 4 * (58 + 39);
-        Assert.Equal(WorkBudget.StartSeconds + enrolled * WorkBudget.SecondsPerDissociation + 4 * enrolled * WorkBudget.SecondsPerCourse + ratings * WorkBudget.SecondsPerRating, e.Seconds, 6);
+        // Exposure-only and expectancy link nothing and share one course: three courses per patient for the four hypotheses.
+        Assert.Equal(WorkBudget.StartSeconds + enrolled * WorkBudget.SecondsPerDissociation + 3 * enrolled * WorkBudget.SecondsPerCourse + ratings * WorkBudget.SecondsPerRating, e.Seconds, 6);
         Assert.True(e.IsWithinBudget, $"the main job with a pool of 10 million is estimated at {e.Minutes:0.0} min and {e.Megabytes:0} MB");
         HypothesisRequest.Resolve(subjects: 10_000_000).CheckWork(allowLongRun: false);
 
@@ -74,7 +75,7 @@ public class WorkBudgetTests
         // Every setting is rated from one pool; the settings that change only the clinical model share their pool.
         Assert.InRange(groups, 2, cells - 1);
         var e = SensitivityRequest.Estimate(request.Settings, groups, cells);
-        Assert.Equal(WorkBudget.StartSeconds + groups * 2000 * (WorkBudget.SecondsPerDissociation + WorkBudget.SecondsPerCourse) + cells * 1000 * 97 * WorkBudget.SecondsPerRating, e.Seconds, 6);
+        Assert.Equal(WorkBudget.StartSeconds + WorkBudget.SensitivityFixedSeconds + groups * 2000 * (WorkBudget.SecondsPerDissociation + WorkBudget.SecondsPerCourse) + cells * 1000 * 97 * WorkBudget.SecondsPerRating, e.Seconds, 6);
         request.CheckWork(allowLongRun: false);
 
         var huge = SensitivityRequest.Resolve(subjects: 10_000_000, replicates: 1_000_000);
