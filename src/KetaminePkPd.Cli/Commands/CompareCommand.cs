@@ -113,12 +113,12 @@ internal sealed class CompareCommand : CliCommand
         for (int i = 0; i < arms.Count; i++)
             Parsing.Wrap("--arm", specs.Length == 0 ? arms[i].Name : specs[i], () => { RouteComparison.CheckArm(arms[i], subject); return 0; });
 
-        KetaminePkPd.Trials.WorkBudget.CheckComparison([.. arms.Select(a => a.Sessions)], options.PopulationSize, ctx.Get(_allowLongRun));
         // Open every output first: a bad path fails before any work, and a failure later leaves no file.
         using var files = ctx.Outputs();
         var plot = files.Open(plotPath, "--plot");
         var plotEffects = files.Open(effectsPath, "--plot-effects");
         var csv = files.Open(ctx.Get(_out), "--out");
+        options.CheckWork(arms, ctx.Get(_allowLongRun));
         bool json = ctx.Get(_json);
         bool show = options.PopulationSize > 0 && ctx.ShowProgress(ctx.Get(_quiet), json);
         var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => RouteComparison.Run(arms, options, progress));

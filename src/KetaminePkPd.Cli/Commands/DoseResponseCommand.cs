@@ -108,7 +108,7 @@ internal sealed class DoseResponseCommand : CliCommand
         if (scatterPath is not null && s.PopulationSubjects < DoseResponseReport.MinScatterSubjects)
             throw new ArgumentException($"--plot-scatter draws the virtual population and needs at least {DoseResponseReport.MinScatterSubjects} " +
                 $"virtual patients, got --subjects {s.PopulationSize}.");
-        KetaminePkPd.Trials.WorkBudget.CheckDoseResponse(s, ctx.Get(_allowLongRun));
+        s.CheckWork(ctx.Get(_allowLongRun));
 
         using var files = ctx.Outputs();
         var plot = files.Open(plotPath, "--plot");

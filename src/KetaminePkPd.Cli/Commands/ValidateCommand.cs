@@ -69,7 +69,7 @@ internal sealed class ValidateCommand : CliCommand
         settings = settings with { Hypothesis = strengths.Apply(hypothesis) };
         bool json = ctx.Get(_json), markdown = ctx.Get(_markdown);
         if (json && markdown) throw new ArgumentException("--json and --markdown cannot be combined; choose one output.");
-        KetaminePkPd.Trials.WorkBudget.CheckValidation(settings, ctx.Get(_allowLongRun));
+        settings.CheckWork(ctx.Get(_allowLongRun));
         var report = ValidationSuite.Run(settings);
         if (markdown)
         {

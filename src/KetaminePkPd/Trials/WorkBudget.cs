@@ -12,8 +12,8 @@ namespace KetaminePkPd.Trials;
 /// <remarks>
 /// Every command with size options checks its work here: <see cref="TrialRequest.CheckWork"/>,
 /// <see cref="HypothesisRequest.CheckWork"/>, <see cref="SensitivityRequest.CheckWork"/> (a shard budgets its own work),
-/// <see cref="CheckStrengths"/>, <see cref="CheckDoseResponse"/>, <see cref="CheckComparison"/> and
-/// <see cref="CheckValidation"/>. The unit costs, where and how they were measured, and estimates against measured runs
+/// <see cref="CheckStrengths"/>, <see cref="DoseResponseSettings.CheckWork"/>, <see cref="ComparisonOptions.CheckWork"/> and
+/// <see cref="ValidationSettings.CheckWork"/>. The unit costs, where and how they were measured, and estimates against measured runs
 /// are in docs/benchmarks.md ("Work budget"); benchmarks/KetaminePkPd.Benchmarks/Trials/WorkBudgetBenchmarks.cs re-measures
 /// them.
 /// </remarks>
@@ -156,7 +156,7 @@ public static class WorkBudget
     /// <param name="settings">The run's settings.</param>
     /// <param name="allowLongRun">True when the user allowed a long run.</param>
     /// <exception cref="ArgumentException">Above the budget; the message names --subjects.</exception>
-    public static void CheckDoseResponse(DoseResponseSettings settings, bool allowLongRun)
+    internal static void CheckDoseResponse(DoseResponseSettings settings, bool allowLongRun)
     {
         ArgumentNullException.ThrowIfNull(settings);
         double patients = settings.PopulationSubjects + settings.Steps;
@@ -169,7 +169,7 @@ public static class WorkBudget
     /// <param name="patientsPerArm">Virtual patients per arm (0 for none).</param>
     /// <param name="allowLongRun">True when the user allowed a long run.</param>
     /// <exception cref="ArgumentException">Above the budget; the message names --subjects and the arms.</exception>
-    public static void CheckComparison(IReadOnlyList<int> sessionsPerArm, int patientsPerArm, bool allowLongRun)
+    internal static void CheckComparison(IReadOnlyList<int> sessionsPerArm, int patientsPerArm, bool allowLongRun)
     {
         ArgumentNullException.ThrowIfNull(sessionsPerArm);
         Check(Comparison(sessionsPerArm, patientsPerArm), allowLongRun,
@@ -187,7 +187,7 @@ public static class WorkBudget
     /// <param name="settings">The run's settings.</param>
     /// <param name="allowLongRun">True when the user allowed a long run.</param>
     /// <exception cref="ArgumentException">Above the budget; the message names --subjects.</exception>
-    public static void CheckValidation(ValidationSettings settings, bool allowLongRun)
+    internal static void CheckValidation(ValidationSettings settings, bool allowLongRun)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Check(Validation(settings), allowLongRun,

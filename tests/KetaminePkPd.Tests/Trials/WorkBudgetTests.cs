@@ -114,7 +114,7 @@ public class WorkBudgetTests
     public void DoseResponse_AtItsLargest_IsWithinTheBudget()
     {
         var largest = DoseResponseSettings.Create(populationSize: DoseResponseSettings.MaxPopulationSize, steps: DoseResponseSettings.MaxSteps);
-        WorkBudget.CheckDoseResponse(largest, allowLongRun: false);
+        largest.CheckWork(allowLongRun: false);
     }
 
     [Fact]
@@ -123,17 +123,18 @@ public class WorkBudgetTests
         var e = WorkBudget.Comparison([1, 1, 1, 1, 1], 10_000);
         Assert.Equal(WorkBudget.StartSeconds + 50_000 * WorkBudget.SecondsPerComparisonPatient, e.Seconds, 9);
         Assert.Equal(2 * WorkBudget.Comparison([1], 1000).Seconds - WorkBudget.StartSeconds, WorkBudget.Comparison([2], 1000).Seconds, 9);
-        WorkBudget.CheckComparison([1, 1, 1, 1, 1], 0, allowLongRun: false);
-        AssertRefused(() => WorkBudget.CheckComparison([1, 1, 1, 1, 1], ComparisonOptions.MaxPopulationSize, allowLongRun: false), "--subjects 100000", "5 arms");
-        WorkBudget.CheckComparison([1, 1, 1, 1, 1], ComparisonOptions.MaxPopulationSize, allowLongRun: true);
+        (ComparisonOptions.Default with { PopulationSize = 0 }).CheckWork(ComparisonArm.Defaults, allowLongRun: false);
+        var largest = ComparisonOptions.Default with { PopulationSize = ComparisonOptions.MaxPopulationSize };
+        AssertRefused(() => largest.CheckWork(ComparisonArm.Defaults, allowLongRun: false), "--subjects 100000", "5 arms");
+        largest.CheckWork(ComparisonArm.Defaults, allowLongRun: true);
     }
 
     [Fact]
     public void Validation_AtTheDefault_IsWithinTheBudget_AndAtItsLargestNeedsAllowLongRun()
     {
-        WorkBudget.CheckValidation(ValidationSettings.Default, allowLongRun: false);
+        ValidationSettings.Default.CheckWork(allowLongRun: false);
         var largest = ValidationSettings.Default with { SubjectsPerArm = ValidationSettings.MaxSubjectsPerArm };
-        AssertRefused(() => WorkBudget.CheckValidation(largest, allowLongRun: false), "--subjects 100000");
-        WorkBudget.CheckValidation(largest, allowLongRun: true);
+        AssertRefused(() => largest.CheckWork(allowLongRun: false), "--subjects 100000");
+        largest.CheckWork(allowLongRun: true);
     }
 }
