@@ -31,10 +31,16 @@ public sealed record EvidenceEntry
     /// <param name="analysisN">Patients behind the statistic (for a review: the size of one reviewed study), 4 to the patients of the analysis arms.</param>
     /// <param name="analysisNSource">Where <paramref name="analysisN"/> and the arm sizes come from: reported, back-calculated, or assumed and why.</param>
     /// <param name="approximations">What the design simplifies relative to the study (e.g. a flexible dose fixed at 56 mg).</param>
-    /// <exception cref="ArgumentException">An empty text, a malformed key, an outcome time not in the design, an unknown arm or an n out of range.</exception>
+    /// <param name="test">The test a simulated trial applies.</param>
+    /// <param name="peakCadss">Use the peak CADSS rather than the CADSS at the design's rating time.</param>
+    /// <param name="cadssAtMost">Analyse only patients whose rated CADSS is at most this (e.g. 15), or null for all.</param>
+    /// <param name="splitAtCadss">For <see cref="EvidenceTest.ResponderSplit"/>: the cut-off (above it against at or below it); null otherwise.</param>
+    /// <exception cref="ArgumentException">An empty text, a malformed key, an outcome time not in the design, an unknown arm, an n out of range,
+    /// or a test that does not fit the outcome (a responder split needs <see cref="EvidenceOutcome.Response"/> and a cut-off, and only it).</exception>
     public EvidenceEntry(string key, string study, string citation, string population, string regimen, string dissociation, string outcomeText,
         EvidenceStatistic statistic, string uncertainty, string readFrom, string unknown, string? overlapGroup, TrialDesign design,
-        TimeSpan outcomeTime, EvidenceOutcome outcome, IEnumerable<string> analysisArms, int analysisN, string analysisNSource, string approximations)
+        TimeSpan outcomeTime, EvidenceOutcome outcome, IEnumerable<string> analysisArms, int analysisN, string analysisNSource, string approximations,
+        EvidenceTest test, bool peakCadss = false, double? cadssAtMost = null, double? splitAtCadss = null)
     {
         Key = IsKey(Guard.NotBlank(key, nameof(key))) ? key
             : throw new ArgumentException($"key must hold only lower-case ASCII letters, digits and '-', got '{key}'.", nameof(key));
@@ -63,7 +69,36 @@ public sealed record EvidenceEntry
         AnalysisN = Guard.InRange(analysisN, 4, available, nameof(analysisN));
         AnalysisNSource = Guard.NotBlank(analysisNSource, nameof(analysisNSource));
         Approximations = Guard.NotBlank(approximations, nameof(approximations));
+        Test = Guard.Defined(test, nameof(test));
+        if ((test == EvidenceTest.ResponderSplit) != (outcome == EvidenceOutcome.Response))
+            throw new ArgumentException($"test {test} does not fit outcome {outcome}: a responder split needs the response outcome, and the response outcome needs a responder split.", nameof(test));
+        if ((test == EvidenceTest.ResponderSplit) != splitAtCadss.HasValue)
+            throw new ArgumentException("splitAtCadss is required for a responder split and only for it.", nameof(splitAtCadss));
+        var valueTest = statistic.Kind switch
+        {
+            EvidenceStatisticKind.Pearson => EvidenceTest.Pearson,
+            EvidenceStatisticKind.Spearman => EvidenceTest.Spearman,
+            EvidenceStatisticKind.Slope => EvidenceTest.Slope,
+            _ => (EvidenceTest?)null,
+        };
+        if (valueTest is { } needed && needed != test)
+            throw new ArgumentException($"A reported {statistic.Kind} value is compared with the {needed} test, not {test}.", nameof(test));
+        PeakCadss = peakCadss;
+        CadssAtMost = cadssAtMost is { } c ? Guard.InRange(c, 0, RatingScales.CadssMaximum, nameof(cadssAtMost)) : null;
+        SplitAtCadss = splitAtCadss is { } sc ? Guard.InRange(sc, 0, RatingScales.CadssMaximum, nameof(splitAtCadss)) : null;
     }
+
+    /// <summary>The test a simulated trial applies.</summary>
+    public EvidenceTest Test { get; }
+
+    /// <summary>Whether the peak CADSS is used rather than the CADSS at the rating time.</summary>
+    public bool PeakCadss { get; }
+
+    /// <summary>Only patients with rated CADSS at most this enter the analysis, or null.</summary>
+    public double? CadssAtMost { get; }
+
+    /// <summary>The CADSS cut-off of a responder split, or null.</summary>
+    public double? SplitAtCadss { get; }
 
     /// <summary>Unique short key.</summary>
     public string Key { get; }
@@ -131,7 +166,8 @@ public sealed record EvidenceEntry
         && Dissociation == other.Dissociation && OutcomeText == other.OutcomeText && Statistic == other.Statistic && Uncertainty == other.Uncertainty
         && ReadFrom == other.ReadFrom && Unknown == other.Unknown && OverlapGroup == other.OverlapGroup && Design == other.Design
         && OutcomeTime == other.OutcomeTime && Outcome == other.Outcome && AnalysisArms.SequenceEqual(other.AnalysisArms)
-        && AnalysisN == other.AnalysisN && AnalysisNSource == other.AnalysisNSource && Approximations == other.Approximations;
+        && AnalysisN == other.AnalysisN && AnalysisNSource == other.AnalysisNSource && Approximations == other.Approximations
+        && Test == other.Test && PeakCadss == other.PeakCadss && CadssAtMost == other.CadssAtMost && SplitAtCadss == other.SplitAtCadss;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Key, Statistic, Design, OutcomeTime, AnalysisN);

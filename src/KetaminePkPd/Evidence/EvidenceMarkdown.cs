@@ -47,6 +47,7 @@ public static class EvidenceMarkdown
         sb.AppendLine("A rule that combines the catalogue must treat each group as one piece of evidence, or use a bound valid under any dependence");
         sb.AppendLine("(Bonferroni on the minimum p); a product of p-values (Fisher's method) over entries of one group would count the same patients twice.");
         sb.AppendLine();
+        sb.Append(CommandText);
         sb.AppendLine("## Entries");
         foreach (var e in list)
         {
@@ -61,7 +62,8 @@ public static class EvidenceMarkdown
             sb.AppendLine($"- **Uncertainty and selection**: {e.Uncertainty}.");
             sb.AppendLine($"- **Not known**: {e.Unknown}.");
             sb.AppendLine($"- **Read from**: {e.ReadFrom}.");
-            sb.AppendLine($"- **Simulated as**: {Measure(e)} at {Durations.Format(e.OutcomeTime)}, CADSS at {Durations.Format(e.Design.CadssTime)}, " +
+            sb.AppendLine($"- **Simulated as**: {TestWords(e)} of {(e.PeakCadss ? "peak CADSS" : $"CADSS at {Durations.Format(e.Design.CadssTime)}")}" +
+                (e.CadssAtMost is { } cut ? $" (patients with CADSS <= {N(cut)} only)" : "") + $" and {Measure(e)} at {Durations.Format(e.OutcomeTime)}, " +
                 $"{e.AnalysisN} patients{(e.AnalysisArms.IsEmpty ? "" : " of " + string.Join(", ", e.AnalysisArms))} ({e.AnalysisNSource}). Simplified: {e.Approximations}.");
             sb.AppendLine();
             sb.AppendLine("```json");
@@ -73,6 +75,65 @@ public static class EvidenceMarkdown
         sb.AppendLine("Save a design as a file and run it on its own with `ketamine-pkpd trial --design file.json` (docs/scenario-files.md).");
         return sb.ToString();
     }
+
+    private const string CommandText = """
+        ## The evidence command
+
+        `ketamine-pkpd evidence` (library: `EvidenceAnalysis.Run`) tests each built-in hypothesis at its default strength against every entry,
+        on the entry's own design. For each design and hypothesis it simulates a pool of patients once (4 times the largest n analysed on that
+        design, at least 1000; hypotheses that differ only in expectancy share it, since expectancy acts when patients are rated). Each of
+        1000 replicate trials enrols the entry's n from the analysis arms without replacement, rates them with fresh noise and applies the entry's
+        test. The entry's p is then:
+
+        - a reported r or slope: two-sided compatibility, twice the smaller tail of the simulated values (at least 2 / replicates), as `hypothesis`;
+        - a reported "not significant", or "significant" in a direction: the simulated probability of that outcome, (k + 1) / (replicates + 1);
+        - a review's share of significant tests: each counted test is taken as an independent study of the entry's size, significant (in the
+          review's direction, if it counted one) with the simulated probability; p is the two-sided binomial p of the published count. When the
+          count is not stated (Grabski 2020: 26% of 41), the larger p of the two counts that round to the share is used.
+
+        **Joint rule.** p_joint = min(1, min over entries of p x G x k), with G the number of overlap groups and k the entries in the entry's
+        group (an entry without a group is a group of one). This is a weighted Bonferroni bound: each group gets an equal share of alpha, split
+        equally among its entries, so it is valid whatever the dependence between entries (shared patients, reviews that count catalogue
+        studies), and a study reported four ways weighs no more than one reported once. A hypothesis survives the catalogue when p_joint >= 0.05.
+        Fisher's method would be more powerful but needs independent entries, which the catalogue does not have.
+
+        Options: `--exclude key,...` leaves out catalogue entries, `--studies file.json` adds studies (below), `--replicates`, `--seed`,
+        `--json`, `--out file.csv` (one row per entry and hypothesis: entry, hypothesis, reported_kind, reported_value, n, replicates, median,
+        lower_95, upper_95, share_significant, p, compatible, overlap_group), `--catalogue` (the table of entries), `--markdown` (this page).
+        The hypotheses' strengths are the defaults of `hypothesis` (docs/model.md section 5); other strengths are not scanned here.
+
+        ## Adding studies
+
+        A study file is JSON (comments and trailing commas allowed; unknown or duplicate keys are errors that name their JSON path):
+
+        ```json
+        {
+          "studies": [
+            {
+              "key": "my-trial-2025",               // lower-case letters, digits and '-'; not a catalogue key
+              "study": "My trial 2025, day 1",
+              "citation": "Author A et al. Journal 2025. doi:...",
+              "design": "nimh",                      // a built-in design key, or a scenario object (docs/scenario-files.md)
+              "outcomeAt": "1d",                     // one of the design's assessments
+              "outcome": "percent-change",           // percent-change (default), points-change or response
+              "test": "pearson",                     // pearson (default), spearman, slope, responder-split (for response)
+              "n": 40,                               // patients in the analysis, at most those of the analysis arms
+              "reported": { "kind": "pearson", "value": -0.3, "p": 0.06 },
+              "overlapGroup": "my-sample"            // optional: entries sharing patients share a group
+            }
+          ]
+        }
+        ```
+
+        Optional keys: `arms` (names of the design's arms in the analysis; default all), `peakCadss` (true: the peak CADSS rather than the
+        CADSS at the design's rating time), `cadssAtMost` (analyse only patients with CADSS at most this), `splitAtCadss` (the cut-off of a
+        responder split), `notes`. `reported.kind` is `pearson` or `spearman` (`value` = r, optional `p`), `slope` (`value`, optional `low` and
+        `high` of the 95% interval, `se`, `p`), `not-significant`, `significant` (`direction`: -1 more dissociation, more improvement; +1 the
+        reverse) or `share-significant` (`value` = share, `tests`, optional `significant` and `direction`); `text` optionally quotes the source.
+        Values are oriented against the change of the depression score: negative means more dissociation, more improvement.
+
+
+        """;
 
     /// <summary>The reported statistic in a few words, e.g. <c>Pearson r -0.35 (p 0.007)</c>.</summary>
     /// <param name="s">The statistic.</param>
@@ -91,6 +152,14 @@ public static class EvidenceMarkdown
             _ => $"{(s.Significant is { } k ? $"{k} of {s.Tests}" : $"{N(100 * s.Value!.Value)}% of {s.Tests}")} tests significant",
         };
     }
+
+    private static string TestWords(EvidenceEntry e) => e.Test switch
+    {
+        EvidenceTest.Pearson => "Pearson r",
+        EvidenceTest.Spearman => "Spearman r",
+        EvidenceTest.Slope => "slope adjusted for arm and baseline",
+        _ => $"responder rates above and at or below CADSS {N(e.SplitAtCadss!.Value)}",
+    };
 
     private static string Kind(EvidenceStatisticKind kind) => kind switch
     {

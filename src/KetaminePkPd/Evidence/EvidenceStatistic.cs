@@ -33,7 +33,8 @@ public sealed record EvidenceStatistic
     /// <summary>The reported two-sided p-value, or null.</summary>
     public double? P { get; private init; }
 
-    /// <summary>Direction of a significant association without a value: -1 more dissociation, more improvement; +1 the reverse; 0 none.</summary>
+    /// <summary>Direction: of a value's sign, of a significant association without a value, or of the associations a review counted
+    /// (-1 more dissociation, more improvement; +1 the reverse; 0 none or either).</summary>
     public int Direction { get; private init; }
 
     /// <summary>For a review: the number of tests (associations or studies) it counted; otherwise null.</summary>
@@ -109,14 +110,16 @@ public sealed record EvidenceStatistic
     /// <param name="tests">The number of tests counted, 1 to 10 000.</param>
     /// <param name="significant">The number significant when stated (consistent with the share to within rounding), or null.</param>
     /// <param name="reported">The source's words.</param>
+    /// <param name="direction">-1 when only associations of more dissociation with more improvement were counted; +1 the reverse; 0 either sign.</param>
     /// <exception cref="ArgumentException">A value out of range or a count that disagrees with the share.</exception>
-    public static EvidenceStatistic ShareSignificant(double share, int tests, int? significant, string reported)
+    public static EvidenceStatistic ShareSignificant(double share, int tests, int? significant, string reported, int direction = 0)
     {
         Guard.InRange(share, 0, 1, nameof(share));
         Guard.InRange(tests, 1, 10_000, nameof(tests));
         if (significant is { } k && (k < 0 || k > tests || Math.Abs((double)k / tests - share) > 0.01))
             throw new ArgumentOutOfRangeException(nameof(significant), k, $"significant must be in [0, {tests}] and within 1 point of the share {share.ToString(CultureInfo.InvariantCulture)}, got {k}.");
-        return new(EvidenceStatisticKind.ShareSignificant, reported) { Value = share, Tests = tests, Significant = significant };
+        if (direction is not (-1 or 0 or 1)) throw new ArgumentOutOfRangeException(nameof(direction), direction, $"direction must be -1, 0 or +1, got {direction}.");
+        return new(EvidenceStatisticKind.ShareSignificant, reported) { Value = share, Tests = tests, Significant = significant, Direction = direction };
     }
 
     private static double? Probability(double? p, string name) =>

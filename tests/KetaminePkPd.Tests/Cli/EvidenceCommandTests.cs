@@ -22,4 +22,23 @@ public sealed class EvidenceCommandTests
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(EvidenceMarkdown.ToMarkdown().ReplaceLineEndings("\n"), run.Stdout.ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public void Evidence_Run_JsonCsvAndStudyFile_OnASmallSelection()
+    {
+        using var dir = new TempDirectory();
+        string studies = dir.File("s.json");
+        File.WriteAllText(studies, """{ "studies": [ { "key": "mine", "study": "Mine", "citation": "test", "design": "nimh", "outcomeAt": "1d", "n": 40, "reported": { "kind": "not-significant" } } ] }""");
+        string keep = "mathai2020";
+        var exclude = string.Join(',', EvidenceCatalogue.All.Select(e => e.Key).Where(k => k != keep));
+        var run = CliRunner.Run("evidence", "--exclude", exclude, "--studies", studies, "--replicates", "200", "--quiet", "--json", "--out", dir.File("e.csv"));
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        Assert.Equal(2 * 4, doc.RootElement.GetProperty("rows").GetArrayLength());
+        Assert.Equal(4, doc.RootElement.GetProperty("joint").GetArrayLength());
+        var lines = File.ReadAllLines(dir.File("e.csv"));
+        Assert.Equal(1 + 2 * 4, lines.Length);
+        Assert.StartsWith("entry,hypothesis,reported_kind", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("mine,exposure-only,NotSignificant", StringComparison.Ordinal));
+    }
 }

@@ -96,7 +96,7 @@ public class EvidenceCatalogueTests
     {
         var good = EvidenceCatalogue.Get("echegaray2025-24h");
         EvidenceEntry With(string key = "k", TimeSpan? time = null, int? n = null, string[]? arms = null) => new(key, "s", "c", "p", "r", "d", "o",
-            good.Statistic, "u", "f", "x", null, good.Design, time ?? good.OutcomeTime, good.Outcome, arms ?? [], n ?? 10, "src", "a");
+            good.Statistic, "u", "f", "x", null, good.Design, time ?? good.OutcomeTime, good.Outcome, arms ?? [], n ?? 10, "src", "a", EvidenceTest.Slope);
         Assert.Equal("key", Assert.ThrowsAny<ArgumentException>(() => With(key: "Bad Key")).ParamName);
         var t = Assert.ThrowsAny<ArgumentException>(() => With(time: TimeSpan.FromDays(2)));
         Assert.Equal("outcomeTime", t.ParamName);
@@ -108,6 +108,11 @@ public class EvidenceCatalogueTests
         Assert.Equal("significant", Assert.ThrowsAny<ArgumentException>(() => EvidenceStatistic.ShareSignificant(0.26, 41, 20, "x")).ParamName);
         Assert.Equal("direction", Assert.ThrowsAny<ArgumentException>(() => EvidenceStatistic.SignificantDirection(0, "x")).ParamName);
         Assert.Equal("p", Assert.ThrowsAny<ArgumentException>(() => EvidenceStatistic.Pearson(-0.3, 1.5, "x")).ParamName);
+        // a reported slope is compared with the slope test only; a responder split needs the response outcome and a cut-off
+        Assert.Equal("test", Assert.ThrowsAny<ArgumentException>(() => new EvidenceEntry("k", "s", "c", "p", "r", "d", "o", good.Statistic, "u", "f", "x", null,
+            good.Design, good.OutcomeTime, good.Outcome, [], 10, "src", "a", EvidenceTest.Pearson)).ParamName);
+        Assert.Equal("test", Assert.ThrowsAny<ArgumentException>(() => new EvidenceEntry("k", "s", "c", "p", "r", "d", "o", EvidenceStatistic.NotSignificant("x"), "u", "f", "x", null,
+            good.Design, good.OutcomeTime, EvidenceOutcome.PointsChange, [], 10, "src", "a", EvidenceTest.ResponderSplit, splitAtCadss: 4)).ParamName);
     }
 
     [Fact]
