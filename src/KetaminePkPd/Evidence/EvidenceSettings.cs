@@ -70,4 +70,13 @@ public sealed record EvidenceSettings
 
     /// <summary>Run on all cores (the results are the same either way).</summary>
     public bool Parallel { get; init; } = true;
+
+    /// <summary>Value equality: every member, sequences element by element.</summary>
+    /// <param name="other">The record to compare with.</param>
+    public bool Equals(EvidenceSettings? other) => ReferenceEquals(this, other) || other is not null
+        && ValueEquality.Equal(Entries, other.Entries) && ValueEquality.Equal(Hypotheses, other.Hypotheses)
+        && Replicates == other.Replicates && PoolFactor == other.PoolFactor && Seed == other.Seed && Alpha == other.Alpha && Parallel == other.Parallel;
+
+    /// <summary>A hash consistent with <see cref="Equals(EvidenceSettings)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Entries), ValueEquality.Hash(Hypotheses), Replicates, PoolFactor, Seed);
 }
