@@ -16,6 +16,7 @@ internal sealed class EvidenceCommand : CliCommand
     [
         "ketamine-pkpd evidence",
         "ketamine-pkpd evidence --exclude mathai2020,grabski2020",
+        "ketamine-pkpd evidence --rho 0.3 --share 0.1 --boost 3",
         "ketamine-pkpd evidence --studies my-studies.json --out evidence.csv",
         "ketamine-pkpd evidence --catalogue",
         "ketamine-pkpd evidence --markdown > docs/evidence.md",
@@ -35,6 +36,7 @@ internal sealed class EvidenceCommand : CliCommand
         $"Replicate trials per entry and hypothesis, {EvidenceSettings.MinReplicates} to {EvidenceSettings.MaxReplicates}. [default: {EvidenceSettings.DefaultReplicates}]",
         (t, n) => Parsing.ParseCount(t, n, EvidenceSettings.MinReplicates, EvidenceSettings.MaxReplicates));
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
+    private readonly Option<double?> _rho = SharedOptions.Rho(), _share = SharedOptions.Share(), _threshold = SharedOptions.ThresholdCadss(), _boost = SharedOptions.Boost();
     private readonly Option<string?> _out = SharedOptions.Out("file.csv", "Write one CSV row per entry and hypothesis (docs/evidence.md lists the columns).");
     private readonly Option<bool> _json = SharedOptions.Json("Print one JSON object instead of the report: settings (with the entries), one row per entry and hypothesis, the joint verdicts. Timing is left out.");
     private readonly Option<bool> _catalogue = new("--catalogue")
@@ -52,12 +54,13 @@ internal sealed class EvidenceCommand : CliCommand
         : base("evidence",
             "Which explanations of the dissociation-response correlation fit the whole published evidence? For each catalogue entry " +
             $"({EvidenceCatalogue.All.Length}: Luckenbaugh 2014, Niciu 2018, the esketamine phase-3 analyses, Echegaray 2025, the Mathai 2020 and Grabski 2020 " +
-            "reviews) simulate its own design (drug, route, dose, sessions, n, timing, scale, test) under each built-in hypothesis at its default strength, and " +
+            "reviews) simulate its own design (drug, route, dose, sessions, n, timing, scale, test) under each built-in hypothesis (at its default strength, or as " +
+            "--rho, --share, --threshold-cadss and --boost set it), and " +
             "show where the reported statistic falls (two-sided compatibility p; for a review, the binomial p of its share of significant tests), then one joint " +
             "p per hypothesis by a weighted Bonferroni rule over the overlap groups, valid whatever the dependence between entries. Without options: the catalogue, " +
             $"{EvidenceSettings.DefaultReplicates} replicates per entry and hypothesis, seed 1 (about 30-60 s on 2 cores).")
     {
-        Add(_studies, _exclude, _replicates, _seed, _out, _json, _catalogue, _markdown, _quiet);
+        Add(_studies, _exclude, _replicates, _seed, _rho, _share, _threshold, _boost, _out, _json, _catalogue, _markdown, _quiet);
     }
 
     private static System.Collections.Immutable.ImmutableArray<EvidenceEntry> LoadStudies(string path)
@@ -92,7 +95,8 @@ internal sealed class EvidenceCommand : CliCommand
             ctx.Emit(false, () => "", () => EvidenceOutput.Catalogue(entries));
             return CliErrors.Success;
         }
-        var settings = EvidenceSettings.Default with { Entries = entries };
+        var strengths = TrialCommand.Strengths(ctx, _rho, _share, _threshold, _boost);
+        var settings = EvidenceSettings.Default with { Entries = entries, Hypotheses = [.. KetaminePkPd.Trials.Hypothesis.All.Select(strengths.Apply)] };
         if (ctx.Get(_replicates) is { } replicates) settings = settings with { Replicates = replicates };
         if (ctx.Get(_seed) is { } seed) settings = settings with { Seed = seed };
         using var files = ctx.Outputs();

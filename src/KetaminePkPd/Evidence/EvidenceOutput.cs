@@ -36,7 +36,7 @@ public static class EvidenceOutput
         var builder = new ReportBuilder("Which explanations of the dissociation-response correlation fit the published evidence?")
             .Fact("Entries", $"{s.Entries.Length} ({s.Entries.Count(e => !EvidenceCatalogue.All.Contains(e))} from a study file; docs/evidence.md)")
             .Fact("Hypotheses", string.Join("; ", hypotheses.Select(h => h.ToString())))
-            .Fact("Replicates", $"{s.Replicates} trials per entry and hypothesis, each enrolling the entry's n from a pool of {s.PoolFactor} x n patients simulated once per design and hypothesis ({result.PatientsSimulated} in all)")
+            .Fact("Replicates", $"{s.Replicates} trials per entry and hypothesis, each enrolling the entry's n from a pool of {s.PoolFactor} x n patients (at least {EvidenceSettings.MinPoolSize}) simulated once per design and pharmacology ({result.PatientsSimulated} in all)")
             .Fact("Seed", s.Seed.ToString(CultureInfo.InvariantCulture));
         builder.Table("Compatibility p of each entry (below " + N(s.Alpha) + ": the hypothesis does not produce what was reported)",
             [new ReportColumn("Entry"), new ReportColumn("Reported"), .. hypotheses.Select(h => ReportColumn.Number(h.Name))],
