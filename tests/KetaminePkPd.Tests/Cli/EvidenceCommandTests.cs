@@ -41,4 +41,15 @@ public sealed class EvidenceCommandTests
         Assert.StartsWith("entry,hypothesis,reported_kind", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("mine,exposure-only,NotSignificant", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Evidence_StrengthOptions_SetTheHypothesesThatRun()
+    {
+        var exclude = string.Join(',', EvidenceCatalogue.All.Select(e => e.Key).Where(k => k != "mathai2020"));
+        var run = CliRunner.Run("evidence", "--exclude", exclude, "--rho", "0.3", "--share", "0.1", "--boost", "3", "--replicates", "200", "--quiet", "--json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        var names = doc.RootElement.GetProperty("settings").GetProperty("hypotheses").EnumerateArray().Select(h => h.GetString()).ToList();
+        Assert.Equal(["exposure-only", "shared-sensitivity (rho 0.3)", "mediation (mediated share 0.1)", "expectancy (+3 MADRS placebo when peak CADSS > 20)"], names);
+    }
 }
