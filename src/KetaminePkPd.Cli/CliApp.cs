@@ -91,6 +91,7 @@ internal static class CliApp
         Add(new ValidateCommand().Command, ValidateCommand.Examples);
         Add(new SensitivityCommand().Command, SensitivityCommand.Examples);
         Add(new StrengthsCommand().Command, StrengthsCommand.Examples);
+        Add(new EvidenceCommand().Command, EvidenceCommand.Examples);
         Add(new MergeCommand().Command, MergeCommand.Examples);
         // --quiet/-q on every command, so scripts can pass it to any of them; commands without progress accept and ignore it.
         foreach (var command in root.Subcommands.Where(c => !c.Options.Any(o => o.Name == "--quiet")))

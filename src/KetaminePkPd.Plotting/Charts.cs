@@ -52,6 +52,7 @@ public static class Charts
         right.Axes.YAxis = plt.Axes.Right;
         plt.Axes.Right.Label.Text = "Antidepressant effect (MADRS points; negative = better)";
         plt.Axes.Right.Label.FontSize = 18;
+        TimeFromZero(plt);
         plt.ShowLegend(Alignment.UpperRight);
         return plt;
     }
@@ -188,6 +189,7 @@ public static class Charts
         line.Text = label;
         line.LabelFontSize = 13;
         line.LabelOppositeAxis = true;
+        plot.Axes.Right.MinimumSize = Math.Max(plot.Axes.Right.MinimumSize, 30);   // room for the rotated label
     }
 
     /// <summary>Dissociation against improvement, one point per patient, with the least-squares line and Pearson r.</summary>
@@ -251,7 +253,12 @@ public static class Charts
             v.LinePattern = LinePattern.Dashed;
             v.Text = string.Create(CultureInfo.InvariantCulture, $"observed {o:0.00}");
             v.LabelFontSize = 15;
+            v.LabelOppositeAxis = true;   // above the data, clear of the bottom axis's tick labels
+            plt.Axes.Top.MinimumSize = 30;
         }
+        // Headroom above the tallest bar for the legend (one row per hypothesis), so that it never covers a peak.
+        double tallest = plt.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Max(sc => sc.Data.GetScatterPoints().Max(pt => pt.Y));
+        plt.Axes.SetLimitsY(-0.03 * tallest, tallest * (1.08 + LegendRowShare * list.Count));
         plt.ShowLegend(Alignment.UpperRight);
         return plt;
     }
@@ -350,6 +357,16 @@ public static class Charts
     }
 
     private static double Y(double value, bool log) => log ? Math.Log10(value) : value;
+
+    /// <summary>Share of the data height each legend row needs above the tallest data point (at the default figure size).</summary>
+    private const double LegendRowShare = 0.075;
+
+    /// <summary>A time axis whose margin left of 0 carries no (negative) tick labels.</summary>
+    private static void TimeFromZero(Plot plt) =>
+        plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = t => t < 0 ? "" : t.ToString("0.###", CultureInfo.InvariantCulture),
+        };
 
     /// <summary>Labels a log10-transformed axis with the original values.</summary>
     private static void LogAxis(ScottPlot.IAxis axis, bool integerDecades = true)

@@ -18,7 +18,7 @@ public sealed class InputProtectionTests
     private static readonly HashSet<string> NotFiles =
     [
         "trial --hypothesis", "hypothesis --hypothesis", "sensitivity --hypothesis", "sensitivity --vary", "sensitivity --pair",
-        "strengths --strength", "compare --arm", "simulate --carry", "validate --hypothesis",
+        "strengths --strength", "compare --arm", "simulate --carry", "validate --hypothesis", "evidence --exclude",
     ];
 
     private static readonly byte[] Original = "# original bytes, kept (a comment line: as a response file it holds no argument)\n"u8.ToArray();

@@ -188,7 +188,7 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
-    public void Simulate_Out_WritesExactHeaderAndOneRoundTrippableRowPerOutputTime()
+    public void Simulate_Out_WritesExactHeaderAndOneRowPerOutputTimeAtTenSignificantDigits()
     {
         using var dir = new TempDirectory();
         string path = dir.File("conc.csv");
@@ -212,17 +212,22 @@ public sealed class SimulateCommandTests
         {
             var cells = lines[k + 1].Split(',');
             Assert.Equal(17, cells.Length);
-            Assert.Equal(library.TimesH[k], double.Parse(cells[0], CultureInfo.InvariantCulture));
-            Assert.Equal(library.Pk.ParentNgPerMl[k], double.Parse(cells[1], CultureInfo.InvariantCulture));
-            Assert.Equal(library.Pk.MetaboliteNgPerMl[k], double.Parse(cells[2], CultureInfo.InvariantCulture));
-            Assert.Equal(cadss[k], double.Parse(cells[3], CultureInfo.InvariantCulture));
-            Assert.Equal(madrs[k], double.Parse(cells[4], CultureInfo.InvariantCulture));
-            Assert.Equal(library.Pk.AmountsOf("central")[k], double.Parse(cells[5], CultureInfo.InvariantCulture));
+            // Time courses carry 10 significant digits (docs/outputs.md, "CSV values"): each cell is the library value
+            // rounded to 10 significant digits, exactly.
+            Assert.Equal(TenDigits(library.TimesH[k]), double.Parse(cells[0], CultureInfo.InvariantCulture));
+            Assert.Equal(TenDigits(library.Pk.ParentNgPerMl[k]), double.Parse(cells[1], CultureInfo.InvariantCulture));
+            Assert.Equal(TenDigits(library.Pk.MetaboliteNgPerMl[k]), double.Parse(cells[2], CultureInfo.InvariantCulture));
+            Assert.Equal(TenDigits(cadss[k]), double.Parse(cells[3], CultureInfo.InvariantCulture));
+            Assert.Equal(TenDigits(madrs[k]), double.Parse(cells[4], CultureInfo.InvariantCulture));
+            Assert.Equal(TenDigits(library.Pk.AmountsOf("central")[k]), double.Parse(cells[5], CultureInfo.InvariantCulture));
             // The PK columns agree with the PK-only simulator (the PK-PD march takes extra steps): 1e-9 relative.
             Assert.Equal(pkOnly.ParentNgPerMl[k], double.Parse(cells[1], CultureInfo.InvariantCulture), 1e-9 * Math.Max(1, pkOnly.ParentNgPerMl[k]));
         }
         Assert.Equal([path], Directory.GetFiles(dir.Path));
     }
+
+    private static double TenDigits(double value) =>
+        double.Parse(value.ToString("G10", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + 0.0;
 
     [Fact]
     public void Simulate_OutOverExistingFile_ReplacesIt()

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using KetaminePkPd.Cli.Output;
+using KetaminePkPd.Evidence;
+
+namespace KetaminePkPd.Cli.Commands;
+
+/// <summary>
+/// <c>ketamine-pkpd evidence</c>: every built-in hypothesis against the library's catalogue of published dissociation-response
+/// findings (<see cref="EvidenceCatalogue"/>), each on its own design, and against the catalogue as a whole
+/// (<see cref="EvidenceAnalysis"/>); or the catalogue itself as a table or as docs/evidence.md (<see cref="EvidenceMarkdown"/>).
+/// </summary>
+internal sealed class EvidenceCommand : CliCommand
+{
+    /// <summary>Examples shown at the end of <c>evidence --help</c>.</summary>
+    public static readonly string[] Examples =
+    [
+        "ketamine-pkpd evidence",
+        "ketamine-pkpd evidence --exclude mathai2020,grabski2020",
+        "ketamine-pkpd evidence --rho 0.3 --share 0.1 --boost 3",
+        "ketamine-pkpd evidence --studies my-studies.json --out evidence.csv",
+        "ketamine-pkpd evidence --catalogue",
+        "ketamine-pkpd evidence --markdown > docs/evidence.md",
+    ];
+
+    private readonly Option<string?> _studies = FileRoles.Input(new Option<string?>("--studies")
+    {
+        HelpName = "file.json",
+        Description = "Add the studies of a JSON study file to the catalogue (format: docs/evidence.md, \"Adding studies\").",
+    });
+    private readonly Option<string[]> _exclude = SharedOptions.NoEmptyNames(new("--exclude")
+    {
+        HelpName = "key,...", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true,
+        Description = "Leave out these catalogue entries (keys as in --catalogue; repeat, or list separated by spaces or commas).",
+    }, "catalogue keys");
+    private readonly Option<int?> _replicates = SharedOptions.Parsed<int?>("--replicates", "count",
+        $"Replicate trials per entry and hypothesis, {EvidenceSettings.MinReplicates} to {EvidenceSettings.MaxReplicates}. [default: {EvidenceSettings.DefaultReplicates}]",
+        (t, n) => Parsing.ParseCount(t, n, EvidenceSettings.MinReplicates, EvidenceSettings.MaxReplicates));
+    private readonly Option<ulong?> _seed = SharedOptions.Seed();
+    private readonly Option<double?> _rho = SharedOptions.Rho(), _share = SharedOptions.Share(), _threshold = SharedOptions.ThresholdCadss(), _boost = SharedOptions.Boost();
+    private readonly Option<string?> _out = SharedOptions.Out("file.csv", "Write one CSV row per entry and hypothesis (docs/evidence.md lists the columns).");
+    private readonly Option<bool> _json = SharedOptions.Json("Print one JSON object instead of the report: settings (with the entries), one row per entry and hypothesis, the joint verdicts. Timing is left out.");
+    private readonly Option<bool> _catalogue = new("--catalogue")
+    {
+        Description = "Print the catalogue (one row per entry: key, n, the statistic as reported, overlap group, study) and stop.",
+    };
+    private readonly Option<bool> _markdown = new("--markdown")
+    {
+        Description = "Print the Markdown page docs/evidence.md (every entry with its citation, design as a scenario file, statistic and sources) " +
+            "instead of running (" + EvidenceMarkdown.RegenerateCommand + ").",
+    };
+    private readonly Option<bool> _quiet = SharedOptions.Quiet();
+
+    public EvidenceCommand()
+        : base("evidence",
+            "Which explanations of the dissociation-response correlation fit the whole published evidence? For each catalogue entry " +
+            $"({EvidenceCatalogue.All.Length}: Luckenbaugh 2014, Niciu 2018, the esketamine phase-3 analyses, Echegaray 2025, the Mathai 2020 and Grabski 2020 " +
+            "reviews) simulate its own design (drug, route, dose, sessions, n, timing, scale, test) under each built-in hypothesis (at its default strength, or as " +
+            "--rho, --share, --threshold-cadss and --boost set it), and " +
+            "show where the reported statistic falls (two-sided compatibility p; for a review, the binomial p of its share of significant tests), then one joint " +
+            "p per hypothesis by a weighted Bonferroni rule over the overlap groups, valid whatever the dependence between entries. Without options: the catalogue, " +
+            $"{EvidenceSettings.DefaultReplicates} replicates per entry and hypothesis, seed 1 (about 30-60 s on 2 cores).")
+    {
+        Add(_studies, _exclude, _replicates, _seed, _rho, _share, _threshold, _boost, _out, _json, _catalogue, _markdown, _quiet);
+    }
+
+    private static System.Collections.Immutable.ImmutableArray<EvidenceEntry> LoadStudies(string path)
+    {
+        try { return EvidenceStudies.Load(path); }
+        catch (KetaminePkPd.Trials.ScenarioException ex)
+        {
+            throw new ArgumentException($"--studies '{path}': {ErrorText.OneLine(ex)}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"--studies '{path}': cannot read the file ({ErrorText.OneLine(ex).TrimEnd('.')}).", ex);
+        }
+    }
+
+    protected override int Execute(CommandContext ctx)
+    {
+        bool catalogue = ctx.Get(_catalogue), markdown = ctx.Get(_markdown), json = ctx.Get(_json);
+        if (catalogue && markdown) throw new ArgumentException("--catalogue and --markdown cannot be combined; choose one output.");
+        var entries = EvidenceStudies.Select(EvidenceCatalogue.All, ctx.Get(_exclude), "--exclude");
+        if (ctx.Get(_studies) is { } path) entries = EvidenceStudies.Combine(entries, LoadStudies(path), "--studies");
+        if (markdown)
+        {
+            if (json || ctx.Get(_out) is not null) throw new ArgumentException("--markdown prints the page only; leave out --json and --out.");
+            ctx.Stdout.Write(EvidenceMarkdown.ToMarkdown(entries));
+            ctx.Stdout.Flush();
+            return CliErrors.Success;
+        }
+        if (catalogue)
+        {
+            if (json || ctx.Get(_out) is not null) throw new ArgumentException("--catalogue prints the table only; leave out --json and --out.");
+            ctx.Emit(false, () => "", () => EvidenceOutput.Catalogue(entries));
+            return CliErrors.Success;
+        }
+        var strengths = TrialCommand.Strengths(ctx, _rho, _share, _threshold, _boost);
+        var settings = EvidenceSettings.Default with { Entries = entries, Hypotheses = [.. KetaminePkPd.Trials.Hypothesis.All.Select(strengths.Apply)] };
+        if (ctx.Get(_replicates) is { } replicates) settings = settings with { Replicates = replicates };
+        if (ctx.Get(_seed) is { } seed) settings = settings with { Seed = seed };
+        using var files = ctx.Outputs();
+        var csv = files.Open(ctx.Get(_out), "--out");
+        var result = ProgressDisplay.Run(ctx.Stderr, ctx.ShowProgress(ctx.Get(_quiet), json), "Simulating the studies", progress => EvidenceAnalysis.Run(settings, progress));
+        if (csv is not null) EvidenceOutput.Table(result).WriteCsv(csv.Stream);
+        files.CommitAll();
+        ctx.Emit(json, () => EvidenceOutput.ToJson(result), () => EvidenceOutput.Build(result), files.Paths);
+        return CliErrors.Success;
+    }
+}
