@@ -48,14 +48,16 @@ public static class TrialCharts
         var design = result.Design;
         int k = design.Assessments.IndexOf(at);
         if (k < 0) throw new ArgumentException($"{Durations.Format(at)} is not an assessment of '{design.Name}'.", nameof(at));
-        double firstCadss = result.Subjects[0].CadssRated, firstChange = result.Subjects[0].PercentChanges[k];
-        if (result.Subjects.All(s => s.CadssRated == firstCadss))
+        var cadss = result.RatedCadss;
+        var change = result.PercentChanges[k];
+        double firstCadss = cadss[0], firstChange = change[0];
+        if (cadss.All(c => c == firstCadss))
             throw new ArgumentException($"{name}: every patient's CADSS is {Plain(firstCadss)}, so there is no scatter to fit a line to (no dissociation in this design?); leave out {name}.");
-        if (result.Subjects.All(s => s.PercentChanges[k] == firstChange))
+        if (change.All(c => c == firstChange))
             throw new ArgumentException($"{name}: every patient's % change at {Formatting.Span(at)} is {Plain(firstChange)}, so there is no scatter to fit a line to; leave out {name}.");
-        return Charts.Scatter([.. result.Subjects.Select(s => s.CadssRated)], [.. result.Subjects.Select(s => -s.PercentChanges[k])],
+        return Charts.Scatter([.. cadss], [.. change.Select(c => -c)],
             $"Improvement of {design.Scale.Label()} at {Formatting.Span(at)} (% of baseline)",
-            $"{result.Hypothesis.Name}: CADSS at {Formatting.Span(design.CadssTime)} vs improvement at {Formatting.Span(at)}, {result.Subjects.Length} patients");
+            $"{result.Hypothesis.Name}: CADSS at {Formatting.Span(design.CadssTime)} vs improvement at {Formatting.Span(at)}, {result.Overall.Subjects} patients");
     }
 
     /// <summary>Histograms of the replicate r under each hypothesis for one observation, the observed r marked, each labelled with its two-sided p and verdict.</summary>

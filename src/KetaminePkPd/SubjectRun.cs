@@ -12,6 +12,9 @@ public abstract class SubjectRun<TResult>
     where TResult : class
 {
     private readonly bool _parallel;
+
+    /// <summary>True when each step simulates its patients on all cores.</summary>
+    private protected bool IsParallel => _parallel;
     private readonly string _what;
     private TResult? _result;
 
@@ -48,11 +51,23 @@ public abstract class SubjectRun<TResult>
         if (maxSubjects < 1) throw new ArgumentOutOfRangeException(nameof(maxSubjects), maxSubjects, $"maxSubjects must be at least 1, got {maxSubjects}.");
         if (_result is not null) return true;
         int from = CompletedSubjects, to = (int)Math.Min(TotalSubjects, (long)from + maxSubjects);
+        BeginStep(from, to);
         if (_parallel) Parallel.For(from, to, Simulate);
         else for (int i = from; i < to; i++) Simulate(i);
+        EndStep(from, to);
         CompletedSubjects = to;
         if (to == TotalSubjects) _result = Finish();
         return _result is not null;
+    }
+
+    /// <summary>Called before the patients <paramref name="from"/> .. <paramref name="to"/> - 1 of a step are simulated.</summary>
+    private protected virtual void BeginStep(int from, int to)
+    {
+    }
+
+    /// <summary>Called on the stepping thread once the patients <paramref name="from"/> .. <paramref name="to"/> - 1 of a step are simulated.</summary>
+    private protected virtual void EndStep(int from, int to)
+    {
     }
 
     /// <summary>Simulates patient <paramref name="i"/> and stores what <see cref="Finish"/> needs (called once per patient, possibly in parallel).</summary>

@@ -73,6 +73,7 @@ internal sealed class CompareCommand : CliCommand
         "p5/median/p95, provisionalParameters), provisionalEffectParameters, metric notes, modelVersion, a command line " +
         "that reproduces the run, and the files written.");
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
+    private readonly Option<bool> _allowLongRun = TrialCommand.AllowLongRun();
 
     public CompareCommand()
         : base("compare",
@@ -83,7 +84,7 @@ internal sealed class CompareCommand : CliCommand
             $"its value at both ends of the range. Without options: a {Defaults.Subject.WeightKg.ToString(CultureInfo.InvariantCulture)} kg adult, " +
             $"the {ComparisonArm.Defaults.Count} default arms of --arm, 7 days. PROVISIONAL effect calibration.")
     {
-        Add(_arms, _weight, _age, _threshold, _subjects, _seed, _plot, _plotEffects, _out, _json, _quiet);
+        Add(_arms, _weight, _age, _threshold, _subjects, _seed, _plot, _plotEffects, _out, _json, _quiet, _allowLongRun);
     }
 
     protected override int Execute(CommandContext ctx)
@@ -117,6 +118,7 @@ internal sealed class CompareCommand : CliCommand
         var plot = files.Open(plotPath, "--plot");
         var plotEffects = files.Open(effectsPath, "--plot-effects");
         var csv = files.Open(ctx.Get(_out), "--out");
+        options.CheckWork(arms, ctx.Get(_allowLongRun));
         bool json = ctx.Get(_json);
         bool show = options.PopulationSize > 0 && ctx.ShowProgress(ctx.Get(_quiet), json);
         var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => RouteComparison.Run(arms, options, progress));

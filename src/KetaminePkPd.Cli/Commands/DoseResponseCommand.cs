@@ -77,6 +77,7 @@ internal sealed class DoseResponseCommand : CliCommand
         "improvement), halfMaximal (doses and their definition), population (r, CI, p, improvementR, partial r given exposure " +
         "and given dose, reading), signConvention, provisionalParameters, modelVersion, a command line that reproduces the run, files written.");
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
+    private readonly Option<bool> _allowLongRun = TrialCommand.AllowLongRun();
 
     public DoseResponseCommand()
         : base("dose-response",
@@ -88,7 +89,7 @@ internal sealed class DoseResponseCommand : CliCommand
             $"{DoseResponseReport.DoseText(Defaults.To)} in {Defaults.Steps} log-spaced doses, a {Defaults.Subject.WeightKg.ToString(Inv)} kg patient, " +
             $"{Defaults.PopulationSize} virtual patients, seed {Defaults.Seed}. PROVISIONAL effect calibration. Progress goes to stderr when there is a population.")
     {
-        Add(_drug, _model, _route, _infusion, _from, _to, _steps, _subjects, _seed, _weight, _plot, _plotScatter, _out, _json, _quiet);
+        Add(_drug, _model, _route, _infusion, _from, _to, _steps, _subjects, _seed, _weight, _plot, _plotScatter, _out, _json, _quiet, _allowLongRun);
     }
 
     protected override int Execute(CommandContext ctx)
@@ -107,6 +108,7 @@ internal sealed class DoseResponseCommand : CliCommand
         if (scatterPath is not null && s.PopulationSubjects < DoseResponseReport.MinScatterSubjects)
             throw new ArgumentException($"--plot-scatter draws the virtual population and needs at least {DoseResponseReport.MinScatterSubjects} " +
                 $"virtual patients, got --subjects {s.PopulationSize}.");
+        s.CheckWork(ctx.Get(_allowLongRun));
 
         using var files = ctx.Outputs();
         var plot = files.Open(plotPath, "--plot");

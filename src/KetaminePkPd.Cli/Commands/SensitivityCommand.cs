@@ -45,6 +45,7 @@ internal sealed class SensitivityCommand : CliCommand
     private readonly Option<string?> _plotHeatmap = PlotOptions.Create("--plot-heatmap", "Write a heat map of the two-sided p over --pair with the compatibility contour (p = 0.05), one file per observation time.");
     private readonly Option<bool> _json = SharedOptions.Json("Print one JSON object instead of the report: settings, a command line that reproduces the run, every cell and the frontiers. Timing is left out.");
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
+    private readonly Option<bool> _allowLongRun = TrialCommand.AllowLongRun();
     private readonly Option<(int Shard, int Shards)?> _shard = SharedOptions.Parsed<(int, int)?>("--shard", "K/N",
         $"Run only shard K of N (1 <= K <= N <= {SensitivityShard.MaxShards}) and write its partial result to --out (JSON); `ketamine-pkpd merge` combines the N " +
         "partial files into exactly the output of the unsharded run. For batch engines (docs/cluster.md).", (t, n) => SensitivityShard.ParseSpec(t, n));
@@ -58,7 +59,7 @@ internal sealed class SensitivityCommand : CliCommand
             "change from the default that makes the hypothesis compatible (p >= 0.05), or none within the range. Without options: " +
             $"exposure-only, the NIMH design, Luckenbaugh 2014's two observations, every assumption, {DefaultReplicates} replicates, pools of {DefaultPoolSize}, seed {DefaultSeed}.")
     {
-        Add(_hypothesis, _vary, _pair, _replicates, _pool, _seed, _design, _rho, _share, _threshold, _boost, _out, _plot, _plotHeatmap, _json, _quiet, _shard);
+        Add(_hypothesis, _vary, _pair, _replicates, _pool, _seed, _design, _rho, _share, _threshold, _boost, _out, _plot, _plotHeatmap, _json, _quiet, _shard, _allowLongRun);
         _observed.AddTo(Command);
     }
 
@@ -67,6 +68,8 @@ internal sealed class SensitivityCommand : CliCommand
         var run = Resolve(ctx.Parse);
         string? outPath = ctx.Get(_out);
         bool quiet = ctx.Get(_quiet);
+        var (part1, parts) = ctx.Get(_shard) ?? (1, 1);
+        run.CheckWork(ctx.Get(_allowLongRun), part1, parts);
         if (ctx.Get(_shard) is not { } shard)
             return Emit(ctx, run, outPath, ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet, progress => SensitivityAnalysis.Run(run.Settings, progress));
         if (outPath is null) throw new ArgumentException("--shard needs --out: the partial result file that merge reads.");

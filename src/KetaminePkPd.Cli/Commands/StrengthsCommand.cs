@@ -49,6 +49,7 @@ internal sealed class StrengthsCommand : CliCommand
         "Write the compatibility curves (p against strength), one file per strength (--plot s.png writes s-rho.png, s-share.png, ...).");
     private readonly Option<bool> _json = SharedOptions.Json("Print one JSON object instead of the report. Timing is left out.");
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
+    private readonly Option<bool> _allowLongRun = TrialCommand.AllowLongRun();
 
     public StrengthsCommand()
         : base("strengths",
@@ -57,7 +58,7 @@ internal sealed class StrengthsCommand : CliCommand
             $"often trials of {DetectionRates.DefaultSizes.Min()} to {DetectionRates.DefaultSizes.Max()} patients find a 'significant' association (p < 0.05) under each hypothesis. Without options: the NIMH " +
             $"design, Luckenbaugh 2014's two observations (Bonferroni), {DefaultReplicates} replicates from pools of {DefaultPoolSize} per grid point, seed {DefaultSeed}.")
     {
-        Add(_strength, _combine, _replicates, _pool, _seed, _design, _noDetection, _out, _plot, _json, _quiet);
+        Add(_strength, _combine, _replicates, _pool, _seed, _design, _noDetection, _out, _plot, _json, _quiet, _allowLongRun);
         _observed.AddTo(Command);
     }
 
@@ -73,6 +74,7 @@ internal sealed class StrengthsCommand : CliCommand
             Replicates = ctx.Get(_replicates) ?? d.Replicates, PoolSize = ctx.Get(_pool) ?? d.PoolSize, Seed = ctx.Get(_seed) ?? d.Seed,
         };
         settings.Validate();
+        WorkBudget.CheckStrengths(settings, !ctx.Get(_noDetection), ctx.Get(_allowLongRun));
         bool json = ctx.Get(_json), show = ctx.ShowProgress(ctx.Get(_quiet), json);
 
         using var files = ctx.Outputs();

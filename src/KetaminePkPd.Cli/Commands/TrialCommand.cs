@@ -84,7 +84,7 @@ internal sealed class TrialCommand : CliCommand
     /// <summary>The option that lifts the <see cref="WorkBudget"/>.</summary>
     public static Option<bool> AllowLongRun() => new(WorkBudget.AllowOption)
     {
-        Description = $"Run even when the estimated work is above the budget ({WorkBudget.Description}); without it such a run is refused with an estimate.",
+        Description = $"Run even when the estimated time or memory is above the budget ({WorkBudget.Description}); without it such a run is refused before any work, in one line with the estimate.",
     };
 
     /// <summary>The strengths given with --rho, --share, --threshold-cadss and --boost.</summary>
@@ -107,10 +107,10 @@ internal sealed class TrialCommand : CliCommand
         bool json = ctx.Get(_json);
         int total = request.Design.TotalSubjects;
         bool show = total > ProgressThreshold && ctx.ShowProgress(ctx.Get(_quiet), json);
-        var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => request.Run(ProgressDisplay.Counting(progress, total)));
+        // The per-patient rows are written as the patients are simulated (bounded memory whatever --subjects).
+        var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => request.RunStreamed(csv?.Stream, ProgressDisplay.Counting(progress, total)));
         string? plotFile = plot?.Path;
         string text = TrialReport.ToJson(request, result, csv?.Path, plotFile is null ? [] : [plotFile]);
-        if (csv is not null) TrialReport.Patients(result).WriteCsv(csv.Stream);
         if (plot is not null) OutputFiles.WritePlot(plot, TrialCharts.Scatter(result, plotAt!.Value));
         files.CommitAll();
         ctx.Emit(json, () => text, () => TrialReport.Build(request, result, csv?.Path), plotFile is null ? [] : [plotFile]);

@@ -45,6 +45,7 @@ internal sealed class ValidateCommand : CliCommand
     private readonly Option<double?> _threshold = SharedOptions.ThresholdCadss();
     private readonly Option<double?> _boost = SharedOptions.Boost();
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
+    private readonly Option<bool> _allowLongRun = TrialCommand.AllowLongRun();
 
     public ValidateCommand()
         : base("validate",
@@ -53,7 +54,7 @@ internal sealed class ValidateCommand : CliCommand
             "hypothesis test's headline numbers, and print each with its source, acceptance interval, simulated value and hit or miss. " +
             "Takes a few seconds.")
     {
-        Add(_json, _markdown, _subjects, _seed, _hypothesis, _rho, _share, _threshold, _boost, _quiet);
+        Add(_json, _markdown, _subjects, _seed, _hypothesis, _rho, _share, _threshold, _boost, _quiet, _allowLongRun);
     }
 
     protected override int Execute(CommandContext ctx)
@@ -68,6 +69,7 @@ internal sealed class ValidateCommand : CliCommand
         settings = settings with { Hypothesis = strengths.Apply(hypothesis) };
         bool json = ctx.Get(_json), markdown = ctx.Get(_markdown);
         if (json && markdown) throw new ArgumentException("--json and --markdown cannot be combined; choose one output.");
+        settings.CheckWork(ctx.Get(_allowLongRun));
         var report = ValidationSuite.Run(settings);
         if (markdown)
         {

@@ -194,4 +194,9 @@ public sealed record DoseResponseSettings
             }
         }
     }
+
+    /// <summary>Throws when the sweep and its population are above the work budget (<see cref="Trials.WorkBudget"/>) and a long run is not allowed.</summary>
+    /// <param name="allowLongRun">True when the user allowed a long run.</param>
+    /// <exception cref="ArgumentException">Above the budget; the message names --subjects and --steps.</exception>
+    public void CheckWork(bool allowLongRun) => Trials.WorkBudget.CheckDoseResponse(this, allowLongRun);
 }

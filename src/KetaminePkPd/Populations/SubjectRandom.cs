@@ -54,6 +54,13 @@ internal sealed class SubjectRandom : Random
         return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
+    /// <summary>Advances the stream past one <see cref="NextStandardNormal"/> draw without computing it.</summary>
+    public void SkipStandardNormal()
+    {
+        NextUInt64();
+        NextUInt64();
+    }
+
     private static ulong Mix(ulong x)
     {
         x += 0x9E3779B97F4A7C15UL;

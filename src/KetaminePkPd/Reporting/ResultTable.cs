@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using nietras.SeparatedValues;
 
 namespace KetaminePkPd.Reporting;
 
@@ -84,16 +83,8 @@ public sealed class ResultTable
     {
         ArgumentNullException.ThrowIfNull(writer);
         CheckFinite();
-        using (var csv = Sep.New(',').Writer(o => o with { CultureInfo = CultureInfo.InvariantCulture, Escape = true }).To(writer, leaveOpen: true))
-        {
-            csv.Header.Add([.. Columns.Select(c => c.Name)]);
-            foreach (var row in Rows)
-            {
-                using var r = csv.NewRow();
-                for (int c = 0; c < row.Length; c++) r[c].Set(row[c].ToString(SignificantDigits));
-            }
-        }
-        writer.Flush();
+        using var rows = new ResultTableWriter(Name, Columns, writer, SignificantDigits);
+        foreach (var row in Rows) rows.WriteRow(row.AsSpan());
     }
 
     /// <summary>The table as a CSV text; see <see cref="WriteCsv(Stream)"/>.</summary>

@@ -26,7 +26,7 @@ public static class TrialReport
         ArgumentNullException.ThrowIfNull(result);
         var design = result.Design;
         string scale = design.Scale.Label(), at = Formatting.Span(design.CadssTime);
-        var b = new ReportBuilder($"ketamine-pkpd trial: {design.Name}, {result.Subjects.Length} patients, {TrialWording.NameWithStrengths(result.Hypothesis)}, seed {result.Seed}")
+        var b = new ReportBuilder($"ketamine-pkpd trial: {design.Name}, {result.Overall.Subjects} patients, {TrialWording.NameWithStrengths(result.Hypothesis)}, seed {result.Seed}")
             .Fact("Design", $"{design.Name} [{request.Choice.Origin}]")
             .Fact("Arms", string.Join("\n", design.Arms.Select(TrialWording.Arm)))
             .Fact("Ratings", TrialWording.Ratings(design))
@@ -49,7 +49,7 @@ public static class TrialReport
 
         var assoc = result.Associations;
         IEnumerable<string> Line(string label, Func<AssociationSummary, string> cell) => [label, .. assoc.Select(a => a is null ? "n/a" : cell(a))];
-        b.Table($"Association of CADSS ({at}) with % change of {scale}, all {result.Subjects.Length} patients",
+        b.Table($"Association of CADSS ({at}) with % change of {scale}, all {result.Overall.Subjects} patients",
             [new ReportColumn("Statistic"), .. design.Assessments.Select(t => ReportColumn.Number(Formatting.Span(t)))],
             [
                 Line("r vs % change", a => Formatting.R(a.Raw.R)),
@@ -67,7 +67,7 @@ public static class TrialReport
                 "n/a: undefined (e.g. every patient got the same dose, or fewer than 4 patients).")
             .Provisional(TrialWording.ProvisionalLine(design, [result.Hypothesis]))
             .Text(outFile is null ? "The per-patient CSV (one row per patient) and the JSON output give every number above."
-                : $"{outFile} has one row per patient ({result.Subjects.Length} rows).")
+                : $"{outFile} has one row per patient ({result.Overall.Subjects} rows).")
             .Build();
     }
 
@@ -89,7 +89,7 @@ public static class TrialReport
         var h = result.Hypothesis;
         var json = new TrialJson(design.Name, request.Choice.Token, request.Choice.FilePath, Vocabulary.Token(design.Drug), design.Population.Pk.Key,
             design.Scale.Label(), design.CadssTime.TotalHours, HypothesisJson.Of(h), request.HypothesisSource, result.Seed, TrialJsonParts.ModelVersion,
-            result.Subjects.Length, [.. result.Arms.Select((a, i) => Arm(a, design, TrialWording.Administration(design.Arms[i])))], Arm(result.Overall, design, null),
+            result.Overall.Subjects, [.. result.Arms.Select((a, i) => Arm(a, design, TrialWording.Administration(design.Arms[i])))], Arm(result.Overall, design, null),
             [.. design.Assessments.Select((t, k) => Association(t, result.Associations[k]))], TrialWording.SignConvention(design),
             TrialWording.Population(design.Population), design.Clinical.ToString(), [.. TrialWording.ProvisionalParameters(design).Select(ProvisionalParameterJson.Of)],
             new TrialSettingsJson(request.Choice.Token, request.Choice.FilePath, design.TotalSubjects, h.Name, h.SensitivityCorrelation, h.MediationShare,
@@ -113,6 +113,19 @@ public static class TrialReport
     {
         ArgumentNullException.ThrowIfNull(result);
         var design = result.Design;
+        var columns = PatientColumns(design);
+        var rows = result.Subjects.Select(s =>
+        {
+            var row = new ResultValue[columns.Length];
+            PatientRow(design, s, row);
+            return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(row);
+        });
+        return new ResultTable("patients", columns, [.. rows]);
+    }
+
+    /// <summary>The columns of <see cref="Patients"/> for <paramref name="design"/>.</summary>
+    internal static ImmutableArray<ResultColumn> PatientColumns(TrialDesign design)
+    {
         string scale = design.Scale.Token(), label = design.Scale.Label();
         var columns = ImmutableArray.CreateBuilder<ResultColumn>();
         foreach (var (name, description) in (ReadOnlySpan<(string, string)>)[
@@ -132,18 +145,62 @@ public static class TrialReport
             columns.Add(new ResultColumn($"responder_{scale}_{at}", $"{label} at least 50% below baseline at {when}"));
             columns.Add(new ResultColumn($"remitter_{scale}_{at}", $"{label} at most {Formatting.Plain(design.Scale.RemissionCutoff())} at {when}"));
         }
-        var rows = result.Subjects.Select(s =>
+        return columns.ToImmutable();
+    }
+
+    /// <summary>Patient <paramref name="s"/>'s row of <see cref="Patients"/>, into <paramref name="row"/> (one value per column).</summary>
+    internal static void PatientRow(TrialDesign design, TrialSubjectResult s, Span<ResultValue> row)
+    {
+        var m = s.Simulated;
+        int c = 0;
+        foreach (var value in (ReadOnlySpan<ResultValue>)[m.Index, design.Arms[m.Arm].Name, m.Subject.WeightKg, m.Subject.AgeYears, m.DoseMg, m.ClearanceLPerH,
+            m.CentralVolumeL, m.DissociationC50NgPerMl, m.AntidepressantEc50NgPerMl, m.AntidepressantScale, m.ConcentrationAtCadssNgPerMl, m.CmaxNgPerMl,
+            m.Auc0To24NgHPerMl, s.CadssRated, s.CadssPeakRated, s.NoticedDissociation, s.Baseline])
+            row[c++] = value;
+        for (int k = 0; k < design.Assessments.Length; k++)
         {
-            var m = s.Simulated;
-            var row = ImmutableArray.CreateBuilder<ResultValue>(columns.Count);
-            row.AddRange(m.Index, design.Arms[m.Arm].Name, m.Subject.WeightKg, m.Subject.AgeYears, m.DoseMg, m.ClearanceLPerH, m.CentralVolumeL, m.DissociationC50NgPerMl,
-                m.AntidepressantEc50NgPerMl, m.AntidepressantScale, m.ConcentrationAtCadssNgPerMl, m.CmaxNgPerMl, m.Auc0To24NgHPerMl, s.CadssRated, s.CadssPeakRated,
-                s.NoticedDissociation, s.Baseline);
-            for (int k = 0; k < design.Assessments.Length; k++)
-                row.AddRange(s.Scores[k], s.Changes[k], s.PercentChanges[k], s.Responders[k], s.Remitters[k]);
-            return row.MoveToImmutable();
-        });
-        return new ResultTable("patients", columns.ToImmutable(), [.. rows]);
+            row[c++] = s.Scores[k];
+            row[c++] = s.Changes[k];
+            row[c++] = s.PercentChanges[k];
+            row[c++] = s.Responders[k];
+            row[c++] = s.Remitters[k];
+        }
+    }
+
+    /// <summary>
+    /// Writes the rows of <see cref="Patients"/> as CSV (the same bytes as <see cref="ResultTable.WriteCsv(Stream)"/>) one
+    /// patient at a time: <see cref="Write"/> takes each patient as the trial simulates it (<see cref="TrialRequest.RunStreamed"/>),
+    /// so the rows are never all held.
+    /// </summary>
+    internal sealed class PatientWriter : IDisposable
+    {
+        private readonly TrialDesign _design;
+        private readonly StreamWriter _text;
+        private readonly ResultTableWriter _rows;
+        private readonly ResultValue[] _row;
+
+        public PatientWriter(TrialDesign design, Stream stream)
+        {
+            _design = design;
+            var columns = PatientColumns(design);
+            _text = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+            _rows = new ResultTableWriter("patients", columns, _text);
+            _row = new ResultValue[columns.Length];
+        }
+
+        public void Write(TrialSubjectResult s)
+        {
+            PatientRow(_design, s, _row);
+            _rows.WriteRow(_row);
+        }
+
+        /// <summary>Ends the CSV and flushes it to the stream.</summary>
+        public void Dispose()
+        {
+            _rows.Dispose();
+            _text.Flush();
+            _text.Dispose();
+        }
     }
 
     /// <summary>An assessment time for a column name: its label (<c>230min</c>, <c>7d</c>), or whole minutes or seconds when the label has a decimal point.</summary>

@@ -27,18 +27,21 @@ public sealed record ArmSummary(string Arm, int Subjects, double MeanCadss, doub
         && !Guard.FiniteValues(ResponseRate, nameof(ResponseRate), MeanPercentChange.Length).IsDefault
         && !Guard.FiniteValues(RemissionRate, nameof(RemissionRate), MeanPercentChange.Length).IsDefault;
 
-    internal static ArmSummary Of(string arm, IReadOnlyList<TrialSubjectResult> subjects, int assessments)
+    /// <summary>The summary of the patients <paramref name="members"/> (ascending indices; null for every patient) of <paramref name="columns"/>.</summary>
+    internal static ArmSummary Of(string arm, TrialColumns columns, int[]? members, int assessments)
     {
-        int n = subjects.Count;
-        if (n == 0) throw new ArgumentException($"Arm '{arm}' has no subjects.", nameof(subjects));
-        var cadss = subjects.Select(s => s.CadssRated).ToArray();
+        int n = members?.Length ?? columns.Count;
+        if (n == 0) throw new ArgumentException($"Arm '{arm}' has no subjects.", nameof(members));
+        IEnumerable<int> who = members ?? Enumerable.Range(0, columns.Count);
+        var cadss = who.Select(i => columns.Cadss[i]).ToArray();
         double mean = cadss.Average();
         double sd = n > 1 ? Math.Sqrt(cadss.Sum(c => (c - mean) * (c - mean)) / (n - 1)) : 0;
-        return new ArmSummary(arm, n, mean, sd, cadss.Count(c => c > 4) / (double)n, subjects.Average(s => s.CadssPeakRated),
-            subjects.Count(s => s.CadssPeakRated > 20) / (double)n,
-            [.. Enumerable.Range(0, assessments).Select(k => subjects.Average(s => s.PercentChanges[k]))],
-            [.. Enumerable.Range(0, assessments).Select(k => subjects.Count(s => s.Responders[k]) / (double)n)],
-            [.. Enumerable.Range(0, assessments).Select(k => subjects.Count(s => s.Remitters[k]) / (double)n)]);
+        var peak = columns.CadssPeak;
+        return new ArmSummary(arm, n, mean, sd, cadss.Count(c => c > 4) / (double)n, who.Average(i => peak[i]),
+            who.Count(i => peak[i] > 20) / (double)n,
+            [.. Enumerable.Range(0, assessments).Select(k => who.Average(i => columns.PercentChange[k][i]))],
+            [.. Enumerable.Range(0, assessments).Select(k => who.Count(i => columns.Responder[k][i]) / (double)n)],
+            [.. Enumerable.Range(0, assessments).Select(k => who.Count(i => columns.Remitter[k][i]) / (double)n)]);
     }
 
     /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>

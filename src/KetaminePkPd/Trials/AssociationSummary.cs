@@ -29,18 +29,49 @@ public sealed record AssociationSummary(TimeSpan Time, CorrelationResult Raw, Co
     /// <summary>Bootstrap resamples of the mediation analysis.</summary>
     public const int MediationResamples = 1000;
 
-    internal static AssociationSummary? Of(TimeSpan time, IReadOnlyList<TrialSubjectResult> subjects, int k, int seed)
+    internal static AssociationSummary? Of(TimeSpan time, TrialColumns columns, int k, int seed) => All([time], columns, [seed], parallel: false)[0];
+
+    /// <summary>
+    /// The associations at every assessment: the correlations one assessment at a time (each allocates a few arrays of n
+    /// numbers, released before the next when the trial is large), then the mediation bootstraps, which only read the
+    /// columns, on all cores when <paramref name="parallel"/> (each has its own seed: the same result either way).
+    /// </summary>
+    internal static AssociationSummary?[] All(IReadOnlyList<TimeSpan> times, TrialColumns columns, IReadOnlyList<int> seeds, bool parallel)
     {
-        var cadss = subjects.Select(s => s.CadssRated).ToArray();
-        var change = subjects.Select(s => s.PercentChanges[k]).ToArray();
-        var exposure = subjects.Select(s => s.Simulated.ConcentrationAtCadssNgPerMl).ToArray();
-        var dose = subjects.Select(s => s.Simulated.DoseMg).ToArray();
-        var raw = Try(() => Correlation.Pearson(cadss, change));
-        var spearman = Try(() => Correlation.Spearman(cadss, change));
-        if (raw is null || spearman is null) return null;
-        var improvement = change.Select(c => -c).ToArray();
-        return new AssociationSummary(time, raw, spearman, Try(() => Correlation.Partial(cadss, change, exposure)), Try(() => Correlation.Partial(cadss, change, dose)),
-            Try(() => Statistics.Mediation.Estimate(exposure, cadss, improvement, MediationResamples, seed)));
+        int count = times.Count;
+        var summaries = new AssociationSummary?[count];
+        var improvements = new double[]?[count];
+        var cadss = columns.Cadss;
+        var exposure = columns.Exposure;
+        var dose = columns.Dose;
+        for (int k = 0; k < count; k++)
+        {
+            var change = columns.PercentChange[k];
+            // Each statistic's temporary arrays (ranks, residuals, copies) are released before the next one allocates its own.
+            T? Released<T>(Func<T> f) where T : class
+            {
+                var value = Try(f);
+                LargeArrays.Release(columns.Count);
+                return value;
+            }
+            var raw = Try(() => Correlation.Pearson(cadss, change));
+            var spearman = Released(() => Correlation.Spearman(cadss, change));
+            if (raw is null || spearman is null) continue;
+            var partialGivenExposure = Released(() => Correlation.Partial(cadss, change, exposure));
+            var partialGivenDose = Released(() => Correlation.Partial(cadss, change, dose));
+            improvements[k] = change.Select(c => -c).ToArray();
+            summaries[k] = new AssociationSummary(times[k], raw, spearman, partialGivenExposure, partialGivenDose, null);
+        }
+        var mediation = new MediationResult?[count];
+        void Mediate(int k)
+        {
+            if (improvements[k] is { } improvement) mediation[k] = Try(() => Statistics.Mediation.Estimate(exposure, cadss, improvement, MediationResamples, seeds[k]));
+        }
+        if (parallel) System.Threading.Tasks.Parallel.For(0, count, Mediate);
+        else for (int k = 0; k < count; k++) Mediate(k);
+        for (int k = 0; k < count; k++)
+            if (summaries[k] is { } a) summaries[k] = new AssociationSummary(a.Time, a.Raw, a.Spearman, a.PartialGivenExposure, a.PartialGivenDose, mediation[k]);
+        return summaries;
     }
 
     private static T? Try<T>(Func<T> f) where T : class

@@ -40,7 +40,7 @@ public static class DetectionRates
         foreach (var h in hypotheses)
         {
             var simulator = new TrialSimulator(sized, h, seed);
-            var pool = ReplicateTrials.SimulatePool(simulator, poolSize, parallel, _ => { });
+            var pool = ReplicateTrials.SimulatePool(simulator, poolSize, parallel, timeIndex, _ => { });
             var outcomes = ReplicateTrials.Outcomes(simulator, pool, observed, settings.Replicates, seed, parallel, timeIndex, _ => { });
             foreach (var o in outcomes)
             {

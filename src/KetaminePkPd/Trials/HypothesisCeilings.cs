@@ -46,7 +46,7 @@ public static class HypothesisCeilings
         Guard.InRange(patients, 200, 1_000_000, nameof(patients));
         Guard.InRange(thresholdCadss, 0, Hypothesis.MaxThresholdCadss, nameof(thresholdCadss));
         var pool = design.WithTotalSubjects(patients);
-        var cache = new PatientCache(patients);
+        var cache = new PatientCache(patients, keepUnlinked: true);
         var baseSimulator = new TrialSimulator(pool, Hypothesis.ExposureOnly, seed, cache: cache);
         var subjects = Rate(baseSimulator, patients, parallel);
         var scorer = HypothesisLinks.Scorer(pool);

@@ -199,8 +199,27 @@ public sealed class HypothesisRequest
     public void CheckWork(bool allowLongRun)
     {
         var s = Settings;
+        WorkBudget.Check(Estimate(s), allowLongRun, string.Create(CultureInfo.InvariantCulture,
+            $"--subjects {s.PoolSize} and --replicates {s.Replicates} over {s.Hypotheses.Length} hypotheses and {s.Observed.Length} observations of n up to {s.Observed.Max(o => o.N)}"));
+    }
+
+    /// <summary>
+    /// The estimate of a hypothesis test: only the patients some replicate enrols are simulated, in expectation
+    /// pool x (1 - prod over observations of (1 - n / pool)^replicates), their dissociation part once and a course per hypothesis; every hypothesis rates replicates x n
+    /// patients per observation; memory holds those patients (sparse pool and cache) and the replicates' r and partial r.
+    /// </summary>
+    internal static WorkEstimate Estimate(HypothesisTestSettings s)
+    {
+        double pool = s.PoolSize;
+        double missed = s.Observed.Aggregate(1.0, (m, o) => m * Math.Pow(1 - o.N / pool, s.Replicates));
+        double enrolled = pool * (1 - missed);
         int h = s.Hypotheses.Length;
-        WorkBudget.Check((double)s.PoolSize * h, (double)s.Replicates * h * s.Observed.Sum(o => (double)o.N), allowLongRun,
-            $"--subjects {s.PoolSize} and --replicates {s.Replicates} over {h} hypotheses and {s.Observed.Length} observations of n up to {s.Observed.Max(o => o.N)}");
+        double ratings = (double)s.Replicates * h * s.Observed.Sum(o => (double)o.N);
+        double kept = enrolled * WorkBudget.BytesPerPoolPatient(s.Observed.Select(o => o.Time).Distinct().Count(), sparse: true)
+            + pool / 8 + (double)h * s.Observed.Length * s.Replicates * 16;
+        // The hypotheses that link nothing (exposure-only, expectancy) share one noise-free course per patient.
+        int linked = s.Hypotheses.Count(x => x.SensitivityCorrelation != 0 || x.MediationShare != 0);
+        int courses = linked + (linked < h ? 1 : 0);
+        return WorkBudget.Replicates(enrolled, enrolled * courses, ratings, kept);
     }
 }

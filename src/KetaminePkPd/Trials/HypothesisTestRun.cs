@@ -26,7 +26,7 @@ public sealed class HypothesisTestRun
     private readonly ImmutableArray<HypothesisComparison>.Builder _comparisons;
     private readonly Stopwatch _clock = new();
     private int _hypothesis, _observation = -1, _next;
-    private SimulatedSubject[] _subjects;
+    private RatingPool? _pool, _unlinkedPool;
     private int[] _enrolled;
     private double[] _r = [], _partial = [];
     private ReplicateBuffers? _serialBuffers;
@@ -44,10 +44,9 @@ public sealed class HypothesisTestRun
         var pool = design.WithTotalSubjects(settings.PoolSize);
         _enrolled = Enrolled(settings);
         // Every hypothesis enrols the same patients: their pharmacokinetics and dissociation are simulated once (the hypotheses
-        // change only the antidepressant effect), and exposure-only and expectancy share the whole noise-free course.
+        // change only the antidepressant effect), and exposure-only and expectancy share the whole noise-free course (one pool).
         var cache = new PatientCache(_enrolled);
         _simulators = [.. settings.Hypotheses.Select(h => new TrialSimulator(pool, h, settings.Seed, cache: cache))];
-        _subjects = new SimulatedSubject[settings.PoolSize];
         _comparisons = ImmutableArray.CreateBuilder<HypothesisComparison>(settings.Hypotheses.Length * settings.Observed.Length);
         TotalWork = settings.Hypotheses.Length * (_enrolled.Length + (long)settings.Replicates * settings.Observed.Length);
     }
@@ -99,11 +98,24 @@ public sealed class HypothesisTestRun
     private void SimulatePool(int maxUnits)
     {
         var simulator = _simulators[_hypothesis];
-        var subjects = _subjects;
         var enrolled = _enrolled;
+        if (_next == 0)
+        {
+            if (simulator.IsUnlinked && _unlinkedPool is not null)
+            {
+                // The same noise-free course as the hypothesis that linked nothing before: its pool serves (one step).
+                _pool = _unlinkedPool;
+                CompletedWork += enrolled.Length;
+                StartObservation(0);
+                return;
+            }
+            _pool = new RatingPool(enrolled, _settings.PoolSize, simulator.AssessmentCount, _timeIndex);
+            if (simulator.IsUnlinked) _unlinkedPool = _pool;
+        }
+        var pool = _pool!;
         int from = _next, to = (int)Math.Min(enrolled.Length, (long)from + maxUnits);
-        if (_settings.Parallel) Parallel.For(from, to, k => subjects[enrolled[k]] = simulator.Simulate(enrolled[k]));
-        else for (int k = from; k < to; k++) subjects[enrolled[k]] = simulator.Simulate(enrolled[k]);
+        if (_settings.Parallel) Parallel.For(from, to, k => pool.Store(k, simulator.Simulate(enrolled[k])));
+        else for (int k = from; k < to; k++) pool.Store(k, simulator.Simulate(enrolled[k]));
         CompletedWork += to - from;
         _next = to;
         if (_next == enrolled.Length) StartObservation(0);
@@ -115,7 +127,7 @@ public sealed class HypothesisTestRun
         var simulator = _simulators[_hypothesis];
         int o = _observation, n = _settings.Observed[o].N;
         int from = _next, to = (int)Math.Min(_settings.Replicates, (long)from + maxUnits);
-        var batch = new ReplicateBatch(simulator, _subjects, _settings.Seed, n, _timeIndex[o], o, _settings.Observed.Length);
+        var batch = new ReplicateBatch(simulator, _pool!, _settings.Seed, n, _timeIndex[o], o, _settings.Observed.Length);
         _serialBuffers = Trials.ReplicateTrials.Run(batch, from, to, _settings.Parallel, _r, _partial, _serialBuffers, null);
         CompletedWork += to - from;
         _next = to;
@@ -158,7 +170,7 @@ public sealed class HypothesisTestRun
     private static int[] Enrolled(HypothesisTestSettings settings)
     {
         int size = settings.PoolSize;
-        var needed = new bool[size];
+        var needed = new ulong[(size + 63) / 64];   // one bit per pool patient
         for (int o = 0; o < settings.Observed.Length; o++)
         {
             var chosen = new int[settings.Observed[o].N];
@@ -166,12 +178,15 @@ public sealed class HypothesisTestRun
             for (int rep = 0; rep < settings.Replicates; rep++)
             {
                 Enrolment.Pick(settings.Seed, rep, o, size, chosen, moved);
-                foreach (int index in chosen) needed[index] = true;
+                foreach (int index in chosen) needed[index >> 6] |= 1UL << (index & 63);
             }
         }
-        var list = new List<int>();
-        for (int i = 0; i < size; i++) if (needed[i]) list.Add(i);
-        return [.. list];
+        int count = 0;
+        foreach (ulong word in needed) count += System.Numerics.BitOperations.PopCount(word);
+        var list = new int[count];
+        for (int i = 0, k = 0; i < size; i++)
+            if ((needed[i >> 6] & (1UL << (i & 63))) != 0) list[k++] = i;
+        return list;
     }
 
     /// <summary>The distribution of the defined (non-NaN) values and the number of undefined ones.</summary>
@@ -202,7 +217,7 @@ public sealed class HypothesisTestRun
             sizes.Add(new SampleSizeComparison(c.Observed.Time, baseLine.Hypothesis.Name, c.Hypothesis.Name, baseLine.MedianR, c.MedianR, n));
         }
         int hypotheses = _settings.Hypotheses.Length;
-        _subjects = [];
+        _pool = _unlinkedPool = null;
         _serialBuffers = null;
         _result = new HypothesisTestResult(_settings, comparisons, sizes.ToImmutable(), (long)_enrolled.Length * hypotheses,
             (long)_settings.Replicates * hypotheses * _settings.Observed.Length, _clock.Elapsed);

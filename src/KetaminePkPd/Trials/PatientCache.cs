@@ -3,30 +3,39 @@ using KetaminePkPd.Populations;
 namespace KetaminePkPd.Trials;
 
 /// <summary>
-/// What several <see cref="TrialSimulator"/>s of the same design, seed and dose spread share per patient: the sampled patient,
-/// their pharmacokinetics and their dissociation (no hypothesis changes either), and the whole noise-free course under the
-/// hypotheses that link nothing (exposure-only and expectancy, which acts only when the patient is rated). Each patient's slot
-/// is written by the one thread that simulates that patient and read only after that phase has ended.
+/// What several <see cref="TrialSimulator"/>s of the same design, seed and dose spread share per patient: their
+/// pharmacokinetics and their dissociation (no hypothesis changes either), as <see cref="DissociationValues"/> (nine
+/// numbers; the sampled patient is drawn again from its stream when needed, which costs far less than keeping it), and,
+/// when asked for, the whole noise-free course under the hypotheses that link nothing (exposure-only and expectancy, which
+/// acts only when the patient is rated). Each patient's slot is written by the one thread that simulates that patient and
+/// read only after that phase has ended.
 /// </summary>
 internal sealed class PatientCache
 {
     private readonly int[]? _indices;   // sorted patient indices with a slot, or null for slots 0 .. size-1
-    private readonly DissociationPart?[] _parts;
-    private readonly SimulatedSubject?[] _unlinked;
+    private readonly DissociationValues[] _parts;
+    private readonly bool[] _has;
+    private readonly SimulatedSubject?[]? _unlinked;
+
+    /// <summary>Bytes kept per patient without the unlinked courses (the index only for a sparse cache).</summary>
+    public static int BytesPerPatient(bool sparse) => (sparse ? 4 : 0) + 9 * 8 + 1;
 
     /// <summary>A cache for patients 0 .. <paramref name="size"/>-1.</summary>
-    public PatientCache(int size)
+    /// <param name="size">Patients.</param>
+    /// <param name="keepUnlinked">Also keep each patient's <see cref="SimulatedSubject"/> under the hypotheses that link nothing (about 600 bytes each).</param>
+    public PatientCache(int size, bool keepUnlinked = false)
     {
-        _parts = new DissociationPart?[size];
-        _unlinked = new SimulatedSubject?[size];
+        _parts = new DissociationValues[size];
+        _has = new bool[size];
+        _unlinked = keepUnlinked ? new SimulatedSubject?[size] : null;
     }
 
     /// <summary>A cache for the given patients only (sorted, distinct): memory grows with them, not with the pool.</summary>
     public PatientCache(int[] sortedIndices)
     {
         _indices = sortedIndices;
-        _parts = new DissociationPart?[sortedIndices.Length];
-        _unlinked = new SimulatedSubject?[sortedIndices.Length];
+        _parts = new DissociationValues[sortedIndices.Length];
+        _has = new bool[sortedIndices.Length];
     }
 
     private int Slot(int index)
@@ -36,22 +45,41 @@ internal sealed class PatientCache
         return slot >= 0 ? slot : -1;
     }
 
-    public DissociationPart? Part(int index) => Slot(index) is int s and >= 0 ? _parts[s] : null;
+    /// <summary>The dissociation values of patient <paramref name="index"/>, or null when not (yet) simulated or not held.</summary>
+    public DissociationValues? Part(int index) => Slot(index) is int s and >= 0 && _has[s] ? _parts[s] : null;
 
-    public void Store(int index, DissociationPart part)
+    public void Store(int index, in DissociationValues part)
     {
-        if (Slot(index) is int s and >= 0) _parts[s] = part;
+        if (Slot(index) is int s and >= 0)
+        {
+            _parts[s] = part;
+            _has[s] = true;
+        }
     }
 
-    public SimulatedSubject? Unlinked(int index) => Slot(index) is int s and >= 0 ? _unlinked[s] : null;
+    public SimulatedSubject? Unlinked(int index) => _unlinked is not null && Slot(index) is int s and >= 0 ? _unlinked[s] : null;
 
     public void Store(int index, SimulatedSubject subject)
     {
-        if (Slot(index) is int s and >= 0) _unlinked[s] = subject;
+        if (_unlinked is not null && Slot(index) is int s and >= 0) _unlinked[s] = subject;
     }
 }
 
+/// <summary>One patient's exposure and noise-free dissociation, as the cache keeps them (no per-patient object).</summary>
+internal readonly record struct DissociationValues(double Factor, double SystemicClearanceLPerH, double CentralVolumeL,
+    double ConcentrationAtCadssNgPerMl, double CmaxNgPerMl, double Auc0To24NgHPerMl, double DissociationC50NgPerMl, double CadssAtRatingTime, double CadssPeak);
+
 /// <summary>One patient's sampled parameters, exposure and noise-free dissociation (the PK model itself is rebuilt from the parameters when
 /// needed: it is cheap to make and large to keep).</summary>
-internal sealed record DissociationPart(VirtualSubject Subject, double Factor, double SystemicClearanceLPerH, double CentralVolumeL,
-    double ConcentrationAtCadssNgPerMl, double CmaxNgPerMl, double Auc0To24NgHPerMl, double DissociationC50NgPerMl, double CadssAtRatingTime, double CadssPeak);
+internal sealed record DissociationPart(VirtualSubject Subject, DissociationValues Values)
+{
+    public double Factor => Values.Factor;
+    public double SystemicClearanceLPerH => Values.SystemicClearanceLPerH;
+    public double CentralVolumeL => Values.CentralVolumeL;
+    public double ConcentrationAtCadssNgPerMl => Values.ConcentrationAtCadssNgPerMl;
+    public double CmaxNgPerMl => Values.CmaxNgPerMl;
+    public double Auc0To24NgHPerMl => Values.Auc0To24NgHPerMl;
+    public double DissociationC50NgPerMl => Values.DissociationC50NgPerMl;
+    public double CadssAtRatingTime => Values.CadssAtRatingTime;
+    public double CadssPeak => Values.CadssPeak;
+}

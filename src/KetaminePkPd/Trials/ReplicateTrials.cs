@@ -27,24 +27,25 @@ internal static class ReplicateTrials
         return indices;
     }
 
-    /// <summary>Simulates subjects 0 .. size-1 (serial or parallel; the same subjects either way), reporting progress in patients.</summary>
-    public static SimulatedSubject[] SimulatePool(TrialSimulator simulator, int size, bool parallel, Action<double> advance)
+    /// <summary>Simulates subjects 0 .. size-1 (serial or parallel; the same subjects either way) into a pool that keeps what the
+    /// replicate trials at <paramref name="timeIndex"/> need, reporting progress in patients.</summary>
+    public static RatingPool SimulatePool(TrialSimulator simulator, int size, bool parallel, int[] timeIndex, Action<double> advance)
     {
-        var subjects = new SimulatedSubject[size];
+        var pool = new RatingPool(size, simulator.AssessmentCount, timeIndex);
         int finished = 0;
         void Simulate(int i)
         {
-            subjects[i] = simulator.Simulate(i);
+            pool.Store(i, simulator.Simulate(i));
             if (Interlocked.Increment(ref finished) % 256 == 0) advance(256);
         }
-        if (parallel) System.Threading.Tasks.Parallel.For(0, subjects.Length, Simulate);
-        else for (int i = 0; i < subjects.Length; i++) Simulate(i);
+        if (parallel) System.Threading.Tasks.Parallel.For(0, size, Simulate);
+        else for (int i = 0; i < size; i++) Simulate(i);
         advance(finished % 256);
-        return subjects;
+        return pool;
     }
 
-    /// <summary>Replicate trials of each observation's n from <paramref name="subjects"/>, as outcomes (progress: one per replicate).</summary>
-    public static ImmutableArray<SensitivityOutcome> Outcomes(TrialSimulator simulator, SimulatedSubject[] subjects, ImmutableArray<ObservedCorrelation> observed,
+    /// <summary>Replicate trials of each observation's n from <paramref name="pool"/>, as outcomes (progress: one per replicate).</summary>
+    public static ImmutableArray<SensitivityOutcome> Outcomes(TrialSimulator simulator, RatingPool pool, ImmutableArray<ObservedCorrelation> observed,
         int replicates, ulong seed, bool parallel, int[] timeIndex, Action<double> advance)
     {
         int j = observed.Length;
@@ -52,7 +53,7 @@ internal static class ReplicateTrials
         for (int o = 0; o < j; o++)
         {
             var r = new double[replicates];
-            Run(new ReplicateBatch(simulator, subjects, seed, observed[o].N, timeIndex[o], o, j), 0, replicates, parallel, r, null, null, () => advance(1));
+            Run(new ReplicateBatch(simulator, pool, seed, observed[o].N, timeIndex[o], o, j), 0, replicates, parallel, r, null, null, () => advance(1));
             list.Add(new SensitivityOutcome(observed[o], SamplingDistribution.FromReplicates(r)));
         }
         return list.MoveToImmutable();
@@ -90,13 +91,13 @@ internal static class ReplicateTrials
     private static void One(ReplicateBatch batch, int rep, ReplicateBuffers b, double[] r, double[]? partial)
     {
         var pool = batch.Pool;
-        Enrolment.Pick(batch.Seed, rep, batch.Observation, pool.Length, b.Chosen, b.Moved);
+        Enrolment.Pick(batch.Seed, rep, batch.Observation, pool.PoolSize, b.Chosen, b.Moved);
+        long stream = 3 + (long)rep * batch.Observations + batch.Observation;
         for (int i = 0; i < b.Cadss.Length; i++)
         {
-            var rated = batch.Simulator.Rate(pool[b.Chosen[i]], 3 + (long)rep * batch.Observations + batch.Observation);
-            b.Cadss[i] = rated.CadssRated;
-            b.Change[i] = rated.PercentChanges[batch.TimeIndex];
-            b.Exposure[i] = rated.Simulated.ConcentrationAtCadssNgPerMl;
+            int slot = pool.SlotOf(b.Chosen[i]);
+            b.Change[i] = batch.Simulator.RatePercentChange(pool, slot, batch.TimeIndex, stream, out b.Cadss[i]);
+            b.Exposure[i] = pool.Exposure[slot];
         }
         r[rep] = OrUndefined(() => Correlation.PearsonR(b.Cadss, b.Change));
         if (partial is not null) partial[rep] = OrUndefined(() => Correlation.PartialR(b.Cadss, b.Change, b.Exposure));
@@ -112,13 +113,13 @@ internal static class ReplicateTrials
 
 /// <summary>The replicate trials of one observation: the simulator that rates, the pool, and the streams.</summary>
 /// <param name="Simulator">Rates the enrolled patients.</param>
-/// <param name="Pool">The simulated pool.</param>
+/// <param name="Pool">The simulated pool (what rating needs of each patient).</param>
 /// <param name="Seed">The seed.</param>
 /// <param name="N">Patients per trial.</param>
 /// <param name="TimeIndex">Index of the observation's time among the design's assessments.</param>
 /// <param name="Observation">Index j of the observation.</param>
 /// <param name="Observations">Number of observations J.</param>
-internal sealed record ReplicateBatch(TrialSimulator Simulator, SimulatedSubject[] Pool, ulong Seed, int N, int TimeIndex, int Observation, int Observations);
+internal sealed record ReplicateBatch(TrialSimulator Simulator, RatingPool Pool, ulong Seed, int N, int TimeIndex, int Observation, int Observations);
 
 /// <summary>Per-thread buffers of replicate trials of n patients.</summary>
 internal sealed class ReplicateBuffers(int n)

@@ -81,13 +81,13 @@ public static class SensitivityAnalysis
             var pharmacology = group[0].Where(l => l.ChangesPharmacology).ToList();
             var (poolDesign, spread) = SensitivityRanges.Apply(sized, pharmacology);
             var doseFactor = DoseFactor(settings.Seed, spread);
-            var pool = ReplicateTrials.SimulatePool(new TrialSimulator(poolDesign, settings.Hypothesis, settings.Seed, doseFactor), settings.PoolSize, settings.Parallel, Advance);
+            var pool = ReplicateTrials.SimulatePool(new TrialSimulator(poolDesign, settings.Hypothesis, settings.Seed, doseFactor), settings.PoolSize, settings.Parallel, timeIndex, Advance);
             foreach (var cell in group)
             {
                 var (cellDesign, _) = SensitivityRanges.Apply(sized, cell);
                 var simulator = new TrialSimulator(cellDesign, settings.Hypothesis, settings.Seed, doseFactor);
                 bool clinical = cell.Any(l => !l.ChangesPharmacology);
-                var subjects = clinical ? Array.ConvertAll(pool, simulator.WithClinicalDraws) : pool;
+                var subjects = clinical ? pool.WithClinicalDraws(simulator) : pool;
                 cells[Key(cell)] = [.. ReplicateTrials.Outcomes(simulator, subjects, observed, settings.Replicates, settings.Seed, settings.Parallel, timeIndex, Advance).Select(o => o.R.Values)];
             }
         }
@@ -147,6 +147,13 @@ public static class SensitivityAnalysis
     }
 
     /// <summary>The key of a setting: its non-default levels, e.g. <c>DoseSpread:3|PlaceboSd:1</c> (empty for the default).</summary>
+    /// <summary>The pools (pharmacological settings) and settings that shard <paramref name="shard"/> of <paramref name="shards"/> runs.</summary>
+    internal static (int Groups, int Cells) Work(SensitivitySettings settings, int shard, int shards)
+    {
+        var mine = Plan(settings).Groups.Where((_, g) => g % shards == shard - 1).ToList();
+        return (mine.Count, mine.Sum(g => g.Count));
+    }
+
     private static string Key(IEnumerable<SensitivityLevel> ls) =>
         string.Join('|', ls.Where(l => !l.IsDefault).OrderBy(l => l.Assumption).Select(l => $"{l.Assumption}:{l.Index}"));
 

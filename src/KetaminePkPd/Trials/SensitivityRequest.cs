@@ -79,4 +79,30 @@ public sealed class SensitivityRequest
         if (settings.Seed != d.Seed) args.AddRange(["--seed", settings.Seed.ToString(CultureInfo.InvariantCulture)]);
         return new SensitivityRequest(choice, settings, [.. args]);
     }
+
+    /// <summary>Throws when the analysis, or shard <paramref name="shard"/> of <paramref name="shards"/>, is above the
+    /// <see cref="WorkBudget"/> and a long run is not allowed.</summary>
+    /// <param name="allowLongRun">True when the user allowed a long run.</param>
+    /// <param name="shard">The shard run, 1 to <paramref name="shards"/> (1 for the whole analysis).</param>
+    /// <param name="shards">Shards the analysis is split into (1 for none).</param>
+    /// <exception cref="ArgumentException">Above the budget; the message names --vary, --pair, --subjects and --replicates (and --shard).</exception>
+    public void CheckWork(bool allowLongRun, int shard = 1, int shards = 1)
+    {
+        var s = Settings;
+        var (groups, cells) = SensitivityAnalysis.Work(s, shard, shards);
+        static string Count(int n, string what) => $"{n} {what}{(n == 1 ? "" : "s")}";
+        string varied = $"{Count(s.Assumptions.Length, "assumption")} (--vary){(s.Pair is null ? "" : " and --pair")}";
+        WorkBudget.Check(Estimate(s, groups, cells), allowLongRun, string.Create(CultureInfo.InvariantCulture,
+            $"{varied} with --subjects {s.PoolSize} and --replicates {s.Replicates}{(shards > 1 ? $" (--shard {shard}/{shards})" : "")}: {Count(cells, "setting")} over {Count(groups, "pool")}"));
+    }
+
+    /// <summary>The estimate of <paramref name="groups"/> pools of the settings' size and <paramref name="cells"/> settings rated
+    /// from them: memory holds a pool and its copy with new clinical draws, and every setting's replicate r.</summary>
+    internal static WorkEstimate Estimate(SensitivitySettings s, int groups, int cells)
+    {
+        double perReplicate = s.Observed.Sum(o => (double)o.N);
+        double kept = s.PoolSize * 2.0 * RatingPool.BytesPerPatient(s.Observed.Select(o => o.Time).Distinct().Count(), sparse: false)
+            + (double)cells * s.Observed.Length * s.Replicates * 8;
+        return WorkBudget.Replicates((double)groups * s.PoolSize, (double)groups * s.PoolSize, (double)cells * s.Replicates * perReplicate, kept, WorkBudget.SensitivityFixedSeconds);
+    }
 }

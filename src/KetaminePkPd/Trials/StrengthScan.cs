@@ -45,11 +45,19 @@ public static class StrengthScan
         var sized = design.WithTotalSubjects(settings.PoolSize);
         var points = ImmutableArray.CreateBuilder<StrengthPoint>(grid.Count);
         var cache = new PatientCache(settings.PoolSize);   // every grid point has the same patients, exposure and dissociation
+        RatingPool? unlinked = null;                          // and the points that link nothing share the whole noise-free course
         foreach (var (parameter, value) in grid)
         {
             var hypothesis = At(parameter, value);
             var simulator = new TrialSimulator(sized, hypothesis, settings.Seed, cache: cache);
-            var pool = ReplicateTrials.SimulatePool(simulator, settings.PoolSize, settings.Parallel, Advance);
+            RatingPool pool;
+            if (simulator.IsUnlinked && unlinked is not null)
+            {
+                pool = unlinked;
+                Advance(settings.PoolSize);
+            }
+            else pool = ReplicateTrials.SimulatePool(simulator, settings.PoolSize, settings.Parallel, timeIndex, Advance);
+            if (simulator.IsUnlinked) unlinked = pool;
             var outcomes = ReplicateTrials.Outcomes(simulator, pool, observed, settings.Replicates, settings.Seed, settings.Parallel, timeIndex, Advance);
             points.Add(new StrengthPoint(parameter, value, hypothesis, outcomes, Combine(outcomes, settings.Combination)));
         }

@@ -14,6 +14,8 @@ internal sealed class TrialSimulator
     private readonly int _cadssIndex;
     private readonly int[] _assessmentIndex;
     private readonly double[] _assessmentHours;
+    private readonly double[] _placeboCourse, _slowOnset;
+    private readonly bool[] _activeControl;
     private readonly ulong _seed;
     private readonly Func<int, double>? _doseFactor;
     private readonly HypothesisLinks? _links;
@@ -38,9 +40,18 @@ internal sealed class TrialSimulator
         _cadssIndex = times.IndexOf(design.CadssTime);
         _assessmentIndex = [.. design.Assessments.Select(times.IndexOf)];
         _assessmentHours = [.. design.Assessments.Select(Units.Hours)];
+        _placeboCourse = [.. _assessmentHours.Select(design.Clinical.PlaceboCourse)];
+        _slowOnset = [.. _assessmentHours.Select(design.Clinical.SlowPlaceboOnset)];
+        _activeControl = [.. design.Arms.Select(a => a.Administration.Dose.Value == 0)];
     }
 
+    /// <summary>True when the hypothesis links nothing (exposure-only, expectancy): the noise-free course is then the same under every such hypothesis.</summary>
+    public bool IsUnlinked => _links is null;
+
     public PopulationModel Population => _population;
+
+    /// <summary>Assessments of the design.</summary>
+    public int AssessmentCount => _assessmentHours.Length;
 
     /// <summary>The noise-free course of subject <paramref name="index"/>.</summary>
     /// <remarks>Dissociation and the antidepressant effect are simulated as two PK-PD models on the same pharmacokinetics: the
@@ -74,14 +85,16 @@ internal sealed class TrialSimulator
         var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
         var result = PkPdSimulator.Simulate(new PkPdModel(pk, [dissociation]), regimen, _options);
         var d = result.Effects[0];
-        var part = new DissociationPart(vs, factor, pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, result.Pk.ParentNgPerMl[_cadssIndex],
+        var values = new DissociationValues(factor, pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, result.Pk.ParentNgPerMl[_cadssIndex],
             result.Pk.Parent.CmaxNgPerMl, result.Pk.Parent.Auc0To24NgHPerMl, dissociation.C50NgPerMl, d.Values[_cadssIndex], d.MaximumValue);
-        _cache?.Store(index, part);
-        return part;
+        _cache?.Store(index, values);
+        return new DissociationPart(vs, values);
     }
 
-    /// <summary>Subject <paramref name="index"/>'s dissociation part, from the cache when another simulator has made it.</summary>
-    public DissociationPart Dissociation(int index) => _cache?.Part(index) ?? SimulateDissociation(index);
+    /// <summary>Subject <paramref name="index"/>'s dissociation part, from the cache when another simulator has made it (the
+    /// sampled patient drawn again from its stream: the same values).</summary>
+    public DissociationPart Dissociation(int index) =>
+        _cache?.Part(index) is { } values ? new DissociationPart(_population.SampleSubject(_seed, index), values) : SimulateDissociation(index);
 
     /// <summary>Subject <paramref name="index"/>'s true peak CADSS (the links' reference samples).</summary>
     public double SimulateDissociationPeak(int index) => SimulateDissociation(index).CadssPeak;
@@ -105,6 +118,35 @@ internal sealed class TrialSimulator
     {
         var (baseline, placebo, slow) = ClinicalDraws(s.Index);
         return s with { BaselineMadrs = baseline, PlaceboMadrs = placebo, SlowPlaceboMadrs = slow };
+    }
+
+    /// <summary>Baseline MADRS, placebo and slow improvement of patient <paramref name="index"/> under this design's clinical model.</summary>
+    public (double Baseline, double Placebo, double SlowPlacebo) ClinicalDrawsOf(int index) => ClinicalDraws(index);
+
+    /// <summary>
+    /// Rates pool patient <paramref name="slot"/> with stream <paramref name="stream"/> as <see cref="Rate"/> does (the same draws in
+    /// the same order and the same arithmetic, so the same values bit for bit), keeping only what a replicate trial uses: the rated
+    /// CADSS and the % change at assessment <paramref name="assessment"/>. Draws after that assessment's are not made, and nothing is allocated but the stream.
+    /// </summary>
+    public double RatePercentChange(RatingPool pool, int slot, int assessment, long stream, out double cadssRated)
+    {
+        var clinical = _design.Clinical;
+        var random = new SubjectRandom(_seed, pool.IndexOf(slot), stream);
+        cadssRated = Math.Clamp(pool.Cadss[slot] + clinical.CadssNoiseSd * random.NextStandardNormal(), 0, RatingScales.CadssMaximum);
+        random.SkipStandardNormal();   // the rated peak
+        bool noticed = _hypothesis.ExpectancyBoostMadrs > 0 && pool.CadssPeak[slot] > _hypothesis.ExpectancyThresholdCadss;
+        double placebo = pool.Placebo[slot] + (noticed ? _hypothesis.ExpectancyBoostMadrs : 0) + (_activeControl[pool.Arm[slot]] ? clinical.ActiveControlMadrs : 0);
+        var scale = _design.Scale;
+        double perPoint = scale.PerMadrsPoint(), max = scale.Maximum();
+        double baselineMadrs = pool.Baseline[slot];
+        double baseline = baselineMadrs * perPoint;
+        for (int i = 0; i < assessment; i++) random.SkipStandardNormal();
+        double madrs = baselineMadrs - placebo * _placeboCourse[assessment] - pool.SlowPlacebo[slot] * _slowOnset[assessment]
+            + pool.Effect(slot, assessment)
+            + clinical.RatingNoiseSd * random.NextStandardNormal();
+        double score = Math.Clamp(madrs * perPoint, 0, max);
+        double change = score - baseline;
+        return 100 * change / baseline;
     }
 
     /// <summary>Rates a simulated subject with the rating-noise stream <paramref name="stream"/> (2 for a single trial; 2 + r for replicate r).</summary>

@@ -19,9 +19,14 @@ public static class VirtualTrial
     /// <param name="parallel">Simulate patients on all cores (default) or on the calling thread.</param>
     /// <param name="progress">Receives the number of patients simulated so far (optional).</param>
     /// <exception cref="ArgumentException">A hypothesis the population cannot express (shared sensitivity without variability on C50_D and EC50_A).</exception>
-    public static TrialResult Run(TrialDesign design, Hypothesis? hypothesis, ulong seed, bool parallel = true, IProgress<int>? progress = null)
+    public static TrialResult Run(TrialDesign design, Hypothesis? hypothesis, ulong seed, bool parallel = true, IProgress<int>? progress = null) =>
+        RunStreamed(design, hypothesis, seed, parallel, progress, keepSubjects: true, sink: null);
+
+    /// <summary>Runs the trial, optionally without keeping the patients and handing each one, in index order, to <paramref name="sink"/>
+    /// as the steps (at most 256 patients each when parallel) finish: memory then holds a few numbers per patient, not the patients.</summary>
+    internal static TrialResult RunStreamed(TrialDesign design, Hypothesis? hypothesis, ulong seed, bool parallel, IProgress<int>? progress, bool keepSubjects, Action<TrialSubjectResult>? sink)
     {
-        var run = new VirtualTrialRun(design, hypothesis, seed, parallel);
+        var run = new VirtualTrialRun(design, hypothesis, seed, parallel, keepSubjects, sink);
         // Serial runs report every patient, as before; parallel runs report after each 1% of the patients (blocks of at
         // most 256, enough to keep every core busy).
         int step = parallel ? Math.Clamp(run.TotalSubjects / 100, 1, 256) : 1;

@@ -16,7 +16,11 @@ public sealed class VirtualTrialRun : SubjectRun<TrialResult>
     private readonly Hypothesis _hypothesis;
     private readonly ulong _seed;
     private readonly TrialSimulator _simulator;
-    private readonly TrialSubjectResult[] _subjects;
+    private readonly TrialSubjectResult[]? _subjects;   // null when the patients are not kept
+    private readonly TrialColumns _columns;
+    private readonly Action<TrialSubjectResult>? _sink;
+    private TrialSubjectResult[] _block = [];
+    private int _blockStart;
 
     /// <summary>Prepares the trial; no patient is simulated until the first <see cref="SubjectRun{TResult}.Step"/>.</summary>
     /// <param name="design">The design.</param>
@@ -25,16 +29,46 @@ public sealed class VirtualTrialRun : SubjectRun<TrialResult>
     /// <param name="parallel">Simulate each step's patients on all cores, or on the calling thread (the result is the same).</param>
     /// <exception cref="ArgumentException">A hypothesis the population cannot express (shared sensitivity without variability on C50_D and EC50_A).</exception>
     public VirtualTrialRun(TrialDesign design, Hypothesis? hypothesis, ulong seed, bool parallel = false)
+        : this(design, hypothesis, seed, parallel, keepSubjects: true, sink: null)
+    {
+    }
+
+    /// <summary>Prepares the trial, optionally without keeping the patients (the result's <see cref="TrialResult.Subjects"/> is then
+    /// empty) and handing each one, in index order, to <paramref name="sink"/> at the end of the step that simulated it.</summary>
+    internal VirtualTrialRun(TrialDesign design, Hypothesis? hypothesis, ulong seed, bool parallel, bool keepSubjects, Action<TrialSubjectResult>? sink)
         : base((design ?? throw new ArgumentNullException(nameof(design))).TotalSubjects, parallel, "trial")
     {
         _design = design;
         _hypothesis = hypothesis ?? Hypothesis.ExposureOnly;
         _seed = seed;
         _simulator = new TrialSimulator(design, _hypothesis, seed);
-        _subjects = new TrialSubjectResult[design.TotalSubjects];
+        _subjects = keepSubjects ? new TrialSubjectResult[design.TotalSubjects] : null;
+        _columns = new TrialColumns(design.TotalSubjects, design.Assessments.Length);
+        _sink = sink;
     }
 
-    private protected override void Simulate(int i) => _subjects[i] = _simulator.Rate(_simulator.Simulate(i), 2);
+    private protected override void BeginStep(int from, int to)
+    {
+        if (_subjects is not null || _sink is null) return;
+        if (_block.Length < to - from) _block = new TrialSubjectResult[to - from];
+        _blockStart = from;
+    }
 
-    private protected override TrialResult Finish() => new(_design, _hypothesis, _seed, ImmutableArray.Create(_subjects));
+    private protected override void Simulate(int i)
+    {
+        var s = _simulator.Rate(_simulator.Simulate(i), 2);
+        _columns.Set(i, s);
+        if (_subjects is not null) _subjects[i] = s;
+        else if (_sink is not null) _block[i - _blockStart] = s;
+    }
+
+    private protected override void EndStep(int from, int to)
+    {
+        if (_sink is null) return;
+        for (int i = from; i < to; i++) _sink(_subjects is not null ? _subjects[i] : _block[i - from]);
+        if (_subjects is null) Array.Clear(_block);
+    }
+
+    private protected override TrialResult Finish() =>
+        new(_design, _hypothesis, _seed, _subjects is null ? [] : ImmutableArray.Create(_subjects), _columns, IsParallel);
 }

@@ -104,14 +104,21 @@ public sealed class TrialReportTests
     }
 
     [Fact]
-    public void Request_AtTheLargestSize_IsWithinTheWorkBudget_AndTheBudgetRefusesMore()
+    public void RunStreamed_WritesTheSameCsvBytes_AndTheSameSummaries_AsRunThenWriteCsv()
     {
-        Assert.True(TrialRequest.MaxSubjects <= WorkBudget.MaxSimulations);
-        new TrialRequest(subjects: TrialRequest.MaxSubjects).CheckWork(allowLongRun: false);
-        WorkBudget.Check(WorkBudget.MaxSimulations + 1, 0, allowed: true, "x");
-        var ex = Assert.Throws<ArgumentException>(() => WorkBudget.Check(WorkBudget.MaxSimulations + 1, 0, allowed: false, "--subjects 1000001"));
-        Assert.StartsWith("--subjects 1000001: this run would need 1,000,001 patient simulations (budget 1,000,000;", ex.Message, StringComparison.Ordinal);
-        Assert.EndsWith($"add {WorkBudget.AllowOption} to run it anyway, or reduce it.", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("patient ratings (budget 200,000,000)", Assert.Throws<ArgumentException>(() => WorkBudget.Check(0, WorkBudget.MaxRatings + 1, false, "r")).Message, StringComparison.Ordinal);
+        foreach (var (design, subjects, hypothesis) in new[] { ("nimh", 108, (string?)null), ("dose-ranging", 250, "mediation"), ("esketamine-intranasal", 60, "expectancy") })
+        {
+            var request = new TrialRequest(DesignChoice.Resolve(design), subjects, hypothesis, seed: 11);
+            var kept = request.Run();
+            using var expected = new MemoryStream();
+            TrialReport.Patients(kept).WriteCsv(expected);
+            using var streamed = new MemoryStream();
+            var result = request.RunStreamed(streamed);
+            Assert.Equal(expected.ToArray(), streamed.ToArray());
+            Assert.Empty(result.Subjects);
+            Assert.Equal(kept.Overall, result.Overall);
+            // The JSON holds every arm summary and association, numbers written round-trip.
+            Assert.Equal(TrialReport.ToJson(request, kept, "t.csv", []), TrialReport.ToJson(request, result, "t.csv", []));
+        }
     }
 }
