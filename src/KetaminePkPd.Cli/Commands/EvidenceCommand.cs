@@ -49,6 +49,7 @@ internal sealed class EvidenceCommand : CliCommand
             "instead of running (" + EvidenceMarkdown.RegenerateCommand + ").",
     };
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
+    private readonly Option<bool> _allowLongRun = TrialCommand.AllowLongRun();
 
     public EvidenceCommand()
         : base("evidence",
@@ -60,7 +61,7 @@ internal sealed class EvidenceCommand : CliCommand
             "p per hypothesis by a weighted Bonferroni rule over the overlap groups, valid whatever the dependence between entries. Without options: the catalogue, " +
             $"{EvidenceSettings.DefaultReplicates} replicates per entry and hypothesis, seed 1 (about 30-60 s on 2 cores).")
     {
-        Add(_studies, _exclude, _replicates, _seed, _rho, _share, _threshold, _boost, _out, _json, _catalogue, _markdown, _quiet);
+        Add(_studies, _exclude, _replicates, _seed, _rho, _share, _threshold, _boost, _out, _json, _catalogue, _markdown, _quiet, _allowLongRun);
     }
 
     private static System.Collections.Immutable.ImmutableArray<EvidenceEntry> LoadStudies(string path)
@@ -99,6 +100,7 @@ internal sealed class EvidenceCommand : CliCommand
         var settings = EvidenceSettings.Default with { Entries = entries, Hypotheses = [.. KetaminePkPd.Trials.Hypothesis.All.Select(strengths.Apply)] };
         if (ctx.Get(_replicates) is { } replicates) settings = settings with { Replicates = replicates };
         if (ctx.Get(_seed) is { } seed) settings = settings with { Seed = seed };
+        settings.CheckWork(ctx.Get(_allowLongRun));
         using var files = ctx.Outputs();
         var csv = files.Open(ctx.Get(_out), "--out");
         var result = ProgressDisplay.Run(ctx.Stderr, ctx.ShowProgress(ctx.Get(_quiet), json), "Simulating the studies", progress => EvidenceAnalysis.Run(settings, progress));

@@ -100,6 +100,28 @@ public static class EvidenceAnalysis
         return new EvidenceJoint(hypothesis, joint, decisive, groups, joint >= alpha);
     }
 
+    /// <summary>
+    /// The work <see cref="Run"/> does for <paramref name="settings"/>, for the budget (<see cref="WorkBudget.CheckEvidence"/>):
+    /// patient-sessions simulated (each design's pool once per distinct pharmacology, expectancy aside), patients kept at
+    /// once (the largest design's pools), the largest number of assessments, and patient ratings (replicate trials times
+    /// the entry's n, per hypothesis).
+    /// </summary>
+    internal static (double PatientSessions, double KeptPatients, int Assessments, double Ratings) Work(EvidenceSettings settings)
+    {
+        var entries = settings.Entries;
+        int pharmacologies = settings.Hypotheses.Select(h => (h.SensitivityCorrelation, h.MediationShare)).Distinct().Count();
+        double sessions = 0, kept = 0;
+        foreach (var design in entries.Select(e => e.Design).Distinct(ReferenceEqualityComparer.Instance).Cast<TrialDesign>())
+        {
+            int pool = Math.Max(PoolTotal(design, entries.Where(e => ReferenceEquals(e.Design, design)), settings.PoolFactor), design.Arms.Length);
+            double perPatient = design.Arms.Sum(a => (double)a.Subjects * a.Sessions) / design.TotalSubjects;
+            sessions += (double)pool * pharmacologies * perPatient;
+            kept = Math.Max(kept, (double)pool * pharmacologies);
+        }
+        double ratings = entries.Sum(e => (double)e.AnalysisN) * settings.Hypotheses.Length * settings.Replicates;
+        return (sessions, kept, entries.Max(e => e.Design.Assessments.Length), ratings);
+    }
+
     /// <summary>The pool size of a design: the pool factor times the largest n, scaled up by the share of the analysis arms.</summary>
     private static int PoolTotal(TrialDesign design, IEnumerable<EvidenceEntry> entries, int factor) => entries.Max(e =>
     {

@@ -13,7 +13,7 @@ namespace KetaminePkPd.Trials;
 /// Every command with size options checks its work here: <see cref="TrialRequest.CheckWork"/>,
 /// <see cref="HypothesisRequest.CheckWork"/>, <see cref="SensitivityRequest.CheckWork"/> (a shard budgets its own work),
 /// <see cref="CheckStrengths"/>, <see cref="DoseResponseSettings.CheckWork"/>, <see cref="ComparisonOptions.CheckWork"/> and
-/// <see cref="ValidationSettings.CheckWork"/>. The unit costs, where and how they were measured, and estimates against measured runs
+/// <see cref="ValidationSettings.CheckWork"/> and <see cref="Evidence.EvidenceSettings.CheckWork"/>. The unit costs, where and how they were measured, and estimates against measured runs
 /// are in docs/benchmarks.md ("Work budget"); benchmarks/KetaminePkPd.Benchmarks/Trials/WorkBudgetBenchmarks.cs re-measures
 /// them.
 /// </remarks>
@@ -35,6 +35,14 @@ public static class WorkBudget
     // Measured costs (docs/benchmarks.md, "Work budget"): wall seconds of the CLI under /usr/bin/time on the project's 2-core
     // machine, 2026-12-06, while other builds and tests shared it (so on a quiet machine runs take less), fitted per command
     // as a start-up cost plus a cost per unit between two or three sizes; WorkBudgetBenchmarks re-measures the unit costs.
+
+    /// <summary><c>evidence</c>: one pool patient's session simulated (s); fitted on the default catalogue at --replicates 200
+    /// and 3000 (33.9 and 45.8 s wall, load 2): 90 240 patient-sessions.</summary>
+    internal const double SecondsPerEvidencePatientSession = 355e-6;
+
+    /// <summary><c>evidence</c>: one patient rated in a replicate trial, its share of the test statistic included (s); the same fit
+    /// (4.24 ms per replicate over 14 entries and 4 hypotheses: 8224 ratings).</summary>
+    internal const double SecondsPerEvidenceRating = 0.52e-6;
 
     /// <summary>Start-up, design and report of any run (s).</summary>
     internal const double StartSeconds = 1.0;
@@ -182,6 +190,30 @@ public static class WorkBudget
         double patientSessions = (double)patientsPerArm * sessionsPerArm.Sum(s => (double)s);
         return new(StartSeconds + patientSessions * SecondsPerComparisonPatient, BaseBytes + patientSessions * BytesPerComparisonPatient);
     }
+
+    /// <summary>Throws when an <c>evidence</c> run is above the budget and a long run is not allowed.</summary>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="allowLongRun">True when the user allowed a long run.</param>
+    /// <exception cref="ArgumentException">Above the budget; the message names --replicates and the entries.</exception>
+    internal static void CheckEvidence(Evidence.EvidenceSettings settings, bool allowLongRun)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Check(Evidence(settings), allowLongRun, string.Create(CultureInfo.InvariantCulture,
+            $"--replicates {settings.Replicates} over {settings.Entries.Length} entries (the catalogue with --studies and --exclude)"));
+    }
+
+    /// <summary>The estimate of an <c>evidence</c> run: its patient-sessions simulated, the pools kept and the ratings.</summary>
+    internal static WorkEstimate Evidence(Evidence.EvidenceSettings settings)
+    {
+        var (sessions, kept, assessments, ratings) = KetaminePkPd.Evidence.EvidenceAnalysis.Work(settings);
+        double replicateArrays = (double)settings.Entries.Length * settings.Hypotheses.Length * settings.Replicates * 9;
+        return new(StartSeconds + sessions * SecondsPerEvidencePatientSession + ratings * SecondsPerEvidenceRating,
+            BaseBytes + kept * BytesPerEvidencePatient(assessments) + replicateArrays);
+    }
+
+    /// <summary>Bytes of one kept <see cref="SimulatedSubject"/> with <paramref name="assessments"/> assessments: the record's
+    /// header and 17 fields, its <see cref="Subject"/>, the drug-effect array and the pool's reference (from the layout).</summary>
+    internal static double BytesPerEvidencePatient(int assessments) => 16 + 17 * 8 + 64 + 24 + 8.0 * assessments + 8;
 
     /// <summary>Throws when a <c>validate</c> run is above the budget and a long run is not allowed.</summary>
     /// <param name="settings">The run's settings.</param>

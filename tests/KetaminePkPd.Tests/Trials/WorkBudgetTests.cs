@@ -137,4 +137,24 @@ public class WorkBudgetTests
         AssertRefused(() => largest.CheckWork(allowLongRun: false), "--subjects 100000");
         largest.CheckWork(allowLongRun: true);
     }
+
+    [Fact]
+    public void Evidence_Estimate_CountsEachDesignsPoolOncePerPharmacology_AndAHundredThousandReplicatesNeedAllowLongRun()
+    {
+        // The default catalogue (docs/evidence.md): pools of max(1000, 4 n) per design, TRANSFORM-1 + 2 pooled 4 x 565 = 2260
+        // patients of 8 sessions, TRANSFORM-2 1000 of 8 (Chen's n 109 is half of its 223), four single-infusion designs of 1000
+        // (Luckenbaugh's NIMH design, Niciu, Echegaray, the reviews); exposure-only and expectancy share one pharmacology, so 3
+        // pools per design: (4 x 1000 + (2260 + 1000) x 8) x 3 = 90 240 patient-sessions. Ratings: the entries' n sum to 2056.
+        var settings = KetaminePkPd.Evidence.EvidenceSettings.Default;
+        var (sessions, kept, _, ratings) = KetaminePkPd.Evidence.EvidenceAnalysis.Work(settings);
+        Assert.Equal(90_240, sessions, 6);
+        Assert.Equal(2260 * 3, kept, 6);
+        Assert.Equal(2056.0 * 4 * 1000, ratings, 6);
+        var e = WorkBudget.Evidence(settings);
+        Assert.Equal(WorkBudget.StartSeconds + 90_240 * WorkBudget.SecondsPerEvidencePatientSession + 2056.0 * 4000 * WorkBudget.SecondsPerEvidenceRating, e.Seconds, 9);
+        settings.CheckWork(allowLongRun: false);
+        var most = settings with { Replicates = KetaminePkPd.Evidence.EvidenceSettings.MaxReplicates };
+        AssertRefused(() => most.CheckWork(allowLongRun: false), "--replicates 100000", "14 entries");
+        most.CheckWork(allowLongRun: true);
+    }
 }
