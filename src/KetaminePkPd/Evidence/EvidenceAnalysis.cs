@@ -168,8 +168,8 @@ public static class EvidenceAnalysis
                 if (dist is null) throw new ArgumentException($"Entry '{e.Key}': the statistic is undefined in every replicate trial under {hypothesis}.");
                 var c = dist.CompatibilityWith(s.Value!.Value);
                 pValue = c.UpperBound;
-                reading = $"{under} give {What(e)} between {F(lo)} and {F(hi)} (median {F(median)}); the reported {F(s.Value.Value)} sits at percentile " +
-                    $"{F(c.PercentileRank)}, two-sided p {P(pValue)}.";
+                reading = $"{under} give {What(e)} between {F(lo)} and {F(hi)} (median {F(median)}); the reported {s.Value.Value.ToString("0.###", CultureInfo.InvariantCulture)} sits at percentile " +
+                    $"{KetaminePkPd.Reporting.Formatting.Percentile(c.PercentileRank)}, two-sided p {P(pValue)}.";
                 break;
             case EvidenceStatisticKind.NotSignificant:
                 int ns = significant.Count(x => !x);
@@ -281,9 +281,11 @@ public static class EvidenceAnalysis
         _ => "responder-rate differences",
     };
 
-    private static string F(double x) => double.IsFinite(x) ? (Math.Abs(x) < 0.0005 ? 0 : x).ToString(Math.Abs(x) >= 10 ? "0.0" : "0.00#", CultureInfo.InvariantCulture) : "-";
+    private static string F(double x) => double.IsFinite(x)
+        ? (Math.Abs(x) < 0.0005 ? 0 : x).ToString(Math.Abs(x) >= 10 ? "0.0" : Math.Abs(x) >= 1 ? "0.00" : "0.000", CultureInfo.InvariantCulture)
+        : "-";
 
-    private static string P(double p) => p.ToString(p < 0.001 ? "0.0000" : "0.000", CultureInfo.InvariantCulture);
+    private static string P(double p) => p < 0.0001 ? "< 0.0001" : p.ToString(p < 0.001 ? "0.0000" : "0.000", CultureInfo.InvariantCulture);
 
     private static string Pct(double share) => (100 * share).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }

@@ -121,7 +121,7 @@ public static class EvidenceOutput
 
     private static string Cell(EvidenceRow r) => P(r.P) + (r.Compatible ? "" : "*");
 
-    private static string P(double p) => p >= 0.995 ? "1" : p.ToString(p < 0.001 ? "0.0000" : p < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture);
+    private static string P(double p) => p >= 0.995 ? "1" : p < 0.0001 ? "< 0.0001" : p.ToString(p < 0.001 ? "0.0000" : p < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture);
 
     private static string N(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
 }
