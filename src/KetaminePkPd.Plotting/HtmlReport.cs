@@ -419,7 +419,8 @@ public static class HtmlReport
         .tag { display: inline-block; font-size: .68rem; font-weight: 700; padding: 0 .35rem; border-radius: 3px; background: #fde9b6; color: #7a5200; }
         figure { margin: 1.8rem 0; }
         figure svg { display: block; width: 100%; height: auto; border: 1px solid #e3e7ee; border-radius: 4px; background: #fff; }
-        figcaption { font-size: .9rem; color: #4a5568; margin-top: .55rem; }
+        @media (max-width: 700px) { figure { overflow-x: auto; } figure svg { min-width: 720px; } }
+        figcaption { font-size: .9rem; color: #4a5568; margin-top: .55rem; position: sticky; left: 0; max-width: calc(100vw - 2.4rem); }
         figcaption b { color: #1d2330; }
         details { margin: 1rem 0; }
         summary { cursor: pointer; font-weight: 600; color: #1f5f93; }
