@@ -37,6 +37,9 @@ run trial --plot trial-scatter-230min.png
 # The main job: simulated r under each hypothesis vs the observed r (writes hypothesis-r-230min.png and hypothesis-r-7d.png).
 run hypothesis --plot hypothesis-r.png --quiet
 
+# The published evidence: each catalogue entry's compatibility p under each hypothesis, the joint p in the legend.
+run evidence --plot evidence.png --quiet
+
 # What would it take: the default sensitivity run's tornado plots (sensitivity-tornado-230min.png, -7d.png).
 run sensitivity --plot sensitivity-tornado.png --quiet
 

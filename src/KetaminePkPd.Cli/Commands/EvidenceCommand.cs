@@ -18,6 +18,7 @@ internal sealed class EvidenceCommand : CliCommand
         "ketamine-pkpd evidence --exclude mathai2020,grabski2020",
         "ketamine-pkpd evidence --rho 0.3 --share 0.1 --boost 3",
         "ketamine-pkpd evidence --studies my-studies.json --out evidence.csv",
+        "ketamine-pkpd evidence --plot evidence.png",
         "ketamine-pkpd evidence --catalogue",
         "ketamine-pkpd evidence --markdown > docs/evidence.md",
     ];
@@ -38,6 +39,8 @@ internal sealed class EvidenceCommand : CliCommand
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
     private readonly Option<double?> _rho = SharedOptions.Rho(), _share = SharedOptions.Share(), _threshold = SharedOptions.ThresholdCadss(), _boost = SharedOptions.Boost();
     private readonly Option<string?> _out = SharedOptions.Out("file.csv", "Write one CSV row per entry and hypothesis (docs/evidence.md lists the columns).");
+    private readonly Option<string?> _plot = PlotOptions.Create("--plot",
+        "Write the figure of the run: one row per entry, each hypothesis' compatibility p on a log axis, the alpha line, the joint p in the legend.");
     private readonly Option<bool> _json = SharedOptions.Json("Print one JSON object instead of the report: settings (with the entries), one row per entry and hypothesis, the joint verdicts. Timing is left out.");
     private readonly Option<bool> _catalogue = new("--catalogue")
     {
@@ -61,7 +64,7 @@ internal sealed class EvidenceCommand : CliCommand
             "p per hypothesis by a weighted Bonferroni rule over the overlap groups, valid whatever the dependence between entries. Without options: the catalogue, " +
             $"{EvidenceSettings.DefaultReplicates} replicates per entry and hypothesis, seed 1 (about 30-60 s on 2 cores).")
     {
-        Add(_studies, _exclude, _replicates, _seed, _rho, _share, _threshold, _boost, _out, _json, _catalogue, _markdown, _quiet, _allowLongRun);
+        Add(_studies, _exclude, _replicates, _seed, _rho, _share, _threshold, _boost, _out, _plot, _json, _catalogue, _markdown, _quiet, _allowLongRun);
     }
 
     private static System.Collections.Immutable.ImmutableArray<EvidenceEntry> LoadStudies(string path)
@@ -85,14 +88,14 @@ internal sealed class EvidenceCommand : CliCommand
         if (ctx.Get(_studies) is { } path) entries = EvidenceStudies.Combine(entries, LoadStudies(path), "--studies");
         if (markdown)
         {
-            if (json || ctx.Get(_out) is not null) throw new ArgumentException("--markdown prints the page only; leave out --json and --out.");
+            if (json || ctx.Get(_out) is not null || ctx.Get(_plot) is not null) throw new ArgumentException("--markdown prints the page only; leave out --json, --out and --plot.");
             ctx.Stdout.Write(EvidenceMarkdown.ToMarkdown(entries));
             ctx.Stdout.Flush();
             return CliErrors.Success;
         }
         if (catalogue)
         {
-            if (json || ctx.Get(_out) is not null) throw new ArgumentException("--catalogue prints the table only; leave out --json and --out.");
+            if (json || ctx.Get(_out) is not null || ctx.Get(_plot) is not null) throw new ArgumentException("--catalogue prints the table only; leave out --json, --out and --plot.");
             ctx.Emit(false, () => "", () => EvidenceOutput.Catalogue(entries));
             return CliErrors.Success;
         }
@@ -103,8 +106,10 @@ internal sealed class EvidenceCommand : CliCommand
         settings.CheckWork(ctx.Get(_allowLongRun));
         using var files = ctx.Outputs();
         var csv = files.Open(ctx.Get(_out), "--out");
+        var figure = files.Open(PlotOptions.Check(ctx.Get(_plot), "--plot"), "--plot");
         var result = ProgressDisplay.Run(ctx.Stderr, ctx.ShowProgress(ctx.Get(_quiet), json), "Simulating the studies", progress => EvidenceAnalysis.Run(settings, progress));
         if (csv is not null) EvidenceOutput.Table(result).WriteCsv(csv.Stream);
+        if (figure is not null) OutputFiles.WritePlot(figure, KetaminePkPd.Plotting.EvidenceCharts.Compatibility(result));
         files.CommitAll();
         ctx.Emit(json, () => EvidenceOutput.ToJson(result), () => EvidenceOutput.Build(result), files.Paths);
         return CliErrors.Success;

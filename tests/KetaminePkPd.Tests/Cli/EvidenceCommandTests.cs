@@ -43,6 +43,17 @@ public sealed class EvidenceCommandTests
     }
 
     [Fact]
+    public void Evidence_Plot_WritesTheFigureBesideTheReport()
+    {
+        using var dir = new TempDirectory();
+        var exclude = string.Join(',', EvidenceCatalogue.All.Select(e => e.Key).Where(k => k != "mathai2020"));
+        var run = CliRunner.Run("evidence", "--exclude", exclude, "--replicates", "200", "--quiet", "--plot", dir.File("e.png"));
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Plotting.FigureAssert.IsPng(dir.File("e.png"));
+        Assert.Equal([dir.File("e.png")], Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
     public void Evidence_StrengthOptions_SetTheHypothesesThatRun()
     {
         var exclude = string.Join(',', EvidenceCatalogue.All.Select(e => e.Key).Where(k => k != "mathai2020"));
