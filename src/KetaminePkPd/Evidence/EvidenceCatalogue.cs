@@ -77,6 +77,11 @@ public static class EvidenceCatalogue
         const string phase3Regimen = "esketamine nasal spray twice weekly for 4 weeks with a new oral antidepressant, or placebo spray with it";
         const string phase3Approx = "TRANSFORM-2's flexible 56/84 mg dose fixed at 56 mg; 8 sessions 3.5 days apart; CADSS rated at 40 min after the first " +
             "dose stands for the post-dose peak; new-oral-antidepressant clinical preset";
+        const string chenRegimen = "esketamine 56 or 84 mg nasal spray (flexible) twice weekly with a new oral antidepressant";
+        const string chenSources = "explore.openaire.eu and discovery.researcher.life abstract copies";
+        const string chenArmSize = "the esketamine arm size read (PMC8077059 Table 1); Gastaldon 2019 gives 114";
+        const string chenPopulation = "TRD, TRANSFORM-2 esketamine arm (109 by one table, 114 by another)";
+        const string chenSpearmanApprox = phase3Approx + "; peak CADSS of the first session; Spearman r as reported";
         const string echegarayRegimen = "esketamine 0.25 mg/kg or racemic ketamine 0.5 mg/kg IV over 40 min (randomised 1:1), single infusion";
         const string echegarayApprox = "every patient given racemic 0.5 mg/kg (a design holds one drug; the parent trial paired the doses as equipotent); " +
             "Domino PK; MADRS";
@@ -130,34 +135,34 @@ public static class EvidenceCatalogue
                 phase3, day28, EvidenceOutcome.PointsChange, [], 565, TransformSizes + "; the analysis reports 576",
                 phase3Approx + "; the interaction over the induction stands as the slope of the day-28 change on day-1 CADSS", EvidenceTest.Slope),
             new("chen2022-t2-day2", "Chen 2022, TRANSFORM-2 day 2", ChenCitation,
-                "TRD, TRANSFORM-2 esketamine arm (109 by one table, 114 by another)", "esketamine 56 or 84 mg nasal spray (flexible) twice weekly with a new oral antidepressant",
+                chenPopulation, chenRegimen,
                 "peak CADSS after the first (day 1) dose", "change of MADRS at day 2",
                 EvidenceStatistic.NotSignificant("Spearman correlations \"nonsignificant and close to zero\""),
                 "post hoc; several correlations (day 1 and day 25 CADSS, day 2 and day 28 MADRS) and a mediation analysis",
-                "explore.openaire.eu and discovery.researcher.life abstract copies", "the r values; the n per analysis", Transform,
+                chenSources, "the r values; the n per analysis", Transform,
                 transform2, day1, EvidenceOutcome.PointsChange, ["esketamine 56 mg"], 109,
-                "the esketamine arm size read (PMC8077059 Table 1); Gastaldon 2019 gives 114", phase3Approx + "; peak CADSS of the first session; Spearman r as reported", EvidenceTest.Spearman, peakCadss: true),
+                chenArmSize, chenSpearmanApprox, EvidenceTest.Spearman, peakCadss: true),
             new("chen2022-t2-day28", "Chen 2022, TRANSFORM-2 day 28", ChenCitation,
-                "TRD, TRANSFORM-2 esketamine arm (109 by one table, 114 by another)", "esketamine 56 or 84 mg nasal spray (flexible) twice weekly with a new oral antidepressant",
+                chenPopulation, chenRegimen,
                 "peak CADSS after the first (day 1) dose", "change of MADRS at day 28",
                 EvidenceStatistic.NotSignificant("Spearman correlations \"nonsignificant and close to zero\""),
                 "post hoc; several correlations and a mediation analysis (no mediation of the day-2 or day-28 change)",
-                "explore.openaire.eu and discovery.researcher.life abstract copies", "the r values; the n per analysis", Transform,
+                chenSources, "the r values; the n per analysis", Transform,
                 transform2, day28, EvidenceOutcome.PointsChange, ["esketamine 56 mg"], 109,
-                "the esketamine arm size read (PMC8077059 Table 1); Gastaldon 2019 gives 114", phase3Approx + "; peak CADSS of the first session; Spearman r as reported", EvidenceTest.Spearman, peakCadss: true),
+                chenArmSize, chenSpearmanApprox, EvidenceTest.Spearman, peakCadss: true),
             new("chen2022-t2-responders-day2", "Chen 2022, responders day 2", ChenCitation,
-                "TRD, TRANSFORM-2 esketamine arm", "esketamine 56 or 84 mg nasal spray (flexible) twice weekly with a new oral antidepressant",
+                "TRD, TRANSFORM-2 esketamine arm", chenRegimen,
                 "peak CADSS after the first dose, > 4 against <= 4", "response (> 50% MADRS reduction) at day 2",
                 EvidenceStatistic.NotSignificant("the percentage of responders did not significantly differ between peak CADSS > 4 and <= 4"),
-                "post hoc comparison of responder rates by a CADSS cut-off", "explore.openaire.eu and discovery.researcher.life abstract copies",
+                "post hoc comparison of responder rates by a CADSS cut-off", chenSources,
                 "the rates and the test used; the n per group", Transform,
                 transform2, day1, EvidenceOutcome.Response, ["esketamine 56 mg"], 109,
                 "the esketamine arm size read (PMC8077059 Table 1)", phase3Approx + "; response split at peak CADSS 4, compared with a two-sided test of two proportions", EvidenceTest.ResponderSplit, peakCadss: true, splitAtCadss: 4),
             new("chen2022-t2-responders-day28", "Chen 2022, responders day 28", ChenCitation,
-                "TRD, TRANSFORM-2 esketamine arm", "esketamine 56 or 84 mg nasal spray (flexible) twice weekly with a new oral antidepressant",
+                "TRD, TRANSFORM-2 esketamine arm", chenRegimen,
                 "peak CADSS after the first dose, > 4 against <= 4", "response (> 50% MADRS reduction) at day 28",
                 EvidenceStatistic.NotSignificant("the percentage of responders did not significantly differ between peak CADSS > 4 and <= 4"),
-                "post hoc comparison of responder rates by a CADSS cut-off", "explore.openaire.eu and discovery.researcher.life abstract copies",
+                "post hoc comparison of responder rates by a CADSS cut-off", chenSources,
                 "the rates and the test used; the n per group", Transform,
                 transform2, day28, EvidenceOutcome.Response, ["esketamine 56 mg"], 109,
                 "the esketamine arm size read (PMC8077059 Table 1)", phase3Approx + "; response split at peak CADSS 4, compared with a two-sided test of two proportions", EvidenceTest.ResponderSplit, peakCadss: true, splitAtCadss: 4),
