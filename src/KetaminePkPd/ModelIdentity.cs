@@ -19,8 +19,8 @@ namespace KetaminePkPd;
 /// default (PK parameter sets, effect parameters, clinical presets, trial designs, the settings of each analysis, the
 /// sensitivity ranges, the validation targets and the evidence catalogue). Any change of a default value changes the
 /// fingerprint, so two results with the same <see cref="ModelVersion"/> came from the same numbers; a change of code
-/// that leaves every default alone (a faster solver, a refactoring) keeps it. CHANGELOG.md names the fingerprint of each
-/// version.
+/// that leaves every default and the public shape of its type alone (a faster solver, a new command) keeps it. CHANGELOG.md
+/// names the fingerprint of each version.
 /// </summary>
 public static class ModelIdentity
 {
