@@ -7,7 +7,8 @@
 using KetaminePkPd;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.Application;
 
 // A 70 kg adult, racemic ketamine 0.5 mg/kg over 40 min (the antidepressant infusion), Domino 1982 parameters.
 var adult = Subject.TypicalAdult with { WeightKg = 70 };

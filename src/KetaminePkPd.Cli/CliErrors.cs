@@ -1,5 +1,6 @@
 using KetaminePkPd.Numerics;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Cli;
 

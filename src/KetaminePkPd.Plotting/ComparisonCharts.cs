@@ -1,9 +1,13 @@
 using System.Globalization;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacodynamics;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
 using ScottPlot;
+using KetaminePkPd.Application;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Plotting;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KetaminePkPd.Evidence;
 using ScottPlot;
+using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Plotting;
 

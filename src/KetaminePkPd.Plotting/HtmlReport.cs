@@ -5,7 +5,11 @@ using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Trials;
 using ScottPlot;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.Application;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Plotting;
 

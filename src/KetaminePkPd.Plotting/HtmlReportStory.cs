@@ -1,5 +1,10 @@
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Plotting;
 

@@ -5,6 +5,9 @@ using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Trials;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Web.EndToEnd;
 

@@ -1,6 +1,11 @@
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Web.Panels;
+using KetaminePkPd.Application;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Web.Tests;
 

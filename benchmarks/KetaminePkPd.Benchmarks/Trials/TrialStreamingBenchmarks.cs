@@ -1,7 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Benchmarks.Trials;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Cli.Commands;
 

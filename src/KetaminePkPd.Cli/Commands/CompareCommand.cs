@@ -4,8 +4,12 @@ using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Plotting;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -4,6 +4,11 @@ using System.Globalization;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Cli.Commands;
 

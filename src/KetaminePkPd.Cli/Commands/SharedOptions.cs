@@ -3,6 +3,11 @@ using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Cli.Commands;
 

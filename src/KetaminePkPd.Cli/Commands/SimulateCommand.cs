@@ -3,8 +3,9 @@ using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Plotting;
-using KetaminePkPd.Reporting;
-using SimulationReport = KetaminePkPd.Reporting.SimulationReport;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.Application;
+using SimulationReport = KetaminePkPd.Application.Reporting.SimulationReport;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -1,9 +1,13 @@
 using System.CommandLine;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Plotting;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
-using TrialReport = KetaminePkPd.Reporting.TrialReport;
+using KetaminePkPd.Application;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
+using TrialReport = KetaminePkPd.Application.Reporting.TrialReport;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -1,6 +1,11 @@
 using System.CommandLine;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
+using KetaminePkPd.Application;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -1,5 +1,6 @@
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using Spectre.Console;
+using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Cli.Output;
 

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using KetaminePkPd.Trials;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Evidence;
 

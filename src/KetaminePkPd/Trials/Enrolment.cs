@@ -1,4 +1,7 @@
 using KetaminePkPd.Populations;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Trials;
 

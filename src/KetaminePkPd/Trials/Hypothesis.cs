@@ -1,4 +1,7 @@
 using System.Globalization;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Trials;
 

@@ -1,3 +1,7 @@
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
+
 namespace KetaminePkPd.Trials;
 
 /// <summary>

@@ -1,3 +1,7 @@
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
+
 namespace KetaminePkPd.Trials;
 
 /// <summary>The depression rating scale a trial reports on.</summary>

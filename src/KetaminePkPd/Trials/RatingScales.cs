@@ -1,3 +1,7 @@
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
+
 namespace KetaminePkPd.Trials;
 
 /// <summary>Facts about the rating scales (docs/model.md sections 2 and 4.3).</summary>

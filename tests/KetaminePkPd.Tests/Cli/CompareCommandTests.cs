@@ -3,7 +3,8 @@ using System.Text.Json;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Tests.Plotting;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Tests.Cli;
 

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Validation;
+using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Tests.Cli;
 

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using KetaminePkPd.Cli.Files;
 using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Tests.Cli;
 

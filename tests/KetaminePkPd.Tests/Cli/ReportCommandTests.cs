@@ -1,7 +1,11 @@
 using System.Text.RegularExpressions;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.Application;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.Cli;
 

@@ -1,6 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.Cli;
 

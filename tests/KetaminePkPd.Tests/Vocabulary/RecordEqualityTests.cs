@@ -3,6 +3,11 @@ using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.Vocabulary;
 

@@ -1,0 +1,21 @@
+using KetaminePkPd.Application;
+using KetaminePkPd.Comparisons;
+using KetaminePkPd.Evidence;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Pharmacodynamics;
+using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Populations;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Statistics;
+using KetaminePkPd.Strengths;
+using KetaminePkPd.Trials;
+using KetaminePkPd.Validation;
+
+namespace KetaminePkPd.Application.Reporting;
+
+/// <summary>
+/// One block of a <see cref="Report"/>: a <see cref="ReportHeading"/>, <see cref="ReportFacts"/>, a
+/// <see cref="ReportParagraph"/> or a <see cref="ReportTable"/>. Blocks hold finished text, so every front end (the
+/// console, Markdown, the HTML report, the web page) says the same words; how a block looks is the front end's choice.
+/// </summary>
+public abstract record ReportBlock;

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using KetaminePkPd.Application;
+using KetaminePkPd.Comparisons;
+using KetaminePkPd.Evidence;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Pharmacodynamics;
+using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Populations;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Statistics;
+using KetaminePkPd.Strengths;
+using KetaminePkPd.Trials;
+using KetaminePkPd.Validation;
+
+namespace KetaminePkPd.Application.Reporting;
+
+/// <summary>A block of labelled lines (what was run: design, arms, population, seed, ...).</summary>
+/// <param name="Facts">The lines, in order.</param>
+public sealed record ReportFacts(ImmutableArray<ReportFact> Facts) : ReportBlock
+{
+    /// <summary>The lines, in order.</summary>
+    /// <exception cref="ArgumentException">Default or empty.</exception>
+    public ImmutableArray<ReportFact> Facts { get; } = Guard.NotEmpty(Facts, nameof(Facts));
+
+    /// <inheritdoc />
+    public bool Equals(ReportFacts? other) => other is not null && ValueEquality.Equal(Facts, other.Facts);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => ValueEquality.Hash(Facts);
+}
