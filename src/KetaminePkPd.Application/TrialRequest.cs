@@ -123,21 +123,4 @@ public sealed class TrialRequest
     /// <summary>Runs the trial (<see cref="VirtualTrial.Run"/>, in parallel; the result does not depend on the core count).</summary>
     /// <param name="progress">Receives the number of patients simulated so far, or null.</param>
     public TrialResult Run(IProgress<int>? progress = null) => VirtualTrial.Run(Design, Hypothesis, Seed, parallel: true, progress);
-
-    /// <summary>
-    /// Runs the trial as <see cref="Run"/> does (the same summaries, bit for bit) without keeping the patients: their
-    /// <see cref="TrialResult.Subjects"/> is empty, and memory holds a few numbers per patient (about 80 bytes for four
-    /// assessments; docs/benchmarks.md) instead of the patient records. When <paramref name="patientsCsv"/> is given, the
-    /// per-patient CSV is written to it as the patients are simulated, in blocks of at most 256: the same bytes as
-    /// <see cref="Reporting.TrialReport.Patients"/> of <see cref="Run"/>'s result written with <see cref="Reporting.ResultTable.WriteCsv(Stream)"/>.
-    /// </summary>
-    /// <param name="patientsCsv">Where to write the per-patient CSV (left open), or null for none.</param>
-    /// <param name="progress">Receives the number of patients simulated so far, or null.</param>
-    /// <exception cref="Reporting.NonFiniteResultException">A per-patient value is NaN or infinite (the rows before it have been written).</exception>
-    public TrialResult RunStreamed(Stream? patientsCsv, IProgress<int>? progress = null)
-    {
-        if (patientsCsv is null) return VirtualTrial.RunStreamed(Design, Hypothesis, Seed, parallel: true, progress, keepSubjects: false, sink: null);
-        using var writer = new Reporting.TrialReport.PatientWriter(Design, patientsCsv);
-        return VirtualTrial.RunStreamed(Design, Hypothesis, Seed, parallel: true, progress, keepSubjects: false, sink: writer.Write);
-    }
 }

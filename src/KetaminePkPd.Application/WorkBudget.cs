@@ -22,8 +22,8 @@ namespace KetaminePkPd.Application;
 /// <remarks>
 /// Every command with size options checks its work here: <see cref="TrialRequest.CheckWork"/>,
 /// <see cref="HypothesisRequest.CheckWork"/>, <see cref="SensitivityRequest.CheckWork"/> (a shard budgets its own work),
-/// <see cref="CheckStrengths"/>, <see cref="DoseResponseSettings.CheckWork"/>, <see cref="ComparisonOptions.CheckWork"/> and
-/// <see cref="ValidationSettings.CheckWork"/> and <see cref="Evidence.EvidenceSettings.CheckWork"/>. The unit costs, where and how they were measured, and estimates against measured runs
+/// <see cref="CheckStrengths"/>, and the <c>CheckWork</c> extensions here for <see cref="DoseResponseSettings"/>, <see cref="ComparisonOptions"/>,
+/// <see cref="ValidationSettings"/> and <see cref="Evidence.EvidenceSettings"/>. The unit costs, where and how they were measured, and estimates against measured runs
 /// are in docs/benchmarks.md ("Work budget"); benchmarks/KetaminePkPd.Benchmarks/Trials/WorkBudgetBenchmarks.cs re-measures
 /// them.
 /// </remarks>
@@ -169,6 +169,37 @@ public static class WorkBudget
             + points * settings.Observed.Length * (double)settings.Replicates * 8;
         return Replicates(dissociations, courses, ratings, kept, StrengthsFixedSeconds);
     }
+
+    /// <summary>Throws when a <c>dose-response</c> run of <paramref name="settings"/> is above the budget and a long run is not allowed.</summary>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="allowLongRun">True when the user allowed a long run.</param>
+    /// <exception cref="ArgumentException">Above the budget; the message names --subjects and --steps.</exception>
+    public static void CheckWork(this DoseResponseSettings settings, bool allowLongRun) => CheckDoseResponse(settings, allowLongRun);
+
+    /// <summary>Throws when comparing <paramref name="arms"/> with <see cref="ComparisonOptions.PopulationSize"/> patients each is above
+    /// the budget and a long run is not allowed.</summary>
+    /// <param name="options">The comparison's options.</param>
+    /// <param name="arms">The arms compared (each patient is simulated over its arm's sessions).</param>
+    /// <param name="allowLongRun">True when the user allowed a long run.</param>
+    /// <exception cref="ArgumentException">Above the budget; the message names --subjects and the arms.</exception>
+    public static void CheckWork(this ComparisonOptions options, IReadOnlyList<ComparisonArm> arms, bool allowLongRun)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(arms);
+        CheckComparison([.. arms.Select(a => a.Sessions)], options.PopulationSize, allowLongRun);
+    }
+
+    /// <summary>Throws when an <c>evidence</c> run of <paramref name="settings"/> is above the budget and a long run is not allowed.</summary>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="allowLongRun">True when the user allowed a long run.</param>
+    /// <exception cref="ArgumentException">Above the budget; the message names --replicates and the entries.</exception>
+    public static void CheckWork(this Evidence.EvidenceSettings settings, bool allowLongRun) => CheckEvidence(settings, allowLongRun);
+
+    /// <summary>Throws when the validation table's trials of <paramref name="settings"/> are above the budget and a long run is not allowed.</summary>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="allowLongRun">True when the user allowed a long run.</param>
+    /// <exception cref="ArgumentException">Above the budget; the message names --subjects.</exception>
+    public static void CheckWork(this ValidationSettings settings, bool allowLongRun) => CheckValidation(settings, allowLongRun);
 
     /// <summary>Throws when a <c>dose-response</c> run is above the budget and a long run is not allowed.</summary>
     /// <param name="settings">The run's settings.</param>

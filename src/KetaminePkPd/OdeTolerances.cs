@@ -26,7 +26,7 @@ public sealed record OdeTolerances
         init => _absolute = Guard.InRange(value, 0, 1, nameof(AbsoluteTolerance));
     }
 
-    /// <summary>Maximum number of steps (accepted plus rejected) per <see cref="OdeSolver.Solve"/> call, at least 10. Default 100 000.</summary>
+    /// <summary>Maximum number of steps (accepted plus rejected) per <see cref="Numerics.OdeSolver.Solve"/> call, at least 10. Default 100 000.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Less than 10.</exception>
     public int MaxSteps
     {

@@ -39,8 +39,7 @@ public static class Formatting
     }
 
     /// <summary>A number without trailing zeros, up to <paramref name="decimals"/> decimals: <c>0.5</c>, <c>35</c>, <c>13.33</c>.</summary>
-    public static string Plain(double value, int decimals = 4) =>
-        double.IsFinite(value) ? Math.Round(value, decimals).ToString("0." + new string('#', decimals), Inv) : "n/a";
+    public static string Plain(double value, int decimals = 4) => NumberText.Plain(value, decimals);
 
     /// <summary>A time in the unit people would use: <c>0 min</c>, <c>40 min</c>, <c>1.5 h</c>, <c>24 h</c>, <c>3.5 d</c>.</summary>
     public static string Time(double hours)
@@ -91,8 +90,7 @@ public static class Formatting
     public static string Interval(double lower, double upper) => $"[{R(lower)}, {R(upper)}]";
 
     /// <summary>A percentile rank with one decimal, or up to two below 1 and above 99 (<c>0.35</c>, <c>47.1</c>, <c>99.95</c>).</summary>
-    public static string Percentile(double rank) =>
-        !double.IsFinite(rank) ? "n/a" : rank.ToString(rank is < 1 or > 99 ? "0.0#" : "0.0", Inv);
+    public static string Percentile(double rank) => NumberText.Percentile(rank);
 
     /// <summary>A p-value: three decimals, <c>&lt;0.001</c> below that.</summary>
     public static string P(double value) =>

@@ -93,7 +93,7 @@ public readonly struct ResultValue : IEquatable<ResultValue>
     internal const int DefaultSignificantDigits = 15;
 
     /// <summary>The most significant digits: 17, which writes the shortest text that reads back as the same double.</summary>
-    internal const int MaxSignificantDigits = 17;
+    internal const int MaxSignificantDigits = NumberText.MaxSignificantDigits;
 
     /// <summary>
     /// The value as written to CSV (see <see cref="ToString(int)"/>) with 15 significant digits, as R's <c>write.csv</c>: e.g.
@@ -131,22 +131,7 @@ public readonly struct ResultValue : IEquatable<ResultValue>
     /// The one number format of every CSV the library writes: at most <paramref name="digits"/> significant digits,
     /// shortest form, -0 as 0; 17 digits gives the shortest round-trip form.
     /// </summary>
-    internal static string FormatNumber(double value, int digits) =>
-        value == 0 ? "0" : value.ToString(digits >= MaxSignificantDigits ? "R" : Formats[digits], CultureInfo.InvariantCulture);
-
-    /// <summary><see cref="FormatNumber(double, int)"/> into a span (the data-set writer's rows).</summary>
-    internal static int FormatNumber(double value, int digits, Span<char> destination)
-    {
-        if (value == 0)
-        {
-            destination[0] = '0';
-            return 1;
-        }
-        value.TryFormat(destination, out int written, digits >= MaxSignificantDigits ? "R" : Formats[digits], CultureInfo.InvariantCulture);
-        return written;
-    }
-
-    private static readonly string[] Formats = [.. Enumerable.Range(0, MaxSignificantDigits).Select(d => "G" + d.ToString(CultureInfo.InvariantCulture))];
+    internal static string FormatNumber(double value, int digits) => NumberText.Significant(value, digits);
 
     /// <inheritdoc />
     public bool Equals(ResultValue other) => Kind == other.Kind && Kind switch

@@ -19,7 +19,7 @@ internal sealed record StrengthsJson(ulong Seed, string ModelVersion, string Des
     int Replicates, int PoolSize, IReadOnlyList<StrengthPointJson> Points, IReadOnlyList<StrengthIntervalJson> Intervals, IReadOnlyList<DetectionRateJson> DetectionRates,
     long SubjectSimulations, IReadOnlyList<string> PlotFiles, IReadOnlyList<HypothesisCeilingJson> Ceilings);
 
-/// <summary>One hypothesis's strongest population r at one assessment (<see cref="Trials.HypothesisCeilings"/>).</summary>
+/// <summary>One hypothesis's strongest population r at one assessment (<see cref="Strengths.HypothesisCeilings"/>).</summary>
 internal sealed record HypothesisCeilingJson(string Hypothesis, string Time, double ExposureOnlyR, string Strength, double DerivedR, double SimulatedR);
 
 /// <summary>One grid point.</summary>

@@ -179,8 +179,27 @@ public static class TrialReport
     }
 
     /// <summary>
+    /// Runs the trial as <see cref="TrialRequest.Run"/> does (the same summaries, bit for bit) without keeping the patients: their
+    /// <see cref="TrialResult.Subjects"/> is empty, and memory holds a few numbers per patient (about 80 bytes for four
+    /// assessments; docs/benchmarks.md) instead of the patient records. When <paramref name="patientsCsv"/> is given, the
+    /// per-patient CSV is written to it as the patients are simulated, in blocks of at most 256: the same bytes as
+    /// <see cref="Patients"/> of <see cref="TrialRequest.Run"/>'s result written with <see cref="ResultTable.WriteCsv(Stream)"/>.
+    /// </summary>
+    /// <param name="request">The trial to run.</param>
+    /// <param name="patientsCsv">Where to write the per-patient CSV (left open), or null for none.</param>
+    /// <param name="progress">Receives the number of patients simulated so far, or null.</param>
+    /// <exception cref="NonFiniteResultException">A per-patient value is NaN or infinite (the rows before it have been written).</exception>
+    public static TrialResult RunStreamed(TrialRequest request, Stream? patientsCsv, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (patientsCsv is null) return VirtualTrial.RunStreamed(request.Design, request.Hypothesis, request.Seed, parallel: true, progress, keepSubjects: false, sink: null);
+        using var writer = new PatientWriter(request.Design, patientsCsv);
+        return VirtualTrial.RunStreamed(request.Design, request.Hypothesis, request.Seed, parallel: true, progress, keepSubjects: false, sink: writer.Write);
+    }
+
+    /// <summary>
     /// Writes the rows of <see cref="Patients"/> as CSV (the same bytes as <see cref="ResultTable.WriteCsv(Stream)"/>) one
-    /// patient at a time: <see cref="Write"/> takes each patient as the trial simulates it (<see cref="TrialRequest.RunStreamed"/>),
+    /// patient at a time: <see cref="Write"/> takes each patient as the trial simulates it (<see cref="RunStreamed"/>),
     /// so the rows are never all held.
     /// </summary>
     internal sealed class PatientWriter : IDisposable

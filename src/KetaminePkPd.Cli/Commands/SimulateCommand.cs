@@ -41,7 +41,7 @@ internal sealed class SimulateCommand : CliCommand
     private readonly Option<double?> _weight = SharedOptions.Weight(), _age = SharedOptions.Age();
     private readonly Option<Ancestry?> _ancestry = SharedOptions.Ancestry();
     private readonly Option<TimeSpan?> _until = SharedOptions.Until(), _step = SharedOptions.Step();
-    private readonly Option<Numerics.SolverMethod?> _solver = SharedOptions.Solver();
+    private readonly Option<SolverMethod?> _solver = SharedOptions.Solver();
     private readonly Option<string?> _out = SharedOptions.Out("file.csv",
         "Also write every output time to this CSV file (columns in docs/outputs.md: time_h, parent_ng_per_ml, metabolite_ng_per_ml, " +
         "cadss, madrs_change (negative = improvement), amount_<compartment>_mg, eliminated_mg, input_mg; numbers with 10 significant digits). " +

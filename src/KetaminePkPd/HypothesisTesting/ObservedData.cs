@@ -14,7 +14,7 @@ namespace KetaminePkPd.HypothesisTesting;
 /// <list type="bullet">
 /// <item>long: the columns <c>cadss</c> and <c>pct_change</c>, and optionally <c>time</c> (e.g. 230min, 7d), one row per
 /// patient and time;</item>
-/// <item>wide, as <c>trial --out</c> writes it (<see cref="KetaminePkPd.Reporting.TrialReport.Patients"/>): <c>cadss</c>
+/// <item>wide, as <c>trial --out</c> writes it (the application layer's <c>TrialReport.Patients</c>): <c>cadss</c>
 /// and one <c>pct_change_[scale_]&lt;time&gt;</c> column per assessment (e.g. <c>pct_change_hdrs17_230min</c>), one row per
 /// patient.</item>
 /// </list>

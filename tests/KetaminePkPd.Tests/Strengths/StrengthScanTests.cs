@@ -53,7 +53,7 @@ public class StrengthScanTests
         Assert.Equal(4 * settings.Design.Assessments.Length, result.Ceilings.Length);
         var mediation = Assert.Single(result.CeilingsOf(StrengthParameter.MediationShare, TimeSpan.FromMinutes(230)));
         Assert.True(mediation.SimulatedR > -0.5, $"mediation's ceiling {mediation.SimulatedR} is far from -0.9");
-        string text = KetaminePkPd.Reporting.StrengthsReport.Build(result, [], "nimh (built in)").ToMarkdown();
+        string text = KetaminePkPd.Application.Reporting.StrengthsReport.Build(result, [], "nimh (built in)").ToMarkdown();
         Assert.Contains("beyond the reach of mediation", text, StringComparison.Ordinal);
         Assert.Contains("its strongest setting (share 1)", text, StringComparison.Ordinal);
     }

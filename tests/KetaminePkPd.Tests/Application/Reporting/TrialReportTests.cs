@@ -117,7 +117,7 @@ public sealed class TrialReportTests
             using var expected = new MemoryStream();
             TrialReport.Patients(kept).WriteCsv(expected);
             using var streamed = new MemoryStream();
-            var result = request.RunStreamed(streamed);
+            var result = TrialReport.RunStreamed(request, streamed);
             Assert.Equal(expected.ToArray(), streamed.ToArray());
             Assert.Empty(result.Subjects);
             Assert.Equal(kept.Overall, result.Overall);
