@@ -122,7 +122,7 @@ public sealed class HypothesisRequest
         {
             if (r is not null || n is not null)
                 throw new ArgumentException("--observed (a data file) and --observed-r/--observed-n exclude each other: give the data or the correlation.");
-            observed = [.. ObservedData.Read(file, at)];
+            observed = [.. ObservedData.Read(file, at, "--observed", "--observed-at")];
             source = "--observed";
         }
         else if (r is not null || n is not null || at is not null)

@@ -6,6 +6,7 @@ using KetaminePkPd.Cli.Output;
 // number (130, 143), as shells do; no output file is left half-written.
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using KetaminePkPd.Cli.Commands;
 // A failed write to stdout (a full disk, a closed device) is reported as such, not as a bare "No space left on device".
 Console.SetOut(new NamedWriter(Console.Out, "standard output"));
 return CliApp.Run(args, Console.Out, Console.Error);

@@ -40,13 +40,15 @@ public static class ObservedData
     /// <summary>One observed correlation per time in the file (or at <paramref name="at"/> only), ordered by time.</summary>
     /// <param name="path">The CSV file (UTF-8, comma-separated, at most <see cref="MaxFileBytes"/>).</param>
     /// <param name="at">The time of every row (long layout without a time column), or the one time to keep.</param>
-    /// <param name="name">The option or setting that named the file, for messages (e.g. <c>--observed</c>).</param>
+    /// <param name="name">What named the file, for messages (default <c>path</c>; a front end passes its own word).</param>
+    /// <param name="atName">What sets <paramref name="at"/>, for messages (default <c>at</c>).</param>
     /// <exception cref="ArgumentException">A missing column, a value that is not a number or a time (the message names the line and the column), no time, or too few or constant values.</exception>
     /// <exception cref="IOException">The file does not exist, is a directory or cannot be read.</exception>
-    public static IReadOnlyList<ObservedCorrelation> Read(string path, TimeSpan? at = null, string name = "--observed")
+    public static IReadOnlyList<ObservedCorrelation> Read(string path, TimeSpan? at = null, string name = "path", string atName = "at")
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(atName);
         string where = $"{name} '{path}'";
         string full = ErrorText.InputFile(path, where, "a CSV file");
         CheckText(full, where);
@@ -75,7 +77,7 @@ public static class ObservedData
             int timeAt = -1;
             bool hasTime = isLong && header.TryIndexOf(TimeColumn, out timeAt);
             if (isLong && !hasTime && at is null)
-                throw new ArgumentException($"{where} has no {TimeColumn} column; give --observed-at (e.g. 230min) for the time of its % change.");
+                throw new ArgumentException($"{where} has no {TimeColumn} column; give {atName} (e.g. 230min) for the time of its % change.");
             if (!isLong && at is { } only)
             {
                 wide = [.. wide.Where(w => w.Time == only)];

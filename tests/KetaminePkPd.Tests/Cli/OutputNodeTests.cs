@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using KetaminePkPd.Cli.Files;
+using KetaminePkPd.Cli.Commands;
 
 namespace KetaminePkPd.Tests.Cli;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KetaminePkPd.Cli.Files;
+using KetaminePkPd.Cli.Commands;
 
 namespace KetaminePkPd.Tests.Cli;
 

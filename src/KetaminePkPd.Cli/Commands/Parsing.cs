@@ -8,7 +8,7 @@ using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Sensitivity;
 using KetaminePkPd.Strengths;
 
-namespace KetaminePkPd.Cli;
+namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
 /// The parsers behind the typed options of <see cref="Commands.SharedOptions"/>: the word lists as help shows them, the

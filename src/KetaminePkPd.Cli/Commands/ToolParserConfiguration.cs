@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 
-namespace KetaminePkPd.Cli;
+namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
 /// How the tool parses its command line: as System.CommandLine does, but response files (<c>@file</c>: arguments, one

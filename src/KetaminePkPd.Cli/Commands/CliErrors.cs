@@ -2,7 +2,7 @@ using KetaminePkPd.Numerics;
 using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Application;
 
-namespace KetaminePkPd.Cli;
+namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>Turns exceptions into the one-line <c>error: ...</c> messages and exit codes of the tool.</summary>
 internal static class CliErrors
