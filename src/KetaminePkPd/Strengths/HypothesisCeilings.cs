@@ -30,7 +30,7 @@ namespace KetaminePkPd.Strengths;
 /// <para>A hypothesis can reach an observed r only within its ceiling plus the sampling spread of the observed n; the simulated
 /// column re-simulates the population at that strength (common random numbers) to confirm the derivation.</para>
 /// </remarks>
-public static class HypothesisCeilings
+internal static class HypothesisCeilings
 {
     /// <summary>Default population size of <see cref="Run"/>: 4000 patients.</summary>
     public const int DefaultPatients = 4000;

@@ -12,8 +12,8 @@ namespace KetaminePkPd.Tests.Architecture;
 /// </summary>
 internal static class NamespaceGraph
 {
-    /// <summary>The assemblies checked, lowest layer first: the domain, the application layer, plotting, the command line.</summary>
-    public static readonly string[] Assemblies = ["KetaminePkPd", "KetaminePkPd.Application", "KetaminePkPd.Plotting", "ketamine-pkpd"];
+    /// <summary>The assemblies checked, lowest layer first: the domain, the application layer, plotting, the command line's file handling and the command line.</summary>
+    public static readonly string[] Assemblies = ["KetaminePkPd", "KetaminePkPd.Application", "KetaminePkPd.Plotting", "KetaminePkPd.Cli.Files", "ketamine-pkpd"];
 
     /// <summary>Direct dependencies between the project's namespaces (any of <see cref="Assemblies"/>), with one type-level
     /// example per edge (<c>Type -> Type</c>) for messages.</summary>
