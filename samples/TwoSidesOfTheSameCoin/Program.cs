@@ -6,8 +6,6 @@
 // Run it:  dotnet run --project samples/TwoSidesOfTheSameCoin
 using KetaminePkPd.Trials;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Samples.TwoSidesOfTheSameCoin;
 

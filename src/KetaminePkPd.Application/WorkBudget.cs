@@ -1,14 +1,8 @@
 using System.Globalization;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Validation;
-using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Evidence;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Pharmacodynamics;
-using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Populations;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Statistics;
 using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
 

@@ -4,10 +4,6 @@ using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
 using ScottPlot;
-using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Plotting;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using KetaminePkPd.Evidence;
 using ScottPlot;
-using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Plotting;
 

@@ -6,10 +6,7 @@ using KetaminePkPd.Plotting;
 using KetaminePkPd.Trials;
 using ScottPlot;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Application;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Plotting;
 

@@ -1,11 +1,8 @@
 using System.Globalization;
 using KetaminePkPd.Trials;
 using ScottPlot;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Plotting;
 

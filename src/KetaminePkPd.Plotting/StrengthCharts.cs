@@ -1,10 +1,6 @@
 using System.Globalization;
 using KetaminePkPd.Trials;
 using ScottPlot;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
 using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Plotting;

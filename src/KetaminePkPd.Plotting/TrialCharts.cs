@@ -2,10 +2,7 @@ using System.Globalization;
 using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
 using ScottPlot;
-using KetaminePkPd.Application;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Plotting;
 

@@ -6,8 +6,6 @@ using KetaminePkPd.Trials;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Web.EndToEnd;
 

@@ -1,11 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Benchmarks.Trials;
 

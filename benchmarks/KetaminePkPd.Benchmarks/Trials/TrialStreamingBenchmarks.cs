@@ -3,9 +3,6 @@ using BenchmarkDotNet.Engines;
 using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Benchmarks.Trials;
 

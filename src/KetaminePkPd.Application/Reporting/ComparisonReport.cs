@@ -3,16 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacodynamics;
-using KetaminePkPd.Application;
-using KetaminePkPd.Evidence;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Populations;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Statistics;
-using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Validation;
 
 namespace KetaminePkPd.Application.Reporting;
 

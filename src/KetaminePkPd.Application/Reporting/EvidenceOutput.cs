@@ -3,18 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Application;
-using KetaminePkPd.Comparisons;
 using KetaminePkPd.Evidence;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Pharmacodynamics;
-using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Populations;
-using KetaminePkPd.Sensitivity;
 using KetaminePkPd.Statistics;
-using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Validation;
 
 namespace KetaminePkPd.Application.Reporting;
 

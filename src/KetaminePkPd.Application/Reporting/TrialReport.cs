@@ -3,16 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Application;
-using KetaminePkPd.Comparisons;
-using KetaminePkPd.Evidence;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Pharmacodynamics;
-using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Populations;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Statistics;
-using KetaminePkPd.Strengths;
-using KetaminePkPd.Validation;
 
 namespace KetaminePkPd.Application.Reporting;
 

@@ -3,14 +3,7 @@ using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Populations;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.Comparisons;
-using KetaminePkPd.Evidence;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Statistics;
-using KetaminePkPd.Strengths;
-using KetaminePkPd.Validation;
 
 namespace KetaminePkPd.Application.Reporting;
 

@@ -1,15 +1,5 @@
 using System.Globalization;
 using System.Text;
-using KetaminePkPd.Application;
-using KetaminePkPd.Comparisons;
-using KetaminePkPd.Evidence;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Pharmacodynamics;
-using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Populations;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Statistics;
-using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
 

@@ -1,6 +1,5 @@
 using KetaminePkPd.Numerics;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -7,9 +7,6 @@ using KetaminePkPd.Plotting;
 using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -5,8 +5,6 @@ using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Application;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 using HypothesisReport = KetaminePkPd.Application.Reporting.HypothesisReport;
 
 namespace KetaminePkPd.Cli.Commands;

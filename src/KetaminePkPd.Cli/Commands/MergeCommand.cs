@@ -1,10 +1,7 @@
 using System.CommandLine;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -1,12 +1,5 @@
 using System.Globalization;
-using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -5,10 +5,7 @@ using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Cli.Commands;
 

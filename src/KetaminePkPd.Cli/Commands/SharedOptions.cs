@@ -5,9 +5,6 @@ using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Application;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -4,7 +4,6 @@ using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Application;
 using SimulationReport = KetaminePkPd.Application.Reporting.SimulationReport;
 
 namespace KetaminePkPd.Cli.Commands;

@@ -6,7 +6,6 @@ using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Application;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
 using KetaminePkPd.Strengths;
 using static KetaminePkPd.HypothesisTesting.HypothesisTestSettings;
 using static KetaminePkPd.HypothesisTesting.ReplicateStudySettings;

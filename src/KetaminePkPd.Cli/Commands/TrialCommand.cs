@@ -4,9 +4,6 @@ using KetaminePkPd.Plotting;
 using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 using TrialReport = KetaminePkPd.Application.Reporting.TrialReport;
 
 namespace KetaminePkPd.Cli.Commands;

@@ -3,9 +3,6 @@ using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
 using KetaminePkPd.Application;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Cli.Commands;
 

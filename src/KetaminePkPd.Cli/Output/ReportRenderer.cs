@@ -1,6 +1,5 @@
 using KetaminePkPd.Application.Reporting;
 using Spectre.Console;
-using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Cli.Output;
 

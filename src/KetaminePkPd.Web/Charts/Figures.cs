@@ -3,11 +3,7 @@ using System.Globalization;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Web.Charts;
 

@@ -1,10 +1,7 @@
 using System.Globalization;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
 using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Web.Model;
 

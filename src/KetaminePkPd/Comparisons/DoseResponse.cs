@@ -2,9 +2,6 @@ using System.Collections.Immutable;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Populations;
 using KetaminePkPd.Trials;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Comparisons;
 

@@ -5,9 +5,6 @@ using KetaminePkPd.Statistics;
 using KetaminePkPd.Trials;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Evidence;
 

@@ -1,7 +1,4 @@
 using KetaminePkPd.Trials;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Evidence;
 

@@ -1,9 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using KetaminePkPd.Trials;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Evidence;
 

@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
-using KetaminePkPd.Statistics;
 using MathNet.Numerics.Distributions;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.HypothesisTesting;

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using KetaminePkPd.Statistics;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.HypothesisTesting;

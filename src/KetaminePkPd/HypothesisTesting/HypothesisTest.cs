@@ -1,10 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
-using KetaminePkPd.Populations;
 using KetaminePkPd.Statistics;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.HypothesisTesting;

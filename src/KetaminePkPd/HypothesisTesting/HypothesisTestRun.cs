@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using KetaminePkPd.Statistics;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.HypothesisTesting;

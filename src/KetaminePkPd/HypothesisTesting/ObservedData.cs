@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
 using nietras.SeparatedValues;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
-using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.HypothesisTesting;
 

@@ -1,6 +1,3 @@
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
-using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.HypothesisTesting;
 

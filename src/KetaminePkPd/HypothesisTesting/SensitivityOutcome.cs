@@ -1,7 +1,4 @@
 using KetaminePkPd.Statistics;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
-using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.HypothesisTesting;
 

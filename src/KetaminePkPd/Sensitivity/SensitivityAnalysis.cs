@@ -3,7 +3,6 @@ using System.Diagnostics;
 using KetaminePkPd.Populations;
 using KetaminePkPd.Statistics;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Sensitivity;

@@ -1,5 +1,3 @@
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Sensitivity;

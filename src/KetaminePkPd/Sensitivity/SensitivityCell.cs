@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Strengths;
-using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Sensitivity;
 

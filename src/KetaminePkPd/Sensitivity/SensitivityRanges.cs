@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using KetaminePkPd.Populations;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Sensitivity;

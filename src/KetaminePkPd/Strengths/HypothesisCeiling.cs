@@ -1,5 +1,3 @@
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Strengths;

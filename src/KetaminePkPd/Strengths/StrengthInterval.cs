@@ -1,6 +1,4 @@
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Strengths;
 

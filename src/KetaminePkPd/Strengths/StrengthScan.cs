@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using MathNet.Numerics.Distributions;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Strengths;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Strengths;

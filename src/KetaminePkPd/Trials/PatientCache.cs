@@ -1,7 +1,4 @@
 using KetaminePkPd.Populations;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Trials;
 

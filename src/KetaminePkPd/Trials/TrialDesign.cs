@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Populations;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Trials;
 

@@ -1,8 +1,5 @@
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Populations;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Trials;
 

@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using KetaminePkPd.Statistics;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Trials;
 

@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Trials;
 

@@ -1,9 +1,6 @@
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Populations;
 using KetaminePkPd.Trials;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Validation;
 

@@ -2,8 +2,6 @@ using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Trials;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Validation;
 

@@ -2,7 +2,6 @@ using KetaminePkPd.Comparisons;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
 using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Sensitivity;
 using KetaminePkPd.Strengths;

@@ -4,7 +4,6 @@ using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Tests.Plotting;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Tests.Cli;
 

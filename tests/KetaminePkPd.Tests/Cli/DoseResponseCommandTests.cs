@@ -5,7 +5,6 @@ using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Tests.Plotting;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Tests.Cli;
 

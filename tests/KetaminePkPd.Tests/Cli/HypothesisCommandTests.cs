@@ -2,11 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using KetaminePkPd.Statistics;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.Cli;
 

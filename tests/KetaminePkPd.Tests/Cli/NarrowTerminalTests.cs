@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Validation;
-using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Tests.Cli;
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using KetaminePkPd.Cli.Files;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Tests.Cli;
 

@@ -2,10 +2,7 @@ using System.Text.RegularExpressions;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Application;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.Cli;
 

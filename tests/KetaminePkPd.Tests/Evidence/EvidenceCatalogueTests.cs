@@ -1,11 +1,8 @@
 using KetaminePkPd.Evidence;
 using KetaminePkPd.Trials;
 using MathNet.Numerics.Distributions;
-using KetaminePkPd.Application;
 using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.Evidence;
 

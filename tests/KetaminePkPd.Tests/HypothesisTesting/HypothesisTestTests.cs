@@ -1,9 +1,5 @@
 using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.HypothesisTesting;
 

@@ -1,8 +1,4 @@
 using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
 using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.Strengths;

@@ -4,11 +4,7 @@ using FsCheck.Xunit;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Populations;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.Trials;
 

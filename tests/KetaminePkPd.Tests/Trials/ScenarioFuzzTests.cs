@@ -2,11 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.Trials;
 

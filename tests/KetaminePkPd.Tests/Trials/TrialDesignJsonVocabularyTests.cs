@@ -1,10 +1,5 @@
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 using Words = KetaminePkPd.Vocabulary;
 
 namespace KetaminePkPd.Tests.Trials;

@@ -2,11 +2,7 @@ using System.Text.Json;
 using KetaminePkPd.Tests.Cli;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
-using KetaminePkPd.Application;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.Validation;
 

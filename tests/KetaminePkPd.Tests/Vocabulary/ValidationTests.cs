@@ -4,11 +4,7 @@ using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Statistics;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.Vocabulary;
 

@@ -2,10 +2,6 @@ using System.Text.Json;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Tests.Application.Reporting;

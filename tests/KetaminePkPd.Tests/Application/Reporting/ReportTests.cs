@@ -1,9 +1,5 @@
 using System.Collections.Immutable;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Tests.Application.Reporting;

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
 using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Sensitivity;
 using KetaminePkPd.Strengths;

@@ -1,10 +1,6 @@
 using System.Text;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.Application.Reporting;
 

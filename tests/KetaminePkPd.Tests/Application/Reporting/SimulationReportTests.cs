@@ -3,10 +3,6 @@ using System.Text.Json;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Tests.Application.Reporting;

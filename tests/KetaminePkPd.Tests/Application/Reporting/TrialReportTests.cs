@@ -3,8 +3,6 @@ using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Application;
 using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Tests.Application.Reporting;
 

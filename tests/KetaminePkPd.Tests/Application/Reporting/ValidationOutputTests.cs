@@ -1,11 +1,6 @@
 using System.Text.Json;
 using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Validation;
-using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Strengths;
-using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Tests.Application.Reporting;
 
