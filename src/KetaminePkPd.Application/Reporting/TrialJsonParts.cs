@@ -3,6 +3,7 @@ using System.Text.Json;
 using KetaminePkPd.Statistics;
 using KetaminePkPd.Trials;
 using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Provenance;
 
 namespace KetaminePkPd.Application.Reporting;
 

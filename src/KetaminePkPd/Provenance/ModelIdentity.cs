@@ -11,8 +11,11 @@ using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Populations;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
 
-namespace KetaminePkPd;
+namespace KetaminePkPd.Provenance;
 
 /// <summary>
 /// Which library and which model numbers produced a result: the package version and a fingerprint of every built-in
