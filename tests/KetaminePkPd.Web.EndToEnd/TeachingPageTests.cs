@@ -5,6 +5,7 @@ using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Trials;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Web.EndToEnd;
 
