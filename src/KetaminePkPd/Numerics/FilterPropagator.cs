@@ -76,7 +76,8 @@ internal sealed class FilterPropagator
         var w = new double[Nodes.Length * q * r];
         for (int g = 0; g < Nodes.Length; g++)
         {
-            var eg = Exp(a, q, (1 - Nodes[g]) * h);
+            // The first node's exp(A h) is the step's own: computed once.
+            var eg = g == 0 ? e : Exp(a, q, (1 - Nodes[g]) * h);
             for (int i = 0; i < q; i++)
                 for (int j = 0; j < r; j++)
                 {

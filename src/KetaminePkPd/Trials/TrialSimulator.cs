@@ -85,8 +85,9 @@ internal sealed class TrialSimulator
         var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
         var result = PkPdSimulator.Simulate(new PkPdModel(pk, [dissociation]), regimen, _options);
         var d = result.Effects[0];
+        var (cmax, auc24) = result.Pk.ParentCmaxAndAuc24();
         var values = new DissociationValues(factor, pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, result.Pk.ParentNgPerMl[_cadssIndex],
-            result.Pk.Parent.CmaxNgPerMl, result.Pk.Parent.Auc0To24NgHPerMl, dissociation.C50NgPerMl, d.Values[_cadssIndex], d.MaximumValue);
+            cmax, auc24, dissociation.C50NgPerMl, d.Values[_cadssIndex], d.MaximumValue);
         _cache?.Store(index, values);
         return new DissociationPart(vs, values);
     }
