@@ -133,7 +133,9 @@ internal sealed class PkSolution
     {
         int observed = metabolite ? _s.Metabolite : _s.Central;
         if (observed < 0) return (0, 0);
-        var (tmax, amount) = PeakSearch.Maximum(new LinearPropagator(_s.K, _s.M), _s.K, _s.M, _points, _outStates, RatesAt, EventTimesH, observed);
+        var propagator = LinearPropagator.Rent(_s.K, _s.M);
+        var (tmax, amount) = PeakSearch.Maximum(propagator, _s.K, _s.M, _points, _outStates, RatesAt, EventTimesH, observed);
+        LinearPropagator.Return(propagator);
         return (amount * (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL, tmax);
     }
 
