@@ -21,7 +21,10 @@ internal static class AllocBreakdown
         var model = new PkPdModel(vs.CreatePkModel(pop.Pk), [vs.CreateDissociation(pop.Effects, design.Drug)]);
         var opts = SimulationOptions.Default.AtTimes(design.Assessments.Append(design.CadssTime).Append(TimeSpan.Zero).Distinct().Order());
         a0 = B(); for (int i = 0; i < n; i++) PkPdSimulator.Simulate(model, design.Arms[0].Regimen, opts); long simd = B() - a0;
-        a0 = B(); for (int i = 0; i < n; i++) { var r = PkPdSimulator.Simulate(model, design.Arms[0].Regimen, opts); _ = r.Pk.Parent.CmaxNgPerMl; } long simdm = B() - a0;
+        a0 = B(); for (int i = 0; i < n; i++) { var r = PkPdSimulator.Simulate(model, design.Arms[0].Regimen, opts); _ = r.Pk.ParentCmaxAndAuc24(); } long simdm = B() - a0;
+        var rr = PkPdSimulator.Simulate(model, design.Arms[0].Regimen, opts); rr.Pk.ParentCmaxAndAuc24();
+        a0 = B(); for (int i = 0; i < n; i++) rr.Pk.ParentCmaxAndAuc24(); long peakOnly = B() - a0;
+        Console.WriteLine($"peak again on one result: {peakOnly / n}");
         var model2 = new PkPdModel(vs.CreatePkModel(pop.Pk), [vs.CreateAntidepressant(pop.Effects, design.Drug)]);
         a0 = B(); for (int i = 0; i < n; i++) PkPdSimulator.Simulate(model2, design.Arms[0].Regimen, opts); long sima = B() - a0;
         a0 = B(); for (int i = 0; i < n; i++) sim.SimulateDissociation(i); long sd = B() - a0;

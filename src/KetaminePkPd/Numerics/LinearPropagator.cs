@@ -19,14 +19,19 @@ internal sealed class LinearPropagator
     private Entry? _last;
     private readonly Stack<Entry> _spareEntries = new();
 
-    [ThreadStatic] private static Stack<LinearPropagator>? _free;
+    [ThreadStatic] private static List<LinearPropagator>? _free;
 
-    /// <summary>A propagator for K (not copied; must not change while rented) with an empty cache: this thread's spare one or a new one.
-    /// Give it back with <see cref="Return"/> once nothing uses it or its entries.</summary>
+    /// <summary>A propagator for K (not copied; must not change while rented) with an empty cache: this thread's spare one of the
+    /// same order (its entries' arrays fit) or a new one. Give it back with <see cref="Return"/> once nothing uses it or its entries.</summary>
     public static LinearPropagator Rent(double[] k, int n)
     {
-        if (_free is not { Count: > 0 } free) return new LinearPropagator(k, n);
-        var p = free.Pop();
+        var free = _free;
+        int at = -1;
+        for (int i = (free?.Count ?? 0) - 1; i >= 0; i--)
+            if (free![i]._n == n) { at = i; break; }
+        if (at < 0) return new LinearPropagator(k, n);
+        var p = free![at];
+        free.RemoveAt(at);
         p.Reset(k, n);
         return p;
     }
@@ -34,8 +39,8 @@ internal sealed class LinearPropagator
     /// <summary>Keeps <paramref name="p"/> for this thread's next <see cref="Rent"/>; the caller must not use it or its entries again.</summary>
     public static void Return(LinearPropagator p)
     {
-        var free = _free ??= new Stack<LinearPropagator>();
-        if (free.Count < 8) free.Push(p);
+        var free = _free ??= [];
+        if (free.Count < 16) free.Add(p);
     }
 
     /// <summary>Empties the cache for a new K, keeping its entries' arrays for reuse.</summary>
