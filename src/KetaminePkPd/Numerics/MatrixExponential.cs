@@ -115,6 +115,7 @@ internal static class MatrixExponential
         // at once in vector registers gives every entry the same products added in the same order: the same bits as one at a time
         // (a multiply and an add, never fused).
         int wide = Vector256.IsHardwareAccelerated ? n & ~3 : 0;
+        int pair = Vector128.IsHardwareAccelerated ? n & ~1 : 0;
         for (int i = 0; i < n; i++)
         {
             ref double ci = ref Unsafe.Add(ref rc, i * n);
@@ -130,6 +131,12 @@ internal static class MatrixExponential
                 {
                     var product = Vector256.Multiply(va, Vector256.LoadUnsafe(ref bk, (nuint)j));
                     Vector256.Add(Vector256.LoadUnsafe(ref ci, (nuint)j), product).StoreUnsafe(ref ci, (nuint)j);
+                }
+                if (j < pair)
+                {
+                    var product = Vector128.Multiply(Vector128.Create(aik), Vector128.LoadUnsafe(ref bk, (nuint)j));
+                    Vector128.Add(Vector128.LoadUnsafe(ref ci, (nuint)j), product).StoreUnsafe(ref ci, (nuint)j);
+                    j += 2;
                 }
                 for (; j < n; j++) Unsafe.Add(ref ci, j) += aik * Unsafe.Add(ref bk, j);
             }
