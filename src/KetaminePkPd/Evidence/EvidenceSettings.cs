@@ -71,14 +71,6 @@ public sealed record EvidenceSettings
     /// <summary>Run on all cores (the results are the same either way).</summary>
     public bool Parallel { get; init; } = true;
 
-    /// <summary>
-    /// Throws when the run would exceed the work budget (<see cref="WorkBudget"/>: an estimated 5 min on 2 cores or 1000 MB,
-    /// from measured costs) and a long run is not allowed; call before <see cref="EvidenceAnalysis.Run"/>.
-    /// </summary>
-    /// <param name="allowLongRun">True to run whatever the estimate.</param>
-    /// <exception cref="ArgumentException">Above the budget; the message names the replicates, the entries and the estimate.</exception>
-    public void CheckWork(bool allowLongRun) => WorkBudget.CheckEvidence(this, allowLongRun);
-
     /// <summary>Value equality: every member, sequences element by element.</summary>
     /// <param name="other">The record to compare with.</param>
     public bool Equals(EvidenceSettings? other) => ReferenceEquals(this, other) || other is not null
