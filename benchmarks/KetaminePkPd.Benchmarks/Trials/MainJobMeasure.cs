@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Benchmarks.Trials;
