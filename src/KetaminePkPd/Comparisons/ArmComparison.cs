@@ -13,24 +13,10 @@ namespace KetaminePkPd.Comparisons;
 /// <param name="Course">The typical patient's simulation (for tables and plots).</param>
 /// <param name="Population">Population bands, or null when not requested.</param>
 public sealed record ArmComparison(ComparisonArm Arm, ArmMetrics Typical, UncertainInput? Uncertain, ArmMetrics? AtLow, ArmMetrics? AtHigh,
-    ImmutableArray<ModelParameter> Provisional, PkPdSimulationResult Course, PopulationBands? Population)
+    EquatableArray<ModelParameter> Provisional, PkPdSimulationResult Course, PopulationBands? Population)
 {
-    /// <summary>Value equality: every member, sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(ArmComparison? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Arm, other.Arm)
-        && ValueEquality.Equal(Typical, other.Typical)
-        && ValueEquality.Equal(Uncertain, other.Uncertain)
-        && ValueEquality.Equal(AtLow, other.AtLow)
-        && ValueEquality.Equal(AtHigh, other.AtHigh)
-        && ValueEquality.Equal(Course, other.Course)
-        && ValueEquality.Equal(Population, other.Population)
-        && ValueEquality.Equal(Provisional, other.Provisional);
-
-    /// <summary>A hash consistent with <see cref="Equals(ArmComparison)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Provisional), Arm, Typical, Uncertain);
 
     // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
     private readonly bool _checked = Guard.NotNull(Arm, nameof(Arm)) is not null && Guard.NotNull(Typical, nameof(Typical)) is not null
-        && !Guard.Values(Provisional, nameof(Provisional)).IsDefault && Guard.NotNull(Course, nameof(Course)) is not null;
+        && Guard.Values(Provisional, nameof(Provisional)).Length >= 0 && Guard.NotNull(Course, nameof(Course)) is not null;
 }

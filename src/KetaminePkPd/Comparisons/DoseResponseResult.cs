@@ -19,24 +19,12 @@ namespace KetaminePkPd.Comparisons;
 /// <param name="HalfMaximalDissociationDose">Dose where peak CADSS reaches half of its largest value in the sweep, or null if never.</param>
 /// <param name="HalfMaximalAntidepressantDose">Dose where the day-1 improvement reaches half of its largest value, or null if never.</param>
 /// <param name="Population">The virtual trial across the sweep (exposure-only hypothesis), or null when no population was asked for.</param>
-public sealed record DoseResponseResult(DoseResponseSettings Settings, ImmutableArray<DoseResponsePoint> Points, Dose? HalfMaximalDissociationDose,
+public sealed record DoseResponseResult(DoseResponseSettings Settings, EquatableArray<DoseResponsePoint> Points, Dose? HalfMaximalDissociationDose,
     Dose? HalfMaximalAntidepressantDose, TrialResult? Population)
 {
     // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = Guard.NotNull(Settings, nameof(Settings)) is not null && !Guard.Values(Points, nameof(Points)).IsDefault;
+    private readonly bool _checked = Guard.NotNull(Settings, nameof(Settings)) is not null && Guard.Values(Points, nameof(Points)).Length >= 0;
 
     /// <summary>The dose-alone association at day 1 over the population (r of CADSS and % change; see <see cref="AssociationSummary"/>), or null.</summary>
     public AssociationSummary? PopulationDay1 => Population?.Associations.FirstOrDefault(a => a?.Time == TimeSpan.FromDays(1));
-
-    /// <summary>Value equality: every member, sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(DoseResponseResult? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Settings, other.Settings)
-        && ValueEquality.Equal(HalfMaximalDissociationDose, other.HalfMaximalDissociationDose)
-        && ValueEquality.Equal(HalfMaximalAntidepressantDose, other.HalfMaximalAntidepressantDose)
-        && ValueEquality.Equal(Population, other.Population)
-        && ValueEquality.Equal(Points, other.Points);
-
-    /// <summary>A hash consistent with <see cref="Equals(DoseResponseResult)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Points), Settings, HalfMaximalDissociationDose, HalfMaximalAntidepressantDose);
 }

@@ -17,26 +17,16 @@ namespace KetaminePkPd.Pharmacodynamics;
 /// <param name="MaximumTimeH">When it occurs, h.</param>
 /// <param name="MinimumValue">Smallest effect over [0, Until].</param>
 /// <param name="MinimumTimeH">When it occurs, h.</param>
-public sealed record EffectTimeCourse(string Name, string Unit, ImmutableArray<double> Values, ImmutableArray<double> EffectSiteNgPerMl,
+public sealed record EffectTimeCourse(string Name, string Unit, EquatableArray<double> Values, EquatableArray<double> EffectSiteNgPerMl,
     double MaximumValue, double MaximumTimeH, double MinimumValue, double MinimumTimeH)
 {
     // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
     private readonly bool _checked = Guard.NotNull(Name, nameof(Name)) is not null && Guard.NotNull(Unit, nameof(Unit)) is not null
-        && !Guard.FiniteValues(Values, nameof(Values)).IsDefault && !Guard.FiniteValues(EffectSiteNgPerMl, nameof(EffectSiteNgPerMl), Values.Length).IsDefault
+        && Guard.FiniteValues(Values, nameof(Values)).Length >= 0 && Guard.FiniteValues(EffectSiteNgPerMl, nameof(EffectSiteNgPerMl), Values.Length).Length >= 0
         && Guard.Finite(MaximumValue, nameof(MaximumValue)) == MaximumValue && Guard.NonNegative(MaximumTimeH, nameof(MaximumTimeH)) >= 0
         && Guard.Finite(MinimumValue, nameof(MinimumValue)) == MinimumValue && Guard.NonNegative(MinimumTimeH, nameof(MinimumTimeH)) >= 0;
 
     /// <summary>Describes the extremes.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Name}: max {MaximumValue:G4} {Unit} at {MaximumTimeH:G4} h, min {MinimumValue:G4} {Unit} at {MinimumTimeH:G4} h");
-
-    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(EffectTimeCourse? other) => ReferenceEquals(this, other) || other is not null
-        && (Name, Unit, MaximumValue, MaximumTimeH, MinimumValue, MinimumTimeH)
-            .Equals((other.Name, other.Unit, other.MaximumValue, other.MaximumTimeH, other.MinimumValue, other.MinimumTimeH))
-        && ValueEquality.Equal(Values, other.Values) && ValueEquality.Equal(EffectSiteNgPerMl, other.EffectSiteNgPerMl);
-
-    /// <summary>A hash consistent with <see cref="Equals(EffectTimeCourse)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Values), ValueEquality.Hash(EffectSiteNgPerMl), Name, Unit, MaximumValue);
 }

@@ -9,11 +9,11 @@ namespace KetaminePkPd.Populations;
 /// <param name="Subject">Covariates.</param>
 /// <param name="PkRandomEffects">One eta per parameter of the population's PK set (0 where there is no variability).</param>
 /// <param name="EffectRandomEffects">One eta per parameter of the population's effect set.</param>
-public sealed record VirtualSubject(int Index, Subject Subject, ImmutableArray<double> PkRandomEffects, ImmutableArray<double> EffectRandomEffects)
+public sealed record VirtualSubject(int Index, Subject Subject, EquatableArray<double> PkRandomEffects, EquatableArray<double> EffectRandomEffects)
 {
     // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
     private readonly bool _checked = Guard.NonNegative(Index, nameof(Index)) >= 0 && Guard.NotNull(Subject, nameof(Subject)) is not null
-        && !Guard.FiniteValues(PkRandomEffects, nameof(PkRandomEffects)).IsDefault && !Guard.FiniteValues(EffectRandomEffects, nameof(EffectRandomEffects)).IsDefault;
+        && Guard.FiniteValues(PkRandomEffects, nameof(PkRandomEffects)).Length >= 0 && Guard.FiniteValues(EffectRandomEffects, nameof(EffectRandomEffects)).Length >= 0;
 
     /// <summary>This subject's pharmacokinetic model.</summary>
     public PkModel CreatePkModel(PkParameterSet set)
@@ -27,13 +27,4 @@ public sealed record VirtualSubject(int Index, Subject Subject, ImmutableArray<d
 
     /// <summary>This subject's antidepressant model.</summary>
     public PlasticityModel CreateAntidepressant(EffectParameterSet set, Drug drug) => set.Antidepressant(drug, EffectRandomEffects.AsSpan());
-
-    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(VirtualSubject? other) => ReferenceEquals(this, other) || other is not null
-        && (Index, Subject).Equals((other.Index, other.Subject))
-        && ValueEquality.Equal(PkRandomEffects, other.PkRandomEffects) && ValueEquality.Equal(EffectRandomEffects, other.EffectRandomEffects);
-
-    /// <summary>A hash consistent with <see cref="Equals(VirtualSubject)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(PkRandomEffects), ValueEquality.Hash(EffectRandomEffects), Index, Subject);
 }

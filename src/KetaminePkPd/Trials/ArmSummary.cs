@@ -17,15 +17,15 @@ namespace KetaminePkPd.Trials;
 /// <param name="ResponseRate">Share with at least 50% improvement at each assessment.</param>
 /// <param name="RemissionRate">Share at or below the remission cut-off at each assessment.</param>
 public sealed record ArmSummary(string Arm, int Subjects, double MeanCadss, double SdCadss, double ShareCadssAbove4, double MeanPeakCadss,
-    double SharePeakAbove20, ImmutableArray<double> MeanPercentChange, ImmutableArray<double> ResponseRate, ImmutableArray<double> RemissionRate)
+    double SharePeakAbove20, EquatableArray<double> MeanPercentChange, EquatableArray<double> ResponseRate, EquatableArray<double> RemissionRate)
 {
     // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
     private readonly bool _checked = Guard.NotNull(Arm, nameof(Arm)) is not null && Guard.NonNegative(Subjects, nameof(Subjects)) >= 0
         && Guard.Finite(MeanCadss, nameof(MeanCadss)) == MeanCadss && Guard.NonNegative(SdCadss, nameof(SdCadss)) >= 0
         && Guard.InRange(ShareCadssAbove4, 0, 1, nameof(ShareCadssAbove4)) >= 0 && Guard.Finite(MeanPeakCadss, nameof(MeanPeakCadss)) == MeanPeakCadss
-        && Guard.InRange(SharePeakAbove20, 0, 1, nameof(SharePeakAbove20)) >= 0 && !Guard.FiniteValues(MeanPercentChange, nameof(MeanPercentChange)).IsDefault
-        && !Guard.FiniteValues(ResponseRate, nameof(ResponseRate), MeanPercentChange.Length).IsDefault
-        && !Guard.FiniteValues(RemissionRate, nameof(RemissionRate), MeanPercentChange.Length).IsDefault;
+        && Guard.InRange(SharePeakAbove20, 0, 1, nameof(SharePeakAbove20)) >= 0 && Guard.FiniteValues(MeanPercentChange, nameof(MeanPercentChange)).Length >= 0
+        && Guard.FiniteValues(ResponseRate, nameof(ResponseRate), MeanPercentChange.Length).Length >= 0
+        && Guard.FiniteValues(RemissionRate, nameof(RemissionRate), MeanPercentChange.Length).Length >= 0;
 
     /// <summary>The summary of the patients <paramref name="members"/> (ascending indices; null for every patient) of <paramref name="columns"/>.</summary>
     internal static ArmSummary Of(string arm, TrialColumns columns, int[]? members, int assessments)
@@ -43,16 +43,4 @@ public sealed record ArmSummary(string Arm, int Subjects, double MeanCadss, doub
             [.. Enumerable.Range(0, assessments).Select(k => who.Count(i => columns.Responder[k][i]) / (double)n)],
             [.. Enumerable.Range(0, assessments).Select(k => who.Count(i => columns.Remitter[k][i]) / (double)n)]);
     }
-
-    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(ArmSummary? other) => ReferenceEquals(this, other) || other is not null
-        && (Arm, Subjects, MeanCadss, SdCadss, ShareCadssAbove4, MeanPeakCadss, SharePeakAbove20)
-            .Equals((other.Arm, other.Subjects, other.MeanCadss, other.SdCadss, other.ShareCadssAbove4, other.MeanPeakCadss, other.SharePeakAbove20))
-        && ValueEquality.Equal(MeanPercentChange, other.MeanPercentChange)
-        && ValueEquality.Equal(ResponseRate, other.ResponseRate)
-        && ValueEquality.Equal(RemissionRate, other.RemissionRate);
-
-    /// <summary>A hash consistent with <see cref="Equals(ArmSummary)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(MeanPercentChange), ValueEquality.Hash(ResponseRate), ValueEquality.Hash(RemissionRate), Arm, Subjects, MeanCadss);
 }

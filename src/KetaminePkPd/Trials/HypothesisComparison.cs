@@ -28,21 +28,10 @@ public sealed record HypothesisComparison(Hypothesis Hypothesis, ObservedCorrela
     public int UndefinedPartialR { get; init; }
 
     /// <summary>Every replicate trial's r, in replicate order (NaN where undefined), so the distribution can be redrawn; empty when the run did not keep them.</summary>
-    public ImmutableArray<double> ReplicateR { get; init; } = [];
+    public EquatableArray<double> ReplicateR { get; init; } = [];
 
     /// <summary>Every replicate trial's partial r given exposure, in replicate order (NaN where undefined); empty when not kept.</summary>
-    public ImmutableArray<double> ReplicatePartialR { get; init; } = [];
-
-    /// <summary>Value equality, including the replicate values.</summary>
-    public bool Equals(HypothesisComparison? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Hypothesis, other.Hypothesis) && ValueEquality.Equal(Observed, other.Observed)
-        && ValueEquality.Equal(R, other.R) && ValueEquality.Equal(PartialGivenExposure, other.PartialGivenExposure)
-        && ProbabilityAtLeastAsStrong.Equals(other.ProbabilityAtLeastAsStrong) && Reading == other.Reading
-        && UndefinedR == other.UndefinedR && UndefinedPartialR == other.UndefinedPartialR
-        && ValueEquality.Equal(ReplicateR, other.ReplicateR) && ValueEquality.Equal(ReplicatePartialR, other.ReplicatePartialR);
-
-    /// <summary>A hash consistent with <see cref="Equals(HypothesisComparison?)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(Hypothesis, Observed, ProbabilityAtLeastAsStrong, Reading, ValueEquality.Hash(ReplicateR));
+    public EquatableArray<double> ReplicatePartialR { get; init; } = [];
 
     // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
     private readonly bool _checked = Guard.NotNull(Hypothesis, nameof(Hypothesis)) is not null && Guard.NotNull(Observed, nameof(Observed)) is not null

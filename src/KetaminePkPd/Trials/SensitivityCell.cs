@@ -8,19 +8,10 @@ namespace KetaminePkPd.Trials;
 /// </summary>
 /// <param name="Levels">The levels set (the default cell has none; a heat-map cell has two, possibly defaults).</param>
 /// <param name="Outcomes">One outcome per observation, in the settings' order.</param>
-public sealed record SensitivityCell(ImmutableArray<SensitivityLevel> Levels, ImmutableArray<SensitivityOutcome> Outcomes)
+public sealed record SensitivityCell(EquatableArray<SensitivityLevel> Levels, EquatableArray<SensitivityOutcome> Outcomes)
 {
     // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = !Guard.Values(Levels, nameof(Levels)).IsDefault && !Guard.Values(Outcomes, nameof(Outcomes)).IsDefault;
-
-    /// <summary>Value equality: every member, sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(SensitivityCell? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Levels, other.Levels)
-        && ValueEquality.Equal(Outcomes, other.Outcomes);
-
-    /// <summary>A hash consistent with <see cref="Equals(SensitivityCell)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Levels), ValueEquality.Hash(Outcomes));
+    private readonly bool _checked = Guard.Values(Levels, nameof(Levels)).Length >= 0 && Guard.Values(Outcomes, nameof(Outcomes)).Length >= 0;
 
     /// <summary>The outcome for <paramref name="observed"/>.</summary>
     /// <exception cref="ArgumentException">Not one of the cell's observations.</exception>

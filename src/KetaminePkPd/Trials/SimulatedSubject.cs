@@ -28,21 +28,9 @@ namespace KetaminePkPd.Trials;
 public sealed record SimulatedSubject(int Index, int Arm, Subject Subject, double DoseMg, double ClearanceLPerH, double CentralVolumeL,
     double DissociationC50NgPerMl, double AntidepressantEc50NgPerMl, double AntidepressantScale,
     double ConcentrationAtCadssNgPerMl, double CmaxNgPerMl, double Auc0To24NgHPerMl,
-    double CadssAtRatingTime, double CadssPeak, ImmutableArray<double> DrugEffectMadrs, double BaselineMadrs, double PlaceboMadrs,
+    double CadssAtRatingTime, double CadssPeak, EquatableArray<double> DrugEffectMadrs, double BaselineMadrs, double PlaceboMadrs,
     double SlowPlaceboMadrs = 0)
 {
-    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(SimulatedSubject? other) => ReferenceEquals(this, other) || other is not null
-        && (Index, Arm, Subject, DoseMg, ClearanceLPerH, CentralVolumeL, DissociationC50NgPerMl, AntidepressantEc50NgPerMl, AntidepressantScale,
-            ConcentrationAtCadssNgPerMl, CmaxNgPerMl, Auc0To24NgHPerMl, CadssAtRatingTime, CadssPeak, BaselineMadrs, PlaceboMadrs, SlowPlaceboMadrs)
-            .Equals((other.Index, other.Arm, other.Subject, other.DoseMg, other.ClearanceLPerH, other.CentralVolumeL, other.DissociationC50NgPerMl,
-                other.AntidepressantEc50NgPerMl, other.AntidepressantScale, other.ConcentrationAtCadssNgPerMl, other.CmaxNgPerMl,
-                other.Auc0To24NgHPerMl, other.CadssAtRatingTime, other.CadssPeak, other.BaselineMadrs, other.PlaceboMadrs, other.SlowPlaceboMadrs))
-        && ValueEquality.Equal(DrugEffectMadrs, other.DrugEffectMadrs);
-
-    /// <summary>A hash consistent with <see cref="Equals(SimulatedSubject)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(DrugEffectMadrs), Index, Arm, Subject);
 
     // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
     private readonly bool _checked = Guard.NonNegative(Index, nameof(Index)) >= 0 && Guard.NonNegative(Arm, nameof(Arm)) >= 0 && Guard.NotNull(Subject, nameof(Subject)) is not null
@@ -52,6 +40,6 @@ public sealed record SimulatedSubject(int Index, int Arm, Subject Subject, doubl
         && Guard.Finite(ConcentrationAtCadssNgPerMl, nameof(ConcentrationAtCadssNgPerMl)) == ConcentrationAtCadssNgPerMl
         && Guard.Finite(CmaxNgPerMl, nameof(CmaxNgPerMl)) == CmaxNgPerMl && Guard.Finite(Auc0To24NgHPerMl, nameof(Auc0To24NgHPerMl)) == Auc0To24NgHPerMl
         && Guard.Finite(CadssAtRatingTime, nameof(CadssAtRatingTime)) == CadssAtRatingTime && Guard.Finite(CadssPeak, nameof(CadssPeak)) == CadssPeak
-        && !Guard.FiniteValues(DrugEffectMadrs, nameof(DrugEffectMadrs)).IsDefault && Guard.Finite(BaselineMadrs, nameof(BaselineMadrs)) == BaselineMadrs
+        && Guard.FiniteValues(DrugEffectMadrs, nameof(DrugEffectMadrs)).Length >= 0 && Guard.Finite(BaselineMadrs, nameof(BaselineMadrs)) == BaselineMadrs
         && Guard.Finite(PlaceboMadrs, nameof(PlaceboMadrs)) == PlaceboMadrs && Guard.Finite(SlowPlaceboMadrs, nameof(SlowPlaceboMadrs)) == SlowPlaceboMadrs;
 }

@@ -8,23 +8,11 @@ namespace KetaminePkPd.Trials;
 /// <param name="Hypothesis">The hypothesis at this strength.</param>
 /// <param name="Outcomes">One outcome per observation.</param>
 /// <param name="CombinedP">The observations' two-sided p combined (<see cref="StrengthScanSettings.Combination"/>).</param>
-public sealed record StrengthPoint(StrengthParameter Parameter, double Value, Hypothesis Hypothesis, ImmutableArray<SensitivityOutcome> Outcomes, double CombinedP)
+public sealed record StrengthPoint(StrengthParameter Parameter, double Value, Hypothesis Hypothesis, EquatableArray<SensitivityOutcome> Outcomes, double CombinedP)
 {
     // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
     private readonly bool _checked = (Enum.IsDefined(Parameter) ? true
             : throw new ArgumentOutOfRangeException(nameof(Parameter), Parameter, "Undefined strength."))
         && Guard.Finite(Value, nameof(Value)) == Value && Guard.NotNull(Hypothesis, nameof(Hypothesis)) is not null
-        && !Guard.Values(Outcomes, nameof(Outcomes)).IsDefault && Guard.InRange(CombinedP, 0, 1, nameof(CombinedP)) >= 0;
-
-    /// <summary>Value equality: every member, sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(StrengthPoint? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Parameter, other.Parameter)
-        && ValueEquality.Equal(Value, other.Value)
-        && ValueEquality.Equal(Hypothesis, other.Hypothesis)
-        && ValueEquality.Equal(CombinedP, other.CombinedP)
-        && ValueEquality.Equal(Outcomes, other.Outcomes);
-
-    /// <summary>A hash consistent with <see cref="Equals(StrengthPoint)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Outcomes), Parameter, Value, Hypothesis, CombinedP);
+        && Guard.Values(Outcomes, nameof(Outcomes)).Length >= 0 && Guard.InRange(CombinedP, 0, 1, nameof(CombinedP)) >= 0;
 }

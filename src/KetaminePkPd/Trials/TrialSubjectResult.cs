@@ -17,27 +17,14 @@ namespace KetaminePkPd.Trials;
 /// <param name="Responders">At least 50% improvement at each assessment.</param>
 /// <param name="Remitters">Score at or below the scale's remission cut-off at each assessment.</param>
 public sealed record TrialSubjectResult(SimulatedSubject Simulated, double CadssRated, double CadssPeakRated, bool NoticedDissociation,
-    double Baseline, ImmutableArray<double> Scores, ImmutableArray<double> Changes, ImmutableArray<double> PercentChanges,
-    ImmutableArray<bool> Responders, ImmutableArray<bool> Remitters)
+    double Baseline, EquatableArray<double> Scores, EquatableArray<double> Changes, EquatableArray<double> PercentChanges,
+    EquatableArray<bool> Responders, EquatableArray<bool> Remitters)
 {
-    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(TrialSubjectResult? other) => ReferenceEquals(this, other) || other is not null
-        && (Simulated, CadssRated, CadssPeakRated, NoticedDissociation, Baseline)
-            .Equals((other.Simulated, other.CadssRated, other.CadssPeakRated, other.NoticedDissociation, other.Baseline))
-        && ValueEquality.Equal(Scores, other.Scores)
-        && ValueEquality.Equal(Changes, other.Changes)
-        && ValueEquality.Equal(PercentChanges, other.PercentChanges)
-        && ValueEquality.Equal(Responders, other.Responders)
-        && ValueEquality.Equal(Remitters, other.Remitters);
-
-    /// <summary>A hash consistent with <see cref="Equals(TrialSubjectResult)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Scores), ValueEquality.Hash(Changes), ValueEquality.Hash(PercentChanges), ValueEquality.Hash(Responders), ValueEquality.Hash(Remitters), Simulated, CadssRated, CadssPeakRated);
 
     // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
     private readonly bool _checked = Guard.NotNull(Simulated, nameof(Simulated)) is not null && Guard.Finite(CadssRated, nameof(CadssRated)) == CadssRated
         && Guard.Finite(CadssPeakRated, nameof(CadssPeakRated)) == CadssPeakRated && Guard.Finite(Baseline, nameof(Baseline)) == Baseline
-        && !Guard.FiniteValues(Scores, nameof(Scores)).IsDefault && !Guard.FiniteValues(Changes, nameof(Changes), Scores.Length).IsDefault
-        && !Guard.FiniteValues(PercentChanges, nameof(PercentChanges), Scores.Length).IsDefault
-        && !Guard.Values(Responders, nameof(Responders), Scores.Length).IsDefault && !Guard.Values(Remitters, nameof(Remitters), Scores.Length).IsDefault;
+        && Guard.FiniteValues(Scores, nameof(Scores)).Length >= 0 && Guard.FiniteValues(Changes, nameof(Changes), Scores.Length).Length >= 0
+        && Guard.FiniteValues(PercentChanges, nameof(PercentChanges), Scores.Length).Length >= 0
+        && Guard.Values(Responders, nameof(Responders), Scores.Length).Length >= 0 && Guard.Values(Remitters, nameof(Remitters), Scores.Length).Length >= 0;
 }
