@@ -14,7 +14,7 @@ namespace KetaminePkPd;
 /// <typeparam name="T">Element type.</typeparam>
 /// <remarks>The default value is the empty array: <c>default(EquatableArray&lt;T&gt;)</c> equals <c>[]</c>, has length 0 and
 /// the same hash.</remarks>
-[CollectionBuilder(typeof(EquatableArray), nameof(EquatableArray.Create))]
+[CollectionBuilder(typeof(EquatableArrayBuilder), nameof(EquatableArrayBuilder.Create))]
 public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
 {
     private readonly ImmutableArray<T> _items;
@@ -94,13 +94,4 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     /// <summary>The elements as an immutable array (no copy).</summary>
     public static implicit operator ImmutableArray<T>(EquatableArray<T> array) => array.Items;
-}
-
-/// <summary>Builds <see cref="EquatableArray{T}"/> values (the collection-expression builder).</summary>
-public static class EquatableArray
-{
-    /// <summary>An array of a copy of <paramref name="items"/>.</summary>
-    /// <typeparam name="T">Element type.</typeparam>
-    /// <param name="items">The elements.</param>
-    public static EquatableArray<T> Create<T>(ReadOnlySpan<T> items) => new(ImmutableArray.Create(items));
 }

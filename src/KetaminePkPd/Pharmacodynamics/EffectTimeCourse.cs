@@ -26,6 +26,12 @@ public sealed record EffectTimeCourse(string Name, string Unit, EquatableArray<d
         && Guard.Finite(MaximumValue, nameof(MaximumValue)) == MaximumValue && Guard.NonNegative(MaximumTimeH, nameof(MaximumTimeH)) >= 0
         && Guard.Finite(MinimumValue, nameof(MinimumValue)) == MinimumValue && Guard.NonNegative(MinimumTimeH, nameof(MinimumTimeH)) >= 0;
 
+    /// <summary>When the maximum occurs, as a duration from time zero (<see cref="MaximumTimeH"/> to the nearest tick).</summary>
+    public TimeSpan MaximumTime => Units.FromHours(MaximumTimeH);
+
+    /// <summary>When the minimum occurs, as a duration from time zero (<see cref="MinimumTimeH"/> to the nearest tick).</summary>
+    public TimeSpan MinimumTime => Units.FromHours(MinimumTimeH);
+
     /// <summary>Describes the extremes.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Name}: max {MaximumValue:G4} {Unit} at {MaximumTimeH:G4} h, min {MinimumValue:G4} {Unit} at {MinimumTimeH:G4} h");

@@ -22,6 +22,9 @@ public sealed class PkPdSimulationResult
     /// <summary>Output times, h (as <see cref="PkSimulationResult.TimesH"/>).</summary>
     public ImmutableArray<double> TimesH => Pk.TimesH;
 
+    /// <summary>Output times as durations from time zero (as <see cref="PkSimulationResult.Times"/>).</summary>
+    public ImmutableArray<TimeSpan> Times => Pk.Times;
+
     /// <summary>The effects, in the model's order.</summary>
     public ImmutableArray<EffectTimeCourse> Effects { get; }
 

@@ -28,6 +28,12 @@ public sealed record ExposureMetrics(double CmaxNgPerMl, double TmaxH, double Au
         && Guard.NonNegative(AucInfNgHPerMl, nameof(AucInfNgHPerMl)) >= 0
         && (double.IsNaN(TerminalHalfLifeH) || Guard.Positive(TerminalHalfLifeH, nameof(TerminalHalfLifeH)) > 0);
 
+    /// <summary>Time of the peak as a duration from time zero (<see cref="TmaxH"/> rounded to the nearest tick, 100 ns).</summary>
+    public TimeSpan Tmax => Units.FromHours(TmaxH);
+
+    /// <summary>Terminal half-life as a duration (<see cref="TerminalHalfLifeH"/> to the nearest tick), or null when it is NaN.</summary>
+    public TimeSpan? TerminalHalfLife => double.IsNaN(TerminalHalfLifeH) ? null : Units.FromHours(TerminalHalfLifeH);
+
     /// <summary>Formats the metrics on one line.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"Cmax {CmaxNgPerMl:G4} ng/mL at {TmaxH:G4} h, AUC0-24 {Auc0To24NgHPerMl:G5} ng.h/mL, AUC0-inf {AucInfNgHPerMl:G5} ng.h/mL, t1/2 {TerminalHalfLifeH:G3} h");

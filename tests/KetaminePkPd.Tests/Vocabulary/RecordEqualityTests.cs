@@ -65,6 +65,34 @@ public class RecordEqualityTests
     }
 
     [Fact]
+    public void ArmSummary_WithAnInvalidValue_ThrowsNamingTheProperty()
+    {
+        // Validation lives in the init accessors: a with-expression goes through them (issue 21: "armSummary with
+        // { Subjects = -5, MeanCadss = NaN }" used to succeed).
+        var a = new ArmSummary("ketamine", 10, 5, 2, 0.5, 12, 0.2, [-10.0, -20.0], [0.1, 0.3], [0.0, 0.1]);
+        var subjects = Assert.Throws<ArgumentOutOfRangeException>(() => a with { Subjects = -5 });
+        Assert.Equal("Subjects", subjects.ParamName);
+        Assert.Contains("got -5", subjects.Message);
+        Assert.Equal("MeanCadss", Assert.Throws<ArgumentOutOfRangeException>(() => a with { MeanCadss = double.NaN }).ParamName);
+        Assert.Equal("ShareCadssAbove4", Assert.Throws<ArgumentOutOfRangeException>(() => a with { ShareCadssAbove4 = 1.5 }).ParamName);
+        Assert.Equal("ResponseRate", Assert.Throws<ArgumentException>(() => a with { ResponseRate = [0.1] }).ParamName);
+        Assert.Equal("Arm", Assert.Throws<ArgumentNullException>(() => a with { Arm = null! }).ParamName);
+        Assert.Equal("SdCadss", Assert.Throws<ArgumentOutOfRangeException>(() => new ArmSummary("k", 1, 0, -1, 0, 0, 0, [], [], [])).ParamName);
+    }
+
+    [Fact]
+    public void PopulationBands_WithANullBand_ThrowsNamingTheProperty()
+    {
+        var run = new KetaminePkPd.Comparisons.PopulationRun(KetaminePkPd.Comparisons.ComparisonArm.Defaults[0],
+            new KetaminePkPd.Comparisons.ComparisonOptions { PopulationSize = 3, Seed = 1, Parallel = false });
+        while (!run.Step(3)) { }
+        var bands = run.Result;
+        Assert.Equal("Subjects", Assert.Throws<ArgumentOutOfRangeException>(() => bands with { Subjects = -1 }).ParamName);
+        Assert.Equal("Cadss", Assert.Throws<ArgumentNullException>(() => bands with { Cadss = null! }).ParamName);
+        Assert.Equal(bands, bands with { });
+    }
+
+    [Fact]
     public void DosingRegimen_SameAdministrations_AreEqualWithEqualHashCodes()
     {
         var a = Administration.Intranasal(Dose.FromMilligrams(56));
