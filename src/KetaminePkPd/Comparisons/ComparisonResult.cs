@@ -3,11 +3,21 @@ using System.Collections.Immutable;
 namespace KetaminePkPd.Comparisons;
 
 /// <summary>The outcome of <see cref="RouteComparison.Run"/>. Immutable.</summary>
-/// <param name="Options">The settings used.</param>
-/// <param name="Arms">One result per arm, in the order given.</param>
-public sealed record ComparisonResult(ComparisonOptions Options, EquatableArray<ArmComparison> Arms)
+public sealed record ComparisonResult
 {
+    /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
+    /// <param name="options">The settings used.</param>
+    /// <param name="arms">One result per arm, in the order given.</param>
+    /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
+    public ComparisonResult(ComparisonOptions options, EquatableArray<ArmComparison> arms)
+    {
+        Options = options;
+        Arms = arms;
+    }
 
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = Guard.NotNull(Options, nameof(Options)) is not null && Guard.Values(Arms, nameof(Arms)).Length >= 0;
+    /// <summary>The settings used.</summary>
+    public ComparisonOptions Options { get; init => field = Guard.NotNull(value, nameof(Options)); }
+
+    /// <summary>One result per arm, in the order given.</summary>
+    public EquatableArray<ArmComparison> Arms { get; init => field = Guard.Values(value, nameof(Arms)); }
 }

@@ -5,15 +5,33 @@ using KetaminePkPd.Pharmacokinetics;
 namespace KetaminePkPd.Populations;
 
 /// <summary>One sampled member of a <see cref="PopulationModel"/>: covariates and random effects. Immutable.</summary>
-/// <param name="Index">Index within the population (its random stream derives from the seed and this index).</param>
-/// <param name="Subject">Covariates.</param>
-/// <param name="PkRandomEffects">One eta per parameter of the population's PK set (0 where there is no variability).</param>
-/// <param name="EffectRandomEffects">One eta per parameter of the population's effect set.</param>
-public sealed record VirtualSubject(int Index, Subject Subject, EquatableArray<double> PkRandomEffects, EquatableArray<double> EffectRandomEffects)
+public sealed record VirtualSubject
 {
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = Guard.NonNegative(Index, nameof(Index)) >= 0 && Guard.NotNull(Subject, nameof(Subject)) is not null
-        && Guard.FiniteValues(PkRandomEffects, nameof(PkRandomEffects)).Length >= 0 && Guard.FiniteValues(EffectRandomEffects, nameof(EffectRandomEffects)).Length >= 0;
+    /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
+    /// <param name="index">Index within the population (its random stream derives from the seed and this index).</param>
+    /// <param name="subject">Covariates.</param>
+    /// <param name="pkRandomEffects">One eta per parameter of the population's PK set (0 where there is no variability).</param>
+    /// <param name="effectRandomEffects">One eta per parameter of the population's effect set.</param>
+    /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
+    public VirtualSubject(int index, Subject subject, EquatableArray<double> pkRandomEffects, EquatableArray<double> effectRandomEffects)
+    {
+        Index = index;
+        Subject = subject;
+        PkRandomEffects = pkRandomEffects;
+        EffectRandomEffects = effectRandomEffects;
+    }
+
+    /// <summary>Index within the population (its random stream derives from the seed and this index).</summary>
+    public int Index { get; init => field = Guard.NonNegative(value, nameof(Index)); }
+
+    /// <summary>Covariates.</summary>
+    public Subject Subject { get; init => field = Guard.NotNull(value, nameof(Subject)); }
+
+    /// <summary>One eta per parameter of the population's PK set (0 where there is no variability).</summary>
+    public EquatableArray<double> PkRandomEffects { get; init => field = Guard.FiniteValues(value, nameof(PkRandomEffects)); }
+
+    /// <summary>One eta per parameter of the population's effect set.</summary>
+    public EquatableArray<double> EffectRandomEffects { get; init => field = Guard.FiniteValues(value, nameof(EffectRandomEffects)); }
 
     /// <summary>This subject's pharmacokinetic model.</summary>
     public PkModel CreatePkModel(PkParameterSet set)
