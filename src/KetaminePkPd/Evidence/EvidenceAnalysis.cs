@@ -35,52 +35,10 @@ public static class EvidenceAnalysis
     /// <exception cref="ArgumentException">A hypothesis a design's population cannot express.</exception>
     public static EvidenceResult Run(EvidenceSettings? settings = null, IProgress<double>? progress = null)
     {
-        settings ??= EvidenceSettings.Default;
-        var clock = Stopwatch.StartNew();
-        var entries = settings.Entries;
-        var designs = entries.Select(e => e.Design).Distinct(ReferenceEqualityComparer.Instance).Cast<TrialDesign>().ToList();
-        var poolTotals = designs.Select(d => PoolTotal(d, entries.Where(e => ReferenceEquals(e.Design, d)), settings.PoolFactor)).ToList();
-        long work = (long)poolTotals.Sum() * settings.Hypotheses.Length + (long)entries.Length * settings.Hypotheses.Length * settings.Replicates;
-        long done = 0;
-        void Advance(long units)
-        {
-            long now = Interlocked.Add(ref done, units);
-            progress?.Report(Math.Min(1, (double)now / work));
-        }
-
-        var rows = new EvidenceRow[entries.Length * settings.Hypotheses.Length];
-        int patients = 0;
-        for (int d = 0; d < designs.Count; d++)
-        {
-            var pooled = designs[d].WithTotalSubjects(Math.Max(poolTotals[d], designs[d].Arms.Length));
-            var pools = new Dictionary<(double, double), SimulatedSubject[]>();
-            for (int h = 0; h < settings.Hypotheses.Length; h++)
-            {
-                var hypothesis = settings.Hypotheses[h];
-                var simulator = new TrialSimulator(pooled, hypothesis, settings.Seed);
-                // Expectancy acts only when patients are rated: hypotheses that differ only in it share the simulated pharmacology.
-                var pharmacology = (hypothesis.SensitivityCorrelation, hypothesis.MediationShare);
-                if (!pools.TryGetValue(pharmacology, out var pool))
-                {
-                    var simulating = new TrialSimulator(pooled, hypothesis with { ExpectancyBoostMadrs = 0 }, settings.Seed);
-                    pool = new SimulatedSubject[pooled.TotalSubjects];
-                    if (settings.Parallel) System.Threading.Tasks.Parallel.For(0, pool.Length, i => pool[i] = simulating.Simulate(i));
-                    else for (int i = 0; i < pool.Length; i++) pool[i] = simulating.Simulate(i);
-                    pools[pharmacology] = pool;
-                    patients += pool.Length;
-                }
-                Advance(pool.Length);
-                for (int k = 0; k < entries.Length; k++)
-                {
-                    if (!ReferenceEquals(entries[k].Design, designs[d])) continue;
-                    rows[k * settings.Hypotheses.Length + h] = RunEntry(entries[k], k, hypothesis, simulator, pooled, pool, settings);
-                    Advance(settings.Replicates);
-                }
-            }
-        }
-        var joint = settings.Hypotheses.Select((h, i) => Joint(h, [.. Enumerable.Range(0, entries.Length).Select(k => rows[k * settings.Hypotheses.Length + i])], settings.Alpha));
+        var run = new EvidenceRun(settings);
+        while (!run.Step(int.MaxValue)) progress?.Report(run.Progress);
         progress?.Report(1);
-        return new EvidenceResult(settings, [.. rows], [.. joint], patients, clock.Elapsed);
+        return run.Result;
     }
 
     /// <summary>The joint rule: min(1, min_i p_i G k_i) over the rows of one hypothesis.</summary>
@@ -123,7 +81,7 @@ public static class EvidenceAnalysis
     }
 
     /// <summary>The pool size of a design: the pool factor times the largest n, scaled up by the share of the analysis arms.</summary>
-    private static int PoolTotal(TrialDesign design, IEnumerable<EvidenceEntry> entries, int factor) => entries.Max(e =>
+    internal static int PoolTotal(TrialDesign design, IEnumerable<EvidenceEntry> entries, int factor) => entries.Max(e =>
     {
         int eligible = e.AnalysisArms.IsEmpty ? design.TotalSubjects : design.Arms.Where(a => Contains(e.AnalysisArms, a.Name)).Sum(a => a.Subjects);
         return Math.Max(EvidenceSettings.MinPoolSize, (int)Math.Ceiling((double)factor * e.AnalysisN * design.TotalSubjects / eligible));
@@ -131,7 +89,7 @@ public static class EvidenceAnalysis
 
     private static bool Contains(ImmutableArray<string> names, string name) => names.Contains(name, StringComparer.OrdinalIgnoreCase);
 
-    private static EvidenceRow RunEntry(EvidenceEntry e, int entryIndex, Hypothesis hypothesis, TrialSimulator simulator, TrialDesign pooled,
+    internal static EvidenceRow RunEntry(EvidenceEntry e, int entryIndex, Hypothesis hypothesis, TrialSimulator simulator, TrialDesign pooled,
         SimulatedSubject[] pool, EvidenceSettings settings)
     {
         var eligible = Enumerable.Range(0, pool.Length).Where(i => e.AnalysisArms.IsEmpty || Contains(e.AnalysisArms, pooled.Arms[pool[i].Arm].Name)).ToArray();

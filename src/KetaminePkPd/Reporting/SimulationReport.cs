@@ -13,7 +13,7 @@ namespace KetaminePkPd.Reporting;
 /// </summary>
 public static class SimulationReport
 {
-    /// <summary>The library's informational version (e.g. <c>0.1.0</c>), recorded in JSON outputs.</summary>
+    /// <summary>The package version and model fingerprint (e.g. <c>0.2.0+model.a1cec12ccf69</c>), recorded in JSON outputs.</summary>
     public static string LibraryVersion => TrialJsonParts.ModelVersion;
 
     /// <summary>The name of <see cref="TimeCourse"/>'s table.</summary>

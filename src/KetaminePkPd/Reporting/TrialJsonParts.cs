@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using KetaminePkPd.Statistics;
@@ -9,10 +8,8 @@ namespace KetaminePkPd.Reporting;
 /// <summary>What the library's JSON documents share: the model version and the serializer options.</summary>
 internal static class TrialJsonParts
 {
-    /// <summary>The library's informational version, the <c>modelVersion</c> of every document.</summary>
-    public static string ModelVersion { get; } =
-        typeof(TrialJsonParts).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(TrialJsonParts).Assembly.GetName().Version?.ToString() ?? "unknown";
+    /// <summary>The <c>modelVersion</c> of every document: the package version and the defaults' fingerprint (<see cref="ModelIdentity.ModelVersion"/>).</summary>
+    public static string ModelVersion => ModelIdentity.ModelVersion;
 
     /// <summary>Options with relaxed escaping (readable '+', quotes and non-ASCII; the text is never embedded in HTML) over <paramref name="generated"/>.</summary>
     public static JsonSerializerOptions Relaxed(JsonSerializerOptions generated) => new(generated) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

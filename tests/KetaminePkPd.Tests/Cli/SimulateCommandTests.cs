@@ -90,7 +90,7 @@ public sealed class SimulateCommandTests
         Assert.Equal(library.Parent.CmaxNgPerMl, json.GetProperty("parent").GetProperty("cmaxNgPerMl").GetDouble(), 1e-9);
         Assert.Equal(library.Metabolite!.AucInfNgHPerMl, json.GetProperty("metabolite").GetProperty("aucInfNgHPerMl").GetDouble(), 1e-9);
         Assert.Equal(5, json.GetProperty("provisionalParameters").EnumerateArray().Count(p => p.GetProperty("name").GetString()!.EndsWith("NK", StringComparison.Ordinal) || p.GetProperty("name").GetString() == "FM"));
-        Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("modelVersion").GetString()));
+        Assert.Equal(ModelIdentity.ModelVersion, json.GetProperty("modelVersion").GetString());
     }
 
     [Fact]

@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using KetaminePkPd.Trials;
+
+namespace KetaminePkPd.Evidence;
+
+/// <summary>
+/// <see cref="EvidenceAnalysis.Run"/> in bounded steps, for a front end that must keep painting while it works (the
+/// teaching page runs on the browser's one thread): each <see cref="Step"/> simulates at most a given number of a pool's
+/// patients, or runs one entry's replicate trials under one hypothesis. Stepping to the end gives the same
+/// <see cref="EvidenceResult"/> as <see cref="EvidenceAnalysis.Run"/>, value for value, whatever the step sizes and
+/// whether <see cref="EvidenceSettings.Parallel"/> is set (each patient's random stream is fixed by the seed and its index).
+/// Not thread-safe: step it from one thread.
+/// </summary>
+public sealed class EvidenceRun
+{
+    private readonly EvidenceSettings _settings;
+    private readonly ImmutableArray<EvidenceEntry> _entries;
+    private readonly List<TrialDesign> _designs;
+    private readonly List<int> _poolTotals;
+    private readonly EvidenceRow[] _rows;
+    private readonly Dictionary<(double, double), SimulatedSubject[]> _pools = [];
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly long _work;
+    private long _done;
+    private int _design, _hypothesis, _entry, _filled, _patients;
+    private TrialDesign? _pooled;
+    private TrialSimulator? _simulator, _simulating;
+    private SimulatedSubject[]? _pool;
+    private (double, double) _pharmacology;
+    private EvidenceResult? _result;
+
+    /// <summary>Prepares a run; nothing is simulated until <see cref="Step"/>.</summary>
+    /// <param name="settings">What to run; null for <see cref="EvidenceSettings.Default"/>.</param>
+    public EvidenceRun(EvidenceSettings? settings = null)
+    {
+        _settings = settings ?? EvidenceSettings.Default;
+        _entries = _settings.Entries;
+        _designs = [.. _entries.Select(e => e.Design).Distinct(ReferenceEqualityComparer.Instance).Cast<TrialDesign>()];
+        _poolTotals = [.. _designs.Select(d => EvidenceAnalysis.PoolTotal(d, _entries.Where(e => ReferenceEquals(e.Design, d)), _settings.PoolFactor))];
+        _work = (long)_poolTotals.Sum() * _settings.Hypotheses.Length + (long)_entries.Length * _settings.Hypotheses.Length * _settings.Replicates;
+        _rows = new EvidenceRow[_entries.Length * _settings.Hypotheses.Length];
+    }
+
+    /// <summary>The settings being run.</summary>
+    public EvidenceSettings Settings => _settings;
+
+    /// <summary>The fraction of the work done, in [0, 1] (patients simulated and replicate trials run, weighted alike).</summary>
+    public double Progress => _result is not null ? 1 : Math.Min(1, (double)_done / _work);
+
+    /// <summary>Whether the run is finished (<see cref="Result"/> is available).</summary>
+    public bool IsDone => _result is not null;
+
+    /// <summary>The rows finished so far, in the order <see cref="EvidenceResult.Rows"/> will have them (entry order, then hypothesis
+    /// order); a row not yet run is null. A front end shows them as they arrive.</summary>
+    public IReadOnlyList<EvidenceRow?> RowsSoFar => _rows;
+
+    /// <summary>The result.</summary>
+    /// <exception cref="InvalidOperationException">The run is not finished: call <see cref="Step"/> until it returns true.</exception>
+    public EvidenceResult Result => _result ?? throw new InvalidOperationException("The evidence run is not finished: call Step until it returns true.");
+
+    /// <summary>Does one piece of work: simulates up to <paramref name="patients"/> patients of the current pool, or runs one entry's
+    /// replicate trials under one hypothesis.</summary>
+    /// <param name="patients">The most pool patients to simulate in this step, at least 1.</param>
+    /// <returns>Whether the run is finished.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="patients"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">A hypothesis a design's population cannot express (thrown by the step that meets it).</exception>
+    public bool Step(int patients)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(patients, 1);
+        if (_result is not null) return true;
+        while (true)
+        {
+            if (_design == _designs.Count)
+            {
+                int h = _settings.Hypotheses.Length;
+                var joint = _settings.Hypotheses.Select((hyp, i) => EvidenceAnalysis.Joint(hyp, [.. Enumerable.Range(0, _entries.Length).Select(k => _rows[k * h + i])], _settings.Alpha));
+                _result = new EvidenceResult(_settings, [.. _rows], [.. joint], _patients, _clock.Elapsed);
+                return true;
+            }
+            if (_hypothesis == _settings.Hypotheses.Length)
+            {
+                _design++;
+                _hypothesis = 0;
+                _pools.Clear();
+                _pooled = null;
+                continue;
+            }
+            if (_pooled is null || _simulator is null)
+            {
+                var design = _designs[_design];
+                _pooled ??= design.WithTotalSubjects(Math.Max(_poolTotals[_design], design.Arms.Length));
+                var hypothesis = _settings.Hypotheses[_hypothesis];
+                _simulator = new TrialSimulator(_pooled, hypothesis, _settings.Seed);
+                // Expectancy acts only when patients are rated: hypotheses that differ only in it share the simulated pharmacology.
+                _pharmacology = (hypothesis.SensitivityCorrelation, hypothesis.MediationShare);
+                if (_pools.TryGetValue(_pharmacology, out var shared))
+                {
+                    _pool = shared;
+                    _filled = shared.Length;
+                    _done += shared.Length;
+                }
+                else
+                {
+                    _simulating = new TrialSimulator(_pooled, hypothesis with { ExpectancyBoostMadrs = 0 }, _settings.Seed);
+                    _pool = new SimulatedSubject[_pooled.TotalSubjects];
+                    _filled = 0;
+                }
+                _entry = 0;
+            }
+            if (_filled < _pool!.Length)
+            {
+                int count = (int)Math.Min(patients, (long)_pool.Length - _filled);
+                int from = _filled;
+                var simulating = _simulating!;
+                var pool = _pool;
+                if (_settings.Parallel) System.Threading.Tasks.Parallel.For(from, from + count, i => pool[i] = simulating.Simulate(i));
+                else for (int i = from; i < from + count; i++) pool[i] = simulating.Simulate(i);
+                _filled += count;
+                _done += count;
+                if (_filled == _pool.Length)
+                {
+                    _pools[_pharmacology] = _pool;
+                    _patients += _pool.Length;
+                }
+                return false;
+            }
+            while (_entry < _entries.Length && !ReferenceEquals(_entries[_entry].Design, _designs[_design])) _entry++;
+            if (_entry == _entries.Length)
+            {
+                _hypothesis++;
+                _simulator = null;
+                continue;
+            }
+            int k = _entry++;
+            _rows[k * _settings.Hypotheses.Length + _hypothesis] =
+                EvidenceAnalysis.RunEntry(_entries[k], k, _settings.Hypotheses[_hypothesis], _simulator, _pooled, _pool, _settings);
+            _done += _settings.Replicates;
+            return false;
+        }
+    }
+}
