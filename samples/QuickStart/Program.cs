@@ -1,13 +1,13 @@
 // QuickStart: one ketamine infusion and one esketamine nasal spray, through the library API.
 // Run it:  dotnet run --project samples/QuickStart
 // The block between README-BEGIN and README-END is the README's library example, a whole Program.cs for
-// `dotnet new console` plus `dotnet add package KetaminePkPd`; a test keeps the two identical and CI builds the README
+// `dotnet new console` plus `dotnet add package KetaminePkPd` (and `KetaminePkPd.Application` for the report); a test keeps the two identical and CI builds the README
 // block against the packed library.
 // README-BEGIN
 using KetaminePkPd;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 
 // A 70 kg adult, racemic ketamine 0.5 mg/kg over 40 min (the antidepressant infusion), Domino 1982 parameters.
 var adult = Subject.TypicalAdult with { WeightKg = 70 };

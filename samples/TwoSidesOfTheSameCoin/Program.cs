@@ -5,6 +5,7 @@
 // Small settings here (300 replicates, 1500 patients per hypothesis) so it runs in seconds; the CLI default is 2000 and 10 000.
 // Run it:  dotnet run --project samples/TwoSidesOfTheSameCoin
 using KetaminePkPd.Trials;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Samples.TwoSidesOfTheSameCoin;
 

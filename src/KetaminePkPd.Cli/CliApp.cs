@@ -12,7 +12,7 @@ namespace KetaminePkPd.Cli;
 internal static class CliApp
 {
     /// <summary>The command name, as installed by <c>dotnet tool install</c>.</summary>
-    public const string Name = KetaminePkPd.Trials.CommandLineText.Tool;
+    public const string Name = KetaminePkPd.Application.CommandLineText.Tool;
 
     /// <summary>Description of the root command.</summary>
     public const string Description = "ketamine-pkpd: simulate ketamine and esketamine in the body and in the mind";

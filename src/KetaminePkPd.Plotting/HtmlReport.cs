@@ -5,7 +5,8 @@ using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Trials;
 using ScottPlot;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Plotting;
 

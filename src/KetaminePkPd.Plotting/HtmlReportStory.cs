@@ -1,5 +1,7 @@
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Plotting;
 

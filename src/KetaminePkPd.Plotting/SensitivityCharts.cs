@@ -1,6 +1,8 @@
 using System.Globalization;
 using KetaminePkPd.Trials;
 using ScottPlot;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
 
 namespace KetaminePkPd.Plotting;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KetaminePkPd.Trials;
 using ScottPlot;
+using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Plotting;
 

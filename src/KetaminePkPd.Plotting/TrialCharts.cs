@@ -1,7 +1,8 @@
 using System.Globalization;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
 using ScottPlot;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Plotting;
 

@@ -8,16 +8,18 @@ namespace KetaminePkPd.Web.Tests;
 public class EvidencePanelTests : PageContext
 {
     [Fact]
-    public async Task Run_ShowsTheLibrarysPerStudyAndJointP_AtTheChosenStrength()
+    public async Task Run_ShowsTheLibrarysPerStudyAndJointP_AtTheChosenStrength_ForOneGroupOfStudies()
     {
         var cut = Render<EvidencePanel>();
         cut.Find("#ev-rho").Input("0.3");
+        cut.Find("#ev-studies").Change("nimh");
         await cut.Find("#ev-run").ClickAsync(new());
         cut.WaitForElement("#ev-joint", TimeSpan.FromMinutes(10));
 
         // The same settings run by the library directly (in parallel: the result does not depend on it).
         var settings = EvidenceSettings.Default with
         {
+            Entries = [.. EvidenceCatalogue.All.Where(e => e.OverlapGroup == "nimh")],
             Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity(0.3), Hypothesis.Mediation(0.5), Hypothesis.Expectancy(20, 6)],
             Replicates = 200, PoolFactor = 1, Seed = 1,
         };
@@ -35,7 +37,8 @@ public class EvidencePanelTests : PageContext
         string reading = cut.Find("#ev-reading").TextContent;
         foreach (var j in library.Joint.Where(j => !j.Compatible)) Assert.Contains($"{j.Hypothesis.Name} (by {j.Decisive})", reading);
         Assert.Equal("1", cut.Find("#ev-progress").GetAttribute("value"));
-        Assert.Contains($"{EvidenceCatalogue.All.Length} studies x 4 hypotheses", cut.Find("#ev-status").TextContent);
+        Assert.Equal(3, settings.Entries.Length);   // Luckenbaugh 2014 at 230 min and day 7, Niciu 2018
+        Assert.Contains("3 studies x 4 hypotheses", cut.Find("#ev-status").TextContent);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Web.Panels;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Web.Tests;
 

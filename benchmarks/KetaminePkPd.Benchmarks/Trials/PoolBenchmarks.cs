@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using KetaminePkPd.Trials;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Benchmarks.Trials;
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Sensitivity;
 
 namespace KetaminePkPd.Benchmarks.Trials;
 

@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Benchmarks.Trials;
 
@@ -34,8 +35,8 @@ public class TrialStreamingBenchmarks
     }
 
     [Benchmark]
-    public int Streamed() => _request.RunStreamed(Stream.Null).Overall.Subjects;
+    public int Streamed() => TrialReport.RunStreamed(_request, Stream.Null).Overall.Subjects;
 
     [Benchmark]
-    public int StreamedWithoutCsv() => _request.RunStreamed(null).Overall.Subjects;
+    public int StreamedWithoutCsv() => TrialReport.RunStreamed(_request, null).Overall.Subjects;
 }

@@ -2,6 +2,9 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using KetaminePkPd.Statistics;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Benchmarks.Trials;
 
@@ -77,7 +80,7 @@ public class WorkBudgetBenchmarks
         var simulator = new TrialSimulator(_design, Hypothesis.ExposureOnly, 3);
         var columns = new TrialColumns(Patients, _design.Assessments.Length);
         var results = new TrialSubjectResult[256];
-        using var writer = new Reporting.TrialReport.PatientWriter(_design, Stream.Null);
+        using var writer = new TrialReport.PatientWriter(_design, Stream.Null);
         for (int from = 0; from < Patients; from += 256)
         {
             int to = Math.Min(Patients, from + 256);

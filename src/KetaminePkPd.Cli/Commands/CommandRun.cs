@@ -1,6 +1,6 @@
 using System.CommandLine;
 using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -4,8 +4,9 @@ using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Plotting;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Evidence;
+using KetaminePkPd.Application;
+using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 

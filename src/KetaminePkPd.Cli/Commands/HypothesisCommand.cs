@@ -1,9 +1,11 @@
 using System.CommandLine;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Plotting;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
-using HypothesisReport = KetaminePkPd.Reporting.HypothesisReport;
+using KetaminePkPd.Application;
+using KetaminePkPd.HypothesisTesting;
+using HypothesisReport = KetaminePkPd.Application.Reporting.HypothesisReport;
 
 namespace KetaminePkPd.Cli.Commands;
 

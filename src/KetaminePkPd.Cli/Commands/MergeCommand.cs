@@ -1,5 +1,7 @@
 using System.CommandLine;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.Sensitivity;
 
 namespace KetaminePkPd.Cli.Commands;
 

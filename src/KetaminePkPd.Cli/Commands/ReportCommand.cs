@@ -4,6 +4,8 @@ using System.Globalization;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Cli.Commands;
 

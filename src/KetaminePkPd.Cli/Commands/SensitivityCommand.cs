@@ -2,10 +2,13 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Plotting;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
-using static KetaminePkPd.Trials.HypothesisTestSettings;
-using static KetaminePkPd.Trials.ReplicateStudySettings;
+using KetaminePkPd.Application;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using static KetaminePkPd.HypothesisTesting.HypothesisTestSettings;
+using static KetaminePkPd.HypothesisTesting.ReplicateStudySettings;
 
 namespace KetaminePkPd.Cli.Commands;
 
@@ -111,7 +114,7 @@ internal sealed class SensitivityCommand : CliCommand
     {
         var (r, n, at) = _observed.Values(p);
         return SensitivityRequest.Resolve(DesignChoice.Resolve(p.GetValue(_design)), p.GetValue(_hypothesis),
-            new Trials.HypothesisStrengths(p.GetValue(_rho), p.GetValue(_share), p.GetValue(_threshold), p.GetValue(_boost)),
+            new HypothesisStrengths(p.GetValue(_rho), p.GetValue(_share), p.GetValue(_threshold), p.GetValue(_boost)),
             p.GetValue(_vary), p.GetValue(_pair), r, n, at, p.GetValue(_replicates), p.GetValue(_pool), p.GetValue(_seed));
     }
 }

@@ -3,6 +3,8 @@ using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application;
+using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 
@@ -85,18 +87,18 @@ internal static class SharedOptions
     public static Option<int?> Subjects(string description, int min, int max, params string[] aliases) =>
         Parsed<int?>("--subjects", "count", description, (t, n) => Parsing.ParseCount(t, n, min, max), aliases: ["-n", .. aliases]);
 
-    /// <summary>The trial design: a built-in key (<see cref="KetaminePkPd.Trials.DesignChoice.Keys"/>) or a scenario file, read with <see cref="KetaminePkPd.Trials.DesignChoice.Resolve"/> when the command runs.</summary>
+    /// <summary>The trial design: a built-in key (<see cref="KetaminePkPd.Application.DesignChoice.Keys"/>) or a scenario file, read with <see cref="KetaminePkPd.Application.DesignChoice.Resolve"/> when the command runs.</summary>
     public static Option<string?> Design()
     {
         var option = FileRoles.Input(new Option<string?>("--design")
         {
             HelpName = "design",
-            Description = $"Trial design: {string.Join(", ", KetaminePkPd.Trials.DesignChoice.Keys)}, or a JSON scenario file (file.json). " +
-                string.Join("; ", KetaminePkPd.Trials.DesignChoice.Keys.Select(k => $"{k} = {Reporting.TrialWording.DesignSummary(TrialDesigns.ByKey[k])}")) +
+            Description = $"Trial design: {string.Join(", ", KetaminePkPd.Application.DesignChoice.Keys)}, or a JSON scenario file (file.json). " +
+                string.Join("; ", DesignChoice.Keys.Select(k => $"{k} = {TrialWording.DesignSummary(TrialDesigns.ByKey[k])}")) +
                 ". A scenario file has the keys name, drug, model, scale, cadssAt, assessments, arms, population, parameters, clinical, " +
-                $"hypothesis; an error in it names its JSON path, e.g. $.arms[0].dose (docs/scenario-files.md). [default: {KetaminePkPd.Trials.DesignChoice.DefaultKey}]",
+                $"hypothesis; an error in it names its JSON path, e.g. $.arms[0].dose (docs/scenario-files.md). [default: {KetaminePkPd.Application.DesignChoice.DefaultKey}]",
         });
-        option.CompletionSources.Add([.. KetaminePkPd.Trials.DesignChoice.Keys]);
+        option.CompletionSources.Add([.. KetaminePkPd.Application.DesignChoice.Keys]);
         return option;
     }
 

@@ -3,8 +3,8 @@ using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Plotting;
-using KetaminePkPd.Reporting;
-using SimulationReport = KetaminePkPd.Reporting.SimulationReport;
+using KetaminePkPd.Application.Reporting;
+using SimulationReport = KetaminePkPd.Application.Reporting.SimulationReport;
 
 namespace KetaminePkPd.Cli.Commands;
 
@@ -40,7 +40,7 @@ internal sealed class SimulateCommand : CliCommand
     private readonly Option<double?> _weight = SharedOptions.Weight(), _age = SharedOptions.Age();
     private readonly Option<Ancestry?> _ancestry = SharedOptions.Ancestry();
     private readonly Option<TimeSpan?> _until = SharedOptions.Until(), _step = SharedOptions.Step();
-    private readonly Option<Numerics.SolverMethod?> _solver = SharedOptions.Solver();
+    private readonly Option<SolverMethod?> _solver = SharedOptions.Solver();
     private readonly Option<string?> _out = SharedOptions.Out("file.csv",
         "Also write every output time to this CSV file (columns in docs/outputs.md: time_h, parent_ng_per_ml, metabolite_ng_per_ml, " +
         "cadss, madrs_change (negative = improvement), amount_<compartment>_mg, eliminated_mg, input_mg; numbers with 10 significant digits). " +

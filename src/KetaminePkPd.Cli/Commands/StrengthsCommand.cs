@@ -2,10 +2,13 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Plotting;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
-using static KetaminePkPd.Trials.HypothesisTestSettings;
-using static KetaminePkPd.Trials.ReplicateStudySettings;
+using KetaminePkPd.Application;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Strengths;
+using static KetaminePkPd.HypothesisTesting.HypothesisTestSettings;
+using static KetaminePkPd.HypothesisTesting.ReplicateStudySettings;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Plotting;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Trials;
-using TrialReport = KetaminePkPd.Reporting.TrialReport;
+using KetaminePkPd.Application;
+using TrialReport = KetaminePkPd.Application.Reporting.TrialReport;
 
 namespace KetaminePkPd.Cli.Commands;
 
@@ -88,7 +89,7 @@ internal sealed class TrialCommand : CliCommand
     };
 
     /// <summary>The strengths given with --rho, --share, --threshold-cadss and --boost.</summary>
-    public static KetaminePkPd.Trials.HypothesisStrengths Strengths(CommandContext ctx, Option<double?> rho, Option<double?> share, Option<double?> threshold, Option<double?> boost) =>
+    public static KetaminePkPd.Application.HypothesisStrengths Strengths(CommandContext ctx, Option<double?> rho, Option<double?> share, Option<double?> threshold, Option<double?> boost) =>
         new(ctx.Get(rho), ctx.Get(share), ctx.Get(threshold), ctx.Get(boost));
 
     protected override int Execute(CommandContext ctx)
@@ -108,7 +109,7 @@ internal sealed class TrialCommand : CliCommand
         int total = request.Design.TotalSubjects;
         bool show = total > ProgressThreshold && ctx.ShowProgress(ctx.Get(_quiet), json);
         // The per-patient rows are written as the patients are simulated (bounded memory whatever --subjects).
-        var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => request.RunStreamed(csv?.Stream, ProgressDisplay.Counting(progress, total)));
+        var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => TrialReport.RunStreamed(request, csv?.Stream, ProgressDisplay.Counting(progress, total)));
         string? plotFile = plot?.Path;
         string text = TrialReport.ToJson(request, result, csv?.Path, plotFile is null ? [] : [plotFile]);
         if (plot is not null) OutputFiles.WritePlot(plot, TrialCharts.Scatter(result, plotAt!.Value));

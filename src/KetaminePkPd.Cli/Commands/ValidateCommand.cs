@@ -1,6 +1,8 @@
 using System.CommandLine;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
+using KetaminePkPd.Application;
+using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 

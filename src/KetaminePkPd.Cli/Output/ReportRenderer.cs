@@ -1,4 +1,4 @@
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using Spectre.Console;
 
 namespace KetaminePkPd.Cli.Output;

@@ -3,6 +3,7 @@ using System.Globalization;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Trials;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Web.Charts;
 

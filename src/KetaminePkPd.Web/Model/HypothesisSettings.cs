@@ -1,5 +1,7 @@
 using System.Globalization;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Web.Model;
 

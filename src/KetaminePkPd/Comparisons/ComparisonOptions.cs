@@ -37,15 +37,4 @@ public sealed record ComparisonOptions
 
     /// <summary>Simulate population patients on all cores (default); results are identical either way.</summary>
     public bool Parallel { get; init; } = true;
-
-    /// <summary>Throws when comparing <paramref name="arms"/> with <see cref="PopulationSize"/> patients each is above the work budget
-    /// (<see cref="Trials.WorkBudget"/>) and a long run is not allowed.</summary>
-    /// <param name="arms">The arms compared (each patient is simulated over its arm's sessions).</param>
-    /// <param name="allowLongRun">True when the user allowed a long run.</param>
-    /// <exception cref="ArgumentException">Above the budget; the message names --subjects and the arms.</exception>
-    public void CheckWork(IReadOnlyList<ComparisonArm> arms, bool allowLongRun)
-    {
-        ArgumentNullException.ThrowIfNull(arms);
-        Trials.WorkBudget.CheckComparison([.. arms.Select(a => a.Sessions)], PopulationSize, allowLongRun);
-    }
 }

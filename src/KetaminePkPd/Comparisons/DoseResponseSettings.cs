@@ -190,13 +190,9 @@ public sealed record DoseResponseSettings
             }
             catch (ArgumentException ex)
             {
-                throw new ArgumentException($"{whole}, but the {Steps} log-spaced doses from {From} to {To} include {Reporting.Formatting.Plain(mg, 2)} mg. {advice}", "from", ex);
+                throw new ArgumentException($"{whole}, but the {Steps} log-spaced doses from {From} to {To} include {NumberText.Plain(mg, 2)} mg. {advice}", "from", ex);
             }
         }
     }
 
-    /// <summary>Throws when the sweep and its population are above the work budget (<see cref="Trials.WorkBudget"/>) and a long run is not allowed.</summary>
-    /// <param name="allowLongRun">True when the user allowed a long run.</param>
-    /// <exception cref="ArgumentException">Above the budget; the message names --subjects and --steps.</exception>
-    public void CheckWork(bool allowLongRun) => Trials.WorkBudget.CheckDoseResponse(this, allowLongRun);
 }

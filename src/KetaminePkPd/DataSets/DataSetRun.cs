@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using KetaminePkPd.Reporting;
 
 namespace KetaminePkPd.DataSets;
 

@@ -157,5 +157,5 @@ public static class DataSetWriter
     /// <summary>The significant digits of the prediction rows' numbers (TIME, CP, CM, amounts): 10, as a simulated time course.</summary>
     internal const int PredictionDigits = 10;
 
-    private static int Number(Span<char> destination, double value) => Reporting.ResultValue.FormatNumber(value, PredictionDigits, destination);
+    private static int Number(Span<char> destination, double value) => NumberText.Significant(value, PredictionDigits, destination);
 }

@@ -59,7 +59,7 @@ public static class EvidenceAnalysis
     }
 
     /// <summary>
-    /// The work <see cref="Run"/> does for <paramref name="settings"/>, for the budget (<see cref="WorkBudget.CheckEvidence"/>):
+    /// The work <see cref="Run"/> does for <paramref name="settings"/>, for the budget (the application layer's work budget):
     /// patient-sessions simulated (each design's pool once per distinct pharmacology, expectancy aside), patients kept at
     /// once (the largest design's pools), the largest number of assessments, and patient ratings (replicate trials times
     /// the entry's n, per hypothesis).
@@ -127,7 +127,7 @@ public static class EvidenceAnalysis
                 var c = dist.CompatibilityWith(s.Value!.Value);
                 pValue = c.UpperBound;
                 reading = $"{under} give {What(e)} between {F(lo)} and {F(hi)} (median {F(median)}); the reported {s.Value.Value.ToString("0.###", CultureInfo.InvariantCulture)} sits at percentile " +
-                    $"{KetaminePkPd.Reporting.Formatting.Percentile(c.PercentileRank)}, two-sided p {P(pValue)}.";
+                    $"{NumberText.Percentile(c.PercentileRank)}, two-sided p {P(pValue)}.";
                 break;
             case EvidenceStatisticKind.NotSignificant:
                 int ns = significant.Count(x => !x);

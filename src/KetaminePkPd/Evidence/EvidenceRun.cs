@@ -28,6 +28,10 @@ public sealed class EvidenceRun
     private TrialSimulator? _simulator, _simulating;
     private SimulatedSubject[]? _pool;
     private (double, double) _pharmacology;
+    private TrialDesign? _referenceDesign;
+    private TrialSimulator? _referenceSimulator;
+    private double[]? _referencePeaks;
+    private int _referenceFilled;
     private EvidenceResult? _result;
 
     /// <summary>Prepares a run; nothing is simulated until <see cref="Step"/>.</summary>
@@ -39,6 +43,9 @@ public sealed class EvidenceRun
         _designs = [.. _entries.Select(e => e.Design).Distinct(ReferenceEqualityComparer.Instance).Cast<TrialDesign>()];
         _poolTotals = [.. _designs.Select(d => EvidenceAnalysis.PoolTotal(d, _entries.Where(e => ReferenceEquals(e.Design, d)), _settings.PoolFactor))];
         _work = (long)_poolTotals.Sum() * _settings.Hypotheses.Length + (long)_entries.Length * _settings.Hypotheses.Length * _settings.Replicates;
+        // Mediation needs each dosed arm's reference sample (HypothesisLinks.ReferenceSize patients), sampled here in steps unless cached.
+        if (_settings.Hypotheses.Any(h => h.MediationShare > 0))
+            _work += (long)HypothesisLinks.ReferenceSize * _designs.Sum(d => d.Arms.Count(a => a.Administration.Dose.Value != 0));
         _rows = new EvidenceRow[_entries.Length * _settings.Hypotheses.Length];
     }
 
@@ -58,6 +65,38 @@ public sealed class EvidenceRun
     /// <summary>The result.</summary>
     /// <exception cref="InvalidOperationException">The run is not finished: call <see cref="Step"/> until it returns true.</exception>
     public EvidenceResult Result => _result ?? throw new InvalidOperationException("The evidence run is not finished: call Step until it returns true.");
+
+    /// <summary>Samples up to <paramref name="patients"/> patients of the first dosed arm of <paramref name="pooled"/> whose reference
+    /// sample is not cached yet; returns false (nothing done) when every dosed arm's sample is cached.</summary>
+    private bool SampleReference(TrialDesign pooled, int patients)
+    {
+        for (int arm = 0; arm < pooled.Arms.Length; arm++)
+        {
+            if (pooled.Arms[arm].Administration.Dose.Value == 0) continue;
+            var referenceDesign = HypothesisLinks.ReferenceDesign(pooled, arm);
+            if (HypothesisLinks.HasReference(referenceDesign)) continue;
+            if (_referenceDesign is null || !_referenceDesign.Equals(referenceDesign))
+            {
+                _referenceDesign = referenceDesign;
+                _referenceSimulator = HypothesisLinks.ReferenceSimulator(referenceDesign);
+                _referencePeaks = new double[HypothesisLinks.ReferenceSize];
+                _referenceFilled = 0;
+            }
+            int from = _referenceFilled, count = (int)Math.Min(patients, (long)_referencePeaks!.Length - from);
+            var (simulator, peaks) = (_referenceSimulator!, _referencePeaks);
+            if (_settings.Parallel) System.Threading.Tasks.Parallel.For(from, from + count, i => peaks[i] = simulator.SimulateDissociationPeak(i));
+            else for (int i = from; i < from + count; i++) peaks[i] = simulator.SimulateDissociationPeak(i);
+            _referenceFilled += count;
+            _done += count;
+            if (_referenceFilled == peaks.Length)
+            {
+                HypothesisLinks.RememberReference(referenceDesign, peaks);
+                _referenceDesign = null;
+            }
+            return true;
+        }
+        return false;
+    }
 
     /// <summary>Does one piece of work: simulates up to <paramref name="patients"/> patients of the current pool, or runs one entry's
     /// replicate trials under one hypothesis.</summary>
@@ -91,6 +130,8 @@ public sealed class EvidenceRun
                 var design = _designs[_design];
                 _pooled ??= design.WithTotalSubjects(Math.Max(_poolTotals[_design], design.Arms.Length));
                 var hypothesis = _settings.Hypotheses[_hypothesis];
+                // Mediation's simulator needs the arms' reference samples: sample them in steps first, so building it is quick.
+                if (hypothesis.MediationShare > 0 && SampleReference(_pooled, patients)) return false;
                 _simulator = new TrialSimulator(_pooled, hypothesis, _settings.Seed);
                 // Expectancy acts only when patients are rated: hypotheses that differ only in it share the simulated pharmacology.
                 _pharmacology = (hypothesis.SensitivityCorrelation, hypothesis.MediationShare);

@@ -70,12 +70,4 @@ public sealed record EvidenceSettings
 
     /// <summary>Run on all cores (the results are the same either way).</summary>
     public bool Parallel { get; init; } = true;
-
-    /// <summary>
-    /// Throws when the run would exceed the work budget (<see cref="WorkBudget"/>: an estimated 5 min on 2 cores or 1000 MB,
-    /// from measured costs) and a long run is not allowed; call before <see cref="EvidenceAnalysis.Run"/>.
-    /// </summary>
-    /// <param name="allowLongRun">True to run whatever the estimate.</param>
-    /// <exception cref="ArgumentException">Above the budget; the message names the replicates, the entries and the estimate.</exception>
-    public void CheckWork(bool allowLongRun) => WorkBudget.CheckEvidence(this, allowLongRun);
 }

@@ -6,7 +6,7 @@ namespace KetaminePkPd.Pharmacodynamics;
 /// <summary>
 /// One subject, one regimen, one PK model and the default effects (<see cref="PkPdModel.Default"/>): everything a
 /// single simulation needs, defaulted and checked, built by <see cref="Resolve"/>. Run it with <see cref="Simulate"/>;
-/// describe it with <c>KetaminePkPd.Reporting.SimulationReport</c>.
+/// describe it with <c>KetaminePkPd.Application.Reporting.SimulationReport</c>.
 /// </summary>
 public sealed class SimulationSetup
 {

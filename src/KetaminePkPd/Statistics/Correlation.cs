@@ -164,11 +164,11 @@ public static class Correlation
         }
 
         // For large n each step's temporary vectors (the QR's copies, v - Q Q^T v) are released before the next allocates
-        // its own (Trials.LargeArrays; a 1 000 000-patient trial); the results do not change.
+        // its own (LargeArrays; a 1 000 000-patient trial); the results do not change.
         var residualizer = new Residualizer(covariates, x.Length, names, parameterName);
-        Trials.LargeArrays.Release(x.Length);
+        LargeArrays.Release(x.Length);
         double[] ex = residualizer.Residuals(x, nameof(x));
-        Trials.LargeArrays.Release(x.Length);
+        LargeArrays.Release(x.Length);
         double[] ey = residualizer.Residuals(y, nameof(y));
         double r = PearsonCore(ex, ey, nameof(x), nameof(y));
         return new CorrelationResult(CorrelationMethod.Pearson, r, x.Length, k, confidenceLevel, 1 / Math.Sqrt(x.Length - 3 - k));

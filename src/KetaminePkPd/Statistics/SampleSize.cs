@@ -18,7 +18,7 @@ namespace KetaminePkPd.Statistics;
 /// var = 1/(n1 - 3) + 1/(n2 - 3), about twice the subjects per trial. The formula also neglects the chance of rejecting
 /// in the wrong direction, so <see cref="Power"/> at the returned n is at least the requested power.</para>
 /// </remarks>
-public static class SampleSize
+internal static class SampleSize
 {
     /// <summary>Subjects per trial for a two-sided one-sample Fisher z test of H0: rho = <paramref name="referenceR"/> to reach <paramref name="power"/> when rho = <paramref name="trueR"/>.</summary>
     /// <param name="trueR">The correlation the population has under the hypothesis to detect, in (-1, 1).</param>

@@ -17,7 +17,7 @@ namespace KetaminePkPd.Trials;
 /// uncorrelated): <see cref="DrugCeiling"/>, the ceiling that issue 16 measured at 0.33 (230 min) and 0.10 (day 7) for the
 /// earlier clinical model.</para>
 /// </remarks>
-public sealed class ChangeDecomposition
+internal sealed class ChangeDecomposition
 {
     internal ChangeDecomposition(TimeSpan time, int patients, double totalVariance, double drugVariance, double placeboVariance, double restVariance,
         double drugPlaceboCovariance, double drugRestCovariance, double placeboRestCovariance)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Populations;
@@ -291,14 +292,42 @@ internal sealed class HypothesisLinks
         return (Gradient(d, lD, true), Gradient(a, lA, false));
     }
 
-    /// <summary>The sorted true peak CADSS of the arm's reference sample (exposure-only, fixed seed).</summary>
+    /// <summary>The sorted true peak CADSS of the arm's reference sample (exposure-only, fixed seed), from the cache when an
+    /// equal arm design was sampled before.</summary>
     private static double[] ReferencePeaks(TrialDesign design, int arm)
     {
-        var armDesign = design.With(arms: [design.Arms[arm].WithSubjects(ReferenceSize)]);
-        var simulator = new TrialSimulator(armDesign, Hypothesis.ExposureOnly, ReferenceSeed);
+        var armDesign = ReferenceDesign(design, arm);
+        if (References.TryGetValue(armDesign, out var cached)) return cached;
+        var simulator = ReferenceSimulator(armDesign);
         var peaks = new double[ReferenceSize];
         for (int i = 0; i < ReferenceSize; i++) peaks[i] = simulator.SimulateDissociationPeak(i);
-        Array.Sort(peaks);
+        RememberReference(armDesign, peaks);
         return peaks;
+    }
+
+    // Reference samples depend only on the arm's design (population, effects, regimen), not on the hypothesis, its strength or
+    // the seed: every mediation simulator of an equal arm (each strength of a scan, each evidence pool) shares one. Bounded:
+    // at most MaxCachedReferences samples of ReferenceSize doubles (2 MB), cleared whole when full.
+    private static readonly ConcurrentDictionary<TrialDesign, double[]> References = new();
+    private const int MaxCachedReferences = 64;
+
+    /// <summary>The one-arm design whose patients 0 .. <see cref="ReferenceSize"/> - 1 form arm <paramref name="arm"/>'s reference sample.</summary>
+    internal static TrialDesign ReferenceDesign(TrialDesign design, int arm) => design.With(arms: [design.Arms[arm].WithSubjects(ReferenceSize)]);
+
+    /// <summary>The simulator of a reference sample: exposure-only, <see cref="ReferenceSeed"/>; patient i's peak is
+    /// <see cref="TrialSimulator.SimulateDissociationPeak"/>(i).</summary>
+    internal static TrialSimulator ReferenceSimulator(TrialDesign referenceDesign) => new(referenceDesign, Hypothesis.ExposureOnly, ReferenceSeed);
+
+    /// <summary>Whether the reference sample of <paramref name="referenceDesign"/> is cached.</summary>
+    internal static bool HasReference(TrialDesign referenceDesign) => References.ContainsKey(referenceDesign);
+
+    /// <summary>Sorts and caches the <see cref="ReferenceSize"/> peaks of <paramref name="referenceDesign"/> (a caller that samples
+    /// them in steps hands them over here; the sample is the same whoever computes it).</summary>
+    internal static void RememberReference(TrialDesign referenceDesign, double[] peaks)
+    {
+        if (peaks.Length != ReferenceSize) throw new ArgumentException($"A reference sample holds {ReferenceSize} peaks, got {peaks.Length}.", nameof(peaks));
+        Array.Sort(peaks);
+        if (References.Count >= MaxCachedReferences) References.Clear();
+        References[referenceDesign] = peaks;
     }
 }

@@ -1,3 +1,4 @@
+
 namespace KetaminePkPd.Trials;
 
 /// <summary>The depression rating scale a trial reports on.</summary>

@@ -1,3 +1,4 @@
+
 namespace KetaminePkPd.Trials;
 
 /// <summary>Facts about the rating scales (docs/model.md sections 2 and 4.3).</summary>

@@ -1,3 +1,4 @@
+
 namespace KetaminePkPd.Trials;
 
 /// <summary>A scenario file that cannot be read: the message names the JSON path of the problem (e.g. <c>$.arms[1].dose</c>).</summary>

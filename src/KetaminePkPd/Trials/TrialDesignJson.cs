@@ -15,7 +15,7 @@ namespace KetaminePkPd.Trials;
 /// { "name": "NIMH", "model": "domino", "scale": "hdrs17", "assessments": ["230min", "1d", "7d"],
 ///   "arms": [ { "name": "ketamine", "route": "iv", "dose": "0.5mg/kg", "infusion": "40min", "subjects": 108 } ] }
 /// </code></example>
-public static class TrialDesignJson
+internal static class TrialDesignJson
 {
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 32 };
 

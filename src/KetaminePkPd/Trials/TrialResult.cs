@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using KetaminePkPd.Statistics;
 
 namespace KetaminePkPd.Trials;
 
@@ -40,7 +41,7 @@ public sealed class TrialResult
     /// <summary>The seed; the same seed gives the same trial.</summary>
     public ulong Seed { get; }
 
-    /// <summary>Every patient, in index order; empty when the run did not keep them (<see cref="TrialRequest.RunStreamed"/> writes
+    /// <summary>Every patient, in index order; empty when the run did not keep them (<see cref="VirtualTrial.RunStreamed"/> writes
     /// them out as they are simulated instead). <see cref="Overall"/> counts the patients either way.</summary>
     public ImmutableArray<TrialSubjectResult> Subjects { get; }
 

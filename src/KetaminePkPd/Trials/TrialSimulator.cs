@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Populations;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Trials;
 

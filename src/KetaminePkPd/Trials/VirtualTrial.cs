@@ -1,3 +1,4 @@
+
 namespace KetaminePkPd.Trials;
 
 /// <summary>

@@ -5,7 +5,7 @@ using KetaminePkPd.Trials;
 namespace KetaminePkPd.Validation;
 
 /// <summary>The virtual trials the validation table runs, each a published design reduced to what the model represents.</summary>
-public static class ValidationDesigns
+internal static class ValidationDesigns
 {
     /// <summary>Racemic ketamine 0.5 mg/kg over 40 min against saline (0 mg/kg), MADRS at 230 min and days 1, 3 and 7; Domino PK, the default population.</summary>
     /// <param name="subjectsPerArm">Patients per arm, in [1, 100 000].</param>

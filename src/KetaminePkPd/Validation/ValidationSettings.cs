@@ -42,8 +42,4 @@ public sealed record ValidationSettings
     /// <summary>Simulate patients on all cores (default); results are identical either way.</summary>
     public bool Parallel { get; init; } = true;
 
-    /// <summary>Throws when the validation table's trials are above the work budget (<see cref="Trials.WorkBudget"/>) and a long run is not allowed.</summary>
-    /// <param name="allowLongRun">True when the user allowed a long run.</param>
-    /// <exception cref="ArgumentException">Above the budget; the message names --subjects.</exception>
-    public void CheckWork(bool allowLongRun) => Trials.WorkBudget.CheckValidation(this, allowLongRun);
 }

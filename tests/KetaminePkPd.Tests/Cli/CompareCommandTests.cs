@@ -3,7 +3,7 @@ using System.Text.Json;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Tests.Plotting;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Tests.Cli;
 

@@ -4,7 +4,7 @@ using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Tests.Plotting;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Tests.Cli;
 

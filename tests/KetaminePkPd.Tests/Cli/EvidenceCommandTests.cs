@@ -1,4 +1,5 @@
 using KetaminePkPd.Evidence;
+using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Tests.Cli;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using KetaminePkPd.Statistics;
 using KetaminePkPd.Trials;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Validation;
 
 namespace KetaminePkPd.Tests.Cli;

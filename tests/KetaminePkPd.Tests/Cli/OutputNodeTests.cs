@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using KetaminePkPd.Cli.Files;
+using KetaminePkPd.Cli.Commands;
 
 namespace KetaminePkPd.Tests.Cli;
 
@@ -149,7 +150,7 @@ public sealed class OutputNodeTests
         }
     }
 
-    private static string Tool => $"dotnet '{typeof(KetaminePkPd.Cli.CliErrors).Assembly.Location}'";
+    private static string Tool => $"dotnet '{typeof(KetaminePkPd.Cli.Commands.CliErrors).Assembly.Location}'";
 
     private static CliRun Shell(string command)
     {

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using KetaminePkPd.Cli.Files;
 using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Tests.Cli;
 

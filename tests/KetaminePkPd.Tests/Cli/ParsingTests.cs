@@ -1,6 +1,7 @@
 using KetaminePkPd.Cli;
 using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Cli.Commands;
 
 namespace KetaminePkPd.Tests.Cli;
 

@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Trials;
-using KetaminePkPd.Reporting;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Tests.Cli;
 

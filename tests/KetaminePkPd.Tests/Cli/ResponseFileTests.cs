@@ -1,4 +1,5 @@
 using KetaminePkPd.Cli;
+using KetaminePkPd.Cli.Commands;
 
 namespace KetaminePkPd.Tests.Cli;
 

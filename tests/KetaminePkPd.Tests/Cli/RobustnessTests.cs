@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KetaminePkPd.Cli.Files;
+using KetaminePkPd.Cli.Commands;
 
 namespace KetaminePkPd.Tests.Cli;
 
@@ -97,7 +98,7 @@ public sealed class RobustnessTests
     public void Cli_Sigterm_RemovesTemporaryFilesAndExits143()
     {
         // Out of process: a real signal. A long hypothesis run with --plot has its temporary file open while it works.
-        string dll = typeof(KetaminePkPd.Cli.CliErrors).Assembly.Location;
+        string dll = typeof(KetaminePkPd.Cli.Commands.CliErrors).Assembly.Location;
         using var dir = new TempDirectory();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in new[] { dll, "hypothesis", "--pool", "200000", "--replicates", "100000", "--allow-long-run", "--quiet", "--plot", Path.Combine(dir.Path, "h.png") })
@@ -120,7 +121,7 @@ public sealed class RobustnessTests
     {
         // Out of process (issue 17, class 7): a data set large enough to be running when signalled; stdout (or --out) is
         // spooled meanwhile, and TMPDIR is a folder of its own, so anything left behind is seen.
-        string dll = typeof(KetaminePkPd.Cli.CliErrors).Assembly.Location;
+        string dll = typeof(KetaminePkPd.Cli.Commands.CliErrors).Assembly.Location;
         using var dir = new TempDirectory();
         using var tmp = new TempDirectory();
         string data = dir.File("events.csv"), model = dir.File("model.json"), output = Path.Combine(dir.Path, "out");
@@ -160,7 +161,7 @@ public sealed class RobustnessTests
     public void Simulate_SvgHysteresisPlot_PrintsNothingButTheReport()
     {
         // Out of process: the message came from native code (Skia's SVG canvas), on the process's standard output.
-        string dll = typeof(KetaminePkPd.Cli.CliErrors).Assembly.Location;
+        string dll = typeof(KetaminePkPd.Cli.Commands.CliErrors).Assembly.Location;
         using var dir = new TempDirectory();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in new[] { dll, "simulate", "--until", "4h", "--json", "--plot-hysteresis", dir.File("h.svg"), "--plot-effects", dir.File("e.svg") })

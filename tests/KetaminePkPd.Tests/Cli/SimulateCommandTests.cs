@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Provenance;
 
 namespace KetaminePkPd.Tests.Cli;
 

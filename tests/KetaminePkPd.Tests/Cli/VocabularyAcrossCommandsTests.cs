@@ -5,6 +5,7 @@ using KetaminePkPd.Cli;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application.Reporting;
 using Words = KetaminePkPd.Vocabulary;
 
 namespace KetaminePkPd.Tests.Cli;

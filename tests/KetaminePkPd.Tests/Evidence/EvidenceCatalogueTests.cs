@@ -1,6 +1,8 @@
 using KetaminePkPd.Evidence;
 using KetaminePkPd.Trials;
 using MathNet.Numerics.Distributions;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Tests.Evidence;
 

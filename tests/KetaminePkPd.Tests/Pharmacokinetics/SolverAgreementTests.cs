@@ -32,7 +32,7 @@ public class SolverAgreementTests
         var regimen = DosingRegimen.Repeated(admin, 2, TimeSpan.FromHours(6));
         var baseOptions = new SimulationOptions { Until = TimeSpan.FromHours(30), OutputStep = TimeSpan.FromMinutes(10) };
         var exact = PkSimulator.Simulate(model, regimen, baseOptions);
-        var tight = new KetaminePkPd.Numerics.OdeTolerances { RelativeTolerance = 1e-10, AbsoluteTolerance = 1e-13 };
+        var tight = new KetaminePkPd.OdeTolerances { RelativeTolerance = 1e-10, AbsoluteTolerance = 1e-13 };
         foreach (var method in new[] { SolverMethod.DormandPrince54, SolverMethod.Rosenbrock })
         {
             var r = PkSimulator.Simulate(model, regimen, baseOptions with { Method = method, Tolerances = tight });

@@ -1,5 +1,7 @@
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Tests.Plotting;
 

@@ -1,6 +1,10 @@
 using System.Text.RegularExpressions;
 using KetaminePkPd.Evidence;
 using KetaminePkPd.Trials;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Strengths;
+using KetaminePkPd.Provenance;
 
 namespace KetaminePkPd.Tests.Provenance;
 

@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Populations;
 using KetaminePkPd.Trials;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Tests.Trials;
 

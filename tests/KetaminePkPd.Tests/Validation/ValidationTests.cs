@@ -2,6 +2,7 @@ using System.Text.Json;
 using KetaminePkPd.Tests.Cli;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
+using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Tests.Validation;
 

@@ -4,6 +4,7 @@ using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Statistics;
 using KetaminePkPd.Trials;
+using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Tests.Vocabulary;
 
@@ -107,7 +108,7 @@ public class NumericsEdgeTests
     public void LinearMarch_UnsortedEvents_LeavesTheCallersListAsItWas()
     {
         var events = new List<(double T, int Index, double Amount, double Rate)> { (2, 0, 1, 0), (1, 0, 1, 0) };
-        var march = new KetaminePkPd.Numerics.LinearMarch([-1], 1, events, [0, 3], 3, SolverMethod.Exact, KetaminePkPd.Numerics.OdeTolerances.Default);
+        var march = new KetaminePkPd.Numerics.LinearMarch([-1], 1, events, [0, 3], 3, SolverMethod.Exact, KetaminePkPd.OdeTolerances.Default);
         march.Run();
         Assert.Equal(2, events[0].T);
         Assert.Equal(1, events[1].T);

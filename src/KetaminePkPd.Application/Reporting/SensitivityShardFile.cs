@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KetaminePkPd.Sensitivity;
+
+namespace KetaminePkPd.Application.Reporting;
+
+/// <summary>
+/// The partial result file of one shard of a sensitivity analysis (<see cref="SensitivityAnalysis.RunShard"/>), for runs
+/// split over the tasks of a batch engine (a Slurm job array, a Kubernetes Indexed Job): a description of the analysis
+/// that every shard of the run shares, the shard number and the replicate r of every setting the shard ran. Doubles are
+/// written in round-trip form, so <see cref="Combine"/> and <see cref="SensitivityAnalysis.Merge"/> of the files give the
+/// unsharded result bit for bit. The format is one line of JSON tagged <see cref="Format"/>, with the library version and
+/// a SHA-256 checksum of the content: files from another format or another library version, and files whose content no
+/// longer matches its checksum (a value edited by hand or a damaged copy), are refused. The checksum catches accidents,
+/// not forgery: anyone can recompute it.
+/// </summary>
+public sealed class SensitivityShardFile
+{
+    /// <summary>The format tag; a file with another one is refused.</summary>
+    public const string Format = "ketamine-pkpd sensitivity shard v2";
+
+    private static readonly ShardFileJsonContext Context = new(Reporting.TrialJsonParts.Relaxed(ShardFileJsonContext.Default.Options));
+
+    /// <summary>Pairs a shard with the description of its analysis.</summary>
+    /// <param name="analysis">What defines the analysis, the same for every shard of a run (the command-line tool stores its
+    /// <c>sensitivity</c> arguments; a .NET caller can store anything that identifies its settings).</param>
+    /// <param name="shard">The shard.</param>
+    /// <exception cref="ArgumentNullException">A null argument or element.</exception>
+    public SensitivityShardFile(IEnumerable<string> analysis, SensitivityShard shard)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        Analysis = [.. analysis];
+        if (Analysis.Contains(null!)) throw new ArgumentNullException(nameof(analysis), "analysis must not contain null.");
+        Shard = shard ?? throw new ArgumentNullException(nameof(shard));
+    }
+
+    /// <summary>What defines the analysis (stored under <c>arguments</c>).</summary>
+    public ImmutableArray<string> Analysis { get; }
+
+    /// <summary>The shard.</summary>
+    public SensitivityShard Shard { get; }
+
+    /// <summary>The version of this library, stored in every file.</summary>
+    private static string LibraryVersion => Reporting.TrialJsonParts.ModelVersion;
+
+    /// <summary>Writes the file (UTF-8 JSON, one line; settings keyed in ordinal order, so the same shard gives the same bytes).</summary>
+    /// <param name="stream">Where to write; left open.</param>
+    public void Write(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var json = new ShardFileJson(Format, LibraryVersion, [.. Analysis], Shard.Shard, Shard.Shards, Shard.SubjectSimulations,
+            Shard.Cells.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key,
+                c => (IReadOnlyList<IReadOnlyList<double>>)[.. c.Value.Select(v => (IReadOnlyList<double>)[.. v])]), null);
+        JsonSerializer.Serialize(stream, json with { Checksum = Checksum(json) }, Context.ShardFileJson);
+    }
+
+    /// <summary>The SHA-256 (hexadecimal) of the file's JSON without its checksum.</summary>
+    private static string Checksum(ShardFileJson json) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(json with { Checksum = null }, Context.ShardFileJson)));
+
+    /// <summary>Reads a file written by <see cref="Write"/>.</summary>
+    /// <param name="stream">The file's bytes.</param>
+    /// <param name="name">The file's name, for messages.</param>
+    /// <exception cref="ArgumentException">Not a shard file, another format or another library version, content that does not
+    /// match its checksum, or a shard out of range; the message names <paramref name="name"/>.</exception>
+    public static SensitivityShardFile Read(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ShardFileJson? json;
+        try
+        {
+            json = JsonSerializer.Deserialize(stream, Context.ShardFileJson);
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"'{name}' is not a sensitivity shard file ({ex.Message.Split('\n')[0].Trim()}).", ex);
+        }
+        if (json is null || json.Format != Format) throw new ArgumentException($"'{name}' is not a sensitivity shard file (format '{json?.Format}', expected '{Format}').");
+        if (json.ModelVersion != LibraryVersion)
+            throw new ArgumentException($"'{name}' was written by KetaminePkPd {json.ModelVersion}, this is {LibraryVersion}: rerun the shards with one version.");
+        if (json.Checksum != Checksum(json))
+            throw new ArgumentException($"'{name}': the content does not match its checksum (a value was edited or the file is damaged); rerun shard {json.Shard} of {json.Shards}.");
+        try
+        {
+            return new SensitivityShardFile(json.Arguments ?? [], SensitivityShard.Create(json.Shard, json.Shards, json.Cells ?? new Dictionary<string, IReadOnlyList<IReadOnlyList<double>>>(), json.SubjectSimulations));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"'{name}': {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Reads the file at <paramref name="path"/>; see <see cref="Read(Stream, string)"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="ArgumentException">As <see cref="Read(Stream, string)"/>.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static SensitivityShardFile Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = File.OpenRead(path);
+        return Read(stream, path);
+    }
+
+    /// <summary>
+    /// The analysis and the shards of several files of one run, checking that every file describes the same analysis
+    /// (<see cref="SensitivityAnalysis.Merge"/> then checks that the shards are 1 to N exactly once and fit the settings).
+    /// </summary>
+    /// <param name="files">The files, at least one.</param>
+    /// <param name="names">Their names, for messages (one per file).</param>
+    /// <exception cref="ArgumentException">No file, a name missing, or a file from another analysis.</exception>
+    public static (ImmutableArray<string> Analysis, ImmutableArray<SensitivityShard> Shards) Combine(IReadOnlyList<SensitivityShardFile> files, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(names);
+        if (files.Count == 0) throw new ArgumentException("files must hold at least one shard file.", nameof(files));
+        if (names.Count != files.Count) throw new ArgumentException($"names must hold one name per file ({files.Count}), got {names.Count}.", nameof(names));
+        var analysis = files[0].Analysis;
+        for (int i = 1; i < files.Count; i++)
+            if (!files[i].Analysis.SequenceEqual(analysis))
+                throw new ArgumentException($"'{names[i]}' comes from another analysis ({string.Join(' ', files[i].Analysis)}) than '{names[0]}' ({string.Join(' ', analysis)}).");
+        return (analysis, [.. files.Select(f => f.Shard)]);
+    }
+}
+
+/// <summary>The JSON shape of a shard file.</summary>
+internal sealed record ShardFileJson(string Format, string ModelVersion, IReadOnlyList<string> Arguments, int Shard, int Shards, long SubjectSimulations,
+    IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<double>>> Cells, string? Checksum);
+
+/// <summary>Source-generated serializer metadata for shard files.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(ShardFileJson))]
+internal sealed partial class ShardFileJsonContext : JsonSerializerContext;
