@@ -1,5 +1,13 @@
 using BenchmarkDotNet.Running;
+using KetaminePkPd.Benchmarks.Trials;
 
 // Run all:   dotnet run -c Release --project benchmarks/KetaminePkPd.Benchmarks -- --filter '*'
 // Quick run: add --job short (or --job Dry to check that everything runs).
+// The main job in-process, its time and allocation per simulated patient (GC.GetTotalAllocatedBytes): -- main-job [runs] [serial]
+if (args.Length > 0 && args[0] == "alloc") { AllocBreakdown.Run(); return; }
+if (args.Length > 0 && args[0] == "main-job")
+{
+    MainJobMeasure.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Contains("serial"));
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

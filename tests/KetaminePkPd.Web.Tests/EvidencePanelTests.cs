@@ -36,6 +36,8 @@ public class EvidencePanelTests : PageContext
         Assert.Contains("shared-sensitivity", cut.Find("#ev-table thead").TextContent);
         string reading = cut.Find("#ev-reading").TextContent;
         foreach (var j in library.Joint.Where(j => !j.Compatible)) Assert.Contains($"{j.Hypothesis.Name} (by {j.Decisive})", reading);
+        Assert.Contains("these 3 analyses", reading);   // a group of studies is not the whole catalogue
+        Assert.StartsWith("These studies together", cut.Find("#ev-joint th").TextContent);
         Assert.Equal("1", cut.Find("#ev-progress").GetAttribute("value"));
         Assert.Equal(3, settings.Entries.Length);   // Luckenbaugh 2014 at 230 min and day 7, Niciu 2018
         Assert.Contains("3 studies x 4 hypotheses", cut.Find("#ev-status").TextContent);

@@ -16,17 +16,21 @@ internal sealed class FilterPropagator
 
     private static readonly double[] Weights = [7.0 / 90, 32.0 / 90, 12.0 / 90, 32.0 / 90, 7.0 / 90];
     private const int CacheSize = 8;
-    private readonly FilterBlock _block;
-    private readonly int _q, _r;
+    private FilterBlock _block;
+    private int _q, _r;
     private readonly Entry?[] _cache = new Entry?[CacheSize];
     private int _slot;
-    private readonly double[] _u, _next;
+    private double[] _u, _next, _scaled, _nodeExp;
 
-    private sealed class Entry(double h, double[] e, double[] w)
+    [ThreadStatic] private static FilterPropagator? _spare;
+
+    /// <summary>One step length's propagators; rebuilt in place when its cache slot is reused (a looked-up entry is used only
+    /// within the <see cref="Step"/> that looked it up).</summary>
+    private sealed class Entry
     {
-        public readonly double H = h;
-        public readonly double[] E = e;   // exp(A h), q x q
-        public readonly double[] W = w;   // per node g: h w_g exp(A (1 - c_g) h) B, q x r
+        public double H = double.NaN;
+        public double[] E = [];   // exp(A h), q x q
+        public double[] W = [];   // per node g: h w_g exp(A (1 - c_g) h) B, q x r
     }
 
     public FilterPropagator(FilterBlock block)
@@ -36,7 +40,35 @@ internal sealed class FilterPropagator
         _r = block.Drives;
         _u = new double[Nodes.Length * _r];
         _next = new double[_q];
+        _scaled = new double[_q * _q];
+        _nodeExp = new double[_q * _q];
     }
+
+    /// <summary>A propagator for <paramref name="block"/> with an empty cache: this thread's spare one or a new one; give it back
+    /// with <see cref="Return"/>.</summary>
+    public static FilterPropagator Rent(FilterBlock block)
+    {
+        var p = _spare;
+        if (p is null) return new FilterPropagator(block);
+        _spare = null;
+        p._block = block;
+        if (p._q != block.States || p._r != block.Drives)
+        {
+            p._q = block.States;
+            p._r = block.Drives;
+            p._u = new double[Nodes.Length * p._r];
+            p._next = new double[p._q];
+            p._scaled = new double[p._q * p._q];
+            p._nodeExp = new double[p._q * p._q];
+        }
+        foreach (var c in p._cache)
+            if (c is not null) c.H = double.NaN;
+        p._slot = 0;
+        return p;
+    }
+
+    /// <summary>Keeps <paramref name="p"/> for this thread's next <see cref="Rent"/>; the caller must not use it again.</summary>
+    public static void Return(FilterPropagator p) => _spare = p;
 
     /// <summary>Advances <paramref name="p"/> in place; <paramref name="nodeStates"/> holds the linear state at the five nodes, n each.</summary>
     public void Step(Span<double> p, ReadOnlySpan<double> nodeStates, int n, double h)
@@ -61,22 +93,31 @@ internal sealed class FilterPropagator
         double tol = 1e-12 * Math.Max(1, h);
         foreach (var c in _cache)
             if (c is not null && Math.Abs(c.H - h) <= tol) return c;
-        var entry = Build(h);
-        _cache[_slot] = entry;
+        var entry = _cache[_slot] ??= new Entry();
+        Build(h, entry);
         _slot = (_slot + 1) % CacheSize;
         return entry;
     }
 
-    private Entry Build(double h)
+    private void Build(double h, Entry entry)
     {
         int q = _q, r = _r;
         var a = _block.A;
         var b = _block.B;
-        var e = Exp(a, q, h);
-        var w = new double[Nodes.Length * q * r];
+        if (entry.E.Length != q * q) entry.E = new double[q * q];
+        if (entry.W.Length != Nodes.Length * q * r) entry.W = new double[Nodes.Length * q * r];
+        var e = entry.E;
+        var w = entry.W;
+        Exp(a, q, h, e);
         for (int g = 0; g < Nodes.Length; g++)
         {
-            var eg = Exp(a, q, (1 - Nodes[g]) * h);
+            // The first node's exp(A h) is the step's own: computed once.
+            double[] eg = e;
+            if (g > 0)
+            {
+                Exp(a, q, (1 - Nodes[g]) * h, _nodeExp);
+                eg = _nodeExp;
+            }
             for (int i = 0; i < q; i++)
                 for (int j = 0; j < r; j++)
                 {
@@ -85,15 +126,13 @@ internal sealed class FilterPropagator
                     w[g * q * r + i * r + j] = h * Weights[g] * s;
                 }
         }
-        return new Entry(h, e, w);
+        entry.H = h;
     }
 
-    private static double[] Exp(ReadOnlySpan<double> a, int q, double t)
+    private void Exp(ReadOnlySpan<double> a, int q, double t, double[] result)
     {
-        var m = new double[q * q];
+        var m = _scaled;
         for (int i = 0; i < m.Length; i++) m[i] = a[i] * t;
-        var result = new double[q * q];
         MatrixExponential.ComputeMetzler(m, q, result);
-        return result;
     }
 }

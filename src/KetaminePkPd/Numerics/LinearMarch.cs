@@ -27,8 +27,10 @@ internal sealed class LinearMarch
     private readonly Func<double, double>? _maxStep;
     private readonly double[] _b;
     private readonly int[] _activeRates;
-    private readonly LinearPropagator? _propagator;
-    private readonly FilterPropagator? _filterPropagator;
+    private readonly bool _exact;
+    private LinearPropagator? _propagator;
+    private FilterPropagator? _filterPropagator;
+    private int _exponentials;
     private readonly OdeSolver? _solver;
     private readonly double[] _captureTimes;
 
@@ -64,8 +66,7 @@ internal sealed class LinearMarch
         switch (method)
         {
             case SolverMethod.Exact:
-                _propagator = new LinearPropagator(k, n);
-                if (filter is not null) _filterPropagator = new FilterPropagator(filter);
+                _exact = true;   // the propagators are rented for the run (Run)
                 break;
             case SolverMethod.DormandPrince54: _solver = new DormandPrince54Solver(tolerances); break;
             default: _solver = new Rodas4Solver(tolerances); break;
@@ -88,12 +89,38 @@ internal sealed class LinearMarch
     public double[]?[] Captured { get; }
 
     /// <summary>Matrix exponentials of the linear part computed by the exact path.</summary>
-    public int Exponentials => _propagator?.Exponentials ?? 0;
+    public int Exponentials => _exponentials;
 
     /// <summary>Adaptive solver work.</summary>
     public OdeStatistics Statistics { get; private set; }
 
     public void Run()
+    {
+        if (!_exact)
+        {
+            March();
+            return;
+        }
+        // This thread's spare propagators (emptied caches: the same results as new ones), given back for the next simulation.
+        _propagator = LinearPropagator.Rent(_k, _n);
+        if (_filter is not null) _filterPropagator = FilterPropagator.Rent(_filter);
+        try
+        {
+            March();
+            _exponentials = _propagator.Exponentials;
+        }
+        finally
+        {
+            _prepared = (double.NaN, -1, null, _prepared.Nodes);
+            Array.Clear(_prepared.Nodes);
+            LinearPropagator.Return(_propagator);
+            if (_filterPropagator is not null) FilterPropagator.Return(_filterPropagator);
+            _propagator = null;
+            _filterPropagator = null;
+        }
+    }
+
+    private void March()
     {
         double until = _tOut[^1];
         var state = new double[Width];
@@ -120,7 +147,7 @@ internal sealed class LinearMarch
                 if (c > t + TimeEpsH) segEnd = Math.Min(segEnd, c);
             if (segEnd - t <= TimeEpsH) { t = segEnd; continue; }
 
-            if (_propagator is not null)
+            if (_exact)
             {
                 // Exact: step to each output in the segment and then to its end, never longer than the step limit.
                 while (true)

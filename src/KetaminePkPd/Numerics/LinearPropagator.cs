@@ -4,18 +4,62 @@ namespace KetaminePkPd.Numerics;
 /// Exact propagation of dA/dt = K A + b over a step h with b constant: A(h) = Phi(h) A(0) + Gamma(h) b, where
 /// Phi = exp(K h) and Gamma(h) b comes from the exponential of the augmented Metzler matrix [[K, b/beta], [0, 0]] h.
 /// Keeps a small cache keyed by (h, b), so a uniform output grid costs one exponential per distinct step.
-/// Not thread-safe: one instance per simulation.
+/// Not thread-safe: one instance per simulation. <see cref="Rent"/> and <see cref="Return"/> reuse instances and their
+/// entries' arrays on each thread (the cache is emptied on renting, so results are the same as with a new instance).
 /// </summary>
 internal sealed class LinearPropagator
 {
     private const int CacheSize = 64;
-    private readonly int _n;
-    private readonly double[] _k;
+    private int _n;
+    private double[] _k;
     private readonly Entry[] _cache = new Entry[CacheSize];
-    private readonly double[] _next;
+    private double[] _next;
     private int _slot;
     private int _filled;
     private Entry? _last;
+    private readonly Stack<Entry> _spareEntries = new();
+
+    [ThreadStatic] private static List<LinearPropagator>? _free;
+
+    /// <summary>A propagator for K (not copied; must not change while rented) with an empty cache: this thread's spare one of the
+    /// same order (its entries' arrays fit) or a new one. Give it back with <see cref="Return"/> once nothing uses it or its entries.</summary>
+    public static LinearPropagator Rent(double[] k, int n)
+    {
+        var free = _free;
+        int at = -1;
+        for (int i = (free?.Count ?? 0) - 1; i >= 0; i--)
+            if (free![i]._n == n) { at = i; break; }
+        if (at < 0) return new LinearPropagator(k, n);
+        var p = free![at];
+        free.RemoveAt(at);
+        p.Reset(k, n);
+        return p;
+    }
+
+    /// <summary>Keeps <paramref name="p"/> for this thread's next <see cref="Rent"/>; the caller must not use it or its entries again.</summary>
+    public static void Return(LinearPropagator p)
+    {
+        var free = _free ??= [];
+        if (free.Count < 16) free.Add(p);
+    }
+
+    /// <summary>Empties the cache for a new K, keeping its entries' arrays for reuse.</summary>
+    private void Reset(double[] k, int n)
+    {
+        for (int i = 0; i < _filled; i++)
+        {
+            _spareEntries.Push(_cache[i]);
+            _cache[i] = null!;
+        }
+        _k = k;
+        if (_n != n) _next = new double[n];
+        _n = n;
+        _slot = _filled = 0;
+        _last = null;
+        Exponentials = 0;
+    }
+
+    private Entry NewEntry() => _spareEntries.Count > 0 ? _spareEntries.Pop() : new Entry();
 
     /// <summary>A cached propagator for one (h, b); immutable once filled.</summary>
     internal sealed class Entry
@@ -81,11 +125,17 @@ internal sealed class LinearPropagator
     private Entry Compose(Entry first, Entry second)
     {
         int n = _n;
-        var e = new Entry { H = first.H + second.H, HasInput = first.HasInput, B = first.B, Phi = new double[n * n] };
+        var e = NewEntry();
+        e.H = first.H + second.H;
+        e.HasInput = first.HasInput;
+        if (e.Phi.Length != n * n) e.Phi = new double[n * n];
         MatrixExponential.Multiply(second.Phi, first.Phi, n, e.Phi);
         if (first.HasInput)
         {
-            e.Gb = new double[n];
+            // Each entry owns its arrays (entries are reused): the inputs are copied, not shared.
+            if (e.B.Length != n) e.B = new double[n];
+            first.B.AsSpan(0, n).CopyTo(e.B);
+            if (e.Gb.Length != n) e.Gb = new double[n];
             for (int i = 0; i < n; i++)
             {
                 double sum = second.Gb[i];
@@ -119,7 +169,7 @@ internal sealed class LinearPropagator
     private Entry Lookup(ReadOnlySpan<double> b, bool hasInput, double h)
     {
         if (Find(b, hasInput, h) is { } hit) return hit;
-        var e = new Entry();
+        var e = NewEntry();
         Fill(e, b, hasInput, h);
         Exponentials++;
         return Store(e);

@@ -104,6 +104,14 @@ internal static class PeakSearch
     /// rates stay the same, the last sub-step ending on the interval's known state; and the refinement of a sub-step into
     /// pieces of at most one minute and 1/||K||. What a scan looks for on a sub-step and on a piece is its own.
     /// </summary>
+    /// <summary>True when some input rate is positive (no enumerator: called once per interval).</summary>
+    private static bool HasPositive(double[] rates)
+    {
+        foreach (double r in rates)
+            if (r > 0) return true;
+        return false;
+    }
+
     private abstract class SubStepScan
     {
         protected readonly LinearPropagator Propagator;
@@ -113,6 +121,7 @@ internal static class PeakSearch
         private readonly double _piece;
         private readonly List<LinearPropagator.Entry> _rungs = [];
         private double[]? _rungRates;
+        private readonly double[] _x, _endState, _previous, _refined, _refineStart;   // per-scan buffers, n each
 
         /// <summary>The best maximum so far and its time.</summary>
         public double Max = double.NegativeInfinity, TMax;
@@ -131,6 +140,11 @@ internal static class PeakSearch
                 normK = Math.Max(normK, row);
             }
             _piece = normK * BaseStepH > 1 ? 1 / normK : BaseStepH;
+            _x = new double[n];
+            _endState = new double[n];
+            _previous = new double[n];
+            _refined = new double[n];
+            _refineStart = new double[n];
         }
 
         /// <summary>The slope of the scanned quantity at state x under input rates b.</summary>
@@ -154,9 +168,11 @@ internal static class PeakSearch
             int i = Array.BinarySearch(_events, a + LinearMarch.TimeEpsH);
             int at = i >= 0 ? i : ~i - 1;
             double lastEvent = at >= 0 ? _events[at] : points.Time(0);
-            var x = points.State(p, outStates)[..N].ToArray();
-            var endState = points.State(p + 1, outStates)[..N].ToArray();
-            var previous = new double[N];
+            var x = _x;
+            var endState = _endState;
+            var previous = _previous;
+            points.State(p, outStates)[..N].CopyTo(x);
+            points.State(p + 1, outStates)[..N].CopyTo(endState);
             if (_rungRates is null || !rates.AsSpan().SequenceEqual(_rungRates))
             {
                 _rungs.Clear();
@@ -196,8 +212,9 @@ internal static class PeakSearch
         {
             int steps = Math.Max(1, (int)Math.Ceiling(span / _piece - 1e-9));
             double delta = span / steps;
-            var x = (double[])x0.Clone();
-            var start = new double[N];
+            var x = _refined;
+            x0.AsSpan(0, N).CopyTo(x);
+            var start = _refineStart;
             var step = steps > 1 ? Propagator.Prepare(rates, hasInput, delta) : null;
             double g0 = Slope(x, rates);
             for (int s = 0; s < steps; s++)
@@ -238,7 +255,7 @@ internal static class PeakSearch
             double a = points.Time(p), end = points.Time(p + 1);
             if (end - a <= 1e-12) return;
             var rates = ratesAt(a);
-            bool hasInput = rates.Any(r => r > 0);
+            bool hasInput = HasPositive(rates);
             if (!hasInput && _bound is not null && _bound(points.State(p, outStates)[..N]) <= Max) return;
             March(points, outStates, p, rates, hasInput);
         }
@@ -367,7 +384,7 @@ internal static class PeakSearch
         {
             if (points.Time(p + 1) - points.Time(p) <= 1e-12) return;
             var rates = ratesAt(points.Time(p));
-            March(points, outStates, p, rates, rates.Any(r => r > 0));
+            March(points, outStates, p, rates, HasPositive(rates));
         }
 
         protected override void SubStep(double[] previous, double[] x, double t, double tNext, double g0, double g1, double[] rates, bool hasInput)

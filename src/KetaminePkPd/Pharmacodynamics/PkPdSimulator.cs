@@ -81,7 +81,7 @@ public static class PkPdSimulator
             if (fx.FilterStates == 0 && fx.ToleranceStates == 0)
             {
                 // A direct effect monotone in Ce: its peak is at the effect-site concentration's.
-                peakPropagator ??= new LinearPropagator(pd.K, pd.N);
+                peakPropagator ??= LinearPropagator.Rent(pd.K, pd.N);
                 var (t, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), solution.EventTimesH, pd.EffectSite(e));
                 double v = fx.Effect(ce, ReadOnlySpan<double>.Empty);
                 if (v > maxValue) { maxValue = v; maxTime = t; }
@@ -89,7 +89,7 @@ public static class PkPdSimulator
             else if (fx.FilterStates == 0)
             {
                 // A direct effect of the effect site and its tolerance compartments: the peak of that function of the linear state.
-                peakPropagator ??= new LinearPropagator(pd.K, pd.N);
+                peakPropagator ??= LinearPropagator.Rent(pd.K, pd.N);
                 int index = e;
                 var (t, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), solution.EventTimesH,
                     x => pd.EffectValue(index, x), (x, dx) => pd.EffectRate(index, x, dx), x => pd.EffectUpperBound(index, x));
@@ -98,6 +98,7 @@ public static class PkPdSimulator
             effects.Add(new EffectTimeCourse(fx.Name, fx.Unit, ImmutableCollectionsMarshal.AsImmutableArray(values),
                 ImmutableCollectionsMarshal.AsImmutableArray(sites), maxValue, maxTime, minValue, minTime));
         }
+        if (peakPropagator is not null) LinearPropagator.Return(peakPropagator);
         return new PkPdSimulationResult(model, pk, effects.MoveToImmutable());
     }
 

@@ -99,6 +99,14 @@ public sealed class PkSimulationResult
     /// <summary>Metabolite exposure metrics, or null when the model has no metabolite.</summary>
     public ExposureMetrics? Metabolite => _metabolite.Value;
 
+    /// <summary>The parent's Cmax (ng/mL) and AUC from 0 to 24 h (ng.h/mL) alone, the same values as <see cref="Parent"/> holds, without the
+    /// other metrics (the terminal half-life needs an eigen-decomposition): what a trial patient keeps.</summary>
+    internal (double CmaxNgPerMl, double Auc0To24NgHPerMl) ParentCmaxAndAuc24()
+    {
+        if (_parent.IsValueCreated) return (_parent.Value.CmaxNgPerMl, _parent.Value.Auc0To24NgHPerMl);
+        return (Math.Max(0, _solution.Peak(metabolite: false).CmaxNgPerMl), Math.Max(0, _solution.Auc0To24(metabolite: false)));
+    }
+
     /// <summary>Work done by an adaptive solver (zeros for <see cref="SolverMethod.Exact"/>).</summary>
     public OdeStatistics SolverStatistics => _solution.Statistics;
 

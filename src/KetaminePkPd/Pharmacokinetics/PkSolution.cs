@@ -109,18 +109,10 @@ internal sealed class PkSolution
     public ExposureMetrics Metrics(bool metabolite)
     {
 
-        int observed = metabolite ? _s.Metabolite : _s.Central;
-        double cmax = 0, tmax = 0;
-        if (observed >= 0)
-        {
-            (tmax, double amount) = PeakSearch.Maximum(new LinearPropagator(_s.K, _s.M), _s.K, _s.M, _points, _outStates, RatesAt, EventTimesH, observed);
-            cmax = amount * (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL;
-        }
-
+        var (cmax, tmax) = Peak(metabolite);
         var end = Aucs(OutputState(TimesH.Length - 1), TimesH[^1]);
-        var day = Aucs(_stateAt24, 24);
         double aucEnd = (metabolite ? end.Metabolite : end.Parent) * Units.NgPerMlPerMgPerL;
-        double auc24 = (metabolite ? day.Metabolite : day.Parent) * Units.NgPerMlPerMgPerL;
+        double auc24 = Auc0To24(metabolite);
 
         // AUC(0, inf) = w . (-total input), exact for a linear model.
         var w = metabolite ? _s.MetaboliteWeights : _s.ParentWeights;
@@ -136,6 +128,24 @@ internal sealed class PkSolution
     }
 
     /// <summary>Sorted times at which an input starts or ends, h.</summary>
+    /// <summary>Cmax (ng/mL, before clamping at 0) and Tmax (h) on the exact solution: the same values as <see cref="Metrics"/> gives.</summary>
+    public (double CmaxNgPerMl, double TmaxH) Peak(bool metabolite)
+    {
+        int observed = metabolite ? _s.Metabolite : _s.Central;
+        if (observed < 0) return (0, 0);
+        var propagator = LinearPropagator.Rent(_s.K, _s.M);
+        var (tmax, amount) = PeakSearch.Maximum(propagator, _s.K, _s.M, _points, _outStates, RatesAt, EventTimesH, observed);
+        LinearPropagator.Return(propagator);
+        return (amount * (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL, tmax);
+    }
+
+    /// <summary>AUC from 0 to 24 h, ng.h/mL, before clamping at 0: the same value as <see cref="Metrics"/> gives.</summary>
+    public double Auc0To24(bool metabolite)
+    {
+        var day = Aucs(_stateAt24, 24);
+        return (metabolite ? day.Metabolite : day.Parent) * Units.NgPerMlPerMgPerL;
+    }
+
     public double[] EventTimesH => _eventTimes ??= [.. _inputs.SelectMany(i => i.DurationH > 0 ? new[] { i.StartH, i.EndH } : [i.StartH]).Distinct().Order()];
 
     private double[]? _eventTimes;

@@ -10,7 +10,11 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// </summary>
 internal static class RacemicRoutes
 {
-    internal sealed record Spec(Route Route, string Depot, ModelParameter F, ModelParameter Ka, (double Low, double High) Range);
+    internal sealed record Spec(Route Route, string Depot, ModelParameter F, ModelParameter Ka, (double Low, double High) Range)
+    {
+        /// <summary>The route's source text (the same for every subject: made once, not per model).</summary>
+        public string Description { get; } = $"F: {F.Source}; ka: {Ka.Source}";
+    }
 
     // Sources and the caveat on ka: docs/literature.md section 1. No racemic non-intravenous ka was found for adults;
     // the provisional ones are matched to the observed Tmax under Domino disposition, which peaks early whatever ka is,
@@ -112,7 +116,7 @@ internal static class RacemicRoutes
         compartments.Add(Compartment.Depot(spec.Depot));
         transfers.Add(Transfer.Between(spec.Depot, "central", ka));
         routes.Add(new RouteDefinition(spec.Route, [new AbsorptionPathway(spec.Depot, f)],
-            $"F: {spec.F.Source}; ka: {spec.Ka.Source}", bioavailabilityRange: spec.Range, bioavailabilityParameter: spec.F.Name));
+            spec.Description, bioavailabilityRange: spec.Range, bioavailabilityParameter: spec.F.Name));
     }
 
     private static void AddIntranasal(IndividualParameters p, int at, double fm, List<Compartment> compartments, List<Transfer> transfers, List<RouteDefinition> routes)

@@ -73,6 +73,9 @@ internal readonly record struct DissociationValues(double Factor, double Systemi
 /// needed: it is cheap to make and large to keep).</summary>
 internal sealed record DissociationPart(VirtualSubject Subject, DissociationValues Values)
 {
+    /// <summary>The PK model the part was simulated with, when it was simulated just now (null when it came from the cache).</summary>
+    public Pharmacokinetics.PkModel? PkModel { get; init; }
+
     public double Factor => Values.Factor;
     public double SystemicClearanceLPerH => Values.SystemicClearanceLPerH;
     public double CentralVolumeL => Values.CentralVolumeL;

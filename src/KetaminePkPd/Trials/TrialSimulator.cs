@@ -65,7 +65,10 @@ internal sealed class TrialSimulator
         var vs = _links is null ? part.Subject : _links.Apply(part.Subject, _design.ArmOf(index), part.CadssPeak);
         int armIndex = _design.ArmOf(index);
         var antidepressant = vs.CreateAntidepressant(_population.Effects, _design.Drug);
-        var a = PkPdSimulator.Simulate(new PkPdModel(vs.CreatePkModel(_population.Pk), [antidepressant]), Regimen(_design.Arms[armIndex], part.Factor), _options).Effects[0];
+        // The dissociation just simulated in this call left its PK model: the same subject's PK (a link changes only effect random effects) is not rebuilt.
+        var pkModel = part.PkModel is { } built && vs.Subject == part.Subject.Subject && vs.PkRandomEffects == part.Subject.PkRandomEffects
+            ? built : vs.CreatePkModel(_population.Pk);
+        var a = PkPdSimulator.Simulate(new PkPdModel(pkModel, [antidepressant]), Regimen(_design.Arms[armIndex], part.Factor), _options).Effects[0];
         var (baseline, placebo, slow) = ClinicalDraws(index);
         var subject = new SimulatedSubject(index, armIndex, vs.Subject, part.Factor * _design.Arms[armIndex].Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
             part.SystemicClearanceLPerH, part.CentralVolumeL, part.DissociationC50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
@@ -86,10 +89,11 @@ internal sealed class TrialSimulator
         var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
         var result = PkPdSimulator.Simulate(new PkPdModel(pk, [dissociation]), regimen, _options);
         var d = result.Effects[0];
+        var (cmax, auc24) = result.Pk.ParentCmaxAndAuc24();
         var values = new DissociationValues(factor, pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, result.Pk.ParentNgPerMl[_cadssIndex],
-            result.Pk.Parent.CmaxNgPerMl, result.Pk.Parent.Auc0To24NgHPerMl, dissociation.C50NgPerMl, d.Values[_cadssIndex], d.MaximumValue);
+            cmax, auc24, dissociation.C50NgPerMl, d.Values[_cadssIndex], d.MaximumValue);
         _cache?.Store(index, values);
-        return new DissociationPart(vs, values);
+        return new DissociationPart(vs, values) { PkModel = pk };
     }
 
     /// <summary>Subject <paramref name="index"/>'s dissociation part, from the cache when another simulator has made it (the

@@ -1,0 +1,35 @@
+using KetaminePkPd.Pharmacodynamics;
+using KetaminePkPd.Trials;
+
+namespace KetaminePkPd.Benchmarks.Trials;
+
+internal static class AllocBreakdown
+{
+    public static void Run()
+    {
+        var design = TrialDesigns.Nimh.WithTotalSubjects(10000);
+        var pop = design.Population;
+        var sim = new TrialSimulator(design, Hypothesis.ExposureOnly, 1);
+        var linked = new TrialSimulator(design, Hypothesis.SharedSensitivity(0.7), 1);
+        for (int w = 0; w < 50; w++) { sim.Simulate(w); linked.Simulate(w); }
+        const int n = 200;
+        long B() => GC.GetAllocatedBytesForCurrentThread();
+        long a0 = B(); for (int i = 0; i < n; i++) pop.SampleSubject(1, i); long sample = B() - a0;
+        var vs = pop.SampleSubject(1, 3);
+        a0 = B(); for (int i = 0; i < n; i++) vs.CreatePkModel(pop.Pk); long pk = B() - a0;
+        a0 = B(); for (int i = 0; i < n; i++) vs.CreateDissociation(pop.Effects, design.Drug); long dis = B() - a0;
+        var model = new PkPdModel(vs.CreatePkModel(pop.Pk), [vs.CreateDissociation(pop.Effects, design.Drug)]);
+        var opts = SimulationOptions.Default.AtTimes(design.Assessments.Append(design.CadssTime).Append(TimeSpan.Zero).Distinct().Order());
+        a0 = B(); for (int i = 0; i < n; i++) PkPdSimulator.Simulate(model, design.Arms[0].Regimen, opts); long simd = B() - a0;
+        a0 = B(); for (int i = 0; i < n; i++) { var r = PkPdSimulator.Simulate(model, design.Arms[0].Regimen, opts); _ = r.Pk.ParentCmaxAndAuc24(); } long simdm = B() - a0;
+        var rr = PkPdSimulator.Simulate(model, design.Arms[0].Regimen, opts); rr.Pk.ParentCmaxAndAuc24();
+        a0 = B(); for (int i = 0; i < n; i++) rr.Pk.ParentCmaxAndAuc24(); long peakOnly = B() - a0;
+        Console.WriteLine($"peak again on one result: {peakOnly / n}");
+        var model2 = new PkPdModel(vs.CreatePkModel(pop.Pk), [vs.CreateAntidepressant(pop.Effects, design.Drug)]);
+        a0 = B(); for (int i = 0; i < n; i++) PkPdSimulator.Simulate(model2, design.Arms[0].Regimen, opts); long sima = B() - a0;
+        a0 = B(); for (int i = 0; i < n; i++) sim.SimulateDissociation(i); long sd = B() - a0;
+        a0 = B(); for (int i = 0; i < n; i++) sim.Simulate(i); long s = B() - a0;
+        a0 = B(); for (int i = 0; i < n; i++) linked.Simulate(i); long sl = B() - a0;
+        Console.WriteLine($"per call bytes: sample {sample / n}, pkmodel {pk / n}, dissociation model {dis / n}, sim dissociation {simd / n}, +metrics {simdm / n}, sim antidep {sima / n}, SimulateDissociation {sd / n}, Simulate (exposure-only full) {s / n}, Simulate linked {sl / n}");
+    }
+}

@@ -1,0 +1,127 @@
+using KetaminePkPd.Numerics;
+using KetaminePkPd.Pharmacodynamics;
+using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Trials;
+
+namespace KetaminePkPd.Tests.Numerics;
+
+/// <summary>
+/// The per-patient path reuses work (issue 22): matrix products four and two columns at a time, propagators and their
+/// entries rented per thread, a dissociation's Cmax and AUC0-24 without the other metrics. Each must give the same bits as
+/// the plain computation, or results would depend on what a thread simulated before (and on the core count).
+/// </summary>
+public sealed class PerPatientReuseTests
+{
+    /// <summary>C = A B one entry at a time, the products added in the order of k (the definition the vectorised product must match bit for bit).</summary>
+    private static double[] ScalarProduct(double[] a, double[] b, int n)
+    {
+        var c = new double[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+            {
+                double s = 0;
+                for (int k = 0; k < n; k++)
+                {
+                    double aik = a[i * n + k];
+                    if (aik == 0) continue;
+                    s += aik * b[k * n + j];
+                }
+                c[i * n + j] = s;
+            }
+        return c;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(9)]
+    [InlineData(12)]
+    public void Multiply_AnyOrder_SameBitsAsOneEntryAtATime(int n)
+    {
+        var random = new Random(22 + n);
+        var a = new double[n * n];
+        var b = new double[n * n];
+        for (int q = 0; q < a.Length; q++)
+        {
+            // Mixed magnitudes and some zeros, so rounding differs between summation orders if the order changed.
+            a[q] = random.NextDouble() < 0.2 ? 0 : (random.NextDouble() - 0.3) * Math.Pow(10, random.Next(-6, 7));
+            b[q] = (random.NextDouble() - 0.3) * Math.Pow(10, random.Next(-6, 7));
+        }
+        var c = new double[n * n];
+        MatrixExponential.Multiply(a, b, n, c);
+        var expected = ScalarProduct(a, b, n);
+        for (int q = 0; q < c.Length; q++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected[q]), BitConverter.DoubleToInt64Bits(c[q]));
+    }
+
+    private static PkPdModel NimhModel(double weightKg) => new(PkModels.Domino.CreateModel(new Subject { WeightKg = weightKg, AgeYears = 45 }),
+        [EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine), EffectParameterSet.Default.Antidepressant(Drug.RacemicKetamine)]);
+
+    private static readonly DosingRegimen Infusion =
+        DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));
+
+    private static readonly SimulationOptions Assessments = SimulationOptions.Default.AtTimes(new[] { 0, 40, 230, 1440, 4320, 10080 }.Select(m => TimeSpan.FromMinutes(m)));
+
+    private static double[] Outputs(PkPdSimulationResult r) =>
+        [.. r.Pk.ParentNgPerMl, .. r.Pk.MetaboliteNgPerMl, .. r.Effects.SelectMany(e => e.Values.Concat([e.MaximumValue, e.MaximumTimeH, e.MinimumValue]))];
+
+    [Fact]
+    public void Simulate_AfterOtherModelsOnTheSameThread_SameBitsAsOnAFreshThread()
+    {
+        // Reference: the first simulation of a new thread (no spare propagators there yet).
+        double[] fresh = [];
+        var thread = new Thread(() => fresh = Outputs(PkPdSimulator.Simulate(NimhModel(70), Infusion, Assessments)));
+        thread.Start();
+        thread.Join();
+
+        // This thread: other models first (other orders: PK alone, one effect), so the propagators rented next were used before.
+        PkSimulator.Simulate(PkModels.Domino.CreateModel(new Subject { WeightKg = 90, AgeYears = 30 }), Infusion, Assessments);
+        PkPdSimulator.Simulate(new PkPdModel(PkModels.Domino.CreateModel(new Subject { WeightKg = 55, AgeYears = 60 }), [EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine)]),
+            Infusion, Assessments);
+        PkPdSimulator.Simulate(NimhModel(100), Infusion, Assessments);
+        var reused = Outputs(PkPdSimulator.Simulate(NimhModel(70), Infusion, Assessments));
+
+        Assert.Equal(fresh.Length, reused.Length);
+        Assert.True(fresh.Length > 20, $"expected concentrations and effects at 6 times, got {fresh.Length} values");
+        for (int q = 0; q < fresh.Length; q++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(fresh[q]), BitConverter.DoubleToInt64Bits(reused[q]));
+    }
+
+    [Fact]
+    public void ParentCmaxAndAuc24_SameValuesAsTheFullMetrics()
+    {
+        var model = NimhModel(80);
+        var lean = PkPdSimulator.Simulate(model, Infusion, Assessments).Pk.ParentCmaxAndAuc24();
+        var full = PkPdSimulator.Simulate(model, Infusion, Assessments).Pk.Parent;
+        Assert.Equal(full.CmaxNgPerMl, lean.CmaxNgPerMl);
+        Assert.Equal(full.Auc0To24NgHPerMl, lean.Auc0To24NgHPerMl);
+        // 0.5 mg/kg x 80 kg = 40 mg over 40 min under Domino: the peak is at the end of the infusion, a few hundred ng/mL (README: about 240 at 70 kg).
+        Assert.InRange(lean.CmaxNgPerMl, 150, 400);
+    }
+
+    [Fact]
+    public void TrialSimulator_CourseWithTheDissociationsPkModel_SameAsWithTheCachedPart()
+    {
+        // Exposure-only without a cache simulates the dissociation and the course in one call (the course reuses that PK model);
+        // with a filled cache the course rebuilds the PK model. Both must give the same course.
+        var design = TrialDesigns.Nimh.WithTotalSubjects(200);
+        var cache = new PatientCache(200);
+        var warm = new TrialSimulator(design, Hypothesis.SharedSensitivity(), 1, cache: cache);
+        var cold = new TrialSimulator(design, Hypothesis.SharedSensitivity(), 1);
+        for (int i = 0; i < 5; i++) warm.SimulateDissociation(i);
+        for (int i = 0; i < 5; i++)
+        {
+            var a = cold.Simulate(i);
+            var b = warm.Simulate(i);
+            Assert.Equal(a.DrugEffectMadrs.Length, b.DrugEffectMadrs.Length);
+            for (int k = 0; k < a.DrugEffectMadrs.Length; k++)
+                Assert.Equal(BitConverter.DoubleToInt64Bits(a.DrugEffectMadrs[k]), BitConverter.DoubleToInt64Bits(b.DrugEffectMadrs[k]));
+            Assert.True(a.DrugEffectMadrs[^1] < 0, $"the drug effect at day 7 is an improvement (negative), got {a.DrugEffectMadrs[^1]}");
+        }
+    }
+}
