@@ -53,14 +53,14 @@ public static class Program
         var heartRate = new HeartRateModel(baselineBpm: 70, emaxBpm: 30, ec50NgPerMl: 150, ke0PerH: Math.Log(2) / (5 / 60.0));
         var model = new PkPdModel(pk, [EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine), heartRate]);
         var result = PkPdSimulator.Simulate(model, Nimh());
-        var hr = result[heartRate.Name];
+        var hr = result[heartRate];   // the effect model itself is the key: no name to mistype
         int twoHours = Enumerable.Range(0, result.TimesH.Length).MinBy(k => Math.Abs(result.TimesH[k] - 2));
         output.WriteLine();
         output.WriteLine($"User-defined effect: {heartRate.Name} ({heartRate.GetType().Name}, illustrative numbers), typical 70 kg patient:");
         output.WriteLine(FormattableString.Invariant(
             $"  baseline {hr.Values[0]:0.0} {hr.Unit}, peak {hr.MaximumValue:0.0} at {hr.MaximumTimeH * 60:0} min (t1/2,ke0 {heartRate.Ke0HalfLifeMinutes:0.0} min), {hr.Values[twoHours]:0.0} at 2 h;"));
         output.WriteLine(FormattableString.Invariant(
-            $"  dissociation in the same run peaks at {result[EffectParameterSet.DissociationName].MaximumValue:0.0} CADSS points."));
+            $"  dissociation in the same run peaks at {result.Dissociation.MaximumValue:0.0} CADSS points."));
     }
 
     /// <summary>What we want to know about a population: our own summary, as an immutable record (value equality).</summary>
@@ -85,9 +85,9 @@ public static class Program
             var model = new PkPdModel(patient.CreatePkModel(population.Pk),
                 [patient.CreateDissociation(population.Effects, drug), patient.CreateAntidepressant(population.Effects, drug)]);
             var r = PkPdSimulator.Simulate(model, regimen, options);
-            peak[i] = r[EffectParameterSet.DissociationName].MaximumValue;
+            peak[i] = r.Dissociation.MaximumValue;
             auc[i] = r.Pk.Parent.Auc0To24NgHPerMl;
-            day1[i] = -r[EffectParameterSet.AntidepressantName].Values[^1];   // improvement: positive = better
+            day1[i] = -r.Antidepressant.Values[^1];   // improvement: positive = better
             (etaD[i], etaA[i]) = (patient.EffectRandomEffects[c50], patient.EffectRandomEffects[ec50]);
         }
         if (parallel) Parallel.For(0, count, One);

@@ -31,8 +31,8 @@ public static class Program
         var result = PkPdSimulator.Simulate(model, infusion, options);
 
         var plasma = result.Pk.ParentNgPerMl;
-        var cadss = result[EffectParameterSet.DissociationName];
-        var mood = result[EffectParameterSet.AntidepressantName];
+        var cadss = result.Dissociation;
+        var mood = result.Antidepressant;
 
         output.WriteLine($"Racemic ketamine {infusion.Administrations[0].Dose} over 40 min, {adult}, {PkModels.Domino.DisplayName}");
         output.WriteLine();
@@ -54,7 +54,7 @@ public static class Program
         // The effect site's own peak, found without a grid: the peak of an effect with no tolerance, which is monotone in it.
         var noTolerance = EffectParameterSet.Default.WithParameter("KTA_D", 0).WithParameter("KTS_D", 0);
         double sitePeakH = PkPdSimulator.Simulate(new PkPdModel(pk, [noTolerance.Dissociation(Drug.RacemicKetamine)]), infusion, options)
-            [EffectParameterSet.DissociationName].MaximumTimeH;
+            .Dissociation.MaximumTimeH;
         int sitePeak = IndexAt(result.TimesH, sitePeakH);
         output.WriteLine();
         output.WriteLine(FormattableString.Invariant(

@@ -48,8 +48,8 @@ public static class Program
             // One output, at 24 h, is enough: Cmax, Tmax and the peak of a direct effect are located exactly between outputs.
             var result = PkPdSimulator.Simulate(model, DosingRegimen.Single(dose), SimulationOptions.Default.AtTimes([TimeSpan.FromDays(1)]));
             var exposure = result.Pk.Parent;
-            double peakCadss = result[EffectParameterSet.DissociationName].MaximumValue;
-            double day1 = result[EffectParameterSet.AntidepressantName].Values[^1];
+            double peakCadss = result.Dissociation.MaximumValue;
+            double day1 = result.Antidepressant.Values[^1];
             rows.Add((name, exposure.CmaxNgPerMl, peakCadss, day1));
             output.WriteLine(FormattableString.Invariant(
                 $"{name,-31} {exposure.CmaxNgPerMl,12:0.0} {exposure.TmaxH * 60,11:0} {peakCadss,11:0.0} {day1,21:0.00}"));

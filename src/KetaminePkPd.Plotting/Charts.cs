@@ -45,8 +45,8 @@ public static class Charts
     {
         ArgumentNullException.ThrowIfNull(result);
         var plt = Figure.New(title ?? "Dissociation and antidepressant effect", "Time (h)", "Dissociation (CADSS points)");
-        var d = result[EffectParameterSet.DissociationName];
-        var a = result[EffectParameterSet.AntidepressantName];
+        var d = result.Dissociation;
+        var a = result.Antidepressant;
         Line(plt, result.TimesH, d.Values, "dissociation (CADSS, left)", Figure.Palette[0], false, maxHours);
         var right = Line(plt, result.TimesH, a.Values, "antidepressant drug effect (MADRS change, right)", Figure.Palette[1], false, maxHours);
         right.Axes.YAxis = plt.Axes.Right;

@@ -90,6 +90,31 @@ internal static class Guard
         return values;
     }
 
+    /// <summary>Returns <paramref name="values"/> if (when given) it has <paramref name="length"/> values.</summary>
+    public static EquatableArray<T> Values<T>(EquatableArray<T> values, string name, int? length = null)
+    {
+        if (length is { } n && values.Length != n) throw new ArgumentException($"{name} must hold {n} values, got {values.Length}.", name);
+        return values;
+    }
+
+    /// <summary>Returns <paramref name="values"/> if every value is finite and (when given) it has <paramref name="length"/> values.</summary>
+    public static EquatableArray<double> FiniteValues(EquatableArray<double> values, string name, int? length = null)
+    {
+        Values(values, name, length);
+        foreach (double v in values)
+            if (!double.IsFinite(v)) throw new ArgumentException($"{name} must hold finite values, got {F(v)}.", name);
+        return values;
+    }
+
+    /// <summary>Returns <paramref name="values"/> if it is non-empty and holds no null element.</summary>
+    public static EquatableArray<T> NotEmpty<T>(EquatableArray<T> values, string name)
+    {
+        if (values.IsEmpty) throw new ArgumentException($"{name} must hold at least one element, got none.", name);
+        foreach (var v in values)
+            if (v is null) throw new ArgumentException($"{name} must not hold null elements.", name);
+        return values;
+    }
+
     /// <summary>Returns <paramref name="value"/> if it is at least zero.</summary>
     public static int NonNegative(int value, string name) =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be >= 0, got {value}.");

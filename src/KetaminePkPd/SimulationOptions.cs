@@ -71,7 +71,7 @@ public sealed record SimulationOptions
     /// Explicit output times instead of the regular grid (empty for the grid). Set with <see cref="AtTimes"/>; when set,
     /// <see cref="Until"/> is the last of them.
     /// </summary>
-    public System.Collections.Immutable.ImmutableArray<TimeSpan> OutputTimes { get; private init; } = [];
+    public EquatableArray<TimeSpan> OutputTimes { get; private init; } = [];
 
     /// <summary>Options reporting exactly at <paramref name="times"/> (e.g. a trial's assessment times).</summary>
     /// <param name="times">Strictly increasing, &gt;= 0, at most <see cref="MaxOutputs"/>, last one &gt; 0.</param>
@@ -107,13 +107,4 @@ public sealed record SimulationOptions
         t[^1] = until;
         return t;
     }
-
-    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(SimulationOptions? other) => ReferenceEquals(this, other) || other is not null
-        && (Until, OutputStep, Method, Tolerances).Equals((other.Until, other.OutputStep, other.Method, other.Tolerances))
-        && ValueEquality.Equal(OutputTimes, other.OutputTimes);
-
-    /// <summary>A hash consistent with <see cref="Equals(SimulationOptions)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(OutputTimes), Until, OutputStep, Method);
 }

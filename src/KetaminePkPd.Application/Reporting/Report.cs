@@ -12,7 +12,7 @@ namespace KetaminePkPd.Application.Reporting;
 /// </summary>
 /// <param name="Title">The report's title, e.g. <c>ketamine-pkpd hypothesis: does shared exposure alone explain ...?</c>.</param>
 /// <param name="Blocks">The blocks, in reading order.</param>
-public sealed record Report(string Title, ImmutableArray<ReportBlock> Blocks)
+public sealed record Report(string Title, EquatableArray<ReportBlock> Blocks)
 {
     /// <summary>The report's title.</summary>
     /// <exception cref="ArgumentException">Null or blank.</exception>
@@ -20,7 +20,7 @@ public sealed record Report(string Title, ImmutableArray<ReportBlock> Blocks)
 
     /// <summary>The blocks, in reading order.</summary>
     /// <exception cref="ArgumentException">A default array or a null block.</exception>
-    public ImmutableArray<ReportBlock> Blocks { get; } = CheckBlocks(Blocks);
+    public EquatableArray<ReportBlock> Blocks { get; } = CheckBlocks(Blocks);
 
     /// <summary>The paragraphs of kind <see cref="ReportParagraphKind.Reading"/>: the plain-language readings.</summary>
     public IEnumerable<ReportParagraph> Readings => Blocks.OfType<ReportParagraph>().Where(p => p.Kind == ReportParagraphKind.Reading);
@@ -64,12 +64,6 @@ public sealed record Report(string Title, ImmutableArray<ReportBlock> Blocks)
         }
         return md.ToString().TrimEnd('\n') + "\n";
     }
-
-    /// <inheritdoc />
-    public bool Equals(Report? other) => other is not null && Title == other.Title && ValueEquality.Equal(Blocks, other.Blocks);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Title, ValueEquality.Hash(Blocks));
 
     private static ImmutableArray<ReportBlock> CheckBlocks(ImmutableArray<ReportBlock> blocks)
     {

@@ -17,7 +17,7 @@ public sealed record ReportTable : ReportBlock
     {
         Title = title;
         Columns = Guard.NotEmpty(columns, nameof(columns));
-        Rows = Guard.Values(rows, nameof(rows));
+        Guard.Values(rows, nameof(rows));
         for (int i = 0; i < rows.Length; i++)
         {
             if (rows[i].IsDefault || rows[i].Length != columns.Length)
@@ -25,26 +25,15 @@ public sealed record ReportTable : ReportBlock
             foreach (var cell in rows[i])
                 if (cell is null) throw new ArgumentException($"rows[{i}] must not hold null cells.", nameof(rows));
         }
+        Rows = [.. rows.Select(r => new EquatableArray<string>(r))];
     }
 
     /// <summary>Null, or the title shown above the table.</summary>
     public string? Title { get; }
 
     /// <summary>The columns.</summary>
-    public ImmutableArray<ReportColumn> Columns { get; }
+    public EquatableArray<ReportColumn> Columns { get; }
 
     /// <summary>The rows, one cell per column.</summary>
-    public ImmutableArray<ImmutableArray<string>> Rows { get; }
-
-    /// <inheritdoc />
-    public bool Equals(ReportTable? other)
-    {
-        if (other is null || Title != other.Title || !ValueEquality.Equal(Columns, other.Columns) || Rows.Length != other.Rows.Length) return false;
-        for (int i = 0; i < Rows.Length; i++)
-            if (!ValueEquality.Equal(Rows[i], other.Rows[i])) return false;
-        return true;
-    }
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Title, ValueEquality.Hash(Columns), Rows.Length);
+    public EquatableArray<EquatableArray<string>> Rows { get; }
 }

@@ -78,8 +78,8 @@ public static class SimulationReport
     {
         ArgumentNullException.ThrowIfNull(result);
         var pk = result.Pk;
-        var cadss = result[EffectParameterSet.DissociationName].Values;
-        var madrs = result[EffectParameterSet.AntidepressantName].Values;
+        var cadss = result.Dissociation.Values;
+        var madrs = result.Antidepressant.Values;
         var columns = ImmutableArray.CreateBuilder<ResultColumn>();
         columns.Add(new ResultColumn("time_h", "Time from the first dose, hours."));
         columns.Add(new ResultColumn("parent_ng_per_ml", "Plasma concentration of the parent drug (free base), ng/mL."));
@@ -126,8 +126,8 @@ public static class SimulationReport
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(result);
         var pk = result.Pk;
-        var dissociation = result[EffectParameterSet.DissociationName];
-        var antidepressant = result[EffectParameterSet.AntidepressantName];
+        var dissociation = result.Dissociation;
+        var antidepressant = result.Antidepressant;
         foreach (double v in (double[])[dissociation.MaximumValue, dissociation.MaximumTimeH, antidepressant.MinimumValue, antidepressant.MinimumTimeH])
             if (!double.IsFinite(v)) throw new NonFiniteResultException($"the simulation produced a non-finite effect ({v}); nothing was written.");
         TimeCourseJson? course = null;
@@ -185,8 +185,8 @@ public static class SimulationReport
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(result);
         var pk = result.Pk;
-        var dissociation = result[EffectParameterSet.DissociationName];
-        var antidepressant = result[EffectParameterSet.AntidepressantName];
+        var dissociation = result.Dissociation;
+        var antidepressant = result.Antidepressant;
         var set = setup.ParameterSet;
         string parent = Vocabulary.ParentName(setup.Drug);
         string? metabolite = setup.PkModel.MetaboliteCompartment?.Name;

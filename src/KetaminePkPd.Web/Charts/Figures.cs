@@ -28,8 +28,8 @@ internal static class Figures
     public static PlotFigure Concentrations(ArmComparison arm)
     {
         var r = arm.Course;
-        var cadss = r[EffectParameterSet.DissociationName];
-        var mood = r[EffectParameterSet.AntidepressantName];
+        var cadss = r.Dissociation;
+        var mood = r.Antidepressant;
         return new PlotFigure(
         [
             Line("plasma", r.TimesH, r.Pk.ParentNgPerMl, ShortWindowH, Plasma),
@@ -47,8 +47,8 @@ internal static class Figures
     public static PlotFigure Effects(ArmComparison arm)
     {
         var r = arm.Course;
-        var cadss = r[EffectParameterSet.DissociationName];
-        var mood = r[EffectParameterSet.AntidepressantName];
+        var cadss = r.Dissociation;
+        var mood = r.Antidepressant;
         var days = r.TimesH.Select(t => t / 24).ToImmutableArray();
         return new PlotFigure(
         [
@@ -68,8 +68,8 @@ internal static class Figures
     public static PlotFigure Hysteresis(ArmComparison arm)
     {
         var r = arm.Course;
-        var cadss = r[EffectParameterSet.DissociationName];
-        var mood = r[EffectParameterSet.AntidepressantName];
+        var cadss = r.Dissociation;
+        var mood = r.Antidepressant;
         int shortEnd = Count(r.TimesH, ShortWindowH), dayEnd = Count(r.TimesH, 24);
         return new PlotFigure(
         [
@@ -101,11 +101,11 @@ internal static class Figures
                 var u = typical.Uncertain!;
                 string range = string.Create(CultureInfo.InvariantCulture, $"{u.Parameter} {u.Low:0.##}-{u.High:0.##}");
                 traces.AddRange(Band($"{name}: {range}", low.Course.TimesH, low.Course.Pk.ParentNgPerMl, high.Course.Pk.ParentNgPerMl, hours, colour, group, "x", "y"));
-                traces.AddRange(Band($"{name}: {range}", low.Course.TimesH, low.Course[EffectParameterSet.DissociationName].Values,
-                    high.Course[EffectParameterSet.DissociationName].Values, hours, colour, group, "x2", "y2", legend: false));
+                traces.AddRange(Band($"{name}: {range}", low.Course.TimesH, low.Course.Dissociation.Values,
+                    high.Course.Dissociation.Values, hours, colour, group, "x2", "y2", legend: false));
             }
             traces.Add(Line(name, typical.Course.TimesH, typical.Course.Pk.ParentNgPerMl, hours, colour) with { Legendgroup = group });
-            traces.Add(Line(name, typical.Course.TimesH, typical.Course[EffectParameterSet.DissociationName].Values, hours, colour)
+            traces.Add(Line(name, typical.Course.TimesH, typical.Course.Dissociation.Values, hours, colour)
                 with { Xaxis = "x2", Yaxis = "y2", Showlegend = false, Legendgroup = group });
         }
         return new PlotFigure(traces, new PlotLayout

@@ -3,19 +3,21 @@ using System.Collections.Immutable;
 namespace KetaminePkPd.Comparisons;
 
 /// <summary>The outcome of <see cref="RouteComparison.Run"/>. Immutable.</summary>
-/// <param name="Options">The settings used.</param>
-/// <param name="Arms">One result per arm, in the order given.</param>
-public sealed record ComparisonResult(ComparisonOptions Options, ImmutableArray<ArmComparison> Arms)
+public sealed record ComparisonResult
 {
-    /// <summary>Value equality: every member, sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(ComparisonResult? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Options, other.Options)
-        && ValueEquality.Equal(Arms, other.Arms);
+    /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
+    /// <param name="options">The settings used.</param>
+    /// <param name="arms">One result per arm, in the order given.</param>
+    /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
+    public ComparisonResult(ComparisonOptions options, EquatableArray<ArmComparison> arms)
+    {
+        Options = options;
+        Arms = arms;
+    }
 
-    /// <summary>A hash consistent with <see cref="Equals(ComparisonResult)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Arms), Options);
+    /// <summary>The settings used.</summary>
+    public ComparisonOptions Options { get; init => field = Guard.NotNull(value, nameof(Options)); }
 
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = Guard.NotNull(Options, nameof(Options)) is not null && !Guard.Values(Arms, nameof(Arms)).IsDefault;
+    /// <summary>One result per arm, in the order given.</summary>
+    public EquatableArray<ArmComparison> Arms { get; init => field = Guard.Values(value, nameof(Arms)); }
 }

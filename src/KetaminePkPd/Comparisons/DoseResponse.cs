@@ -29,7 +29,7 @@ public static class DoseResponse
         foreach (var dose in doses)
         {
             var r = PkPdSimulator.Simulate(model, DosingRegimen.Single(Administration(settings, dose)), times);
-            points.Add(new DoseResponsePoint(dose, r[EffectParameterSet.DissociationName].MaximumValue, -r[EffectParameterSet.AntidepressantName].Values[1], r.Pk.Parent.CmaxNgPerMl));
+            points.Add(new DoseResponsePoint(dose, r.Dissociation.MaximumValue, -r.Antidepressant.Values[1], r.Pk.Parent.CmaxNgPerMl));
         }
         progress?.Report(0.1);
         var list = points.MoveToImmutable();

@@ -1,12 +1,34 @@
 namespace KetaminePkPd.Comparisons;
 
 /// <summary>Both effects at one dose for the typical patient. Immutable.</summary>
-/// <param name="Dose">The dose.</param>
-/// <param name="PeakCadss">Peak dissociation, CADSS points.</param>
-/// <param name="Day1Improvement">Antidepressant drug effect at 24 h as an improvement, MADRS points (positive = better).</param>
-/// <param name="CmaxNgPerMl">Parent Cmax, ng/mL.</param>
-public sealed record DoseResponsePoint(Dose Dose, double PeakCadss, double Day1Improvement, double CmaxNgPerMl)
+public sealed record DoseResponsePoint
 {
+    /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
+    /// <param name="dose">The dose.</param>
+    /// <param name="peakCadss">Peak dissociation, CADSS points.</param>
+    /// <param name="day1Improvement">Antidepressant drug effect at 24 h as an improvement, MADRS points (positive = better).</param>
+    /// <param name="cmaxNgPerMl">Parent Cmax, ng/mL.</param>
+    /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
+    public DoseResponsePoint(Dose dose, double peakCadss, double day1Improvement, double cmaxNgPerMl)
+    {
+        Dose = dose;
+        PeakCadss = peakCadss;
+        Day1Improvement = day1Improvement;
+        CmaxNgPerMl = cmaxNgPerMl;
+    }
+
+    /// <summary>The dose.</summary>
+    public Dose Dose { get; init; }
+
+    /// <summary>Peak dissociation, CADSS points.</summary>
+    public double PeakCadss { get; init => field = Guard.Finite(value, nameof(PeakCadss)); }
+
+    /// <summary>Antidepressant drug effect at 24 h as an improvement, MADRS points (positive = better).</summary>
+    public double Day1Improvement { get; init => field = Guard.Finite(value, nameof(Day1Improvement)); }
+
+    /// <summary>Parent Cmax, ng/mL.</summary>
+    public double CmaxNgPerMl { get; init => field = Guard.NonNegative(value, nameof(CmaxNgPerMl)); }
+
     // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
     /// <summary>
     /// The antidepressant drug effect at 24 h as a change of the MADRS score, points: <c>-</c><see cref="Day1Improvement"/>,
@@ -14,6 +36,4 @@ public sealed record DoseResponsePoint(Dose Dose, double PeakCadss, double Day1I
     /// </summary>
     public double Day1ChangeMadrs => 0 - Day1Improvement; // 0 - x, not -x: no negative zero in the outputs
 
-    private readonly bool _checked = Guard.Finite(PeakCadss, nameof(PeakCadss)) == PeakCadss && Guard.Finite(Day1Improvement, nameof(Day1Improvement)) == Day1Improvement
-        && Guard.NonNegative(CmaxNgPerMl, nameof(CmaxNgPerMl)) >= 0;
 }

@@ -14,29 +14,39 @@ namespace KetaminePkPd.Comparisons;
 /// plasticity model does not level off (a bigger dose keeps the signal on longer), so its half-maximal dose moves with
 /// the top of the sweep and is not a potency: compare the curves, not the two numbers.
 /// </remarks>
-/// <param name="Settings">The settings used.</param>
-/// <param name="Points">The typical patient's effects at each dose.</param>
-/// <param name="HalfMaximalDissociationDose">Dose where peak CADSS reaches half of its largest value in the sweep, or null if never.</param>
-/// <param name="HalfMaximalAntidepressantDose">Dose where the day-1 improvement reaches half of its largest value, or null if never.</param>
-/// <param name="Population">The virtual trial across the sweep (exposure-only hypothesis), or null when no population was asked for.</param>
-public sealed record DoseResponseResult(DoseResponseSettings Settings, ImmutableArray<DoseResponsePoint> Points, Dose? HalfMaximalDissociationDose,
-    Dose? HalfMaximalAntidepressantDose, TrialResult? Population)
+public sealed record DoseResponseResult
 {
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = Guard.NotNull(Settings, nameof(Settings)) is not null && !Guard.Values(Points, nameof(Points)).IsDefault;
+    /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
+    /// <param name="settings">The settings used.</param>
+    /// <param name="points">The typical patient's effects at each dose.</param>
+    /// <param name="halfMaximalDissociationDose">Dose where peak CADSS reaches half of its largest value in the sweep, or null if never.</param>
+    /// <param name="halfMaximalAntidepressantDose">Dose where the day-1 improvement reaches half of its largest value, or null if never.</param>
+    /// <param name="population">The virtual trial across the sweep (exposure-only hypothesis), or null when no population was asked for.</param>
+    /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
+    public DoseResponseResult(DoseResponseSettings settings, EquatableArray<DoseResponsePoint> points, Dose? halfMaximalDissociationDose, Dose? halfMaximalAntidepressantDose, TrialResult? population)
+    {
+        Settings = settings;
+        Points = points;
+        HalfMaximalDissociationDose = halfMaximalDissociationDose;
+        HalfMaximalAntidepressantDose = halfMaximalAntidepressantDose;
+        Population = population;
+    }
+
+    /// <summary>The settings used.</summary>
+    public DoseResponseSettings Settings { get; init => field = Guard.NotNull(value, nameof(Settings)); }
+
+    /// <summary>The typical patient's effects at each dose.</summary>
+    public EquatableArray<DoseResponsePoint> Points { get; init => field = Guard.Values(value, nameof(Points)); }
+
+    /// <summary>Dose where peak CADSS reaches half of its largest value in the sweep, or null if never.</summary>
+    public Dose? HalfMaximalDissociationDose { get; init; }
+
+    /// <summary>Dose where the day-1 improvement reaches half of its largest value, or null if never.</summary>
+    public Dose? HalfMaximalAntidepressantDose { get; init; }
+
+    /// <summary>The virtual trial across the sweep (exposure-only hypothesis), or null when no population was asked for.</summary>
+    public TrialResult? Population { get; init; }
 
     /// <summary>The dose-alone association at day 1 over the population (r of CADSS and % change; see <see cref="AssociationSummary"/>), or null.</summary>
     public AssociationSummary? PopulationDay1 => Population?.Associations.FirstOrDefault(a => a?.Time == TimeSpan.FromDays(1));
-
-    /// <summary>Value equality: every member, sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(DoseResponseResult? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Settings, other.Settings)
-        && ValueEquality.Equal(HalfMaximalDissociationDose, other.HalfMaximalDissociationDose)
-        && ValueEquality.Equal(HalfMaximalAntidepressantDose, other.HalfMaximalAntidepressantDose)
-        && ValueEquality.Equal(Population, other.Population)
-        && ValueEquality.Equal(Points, other.Points);
-
-    /// <summary>A hash consistent with <see cref="Equals(DoseResponseResult)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Points), Settings, HalfMaximalDissociationDose, HalfMaximalAntidepressantDose);
 }

@@ -2,20 +2,50 @@ namespace KetaminePkPd.Comparisons;
 
 /// <summary>
 /// Between-patient spread of an arm: percentiles of each metric and bands of the concentration, CADSS and antidepressant
-/// time courses over a virtual population (docs/model.md section 4.4 variability). Immutable.
+/// time courses over a virtual population (docs/model.md section 4.4 variability). Immutable; every property is checked
+/// when set, so a <c>with</c> expression is checked too.
 /// </summary>
-/// <param name="Subjects">Virtual patients.</param>
-/// <param name="P5">5th percentile of each metric (<see cref="ArmMetrics.CadssBelow4AfterH"/> null when more than 5% never return under 4).</param>
-/// <param name="Median">Median of each metric.</param>
-/// <param name="P95">95th percentile of each metric.</param>
-/// <param name="Concentration">Parent concentration band, ng/mL.</param>
-/// <param name="Cadss">Dissociation band, CADSS points.</param>
-/// <param name="Antidepressant">Antidepressant drug-effect band, MADRS points.</param>
-public sealed record PopulationBands(int Subjects, ArmMetrics P5, ArmMetrics Median, ArmMetrics P95,
-    TimeCourseBand Concentration, TimeCourseBand Cadss, TimeCourseBand Antidepressant)
+public sealed record PopulationBands
 {
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = Guard.NonNegative(Subjects, nameof(Subjects)) >= 0 && Guard.NotNull(P5, nameof(P5)) is not null && Guard.NotNull(Median, nameof(Median)) is not null
-        && Guard.NotNull(P95, nameof(P95)) is not null && Guard.NotNull(Concentration, nameof(Concentration)) is not null
-        && Guard.NotNull(Cadss, nameof(Cadss)) is not null && Guard.NotNull(Antidepressant, nameof(Antidepressant)) is not null;
+    /// <summary>Creates the bands.</summary>
+    /// <param name="subjects">Virtual patients, &gt;= 0.</param>
+    /// <param name="p5">5th percentile of each metric.</param>
+    /// <param name="median">Median of each metric.</param>
+    /// <param name="p95">95th percentile of each metric.</param>
+    /// <param name="concentration">Parent concentration band, ng/mL.</param>
+    /// <param name="cadss">Dissociation band, CADSS points.</param>
+    /// <param name="antidepressant">Antidepressant drug-effect band, MADRS points.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="subjects"/> is negative.</exception>
+    /// <exception cref="ArgumentNullException">A null metric or band.</exception>
+    public PopulationBands(int subjects, ArmMetrics p5, ArmMetrics median, ArmMetrics p95, TimeCourseBand concentration, TimeCourseBand cadss, TimeCourseBand antidepressant)
+    {
+        Subjects = subjects;
+        P5 = p5;
+        Median = median;
+        P95 = p95;
+        Concentration = concentration;
+        Cadss = cadss;
+        Antidepressant = antidepressant;
+    }
+
+    /// <summary>Virtual patients.</summary>
+    public int Subjects { get; init => field = Guard.NonNegative(value, nameof(Subjects)); }
+
+    /// <summary>5th percentile of each metric (<see cref="ArmMetrics.CadssBelow4AfterH"/> null when more than 5% never return under 4).</summary>
+    public ArmMetrics P5 { get; init => field = Guard.NotNull(value, nameof(P5)); }
+
+    /// <summary>Median of each metric.</summary>
+    public ArmMetrics Median { get; init => field = Guard.NotNull(value, nameof(Median)); }
+
+    /// <summary>95th percentile of each metric.</summary>
+    public ArmMetrics P95 { get; init => field = Guard.NotNull(value, nameof(P95)); }
+
+    /// <summary>Parent concentration band, ng/mL.</summary>
+    public TimeCourseBand Concentration { get; init => field = Guard.NotNull(value, nameof(Concentration)); }
+
+    /// <summary>Dissociation band, CADSS points.</summary>
+    public TimeCourseBand Cadss { get; init => field = Guard.NotNull(value, nameof(Cadss)); }
+
+    /// <summary>Antidepressant drug-effect band, MADRS points.</summary>
+    public TimeCourseBand Antidepressant { get; init => field = Guard.NotNull(value, nameof(Antidepressant)); }
 }

@@ -51,8 +51,8 @@ public sealed class PopulationRun : SubjectRun<PopulationBands>
         var r = RouteComparison.Simulate(_arm, _arm.Model, patient.Subject, patient, RouteComparison.Outputs);
         _metrics[i] = RouteComparison.Metrics(r, _options.Threshold);
         _concentration[i] = [.. r.Pk.ParentNgPerMl];
-        _cadss[i] = [.. r[EffectParameterSet.DissociationName].Values];
-        _antidepressant[i] = [.. r[EffectParameterSet.AntidepressantName].Values];
+        _cadss[i] = [.. r.Dissociation.Values];
+        _antidepressant[i] = [.. r.Antidepressant.Values];
     }
 
     private protected override PopulationBands Finish()

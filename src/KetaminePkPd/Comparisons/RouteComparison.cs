@@ -100,8 +100,8 @@ public static class RouteComparison
     internal static ArmMetrics Metrics(PkPdSimulationResult r, Concentration threshold)
     {
         var t = r.TimesH;
-        var cadss = r[EffectParameterSet.DissociationName];
-        var ad = r[EffectParameterSet.AntidepressantName].Values;
+        var cadss = r.Dissociation;
+        var ad = r.Antidepressant.Values;
         double above = r.Pk.ParentTimeAboveH(threshold);
         double? below4 = null;
         if (cadss.MaximumValue <= 4) below4 = 0;

@@ -32,10 +32,10 @@ public sealed record DataSetSubject
     public string Id { get; }
 
     /// <summary>Names of the other columns, in the order of each record's values.</summary>
-    public ImmutableArray<string> ColumnNames { get; }
+    public EquatableArray<string> ColumnNames { get; }
 
     /// <summary>The records, in time order.</summary>
-    public ImmutableArray<EventRecord> Records { get; }
+    public EquatableArray<EventRecord> Records { get; }
 
     /// <summary>
     /// A copy with an output-only record (<see cref="EventKind.Other"/>, <c>EVID 2</c>, row 0) at each given time that has
@@ -72,12 +72,4 @@ public sealed record DataSetSubject
         while (next < Records.Length) result.Add(Records[next++]);
         return new DataSetSubject(ColumnNames, result.ToImmutable());
     }
-
-    /// <summary>Value equality: the ID, the column names and the records, element by element.</summary>
-    /// <param name="other">The subject to compare with.</param>
-    public bool Equals(DataSetSubject? other) => ReferenceEquals(this, other) || other is not null
-        && Id == other.Id && ValueEquality.Equal(ColumnNames, other.ColumnNames) && ValueEquality.Equal(Records, other.Records);
-
-    /// <summary>A hash consistent with <see cref="Equals(DataSetSubject)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(Id, ValueEquality.Hash(ColumnNames), ValueEquality.Hash(Records));
 }

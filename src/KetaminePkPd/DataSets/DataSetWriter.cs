@@ -54,7 +54,7 @@ public static class DataSetWriter
         bool metabolite = !prediction.MetaboliteNgPerMl.IsEmpty;
         string id = Quote(prediction.Subject.Id);
         int n = prediction.CompartmentNames.Length;
-        var columns = prediction.Subject.ColumnNames;
+        var columns = prediction.Subject.ColumnNames.AsImmutableArray();
         var carried = (carry ?? []).Select(name => (Name: name.Trim().ToUpperInvariant(), Index: columns.IndexOf(name.Trim(), 0, columns.Length, StringComparer.OrdinalIgnoreCase))).ToArray();
         foreach (var (name, index) in carried)
             if (index < 0) throw new ArgumentException($"'{ErrorText.Excerpt(name)}' is not a column of the data set; its other columns are {(columns.IsEmpty ? "none" : string.Join(", ", columns))}.", nameof(carry));

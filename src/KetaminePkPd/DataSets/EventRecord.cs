@@ -104,7 +104,7 @@ public sealed record EventRecord
     public int Compartment { get; }
 
     /// <summary>Values of the other columns, in the order of <see cref="DataSetSubject.ColumnNames"/>.</summary>
-    public ImmutableArray<double> Values { get; }
+    public EquatableArray<double> Values { get; }
 
     /// <summary>Line number in the file (header = 1), or 0.</summary>
     public int Row { get; }
@@ -121,15 +121,4 @@ public sealed record EventRecord
     private DataSetFormatException Bad(string column, string problem) => new(Row, column, problem);
 
     private static string R(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Value equality: every member, <see cref="Values"/> element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(EventRecord? other) => ReferenceEquals(this, other) || other is not null
-        && Id == other.Id && TimeH.Equals(other.TimeH) && Kind == other.Kind && AmountMg.Equals(other.AmountMg)
-        && RateMgPerH.Equals(other.RateMgPerH) && IntervalH.Equals(other.IntervalH) && AdditionalDoses == other.AdditionalDoses
-        && SteadyState == other.SteadyState && Compartment == other.Compartment && Row == other.Row
-        && ValueEquality.Equal(Values, other.Values);
-
-    /// <summary>A hash consistent with <see cref="Equals(EventRecord)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(Id, TimeH, Kind, AmountMg, Compartment, ValueEquality.Hash(Values));
 }

@@ -23,7 +23,6 @@ internal sealed class SubjectEngine
     private readonly int _p;
     private readonly double[] _x;
     private readonly double[] _b;
-    private readonly double[] _zero;
     private readonly int[] _modeled;
     private readonly double[] _governingRates;
     private readonly double[] _input;
@@ -46,7 +45,6 @@ internal sealed class SubjectEngine
         _p = _kernel.ParameterNames.Length;
         _x = new double[_n];
         _b = new double[_n];
-        _zero = new double[_n];
         _modeled = new int[_n];
         _governingRates = new double[_n];
         _input = new double[_n];
@@ -93,7 +91,7 @@ internal sealed class SubjectEngine
 
     private SubjectPrediction SimulateRecords(DataSetSubject subject)
     {
-        if (_slots is null || _slots.ColumnNames != subject.ColumnNames) _slots = new ParameterSlots(_model, subject.ColumnNames);
+        if (_slots is null || _slots.ColumnNames != subject.ColumnNames.AsImmutableArray()) _slots = new ParameterSlots(_model, subject.ColumnNames);
         var slots = _slots;
         var records = subject.Records;
         int count = records.Length, n = _n;
@@ -234,20 +232,20 @@ internal sealed class SubjectEngine
         double spans = (lag + duration) / tau;
         if (spans > 100_000) throw new DataSetFormatException(r.Row, "II", $"the dose's lag and duration span {Guard.F(spans)} intervals of II = {Guard.F(tau)} h; at most 100000 are supported.");
         int kMax = (int)Math.Floor(spans) + 1;
-        var boluses = new List<double>();
-        var segments = new List<(double From, double To)>();
+        var boluses = new List<(int Compartment, double At, double Amount)>();
+        var segments = new List<(int Compartment, double From, double To, double Rate)>();
         for (int k = 1; k <= kMax; k++)
         {
             double s = lag - (k - 1) * tau; // start of delivery of the dose given at t - k II, relative to t - II
             if (rate == 0)
             {
-                if (s >= 0 && s < tau) boluses.Add(s);
+                if (s >= 0 && s < tau) boluses.Add((c, s, amount));
                 else if (s >= tau) Enqueue(new Pending(t + (s - tau), PendingKind.Bolus, c, amount, -1, 0));
             }
             else
             {
                 double from = Math.Max(s, 0), to = Math.Min(s + duration, tau);
-                if (from < to) segments.Add((from, to));
+                if (from < to) segments.Add((c, from, to, rate));
                 if (s + duration > tau)
                 {
                     double tail = Math.Max(s, tau);
@@ -257,44 +255,16 @@ internal sealed class SubjectEngine
             }
         }
 
-        // g: from zero at t - II through the folded input of one interval.
-        var points = new SortedSet<double> { 0, tau };
-        foreach (var s in boluses) points.Add(s);
-        foreach (var (from, to) in segments)
-        {
-            points.Add(from);
-            points.Add(to);
-        }
+        // g: from zero at t - II through the folded input of one interval (PeriodicState, shared with DosingRegimen.WithSteadyState).
         Span<double> g = stackalloc double[n];
         g.Clear();
-        var bw = new double[n];
-        double prev = double.NaN;
-        foreach (double point in points)
-        {
-            if (!double.IsNaN(prev) && point > prev)
-            {
-                double mid = 0.5 * (prev + point);
-                int active = 0;
-                foreach (var (from, to) in segments)
-                    if (from <= mid && mid < to) active++;
-                Array.Clear(bw);
-                bw[c] = rate * active;
-                inst.Propagator.Step(g, inst.Propagator.Prepare(bw, active > 0, point - prev));
-            }
-            if (point < tau)
-                foreach (var s in boluses)
-                    if (s == point) g[c] += amount;
-            prev = point;
-        }
+        PeriodicState.Integrate(inst.Propagator, n, tau, boluses, segments, g);
 
         if (inst.SsInterval != tau)
         {
-            var phi = inst.Propagator.Prepare(_zero, false, tau).Phi;
             var m = new double[n * n];
-            for (int q = 0; q < n * n; q++) m[q] = -phi[q];
-            for (int q = 0; q < n; q++) m[q * n + q] += 1;
             var piv = new int[n];
-            if (!DenseLu.Factor(m, n, piv))
+            if (!PeriodicState.Factor(inst.Propagator, n, tau, m, piv))
                 throw new DataSetFormatException(r.Row, "II", $"no steady state: I - exp(K II) is singular for II = {Guard.F(tau)} h (a compartment that never drains?).");
             inst.SsLu = m;
             inst.SsPivots = piv;

@@ -146,7 +146,7 @@ public sealed record EvidenceEntry
     public EvidenceOutcome Outcome { get; }
 
     /// <summary>The arms whose patients enter the analysis; empty: every arm.</summary>
-    public ImmutableArray<string> AnalysisArms { get; }
+    public EquatableArray<string> AnalysisArms { get; }
 
     /// <summary>Patients behind the statistic (for a review: one reviewed study's size).</summary>
     public int AnalysisN { get; }
@@ -159,18 +159,6 @@ public sealed record EvidenceEntry
 
     /// <summary>Whether the entry is a review's count of significant tests rather than one analysis.</summary>
     public bool IsReview => Statistic.Kind == EvidenceStatisticKind.ShareSignificant;
-
-    /// <inheritdoc/>
-    public bool Equals(EvidenceEntry? other) => ReferenceEquals(this, other) || other is not null
-        && Key == other.Key && Study == other.Study && Citation == other.Citation && Population == other.Population && Regimen == other.Regimen
-        && Dissociation == other.Dissociation && OutcomeText == other.OutcomeText && Statistic == other.Statistic && Uncertainty == other.Uncertainty
-        && ReadFrom == other.ReadFrom && Unknown == other.Unknown && OverlapGroup == other.OverlapGroup && Design == other.Design
-        && OutcomeTime == other.OutcomeTime && Outcome == other.Outcome && AnalysisArms.SequenceEqual(other.AnalysisArms)
-        && AnalysisN == other.AnalysisN && AnalysisNSource == other.AnalysisNSource && Approximations == other.Approximations
-        && Test == other.Test && PeakCadss == other.PeakCadss && CadssAtMost == other.CadssAtMost && SplitAtCadss == other.SplitAtCadss;
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Key, Statistic, Design, OutcomeTime, AnalysisN);
 
     private static bool IsKey(string s) => s.Length > 0 && s.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 }

@@ -19,10 +19,10 @@ public sealed record EvidenceResult
     public EvidenceSettings Settings { get; }
 
     /// <summary>Entry x hypothesis rows.</summary>
-    public ImmutableArray<EvidenceRow> Rows { get; }
+    public EquatableArray<EvidenceRow> Rows { get; }
 
     /// <summary>One per hypothesis, in the settings' order.</summary>
-    public ImmutableArray<EvidenceJoint> Joint { get; }
+    public EquatableArray<EvidenceJoint> Joint { get; }
 
     /// <summary>Patients simulated in all pools.</summary>
     public int PatientsSimulated { get; }
@@ -37,12 +37,4 @@ public sealed record EvidenceResult
     public EvidenceRow this[string key, string hypothesis] =>
         Rows.FirstOrDefault(r => string.Equals(r.Entry.Key, key, StringComparison.OrdinalIgnoreCase) && string.Equals(r.Hypothesis.Name, hypothesis, StringComparison.OrdinalIgnoreCase))
         ?? throw new KeyNotFoundException($"No row for entry '{key}' under hypothesis '{hypothesis}'.");
-
-    /// <summary>Value equality: settings, rows and joint verdicts element by element, patients (not the wall time).</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(EvidenceResult? other) => ReferenceEquals(this, other) || other is not null
-        && Settings == other.Settings && ValueEquality.Equal(Rows, other.Rows) && ValueEquality.Equal(Joint, other.Joint) && PatientsSimulated == other.PatientsSimulated;
-
-    /// <summary>A hash consistent with <see cref="Equals(EvidenceResult)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(Settings, ValueEquality.Hash(Rows), ValueEquality.Hash(Joint), PatientsSimulated);
 }

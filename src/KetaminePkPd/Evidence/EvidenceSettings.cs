@@ -6,8 +6,8 @@ namespace KetaminePkPd.Evidence;
 /// <summary>What <see cref="EvidenceAnalysis.Run"/> runs: the entries, the hypotheses, replicates, pool size and seed. Immutable; validated on set.</summary>
 public sealed record EvidenceSettings
 {
-    private ImmutableArray<EvidenceEntry> _entries = EvidenceCatalogue.All;
-    private ImmutableArray<Hypothesis> _hypotheses = [.. Hypothesis.All];
+    private EquatableArray<EvidenceEntry> _entries = EvidenceCatalogue.All;
+    private EquatableArray<Hypothesis> _hypotheses = [.. Hypothesis.All];
     private int _replicates = DefaultReplicates, _poolFactor = DefaultPoolFactor;
     private double _alpha = 0.05;
 
@@ -31,7 +31,7 @@ public sealed record EvidenceSettings
     public static EvidenceSettings Default { get; } = new();
 
     /// <summary>The entries to test (at least one; keys unique).</summary>
-    public ImmutableArray<EvidenceEntry> Entries
+    public EquatableArray<EvidenceEntry> Entries
     {
         get => _entries;
         init
@@ -44,7 +44,7 @@ public sealed record EvidenceSettings
     }
 
     /// <summary>The hypotheses (at least one; names unique).</summary>
-    public ImmutableArray<Hypothesis> Hypotheses
+    public EquatableArray<Hypothesis> Hypotheses
     {
         get => _hypotheses;
         init
@@ -70,13 +70,4 @@ public sealed record EvidenceSettings
 
     /// <summary>Run on all cores (the results are the same either way).</summary>
     public bool Parallel { get; init; } = true;
-
-    /// <summary>Value equality: every member, sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(EvidenceSettings? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Entries, other.Entries) && ValueEquality.Equal(Hypotheses, other.Hypotheses)
-        && Replicates == other.Replicates && PoolFactor == other.PoolFactor && Seed == other.Seed && Alpha == other.Alpha && Parallel == other.Parallel;
-
-    /// <summary>A hash consistent with <see cref="Equals(EvidenceSettings)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Entries), ValueEquality.Hash(Hypotheses), Replicates, PoolFactor, Seed);
 }

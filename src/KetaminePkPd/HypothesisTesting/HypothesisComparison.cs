@@ -9,17 +9,48 @@ namespace KetaminePkPd.HypothesisTesting;
 /// the observed size, where the observed r falls in it, the median partial r given exposure, and a plain-language
 /// reading. r is against % change (negative = more dissociation, more improvement). Immutable.
 /// </summary>
-/// <param name="Hypothesis">The hypothesis.</param>
-/// <param name="Observed">The observation.</param>
-/// <param name="R">Replicate r values (CADSS vs % change).</param>
-/// <param name="PartialGivenExposure">Replicate partial r values given the concentration at the CADSS time.</param>
-/// <param name="ProbabilityAtLeastAsStrong">One-sided: the share of replicates with an r at least as strong as observed, in the
+public sealed record HypothesisComparison
+{
+    /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
+    /// <param name="hypothesis">The hypothesis.</param>
+    /// <param name="observed">The observation.</param>
+    /// <param name="r">Replicate r values (CADSS vs % change).</param>
+    /// <param name="partialGivenExposure">Replicate partial r values given the concentration at the CADSS time.</param>
+    /// <param name="probabilityAtLeastAsStrong">One-sided: the share of replicates with an r at least as strong as observed, in the
 /// observed direction (P(r &lt;= observed) for a negative observation). It says nothing about an observation that is too weak;
 /// the verdict uses the two-sided <see cref="Compatibility"/>.</param>
-/// <param name="Reading">One paragraph for a reader who is not a statistician.</param>
-public sealed record HypothesisComparison(Hypothesis Hypothesis, ObservedCorrelation Observed, SamplingDistribution R,
-    SamplingDistribution PartialGivenExposure, double ProbabilityAtLeastAsStrong, string Reading)
-{
+    /// <param name="reading">One paragraph for a reader who is not a statistician.</param>
+    /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
+    public HypothesisComparison(Hypothesis hypothesis, ObservedCorrelation observed, SamplingDistribution r, SamplingDistribution partialGivenExposure, double probabilityAtLeastAsStrong, string reading)
+    {
+        Hypothesis = hypothesis;
+        Observed = observed;
+        R = r;
+        PartialGivenExposure = partialGivenExposure;
+        ProbabilityAtLeastAsStrong = probabilityAtLeastAsStrong;
+        Reading = reading;
+    }
+
+    /// <summary>The hypothesis.</summary>
+    public Hypothesis Hypothesis { get; init => field = Guard.NotNull(value, nameof(Hypothesis)); }
+
+    /// <summary>The observation.</summary>
+    public ObservedCorrelation Observed { get; init => field = Guard.NotNull(value, nameof(Observed)); }
+
+    /// <summary>Replicate r values (CADSS vs % change).</summary>
+    public SamplingDistribution R { get; init => field = Guard.NotNull(value, nameof(R)); }
+
+    /// <summary>Replicate partial r values given the concentration at the CADSS time.</summary>
+    public SamplingDistribution PartialGivenExposure { get; init => field = Guard.NotNull(value, nameof(PartialGivenExposure)); }
+
+    /// <summary>One-sided: the share of replicates with an r at least as strong as observed, in the
+/// observed direction (P(r &lt;= observed) for a negative observation). It says nothing about an observation that is too weak;
+/// the verdict uses the two-sided <see cref="Compatibility"/>.</summary>
+    public double ProbabilityAtLeastAsStrong { get; init => field = Guard.InRange(value, 0, 1, nameof(ProbabilityAtLeastAsStrong)); }
+
+    /// <summary>One paragraph for a reader who is not a statistician.</summary>
+    public string Reading { get; init => field = Guard.NotNull(value, nameof(Reading)); }
+
     /// <summary>Replicate trials in which r is undefined (CADSS or the % change constant over the trial's patients, which
     /// can happen in trials of a few patients); they are left out of <see cref="R"/>.</summary>
     public int UndefinedR { get; init; }
@@ -29,26 +60,10 @@ public sealed record HypothesisComparison(Hypothesis Hypothesis, ObservedCorrela
     public int UndefinedPartialR { get; init; }
 
     /// <summary>Every replicate trial's r, in replicate order (NaN where undefined), so the distribution can be redrawn; empty when the run did not keep them.</summary>
-    public ImmutableArray<double> ReplicateR { get; init; } = [];
+    public EquatableArray<double> ReplicateR { get; init; } = [];
 
     /// <summary>Every replicate trial's partial r given exposure, in replicate order (NaN where undefined); empty when not kept.</summary>
-    public ImmutableArray<double> ReplicatePartialR { get; init; } = [];
-
-    /// <summary>Value equality, including the replicate values.</summary>
-    public bool Equals(HypothesisComparison? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Hypothesis, other.Hypothesis) && ValueEquality.Equal(Observed, other.Observed)
-        && ValueEquality.Equal(R, other.R) && ValueEquality.Equal(PartialGivenExposure, other.PartialGivenExposure)
-        && ProbabilityAtLeastAsStrong.Equals(other.ProbabilityAtLeastAsStrong) && Reading == other.Reading
-        && UndefinedR == other.UndefinedR && UndefinedPartialR == other.UndefinedPartialR
-        && ValueEquality.Equal(ReplicateR, other.ReplicateR) && ValueEquality.Equal(ReplicatePartialR, other.ReplicatePartialR);
-
-    /// <summary>A hash consistent with <see cref="Equals(HypothesisComparison?)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(Hypothesis, Observed, ProbabilityAtLeastAsStrong, Reading, ValueEquality.Hash(ReplicateR));
-
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = Guard.NotNull(Hypothesis, nameof(Hypothesis)) is not null && Guard.NotNull(Observed, nameof(Observed)) is not null
-        && Guard.NotNull(R, nameof(R)) is not null && Guard.NotNull(PartialGivenExposure, nameof(PartialGivenExposure)) is not null
-        && Guard.InRange(ProbabilityAtLeastAsStrong, 0, 1, nameof(ProbabilityAtLeastAsStrong)) >= 0 && Guard.NotNull(Reading, nameof(Reading)) is not null;
+    public EquatableArray<double> ReplicatePartialR { get; init; } = [];
 
     /// <summary>Median replicate r.</summary>
     public double MedianR => R.Median;

@@ -11,8 +11,8 @@ namespace KetaminePkPd.HypothesisTesting;
 public sealed record HypothesisTestSettings
 {
     private readonly TrialDesign _design = TrialDesigns.Nimh;
-    private readonly ImmutableArray<Hypothesis> _hypotheses = [.. Hypothesis.All];
-    private readonly ImmutableArray<ObservedCorrelation> _observed = [ObservedCorrelation.Luckenbaugh230Min, ObservedCorrelation.LuckenbaughDay7];
+    private readonly EquatableArray<Hypothesis> _hypotheses = [.. Hypothesis.All];
+    private readonly EquatableArray<ObservedCorrelation> _observed = [ObservedCorrelation.Luckenbaugh230Min, ObservedCorrelation.LuckenbaughDay7];
     private readonly int _replicates = 2000, _pool = 10_000;
     private readonly double _alpha = 0.05, _power = 0.8;
 
@@ -50,7 +50,7 @@ public sealed record HypothesisTestSettings
 
     private int PoolSetter { init => _pool = value; }
 
-    private ImmutableArray<ObservedCorrelation> ObservedSetter { init => _observed = value; }
+    private EquatableArray<ObservedCorrelation> ObservedSetter { init => _observed = value; }
 
     private static int CheckPool(int pool, ImmutableArray<ObservedCorrelation> observed)
     {
@@ -86,7 +86,7 @@ public sealed record HypothesisTestSettings
 
     /// <summary>Hypotheses to compare (names unique). Default the four of docs/model.md section 5.</summary>
     /// <exception cref="ArgumentException">Empty, or a repeated name.</exception>
-    public ImmutableArray<Hypothesis> Hypotheses
+    public EquatableArray<Hypothesis> Hypotheses
     {
         get => _hypotheses;
         init => _hypotheses = value.IsDefaultOrEmpty ? throw new ArgumentException("Hypotheses must hold at least one hypothesis.", nameof(Hypotheses))
@@ -96,7 +96,7 @@ public sealed record HypothesisTestSettings
 
     /// <summary>Observed correlations (each at one of the design's assessment times). Default Luckenbaugh 2014 at 230 min and day 7.
     /// Set with <see cref="WithDesign"/>.</summary>
-    public ImmutableArray<ObservedCorrelation> Observed => _observed;
+    public EquatableArray<ObservedCorrelation> Observed => _observed;
 
     /// <summary>Replicate trials per hypothesis and observation, in [100, 1 000 000]. Default 2000.</summary>
     public int Replicates
@@ -127,20 +127,4 @@ public sealed record HypothesisTestSettings
 
     /// <summary>Simulate on all cores (default) or on the calling thread; the results are identical.</summary>
     public bool Parallel { get; init; } = true;
-
-    /// <summary>Value equality: every member, sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(HypothesisTestSettings? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Design, other.Design)
-        && ValueEquality.Equal(Replicates, other.Replicates)
-        && ValueEquality.Equal(PoolSize, other.PoolSize)
-        && ValueEquality.Equal(Seed, other.Seed)
-        && ValueEquality.Equal(Alpha, other.Alpha)
-        && ValueEquality.Equal(Power, other.Power)
-        && ValueEquality.Equal(Parallel, other.Parallel)
-        && ValueEquality.Equal(Hypotheses, other.Hypotheses)
-        && ValueEquality.Equal(Observed, other.Observed);
-
-    /// <summary>A hash consistent with <see cref="Equals(HypothesisTestSettings)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Hypotheses), ValueEquality.Hash(Observed), Design, Replicates, PoolSize);
 }

@@ -25,7 +25,7 @@ public abstract record ReplicateStudySettings
     public const ulong DefaultSeed = 1;
 
     private readonly TrialDesign _design = TrialDesigns.Nimh;
-    private readonly ImmutableArray<ObservedCorrelation> _observed = [ObservedCorrelation.Luckenbaugh230Min, ObservedCorrelation.LuckenbaughDay7];
+    private readonly EquatableArray<ObservedCorrelation> _observed = [ObservedCorrelation.Luckenbaugh230Min, ObservedCorrelation.LuckenbaughDay7];
     private readonly int _replicates = DefaultReplicates, _pool = DefaultPoolSize;
 
     /// <summary>The trial design; patients are drawn as it allocates them. Default <see cref="TrialDesigns.Nimh"/>.</summary>
@@ -35,7 +35,7 @@ public abstract record ReplicateStudySettings
     /// <summary>Observed correlations to compare with, each at one of the design's assessments (see <see cref="Validate"/>).
     /// Default Luckenbaugh 2014 at 230 min and day 7.</summary>
     /// <exception cref="ArgumentException">Empty, or holding null.</exception>
-    public ImmutableArray<ObservedCorrelation> Observed
+    public EquatableArray<ObservedCorrelation> Observed
     {
         get => _observed;
         init => _observed = value.IsDefaultOrEmpty ? throw new ArgumentException("Observed must hold at least one correlation.", nameof(Observed))
@@ -91,18 +91,4 @@ public abstract record ReplicateStudySettings
     /// </summary>
     /// <exception cref="ArgumentException">A rule is broken; the message says which and by how much.</exception>
     public virtual void Validate() => ReplicateTrials.TimeIndices(Design, Observed, PoolSize, "settings");
-
-    /// <summary>Value equality: every member of this record, sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public virtual bool Equals(ReplicateStudySettings? other) => ReferenceEquals(this, other) || other is not null
-        && EqualityContract == other.EqualityContract
-        && ValueEquality.Equal(Design, other.Design)
-        && ValueEquality.Equal(Observed, other.Observed)
-        && Replicates == other.Replicates
-        && PoolSize == other.PoolSize
-        && Seed == other.Seed
-        && Parallel == other.Parallel;
-
-    /// <summary>A hash consistent with <see cref="Equals(ReplicateStudySettings)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Observed), Design, Replicates, PoolSize, Seed, Parallel);
 }

@@ -6,12 +6,23 @@ namespace KetaminePkPd.HypothesisTesting;
 /// One setting against one observation: the replicate r of trials of the observed size, their median and central 95%,
 /// and the two-sided compatibility of the observed r. Immutable.
 /// </summary>
-/// <param name="Observed">The observation.</param>
-/// <param name="R">Replicate r values (CADSS vs % change).</param>
-public sealed record SensitivityOutcome(ObservedCorrelation Observed, SamplingDistribution R)
+public sealed record SensitivityOutcome
 {
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = Guard.NotNull(Observed, nameof(Observed)) is not null && Guard.NotNull(R, nameof(R)) is not null;
+    /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
+    /// <param name="observed">The observation.</param>
+    /// <param name="r">Replicate r values (CADSS vs % change).</param>
+    /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
+    public SensitivityOutcome(ObservedCorrelation observed, SamplingDistribution r)
+    {
+        Observed = observed;
+        R = r;
+    }
+
+    /// <summary>The observation.</summary>
+    public ObservedCorrelation Observed { get; init => field = Guard.NotNull(value, nameof(Observed)); }
+
+    /// <summary>Replicate r values (CADSS vs % change).</summary>
+    public SamplingDistribution R { get; init => field = Guard.NotNull(value, nameof(R)); }
 
     /// <summary>Median replicate r.</summary>
     public double MedianR => R.Median;

@@ -13,20 +13,51 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// ln 2 divided by the slowest rate constant (eigenvalue of K) that the doses excite and that reaches this analyte's
 /// central compartment, found by inverse iteration.</para>
 /// </remarks>
-/// <param name="CmaxNgPerMl">Peak concentration over [0, Until], ng/mL.</param>
-/// <param name="TmaxH">Time of the peak, h from time zero.</param>
-/// <param name="AucToEndNgHPerMl">AUC from 0 to Until, ng.h/mL.</param>
-/// <param name="Auc0To24NgHPerMl">AUC from 0 to 24 h whatever Until is, ng.h/mL.</param>
-/// <param name="AucInfNgHPerMl">AUC from 0 to infinity of the whole regimen, ng.h/mL.</param>
-/// <param name="TerminalHalfLifeH">Terminal half-life, h (NaN when no drug reaches the analyte, or when the two slowest
-/// rate constants are so close, within about 0.1%, that inverse iteration cannot separate them in 20 000 steps).</param>
-public sealed record ExposureMetrics(double CmaxNgPerMl, double TmaxH, double AucToEndNgHPerMl, double Auc0To24NgHPerMl, double AucInfNgHPerMl, double TerminalHalfLifeH)
+public sealed record ExposureMetrics
 {
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = Guard.NonNegative(CmaxNgPerMl, nameof(CmaxNgPerMl)) >= 0 && Guard.NonNegative(TmaxH, nameof(TmaxH)) >= 0
-        && Guard.NonNegative(AucToEndNgHPerMl, nameof(AucToEndNgHPerMl)) >= 0 && Guard.NonNegative(Auc0To24NgHPerMl, nameof(Auc0To24NgHPerMl)) >= 0
-        && Guard.NonNegative(AucInfNgHPerMl, nameof(AucInfNgHPerMl)) >= 0
-        && (double.IsNaN(TerminalHalfLifeH) || Guard.Positive(TerminalHalfLifeH, nameof(TerminalHalfLifeH)) > 0);
+    /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
+    /// <param name="cmaxNgPerMl">Peak concentration over [0, Until], ng/mL.</param>
+    /// <param name="tmaxH">Time of the peak, h from time zero.</param>
+    /// <param name="aucToEndNgHPerMl">AUC from 0 to Until, ng.h/mL.</param>
+    /// <param name="auc0To24NgHPerMl">AUC from 0 to 24 h whatever Until is, ng.h/mL.</param>
+    /// <param name="aucInfNgHPerMl">AUC from 0 to infinity of the whole regimen, ng.h/mL.</param>
+    /// <param name="terminalHalfLifeH">Terminal half-life, h (NaN when no drug reaches the analyte, or when the two slowest
+/// rate constants are so close, within about 0.1%, that inverse iteration cannot separate them in 20 000 steps).</param>
+    /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
+    public ExposureMetrics(double cmaxNgPerMl, double tmaxH, double aucToEndNgHPerMl, double auc0To24NgHPerMl, double aucInfNgHPerMl, double terminalHalfLifeH)
+    {
+        CmaxNgPerMl = cmaxNgPerMl;
+        TmaxH = tmaxH;
+        AucToEndNgHPerMl = aucToEndNgHPerMl;
+        Auc0To24NgHPerMl = auc0To24NgHPerMl;
+        AucInfNgHPerMl = aucInfNgHPerMl;
+        TerminalHalfLifeH = terminalHalfLifeH;
+    }
+
+    /// <summary>Peak concentration over [0, Until], ng/mL.</summary>
+    public double CmaxNgPerMl { get; init => field = Guard.NonNegative(value, nameof(CmaxNgPerMl)); }
+
+    /// <summary>Time of the peak, h from time zero.</summary>
+    public double TmaxH { get; init => field = Guard.NonNegative(value, nameof(TmaxH)); }
+
+    /// <summary>AUC from 0 to Until, ng.h/mL.</summary>
+    public double AucToEndNgHPerMl { get; init => field = Guard.NonNegative(value, nameof(AucToEndNgHPerMl)); }
+
+    /// <summary>AUC from 0 to 24 h whatever Until is, ng.h/mL.</summary>
+    public double Auc0To24NgHPerMl { get; init => field = Guard.NonNegative(value, nameof(Auc0To24NgHPerMl)); }
+
+    /// <summary>AUC from 0 to infinity of the whole regimen, ng.h/mL.</summary>
+    public double AucInfNgHPerMl { get; init => field = Guard.NonNegative(value, nameof(AucInfNgHPerMl)); }
+
+    /// <summary>Terminal half-life, h (NaN when no drug reaches the analyte, or when the two slowest
+/// rate constants are so close, within about 0.1%, that inverse iteration cannot separate them in 20 000 steps).</summary>
+    public double TerminalHalfLifeH { get; init => field = double.IsNaN(value) ? value : Guard.Positive(value, nameof(TerminalHalfLifeH)); }
+
+    /// <summary>Time of the peak as a duration from time zero (<see cref="TmaxH"/> rounded to the nearest tick, 100 ns).</summary>
+    public TimeSpan Tmax => Units.FromHours(TmaxH);
+
+    /// <summary>Terminal half-life as a duration (<see cref="TerminalHalfLifeH"/> to the nearest tick), or null when it is NaN.</summary>
+    public TimeSpan? TerminalHalfLife => double.IsNaN(TerminalHalfLifeH) ? null : Units.FromHours(TerminalHalfLifeH);
 
     /// <summary>Formats the metrics on one line.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

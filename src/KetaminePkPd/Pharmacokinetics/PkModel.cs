@@ -270,7 +270,33 @@ public sealed class PkModel
                 AddSplit(inputs, route, startH, doseMg, 1);
             }
         }
+        if (regimen.SteadyStateInterval is { } interval) AddSteadyState(inputs, regimen.Administrations[0], Units.Hours(interval));
         return inputs;
+    }
+
+    /// <summary>
+    /// Adds, at the first administration's start, the amounts in every compartment at steady state of that administration
+    /// repeated every <paramref name="tauH"/> (just before a dose), solved exactly (<see cref="Numerics.PeriodicState"/>, the
+    /// data-set engine's solution). They enter as boluses, so they count in the cumulative input.
+    /// </summary>
+    /// <exception cref="ArgumentException">A part of the dose is delivered later than one interval after its start.</exception>
+    private void AddSteadyState(List<DoseInput> inputs, Administration first, double tauH)
+    {
+        var one = Expand(DosingRegimen.Single(first.At(TimeSpan.Zero)));
+        var boluses = new List<(int, double, double)>();
+        var segments = new List<(int, double, double, double)>();
+        foreach (var input in one)
+        {
+            if (input.EndH > tauH * (1 + 1e-12))
+                throw new ArgumentException($"regimen: at steady state every part of the dose must be delivered within the interval of {Guard.F(tauH)} h; " +
+                    $"{first} delivers into '{Compartments[input.Compartment].Name}' until {Guard.F(input.EndH)} h after its start (absorption lag, device sprays, release or infusion).", "regimen");
+            if (input.DurationH > 0) segments.Add((input.Compartment, input.StartH, Math.Min(input.EndH, tauH), input.AmountMg / input.DurationH));
+            else boluses.Add((input.Compartment, input.StartH, input.AmountMg));
+        }
+        var state = Numerics.PeriodicState.Solve(RateMatrix, Dimension, tauH, boluses, segments);
+        double startH = Units.Hours(first.Start);
+        for (int c = 0; c < state.Length; c++)
+            if (state[c] > 0) inputs.Add(new DoseInput(c, startH, 0, state[c]));
     }
 
     private void AddSplit(List<DoseInput> inputs, RouteDefinition route, double startH, double amountMg, double nasalFactor)

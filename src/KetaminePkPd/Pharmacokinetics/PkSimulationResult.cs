@@ -45,6 +45,13 @@ public sealed class PkSimulationResult
     /// <summary>Output times, h.</summary>
     public ImmutableArray<double> TimesH { get; }
 
+    /// <summary>Output times as durations from time zero (the instants of <see cref="TimesH"/>, to the nearest tick).</summary>
+    public ImmutableArray<TimeSpan> Times => [.. TimesH.Select(Units.FromHours)];
+
+    /// <summary>Time the parent concentration spends above <paramref name="threshold"/> over the simulation, as a duration.</summary>
+    /// <param name="threshold">The concentration.</param>
+    public TimeSpan ParentTimeAbove(Concentration threshold) => Units.FromHours(ParentTimeAboveH(threshold));
+
     /// <summary>Index of the output at <paramref name="time"/> (to within 1e-9 h), for reading the arrays at a given time.</summary>
     /// <exception cref="ArgumentException">No output at that time; the message gives the simulated range.</exception>
     public int IndexOf(TimeSpan time)

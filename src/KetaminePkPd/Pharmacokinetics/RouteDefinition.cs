@@ -39,7 +39,7 @@ public sealed record RouteDefinition
     public Route Route { get; }
 
     /// <summary>Absorption pathways.</summary>
-    public ImmutableArray<AbsorptionPathway> Pathways { get; }
+    public EquatableArray<AbsorptionPathway> Pathways { get; }
 
     /// <summary>Where the absorption parameters come from.</summary>
     public string Source { get; }
@@ -52,14 +52,4 @@ public sealed record RouteDefinition
 
     /// <summary>Name of the parameter holding this route's bioavailability, or null.</summary>
     public string? BioavailabilityParameter { get; }
-
-    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(RouteDefinition? other) => ReferenceEquals(this, other) || other is not null
-        && (Route, Source, Devices, BioavailabilityRange, BioavailabilityParameter)
-            .Equals((other.Route, other.Source, other.Devices, other.BioavailabilityRange, other.BioavailabilityParameter))
-        && ValueEquality.Equal(Pathways, other.Pathways);
-
-    /// <summary>A hash consistent with <see cref="Equals(RouteDefinition)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Pathways), Route, Source, Devices);
 }

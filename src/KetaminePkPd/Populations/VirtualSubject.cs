@@ -5,15 +5,33 @@ using KetaminePkPd.Pharmacokinetics;
 namespace KetaminePkPd.Populations;
 
 /// <summary>One sampled member of a <see cref="PopulationModel"/>: covariates and random effects. Immutable.</summary>
-/// <param name="Index">Index within the population (its random stream derives from the seed and this index).</param>
-/// <param name="Subject">Covariates.</param>
-/// <param name="PkRandomEffects">One eta per parameter of the population's PK set (0 where there is no variability).</param>
-/// <param name="EffectRandomEffects">One eta per parameter of the population's effect set.</param>
-public sealed record VirtualSubject(int Index, Subject Subject, ImmutableArray<double> PkRandomEffects, ImmutableArray<double> EffectRandomEffects)
+public sealed record VirtualSubject
 {
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = Guard.NonNegative(Index, nameof(Index)) >= 0 && Guard.NotNull(Subject, nameof(Subject)) is not null
-        && !Guard.FiniteValues(PkRandomEffects, nameof(PkRandomEffects)).IsDefault && !Guard.FiniteValues(EffectRandomEffects, nameof(EffectRandomEffects)).IsDefault;
+    /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
+    /// <param name="index">Index within the population (its random stream derives from the seed and this index).</param>
+    /// <param name="subject">Covariates.</param>
+    /// <param name="pkRandomEffects">One eta per parameter of the population's PK set (0 where there is no variability).</param>
+    /// <param name="effectRandomEffects">One eta per parameter of the population's effect set.</param>
+    /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
+    public VirtualSubject(int index, Subject subject, EquatableArray<double> pkRandomEffects, EquatableArray<double> effectRandomEffects)
+    {
+        Index = index;
+        Subject = subject;
+        PkRandomEffects = pkRandomEffects;
+        EffectRandomEffects = effectRandomEffects;
+    }
+
+    /// <summary>Index within the population (its random stream derives from the seed and this index).</summary>
+    public int Index { get; init => field = Guard.NonNegative(value, nameof(Index)); }
+
+    /// <summary>Covariates.</summary>
+    public Subject Subject { get; init => field = Guard.NotNull(value, nameof(Subject)); }
+
+    /// <summary>One eta per parameter of the population's PK set (0 where there is no variability).</summary>
+    public EquatableArray<double> PkRandomEffects { get; init => field = Guard.FiniteValues(value, nameof(PkRandomEffects)); }
+
+    /// <summary>One eta per parameter of the population's effect set.</summary>
+    public EquatableArray<double> EffectRandomEffects { get; init => field = Guard.FiniteValues(value, nameof(EffectRandomEffects)); }
 
     /// <summary>This subject's pharmacokinetic model.</summary>
     public PkModel CreatePkModel(PkParameterSet set)
@@ -27,13 +45,4 @@ public sealed record VirtualSubject(int Index, Subject Subject, ImmutableArray<d
 
     /// <summary>This subject's antidepressant model.</summary>
     public PlasticityModel CreateAntidepressant(EffectParameterSet set, Drug drug) => set.Antidepressant(drug, EffectRandomEffects.AsSpan());
-
-    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(VirtualSubject? other) => ReferenceEquals(this, other) || other is not null
-        && (Index, Subject).Equals((other.Index, other.Subject))
-        && ValueEquality.Equal(PkRandomEffects, other.PkRandomEffects) && ValueEquality.Equal(EffectRandomEffects, other.EffectRandomEffects);
-
-    /// <summary>A hash consistent with <see cref="Equals(VirtualSubject)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(PkRandomEffects), ValueEquality.Hash(EffectRandomEffects), Index, Subject);
 }

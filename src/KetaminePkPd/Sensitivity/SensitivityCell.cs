@@ -7,21 +7,23 @@ namespace KetaminePkPd.Sensitivity;
 /// One setting of a sensitivity analysis: the levels that differ from the default (none for the default cell, one for a
 /// tornado row, two for a heat-map cell) and the outcome against each observation. Immutable.
 /// </summary>
-/// <param name="Levels">The levels set (the default cell has none; a heat-map cell has two, possibly defaults).</param>
-/// <param name="Outcomes">One outcome per observation, in the settings' order.</param>
-public sealed record SensitivityCell(ImmutableArray<SensitivityLevel> Levels, ImmutableArray<SensitivityOutcome> Outcomes)
+public sealed record SensitivityCell
 {
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = !Guard.Values(Levels, nameof(Levels)).IsDefault && !Guard.Values(Outcomes, nameof(Outcomes)).IsDefault;
+    /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
+    /// <param name="levels">The levels set (the default cell has none; a heat-map cell has two, possibly defaults).</param>
+    /// <param name="outcomes">One outcome per observation, in the settings' order.</param>
+    /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
+    public SensitivityCell(EquatableArray<SensitivityLevel> levels, EquatableArray<SensitivityOutcome> outcomes)
+    {
+        Levels = levels;
+        Outcomes = outcomes;
+    }
 
-    /// <summary>Value equality: every member, sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(SensitivityCell? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Levels, other.Levels)
-        && ValueEquality.Equal(Outcomes, other.Outcomes);
+    /// <summary>The levels set (the default cell has none; a heat-map cell has two, possibly defaults).</summary>
+    public EquatableArray<SensitivityLevel> Levels { get; init => field = Guard.Values(value, nameof(Levels)); }
 
-    /// <summary>A hash consistent with <see cref="Equals(SensitivityCell)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Levels), ValueEquality.Hash(Outcomes));
+    /// <summary>One outcome per observation, in the settings' order.</summary>
+    public EquatableArray<SensitivityOutcome> Outcomes { get; init => field = Guard.Values(value, nameof(Outcomes)); }
 
     /// <summary>The outcome for <paramref name="observed"/>.</summary>
     /// <exception cref="ArgumentException">Not one of the cell's observations.</exception>

@@ -14,7 +14,7 @@ namespace KetaminePkPd.Sensitivity;
 public sealed record SensitivitySettings : ReplicateStudySettings
 {
     private readonly Hypothesis _hypothesis = Hypothesis.ExposureOnly;
-    private readonly ImmutableArray<SensitivityAssumption> _assumptions = SensitivityRanges.All;
+    private readonly EquatableArray<SensitivityAssumption> _assumptions = SensitivityRanges.All;
     private readonly (SensitivityAssumption First, SensitivityAssumption Second)? _pair;
 
     /// <summary>The defaults.</summary>
@@ -25,10 +25,10 @@ public sealed record SensitivitySettings : ReplicateStudySettings
 
     /// <summary>Assumptions varied one at a time (the tornado), distinct. May be empty when <see cref="Pair"/> is set. Default all.</summary>
     /// <exception cref="ArgumentException">A repeated assumption.</exception>
-    public ImmutableArray<SensitivityAssumption> Assumptions
+    public EquatableArray<SensitivityAssumption> Assumptions
     {
         get => _assumptions;
-        init => _assumptions = value.IsDefault ? [] : value.Distinct().Count() != value.Length
+        init => _assumptions = value.Distinct().Count() != value.Length
             ? throw new ArgumentException("Assumptions must be distinct.", nameof(Assumptions)) : value;
     }
 
@@ -52,14 +52,4 @@ public sealed record SensitivitySettings : ReplicateStudySettings
         if (Assumptions.IsEmpty && Pair is null) throw new ArgumentException("Nothing to vary: give at least one assumption or a pair.", "settings");
         foreach (var a in Pair is { } p ? Assumptions.Append(p.First).Append(p.Second) : Assumptions) SensitivityRanges.Levels(a, Design);
     }
-
-    /// <summary>Value equality: every member, sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(SensitivitySettings? other) => other is not null && base.Equals(other)
-        && ValueEquality.Equal(Hypothesis, other.Hypothesis)
-        && ValueEquality.Equal(Assumptions, other.Assumptions)
-        && ValueEquality.Equal(Pair, other.Pair);
-
-    /// <summary>A hash consistent with <see cref="Equals(SensitivitySettings)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), ValueEquality.Hash(Assumptions), Hypothesis, Pair);
 }

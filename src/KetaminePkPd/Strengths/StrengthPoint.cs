@@ -5,28 +5,36 @@ using KetaminePkPd.Trials;
 namespace KetaminePkPd.Strengths;
 
 /// <summary>One grid point of a strength scan: the hypothesis at one strength, its outcome against each observation, and the combined p. Immutable.</summary>
-/// <param name="Parameter">The strength scanned.</param>
-/// <param name="Value">Its value at this point.</param>
-/// <param name="Hypothesis">The hypothesis at this strength.</param>
-/// <param name="Outcomes">One outcome per observation.</param>
-/// <param name="CombinedP">The observations' two-sided p combined (<see cref="StrengthScanSettings.Combination"/>).</param>
-public sealed record StrengthPoint(StrengthParameter Parameter, double Value, Hypothesis Hypothesis, ImmutableArray<SensitivityOutcome> Outcomes, double CombinedP)
+public sealed record StrengthPoint
 {
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = (Enum.IsDefined(Parameter) ? true
-            : throw new ArgumentOutOfRangeException(nameof(Parameter), Parameter, "Undefined strength."))
-        && Guard.Finite(Value, nameof(Value)) == Value && Guard.NotNull(Hypothesis, nameof(Hypothesis)) is not null
-        && !Guard.Values(Outcomes, nameof(Outcomes)).IsDefault && Guard.InRange(CombinedP, 0, 1, nameof(CombinedP)) >= 0;
+    /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
+    /// <param name="parameter">The strength scanned.</param>
+    /// <param name="value">Its value at this point.</param>
+    /// <param name="hypothesis">The hypothesis at this strength.</param>
+    /// <param name="outcomes">One outcome per observation.</param>
+    /// <param name="combinedP">The observations' two-sided p combined (<see cref="StrengthScanSettings.Combination"/>).</param>
+    /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
+    public StrengthPoint(StrengthParameter parameter, double @value, Hypothesis hypothesis, EquatableArray<SensitivityOutcome> outcomes, double combinedP)
+    {
+        Parameter = parameter;
+        Value = @value;
+        Hypothesis = hypothesis;
+        Outcomes = outcomes;
+        CombinedP = combinedP;
+    }
 
-    /// <summary>Value equality: every member, sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(StrengthPoint? other) => ReferenceEquals(this, other) || other is not null
-        && ValueEquality.Equal(Parameter, other.Parameter)
-        && ValueEquality.Equal(Value, other.Value)
-        && ValueEquality.Equal(Hypothesis, other.Hypothesis)
-        && ValueEquality.Equal(CombinedP, other.CombinedP)
-        && ValueEquality.Equal(Outcomes, other.Outcomes);
+    /// <summary>The strength scanned.</summary>
+    public StrengthParameter Parameter { get; init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Parameter), value, "Undefined strength."); }
 
-    /// <summary>A hash consistent with <see cref="Equals(StrengthPoint)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Outcomes), Parameter, Value, Hypothesis, CombinedP);
+    /// <summary>Its value at this point.</summary>
+    public double Value { get; init => field = Guard.Finite(value, nameof(Value)); }
+
+    /// <summary>The hypothesis at this strength.</summary>
+    public Hypothesis Hypothesis { get; init => field = Guard.NotNull(value, nameof(Hypothesis)); }
+
+    /// <summary>One outcome per observation.</summary>
+    public EquatableArray<SensitivityOutcome> Outcomes { get; init => field = Guard.Values(value, nameof(Outcomes)); }
+
+    /// <summary>The observations' two-sided p combined (<see cref="StrengthScanSettings.Combination"/>).</summary>
+    public double CombinedP { get; init => field = Guard.InRange(value, 0, 1, nameof(CombinedP)); }
 }

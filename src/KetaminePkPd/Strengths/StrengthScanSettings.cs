@@ -12,14 +12,14 @@ namespace KetaminePkPd.Strengths;
 /// </summary>
 public sealed record StrengthScanSettings : ReplicateStudySettings
 {
-    private readonly ImmutableArray<StrengthParameter> _parameters = [.. Enum.GetValues<StrengthParameter>()];
+    private readonly EquatableArray<StrengthParameter> _parameters = [.. Enum.GetValues<StrengthParameter>()];
 
     /// <summary>The defaults.</summary>
     public static StrengthScanSettings Default { get; } = new();
 
     /// <summary>The strengths to scan, distinct and at least one. Default all four.</summary>
     /// <exception cref="ArgumentException">Empty or repeated.</exception>
-    public ImmutableArray<StrengthParameter> Parameters
+    public EquatableArray<StrengthParameter> Parameters
     {
         get => _parameters;
         init => _parameters = value.IsDefaultOrEmpty ? throw new ArgumentException("Parameters must hold at least one strength.", nameof(Parameters))
@@ -28,15 +28,6 @@ public sealed record StrengthScanSettings : ReplicateStudySettings
 
     /// <summary>How the observations' p are combined. Default <see cref="PValueCombination.Bonferroni"/> (valid when they share patients).</summary>
     public PValueCombination Combination { get; init; } = PValueCombination.Bonferroni;
-
-    /// <summary>Value equality: every member, sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(StrengthScanSettings? other) => other is not null && base.Equals(other)
-        && ValueEquality.Equal(Parameters, other.Parameters)
-        && Combination == other.Combination;
-
-    /// <summary>A hash consistent with <see cref="Equals(StrengthScanSettings)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), ValueEquality.Hash(Parameters), Combination);
 
     /// <summary>The token of a strength: <c>rho</c>, <c>share</c>, <c>boost</c> or <c>threshold</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An undefined value.</exception>

@@ -6,26 +6,66 @@ namespace KetaminePkPd.Trials;
 /// Summary of one arm (or of the whole trial): dissociation and depression outcomes as a trial report would give them.
 /// Rates are fractions in [0, 1]; the arrays follow the design's assessment times. Immutable.
 /// </summary>
-/// <param name="Arm">Arm name, or "all" for the whole trial.</param>
-/// <param name="Subjects">Patients.</param>
-/// <param name="MeanCadss">Mean rated CADSS at the CADSS time.</param>
-/// <param name="SdCadss">SD of the rated CADSS.</param>
-/// <param name="ShareCadssAbove4">Share with rated CADSS above 4 (the cut-off of Chen 2022).</param>
-/// <param name="MeanPeakCadss">Mean rated peak CADSS.</param>
-/// <param name="SharePeakAbove20">Share with rated peak CADSS above 20 ("significant" dissociation; the letter's "about 1 in 5").</param>
-/// <param name="MeanPercentChange">Mean % change of the depression score at each assessment (negative = improvement).</param>
-/// <param name="ResponseRate">Share with at least 50% improvement at each assessment.</param>
-/// <param name="RemissionRate">Share at or below the remission cut-off at each assessment.</param>
-public sealed record ArmSummary(string Arm, int Subjects, double MeanCadss, double SdCadss, double ShareCadssAbove4, double MeanPeakCadss,
-    double SharePeakAbove20, ImmutableArray<double> MeanPercentChange, ImmutableArray<double> ResponseRate, ImmutableArray<double> RemissionRate)
+public sealed record ArmSummary
 {
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = Guard.NotNull(Arm, nameof(Arm)) is not null && Guard.NonNegative(Subjects, nameof(Subjects)) >= 0
-        && Guard.Finite(MeanCadss, nameof(MeanCadss)) == MeanCadss && Guard.NonNegative(SdCadss, nameof(SdCadss)) >= 0
-        && Guard.InRange(ShareCadssAbove4, 0, 1, nameof(ShareCadssAbove4)) >= 0 && Guard.Finite(MeanPeakCadss, nameof(MeanPeakCadss)) == MeanPeakCadss
-        && Guard.InRange(SharePeakAbove20, 0, 1, nameof(SharePeakAbove20)) >= 0 && !Guard.FiniteValues(MeanPercentChange, nameof(MeanPercentChange)).IsDefault
-        && !Guard.FiniteValues(ResponseRate, nameof(ResponseRate), MeanPercentChange.Length).IsDefault
-        && !Guard.FiniteValues(RemissionRate, nameof(RemissionRate), MeanPercentChange.Length).IsDefault;
+    /// <summary>Creates a summary; every value is checked as its property is set (so a <c>with</c> expression is checked too).</summary>
+    /// <param name="arm">Arm name, or "all" for the whole trial.</param>
+    /// <param name="subjects">Patients, &gt;= 0.</param>
+    /// <param name="meanCadss">Mean rated CADSS at the CADSS time (finite).</param>
+    /// <param name="sdCadss">SD of the rated CADSS, &gt;= 0.</param>
+    /// <param name="shareCadssAbove4">Share with rated CADSS above 4, in [0, 1].</param>
+    /// <param name="meanPeakCadss">Mean rated peak CADSS (finite).</param>
+    /// <param name="sharePeakAbove20">Share with rated peak CADSS above 20, in [0, 1].</param>
+    /// <param name="meanPercentChange">Mean % change of the depression score at each assessment (finite).</param>
+    /// <param name="responseRate">Share of responders at each assessment (finite, one per assessment).</param>
+    /// <param name="remissionRate">Share of remitters at each assessment (finite, one per assessment).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A number out of its range.</exception>
+    /// <exception cref="ArgumentException">A non-finite rate or change, or arrays of different lengths.</exception>
+    public ArmSummary(string arm, int subjects, double meanCadss, double sdCadss, double shareCadssAbove4, double meanPeakCadss,
+        double sharePeakAbove20, EquatableArray<double> meanPercentChange, EquatableArray<double> responseRate, EquatableArray<double> remissionRate)
+    {
+        Arm = arm;
+        Subjects = subjects;
+        MeanCadss = meanCadss;
+        SdCadss = sdCadss;
+        ShareCadssAbove4 = shareCadssAbove4;
+        MeanPeakCadss = meanPeakCadss;
+        SharePeakAbove20 = sharePeakAbove20;
+        MeanPercentChange = meanPercentChange;
+        ResponseRate = responseRate;
+        RemissionRate = remissionRate;
+    }
+
+    /// <summary>Arm name, or "all" for the whole trial.</summary>
+    public string Arm { get; init => field = Guard.NotNull(value, nameof(Arm)); }
+
+    /// <summary>Patients, &gt;= 0.</summary>
+    public int Subjects { get; init => field = Guard.NonNegative(value, nameof(Subjects)); }
+
+    /// <summary>Mean rated CADSS at the CADSS time.</summary>
+    public double MeanCadss { get; init => field = Guard.Finite(value, nameof(MeanCadss)); }
+
+    /// <summary>SD of the rated CADSS, &gt;= 0.</summary>
+    public double SdCadss { get; init => field = Guard.NonNegative(value, nameof(SdCadss)); }
+
+    /// <summary>Share with rated CADSS above 4 (the cut-off of Chen 2022), in [0, 1].</summary>
+    public double ShareCadssAbove4 { get; init => field = Guard.InRange(value, 0, 1, nameof(ShareCadssAbove4)); }
+
+    /// <summary>Mean rated peak CADSS.</summary>
+    public double MeanPeakCadss { get; init => field = Guard.Finite(value, nameof(MeanPeakCadss)); }
+
+    /// <summary>Share with rated peak CADSS above 20 ("significant" dissociation; the letter's "about 1 in 5"), in [0, 1].</summary>
+    public double SharePeakAbove20 { get; init => field = Guard.InRange(value, 0, 1, nameof(SharePeakAbove20)); }
+
+    /// <summary>Mean % change of the depression score at each assessment (negative = improvement).</summary>
+    public EquatableArray<double> MeanPercentChange { get; init => field = Guard.FiniteValues(value, nameof(MeanPercentChange)); }
+
+    /// <summary>Share with at least 50% improvement at each assessment (one per entry of <see cref="MeanPercentChange"/>).</summary>
+    public EquatableArray<double> ResponseRate { get; init => field = Guard.FiniteValues(value, nameof(ResponseRate), MeanPercentChange.Length); }
+
+    /// <summary>Share at or below the remission cut-off at each assessment (one per entry of <see cref="MeanPercentChange"/>).</summary>
+    public EquatableArray<double> RemissionRate { get; init => field = Guard.FiniteValues(value, nameof(RemissionRate), MeanPercentChange.Length); }
 
     /// <summary>The summary of the patients <paramref name="members"/> (ascending indices; null for every patient) of <paramref name="columns"/>.</summary>
     internal static ArmSummary Of(string arm, TrialColumns columns, int[]? members, int assessments)
@@ -43,16 +83,4 @@ public sealed record ArmSummary(string Arm, int Subjects, double MeanCadss, doub
             [.. Enumerable.Range(0, assessments).Select(k => who.Count(i => columns.Responder[k][i]) / (double)n)],
             [.. Enumerable.Range(0, assessments).Select(k => who.Count(i => columns.Remitter[k][i]) / (double)n)]);
     }
-
-    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(ArmSummary? other) => ReferenceEquals(this, other) || other is not null
-        && (Arm, Subjects, MeanCadss, SdCadss, ShareCadssAbove4, MeanPeakCadss, SharePeakAbove20)
-            .Equals((other.Arm, other.Subjects, other.MeanCadss, other.SdCadss, other.ShareCadssAbove4, other.MeanPeakCadss, other.SharePeakAbove20))
-        && ValueEquality.Equal(MeanPercentChange, other.MeanPercentChange)
-        && ValueEquality.Equal(ResponseRate, other.ResponseRate)
-        && ValueEquality.Equal(RemissionRate, other.RemissionRate);
-
-    /// <summary>A hash consistent with <see cref="Equals(ArmSummary)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(MeanPercentChange), ValueEquality.Hash(ResponseRate), ValueEquality.Hash(RemissionRate), Arm, Subjects, MeanCadss);
 }

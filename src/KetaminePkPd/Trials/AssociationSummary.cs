@@ -10,18 +10,45 @@ namespace KetaminePkPd.Trials;
 /// trial would measure) and for the dose in mg; they are null where undefined (too few patients, or a constant
 /// covariate such as a fixed dose). Immutable.
 /// </summary>
-/// <param name="Time">Assessment time from the first dose.</param>
-/// <param name="Raw">Pearson r of CADSS and % change, with Fisher-z 95% CI and p-value.</param>
-/// <param name="Spearman">Spearman rho of CADSS and % change.</param>
-/// <param name="PartialGivenExposure">Partial r given the concentration at the CADSS time.</param>
-/// <param name="PartialGivenDose">Partial r given the dose in mg.</param>
-/// <param name="Mediation">Simple mediation exposure -> CADSS -> % improvement (X = concentration at the CADSS time, M = rated CADSS,
-/// Y = -% change): the indirect effect a x b with a 95% percentile bootstrap interval (1000 resamples); null where undefined.</param>
-public sealed record AssociationSummary(TimeSpan Time, CorrelationResult Raw, CorrelationResult Spearman,
-    CorrelationResult? PartialGivenExposure, CorrelationResult? PartialGivenDose, MediationResult? Mediation)
+public sealed record AssociationSummary
 {
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = Guard.NotNull(Raw, nameof(Raw)) is not null && Guard.NotNull(Spearman, nameof(Spearman)) is not null;
+    /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
+    /// <param name="time">Assessment time from the first dose.</param>
+    /// <param name="raw">Pearson r of CADSS and % change, with Fisher-z 95% CI and p-value.</param>
+    /// <param name="spearman">Spearman rho of CADSS and % change.</param>
+    /// <param name="partialGivenExposure">Partial r given the concentration at the CADSS time.</param>
+    /// <param name="partialGivenDose">Partial r given the dose in mg.</param>
+    /// <param name="mediation">Simple mediation exposure -> CADSS -> % improvement (X = concentration at the CADSS time, M = rated CADSS,
+/// Y = -% change): the indirect effect a x b with a 95% percentile bootstrap interval (1000 resamples); null where undefined.</param>
+    /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
+    public AssociationSummary(TimeSpan time, CorrelationResult raw, CorrelationResult spearman, CorrelationResult? partialGivenExposure, CorrelationResult? partialGivenDose, MediationResult? mediation)
+    {
+        Time = time;
+        Raw = raw;
+        Spearman = spearman;
+        PartialGivenExposure = partialGivenExposure;
+        PartialGivenDose = partialGivenDose;
+        Mediation = mediation;
+    }
+
+    /// <summary>Assessment time from the first dose.</summary>
+    public TimeSpan Time { get; init; }
+
+    /// <summary>Pearson r of CADSS and % change, with Fisher-z 95% CI and p-value.</summary>
+    public CorrelationResult Raw { get; init => field = Guard.NotNull(value, nameof(Raw)); }
+
+    /// <summary>Spearman rho of CADSS and % change.</summary>
+    public CorrelationResult Spearman { get; init => field = Guard.NotNull(value, nameof(Spearman)); }
+
+    /// <summary>Partial r given the concentration at the CADSS time.</summary>
+    public CorrelationResult? PartialGivenExposure { get; init; }
+
+    /// <summary>Partial r given the dose in mg.</summary>
+    public CorrelationResult? PartialGivenDose { get; init; }
+
+    /// <summary>Simple mediation exposure -> CADSS -> % improvement (X = concentration at the CADSS time, M = rated CADSS,
+/// Y = -% change): the indirect effect a x b with a 95% percentile bootstrap interval (1000 resamples); null where undefined.</summary>
+    public MediationResult? Mediation { get; init; }
 
     /// <summary>r of dissociation with improvement (= -<see cref="Raw"/>.R): positive = more dissociation, more improvement.</summary>
     public double ImprovementR => -Raw.R;

@@ -252,15 +252,15 @@ internal sealed class HypothesisLinks
         var times = design.Assessments.Append(design.CadssTime).Append(TimeSpan.Zero).Distinct().Order().ToList();
         var options = SimulationOptions.Default.AtTimes(times);
         int cadss = times.IndexOf(design.CadssTime);
-        int[] assessments = [.. design.Assessments.Select(times.IndexOf)];
+        int[] assessments = [.. design.Assessments.Select(t => times.IndexOf(t))];
         var pk = design.Population.Pk.CreateModel(Subject.TypicalAdult);
         var eta = new double[effects.Parameters.Length];
         (double LogCadss, double LogDrug) Outcomes()
         {
             var model = new PkPdModel(pk, [effects.Dissociation(design.Drug, eta), effects.Antidepressant(design.Drug, eta)]);
             var r = PkPdSimulator.Simulate(model, regimen, options);
-            double c = r[EffectParameterSet.DissociationName].Values[cadss];
-            var drug = r[EffectParameterSet.AntidepressantName].Values;
+            double c = r.Dissociation.Values[cadss];
+            var drug = r.Antidepressant.Values;
             double total = 0;
             foreach (int i in assessments) total += Math.Abs(drug[i]);
             return (Math.Log(Math.Max(c, 1e-300)), Math.Log(Math.Max(total, 1e-300)));

@@ -7,51 +7,101 @@ namespace KetaminePkPd.Trials;
 /// and the true (unrated) dissociation and drug effect. Rating noise is added later, so one simulated patient can be
 /// rated many times (replicate trials). Immutable.
 /// </summary>
-/// <param name="Index">Subject index (its random streams derive from the seed and this index).</param>
-/// <param name="Arm">Arm index in the design.</param>
-/// <param name="Subject">Covariates.</param>
-/// <param name="DoseMg">Dose per session, mg.</param>
-/// <param name="ClearanceLPerH">Individual systemic clearance of the parent, L/h.</param>
-/// <param name="CentralVolumeL">Individual central volume, L.</param>
-/// <param name="DissociationC50NgPerMl">Individual C50 of dissociation for this drug, ng/mL.</param>
-/// <param name="AntidepressantEc50NgPerMl">Individual EC50 of the antidepressant signal for this drug, ng/mL.</param>
-/// <param name="AntidepressantScale">Individual multiplier on the antidepressant effect.</param>
-/// <param name="ConcentrationAtCadssNgPerMl">Parent plasma concentration at the CADSS time, ng/mL (what a trial would measure).</param>
-/// <param name="CmaxNgPerMl">Parent Cmax, ng/mL.</param>
-/// <param name="Auc0To24NgHPerMl">Parent AUC over the first 24 h, ng.h/mL.</param>
-/// <param name="CadssAtRatingTime">True CADSS at the CADSS rating time.</param>
-/// <param name="CadssPeak">True peak CADSS.</param>
-/// <param name="DrugEffectMadrs">True drug effect at each assessment, MADRS points (negative = improvement).</param>
-/// <param name="BaselineMadrs">Baseline MADRS.</param>
-/// <param name="PlaceboMadrs">Placebo improvement once fully developed, MADRS points (before any expectancy boost).</param>
-/// <param name="SlowPlaceboMadrs">Slow (oral antidepressant / standard of care) improvement once fully developed, MADRS points; 0 when the clinical model has none.</param>
-public sealed record SimulatedSubject(int Index, int Arm, Subject Subject, double DoseMg, double ClearanceLPerH, double CentralVolumeL,
-    double DissociationC50NgPerMl, double AntidepressantEc50NgPerMl, double AntidepressantScale,
-    double ConcentrationAtCadssNgPerMl, double CmaxNgPerMl, double Auc0To24NgHPerMl,
-    double CadssAtRatingTime, double CadssPeak, ImmutableArray<double> DrugEffectMadrs, double BaselineMadrs, double PlaceboMadrs,
-    double SlowPlaceboMadrs = 0)
+public sealed record SimulatedSubject
 {
-    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(SimulatedSubject? other) => ReferenceEquals(this, other) || other is not null
-        && (Index, Arm, Subject, DoseMg, ClearanceLPerH, CentralVolumeL, DissociationC50NgPerMl, AntidepressantEc50NgPerMl, AntidepressantScale,
-            ConcentrationAtCadssNgPerMl, CmaxNgPerMl, Auc0To24NgHPerMl, CadssAtRatingTime, CadssPeak, BaselineMadrs, PlaceboMadrs, SlowPlaceboMadrs)
-            .Equals((other.Index, other.Arm, other.Subject, other.DoseMg, other.ClearanceLPerH, other.CentralVolumeL, other.DissociationC50NgPerMl,
-                other.AntidepressantEc50NgPerMl, other.AntidepressantScale, other.ConcentrationAtCadssNgPerMl, other.CmaxNgPerMl,
-                other.Auc0To24NgHPerMl, other.CadssAtRatingTime, other.CadssPeak, other.BaselineMadrs, other.PlaceboMadrs, other.SlowPlaceboMadrs))
-        && ValueEquality.Equal(DrugEffectMadrs, other.DrugEffectMadrs);
+    /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
+    /// <param name="index">Subject index (its random streams derive from the seed and this index).</param>
+    /// <param name="arm">Arm index in the design.</param>
+    /// <param name="subject">Covariates.</param>
+    /// <param name="doseMg">Dose per session, mg.</param>
+    /// <param name="clearanceLPerH">Individual systemic clearance of the parent, L/h.</param>
+    /// <param name="centralVolumeL">Individual central volume, L.</param>
+    /// <param name="dissociationC50NgPerMl">Individual C50 of dissociation for this drug, ng/mL.</param>
+    /// <param name="antidepressantEc50NgPerMl">Individual EC50 of the antidepressant signal for this drug, ng/mL.</param>
+    /// <param name="antidepressantScale">Individual multiplier on the antidepressant effect.</param>
+    /// <param name="concentrationAtCadssNgPerMl">Parent plasma concentration at the CADSS time, ng/mL (what a trial would measure).</param>
+    /// <param name="cmaxNgPerMl">Parent Cmax, ng/mL.</param>
+    /// <param name="auc0To24NgHPerMl">Parent AUC over the first 24 h, ng.h/mL.</param>
+    /// <param name="cadssAtRatingTime">True CADSS at the CADSS rating time.</param>
+    /// <param name="cadssPeak">True peak CADSS.</param>
+    /// <param name="drugEffectMadrs">True drug effect at each assessment, MADRS points (negative = improvement).</param>
+    /// <param name="baselineMadrs">Baseline MADRS.</param>
+    /// <param name="placeboMadrs">Placebo improvement once fully developed, MADRS points (before any expectancy boost).</param>
+    /// <param name="slowPlaceboMadrs">Slow (oral antidepressant / standard of care) improvement once fully developed, MADRS points; 0 when the clinical model has none.</param>
+    /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
+    public SimulatedSubject(int index, int arm, Subject subject, double doseMg, double clearanceLPerH, double centralVolumeL, double dissociationC50NgPerMl, double antidepressantEc50NgPerMl, double antidepressantScale, double concentrationAtCadssNgPerMl, double cmaxNgPerMl, double auc0To24NgHPerMl, double cadssAtRatingTime, double cadssPeak, EquatableArray<double> drugEffectMadrs, double baselineMadrs, double placeboMadrs, double slowPlaceboMadrs = 0)
+    {
+        Index = index;
+        Arm = arm;
+        Subject = subject;
+        DoseMg = doseMg;
+        ClearanceLPerH = clearanceLPerH;
+        CentralVolumeL = centralVolumeL;
+        DissociationC50NgPerMl = dissociationC50NgPerMl;
+        AntidepressantEc50NgPerMl = antidepressantEc50NgPerMl;
+        AntidepressantScale = antidepressantScale;
+        ConcentrationAtCadssNgPerMl = concentrationAtCadssNgPerMl;
+        CmaxNgPerMl = cmaxNgPerMl;
+        Auc0To24NgHPerMl = auc0To24NgHPerMl;
+        CadssAtRatingTime = cadssAtRatingTime;
+        CadssPeak = cadssPeak;
+        DrugEffectMadrs = drugEffectMadrs;
+        BaselineMadrs = baselineMadrs;
+        PlaceboMadrs = placeboMadrs;
+        SlowPlaceboMadrs = slowPlaceboMadrs;
+    }
 
-    /// <summary>A hash consistent with <see cref="Equals(SimulatedSubject)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(DrugEffectMadrs), Index, Arm, Subject);
+    /// <summary>Subject index (its random streams derive from the seed and this index).</summary>
+    public int Index { get; init => field = Guard.NonNegative(value, nameof(Index)); }
 
-    // Checked once, on construction (a with-expression copies a valid instance and is not re-checked).
-    private readonly bool _checked = Guard.NonNegative(Index, nameof(Index)) >= 0 && Guard.NonNegative(Arm, nameof(Arm)) >= 0 && Guard.NotNull(Subject, nameof(Subject)) is not null
-        && Guard.NonNegative(DoseMg, nameof(DoseMg)) >= 0 && Guard.Positive(ClearanceLPerH, nameof(ClearanceLPerH)) > 0
-        && Guard.Positive(CentralVolumeL, nameof(CentralVolumeL)) > 0 && Guard.Positive(DissociationC50NgPerMl, nameof(DissociationC50NgPerMl)) > 0
-        && Guard.Positive(AntidepressantEc50NgPerMl, nameof(AntidepressantEc50NgPerMl)) > 0 && Guard.NonNegative(AntidepressantScale, nameof(AntidepressantScale)) >= 0
-        && Guard.Finite(ConcentrationAtCadssNgPerMl, nameof(ConcentrationAtCadssNgPerMl)) == ConcentrationAtCadssNgPerMl
-        && Guard.Finite(CmaxNgPerMl, nameof(CmaxNgPerMl)) == CmaxNgPerMl && Guard.Finite(Auc0To24NgHPerMl, nameof(Auc0To24NgHPerMl)) == Auc0To24NgHPerMl
-        && Guard.Finite(CadssAtRatingTime, nameof(CadssAtRatingTime)) == CadssAtRatingTime && Guard.Finite(CadssPeak, nameof(CadssPeak)) == CadssPeak
-        && !Guard.FiniteValues(DrugEffectMadrs, nameof(DrugEffectMadrs)).IsDefault && Guard.Finite(BaselineMadrs, nameof(BaselineMadrs)) == BaselineMadrs
-        && Guard.Finite(PlaceboMadrs, nameof(PlaceboMadrs)) == PlaceboMadrs && Guard.Finite(SlowPlaceboMadrs, nameof(SlowPlaceboMadrs)) == SlowPlaceboMadrs;
+    /// <summary>Arm index in the design.</summary>
+    public int Arm { get; init => field = Guard.NonNegative(value, nameof(Arm)); }
+
+    /// <summary>Covariates.</summary>
+    public Subject Subject { get; init => field = Guard.NotNull(value, nameof(Subject)); }
+
+    /// <summary>Dose per session, mg.</summary>
+    public double DoseMg { get; init => field = Guard.NonNegative(value, nameof(DoseMg)); }
+
+    /// <summary>Individual systemic clearance of the parent, L/h.</summary>
+    public double ClearanceLPerH { get; init => field = Guard.Positive(value, nameof(ClearanceLPerH)); }
+
+    /// <summary>Individual central volume, L.</summary>
+    public double CentralVolumeL { get; init => field = Guard.Positive(value, nameof(CentralVolumeL)); }
+
+    /// <summary>Individual C50 of dissociation for this drug, ng/mL.</summary>
+    public double DissociationC50NgPerMl { get; init => field = Guard.Positive(value, nameof(DissociationC50NgPerMl)); }
+
+    /// <summary>Individual EC50 of the antidepressant signal for this drug, ng/mL.</summary>
+    public double AntidepressantEc50NgPerMl { get; init => field = Guard.Positive(value, nameof(AntidepressantEc50NgPerMl)); }
+
+    /// <summary>Individual multiplier on the antidepressant effect.</summary>
+    public double AntidepressantScale { get; init => field = Guard.NonNegative(value, nameof(AntidepressantScale)); }
+
+    /// <summary>Parent plasma concentration at the CADSS time, ng/mL (what a trial would measure).</summary>
+    public double ConcentrationAtCadssNgPerMl { get; init => field = Guard.Finite(value, nameof(ConcentrationAtCadssNgPerMl)); }
+
+    /// <summary>Parent Cmax, ng/mL.</summary>
+    public double CmaxNgPerMl { get; init => field = Guard.Finite(value, nameof(CmaxNgPerMl)); }
+
+    /// <summary>Parent AUC over the first 24 h, ng.h/mL.</summary>
+    public double Auc0To24NgHPerMl { get; init => field = Guard.Finite(value, nameof(Auc0To24NgHPerMl)); }
+
+    /// <summary>True CADSS at the CADSS rating time.</summary>
+    public double CadssAtRatingTime { get; init => field = Guard.Finite(value, nameof(CadssAtRatingTime)); }
+
+    /// <summary>True peak CADSS.</summary>
+    public double CadssPeak { get; init => field = Guard.Finite(value, nameof(CadssPeak)); }
+
+    /// <summary>True drug effect at each assessment, MADRS points (negative = improvement).</summary>
+    public EquatableArray<double> DrugEffectMadrs { get; init => field = Guard.FiniteValues(value, nameof(DrugEffectMadrs)); }
+
+    /// <summary>Baseline MADRS.</summary>
+    public double BaselineMadrs { get; init => field = Guard.Finite(value, nameof(BaselineMadrs)); }
+
+    /// <summary>Placebo improvement once fully developed, MADRS points (before any expectancy boost).</summary>
+    public double PlaceboMadrs { get; init => field = Guard.Finite(value, nameof(PlaceboMadrs)); }
+
+    /// <summary>Slow (oral antidepressant / standard of care) improvement once fully developed, MADRS points; 0 when the clinical model has none.</summary>
+    public double SlowPlaceboMadrs { get; init => field = Guard.Finite(value, nameof(SlowPlaceboMadrs)); }
 }

@@ -66,13 +66,13 @@ public sealed record TrialDesign
     public string Name { get; }
 
     /// <summary>Arms, in allocation order: subjects 0 .. n1-1 are in the first arm, and so on.</summary>
-    public ImmutableArray<TrialArm> Arms { get; }
+    public EquatableArray<TrialArm> Arms { get; }
 
     /// <summary>The population enrolled.</summary>
     public PopulationModel Population { get; }
 
     /// <summary>Depression assessment times.</summary>
-    public ImmutableArray<TimeSpan> Assessments { get; }
+    public EquatableArray<TimeSpan> Assessments { get; }
 
     /// <summary>CADSS rating time.</summary>
     public TimeSpan CadssTime { get; }
@@ -126,13 +126,4 @@ public sealed record TrialDesign
     public TrialDesign With(string? name = null, IEnumerable<TrialArm>? arms = null, PopulationModel? population = null, IEnumerable<TimeSpan>? assessments = null,
         TimeSpan? cadssTime = null, RatingScale? scale = null, ClinicalModel? clinical = null) =>
         new(name ?? Name, arms ?? Arms, population ?? Population, assessments ?? Assessments, cadssTime ?? CadssTime, scale ?? Scale, clinical ?? Clinical);
-
-    /// <summary>Value equality: every member (as a record compares them), sequences element by element.</summary>
-    /// <param name="other">The record to compare with.</param>
-    public bool Equals(TrialDesign? other) => ReferenceEquals(this, other) || other is not null
-        && (Name, Population, CadssTime, Scale, Clinical).Equals((other.Name, other.Population, other.CadssTime, other.Scale, other.Clinical))
-        && ValueEquality.Equal(Arms, other.Arms) && ValueEquality.Equal(Assessments, other.Assessments);
-
-    /// <summary>A hash consistent with <see cref="Equals(TrialDesign)"/>.</summary>
-    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Arms), ValueEquality.Hash(Assessments), Name, Population, CadssTime);
 }

@@ -39,7 +39,7 @@ internal sealed class TrialSimulator
         var times = design.Assessments.Append(design.CadssTime).Append(TimeSpan.Zero).Distinct().Order().ToList();
         _options = SimulationOptions.Default.AtTimes(times);
         _cadssIndex = times.IndexOf(design.CadssTime);
-        _assessmentIndex = [.. design.Assessments.Select(times.IndexOf)];
+        _assessmentIndex = [.. design.Assessments.Select(t => times.IndexOf(t))];
         _assessmentHours = [.. design.Assessments.Select(Units.Hours)];
         _placeboCourse = [.. _assessmentHours.Select(design.Clinical.PlaceboCourse)];
         _slowOnset = [.. _assessmentHours.Select(design.Clinical.SlowPlaceboOnset)];

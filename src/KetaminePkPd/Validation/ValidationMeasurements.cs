@@ -114,13 +114,13 @@ internal static class ValidationMeasurements
             [effects.Dissociation(Drug.Esketamine), effects.Antidepressant(Drug.Esketamine)]);
         var session = Administration.Intranasal(Dose.FromMilligrams(56));
         var first = PkPdSimulator.Simulate(model, DosingRegimen.Single(session), new SimulationOptions { Until = TimeSpan.FromHours(4), OutputStep = Minute });
-        var d = first[EffectParameterSet.DissociationName];
+        var d = first.Dissociation;
         v["esk-diss-tpeak"] = d.MaximumTimeH * 60;
         v["esk-diss-90min"] = d.Values[first.IndexOf(TimeSpan.FromMinutes(90))] / d.Values[first.IndexOf(TimeSpan.FromMinutes(40))];
 
         var course = PkPdSimulator.Simulate(model, DosingRegimen.Repeated(session, 8, TimeSpan.FromDays(3.5)),
             new SimulationOptions { Until = TimeSpan.FromDays(25), OutputStep = TimeSpan.FromMinutes(2) });
-        var c = course[EffectParameterSet.DissociationName];
+        var c = course.Dissociation;
         double PeakIn(double fromH, double toH)
         {
             double best = 0;

@@ -88,7 +88,8 @@ public partial class ApiShapeTests
         var offenders = new List<string>();
         foreach (var t in PublicTypes.Where(IsRecord))
         {
-            var sequences = t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => IsSequenceWithoutValueEquality(p.PropertyType)).Select(p => p.Name).ToList();
+            // Fields, not properties: a computed property (no field) takes no part in the generated equality.
+            var sequences = t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Where(f => IsSequenceWithoutValueEquality(f.FieldType)).Select(f => f.Name).ToList();
             if (sequences.Count == 0) continue;
             // The compiler's Equals(T) compares each field with EqualityComparer<T>.Default, i.e. sequences by reference;
             // a record that compares sequences by value must declare its own.

@@ -55,7 +55,7 @@ public class DataSetSimulatorTests
         var subject = DataSetReader.Parse(File.ReadAllText(Path.Combine(Cases, "time-varying-01.csv"))).Single();
         int cl = subject.ColumnNames.IndexOf("CL");
         var shifted = subject.Records.Select((r, i) => i == 0 ? r : new EventRecord(r.Id, r.TimeH, r.Kind, r.AmountMg, r.RateMgPerH, r.IntervalH,
-            r.AdditionalDoses, r.SteadyState, r.Compartment, r.Values.SetItem(cl, subject.Records[i - 1].Values[cl]), r.Row)).ToImmutableArray();
+            r.AdditionalDoses, r.SteadyState, r.Compartment, r.Values.AsImmutableArray().SetItem(cl, subject.Records[i - 1].Values[cl]), r.Row)).ToImmutableArray();
         var model = DataSetModel.Advan(2);
         var locf = DataSetSimulator.Simulate(model, subject, ParameterTiming.LastObservationCarriedForward);
         var moved = DataSetSimulator.Simulate(model, new DataSetSubject(subject.ColumnNames, shifted));

@@ -216,4 +216,57 @@ public sealed class SampleProgramTests : IDisposable
 
         Assert.Equal(text, Capture(KetaminePkPd.Samples.EmbeddingPopulations.Program.Run));
     }
+
+    [Fact]
+    public void PopulationPercentiles_Run_PrintsOrderedBandsNearTheTypicalPatient_AndTheSameBandsSerially()
+    {
+        string text = Capture(KetaminePkPd.Samples.PopulationPercentiles.Program.Run);
+
+        // Concentration at the end of the infusion: the typical 70 kg patient of Domino 1982 has 240.3 ng/mL (PkModelTests);
+        // the median of 1000 patients (30% CV on CL and V1, mg/kg dosing) is 233 (measured), the 5-95% range 167-328.
+        var end = Numbers(text, @"^40 min\s+" + Num + @"\s+" + Num + @"\s+" + Num + @"\s+" + Num + @"\s+" + Num);
+        Assert.Equal([167, 203, 233, 267, 328], end);
+        // Every row of every table is ordered p5 <= p25 <= median <= p75 <= p95 (the antidepressant rows are negative, so the
+        // order holds on the signed values too).
+        var rows = Regex.Matches(text, @"^\d+ (?:min|h)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)$", RegexOptions.Multiline);
+        Assert.Equal(18, rows.Count);   // 6 times x 3 tables
+        foreach (Match row in rows)
+        {
+            var v = row.Groups.Cast<Group>().Skip(1).Select(g => double.Parse(g.Value, CultureInfo.InvariantCulture)).ToArray();
+            for (int i = 1; i < 5; i++) Assert.True(v[i - 1] <= v[i], $"not ordered: {row.Value}");
+        }
+        // Dissociation at 40 min: median 5.0 CADSS points, a right-skewed spread (p95 27.5), as the PROVISIONAL calibration intends.
+        string dissociation = text[text.IndexOf("Dissociation, CADSS points", StringComparison.Ordinal)..text.IndexOf("Antidepressant drug effect", StringComparison.Ordinal)];
+        var cadss = Numbers(dissociation, @"^40 min\s+" + Num + @"\s+" + Num + @"\s+" + Num + @"\s+" + Num + @"\s+" + Num);
+        Assert.Equal(5.0, cadss[2], 0.05);
+        Assert.Equal(27.5, cadss[4], 0.05);
+        // The 10th-90th percentile range lies inside the 5th-95th.
+        var inner = Numbers(text, @"between " + Num + " and " + Num + " ng/mL");
+        Assert.InRange(inner[0], end[0], end[2]);
+        Assert.InRange(inner[1], end[2], end[4]);
+        Assert.Contains("Same seed, same bands, serial or parallel", text);
+
+        Assert.Equal(text, Capture(KetaminePkPd.Samples.PopulationPercentiles.Program.Run));
+    }
+
+    [Fact]
+    public void SteadyStateRegimen_Run_MatchesTheLongRepeatedRun_AndShowsNorketamineAccumulating()
+    {
+        string text = Capture(KetaminePkPd.Samples.SteadyStateRegimen.Program.Run);
+
+        // The steady state solved in one step equals day 10 of 30 doses from zero (ketamine's slowest half-life in Domino 1982
+        // is a few hours, so 27 intervals leave nothing of the start-up: 1.4e-13 measured).
+        Assert.True(Number(text, @"within " + @"(\d\.\de[+-]\d+)") < 1e-9);
+        // Measured values (Domino 1982 oral route, F 20%, 50 mg every 8 h, 70 kg).
+        Assert.Equal(2.20, Number(text, @"ketamine trough " + Num), 0.005);
+        Assert.Equal(25.09, Number(text, @"ketamine trough \S+ ng/mL, peak " + Num), 0.005);
+        Assert.Equal(19, Number(text, @"ng/mL " + Num + " min after a dose"), 0.5);
+        // The longer-lived metabolite accumulates more than the parent.
+        var accumulation = Numbers(text, @"ketamine peak x" + Num + @", norketamine x" + Num);
+        Assert.True(accumulation[1] > accumulation[0], $"norketamine x{accumulation[1]} vs ketamine x{accumulation[0]}");
+        Assert.Equal(1.08, accumulation[0], 0.005);
+        Assert.Contains("interval 08:00", text);
+
+        Assert.Equal(text, Capture(KetaminePkPd.Samples.SteadyStateRegimen.Program.Run));
+    }
 }
