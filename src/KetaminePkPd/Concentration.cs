@@ -43,7 +43,7 @@ public readonly record struct Concentration : IComparable<Concentration>
     /// Units ignore case and spaces around them; the value must be in (0, <see cref="MaxParsedNanogramsPerMilliliter"/>] ng/mL.
     /// </summary>
     /// <param name="text">The text, e.g. <c>100ng/mL</c>.</param>
-    /// <param name="name">What the text is, for messages (an option name such as <c>--threshold</c>, a JSON path).</param>
+    /// <param name="name">What the text is, for messages (a parameter or field name such as <c>threshold</c>, a JSON path).</param>
     /// <exception cref="FormatException">Not a number or an unknown unit; the message starts with <paramref name="name"/> and the text.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Zero, negative or above the maximum; the message starts with <paramref name="name"/> and the text.</exception>
     public static Concentration Parse(string text, string name = "concentration")

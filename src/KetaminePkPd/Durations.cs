@@ -20,7 +20,7 @@ public static class Durations
     /// (<c>40min</c>, <c>2h</c>), or <c>0</c> or <c>none</c> for no infusion (a bolus, <see cref="TimeSpan.Zero"/>).
     /// </summary>
     /// <param name="text">The text.</param>
-    /// <param name="name">What the text is, used in error messages (e.g. <c>--infusion</c>).</param>
+    /// <param name="name">What the text is, used in error messages (e.g. <c>infusion</c>).</param>
     /// <exception cref="FormatException">Not a duration, <c>0</c> or <c>none</c>; the message names <paramref name="name"/> and the text.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Negative, or longer than 10 years.</exception>
     public static TimeSpan ParseInfusion(string text, string name = "infusion")

@@ -47,7 +47,7 @@ public sealed record Subject
 
     /// <summary>Parses a body weight: <c>70kg</c>, <c>70 kg</c> or a bare number of kg, in (0, <see cref="MaxWeightKg"/>].</summary>
     /// <param name="text">The text.</param>
-    /// <param name="name">What the text is, for messages (an option name such as <c>--weight</c>).</param>
+    /// <param name="name">What the text is, for messages (a parameter or field name such as <c>weight</c>).</param>
     /// <returns>The weight in kg.</returns>
     /// <exception cref="FormatException">Not a number or a unit other than kg; the message starts with <paramref name="name"/> and the text.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Out of range; the message starts with <paramref name="name"/> and the text.</exception>
@@ -63,7 +63,7 @@ public sealed record Subject
 
     /// <summary>Parses an age in years: <c>45</c>, <c>45y</c>, <c>45 yr</c> or <c>45years</c>, in [0, <see cref="MaxAgeYears"/>].</summary>
     /// <param name="text">The text.</param>
-    /// <param name="name">What the text is, for messages (an option name such as <c>--age</c>).</param>
+    /// <param name="name">What the text is, for messages (a parameter or field name such as <c>age</c>).</param>
     /// <returns>The age in years.</returns>
     /// <exception cref="FormatException">Not a number or a unit other than years; the message starts with <paramref name="name"/> and the text.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Out of range; the message starts with <paramref name="name"/> and the text.</exception>

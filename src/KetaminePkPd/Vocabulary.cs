@@ -71,7 +71,7 @@ public static class Vocabulary
 
     /// <summary>Parses a drug: <c>racemic</c> (also <c>ketamine</c>, <c>racemic-ketamine</c>) or <c>esketamine</c> (also <c>s-ketamine</c>).</summary>
     /// <param name="text">The word.</param>
-    /// <param name="name">What the text is, for the message (an option name such as <c>--drug</c>, a JSON path).</param>
+    /// <param name="name">What the text is, for the message (a parameter or field name such as <c>drug</c>, a JSON path).</param>
     /// <exception cref="ArgumentException">Unknown word; the message lists the tokens.</exception>
     public static Drug ParseDrug(string text, string name = "drug") => Parse(Drugs, text, name, "drug");
 

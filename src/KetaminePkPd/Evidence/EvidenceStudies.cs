@@ -70,7 +70,7 @@ public static class EvidenceStudies
     /// <summary>The catalogue without the excluded keys.</summary>
     /// <param name="entries">The entries.</param>
     /// <param name="exclude">Keys to leave out (each may hold several separated by commas), or null.</param>
-    /// <param name="name">How messages name the option (e.g. <c>--exclude</c>).</param>
+    /// <param name="name">How messages name the input (e.g. <c>exclude</c>).</param>
     /// <exception cref="ArgumentException">An unknown key, or every entry excluded.</exception>
     public static ImmutableArray<EvidenceEntry> Select(ImmutableArray<EvidenceEntry> entries, IEnumerable<string>? exclude, string name = "exclude")
     {
@@ -85,7 +85,7 @@ public static class EvidenceStudies
     /// <summary>The entries followed by the added studies; a key of a study may not repeat an entry's.</summary>
     /// <param name="entries">The entries.</param>
     /// <param name="studies">The added studies.</param>
-    /// <param name="name">How messages name the source (e.g. <c>--studies</c>).</param>
+    /// <param name="name">How messages name the source (e.g. <c>studies</c>).</param>
     /// <exception cref="ArgumentException">A repeated key.</exception>
     public static ImmutableArray<EvidenceEntry> Combine(ImmutableArray<EvidenceEntry> entries, ImmutableArray<EvidenceEntry> studies, string name = "studies")
     {

@@ -52,7 +52,7 @@ public static class ObservedData
 
         var rows = new List<(TimeSpan Time, double Cadss, double Change)>();
         int skipped = 0, lastLine = 1;
-        string layoutHint = $"{CadssColumn} and {ChangeColumn} (and optionally {TimeColumn}), or {CadssColumn} and {ChangeColumn}_<time> columns as trial --out writes them";
+        string layoutHint = $"{CadssColumn} and {ChangeColumn} (and optionally {TimeColumn}), or {CadssColumn} and {ChangeColumn}_<time> columns as a simulated trial's CSV table has them";
         try
         {
             using var reader = Sep.New(',').Reader(o => o with

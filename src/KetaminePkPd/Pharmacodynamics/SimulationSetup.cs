@@ -112,7 +112,7 @@ public sealed class SimulationSetup
     /// <param name="subject">The subject; null for <see cref="Subject.TypicalAdult"/>.</param>
     /// <param name="options">Output grid and solver; null for <see cref="SimulationOptions.Default"/>.</param>
     /// <param name="doseText">The dose as written, kept for the description (see <see cref="DoseText"/>).</param>
-    /// <param name="prefix">Put before each input's name in messages: <c>--</c> gives <c>--rate applies to --route iv only</c>.</param>
+    /// <param name="prefix">Put before each input's name in messages (a front end passes its own prefix; empty gives <c>rate applies to route iv only</c>).</param>
     /// <exception cref="ArgumentException">A value out of range or a bad combination; the message names the inputs.</exception>
     public static SimulationSetup Resolve(Drug? drug = null, PkParameterSet? model = null, Route? route = null, Dose? dose = null,
         TimeSpan? infusion = null, DoseRate? rate = null, int repeat = 1, TimeSpan? interval = null, Subject? subject = null,

@@ -74,7 +74,7 @@ public static class PkModels
     /// <c>_</c> for <c>-</c> ignored).
     /// </summary>
     /// <param name="text">The key.</param>
-    /// <param name="name">What the text is, for the message (an option name such as <c>--model</c>, a JSON path).</param>
+    /// <param name="name">What the text is, for the message (a parameter or field name such as <c>model</c>, a JSON path).</param>
     /// <exception cref="ArgumentException">Unknown key; the message names <paramref name="name"/>, the text and the keys.</exception>
     public static PkParameterSet Parse(string text, string name = "model")
     {
@@ -98,8 +98,8 @@ public static class PkModels
     /// </summary>
     /// <param name="drug">The drug given, or null.</param>
     /// <param name="model">The model given, or null.</param>
-    /// <param name="drugName">What the drug was given as, for the message (e.g. <c>--drug</c>).</param>
-    /// <param name="modelName">What the model was given as, for the message (e.g. <c>--model</c>).</param>
+    /// <param name="drugName">What the drug was given as, for the message (e.g. <c>drug</c>).</param>
+    /// <param name="modelName">What the model was given as, for the message (e.g. <c>model</c>).</param>
     /// <returns>The parameter set; its <see cref="PkParameterSet.Drug"/> is the drug.</returns>
     /// <exception cref="ArgumentException">The model describes the other drug; the message names both and the fitting models.</exception>
     public static PkParameterSet Resolve(Drug? drug, PkParameterSet? model, string drugName = "drug", string modelName = "model")

@@ -61,7 +61,7 @@ public sealed record Hypothesis
     /// surrounding white space and <c>_</c> for <c>-</c> ignored).
     /// </summary>
     /// <param name="text">The name.</param>
-    /// <param name="name">What the text is, for the message (an option name such as <c>--hypothesis</c>, a JSON path).</param>
+    /// <param name="name">What the text is, for the message (a parameter or field name such as <c>hypothesis</c>, a JSON path).</param>
     /// <exception cref="ArgumentException">Unknown name; the message names <paramref name="name"/>, the text and the names.</exception>
     public static Hypothesis Parse(string text, string name = "hypothesis")
     {
