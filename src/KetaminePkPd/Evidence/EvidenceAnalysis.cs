@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Globalization;
 using KetaminePkPd.Statistics;
 using KetaminePkPd.Trials;

@@ -66,6 +66,14 @@ public sealed class EvidenceRun
     /// <exception cref="InvalidOperationException">The run is not finished: call <see cref="Step"/> until it returns true.</exception>
     public EvidenceResult Result => _result ?? throw new InvalidOperationException("The evidence run is not finished: call Step until it returns true.");
 
+    /// <summary>Sets <paramref name="into"/>[from .. from + count) to <paramref name="make"/>(i), in parallel when the settings say so
+    /// (each element depends only on its index, so the order does not matter).</summary>
+    private void Fill<T>(T[] into, int from, int count, Func<int, T> make)
+    {
+        if (_settings.Parallel) System.Threading.Tasks.Parallel.For(from, from + count, i => into[i] = make(i));
+        else for (int i = from; i < from + count; i++) into[i] = make(i);
+    }
+
     /// <summary>Samples up to <paramref name="patients"/> patients of the first dosed arm of <paramref name="pooled"/> whose reference
     /// sample is not cached yet; returns false (nothing done) when every dosed arm's sample is cached.</summary>
     private bool SampleReference(TrialDesign pooled, int patients)
@@ -82,10 +90,9 @@ public sealed class EvidenceRun
                 _referencePeaks = new double[HypothesisLinks.ReferenceSize];
                 _referenceFilled = 0;
             }
-            int from = _referenceFilled, count = (int)Math.Min(patients, (long)_referencePeaks!.Length - from);
-            var (simulator, peaks) = (_referenceSimulator!, _referencePeaks);
-            if (_settings.Parallel) System.Threading.Tasks.Parallel.For(from, from + count, i => peaks[i] = simulator.SimulateDissociationPeak(i));
-            else for (int i = from; i < from + count; i++) peaks[i] = simulator.SimulateDissociationPeak(i);
+            var peaks = _referencePeaks!;
+            int count = (int)Math.Min(patients, (long)peaks.Length - _referenceFilled);
+            Fill(peaks, _referenceFilled, count, _referenceSimulator!.SimulateDissociationPeak);
             _referenceFilled += count;
             _done += count;
             if (_referenceFilled == peaks.Length)
@@ -152,11 +159,7 @@ public sealed class EvidenceRun
             if (_filled < _pool!.Length)
             {
                 int count = (int)Math.Min(patients, (long)_pool.Length - _filled);
-                int from = _filled;
-                var simulating = _simulating!;
-                var pool = _pool;
-                if (_settings.Parallel) System.Threading.Tasks.Parallel.For(from, from + count, i => pool[i] = simulating.Simulate(i));
-                else for (int i = from; i < from + count; i++) pool[i] = simulating.Simulate(i);
+                Fill(_pool, _filled, count, _simulating!.Simulate);
                 _filled += count;
                 _done += count;
                 if (_filled == _pool.Length)
