@@ -161,6 +161,10 @@ public sealed class TeachingPageTests(BrowserFixture browser, ITestOutputHelper 
         var nasal = library.Arms[2];
         string range = $"[{Math.Min(nasal.AtLow!.CmaxNgPerMl, nasal.AtHigh!.CmaxNgPerMl).ToString("0.0", CultureInfo.InvariantCulture)} to {Math.Max(nasal.AtLow.CmaxNgPerMl, nasal.AtHigh.CmaxNgPerMl).ToString("0.0", CultureInfo.InvariantCulture)}]";
         Assert.Contains(range, table);
+        // Each chart's toolbar: save as PNG and reset the axes, nothing that sends data anywhere (issue 20).
+        var buttons = await page.EvalOnSelectorAllAsync<string[]>("#routes .modebar-btn", "bs => bs.map(b => b.getAttribute('data-title'))");
+        Assert.NotEmpty(buttons);
+        Assert.All(buttons, b => Assert.Contains(b, new[] { "Download plot as a PNG", "Reset axes" }));
         await Screenshot(page, "#routes", "web-routes.png");
     }
 

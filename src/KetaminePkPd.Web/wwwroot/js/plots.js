@@ -5,7 +5,12 @@
 window.ketaminePlots = (function () {
   const pending = new Map();   // element -> figure JSON not drawn yet (off screen)
   const visible = new Set();
-  const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
+  // Two toolbar buttons per chart (save as PNG, reset the axes): no "share" or "edit online" link (the page promises no
+  // server) and two tab stops per chart instead of eight.
+  const config = {
+    responsive: true, displaylogo: false, showLink: false, showSendToCloud: false, showEditInChartStudio: false,
+    modeBarButtons: [["toImage", "resetScale2d"]],
+  };
 
   function render(element, json) {
     pending.delete(element);
