@@ -10,16 +10,20 @@ namespace KetaminePkPd.Web.Charts;
 /// <summary>Builds the page's figures from library results (presentation only: every value plotted is the library's).</summary>
 internal static class Figures
 {
-    /// <summary>Plasma colour.</summary>
-    public const string Plasma = "#1f5fa8";
+    // Okabe and Ito's colour-blind-safe palette (Okabe M, Ito K. Color Universal Design, 2008): the colours stay apart
+    // for deuteranopes and protanopes and each has at least 3:1 contrast on white (FigureColourTests measures both).
 
-    /// <summary>Dissociation (CADSS) colour.</summary>
-    public const string Dissociation = "#c0392b";
+    /// <summary>Plasma colour (blue).</summary>
+    public const string Plasma = "#0072B2";
 
-    /// <summary>Antidepressant (MADRS) colour.</summary>
-    public const string Antidepressant = "#1e8449";
+    /// <summary>Dissociation (CADSS) colour (vermillion).</summary>
+    public const string Dissociation = "#D55E00";
 
-    private static readonly string[] ArmColours = ["#1f5fa8", "#c0392b", "#7d3c98", "#b9770e", "#117a65"];
+    /// <summary>Antidepressant (MADRS) colour (bluish green).</summary>
+    public const string Antidepressant = "#009E73";
+
+    /// <summary>The arms' colours, in order.</summary>
+    internal static readonly string[] ArmColours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000"];
 
     /// <summary>How many hours of concentrations and dissociation the one-patient charts show.</summary>
     public const double ShortWindowH = 12;
