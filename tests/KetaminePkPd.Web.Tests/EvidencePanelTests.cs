@@ -41,6 +41,12 @@ public class EvidencePanelTests : PageContext
         Assert.Equal("1", cut.Find("#ev-progress").GetAttribute("value"));
         Assert.Equal(3, settings.Entries.Length);   // Luckenbaugh 2014 at 230 min and day 7, Niciu 2018
         Assert.Contains("3 studies x 4 hypotheses", cut.Find("#ev-status").TextContent);
+        // Moving a control after the run marks the table as the last run's; moving it back clears the mark.
+        Assert.Empty(cut.FindAll("#ev-stale"));
+        cut.Find("#ev-share").Input("0.3");
+        Assert.Single(cut.FindAll("#ev-stale"));
+        cut.Find("#ev-share").Input("0.5");
+        Assert.Empty(cut.FindAll("#ev-stale"));
     }
 
     [Fact]

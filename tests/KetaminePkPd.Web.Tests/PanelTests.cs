@@ -66,6 +66,9 @@ public class PanelTests : PageContext
         Assert.Equal(library.ProbabilityAtLeastAsStrong, Value(cut.Find("#hy-p")));
         Assert.Equal(library.Reading, cut.Find("#hy-reading").TextContent);
         Assert.Equal("mediation (mediated share 0.8)", cut.Find("#hy-strength").TextContent);
+        Assert.Empty(cut.FindAll("#hy-stale"));
+        cut.Find("#hy-hypothesis").Change("ExposureOnly");   // the shown result is now the last run's, and says so
+        Assert.Contains("mediation (mediated share 0.8)", cut.Find("#hy-stale").TextContent);
         Assert.Equal("1", cut.Find("#hy-progress").GetAttribute("value"));
         // The scatter's trial: 58 patients of the NIMH design rated at 230 min, same hypothesis and seed.
         var design = settings.Design.WithTotalSubjects(58).With(assessments: [TimeSpan.FromMinutes(230)]);
