@@ -69,17 +69,8 @@ public static class ModelIdentity
     }
 
     /// <summary>The fingerprint of <paramref name="parts"/> (see <see cref="ModelFingerprint"/>); tests pass changed defaults.</summary>
-    internal static string Fingerprint(IEnumerable<(string Name, object Value)> parts)
-    {
-        var text = new StringBuilder();
-        foreach (var (name, value) in parts)
-        {
-            text.Append(name).Append('=');
-            Write(text, value, depth: 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
-            text.Append('\n');
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12];
-    }
+    internal static string Fingerprint(IEnumerable<(string Name, object Value)> parts) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText(parts))))[..12];
 
     /// <summary>The canonical text of <paramref name="parts"/> (what <see cref="Fingerprint"/> hashes), for diagnosis.</summary>
     internal static string CanonicalText(IEnumerable<(string Name, object Value)> parts)
