@@ -89,6 +89,7 @@ internal static class CliApp
         Add(new DoseResponseCommand().Command, DoseResponseCommand.Examples);
         Add(new ReportCommand().Command, ReportCommand.Examples);
         Add(new ValidateCommand().Command, ValidateCommand.Examples);
+        Add(new CalibrateCommand().Command, CalibrateCommand.Examples);
         Add(new SensitivityCommand().Command, SensitivityCommand.Examples);
         Add(new StrengthsCommand().Command, StrengthsCommand.Examples);
         Add(new EvidenceCommand().Command, EvidenceCommand.Examples);

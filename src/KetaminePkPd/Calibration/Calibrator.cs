@@ -37,6 +37,9 @@ public static class Calibrator
     private const double InitialStep = 0.5, ProfileTolerance = 1e-6, ProfileStep = 0.1, ProfileAccuracy = 1e-3;
     private const int ProfileMaxEvaluations = 600;
 
+    /// <summary>The keys of the catalogue targets the calibration measures (the objective's possible terms), in block order.</summary>
+    public static IReadOnlyList<string> TargetKeys { get; } = [.. CalibrationBlocks.All.SelectMany(b => b.TargetKeys)];
+
     /// <summary>Fits the calibration blocks to the settings' targets.</summary>
     /// <param name="settings">Targets, start values, seed and sizes; null for <see cref="CalibrationSettings.Default"/>.</param>
     /// <param name="progress">Receives the name of each block as its fit starts, or null.</param>

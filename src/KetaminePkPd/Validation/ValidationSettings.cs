@@ -42,4 +42,16 @@ public sealed record ValidationSettings
     /// <summary>Simulate patients on all cores (default); results are identical either way.</summary>
     public bool Parallel { get; init; } = true;
 
+    /// <summary>
+    /// The effect parameters every simulation of the table uses (typical-patient courses, virtual trials and hypothesis runs),
+    /// e.g. a set fitted by <see cref="Calibration.Calibrator"/>. Default <see cref="Pharmacodynamics.EffectParameterSet.Default"/>.
+    /// </summary>
+    public Pharmacodynamics.EffectParameterSet Effects { get => _effects; init => _effects = value ?? throw new ArgumentNullException(nameof(Effects)); }
+
+    private readonly Pharmacodynamics.EffectParameterSet _effects = Pharmacodynamics.EffectParameterSet.Default;
+
+    /// <summary>The design with its population's effect parameters replaced by <see cref="Effects"/> (unchanged for the defaults).</summary>
+    internal Trials.TrialDesign Apply(Trials.TrialDesign design) =>
+        ReferenceEquals(Effects, design.Population.Effects) ? design : design.With(population: design.Population with { Effects = Effects });
+
 }
