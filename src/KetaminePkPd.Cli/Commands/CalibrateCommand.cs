@@ -24,7 +24,7 @@ internal sealed class CalibrateCommand : CliCommand
             $"keys: {string.Join(", ", Calibrator.TargetKeys)} (docs/calibration.md). [default: the catalogue's calibration targets]",
     });
     private readonly Option<string?> _out = SharedOptions.Out("file.json", "Write the fitted parameters as a parameters file for --parameters. An existing file is never replaced.");
-    private readonly Option<string?> _csv = SharedOptions.Out("file.csv", "Write the parameters and targets as CSV (kind, name, block, unit, values, interval, simulated, residual).");
+    private readonly Option<string?> _csv = FileRoles.Output(new Option<string?>("--csv") { HelpName = "file.csv", Description = "Write the parameters and targets as CSV (kind, name, block, unit, values, interval, simulated, residual)." });
     private readonly Option<int?> _subjects = SharedOptions.Subjects("Patients per arm of the virtual-trial blocks (common random numbers), 20 to 100000. [default: 500]", 20, 100_000);
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
     private readonly Option<bool> _noIntervals = new("--no-intervals") { Description = "Skip the profile intervals (the fit alone is several times faster)." };

@@ -67,7 +67,8 @@ public static class Calibrator
                     double.NaN, double.NaN, false, false, p.Low, p.High, false)));
                 continue;
             }
-            var startValues = fit.Measure(start);
+            // The values at the start set itself (for the first block the same as at the current one), so that "at start" is what validate shows.
+            var startValues = ReferenceEquals(current, settings.Start) ? fit.Measure(start) : fit.MeasureSet(settings.Start);
             double[] fitted = fit.Minimize(start, settings.Tolerance, settings.MaxEvaluations);
             var fittedValues = fit.Measure(fitted);
             double minimum = fit.Objective(fitted);
@@ -106,6 +107,12 @@ public static class Calibrator
             foreach (var (key, x) in measured)
                 if (!double.IsFinite(x)) throw new NonFiniteResultException($"Calibration block '{block.Name}': target '{key}' simulated as {x} at {Describe(values)}.");
             return measured;
+        }
+
+        public IReadOnlyDictionary<string, double> MeasureSet(EffectParameterSet set)
+        {
+            Evaluations++;
+            return block.Measure(set, settings);
         }
 
         public double Objective(IReadOnlyList<double> values) => CalibrationObjective.Value(targets, Measure(values));
