@@ -4,7 +4,7 @@ using KetaminePkPd.Pharmacodynamics;
 namespace KetaminePkPd.Calibration;
 
 /// <summary>The result of <see cref="Calibrator.Run"/>: the fitted parameter set, each fitted parameter with its interval, each target with its residual.</summary>
-public sealed record CalibrationResult
+public sealed class CalibrationResult
 {
     internal CalibrationResult(CalibrationSettings settings, EffectParameterSet fitted, ImmutableArray<CalibrationParameterFit> parameters,
         ImmutableArray<CalibrationTargetFit> targets, ImmutableArray<string> unfitted, int evaluations, TimeSpan elapsed)

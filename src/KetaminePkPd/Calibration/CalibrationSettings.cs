@@ -15,7 +15,7 @@ public sealed record CalibrationSettings
 {
     private readonly int _subjects = 500, _maxEvaluations = 2000;
     private readonly double _tolerance = 1e-8;
-    private readonly ImmutableArray<ValidationTarget> _targets = [.. ValidationTargets.All.Where(t => t.Use == ValidationUse.Calibration)];
+    private readonly EquatableArray<ValidationTarget> _targets = ValidationTargets.All.Where(t => t.Use == ValidationUse.Calibration).ToImmutableArray();
     private readonly EffectParameterSet _start = EffectParameterSet.Default;
 
     /// <summary>The defaults.</summary>
@@ -27,7 +27,7 @@ public sealed record CalibrationSettings
     /// given keeps its start values. Default: the catalogue's calibration targets.
     /// </summary>
     /// <exception cref="ArgumentException">Empty, or a key given twice.</exception>
-    public ImmutableArray<ValidationTarget> Targets
+    public EquatableArray<ValidationTarget> Targets
     {
         get => _targets;
         init
