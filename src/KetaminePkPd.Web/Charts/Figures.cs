@@ -87,7 +87,31 @@ internal static class Figures
             Yaxis = Axis("CADSS (points)") with { Rangemode = "tozero" },
             Xaxis2 = Axis("plasma (ng/mL)") with { Domain = [0.56, 1], Anchor = "y2", Rangemode = "tozero" },
             Yaxis2 = Axis("MADRS change (points)") with { Anchor = "x2" },
+            Annotations =
+            [
+                .. Arrows(r.Pk.ParentNgPerMl, cadss.Values, shortEnd, "x", "y", Dissociation),
+                .. Arrows(r.Pk.ParentNgPerMl, mood.Values, dayEnd, "x2", "y2", Antidepressant),
+            ],
         });
+    }
+
+    /// <summary>Two arrows along a loop, pointing the way time runs: one on the rise to the largest |y|, one on the way
+    /// back. Each goes from a point of the path to a later one, in data units.</summary>
+    internal static IEnumerable<PlotAnnotation> Arrows(ImmutableArray<double> x, ImmutableArray<double> y, int n, string xref, string yref, string colour)
+    {
+        if (n < 8) yield break;
+        int peak = 0;
+        for (int i = 1; i < n; i++) if (Math.Abs(y[i]) > Math.Abs(y[peak])) peak = i;
+        int step = Math.Max(1, n / 40);
+        foreach (int tail in new[] { peak / 2, peak + (n - peak) / 4 })
+        {
+            int head = Math.Min(n - 1, tail + step);
+            if (head == tail || (x[head] == x[tail] && y[head] == y[tail])) continue;
+            yield return new PlotAnnotation("", x[head], y[head], xref, yref, Showarrow: true)
+            {
+                Ax = x[tail], Ay = y[tail], Axref = xref, Ayref = yref, Arrowhead = 2, Arrowcolor = colour, Arrowwidth = 2.5,
+            };
+        }
     }
 
     /// <summary>Several arms on the same axes: concentration (left) and dissociation (right) over the first hours, with a shaded range where an input is uncertain.</summary>

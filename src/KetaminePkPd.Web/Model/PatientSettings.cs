@@ -126,6 +126,33 @@ internal sealed record PatientSettings
         return string.Create(CultureInfo.InvariantCulture, $"{Dose} {how}, {WeightKg:0} kg");
     }
 
+    /// <summary>The settings as a URL query (model, route, infusion, unit, dose, weight), so a link reproduces them.</summary>
+    public string ToQuery() => string.Create(CultureInfo.InvariantCulture,
+        $"model={ModelKey}&route={Route}&infusion={InfusionMinutes:R}&unit={(PerKilogram ? "mgkg" : "mg")}&dose={DoseValue:R}&weight={WeightKg:R}");
+
+    /// <summary>Settings read from a URL query: known keys with valid values override the defaults; anything else is
+    /// ignored (a hand-edited link never breaks the page), and the result is made valid like a control change would.</summary>
+    public static PatientSettings FromQuery(string? query)
+    {
+        var s = new PatientSettings();
+        var pairs = (query ?? "").TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
+            .ToDictionary(p => Uri.UnescapeDataString(p[0]).ToLowerInvariant(), p => Uri.UnescapeDataString(p[1]), StringComparer.Ordinal);
+        if (pairs.TryGetValue("lesson", out var lesson) && Lessons.Find(lesson) is { } l) s = l.Settings;
+        if (pairs.TryGetValue("model", out var model) && PkModels.Keys.Contains(model, StringComparer.OrdinalIgnoreCase))
+            s = s.WithModel(PkModels.Get(model).Key);
+        if (pairs.TryGetValue("route", out var route) && Enum.TryParse<RouteChoice>(route, true, out var r) && Enum.IsDefined(r) && s.AvailableRoutes.Contains(r))
+            s = s.WithRoute(r);
+        if (Number(pairs, "infusion") is { } minutes) s = s with { InfusionMinutes = Math.Clamp(Math.Round(minutes), MinInfusionMinutes, MaxInfusionMinutes) };
+        if (pairs.TryGetValue("unit", out var unit) && unit is "mgkg" or "mg") s = s.WithPerKilogram(unit == "mgkg");
+        if (Number(pairs, "weight") is { } kg) s = s with { WeightKg = Math.Clamp(Math.Round(kg), MinWeightKg, MaxWeightKg) };
+        if (Number(pairs, "dose") is { } dose) s = (s with { DoseValue = dose }).Normalised();
+        return s;
+    }
+
+    private static double? Number(Dictionary<string, string> pairs, string key) =>
+        pairs.TryGetValue(key, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : null;
+
     /// <summary>Menu label of a route.</summary>
     public static string Label(RouteChoice route) => route switch
     {

@@ -1,25 +1,48 @@
 // Draws the figures the page builds in C# (Charts/PlotFigure.cs) with plotly.js. A chart that is off screen keeps only
 // its latest figure and is drawn when it scrolls into view, so a slider redraws only what can be seen. Each drawing
 // bumps data-revision on the chart element and fires a "ketamine-drawn" event (the end-to-end test times slider ->
-// redrawn chart with it); data-sync-ms is plotly's synchronous drawing time.
+// redrawn chart with it); data-sync-ms is plotly's synchronous drawing time. firstDrawnMs is the time of the page's
+// first drawn chart since navigation started (the end-to-end test reports it).
 window.ketaminePlots = (function () {
   const pending = new Map();   // element -> figure JSON not drawn yet (off screen)
   const visible = new Set();
-  // Two toolbar buttons per chart (save as PNG, reset the axes): no "share" or "edit online" link (the page promises no
-  // server) and two tab stops per chart instead of eight.
+  const narrow = 640;          // px: below this a two-panel figure is stacked and legends go under the plot
+  // One toolbar button per chart (reset the axes): no "share" or "edit online" link (the page promises no server) and
+  // one tab stop; the page's own buttons export the data (CSV) and the figure with its settings stamped on it (PNG).
   const config = {
     responsive: true, displaylogo: false, showLink: false, showSendToCloud: false, showEditInChartStudio: false,
-    modeBarButtons: [["toImage", "resetScale2d"]],
+    modeBarButtons: [["resetScale2d"]],
   };
+
+  // A two-panel figure (x2/y2 side by side) is stacked on a narrow screen, and every legend sits under the plot area,
+  // so no legend covers data and no panel is squeezed to a few dozen pixels.
+  function fit(figure, width) {
+    const layout = figure.layout;
+    layout.legend = { orientation: "h", x: 0, xanchor: "left", y: -0.18, yanchor: "top" };
+    layout.title = Object.assign({ x: 0, xanchor: "left", font: { size: width < narrow ? 13 : 16 } }, layout.title || {});
+    const margin = layout.margin || { l: 60, r: 20, t: 40, b: 50 };
+    if (width < narrow && layout.xaxis2 && layout.xaxis && layout.xaxis.domain) {
+      const h = layout.height || 360;
+      layout.height = 2 * h;
+      layout.xaxis.domain = [0, 1];
+      layout.xaxis2.domain = [0, 1];
+      layout.yaxis = Object.assign(layout.yaxis || {}, { domain: [0.6, 1] });
+      layout.yaxis2 = Object.assign(layout.yaxis2 || {}, { domain: [0, 0.4] });
+      layout.legend.y = -0.1;
+    }
+    layout.margin = Object.assign({}, margin, { b: (margin.b || 50) + (width < narrow ? 110 : 70), l: width < narrow ? 50 : margin.l });
+    return figure;
+  }
 
   function render(element, json) {
     pending.delete(element);
     const start = performance.now();
-    const figure = JSON.parse(json);
+    const figure = fit(JSON.parse(json), element.clientWidth || window.innerWidth);
     const drawn = Plotly.react(element, figure.data, figure.layout, config);
     element.dataset.syncMs = (performance.now() - start).toFixed(1);
     return drawn.then(function () {
       element.dataset.revision = String((Number(element.dataset.revision) || 0) + 1);
+      if (api.firstDrawnMs === null) api.firstDrawnMs = performance.now();
       element.dispatchEvent(new CustomEvent("ketamine-drawn"));
     });
   }
@@ -35,7 +58,18 @@ window.ketaminePlots = (function () {
     }
   }, { rootMargin: "100px" });
 
-  return {
+  function save(name, blob) {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  const api = {
+    firstDrawnMs: null,
     draw: function (element, json) {
       if (!element.dataset.observed) { element.dataset.observed = "1"; observer.observe(element); }
       if (!element.dataset.revision || visible.has(element)) return render(element, json);   // first figure: always draw
@@ -45,6 +79,23 @@ window.ketaminePlots = (function () {
     // Draws every chart that is waiting (before a full-page screenshot or print).
     flush: function () {
       return Promise.all(Array.from(pending.entries()).map(function (e) { return render(e[0], e[1]); }));
-    }
+    },
+    // Saves text (a chart's data as CSV) under a file name.
+    saveText: function (name, text) { save(name, new Blob([text], { type: "text/csv;charset=utf-8" })); },
+    // Saves the figure as a PNG at 1200 x its height, with the stamp (settings, PROVISIONAL) printed under the plot.
+    savePng: function (name, json, stamp) {
+      const figure = fit(JSON.parse(json), 1200);
+      const layout = figure.layout;
+      layout.margin.b += 40;
+      layout.annotations = (layout.annotations || []).concat([{ text: stamp, xref: "paper", yref: "paper", x: 0, y: 0,
+        xanchor: "left", yanchor: "top", yshift: -(layout.margin.b - 20), showarrow: false, font: { size: 11, color: "#4a5560" } }]);
+      return Plotly.toImage({ data: figure.data, layout: layout }, { format: "png", width: 1200, height: layout.height || 360 })
+        .then(function (url) { return fetch(url); }).then(function (r) { return r.blob(); })
+        .then(function (blob) { save(name, blob); return blob.size; });
+    },
+    // Replaces the page's address without reloading (settings in the URL, so a link reproduces them).
+    setQuery: function (query) { history.replaceState(null, "", (query ? "?" + query : location.pathname) + location.hash); },
+    query: function () { return location.search.replace(/^\?/, ""); },
   };
+  return api;
 })();

@@ -1,0 +1,159 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using KetaminePkPd.Comparisons;
+using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Web.Charts;
+using KetaminePkPd.Web.Model;
+using KetaminePkPd.Web.Panels;
+
+namespace KetaminePkPd.Web.Tests;
+
+/// <summary>Issue 20's teaching features: lessons whose claims the library bears out, settings in the address, warnings
+/// outside the calibrated range, explanations, the hysteresis arrows, and each chart's data table and CSV.</summary>
+public class TeachingFeatureTests : PageContext
+{
+    private static ArmMetrics Typical(PatientSettings s) => s.Simulate().Typical;
+
+    [Fact]
+    public void LessonBolus_ItsClaimsHoldInTheLibrary()
+    {
+        var bolus = Lessons.Find("bolus")!.Settings;
+        var infusion = bolus.WithRoute(RouteChoice.IntravenousInfusion);
+        var (b, i) = (Typical(bolus), Typical(infusion));
+        Assert.Equal(0, b.TmaxH);                                   // the bolus peaks at once
+        Assert.True(b.CmaxNgPerMl > 3 * i.CmaxNgPerMl, $"{b.CmaxNgPerMl} vs {i.CmaxNgPerMl}");
+        Assert.True(b.PeakCadss > i.PeakCadss);                      // dissociation falls with the peak
+        double day1Change = Math.Abs(b.AntidepressantDay1 - i.AntidepressantDay1) / Math.Abs(i.AntidepressantDay1);
+        Assert.True(day1Change < 0.10, $"day-1 effect moved {day1Change:P1}");   // "barely moves"
+        // Cmax of the bolus is the dose over V1 (Domino: V1 = 0.063 L/kg x 70 kg; docs/model.md 3.1): 35 mg / 4.41 L.
+        var v1 = PkModels.Domino.Parameters.Single(p => p.Name == "V1");
+        Assert.Equal(35_000 / (v1.Value * 70), b.CmaxNgPerMl, b.CmaxNgPerMl * 1e-9);
+    }
+
+    [Fact]
+    public void LessonFlatDose_ExposureFallsWithWeightButNotPerKilogram()
+    {
+        var flat = Lessons.Find("flat-dose")!.Settings;
+        Assert.True(Typical(flat with { WeightKg = 50 }).Auc0To24NgHPerMl > 1.5 * Typical(flat with { WeightKg = 110 }).Auc0To24NgHPerMl);
+        var perKg = flat.WithPerKilogram(true);
+        double light = Typical(perKg with { WeightKg = 50 }).CmaxNgPerMl, heavy = Typical(perKg with { WeightKg = 110 }).CmaxNgPerMl;
+        Assert.Equal(light, heavy, light * 1e-9);
+    }
+
+    [Fact]
+    public void LessonNasal_TwoDevicesGiveLessThanTwiceOneDevicesAuc()
+    {
+        var two = Lessons.Find("nasal")!.Settings;
+        Assert.Equal(56, two.DoseMg);
+        var one = two with { DoseValue = 28 };
+        var iv = two.WithRoute(RouteChoice.IntravenousInfusion);
+        Assert.True(Typical(two).Auc0To24NgHPerMl < 2 * Typical(one).Auc0To24NgHPerMl);
+        Assert.True(Typical(two).TmaxH > 0 && Typical(two).CmaxNgPerMl < Typical(iv with { DoseValue = 56, PerKilogram = false }).CmaxNgPerMl);
+    }
+
+    [Fact]
+    public void Query_RoundTripsAndIgnoresJunk()
+    {
+        var s = new PatientSettings { ModelKey = PkModels.Hijazi.Key, InfusionMinutes = 20, WeightKg = 90, DoseValue = 0.75 };
+        Assert.Equal(s, PatientSettings.FromQuery(s.ToQuery()));
+        var nasal = Lessons.Find("nasal")!.Settings with { DoseValue = 84 };
+        Assert.Equal(nasal, PatientSettings.FromQuery("?" + nasal.ToQuery()));
+        Assert.Equal(new PatientSettings(), PatientSettings.FromQuery("model=nope&route=Teleport&dose=NaN&weight=abc&x"));
+        Assert.Equal(PatientSettings.MaxWeightKg, PatientSettings.FromQuery("weight=1e9").WeightKg);
+        Assert.Equal(PatientSettings.MaxMgPerKg, PatientSettings.FromQuery("dose=7").DoseValue);
+    }
+
+    [Fact]
+    public void Warnings_OutsideTheCalibratedRangeOnly()
+    {
+        Assert.Empty(PatientGuide.Warnings(new PatientSettings()));
+        Assert.Contains(PatientGuide.Warnings(new PatientSettings { DoseValue = 2 }), w => w.StartsWith("2 mg/kg is outside", StringComparison.Ordinal));
+        // A flat 110 mg kept when the weight drops to 20 kg: 5.5 mg/kg, and a child's weight.
+        var w = PatientGuide.Warnings(new PatientSettings { PerKilogram = false, DoseValue = 110, WeightKg = 20 });
+        Assert.Equal(2, w.Count);
+        Assert.Contains("5.5 mg/kg", w[0]);
+        Assert.Contains("110 mg in a 20 kg patient", w[0]);
+        Assert.Contains("20 kg is outside", w[1]);
+        Assert.Contains(PatientGuide.Warnings(new PatientSettings { Route = RouteChoice.Oral, PerKilogram = false, DoseValue = 50 }),
+            x => x.Contains("calibrated on racemic IV", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Panel_LessonFromTheAddress_SetsTheControlsShowsTheNoteAndWritesTheAddressOnChange()
+    {
+        Visit("lesson=bolus");
+        var cut = Render<OnePatientPanel>();
+        cut.WaitForElement("#op-cmax");
+        Assert.Equal(RouteChoice.IntravenousBolus, cut.Instance.Settings.Route);
+        Assert.Contains("What to notice", cut.Find("#op-lesson-note").TextContent);
+        Assert.Contains("instantaneous", cut.Find(".op-note").TextContent);   // the bolus explanation
+        cut.Find("#op-dose").Input("1");
+        Assert.StartsWith("lesson=bolus&model=domino&route=IntravenousBolus", WrittenQueries[^1]);
+        Assert.Contains("dose=1&", WrittenQueries[^1]);
+        Assert.Equal(cut.Instance.Settings, PatientSettings.FromQuery(WrittenQueries[^1]));
+    }
+
+    [Fact]
+    public void Panel_DoseAboveTheCheckedRange_ShowsAWarning()
+    {
+        var cut = Render<OnePatientPanel>();
+        cut.WaitForElement("#op-cmax");
+        Assert.Empty(cut.FindAll(".op-warning"));
+        cut.Find("#op-dose").Input("1.5");
+        Assert.Contains("1.5 mg/kg is outside", cut.Find(".op-warning").TextContent);
+    }
+
+    [Fact]
+    public void HysteresisArrows_PointTheWayTimeRuns()
+    {
+        var s = new PatientSettings();
+        var arm = s.Simulate();
+        var figure = Figures.Hysteresis(arm);
+        var arrows = figure.Layout.Annotations!;
+        Assert.Equal(4, arrows.Count);
+        var plasma = arm.Course.Pk.ParentNgPerMl;
+        foreach (var a in arrows)
+        {
+            var effect = a.Xref == "x" ? arm.Course.Dissociation.Values : arm.Course.Antidepressant.Values;
+            int head = Index(plasma, effect, a.X, a.Y), tail = Index(plasma, effect, a.Ax!.Value, a.Ay!.Value);
+            Assert.True(head > tail, $"arrow {tail} -> {head}");
+        }
+    }
+
+    private static int Index(ImmutableArray<double> x, ImmutableArray<double> y, double px, double py)
+    {
+        for (int i = 0; i < x.Length; i++) if (x[i] == px && y[i] == py) return i;
+        throw new InvalidOperationException("not a point of the path");
+    }
+
+    [Fact]
+    public void ChartData_CsvHasTheStampAndEveryPoint_TablesNameBandEdges()
+    {
+        var rows = UncertainArms.Run([ComparisonArm.Defaults[0], ComparisonArm.Defaults[3]]);
+        var figure = Figures.RouteComparison(rows, 8);
+        string csv = ChartData.Csv(figure, ChartData.Stamp("two arms"));
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("# Side by side", lines[0]);
+        Assert.Contains("two arms. KetaminePkPd teaching page. PROVISIONAL", lines[1]);
+        Assert.Equal("trace,x_title,x,y_title,y", lines[2]);
+        Assert.Equal(figure.Data.Sum(t => t.X.Length), lines.Length - 3);
+        var tables = ChartData.Tables(figure).ToList();
+        Assert.Equal(figure.Data.Count, tables.Count);
+        Assert.Contains(tables, t => t.Caption.EndsWith("(lower edge)", StringComparison.Ordinal));
+        Assert.Contains(tables, t => t.Caption.EndsWith("(upper edge)", StringComparison.Ordinal));
+        Assert.All(tables, t => Assert.InRange(t.Rows.Count, 1, ChartData.TableRows + 1));
+        // The table of a line keeps its largest value (the peak a student looks for).
+        var line = figure.Data.First(t => t.Fill is null && t.Name == ComparisonArm.Defaults[0].Name);
+        Assert.Contains(tables.First(t => t.Caption == line.Name).Rows, r => r.Y == line.Y.Max());
+    }
+
+    [Fact]
+    public void Chart_ShowsItsDataTableAndExportButtons()
+    {
+        var cut = Render<OnePatientPanel>();
+        cut.WaitForElement("#op-cmax");
+        Assert.NotNull(cut.Find("#op-concentrations-csv"));
+        Assert.NotNull(cut.Find("#op-concentrations-png"));
+        Assert.Equal(3, cut.Find("#op-concentrations-caption details.chart-data").QuerySelectorAll("table").Length);
+    }
+}
