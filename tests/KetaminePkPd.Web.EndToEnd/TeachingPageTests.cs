@@ -15,7 +15,7 @@ namespace KetaminePkPd.Web.EndToEnd;
 /// the browser goes to out/web-e2e/timings.json and the test output (reported in docs/web.md, not asserted: timing
 /// targets belong in benchmarks).
 /// </summary>
-public sealed class TeachingPageTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+public sealed partial class TeachingPageTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     /// <summary>Relative tolerance between the browser's numbers and the library's here: both run the same IL, but the browser's
     /// Math.Exp/Log come from another libm, which may differ in the last bit.</summary>

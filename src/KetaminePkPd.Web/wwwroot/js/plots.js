@@ -14,23 +14,26 @@ window.ketaminePlots = (function () {
     modeBarButtons: [["resetScale2d"]],
   };
 
-  // A two-panel figure (x2/y2 side by side) is stacked on a narrow screen, and every legend sits under the plot area,
-  // so no legend covers data and no panel is squeezed to a few dozen pixels.
+  // A two-panel figure (x2/y2 side by side) is stacked on a narrow screen, and the legend sits between the title and
+  // the plot (plotly widens the top margin to fit it), so no legend covers data or an axis title and no panel is
+  // squeezed to a few dozen pixels.
   function fit(figure, width) {
     const layout = figure.layout;
-    layout.legend = { orientation: "h", x: 0, xanchor: "left", y: -0.18, yanchor: "top" };
-    layout.title = Object.assign({ x: 0, xanchor: "left", font: { size: width < narrow ? 13 : 16 } }, layout.title || {});
-    const margin = layout.margin || { l: 60, r: 20, t: 40, b: 50 };
-    if (width < narrow && layout.xaxis2 && layout.xaxis && layout.xaxis.domain) {
-      const h = layout.height || 360;
-      layout.height = 2 * h;
+    const small = width < narrow;
+    layout.legend = { orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom", font: { size: small ? 11 : 12 } };
+    layout.title = Object.assign({}, layout.title || {}, { x: 0, xanchor: "left", y: 0.995, yanchor: "top", yref: "container",
+      font: { size: small ? 13 : 16 } });
+    const margin = Object.assign({ l: 60, r: 20, t: 40, b: 50 }, layout.margin || {});
+    if (small && layout.xaxis2 && layout.xaxis && layout.xaxis.domain) {
+      layout.height = 2 * (layout.height || 360);
       layout.xaxis.domain = [0, 1];
       layout.xaxis2.domain = [0, 1];
       layout.yaxis = Object.assign(layout.yaxis || {}, { domain: [0.6, 1] });
       layout.yaxis2 = Object.assign(layout.yaxis2 || {}, { domain: [0, 0.4] });
-      layout.legend.y = -0.1;
     }
-    layout.margin = Object.assign({}, margin, { b: (margin.b || 50) + (width < narrow ? 110 : 70), l: width < narrow ? 50 : margin.l });
+    const added = small ? 60 : 30;
+    layout.margin = Object.assign(margin, { t: margin.t + added, l: small ? 50 : margin.l });
+    layout.height = (layout.height || 360) + added;
     return figure;
   }
 
@@ -87,8 +90,9 @@ window.ketaminePlots = (function () {
       const figure = fit(JSON.parse(json), 1200);
       const layout = figure.layout;
       layout.margin.b += 40;
+      layout.height = (layout.height || 360) + 40;
       layout.annotations = (layout.annotations || []).concat([{ text: stamp, xref: "paper", yref: "paper", x: 0, y: 0,
-        xanchor: "left", yanchor: "top", yshift: -(layout.margin.b - 20), showarrow: false, font: { size: 11, color: "#4a5560" } }]);
+        xanchor: "left", yanchor: "top", yshift: -(layout.margin.b - 24), showarrow: false, font: { size: 11, color: "#4a5560" } }]);
       return Plotly.toImage({ data: figure.data, layout: layout }, { format: "png", width: 1200, height: layout.height || 360 })
         .then(function (url) { return fetch(url); }).then(function (r) { return r.blob(); })
         .then(function (blob) { save(name, blob); return blob.size; });

@@ -1,0 +1,106 @@
+using Microsoft.Playwright;
+
+namespace KetaminePkPd.Web.EndToEnd;
+
+/// <summary>
+/// Issue 20 in the browser: the time to the first chart on a first visit, the layout at phone and projector sizes (no
+/// sideways scrolling, the dose slider on screen together with the chart it moves), the exports, and offline use.
+/// </summary>
+public sealed partial class TeachingPageTests
+{
+    /// <summary>The one-patient chart's top and the dose slider's box, in viewport pixels, after the chart is scrolled into view.</summary>
+    private const string SliderAndChart = """
+        () => { const chart = document.getElementById('op-concentrations'); chart.scrollIntoView({ block: 'end' });
+                const c = chart.getBoundingClientRect(), s = document.getElementById('op-dose').getBoundingClientRect();
+                return [c.top, c.bottom, s.top, s.bottom, window.innerHeight, document.documentElement.scrollWidth]; }
+        """;
+
+    [Fact]
+    public async Task Start_FirstVisit_ShowsALoadingStateThenTheFirstChart_IsMeasured()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        var statuses = new List<string>();
+        await page.GotoAsync(browser.BaseUrl, new() { WaitUntil = WaitUntilState.Commit });
+        statuses.Add(await page.InnerTextAsync("#app"));   // the static loading line, before the runtime starts
+        await page.WaitForFunctionAsync("() => window.ketaminePlots && ketaminePlots.firstDrawnMs !== null", null, new() { Timeout = 90_000 });
+        double firstChartMs = await page.EvaluateAsync<double>("() => ketaminePlots.firstDrawnMs");
+        double downloadsMs = await page.EvaluateAsync<double>("() => Math.max(...performance.getEntriesByType('resource').map(e => e.responseEnd))");
+        await page.WaitForSelectorAsync("#op-cmax");
+        Assert.Contains("Loading", statuses[0], StringComparison.Ordinal);
+        Assert.True(firstChartMs > 0);
+        await page.WaitForSelectorAsync("#routes-table", new() { Timeout = 90_000 });   // the other panels fill in afterwards
+        Record("start_first_chart_ms", new { first_chart_ms = firstChartMs, downloads_end_ms = downloadsMs });
+    }
+
+    [Fact]
+    public async Task Layout_Phone390_NoSidewaysScrollAndTheDoseSliderStaysOnScreenWithItsChart()
+    {
+        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        await page.GotoAsync(browser.BaseUrl);
+        await page.WaitForSelectorAsync("#op-cmax", new() { Timeout = 90_000 });
+        var box = await page.EvaluateAsync<double[]>(SliderAndChart);
+        string wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 392).slice(0, 12).map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
+        Assert.True(box[5] <= 390, $"page is {box[5]} px wide: {wide}");
+        Assert.True(box[2] >= 0 && box[3] <= box[4], $"dose slider at {box[2]}-{box[3]} of {box[4]}");   // pinned on screen
+        Assert.True(box[0] < box[4] && box[1] > 0, "chart on screen");
+        // The two-panel effects chart is stacked: its two x axes sit one above the other.
+        await page.EvaluateAsync("() => document.getElementById('op-effects').scrollIntoView()");
+        await page.WaitForFunctionAsync("() => document.getElementById('op-effects').dataset.revision");
+        var domains = await page.EvaluateAsync<double[]>("() => { const l = document.getElementById('op-effects').layout; return [...l.yaxis.domain, ...l.yaxis2.domain, ...l.xaxis2.domain]; }");
+        Assert.Equal(new[] { 0.6, 1, 0, 0.4, 0, 1 }, domains);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.FiguresFolder, "web-phone.png") });
+        Record("layout_phone_390", new { page_width_px = box[5], slider_top_px = box[2], chart_top_px = box[0] });
+    }
+
+    [Fact]
+    public async Task Layout_Projector1280x800_TheDoseSliderAndItsChartOnScreenTogether()
+    {
+        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        await page.GotoAsync(browser.BaseUrl);
+        await page.WaitForSelectorAsync("#op-cmax", new() { Timeout = 90_000 });
+        double firstTop = await page.EvaluateAsync<double>("() => document.getElementById('op-concentrations').getBoundingClientRect().top");
+        var box = await page.EvaluateAsync<double[]>(SliderAndChart);
+        Assert.True(box[5] <= 1280);
+        Assert.True(box[2] >= 0 && box[3] <= box[4], $"dose slider at {box[2]}-{box[3]} of {box[4]}");
+        Assert.True(box[0] >= 0 && box[1] <= box[4], $"chart at {box[0]}-{box[1]}");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.FiguresFolder, "web-projector.png") });
+        Record("layout_projector_1280x800", new { first_chart_top_px_before_scrolling = firstTop, slider_top_px = box[2], chart_top_px = box[0] });
+    }
+
+    [Fact]
+    public async Task Export_CsvAndPng_CarryTheSettingsAndTheProvisionalStamp()
+    {
+        var page = await browser.OpenAsync();
+        var csvDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#op-concentrations-csv"));
+        string csv = await File.ReadAllTextAsync((await csvDownload.PathAsync())!);
+        Assert.Equal("op-concentrations.csv", csvDownload.SuggestedFilename);
+        Assert.Contains("0.5 mg/kg IV infusion over 40 min, 70 kg", csv);
+        Assert.Contains("PROVISIONAL", csv);
+        Assert.Contains("\ntrace,x_title,x,y_title,y\nplasma,", csv);
+        var pngDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#op-concentrations-png"));
+        byte[] png = await File.ReadAllBytesAsync((await pngDownload.PathAsync())!);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        Assert.True(png.Length > 10_000, $"{png.Length} bytes");
+        int width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
+        Assert.Equal(1200, width);
+    }
+
+    [Fact]
+    public async Task Offline_AfterOneVisit_ThePageLoadsAndComputesWithoutTheNetwork()
+    {
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(browser.BaseUrl);
+        await page.WaitForSelectorAsync("#op-cmax", new() { Timeout = 90_000 });
+        await page.EvaluateAsync("() => navigator.serviceWorker.ready");
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null", null, new() { Timeout = 60_000 });
+        var manifest = await page.EvaluateAsync<string>("() => fetch('manifest.webmanifest').then(r => r.text())");
+        Assert.Contains("\"display\": \"standalone\"", manifest);
+        await context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("#op-cmax", new() { Timeout = 90_000 });
+        Assert.StartsWith("240.3 ng/mL", await page.InnerTextAsync("#op-cmax"));
+    }
+}
