@@ -104,3 +104,23 @@ public sealed partial class TeachingPageTests
         Assert.StartsWith("240.3 ng/mL", await page.InnerTextAsync("#op-cmax"));
     }
 }
+
+public sealed partial class TeachingPageTests
+{
+    [Fact]
+    public async Task DoseResponse_MarkedDose_ShowsTheLibrarysNumbers()
+    {
+        var page = await browser.OpenAsync();
+        await page.EvaluateAsync("() => document.getElementById('dose-response').scrollIntoView()");
+        await page.WaitForSelectorAsync("#dr-cadss", new() { Timeout = 90_000 });
+        await page.FocusAsync("#dr-dose");
+        await page.Keyboard.PressAsync("ArrowRight");   // 0.50 -> 0.55 mg/kg
+        await page.WaitForFunctionAsync("() => document.getElementById('dr-dose-value').textContent.startsWith('0.55')");
+        var arm = new KetaminePkPd.Comparisons.ComparisonArm("check", KetaminePkPd.Pharmacokinetics.PkModels.Domino,
+            Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.55), TimeSpan.FromMinutes(40)));
+        double expected = KetaminePkPd.Comparisons.RouteComparison.Run([arm], new() { Parallel = false }).Arms[0].Typical.PeakCadss;
+        double shown = await DataValue(page, "#dr-cadss");
+        Assert.Equal(expected, shown, Math.Abs(expected) * Tolerance);
+        await Screenshot(page, "#dose-response", "web-dose-response.png");
+    }
+}

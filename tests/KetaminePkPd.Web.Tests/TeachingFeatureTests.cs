@@ -157,3 +157,36 @@ public class TeachingFeatureTests : PageContext
         Assert.Equal(3, cut.Find("#op-concentrations-caption details.chart-data").QuerySelectorAll("table").Length);
     }
 }
+
+public class RepeatedDoseTests : PageContext
+{
+    [Fact]
+    public void Sessions_ThreeDailyInfusions_AreTheLibrarysRepeatedArm()
+    {
+        var cut = Render<OnePatientPanel>();
+        cut.WaitForElement("#op-cmax");
+        cut.Find("#op-sessions").Input("3");
+        cut.Find("#op-interval").Input("24");
+        var arm = new ComparisonArm("check", PkModels.Domino,
+            Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)), 3, TimeSpan.FromHours(24));
+        var expected = RouteComparison.Run([arm], new ComparisonOptions { Parallel = false }).Arms[0].Typical;
+        Assert.Equal(expected.AntidepressantDay7, cut.Instance.Result!.Typical.AntidepressantDay7);
+        Assert.Equal(expected.AntidepressantDay1, Value(cut.Find("#op-day1")));
+        Assert.Contains("3 sessions every 24 h", cut.Find("h3").TextContent);
+        // The concentration chart runs to 12 h after the third session's start (48 + 12 h).
+        var figure = DrawsTitled("plasma and effect-site concentrations")[^1];
+        double last = figure.GetProperty("data")[0].GetProperty("x").EnumerateArray().Last().GetDouble();
+        Assert.Equal(60, last, 1e-9);
+        Assert.Equal(cut.Instance.Settings, PatientSettings.FromQuery(WrittenQueries[^1]));
+    }
+
+    [Fact]
+    public void WithSessions_FitsTheSevenDayCourse()
+    {
+        var s = new PatientSettings();
+        Assert.Equal(2, s.WithSessions(8, 84).Sessions);      // 0 and 84 h; a third at 168 h would fall outside
+        Assert.Equal(8, s.WithSessions(8, 12).Sessions);
+        Assert.Equal(7, s.WithSessions(9, 24).Sessions);      // 0..144 h
+        Assert.Equal(12, s.WithSessions(2, 1).IntervalHours);
+    }
+}

@@ -145,6 +145,12 @@ public sealed record PlotAnnotation(string Text, double X, double Y, string Xref
 
     /// <summary>Arrow line width, px.</summary>
     public double? Arrowwidth { get; init; }
+
+    /// <summary>Which side of the text sits at x: left, center, right.</summary>
+    public string? Xanchor { get; init; }
+
+    /// <summary>Which side of the text sits at y: top, middle, bottom.</summary>
+    public string? Yanchor { get; init; }
 }
 
 /// <summary>Margins, px.</summary>

@@ -21,7 +21,7 @@ internal static class Lessons
         new("bolus", "Bolus or infusion", new PatientSettings { Route = RouteChoice.IntravenousBolus, DoseValue = 0.5 },
             "The same 0.5 mg/kg as an IV bolus: plasma peaks at once, far above the infusion's peak, while the effect sites rise " +
             "more slowly. Switch the route to IV infusion and lengthen it: the peak falls, dissociation falls with it, and the " +
-            "day-1 antidepressant effect barely moves (its signal is near saturation at this dose)."),
+            "day-1 antidepressant effect barely moves (in this model it builds up from the effect-site exposure over hours, not from the peak)."),
         new("flat-dose", "Weight-based or flat dose", new PatientSettings { PerKilogram = false, DoseValue = 35, WeightKg = 110 },
             "A flat 35 mg (0.5 mg/kg of a 70 kg patient) in a 110 kg patient. Move the weight: with a flat dose the exposure " +
             "falls as weight rises, because the volumes scale with weight; switch the unit to mg/kg and the concentrations no " +

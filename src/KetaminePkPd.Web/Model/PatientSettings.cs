@@ -41,6 +41,18 @@ internal sealed record PatientSettings
     /// <summary>The dose, in mg/kg or mg as <see cref="PerKilogram"/> says. Default 0.5 mg/kg (the NIMH dose).</summary>
     public double DoseValue { get; init; } = 0.5;
 
+    /// <summary>Number of sessions (repeated doses), 1 to <see cref="MaxSessions"/>. Default 1.</summary>
+    public int Sessions { get; init; } = 1;
+
+    /// <summary>Hours between sessions' starts, <see cref="MinIntervalH"/> to <see cref="MaxIntervalH"/>. Default 24 (daily).</summary>
+    public double IntervalHours { get; init; } = 24;
+
+    /// <summary>Largest number of sessions offered (all must start within the 7-day course).</summary>
+    public const int MaxSessions = 8;
+
+    /// <summary>Interval slider range, h (twice a day to twice a week), and its step.</summary>
+    public const double MinIntervalH = 12, MaxIntervalH = 84, StepIntervalH = 12;
+
     /// <summary>Body weight, kg. Default 70.</summary>
     public double WeightKg { get; init; } = 70;
 
@@ -75,7 +87,18 @@ internal sealed record PatientSettings
     };
 
     /// <summary>The library's arm for these settings.</summary>
-    public ComparisonArm Arm => new(Describe(), Model, Administration);
+    public ComparisonArm Arm => new(Describe(), Model, Administration, Sessions, TimeSpan.FromHours(IntervalHours));
+
+    /// <summary>Most sessions that start within the 7-day course at this interval.</summary>
+    public int SessionsThatFit => Math.Min(MaxSessions, 1 + (int)Math.Floor((168 - 12) / IntervalHours + 1e-9));
+
+    /// <summary>The same settings with <paramref name="sessions"/> sessions every <paramref name="intervalHours"/> h, made to fit the 7-day course.</summary>
+    public PatientSettings WithSessions(int sessions, double intervalHours)
+    {
+        double interval = Math.Clamp(Math.Round(intervalHours / StepIntervalH) * StepIntervalH, MinIntervalH, MaxIntervalH);
+        var next = this with { IntervalHours = interval };
+        return next with { Sessions = Math.Clamp(sessions, 1, next.SessionsThatFit) };
+    }
 
     /// <summary>Runs the library for these settings: the typical patient over 7 days (and at both ends of an uncertain bioavailability).</summary>
     public ArmComparison Simulate() =>
@@ -123,12 +146,13 @@ internal sealed record PatientSettings
             RouteChoice.IntravenousBolus => "IV bolus",
             _ => Label(Route),
         };
-        return string.Create(CultureInfo.InvariantCulture, $"{Dose} {how}, {WeightKg:0} kg");
+        string repeat = Sessions > 1 ? string.Create(CultureInfo.InvariantCulture, $", {Sessions} sessions every {IntervalHours:0} h") : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{Dose} {how}{repeat}, {WeightKg:0} kg");
     }
 
     /// <summary>The settings as a URL query (model, route, infusion, unit, dose, weight), so a link reproduces them.</summary>
     public string ToQuery() => string.Create(CultureInfo.InvariantCulture,
-        $"model={ModelKey}&route={Route}&infusion={InfusionMinutes:R}&unit={(PerKilogram ? "mgkg" : "mg")}&dose={DoseValue:R}&weight={WeightKg:R}");
+        $"model={ModelKey}&route={Route}&infusion={InfusionMinutes:R}&unit={(PerKilogram ? "mgkg" : "mg")}&dose={DoseValue:R}&weight={WeightKg:R}&sessions={Sessions}&interval={IntervalHours:R}");
 
     /// <summary>Settings read from a URL query: known keys with valid values override the defaults; anything else is
     /// ignored (a hand-edited link never breaks the page), and the result is made valid like a control change would.</summary>
@@ -147,6 +171,7 @@ internal sealed record PatientSettings
         if (pairs.TryGetValue("unit", out var unit) && unit is "mgkg" or "mg") s = s.WithPerKilogram(unit == "mgkg");
         if (Number(pairs, "weight") is { } kg) s = s with { WeightKg = Math.Clamp(Math.Round(kg), MinWeightKg, MaxWeightKg) };
         if (Number(pairs, "dose") is { } dose) s = (s with { DoseValue = dose }).Normalised();
+        if (Number(pairs, "sessions") is { } n && Number(pairs, "interval") is { } h && n < 1e6) s = s.WithSessions((int)n, h);
         return s;
     }
 
