@@ -124,3 +124,61 @@ public sealed partial class TeachingPageTests
         await Screenshot(page, "#dose-response", "web-dose-response.png");
     }
 }
+
+public sealed partial class TeachingPageTests
+{
+    /// <summary>Each lesson's address, what its controls must show, and its administration (for the library's Cmax).</summary>
+    public static TheoryData<string, string, string, string, double> LessonCases => new()
+    {
+        { "bolus", "domino", "IntravenousBolus", "0.50 mg/kg (35 mg)", 70 },
+        { "flat-dose", "domino", "IntravenousInfusion", "35 mg", 110 },
+        { "nasal", "perez-ruixo", "Intranasal", "56 mg", 70 },
+        { "exposure", "domino", "IntravenousInfusion", "0.50 mg/kg (35 mg)", 70 },
+    };
+
+    [Theory]
+    [MemberData(nameof(LessonCases))]
+    public async Task Lesson_ByAddress_SetsTheControlsAndShowsTheLibrarysNumbers(string lesson, string model, string route, string dose, double weightKg)
+    {
+        var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        await page.GotoAsync(browser.BaseUrl + "?lesson=" + lesson);
+        await page.WaitForSelectorAsync("#op-lesson-note", new() { Timeout = 90_000 });
+        Assert.Equal(lesson, await page.InputValueAsync("#op-lesson"));
+        Assert.Equal(model, await page.InputValueAsync("#op-model"));
+        Assert.Equal(route, await page.InputValueAsync("#op-route"));
+        Assert.Equal(dose, await page.InnerTextAsync("#op-dose-value"));
+        var set = KetaminePkPd.Pharmacokinetics.PkModels.Get(model);
+        var administration = route switch
+        {
+            "IntravenousBolus" => Administration.IntravenousBolus(Dose.FromMilligramsPerKilogram(0.5)),
+            "Intranasal" => Administration.Intranasal(Dose.FromMilligrams(56)),
+            _ => Administration.IntravenousInfusion(dose.EndsWith(" mg", StringComparison.Ordinal) ? Dose.FromMilligrams(35) : Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)),
+        };
+        var options = new KetaminePkPd.Comparisons.ComparisonOptions { Subject = Subject.TypicalAdult with { WeightKg = weightKg }, Parallel = false };
+        double expected = KetaminePkPd.Comparisons.RouteComparison.Run([new("check", set, administration)], options).Arms[0].Typical.CmaxNgPerMl;
+        Assert.Equal(expected, await DataValue(page, "#op-cmax"), expected * Tolerance);
+    }
+
+    [Fact]
+    public async Task Accessibility_AxeCore_NoSeriousOrCriticalViolations()
+    {
+        string axe = Path.Combine(BrowserFixture.RepositoryRoot, "tests", "KetaminePkPd.Web.EndToEnd", "node_modules", "axe-core", "axe.min.js");
+        Assert.True(File.Exists(axe), $"axe-core is missing: {axe}. Install it: (cd tests/KetaminePkPd.Web.EndToEnd && npm ci)");
+        var page = await browser.OpenAsync();
+        await page.WaitForSelectorAsync("#routes-table", new() { Timeout = 90_000 });
+        await page.WaitForSelectorAsync("#dr-cadss", new() { Timeout = 90_000 });
+        await page.EvaluateAsync("() => ketaminePlots.flush()");
+        await page.AddScriptTagAsync(new() { Path = axe });
+        string json = await page.EvaluateAsync<string>("""
+            async () => { const r = await axe.run(document, { resultTypes: ['violations'] });
+                          return JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.length,
+                                                                         first: v.nodes[0] && v.nodes[0].target.join(' ') }))); }
+            """);
+        var violations = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .Select(v => (Id: v.GetProperty("id").GetString()!, Impact: v.GetProperty("impact").GetString() ?? "", Nodes: v.GetProperty("nodes").GetInt32(),
+                          First: v.TryGetProperty("first", out var f) ? f.GetString() : null)).ToList();
+        Record("axe_violations", violations.Select(v => new { v.Id, v.Impact, v.Nodes, v.First }).ToList());
+        var blocking = violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(blocking.Count == 0, string.Join("; ", blocking.Select(v => $"{v.Id} ({v.Impact}, {v.Nodes} nodes, e.g. {v.First})")));
+    }
+}
