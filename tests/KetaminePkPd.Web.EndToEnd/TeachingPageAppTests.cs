@@ -10,10 +10,16 @@ public sealed partial class TeachingPageTests
 {
     /// <summary>The one-patient chart's top and the dose slider's box, in viewport pixels, after the chart is scrolled into view.</summary>
     private const string SliderAndChart = """
-        () => { const chart = document.getElementById('op-concentrations'); chart.scrollIntoView({ block: 'end' });
-                const c = chart.getBoundingClientRect(), s = document.getElementById('op-dose').getBoundingClientRect();
+        ([sliderId, chartId]) => { const chart = document.getElementById(chartId); chart.scrollIntoView({ block: 'end' });
+                const c = chart.getBoundingClientRect(), s = document.getElementById(sliderId).getBoundingClientRect();
                 return [c.top, c.bottom, s.top, s.bottom, window.innerHeight, document.documentElement.scrollWidth]; }
         """;
+
+    /// <summary>Each panel's main slider and the chart it moves (the one-patient dose, the routes' time window, the marked dose).</summary>
+    private static readonly string[][] SlidersAndCharts = [["op-dose", "op-concentrations"], ["routes-hours", "routes-chart"], ["dr-dose", "dr-effects"]];
+
+    /// <summary>Pinned sliders on a phone (the panels whose slider moves a chart at once).</summary>
+    private static readonly string[][] PinnedOnPhone = [["op-dose", "op-concentrations"], ["dr-dose", "dr-effects"]];
 
     [Fact]
     public async Task Start_FirstVisit_ShowsALoadingStateThenTheFirstChart_IsMeasured()
@@ -39,7 +45,13 @@ public sealed partial class TeachingPageTests
         var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
         await page.GotoAsync(browser.BaseUrl);
         await page.WaitForSelectorAsync("#op-cmax", new() { Timeout = 90_000 });
-        var box = await page.EvaluateAsync<double[]>(SliderAndChart);
+        await page.WaitForSelectorAsync("#dr-cadss", new() { Timeout = 90_000 });
+        foreach (var pair in PinnedOnPhone)
+        {
+            var b = await page.EvaluateAsync<double[]>(SliderAndChart, pair);
+            Assert.True(b[2] >= 0 && b[3] <= b[4], $"{pair[0]} at {b[2]}-{b[3]} of {b[4]} while {pair[1]} is in view");
+        }
+        var box = await page.EvaluateAsync<double[]>(SliderAndChart, PinnedOnPhone[0]);
         string wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 392).slice(0, 12).map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
         Assert.True(box[5] <= 390, $"page is {box[5]} px wide: {wide}");
         Assert.True(box[2] >= 0 && box[3] <= box[4], $"dose slider at {box[2]}-{box[3]} of {box[4]}");   // pinned on screen
@@ -61,10 +73,17 @@ public sealed partial class TeachingPageTests
         await page.GotoAsync(browser.BaseUrl);
         await page.WaitForSelectorAsync("#op-cmax", new() { Timeout = 90_000 });
         double firstTop = await page.EvaluateAsync<double>("() => document.getElementById('op-concentrations').getBoundingClientRect().top");
-        var box = await page.EvaluateAsync<double[]>(SliderAndChart);
-        Assert.True(box[5] <= 1280);
-        Assert.True(box[2] >= 0 && box[3] <= box[4], $"dose slider at {box[2]}-{box[3]} of {box[4]}");
-        Assert.True(box[0] >= 0 && box[1] <= box[4], $"chart at {box[0]}-{box[1]}");
+        await page.WaitForSelectorAsync("#routes-table", new() { Timeout = 90_000 });
+        await page.WaitForSelectorAsync("#dr-cadss", new() { Timeout = 90_000 });
+        foreach (var pair in SlidersAndCharts)
+        {
+            var b = await page.EvaluateAsync<double[]>(SliderAndChart, pair);
+            Assert.True(b[5] <= 1280, $"page is {b[5]} px wide");
+            Assert.True(b[2] >= 0 && b[3] <= b[4], $"{pair[0]} at {b[2]}-{b[3]} of {b[4]} while {pair[1]} is in view");
+            Assert.True(b[0] >= -1 && b[1] <= b[4] + 1, $"{pair[1]} at {b[0]}-{b[1]}");   // 1 px: sub-pixel scrolling
+        }
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        var box = await page.EvaluateAsync<double[]>(SliderAndChart, SlidersAndCharts[0]);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.FiguresFolder, "web-projector.png") });
         Record("layout_projector_1280x800", new { first_chart_top_px_before_scrolling = firstTop, slider_top_px = box[2], chart_top_px = box[0] });
     }

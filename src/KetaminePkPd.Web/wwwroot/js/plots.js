@@ -5,6 +5,7 @@
 // first drawn chart since navigation started (the end-to-end test reports it).
 window.ketaminePlots = (function () {
   const pending = new Map();   // element -> figure JSON not drawn yet (off screen)
+  const drawn = new Map();     // element -> [figure JSON drawn, whether it was fitted to a narrow screen]
   const visible = new Set();
   const narrow = 640;          // px: below this a two-panel figure is stacked and legends go under the plot
   // One toolbar button per chart (reset the axes): no "share" or "edit online" link (the page promises no server) and
@@ -24,6 +25,16 @@ window.ketaminePlots = (function () {
     layout.title = Object.assign({}, layout.title || {}, { x: 0, xanchor: "left", y: 0.995, yanchor: "top", yref: "container",
       font: { size: small ? 13 : 16 } });
     const margin = Object.assign({ l: 60, r: 20, t: 40, b: 50 }, layout.margin || {});
+    if (small) {
+      // Long axis titles are cut at their first aside ("(...)" or "; ...") so they fit; the caption keeps the whole text.
+      for (const name of ["xaxis", "yaxis", "xaxis2", "yaxis2"]) {
+        const axis = layout[name];
+        if (axis && axis.title && axis.title.text && axis.title.text.length > 32) {
+          const cut = axis.title.text.search(/ \(|;/);
+          if (cut > 0) axis.title.text = axis.title.text.slice(0, cut);
+        }
+      }
+    }
     if (small && layout.xaxis2 && layout.xaxis && layout.xaxis.domain) {
       layout.height = 2 * (layout.height || 360);
       layout.xaxis.domain = [0, 1];
@@ -40,10 +51,12 @@ window.ketaminePlots = (function () {
   function render(element, json) {
     pending.delete(element);
     const start = performance.now();
-    const figure = fit(JSON.parse(json), element.clientWidth || window.innerWidth);
-    const drawn = Plotly.react(element, figure.data, figure.layout, config);
+    const width = element.clientWidth || window.innerWidth;
+    const figure = fit(JSON.parse(json), width);
+    drawn.set(element, [json, width < narrow]);
+    const done = Plotly.react(element, figure.data, figure.layout, config);
     element.dataset.syncMs = (performance.now() - start).toFixed(1);
-    return drawn.then(function () {
+    return done.then(function () {
       element.dataset.revision = String((Number(element.dataset.revision) || 0) + 1);
       if (api.firstDrawnMs === null) api.firstDrawnMs = performance.now();
       element.dispatchEvent(new CustomEvent("ketamine-drawn"));
@@ -60,6 +73,18 @@ window.ketaminePlots = (function () {
       }
     }
   }, { rootMargin: "100px" });
+
+  // A chart whose width crosses the narrow threshold (a phone turned, a window resized) is fitted again.
+  let resizing = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      for (const [element, [json, wasNarrow]] of drawn) {
+        if (!element.isConnected) { drawn.delete(element); continue; }
+        if ((element.clientWidth < narrow) !== wasNarrow) api.draw(element, json);
+      }
+    }, 150);
+  });
 
   function save(name, blob) {
     const link = document.createElement("a");
