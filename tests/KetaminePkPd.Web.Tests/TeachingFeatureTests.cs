@@ -190,3 +190,47 @@ public class RepeatedDoseTests : PageContext
         Assert.Equal(12, s.WithSessions(2, 1).IntervalHours);
     }
 }
+
+public class HypothesisStopTests : PageContext
+{
+    [Fact]
+    public void Stop_DuringTheReplicates_LeavesNoResultAndSaysSo()
+    {
+        var cut = Render<HypothesisPanel>();
+        cut.Find("#hy-replicates").Input("2000");
+        cut.Find("#hy-run").Click();
+        cut.WaitForElement("#hy-stop", TimeSpan.FromSeconds(60));
+        cut.WaitForAssertion(() => Assert.Contains("Replicate trials", cut.Find("#hy-status").TextContent), TimeSpan.FromSeconds(120));
+        cut.Find("#hy-stop").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Stopped", cut.Find("#hy-status").TextContent), TimeSpan.FromSeconds(60));
+        Assert.Null(cut.Instance.Comparison);
+        Assert.Empty(cut.FindAll("#hy-median"));
+        Assert.Empty(cut.FindAll("#hy-stop"));
+        Assert.False(cut.Find("#hy-run").HasAttribute("disabled"));
+    }
+}
+
+public class PinTests : PageContext
+{
+    [Fact]
+    public void Pin_ThenChangeTheDose_OverlaysThePinnedRunInGrey_ClearRemovesIt()
+    {
+        var cut = Render<OnePatientPanel>();
+        cut.WaitForElement("#op-cmax");
+        var first = cut.Instance.Result!;
+        cut.Find("#op-pin").Click();
+        cut.Find("#op-dose").Input("1");
+        Assert.Single(cut.Instance.PinnedRuns);
+        var figure = DrawsTitled("plasma and effect-site concentrations")[^1];
+        var traces = figure.GetProperty("data").EnumerateArray().ToList();
+        var pinned = traces.Single(t => t.GetProperty("name").GetString()!.StartsWith("pinned 1: plasma", StringComparison.Ordinal));
+        Assert.Equal(first.Course.Pk.ParentNgPerMl.Max(), pinned.GetProperty("y").EnumerateArray().Max(v => v.GetDouble()), 1e-9);
+        Assert.Equal(2 * pinned.GetProperty("y").EnumerateArray().Max(v => v.GetDouble()),
+            traces.Single(t => t.GetProperty("name").GetString() == "plasma").GetProperty("y").EnumerateArray().Max(v => v.GetDouble()), 1e-6);
+        Assert.Equal(2, DrawsTitled("Both effects")[^1].GetProperty("data").EnumerateArray().Count(t => t.GetProperty("name").GetString()!.StartsWith("pinned 1", StringComparison.Ordinal)));
+        cut.Find("#op-unpin").Click();
+        Assert.Empty(cut.Instance.PinnedRuns);
+        Assert.DoesNotContain(DrawsTitled("plasma and effect-site concentrations")[^1].GetProperty("data").EnumerateArray(),
+            t => t.GetProperty("name").GetString()!.StartsWith("pinned", StringComparison.Ordinal));
+    }
+}

@@ -35,8 +35,29 @@ internal static class Figures
     public static double Window(ArmComparison arm) =>
         Math.Min(168, ShortWindowH + (arm.Arm.Sessions - 1) * arm.Arm.Interval.TotalHours);
 
-    /// <summary>One patient: plasma and the two effect-site concentrations over the first hours.</summary>
-    public static PlotFigure Concentrations(ArmComparison arm)
+    /// <summary>Pinned runs' line styles: greys with their own dash, so the current run keeps the colours.</summary>
+    private static readonly (string Colour, string Dash)[] PinStyles = [("#595959", "dash"), ("#8c8c8c", "dot"), ("#404040", "dashdot")];
+
+    /// <summary>Most runs that can be pinned at once.</summary>
+    public const int MaxPins = 3;
+
+    /// <summary>Lines of pinned runs (drawn first, under the current run): one per pinned arm, named after its settings.</summary>
+    private static IEnumerable<PlotTrace> Pinned(IReadOnlyList<ArmComparison>? pinned, Func<ArmComparison, (ImmutableArray<double> X, ImmutableArray<double> Y, double Until)> series,
+        string label, string? xaxis = null, string? yaxis = null)
+    {
+        for (int i = 0; i < (pinned?.Count ?? 0); i++)
+        {
+            var (x, y, until) = series(pinned![i]);
+            var (colour, dash) = PinStyles[i % PinStyles.Length];
+            yield return Line($"pinned {i + 1}: {label} ({pinned[i].Arm.Name})", x, y, until, colour, dash) with
+            {
+                Xaxis = xaxis, Yaxis = yaxis, Line = new PlotLine(colour, 1.8, dash), Legendgroup = $"pin{i}",
+            };
+        }
+    }
+
+    /// <summary>One patient: plasma and the two effect-site concentrations over the first hours, with pinned runs' plasma in grey.</summary>
+    public static PlotFigure Concentrations(ArmComparison arm, IReadOnlyList<ArmComparison>? pinned = null)
     {
         var r = arm.Course;
         var cadss = r.Dissociation;
@@ -44,6 +65,7 @@ internal static class Figures
         double window = Window(arm);
         return new PlotFigure(
         [
+            .. Pinned(pinned, p => (p.Course.TimesH, p.Course.Pk.ParentNgPerMl, window), "plasma"),
             Line("plasma", r.TimesH, r.Pk.ParentNgPerMl, window, Plasma),
             Line("effect site, dissociation", r.TimesH, cadss.EffectSiteNgPerMl, window, Dissociation, "dash"),
             Line("effect site, antidepressant", r.TimesH, mood.EffectSiteNgPerMl, window, Antidepressant, "dot"),
@@ -55,8 +77,8 @@ internal static class Figures
         });
     }
 
-    /// <summary>One patient: dissociation over the first hours (left) and the antidepressant drug effect over 7 days (right).</summary>
-    public static PlotFigure Effects(ArmComparison arm)
+    /// <summary>One patient: dissociation over the first hours (left) and the antidepressant drug effect over 7 days (right), with pinned runs in grey.</summary>
+    public static PlotFigure Effects(ArmComparison arm, IReadOnlyList<ArmComparison>? pinned = null)
     {
         var r = arm.Course;
         var cadss = r.Dissociation;
@@ -64,6 +86,9 @@ internal static class Figures
         var days = r.TimesH.Select(t => t / 24).ToImmutableArray();
         return new PlotFigure(
         [
+            .. Pinned(pinned, p => (p.Course.TimesH, p.Course.Dissociation.Values, Window(arm)), "CADSS"),
+            .. Pinned(pinned, p => (p.Course.TimesH.Select(t => t / 24).ToImmutableArray(), p.Course.Antidepressant.Values, 7), "MADRS change", "x2", "y2")
+                .Select(t => t with { Showlegend = false }),
             Line("dissociation (CADSS)", r.TimesH, cadss.Values, Window(arm), Dissociation),
             Line("antidepressant effect (MADRS change)", days, mood.Values, 7, Antidepressant) with { Xaxis = "x2", Yaxis = "y2" },
         ], new PlotLayout
