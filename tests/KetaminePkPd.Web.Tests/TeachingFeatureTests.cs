@@ -234,3 +234,43 @@ public class PinTests : PageContext
             t => t.GetProperty("name").GetString()!.StartsWith("pinned", StringComparison.Ordinal));
     }
 }
+
+public class EditableParameterTests : PageContext
+{
+    [Fact]
+    public void DoublingV1_HalvesTheBolusCmax_AsTheLibrarySays()
+    {
+        var cut = Render<OnePatientPanel>();
+        cut.WaitForElement("#op-cmax");
+        cut.Find("#op-route").Change("IntravenousBolus");
+        double before = Value(cut.Find("#op-cmax"));
+        cut.Find("#op-param-v1").Change("0.126");
+        var model = PkModels.Domino.WithParameter("V1", 0.126);
+        var expected = RouteComparison.Run([new ComparisonArm("check", model, Administration.IntravenousBolus(Dose.FromMilligramsPerKilogram(0.5)))],
+            new ComparisonOptions { Parallel = false }).Arms[0].Typical.CmaxNgPerMl;
+        Assert.Equal(expected, Value(cut.Find("#op-cmax")));
+        Assert.Equal(before / 2, expected, expected * 1e-9);   // C0 = dose / V1
+        Assert.Contains("changed V1=0.126", cut.Find("h3").TextContent);
+        Assert.Contains("&p.V1=0.126", WrittenQueries[^1]);
+        Assert.Equal(cut.Instance.Settings, PatientSettings.FromQuery(WrittenQueries[^1]));
+
+        cut.Find("#op-param-v1").Change("1000");   // above its range: the library's message, naming the parameter
+        Assert.Contains("V1", cut.Find(".error").TextContent);
+        Assert.Equal(0.126, cut.Instance.Settings.Overrides.Single().Value);
+
+        cut.Find("#op-params-reset").Click();
+        Assert.Equal("", cut.Instance.Settings.ParameterText);
+        Assert.Equal(before, Value(cut.Find("#op-cmax")));
+    }
+
+    [Fact]
+    public void WithParameter_PublishedValueRestores_ModelChangeResets_JunkInTheAddressIgnored()
+    {
+        var s = new PatientSettings().WithParameter("cl", 2.0).WithParameter("V1", 0.063);
+        Assert.Equal("CL=2", s.ParameterText);                          // V1 at its published value is no change
+        Assert.Equal("", s.WithParameter("CL", PkModels.Domino["CL"].Value).ParameterText);
+        Assert.Equal("", s.WithModel(PkModels.Hijazi.Key).ParameterText);
+        Assert.Throws<ArgumentOutOfRangeException>(() => s.WithParameter("V1", -1));
+        Assert.Equal(new PatientSettings(), PatientSettings.FromQuery("p.V1=-5&p.NOPE=3&p.CL=abc"));
+    }
+}

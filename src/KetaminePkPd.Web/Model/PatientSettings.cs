@@ -56,8 +56,33 @@ internal sealed record PatientSettings
     /// <summary>Body weight, kg. Default 70.</summary>
     public double WeightKg { get; init; } = 70;
 
-    /// <summary>The parameter set.</summary>
-    public PkParameterSet Model => PkModels.Get(ModelKey);
+    /// <summary>Typical values the user changed, canonical "NAME=value;..." sorted by name (empty: the published values).
+    /// A string keeps the record's value equality; <see cref="WithParameter"/> and <see cref="Overrides"/> read and write it.</summary>
+    public string ParameterText { get; init; } = "";
+
+    /// <summary>The changed typical values, by parameter name.</summary>
+    public IReadOnlyList<(string Name, double Value)> Overrides =>
+        [.. ParameterText.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('='))
+            .Select(p => (p[0], double.Parse(p[1], NumberStyles.Float, CultureInfo.InvariantCulture)))];
+
+    /// <summary>The published parameter set of <see cref="ModelKey"/>.</summary>
+    public PkParameterSet Published => PkModels.Get(ModelKey);
+
+    /// <summary>The parameter set: the published one with the changed typical values.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A changed value outside its parameter's range (the message names it).</exception>
+    public PkParameterSet Model => Overrides.Aggregate(Published, (set, o) => set.WithParameter(o.Name, o.Value));
+
+    /// <summary>The same settings with one typical value changed (or restored when equal to the published value).</summary>
+    /// <exception cref="ArgumentException">No such parameter in the model.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside the parameter's range.</exception>
+    public PatientSettings WithParameter(string name, double value)
+    {
+        var parameter = Published[name];
+        parameter.WithValue(value);   // validates the range, naming the parameter
+        var rest = Overrides.Where(o => !string.Equals(o.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+        var all = value == parameter.Value ? rest : rest.Append((parameter.Name, value));
+        return this with { ParameterText = string.Join(";", all.OrderBy(o => o.Item1, StringComparer.Ordinal).Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Item1}={o.Item2:R}"))) };
+    }
 
     /// <summary>The library route of <see cref="Route"/>.</summary>
     public Route LibraryRoute => ToLibrary(Route);
@@ -107,7 +132,7 @@ internal sealed record PatientSettings
     /// <summary>The same settings on another model, with the route and dose made valid for it (first supported route; whole devices in mg).</summary>
     public PatientSettings WithModel(string key)
     {
-        var next = this with { ModelKey = key };
+        var next = this with { ModelKey = key, ParameterText = "" };
         if (!next.AvailableRoutes.Contains(next.Route)) next = next with { Route = next.AvailableRoutes[0] };
         return next.Normalised();
     }
@@ -147,12 +172,14 @@ internal sealed record PatientSettings
             _ => Label(Route),
         };
         string repeat = Sessions > 1 ? string.Create(CultureInfo.InvariantCulture, $", {Sessions} sessions every {IntervalHours:0} h") : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{Dose} {how}{repeat}, {WeightKg:0} kg");
+        string changed = ParameterText.Length > 0 ? $", changed {ParameterText.Replace(";", ", ", StringComparison.Ordinal)}" : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{Dose} {how}{repeat}, {WeightKg:0} kg{changed}");
     }
 
     /// <summary>The settings as a URL query (model, route, infusion, unit, dose, weight), so a link reproduces them.</summary>
     public string ToQuery() => string.Create(CultureInfo.InvariantCulture,
-        $"model={ModelKey}&route={Route}&infusion={InfusionMinutes:R}&unit={(PerKilogram ? "mgkg" : "mg")}&dose={DoseValue:R}&weight={WeightKg:R}&sessions={Sessions}&interval={IntervalHours:R}");
+        $"model={ModelKey}&route={Route}&infusion={InfusionMinutes:R}&unit={(PerKilogram ? "mgkg" : "mg")}&dose={DoseValue:R}&weight={WeightKg:R}&sessions={Sessions}&interval={IntervalHours:R}") +
+        string.Concat(Overrides.Select(o => string.Create(CultureInfo.InvariantCulture, $"&p.{o.Name}={o.Value:R}")));
 
     /// <summary>Settings read from a URL query: known keys with valid values override the defaults; anything else is
     /// ignored (a hand-edited link never breaks the page), and the result is made valid like a control change would.</summary>
@@ -171,6 +198,12 @@ internal sealed record PatientSettings
         if (pairs.TryGetValue("unit", out var unit) && unit is "mgkg" or "mg") s = s.WithPerKilogram(unit == "mgkg");
         if (Number(pairs, "weight") is { } kg) s = s with { WeightKg = Math.Clamp(Math.Round(kg), MinWeightKg, MaxWeightKg) };
         if (Number(pairs, "dose") is { } dose) s = (s with { DoseValue = dose }).Normalised();
+        foreach (var (key, text) in pairs.Where(p => p.Key.StartsWith("p.", StringComparison.Ordinal)))
+        {
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v)) continue;
+            try { s = s.WithParameter(key[2..], v); }
+            catch (ArgumentException) { }   // an unknown name or a value out of range in a hand-edited link: ignored
+        }
         if (Number(pairs, "sessions") is { } n && Number(pairs, "interval") is { } h && n < 1e6) s = s.WithSessions((int)n, h);
         return s;
     }
