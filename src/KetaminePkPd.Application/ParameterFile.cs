@@ -93,7 +93,7 @@ public static class ParameterFile
     public static ValidationSettings Apply(ValidationSettings settings, EffectParameterSet? effects)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return effects is null ? settings : settings with { Effects = effects };
+        return effects is null ? settings : settings.WithEffects(effects);
     }
 
     private static bool TryIndexOfPublic(this EffectParameterSet set, string name) =>
