@@ -18,6 +18,9 @@ internal static class AllocBreakdown
         var vs = pop.SampleSubject(1, 3);
         a0 = B(); for (int i = 0; i < n; i++) vs.CreatePkModel(pop.Pk); long pk = B() - a0;
         a0 = B(); for (int i = 0; i < n; i++) vs.CreateDissociation(pop.Effects, design.Drug); long dis = B() - a0;
+        var pkOnce = vs.CreatePkModel(pop.Pk);
+        a0 = B(); for (int i = 0; i < n; i++) PreparedPk.Create(pkOnce, design.Arms[0].Regimen); long prepared = B() - a0;
+        Console.WriteLine($"prepared PK (kept per patient by the cache): {prepared / n}");
         var model = new PkPdModel(vs.CreatePkModel(pop.Pk), [vs.CreateDissociation(pop.Effects, design.Drug)]);
         var opts = SimulationOptions.Default.AtTimes(design.Assessments.Append(design.CadssTime).Append(TimeSpan.Zero).Distinct().Order());
         a0 = B(); for (int i = 0; i < n; i++) PkPdSimulator.Simulate(model, design.Arms[0].Regimen, opts); long simd = B() - a0;
