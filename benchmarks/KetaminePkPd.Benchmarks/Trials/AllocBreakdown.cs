@@ -20,7 +20,12 @@ internal static class AllocBreakdown
         a0 = B(); for (int i = 0; i < n; i++) vs.CreateDissociation(pop.Effects, design.Drug); long dis = B() - a0;
         var pkOnce = vs.CreatePkModel(pop.Pk);
         a0 = B(); for (int i = 0; i < n; i++) PreparedPk.Create(pkOnce, design.Arms[0].Regimen); long prepared = B() - a0;
-        Console.WriteLine($"prepared PK (kept per patient by the cache): {prepared / n}");
+        var held = new PreparedPk[2000];
+        long before = GC.GetTotalMemory(true);
+        for (int i = 0; i < held.Length; i++) { held[i] = PreparedPk.Create(pkOnce, design.Arms[0].Regimen); _ = held[i].StepLimit; }
+        long kept = (GC.GetTotalMemory(true) - before) / held.Length;
+        GC.KeepAlive(held);
+        Console.WriteLine($"prepared PK: {prepared / n} bytes allocated to make, {kept} bytes kept per patient (with its step limit; GC.GetTotalMemory over {held.Length})");
         var model = new PkPdModel(vs.CreatePkModel(pop.Pk), [vs.CreateDissociation(pop.Effects, design.Drug)]);
         var opts = SimulationOptions.Default.AtTimes(design.Assessments.Append(design.CadssTime).Append(TimeSpan.Zero).Distinct().Order());
         a0 = B(); for (int i = 0; i < n; i++) PkPdSimulator.Simulate(model, design.Arms[0].Regimen, opts); long simd = B() - a0;

@@ -138,8 +138,14 @@ public static class PkPdSimulator
     /// starts, coarse otherwise.</summary>
     internal static Func<double, double> StepLimit(List<DoseInput> inputs)
     {
-        var starts = inputs.Select(i => i.StartH).Distinct().Order().ToArray();
-        var changes = inputs.SelectMany(i => i.DurationH > 0 ? new[] { i.StartH, i.EndH } : [i.StartH]).Distinct().Order().ToArray();
+        // The distinct start times, and the distinct start and end times, ascending (no LINQ: a course is made per patient).
+        Span<double> buffer = inputs.Count <= 64 ? stackalloc double[2 * inputs.Count] : new double[2 * inputs.Count];
+        int count = 0;
+        foreach (var input in inputs) buffer[count++] = input.StartH;
+        var starts = SortedDistinct(buffer[..count]);
+        foreach (var input in inputs)
+            if (input.DurationH > 0) buffer[count++] = input.EndH;
+        var changes = SortedDistinct(buffer[..count]);
         double fine = Units.Hours(FineStep), fineWindow = Units.Hours(FineWindow);
         double medium = Units.Hours(MediumStep), mediumWindow = Units.Hours(MediumWindow), coarse = Units.Hours(CoarseStep);
         static double SinceLatest(double[] times, double t)
@@ -149,5 +155,15 @@ public static class PkPdSimulator
             return last >= 0 ? t - times[last] : double.PositiveInfinity;
         }
         return t => SinceLatest(changes, t) < fineWindow ? fine : SinceLatest(starts, t) < mediumWindow ? medium : coarse;
+    }
+
+    /// <summary>The distinct values of <paramref name="values"/> in ascending order (sorts <paramref name="values"/> in place).</summary>
+    private static double[] SortedDistinct(Span<double> values)
+    {
+        values.Sort();
+        int distinct = 0;
+        for (int i = 0; i < values.Length; i++)
+            if (distinct == 0 || values[i] != values[distinct - 1]) values[distinct++] = values[i];
+        return values[..distinct].ToArray();
     }
 }

@@ -9,7 +9,7 @@ namespace KetaminePkPd.Trials;
 /// numbers; the sampled patient is drawn again from its stream when needed, which costs far less than keeping it), and,
 /// when asked for, the whole noise-free course under the hypotheses that link nothing (exposure-only and expectancy, which
 /// acts only when the patient is rated), and, when asked for, each patient's PK prepared for its regimen (<see cref="PreparedPk"/>,
-/// about 1 KB: the hypotheses that link something then simulate the antidepressant course without rebuilding the patient's PK
+/// about 1.2 KB: the hypotheses that link something then simulate the antidepressant course without rebuilding the patient's PK
 /// model, about 13 KB of short-lived objects each time). Each patient's slot is written by the one thread that simulates that patient and
 /// read only after that phase has ended.
 /// </summary>
@@ -21,11 +21,11 @@ internal sealed class PatientCache
     private readonly SimulatedSubject?[]? _unlinked;
     private readonly PreparedPk?[]? _pk;
 
-    /// <summary>Bytes of a racemic patient's <see cref="PreparedPk"/> under an intravenous infusion (measured with
-    /// GC.GetAllocatedBytesForCurrentThread around <see cref="PreparedPk.Create"/>: 1,016 bytes), rounded up.</summary>
-    public const int PreparedPkBytes = 1024;
+    /// <summary>Bytes a racemic patient's <see cref="PreparedPk"/> under an intravenous infusion keeps, its step limit made (measured with
+    /// GC.GetTotalMemory over 2000 of them, AllocBreakdown in the benchmarks: 1,194 bytes), rounded up.</summary>
+    public const int PreparedPkBytes = 1200;
 
-    /// <summary>Largest dense cache that should keep the prepared PK (about 1 KB a patient, so at most about 100 MB).</summary>
+    /// <summary>Largest dense cache that should keep the prepared PK (about 1.2 KB a patient, so at most about 120 MB).</summary>
     public const int KeepPkUpTo = 100_000;
 
     /// <summary>Bytes kept per patient without the unlinked courses (the index only for a sparse cache; a sparse cache also keeps the prepared PK).</summary>
@@ -34,7 +34,7 @@ internal sealed class PatientCache
     /// <summary>A cache for patients 0 .. <paramref name="size"/>-1.</summary>
     /// <param name="size">Patients.</param>
     /// <param name="keepUnlinked">Also keep each patient's <see cref="SimulatedSubject"/> under the hypotheses that link nothing (about 600 bytes each).</param>
-    /// <param name="keepPk">Also keep each patient's prepared PK (about 1 KB each).</param>
+    /// <param name="keepPk">Also keep each patient's prepared PK (about 1.2 KB each).</param>
     public PatientCache(int size, bool keepUnlinked = false, bool keepPk = false)
     {
         _parts = new DissociationValues[size];
@@ -44,7 +44,7 @@ internal sealed class PatientCache
     }
 
     /// <summary>A cache for the given patients only (sorted, distinct): memory grows with them, not with the pool. It keeps
-    /// each patient's prepared PK (about 1 KB each).</summary>
+    /// each patient's prepared PK (about 1.2 KB each).</summary>
     public PatientCache(int[] sortedIndices)
     {
         _indices = sortedIndices;
