@@ -38,6 +38,12 @@ internal static class AllocBreakdown
         a0 = B(); for (int i = 0; i < n; i++) sim.SimulateDissociation(i); long sd = B() - a0;
         a0 = B(); for (int i = 0; i < n; i++) sim.Simulate(i); long s = B() - a0;
         a0 = B(); for (int i = 0; i < n; i++) linked.Simulate(i); long sl = B() - a0;
+        var keptCache = new PatientCache(Enumerable.Range(0, n).ToArray());
+        var keptFirst = new TrialSimulator(design, Hypothesis.ExposureOnly, 1, cache: keptCache);
+        var keptLinked = new TrialSimulator(design, Hypothesis.SharedSensitivity(0.7), 1, cache: keptCache);
+        for (int i = 0; i < n; i++) keptFirst.Simulate(i);
+        a0 = B(); for (int i = 0; i < n; i++) keptLinked.Simulate(i); long course = B() - a0;
+        Console.WriteLine($"linked course, dissociation and prepared PK cached (as the hypothesis test's second and later hypotheses): {course / n}");
         Console.WriteLine($"per call bytes: sample {sample / n}, pkmodel {pk / n}, dissociation model {dis / n}, sim dissociation {simd / n}, +metrics {simdm / n}, sim antidep {sima / n}, SimulateDissociation {sd / n}, Simulate (exposure-only full) {s / n}, Simulate linked {sl / n}");
     }
 }
