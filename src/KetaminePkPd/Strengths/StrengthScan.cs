@@ -46,7 +46,8 @@ public static class StrengthScan
 
         var sized = design.WithTotalSubjects(settings.PoolSize);
         var points = ImmutableArray.CreateBuilder<StrengthPoint>(grid.Count);
-        var cache = new PatientCache(settings.PoolSize);   // every grid point has the same patients, exposure and dissociation
+        // Every grid point has the same patients, exposure and dissociation; their prepared PK too when the pool is small enough to keep it.
+        var cache = new PatientCache(settings.PoolSize, keepPk: settings.PoolSize <= PatientCache.KeepPkUpTo);
         RatingPool? unlinked = null;                          // and the points that link nothing share the whole noise-free course
         foreach (var (parameter, value) in grid)
         {
