@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using KetaminePkPd.Application;
 using KetaminePkPd.Cli.Commands;
 
 namespace KetaminePkPd.Cli;

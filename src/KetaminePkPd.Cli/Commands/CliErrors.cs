@@ -1,3 +1,4 @@
+using KetaminePkPd.Application;
 using KetaminePkPd.Numerics;
 using KetaminePkPd.Application.Reporting;
 

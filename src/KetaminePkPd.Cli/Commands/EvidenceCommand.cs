@@ -72,7 +72,7 @@ internal sealed class EvidenceCommand : CliCommand
     private static System.Collections.Immutable.ImmutableArray<EvidenceEntry> LoadStudies(string path)
     {
         try { return EvidenceStudies.Load(path); }
-        catch (KetaminePkPd.Trials.ScenarioException ex)
+        catch (FormatException ex)   // a malformed studies file (the library's ScenarioException)
         {
             throw new ArgumentException($"--studies '{path}': {ErrorText.OneLine(ex)}");
         }

@@ -45,12 +45,13 @@ internal sealed class MergeCommand : CliCommand
     protected override int Execute(CommandContext ctx)
     {
         var paths = ctx.Parse.GetValue(_files) ?? [];
-        var (analysis, shards) = SensitivityShardFile.Combine([.. paths.Select(Read)], paths);
+        SensitivityShardFile[] files = [.. paths.Select(Read)];
+        var analysis = SensitivityShardFile.CheckSameAnalysis(files, paths);
         var sensitivity = new SensitivityCommand();
         var parsed = sensitivity.Command.Parse([.. analysis]);
         if (parsed.Errors.Count > 0) throw new ArgumentException($"'{paths[0]}': its stored arguments do not parse ({parsed.Errors[0].Message}).");
         var run = sensitivity.Resolve(parsed);
         if (run.Choice.FilePath is { } design) ctx.Inputs.Add((design, "--design (named in the shard files)"));
-        return SensitivityCommand.Emit(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet: true, _ => SensitivityAnalysis.Merge(run.Settings, shards));
+        return SensitivityCommand.Emit(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet: true, _ => SensitivityShardFile.Merge(run.Settings, files));
     }
 }

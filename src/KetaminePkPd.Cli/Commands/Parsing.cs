@@ -1,4 +1,5 @@
 using System.Globalization;
+using KetaminePkPd.Application;
 using KetaminePkPd.Pharmacokinetics;
 
 namespace KetaminePkPd.Cli.Commands;

@@ -50,8 +50,8 @@ internal sealed class SensitivityCommand : CliCommand
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
     private readonly Option<bool> _allowLongRun = TrialCommand.AllowLongRun();
     private readonly Option<(int Shard, int Shards)?> _shard = SharedOptions.Parsed<(int, int)?>("--shard", "K/N",
-        $"Run only shard K of N (1 <= K <= N <= {SensitivityShard.MaxShards}) and write its partial result to --out (JSON); `ketamine-pkpd merge` combines the N " +
-        "partial files into exactly the output of the unsharded run. For batch engines (docs/cluster.md).", (t, n) => SensitivityShard.ParseSpec(t, n));
+        $"Run only shard K of N (1 <= K <= N <= {SensitivityShardFile.MaxShards}) and write its partial result to --out (JSON); `ketamine-pkpd merge` combines the N " +
+        "partial files into exactly the output of the unsharded run. For batch engines (docs/cluster.md).", (t, n) => SensitivityShardFile.ParseSpec(t, n));
 
     public SensitivityCommand()
         : base("sensitivity",
@@ -81,10 +81,10 @@ internal sealed class SensitivityCommand : CliCommand
         var (k, n) = shard;
         using var files = ctx.Outputs();
         var file = files.Open(outPath, "--out")!;
-        var part = ProgressDisplay.Run(ctx.Stderr, !quiet && ProgressDisplay.IsTerminal(ctx.Stderr), $"Shard {k}/{n}", progress => SensitivityAnalysis.RunShard(run.Settings, k, n, progress));
-        new SensitivityShardFile(run.Arguments, part).Write(file.Stream);
+        var part = ProgressDisplay.Run(ctx.Stderr, !quiet && ProgressDisplay.IsTerminal(ctx.Stderr), $"Shard {k}/{n}", progress => SensitivityShardFile.Run(run.Arguments, run.Settings, k, n, progress));
+        part.Write(file.Stream);
         files.CommitAll();
-        if (!quiet) ctx.Stdout.WriteLine($"Shard {k} of {n}: {part.Cells.Count} settings, {part.SubjectSimulations:N0} patient simulations; wrote {file.Path}.");
+        if (!quiet) ctx.Stdout.WriteLine($"Shard {k} of {n}: {part.SettingsRun} settings, {part.SubjectSimulations:N0} patient simulations; wrote {file.Path}.");
         return CliErrors.Success;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KetaminePkPd.Application;
 using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Cli.Commands;
 
