@@ -10,7 +10,7 @@ using SimulationReport = KetaminePkPd.Application.Reporting.SimulationReport;
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
-/// <c>ketamine-pkpd simulate</c>: declares the options, lets <see cref="SimulationSetup.Resolve"/> default and check them,
+/// <c>ketamine-pkpd simulate</c>: declares the options, lets <see cref="CommandLineText.ResolveSimulation"/> default and check them,
 /// simulates, and writes the library's report or JSON, the time-course CSV and the figures (<c>--data</c>: <see cref="DataSetCommand"/>).
 /// </summary>
 internal sealed class SimulateCommand : CliCommand
@@ -115,7 +115,7 @@ internal sealed class SimulateCommand : CliCommand
         if (ctx.Get(_solver) is { } solver) options = options with { Method = solver };
         var model = ctx.Get(_model) is { } m ? PkModels.Parse(m, "--model") : null;
         string? doseText = ctx.Parse.GetResult(_dose)?.Tokens.FirstOrDefault()?.Value;
-        return SimulationSetup.Resolve(ctx.Get(_drug), model, ctx.Get(_route), ctx.Get(_dose), ctx.Get(_infusion), ctx.Get(_rate),
-            ctx.Get(_repeat) ?? 1, ctx.Get(_interval), subject, options, doseText, prefix: "--");
+        return CommandLineText.ResolveSimulation(ctx.Get(_drug), model, ctx.Get(_route), ctx.Get(_dose), ctx.Get(_infusion), ctx.Get(_rate),
+            ctx.Get(_repeat) ?? 1, ctx.Get(_interval), subject, options, doseText);
     }
 }
