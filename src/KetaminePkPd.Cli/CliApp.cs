@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using KetaminePkPd.Application;
-using KetaminePkPd.Cli.Commands;
 
 namespace KetaminePkPd.Cli;
 

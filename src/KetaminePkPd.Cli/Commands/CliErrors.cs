@@ -1,6 +1,4 @@
-using KetaminePkPd.Application;
 using KetaminePkPd.Numerics;
-using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 

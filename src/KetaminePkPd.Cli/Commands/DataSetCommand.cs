@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Text;
-using KetaminePkPd.Cli.Output;
 using KetaminePkPd.DataSets;
 
 namespace KetaminePkPd.Cli.Commands;

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Evidence;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -1,10 +1,3 @@
-using System.CommandLine;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Plotting;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
 using HypothesisReport = KetaminePkPd.Application.Reporting.HypothesisReport;
 
 namespace KetaminePkPd.Cli.Commands;

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Sensitivity;
-
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using KetaminePkPd.Application;
-using KetaminePkPd.Pharmacokinetics;
-
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>

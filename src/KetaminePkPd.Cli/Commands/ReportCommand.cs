@@ -1,11 +1,4 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Plotting;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -1,10 +1,3 @@
-using System.CommandLine;
-using KetaminePkPd.Application;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Pharmacodynamics;
-using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Plotting;
-using KetaminePkPd.Application.Reporting;
 using SimulationReport = KetaminePkPd.Application.Reporting.SimulationReport;
 
 namespace KetaminePkPd.Cli.Commands;

@@ -1,11 +1,4 @@
 using System.Collections.Immutable;
-using System.CommandLine;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Plotting;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Strengths;
 using static KetaminePkPd.HypothesisTesting.HypothesisTestSettings;
 using static KetaminePkPd.HypothesisTesting.ReplicateStudySettings;

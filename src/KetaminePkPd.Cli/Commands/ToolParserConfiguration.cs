@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
-using KetaminePkPd.Application;
 
 namespace KetaminePkPd.Cli.Commands;
 

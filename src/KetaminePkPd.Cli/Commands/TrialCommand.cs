@@ -1,9 +1,3 @@
-using System.CommandLine;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Plotting;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
 using TrialReport = KetaminePkPd.Application.Reporting.TrialReport;
 
 namespace KetaminePkPd.Cli.Commands;

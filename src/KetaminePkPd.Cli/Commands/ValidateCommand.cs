@@ -1,8 +1,4 @@
-using System.CommandLine;
-using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 
