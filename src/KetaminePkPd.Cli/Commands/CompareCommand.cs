@@ -6,16 +6,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class CompareCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>compare --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd compare",
-        "ketamine-pkpd compare --subjects 300 --plot compare.png --plot-effects compare-effects.svg",
-        "ketamine-pkpd compare --arm \"drug=esketamine route=intranasal dose=84mg\" --arm \"drug=racemic route=iv dose=0.5mg/kg infusion=40min\"",
-        "ketamine-pkpd compare --arm \"route=intranasal dose=100mg f=0.3 name=racemic_IN_100mg\" --threshold-ng-per-ml 50 --json",
-        "ketamine-pkpd compare --arm \"drug=esketamine route=intranasal dose=56mg repeat=8 interval=3.5d\" --out arms.csv",
-    ];
-
     private static readonly ComparisonOptions Defaults = ComparisonOptions.Default;
 
     private readonly Option<string[]> _arms = new("--arm")

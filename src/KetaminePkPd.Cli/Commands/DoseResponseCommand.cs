@@ -6,16 +6,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class DoseResponseCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>dose-response --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd dose-response",
-        "ketamine-pkpd dose-response --from 0.1mg/kg --to 1mg/kg --steps 12 --plot dose-response.png --plot-scatter dose-alone.svg",
-        "ketamine-pkpd dose-response --route im --from 0.1mg/kg --to 2mg/kg --json",
-        "ketamine-pkpd dose-response --drug esketamine --route iv --from 0.05mg/kg --to 0.8mg/kg --out sweep.csv",
-        "ketamine-pkpd dose-response --drug esketamine --route intranasal --from 28mg --to 112mg --steps 3",
-    ];
-
     private static readonly DoseResponseSettings Defaults = DoseResponseSettings.Default;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

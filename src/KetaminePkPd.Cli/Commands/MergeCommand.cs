@@ -6,13 +6,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class MergeCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>merge --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd merge part-*.json",
-        "ketamine-pkpd merge part-1.json part-2.json part-3.json part-4.json --out cells.csv --json",
-    ];
-
     private readonly Argument<string[]> _files = FileRoles.Input(new Argument<string[]>("files") { Description = "The shard files (sensitivity --shard K/N --out file), every K from 1 to N once.", Arity = ArgumentArity.OneOrMore }, "shard file");
     private readonly Option<string?> _out = SharedOptions.Out("file.csv", "Write the CSV of every cell, as sensitivity --out would.");
     private readonly Option<string?> _plot = PlotOptions.Create("--plot", "Write the tornado plots, one file per observation time.");

@@ -11,14 +11,6 @@ internal sealed class ReportCommand : CliCommand
     /// <summary>The default output file.</summary>
     public const string DefaultOut = "report.html";
 
-    /// <summary>Examples shown at the end of <c>report --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd report",
-        "ketamine-pkpd report --out docs/report.html --seed 7",
-        "ketamine-pkpd report --replicates 500 --subjects 2000 --quiet",
-    ];
-
     private static readonly HypothesisTestSettings Defaults = HypothesisTestSettings.Default;
 
     private readonly Option<string?> _out = FileRoles.Output(SharedOptions.Parsed<string?>("--out", "file.html",

@@ -10,16 +10,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class SensitivityCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>sensitivity --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd sensitivity",
-        "ketamine-pkpd sensitivity --vary placebo-sd,dose-spread --plot tornado.png",
-        "ketamine-pkpd sensitivity --vary none --pair placebo-sd,ec50-a-sd --plot-heatmap heat.png",
-        "ketamine-pkpd sensitivity --hypothesis mediation --share 0.3 --out cells.csv --json",
-        "ketamine-pkpd sensitivity --design esketamine-intranasal --observed-r=-0.04 --observed-n 576 --observed-at 1d",
-    ];
-
     private readonly Option<string?> _hypothesis = new("--hypothesis") { HelpName = string.Join('|', Hypothesis.Names), Description = "The hypothesis whose assumptions are varied. [default: exposure-only]" };
     private readonly Option<string[]> _vary = SharedOptions.NoEmptyNames(new("--vary")
     {

@@ -8,18 +8,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class SimulateCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>simulate --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd simulate",
-        "ketamine-pkpd simulate --dose 35mg --infusion 40min --weight 82kg --out ketamine.csv",
-        "ketamine-pkpd simulate --drug esketamine --dose 84mg --repeat 8 --interval 3.5d --until 28d",
-        "ketamine-pkpd simulate --route im --dose 0.5mg/kg --until 6h --step 1min --json --time-course",
-        "ketamine-pkpd simulate --model herd --weight 25kg --dose 1mg/kg --infusion 0",
-        "ketamine-pkpd simulate --plot concentrations.png --log --plot-effects effects.svg --plot-hysteresis hysteresis.png",
-        .. DataSetCommand.Examples,
-    ];
-
     private readonly Option<Drug?> _drug = SharedOptions.Drug();
     private readonly Option<string?> _model = FileRoles.Input(SharedOptions.Parsed<string?>("--model", Parsing.ModelTokens, SharedOptions.Model().Description +
         " With --data also advan1..advan12 or a model file (.json).", (t, _) => t, Parsing.ModelTokens));

@@ -12,15 +12,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class StrengthsCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>strengths --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd strengths",
-        "ketamine-pkpd strengths --strength rho --plot rho.png",
-        "ketamine-pkpd strengths --design esketamine-intranasal --observed-r=-0.04 --observed-n 576 --observed-at 1d --no-detection",
-        "ketamine-pkpd strengths --combine fisher --json --out grid.csv",
-    ];
-
     private readonly Option<string[]> _strength = SharedOptions.NoEmptyNames(new("--strength")
     {
         HelpName = string.Join('|', Enum.GetValues<StrengthParameter>().Select(StrengthScanSettings.Token)), Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true,
