@@ -94,7 +94,7 @@ public static class DataSetRun
     /// <param name="stepH">The spacing in hours, &gt; 0.</param>
     /// <param name="name">The step input's name for messages.</param>
     /// <exception cref="ArgumentException">More than <see cref="MaxGridTimes"/> times.</exception>
-    internal static IEnumerable<double> Grid(DataSetSubject subject, double stepH, string name = "step")
+    public static IEnumerable<double> Grid(DataSetSubject subject, double stepH, string name = "step")
     {
         ArgumentNullException.ThrowIfNull(subject);
         Guard.Positive(stepH, nameof(stepH));

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace KetaminePkPd.DataSets;
 
 /// <summary>The records of one subject (one contiguous block of an <c>ID</c> in a data set), in time order. Immutable and always valid.</summary>
-internal sealed record DataSetSubject
+public sealed record DataSetSubject
 {
     /// <summary>Creates a subject.</summary>
     /// <param name="columnNames">Names of the data set's other columns (covariates, per-record parameters), in the order of each record's <see cref="EventRecord.Values"/>.</param>

@@ -9,7 +9,7 @@ namespace KetaminePkPd.DataSets;
 /// </summary>
 /// <remarks>A record reports the state after everything that happens at its time up to and including the record itself
 /// (its own dose or reset, and lagged or additional doses landing then).</remarks>
-internal sealed class SubjectPrediction
+public sealed class SubjectPrediction
 {
     private readonly double[] _amounts;
 
