@@ -8,15 +8,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// <summary><c>ketamine-pkpd calibrate</c>: a thin shell over <see cref="CalibrationRequest"/>, <see cref="Calibrator"/> and <see cref="CalibrationOutput"/>.</summary>
 internal sealed class CalibrateCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>calibrate --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd calibrate",
-        "ketamine-pkpd calibrate --targets my-targets.json --out my-parameters.json",
-        "ketamine-pkpd calibrate --no-intervals --subjects 200 --csv calibration.csv",
-        "ketamine-pkpd trial --parameters my-parameters.json",
-    ];
-
     private readonly Option<string?> _targets = FileRoles.Input(new Option<string?>("--targets")
     {
         HelpName = "file.json",

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Sensitivity;
-
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
@@ -11,13 +6,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class MergeCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>merge --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd merge part-*.json",
-        "ketamine-pkpd merge part-1.json part-2.json part-3.json part-4.json --out cells.csv --json",
-    ];
-
     private readonly Argument<string[]> _files = FileRoles.Input(new Argument<string[]>("files") { Description = "The shard files (sensitivity --shard K/N --out file), every K from 1 to N once.", Arity = ArgumentArity.OneOrMore }, "shard file");
     private readonly Option<string?> _out = SharedOptions.Out("file.csv", "Write the CSV of every cell, as sensitivity --out would.");
     private readonly Option<string?> _plot = PlotOptions.Create("--plot", "Write the tornado plots, one file per observation time.");
@@ -45,12 +33,13 @@ internal sealed class MergeCommand : CliCommand
     protected override int Execute(CommandContext ctx)
     {
         var paths = ctx.Parse.GetValue(_files) ?? [];
-        var (analysis, shards) = SensitivityShardFile.Combine([.. paths.Select(Read)], paths);
+        SensitivityShardFile[] files = [.. paths.Select(Read)];
+        var analysis = SensitivityShardFile.CheckSameAnalysis(files, paths);
         var sensitivity = new SensitivityCommand();
         var parsed = sensitivity.Command.Parse([.. analysis]);
         if (parsed.Errors.Count > 0) throw new ArgumentException($"'{paths[0]}': its stored arguments do not parse ({parsed.Errors[0].Message}).");
         var run = sensitivity.Resolve(parsed);
         if (run.Choice.FilePath is { } design) ctx.Inputs.Add((design, "--design (named in the shard files)"));
-        return SensitivityCommand.Emit(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet: true, _ => SensitivityAnalysis.Merge(run.Settings, shards));
+        return SensitivityCommand.Emit(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet: true, _ => SensitivityShardFile.Merge(run.Settings, files));
     }
 }

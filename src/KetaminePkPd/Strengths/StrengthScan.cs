@@ -84,14 +84,17 @@ public static class StrengthScan
         return new StrengthScanResult(settings, all, intervals.ToImmutable(), ceilings, (long)grid.Count * settings.PoolSize + 4L * HypothesisCeilings.DefaultPatients, clock.Elapsed);
     }
 
+    /// <summary>The trial sizes of <see cref="DetectionRatesFor"/>: 20, 40, 58, 100, 300 and 1000 patients.</summary>
+    public static ImmutableArray<int> DetectionTrialSizes => DetectionRates.DefaultSizes;
+
     /// <summary>
-    /// How often trials of <see cref="DetectionRates.DefaultSizes"/> patients find p &lt; 0.05 under each hypothesis at its
+    /// How often trials of <see cref="DetectionTrialSizes"/> patients find p &lt; 0.05 under each hypothesis at its
     /// default strength (<see cref="Hypothesis.All"/>), at the time of the first observation of <paramref name="settings"/>,
     /// with its replicates, seed and design, from pools of <see cref="HypothesisTestSettings.PoolPerObservedSubject"/>
     /// times the largest size.
     /// </summary>
     /// <param name="settings">The scan's settings.</param>
-    /// <exception cref="ArgumentException">As <see cref="DetectionRates.Run"/>.</exception>
+    /// <exception cref="ArgumentException">A hypothesis the population cannot express.</exception>
     public static ImmutableArray<DetectionRate> DetectionRatesFor(StrengthScanSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
