@@ -90,6 +90,13 @@ public static class CommandLineText
             "ketamine-pkpd validate --subjects 2000 --seed 7",
             "ketamine-pkpd validate --hypothesis shared-sensitivity --rho 1",
         ],
+        ["calibrate"] =
+        [
+            "ketamine-pkpd calibrate",
+            "ketamine-pkpd calibrate --targets my-targets.json --out my-parameters.json",
+            "ketamine-pkpd calibrate --no-intervals --subjects 200 --csv calibration.csv",
+            "ketamine-pkpd trial --parameters my-parameters.json",
+        ],
         ["sensitivity"] =
         [
             "ketamine-pkpd sensitivity",

@@ -44,6 +44,17 @@ public sealed record DesignChoice
     public string Origin => FilePath is null ? $"{Token} (built in)" : $"scenario file {FilePath}";
 
     /// <summary>
+    /// This choice with the design's effect parameters read from a parameters file (<see cref="ParameterFile.Read"/>); this
+    /// choice itself when <paramref name="parametersFile"/> is null. The one place every design-based command applies <c>--parameters</c>.
+    /// </summary>
+    /// <param name="parametersFile">A parameters file, or null.</param>
+    /// <param name="name">The option that gave it, for messages.</param>
+    /// <exception cref="ArgumentException">A bad parameters file (the message names the file and the JSON path).</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public DesignChoice WithParameters(string? parametersFile, string name = "--parameters") => parametersFile is null ? this
+        : new DesignChoice(ParameterFile.Apply(Design, ParameterFile.Read(parametersFile, name)), Token, FilePath, ScenarioHypothesis);
+
+    /// <summary>
     /// The design named by <paramref name="text"/>: a key of <see cref="TrialDesigns.ByKey"/> (any case), or a path to a
     /// JSON scenario file; null gives <see cref="Default"/>.
     /// </summary>

@@ -73,6 +73,7 @@ internal static class CliApp
         Add(new DoseResponseCommand().Command);
         Add(new ReportCommand().Command);
         Add(new ValidateCommand().Command);
+        Add(new CalibrateCommand().Command);
         Add(new SensitivityCommand().Command);
         Add(new StrengthsCommand().Command);
         Add(new EvidenceCommand().Command);

@@ -48,6 +48,7 @@ internal sealed class HypothesisCommand : CliCommand
         "Also write every replicate trial's r to this CSV file, one row per hypothesis, observation and replicate: hypothesis, " +
         "time_h, time, replicate, r (CADSS vs % change), partial_r (given exposure); empty = undefined. Replaced atomically. [default: none]");
     private readonly Option<string?> _design = SharedOptions.Design();
+    private readonly Option<string?> _parameters = SharedOptions.Parameters();
     private readonly Option<string[]> _hypotheses = new("--hypothesis")
     {
         HelpName = "name",
@@ -80,13 +81,13 @@ internal sealed class HypothesisCommand : CliCommand
             $"{Observations}, {Defaults.Replicates} replicates, " +
             $"a pool of {Defaults.PoolSize} patients, seed {Defaults.Seed} (10-40 s on two cores). Progress goes to stderr (not with --json unless stderr is a terminal; never with --quiet).")
     {
-        Add(_observedR, _observedN, _observedAt, _observed, _replicates, _subjects, _seed, _design, _hypotheses, _rho, _share, _threshold, _boost, _json, _quiet, _plot, _out, _allowLongRun);
+        Add(_observedR, _observedN, _observedAt, _observed, _replicates, _subjects, _seed, _design, _parameters, _hypotheses, _rho, _share, _threshold, _boost, _json, _quiet, _plot, _out, _allowLongRun);
     }
 
     protected override int Execute(CommandContext ctx)
     {
         string? plotPath = PlotOptions.Check(ctx.Get(_plot), "--plot");
-        var request = HypothesisRequest.Resolve(DesignChoice.Resolve(ctx.Get(_design)), ctx.Get(_hypotheses) ?? [],
+        var request = HypothesisRequest.Resolve(DesignChoice.Resolve(ctx.Get(_design)).WithParameters(ctx.Get(_parameters)), ctx.Get(_hypotheses) ?? [],
             TrialCommand.Strengths(ctx, _rho, _share, _threshold, _boost), ctx.Get(_observedR), ctx.Get(_observedN), ctx.Get(_observedAt), ctx.Get(_observed),
             ctx.Get(_replicates), ctx.Get(_subjects), ctx.Get(_seed));
         // Open every output first: a bad path fails before any work, and a failure later leaves no file.

@@ -23,6 +23,7 @@ internal sealed class SensitivityCommand : CliCommand
     private readonly Option<int?> _pool = SharedOptions.Subjects($"Patients simulated per pharmacological setting, {MinPoolSize} to {MaxPoolSize} and at least {PoolPerObservedSubject} times the largest observed n. Alias: --pool. [default: {DefaultPoolSize}]", MinPoolSize, MaxPoolSize, "--pool");
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
     private readonly Option<string?> _design = SharedOptions.Design();
+    private readonly Option<string?> _parameters = SharedOptions.Parameters();
     private readonly Option<double?> _rho = SharedOptions.Rho(), _share = SharedOptions.Share(), _threshold = SharedOptions.ThresholdCadss(), _boost = SharedOptions.Boost();
     private readonly Option<string?> _out = SharedOptions.Out("file.csv",
         "Write one CSV row per setting and observation (kind, assumptions, levels, values, median r, 95% interval, percentile, two-sided p and its Monte Carlo SE, verdict); with --shard, the partial result file (JSON).");
@@ -44,7 +45,7 @@ internal sealed class SensitivityCommand : CliCommand
             "change from the default that makes the hypothesis compatible (p >= 0.05), or none within the range. Without options: " +
             $"exposure-only, the NIMH design, Luckenbaugh 2014's two observations, every assumption, {DefaultReplicates} replicates, pools of {DefaultPoolSize}, seed {DefaultSeed}.")
     {
-        Add(_hypothesis, _vary, _pair, _replicates, _pool, _seed, _design, _rho, _share, _threshold, _boost, _out, _plot, _plotHeatmap, _json, _quiet, _shard, _allowLongRun);
+        Add(_hypothesis, _vary, _pair, _replicates, _pool, _seed, _design, _parameters, _rho, _share, _threshold, _boost, _out, _plot, _plotHeatmap, _json, _quiet, _shard, _allowLongRun);
         _observed.AddTo(Command);
     }
 
@@ -95,7 +96,7 @@ internal sealed class SensitivityCommand : CliCommand
     internal SensitivityRequest Resolve(ParseResult p)
     {
         var (r, n, at) = _observed.Values(p);
-        return SensitivityRequest.Resolve(DesignChoice.Resolve(p.GetValue(_design)), p.GetValue(_hypothesis),
+        return SensitivityRequest.Resolve(DesignChoice.Resolve(p.GetValue(_design)).WithParameters(p.GetValue(_parameters)), p.GetValue(_hypothesis),
             new HypothesisStrengths(p.GetValue(_rho), p.GetValue(_share), p.GetValue(_threshold), p.GetValue(_boost)),
             p.GetValue(_vary), p.GetValue(_pair), r, n, at, p.GetValue(_replicates), p.GetValue(_pool), p.GetValue(_seed));
     }

@@ -96,6 +96,13 @@ internal static class SharedOptions
         return option;
     }
 
+    /// <summary>The effect parameters file, <c>--parameters</c>, read with <see cref="ParameterFile.Read"/> when the command runs.</summary>
+    public static Option<string?> Parameters() => FileRoles.Input(new Option<string?>("--parameters") { HelpName = "file.json", Description = ParameterHelp });
+
+    /// <summary>The help of <c>--parameters</c>.</summary>
+    public const string ParameterHelp = "Effect parameters file: {\"parameters\": {\"NAME\": value, ...}} (as written by calibrate --out), replacing the typical values " +
+        "of the named effect parameters (docs/calibration.md). [default: the shipped values]";
+
     /// <summary>Refuses an empty name in a list option (<c>--vary ''</c>, <c>--strength rho,,share</c>), which would otherwise read as the default.</summary>
     /// <param name="option">The option.</param>
     /// <param name="allowed">The names allowed, for the message.</param>

@@ -27,6 +27,7 @@ internal sealed class StrengthsCommand : CliCommand
     private readonly Option<int?> _pool = SharedOptions.Subjects($"Patients per grid point, {MinPoolSize} to {MaxPoolSize} and at least {PoolPerObservedSubject} times the largest observed n. Alias: --pool. [default: {DefaultPoolSize}]", MinPoolSize, MaxPoolSize, "--pool");
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
     private readonly Option<string?> _design = SharedOptions.Design();
+    private readonly Option<string?> _parameters = SharedOptions.Parameters();
     private readonly Option<bool> _noDetection = new("--no-detection")
     {
         Description = $"Skip the table of how often trials of {string.Join(", ", StrengthScan.DetectionTrialSizes)} patients find p < 0.05 under each hypothesis (at the first observation's time).",
@@ -45,7 +46,7 @@ internal sealed class StrengthsCommand : CliCommand
             $"often trials of {StrengthScan.DetectionTrialSizes.Min()} to {StrengthScan.DetectionTrialSizes.Max()} patients find a 'significant' association (p < 0.05) under each hypothesis. Without options: the NIMH " +
             $"design, Luckenbaugh 2014's two observations (Bonferroni), {DefaultReplicates} replicates from pools of {DefaultPoolSize} per grid point, seed {DefaultSeed}.")
     {
-        Add(_strength, _combine, _replicates, _pool, _seed, _design, _noDetection, _out, _plot, _json, _quiet, _allowLongRun);
+        Add(_strength, _combine, _replicates, _pool, _seed, _design, _parameters, _noDetection, _out, _plot, _json, _quiet, _allowLongRun);
         _observed.AddTo(Command);
     }
 
@@ -53,7 +54,7 @@ internal sealed class StrengthsCommand : CliCommand
     {
         var d = StrengthScanSettings.Default;
         string? plot = PlotOptions.Check(ctx.Get(_plot), "--plot");
-        var choice = DesignChoice.Resolve(ctx.Get(_design));
+        var choice = DesignChoice.Resolve(ctx.Get(_design)).WithParameters(ctx.Get(_parameters));
         var settings = d with
         {
             Design = choice.Design, Observed = _observed.Resolve(ctx.Parse) ?? d.Observed,

@@ -21,6 +21,7 @@ internal sealed class TrialCommand : CliCommand
         "expectancy = patients who notice dissociation get a larger placebo response (--threshold-cadss, --boost).";
 
     private readonly Option<string?> _design = SharedOptions.Design();
+    private readonly Option<string?> _parameters = SharedOptions.Parameters();
     private readonly Option<int?> _subjects = SharedOptions.Subjects($"Patients in the trial, 1 to {TrialRequest.MaxSubjects} (at least one per arm), shared among the " +
         $"arms in the design's proportions. [default: the design's own: {string.Join(", ", TrialDesigns.ByKey.Select(d => $"{d.Value.TotalSubjects} for {d.Key}"))}]", 1, TrialRequest.MaxSubjects);
     private readonly Option<string?> _hypothesis = new("--hypothesis")
@@ -61,7 +62,7 @@ internal sealed class TrialCommand : CliCommand
             "NIMH design (racemic ketamine 0.5 mg/kg over 40 min, 108 patients, HDRS-17), exposure-only hypothesis, seed 1. " +
             $"Progress goes to stderr for runs of more than {ProgressThreshold} patients.")
     {
-        Add(_design, _subjects, _hypothesis, _rho, _share, _threshold, _boost, _seed, _out, _json, _quiet, _plot, _plotAt, _allowLongRun);
+        Add(_design, _parameters, _subjects, _hypothesis, _rho, _share, _threshold, _boost, _seed, _out, _json, _quiet, _plot, _plotAt, _allowLongRun);
     }
 
     /// <summary>The option that lifts the <see cref="WorkBudget"/>.</summary>
@@ -79,7 +80,7 @@ internal sealed class TrialCommand : CliCommand
         string? plotPath = PlotOptions.Check(ctx.Get(_plot), "--plot");
         if (ctx.Get(_plotAt) is not null && plotPath is null)
             throw new ArgumentException("--plot-at chooses the assessment of the --plot figure; give --plot file.png (or .svg) too.");
-        var request = new TrialRequest(DesignChoice.Resolve(ctx.Get(_design)), ctx.Get(_subjects), ctx.Get(_hypothesis),
+        var request = new TrialRequest(DesignChoice.Resolve(ctx.Get(_design)).WithParameters(ctx.Get(_parameters)), ctx.Get(_subjects), ctx.Get(_hypothesis),
             Strengths(ctx, _rho, _share, _threshold, _boost), ctx.Get(_seed) ?? TrialRequest.DefaultSeed);
         TimeSpan? plotAt = plotPath is null ? null : TrialCharts.ScatterTime(request.Design, ctx.Get(_plotAt));
         // Open every output first: a bad path fails before any work, and a failure later leaves no file.

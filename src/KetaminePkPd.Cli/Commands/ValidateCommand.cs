@@ -21,6 +21,7 @@ internal sealed class ValidateCommand : CliCommand
         $"state the Monte Carlo error at the default. [default: {ValidationSettings.Default.SubjectsPerArm}]",
         ValidationSettings.MinSubjectsPerArm, ValidationSettings.MaxSubjectsPerArm);
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
+    private readonly Option<string?> _parameters = SharedOptions.Parameters();
     private readonly Option<string?> _hypothesis = new("--hypothesis")
     {
         HelpName = "name",
@@ -42,7 +43,7 @@ internal sealed class ValidateCommand : CliCommand
             "hypothesis test's headline numbers, and print each with its source, acceptance interval, simulated value and hit or miss. " +
             "Takes a few seconds.")
     {
-        Add(_json, _markdown, _subjects, _seed, _hypothesis, _rho, _share, _threshold, _boost, _quiet, _allowLongRun);
+        Add(_json, _markdown, _subjects, _seed, _parameters, _hypothesis, _rho, _share, _threshold, _boost, _quiet, _allowLongRun);
     }
 
     protected override int Execute(CommandContext ctx)
@@ -55,6 +56,7 @@ internal sealed class ValidateCommand : CliCommand
         if (strengths.FirstWithout([hypothesis.Name]) is { } stray)
             throw new ArgumentException($"{stray.Option} belongs to the {stray.Hypothesis} hypothesis; give --hypothesis {stray.Hypothesis} too.");
         settings = settings with { Hypothesis = strengths.Apply(hypothesis) };
+        if (ctx.Get(_parameters) is { } file) settings = ParameterFile.Apply(settings, ParameterFile.Read(file));
         bool json = ctx.Get(_json), markdown = ctx.Get(_markdown);
         if (json && markdown) throw new ArgumentException("--json and --markdown cannot be combined; choose one output.");
         settings.CheckWork(ctx.Get(_allowLongRun));

@@ -14,10 +14,10 @@ internal static class ValidationMeasurements
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         PerezRuixoTable4(values);
-        RacemicTypical(values);
+        RacemicTypical(values, settings.Effects);
         Norketamine(values);
         RacemicIntranasal(values);
-        EsketamineDissociation(values);
+        EsketamineDissociation(values, settings.Effects);
         RacemicPopulation(values, settings);
         Daly(values, settings);
         Transform2(values, settings);
@@ -40,9 +40,8 @@ internal static class ValidationMeasurements
     }
 
     /// <summary>The typical 70 kg patient on the default effect parameters: the racemic calibration of docs/model.md section 4.2.</summary>
-    private static void RacemicTypical(Dictionary<string, double> v)
+    private static void RacemicTypical(Dictionary<string, double> v, EffectParameterSet effects)
     {
-        var effects = EffectParameterSet.Default;
         double DrugEffect(double mgPerKg, TimeSpan at, out PkPdSimulationResult result)
         {
             var model = new PkPdModel(PkModels.Domino.CreateModel(Subject.TypicalAdult),
@@ -107,9 +106,8 @@ internal static class ValidationMeasurements
     }
 
     /// <summary>Typical-patient dissociation after the first 56 mg session, and the first and eighth sessions of a twice-weekly course.</summary>
-    private static void EsketamineDissociation(Dictionary<string, double> v)
+    private static void EsketamineDissociation(Dictionary<string, double> v, EffectParameterSet effects)
     {
-        var effects = EffectParameterSet.Default;
         var model = new PkPdModel(PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult),
             [effects.Dissociation(Drug.Esketamine), effects.Antidepressant(Drug.Esketamine)]);
         var session = Administration.Intranasal(Dose.FromMilligrams(56));
@@ -148,7 +146,7 @@ internal static class ValidationMeasurements
 
     private static void RacemicPopulation(Dictionary<string, double> v, ValidationSettings settings)
     {
-        var r = VirtualTrial.Run(ValidationDesigns.RacemicIv(settings.SubjectsPerArm), settings.Hypothesis, settings.Seed, settings.Parallel);
+        var r = VirtualTrial.Run(settings.Apply(ValidationDesigns.RacemicIv(settings.SubjectsPerArm)), settings.Hypothesis, settings.Seed, settings.Parallel);
         var cadss = Arm(r, 1).Select(s => s.CadssRated).ToArray();
         double mean = cadss.Average(), sd = Sd(cadss);
         v["cadss-mean"] = mean;
@@ -165,7 +163,7 @@ internal static class ValidationMeasurements
         v["iv-sal-adjusted-230min"] = Adjusted(r, 1, 0);
         v["iv-sal-adjusted-1d"] = Adjusted(r, 1, 1);
 
-        var m = VirtualTrial.Run(ValidationDesigns.MidazolamControlledIv(settings.SubjectsPerArm), settings.Hypothesis, settings.Seed, settings.Parallel);
+        var m = VirtualTrial.Run(settings.Apply(ValidationDesigns.MidazolamControlledIv(settings.SubjectsPerArm)), settings.Hypothesis, settings.Seed, settings.Parallel);
         v["iv-mid-adjusted-1d"] = Adjusted(m, 1, 1);
         v["iv-mid-sd-ketamine-1d"] = Sd(Arm(m, 1).Select(s => s.Changes[1]));
         v["iv-mid-sd-control-1d"] = Sd(Arm(m, 0).Select(s => s.Changes[1]));
@@ -178,7 +176,7 @@ internal static class ValidationMeasurements
 
     private static void Daly(Dictionary<string, double> v, ValidationSettings settings)
     {
-        var r = VirtualTrial.Run(ValidationDesigns.DalyPeriod1(settings.SubjectsPerArm), settings.Hypothesis, settings.Seed, settings.Parallel);
+        var r = VirtualTrial.Run(settings.Apply(ValidationDesigns.DalyPeriod1(settings.SubjectsPerArm)), settings.Hypothesis, settings.Seed, settings.Parallel);
         v["daly-56-1d"] = Adjusted(r, 1, 1);
         v["daly-84-1d"] = Adjusted(r, 2, 1);
         v["daly-56-8d"] = Adjusted(r, 1, 2);
@@ -195,7 +193,7 @@ internal static class ValidationMeasurements
 
     private static void Transform2(Dictionary<string, double> v, ValidationSettings settings)
     {
-        var r = VirtualTrial.Run(ValidationDesigns.Transform2(settings.SubjectsPerArm), settings.Hypothesis, settings.Seed, settings.Parallel);
+        var r = VirtualTrial.Run(settings.Apply(ValidationDesigns.Transform2(settings.SubjectsPerArm)), settings.Hypothesis, settings.Seed, settings.Parallel);
         int last = r.Design.Assessments.Length - 1;
         v["t2-adjusted-28d"] = Adjusted(r, 1, last);
         v["t2-placebo-28d"] = Mean(Arm(r, 0), s => s.Changes[last]);
@@ -210,7 +208,7 @@ internal static class ValidationMeasurements
 
     private static void Hypotheses(Dictionary<string, double> v, ValidationSettings settings)
     {
-        HypothesisComparison Run(TrialDesign design, ObservedCorrelation observed) => HypothesisTest.Run(HypothesisTestSettings.Default.WithDesign(design, [observed], settings.HypothesisPool) with
+        HypothesisComparison Run(TrialDesign design, ObservedCorrelation observed) => HypothesisTest.Run(HypothesisTestSettings.Default.WithDesign(settings.Apply(design), [observed], settings.HypothesisPool) with
         {
             Hypotheses = [Hypothesis.ExposureOnly],
             Replicates = settings.HypothesisReplicates,
@@ -222,7 +220,7 @@ internal static class ValidationMeasurements
         v["hyp-fixed-p"] = fixedDose.R.ProbabilityAtMost(ObservedCorrelation.Luckenbaugh230Min.R);
         v["hyp-fixed-partial"] = fixedDose.MedianPartialR;
         // Which exposure the partial r holds fixed matters: one large dose-ranging trial, the same patients, three choices.
-        var big = VirtualTrial.Run(TrialDesigns.DoseRanging.WithTotalSubjects(5 * settings.SubjectsPerArm), null, settings.Seed, settings.Parallel);
+        var big = VirtualTrial.Run(settings.Apply(TrialDesigns.DoseRanging.WithTotalSubjects(5 * settings.SubjectsPerArm)), null, settings.Seed, settings.Parallel);
         double[] cadss = [.. big.Subjects.Select(x => x.CadssRated)], change = [.. big.Subjects.Select(x => x.PercentChanges[0])];
         v["hyp-ranging-big-r"] = Statistics.Correlation.PearsonR(cadss, change);
         v["hyp-ranging-partial-cp40"] = Statistics.Correlation.PartialR(cadss, change, [.. big.Subjects.Select(x => x.Simulated.ConcentrationAtCadssNgPerMl)]);

@@ -42,4 +42,22 @@ public sealed record ValidationSettings
     /// <summary>Simulate patients on all cores (default); results are identical either way.</summary>
     public bool Parallel { get; init; } = true;
 
+    /// <summary>
+    /// The effect parameters every simulation of the table uses (typical-patient courses, virtual trials and hypothesis runs).
+    /// Internal, so that the model fingerprint (which reads the public properties of <see cref="Default"/>) keeps hashing the
+    /// defaults once, under the effect parameters; set it with <see cref="WithEffects"/>.
+    /// </summary>
+    internal Pharmacodynamics.EffectParameterSet Effects { get => _effects; init => _effects = value ?? throw new ArgumentNullException(nameof(Effects)); }
+
+    /// <summary>A copy whose every simulation uses <paramref name="effects"/>, e.g. a set fitted by <see cref="Calibration.Calibrator"/>
+    /// (default <see cref="Pharmacodynamics.EffectParameterSet.Default"/>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="effects"/> is null.</exception>
+    public ValidationSettings WithEffects(Pharmacodynamics.EffectParameterSet effects) => this with { Effects = effects ?? throw new ArgumentNullException(nameof(effects)) };
+
+    private readonly Pharmacodynamics.EffectParameterSet _effects = Pharmacodynamics.EffectParameterSet.Default;
+
+    /// <summary>The design with its population's effect parameters replaced by <see cref="Effects"/> (unchanged for the defaults).</summary>
+    internal Trials.TrialDesign Apply(Trials.TrialDesign design) =>
+        ReferenceEquals(Effects, design.Population.Effects) ? design : design.With(population: design.Population with { Effects = Effects });
+
 }

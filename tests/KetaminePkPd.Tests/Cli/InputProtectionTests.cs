@@ -52,10 +52,12 @@ public sealed class InputProtectionTests
         var inputs = Commands().ToDictionary(c => string.Join(' ', c.Path),
             c => string.Join(' ', c.Command.Options.Cast<Symbol>().Concat(c.Command.Arguments).Where(s => FileRoles.InputLabel(s) is not null).Select(s => s.Name).Order(StringComparer.Ordinal)));
         Assert.Equal("--data --model", inputs["simulate"]);
-        Assert.Equal("--design", inputs["trial"]);
-        Assert.Equal("--design --observed", inputs["hypothesis"]);
-        Assert.Equal("--design", inputs["sensitivity"]);
-        Assert.Equal("--design", inputs["strengths"]);
+        Assert.Equal("--design --parameters", inputs["trial"]);
+        Assert.Equal("--design --observed --parameters", inputs["hypothesis"]);
+        Assert.Equal("--design --parameters", inputs["sensitivity"]);
+        Assert.Equal("--design --parameters", inputs["strengths"]);
+        Assert.Equal("--parameters", inputs["validate"]);
+        Assert.Equal("--targets", inputs["calibrate"]);
         Assert.Equal("files", inputs["merge"]);
         Assert.True(Triples().Count() >= 40, $"{Triples().Count()} triples");
     }

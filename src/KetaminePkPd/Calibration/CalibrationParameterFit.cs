@@ -1,0 +1,60 @@
+namespace KetaminePkPd.Calibration;
+
+/// <summary>
+/// One fitted parameter: its start and fitted values and its 95% profile interval, the set of values at which the block's
+/// objective, minimized over the block's other parameters, stays within 1 of its minimum (see <see cref="Calibrator"/>).
+/// </summary>
+public sealed record CalibrationParameterFit
+{
+    internal CalibrationParameterFit(string name, string block, string unit, double start, double fitted, double low, double high, bool lowAtBound, bool highAtBound, double searchLow, double searchHigh, bool isFitted)
+    {
+        Name = name;
+        Block = block;
+        Unit = unit;
+        Start = start;
+        Fitted = fitted;
+        Low = low;
+        High = high;
+        LowAtBound = lowAtBound;
+        HighAtBound = highAtBound;
+        SearchLow = searchLow;
+        SearchHigh = searchHigh;
+        IsFitted = isFitted;
+    }
+
+    /// <summary>The parameter's name in <see cref="Pharmacodynamics.EffectParameterSet"/>.</summary>
+    public string Name { get; }
+
+    /// <summary>The calibration block that fits it.</summary>
+    public string Block { get; }
+
+    /// <summary>Its unit.</summary>
+    public string Unit { get; }
+
+    /// <summary>The start value.</summary>
+    public double Start { get; }
+
+    /// <summary>The fitted value (the start value when the block had no targets).</summary>
+    public double Fitted { get; }
+
+    /// <summary>Lower end of the profile interval (NaN when not computed).</summary>
+    public double Low { get; }
+
+    /// <summary>Upper end of the profile interval (NaN when not computed).</summary>
+    public double High { get; }
+
+    /// <summary>True when the profile stays within 1 down to the search bound: the interval is open there.</summary>
+    public bool LowAtBound { get; }
+
+    /// <summary>True when the profile stays within 1 up to the search bound.</summary>
+    public bool HighAtBound { get; }
+
+    /// <summary>Lower search bound.</summary>
+    public double SearchLow { get; }
+
+    /// <summary>Upper search bound.</summary>
+    public double SearchHigh { get; }
+
+    /// <summary>False when none of the block's targets was given.</summary>
+    public bool IsFitted { get; }
+}

@@ -1,0 +1,187 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using KetaminePkPd.Pharmacodynamics;
+using KetaminePkPd.Validation;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+using MathNet.Numerics.RootFinding;
+
+namespace KetaminePkPd.Calibration;
+
+/// <summary>
+/// Calibration as code: re-derives the PROVISIONAL effect parameters from the validation catalogue's calibration targets
+/// (docs/calibration.md).
+/// </summary>
+/// <remarks>
+/// <para><b>Objective.</b> F = sum_i r_i^2, r_i = (s_i - y_i) / h_i: s_i the simulated value, y_i the published value (the
+/// midpoint of the acceptance interval [L_i, H_i] when none is published or it lies outside), h_i = H_i - y_i when s_i &gt;= y_i
+/// and y_i - L_i when below. Targets of zero width (exact counts) are left out. The virtual-trial targets use common random
+/// numbers: the same seed and the same patients at every evaluation, so F moves smoothly with the parameters rather than with
+/// the Monte Carlo noise.</para>
+/// <para><b>Parameters and blocks.</b> KTR and KDEC (the antidepressant course), KTA_D, TA50_D and TS50_D (the dissociation
+/// timing), EMAX_D (the CADSS distribution) and ESKPOT_A (esketamine's day-1 effect), each with search bounds, fitted on a log
+/// scale through a logit of the position within the bounds. The objective separates into these four blocks (a later block's
+/// targets depend on earlier blocks' parameters, never the reverse), which are fitted one after the other.</para>
+/// <para><b>Optimizer.</b> MathNet.Numerics' Nelder-Mead simplex on the unconstrained coordinates, initial step 0.5, stopping when
+/// the objective differs by less than <see cref="CalibrationSettings.Tolerance"/> across the simplex, then restarted once from
+/// its result (a standard guard against a collapsed simplex).</para>
+/// <para><b>Intervals.</b> The 95% profile-likelihood interval of each parameter: the values of the parameter at which the
+/// block's objective, minimized over the block's other parameters (Nelder-Mead, tolerance 1e-6), is at most the minimum + 1;
+/// where the tolerances are 95% half-widths (1.96 SE) this is the chi-square(1) bound 3.84 in SE units. Its ends are found by
+/// stepping out from the fit on the parameter's log scale (steps of 0.1, doubling) and then by Brent's method (MathNet, to 1e-3
+/// on the log scale). An end that reaches the search bound is reported as open. The objective counts every target as an
+/// independent measurement; the intervals say how well the targets determine each parameter, not a posterior.</para>
+/// </remarks>
+public static class Calibrator
+{
+    private const double InitialStep = 0.5, ProfileTolerance = 1e-6, ProfileStep = 0.1, ProfileAccuracy = 1e-3;
+    private const int ProfileMaxEvaluations = 600;
+
+    /// <summary>The keys of the catalogue targets the calibration measures (the objective's possible terms), in block order.</summary>
+    public static IReadOnlyList<string> TargetKeys { get; } = [.. CalibrationBlocks.All.SelectMany(b => b.TargetKeys)];
+
+    /// <summary>Fits the calibration blocks to the settings' targets.</summary>
+    /// <param name="settings">Targets, start values, seed and sizes; null for <see cref="CalibrationSettings.Default"/>.</param>
+    /// <param name="progress">Receives the name of each block as its fit starts, or null.</param>
+    /// <returns>The fitted set, each parameter with its interval and each target with its residual.</returns>
+    /// <exception cref="NonFiniteResultException">A simulation gave a non-finite value.</exception>
+    public static CalibrationResult Run(CalibrationSettings? settings = null, IProgress<string>? progress = null)
+    {
+        settings ??= CalibrationSettings.Default;
+        var clock = Stopwatch.StartNew();
+        var byKey = settings.Targets.ToDictionary(t => t.Key, StringComparer.Ordinal);
+        var current = settings.Start;
+        var parameters = ImmutableArray.CreateBuilder<CalibrationParameterFit>();
+        var targets = ImmutableArray.CreateBuilder<CalibrationTargetFit>();
+        int evaluations = 0;
+        foreach (var block in CalibrationBlocks.All)
+        {
+            progress?.Report(block.Name);
+            var blockTargets = block.TargetKeys.Where(byKey.ContainsKey).Select(k => byKey[k]).Where(CalibrationObjective.IsFittable).ToArray();
+            var fit = new BlockFit(block, blockTargets, current, settings);
+            var start = block.Parameters.Select(p => current[p.Name].Value).ToArray();
+            if (blockTargets.Length == 0)
+            {
+                // Nothing to fit: the parameters keep their start values and nothing is simulated.
+                parameters.AddRange(block.Parameters.Select((p, j) => new CalibrationParameterFit(p.Name, block.Name, current[p.Name].Unit, start[j], start[j],
+                    double.NaN, double.NaN, false, false, p.Low, p.High, false)));
+                continue;
+            }
+            // The values at the start set itself (for the first block the same as at the current one), so that "at start" is what validate shows.
+            var startValues = ReferenceEquals(current, settings.Start) ? fit.Measure(start) : fit.MeasureSet(settings.Start);
+            double[] fitted = fit.Minimize(start, settings.Tolerance, settings.MaxEvaluations);
+            var fittedValues = fit.Measure(fitted);
+            double minimum = fit.Objective(fitted);
+            for (int j = 0; j < block.Parameters.Length; j++)
+            {
+                var p = block.Parameters[j];
+                var (low, high, lowOpen, highOpen) = settings.Intervals ? fit.Profile(fitted, j, minimum) : (double.NaN, double.NaN, false, false);
+                parameters.Add(new CalibrationParameterFit(p.Name, block.Name, current[p.Name].Unit, start[j], fitted[j], low, high, lowOpen, highOpen, p.Low, p.High, true));
+            }
+            foreach (var t in blockTargets)
+                targets.Add(new CalibrationTargetFit(t.Key, block.Name, t.Unit, CalibrationObjective.TargetValue(t), t.Low, t.High, startValues[t.Key], fittedValues[t.Key],
+                    CalibrationObjective.Residual(t, fittedValues[t.Key]), CalibrationObjective.Residual(t, startValues[t.Key])));
+            current = fit.With(fitted);
+            evaluations += fit.Evaluations;
+        }
+        var unfitted = settings.Targets.Where(t => !CalibrationBlocks.MeasurableKeys.Contains(t.Key) || !CalibrationObjective.IsFittable(t)).Select(t => t.Key).ToImmutableArray();
+        return new CalibrationResult(settings, current, parameters.ToImmutable(), targets.ToImmutable(), unfitted, evaluations, clock.Elapsed);
+    }
+
+    /// <summary>One block's objective over its parameters' values, with the other parameters held at <c>baseSet</c>'s values.</summary>
+    private sealed class BlockFit(CalibrationBlock block, ValidationTarget[] targets, EffectParameterSet baseSet, CalibrationSettings settings)
+    {
+        public int Evaluations { get; private set; }
+
+        public EffectParameterSet With(IReadOnlyList<double> values)
+        {
+            var set = baseSet;
+            for (int j = 0; j < values.Count; j++) set = set.WithParameter(block.Parameters[j].Name, values[j]);
+            return set;
+        }
+
+        public IReadOnlyDictionary<string, double> Measure(IReadOnlyList<double> values)
+        {
+            Evaluations++;
+            var measured = block.Measure(With(values), settings);
+            foreach (var (key, x) in measured)
+                if (!double.IsFinite(x)) throw new NonFiniteResultException($"Calibration block '{block.Name}': target '{key}' simulated as {x} at {Describe(values)}.");
+            return measured;
+        }
+
+        public IReadOnlyDictionary<string, double> MeasureSet(EffectParameterSet set)
+        {
+            Evaluations++;
+            return block.Measure(set, settings);
+        }
+
+        public double Objective(IReadOnlyList<double> values) => CalibrationObjective.Value(targets, Measure(values));
+
+        /// <summary>Nelder-Mead over all the block's parameters from <paramref name="start"/>, restarted once from its result.</summary>
+        public double[] Minimize(double[] start, double tolerance, int maxEvaluations)
+        {
+            var x = start;
+            for (int round = 0; round < 2; round++)
+                x = Minimize(x, Enumerable.Range(0, x.Length).ToArray(), tolerance, maxEvaluations);
+            return x;
+        }
+
+        /// <summary>Nelder-Mead over the parameters <paramref name="free"/> (indices), the others held at <paramref name="values"/>.</summary>
+        private double[] Minimize(double[] values, int[] free, double tolerance, int maxEvaluations)
+        {
+            var best = (double[])values.Clone();
+            double bestF = double.PositiveInfinity;
+            double F(Vector<double> z)
+            {
+                var trial = (double[])values.Clone();
+                for (int k = 0; k < free.Length; k++) trial[free[k]] = block.Parameters[free[k]].FromFree(z[k]);
+                double f = Objective(trial);
+                if (f < bestF) (bestF, best) = (f, trial);
+                return 1 + f;   // shifted by 1 so that the simplex's relative stopping rule acts as an absolute one on F
+            }
+            var z0 = Vector<double>.Build.Dense(free.Length, k => block.Parameters[free[k]].ToFree(values[free[k]]));
+            try
+            {
+                new NelderMeadSimplex(tolerance, maxEvaluations).FindMinimum(ObjectiveFunction.Value(F), z0, Vector<double>.Build.Dense(free.Length, InitialStep));
+            }
+            catch (MaximumIterationsException)
+            {
+                // The best point seen so far is kept; the report's objective shows how far it got.
+            }
+            return best;
+        }
+
+        /// <summary>The 95% profile interval of parameter <paramref name="j"/>: where the profile objective crosses <paramref name="minimum"/> + 1.</summary>
+        public (double Low, double High, bool LowOpen, bool HighOpen) Profile(double[] fitted, int j, double minimum)
+        {
+            var p = block.Parameters[j];
+            int[] others = [.. Enumerable.Range(0, fitted.Length).Where(k => k != j)];
+            double Excess(double s)
+            {
+                var values = (double[])fitted.Clone();
+                values[j] = p.FromScale(s);
+                if (others.Length > 0) values = Minimize(values, others, ProfileTolerance, ProfileMaxEvaluations);
+                return Objective(values) - minimum - 1;
+            }
+            double centre = p.ToScale(fitted[j]);
+            (double, bool) End(double direction)
+            {
+                double bound = p.ToScale(direction > 0 ? p.High : p.Low), inside = centre, step = ProfileStep;
+                while (true)
+                {
+                    double s = centre + direction * step;
+                    if (direction * (s - bound) >= 0) return Excess(bound) < 0 ? (p.FromScale(bound), true) : (p.FromScale(Brent.FindRoot(Excess, Math.Min(inside, bound), Math.Max(inside, bound), ProfileAccuracy, 100)), false);
+                    if (Excess(s) >= 0) return (p.FromScale(Brent.FindRoot(Excess, Math.Min(inside, s), Math.Max(inside, s), ProfileAccuracy, 100)), false);
+                    inside = s;
+                    step *= 2;
+                }
+            }
+            var (low, lowOpen) = End(-1);
+            var (high, highOpen) = End(+1);
+            return (low, high, lowOpen, highOpen);
+        }
+
+        private string Describe(IReadOnlyList<double> values) =>
+            string.Join(", ", values.Select((v, j) => $"{block.Parameters[j].Name} = {v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}"));
+    }
+}

@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using KetaminePkPd.Application;
+using KetaminePkPd.Application.Reporting;
+using KetaminePkPd.Calibration;
+using KetaminePkPd.Pharmacodynamics;
+using KetaminePkPd.Tests.Cli;
+using KetaminePkPd.Validation;
+
+namespace KetaminePkPd.Tests.Calibration;
+
+/// <summary>Runs the shipped calibration once (fit only, no intervals) for the tests that need it.</summary>
+public sealed class ShippedCalibrationFixture
+{
+    public CalibrationResult Result { get; } = Calibrator.Run(CalibrationSettings.Default with { Intervals = false });
+}
+
+/// <summary>The objective by hand, a closed loop, user targets, the parameters file, and the shipped defaults against calibrate's output.</summary>
+public class CalibratorTests(ShippedCalibrationFixture shipped) : IClassFixture<ShippedCalibrationFixture>
+{
+    private static readonly string[] CourseKeys = ["iv-drug-4h-over-1d", "iv-drug-3d-over-1d", "iv-day7-over-day1"];
+
+    private static ValidationTarget Target(string key, double? published, double low, double high) =>
+        new(key, "q", "d", "-", published, "p", low, high, "t", "s", ValidationUse.Calibration);
+
+    [Fact]
+    public void Objective_TwoTargetsByHand_IsTheSumOfSideScaledSquaredResiduals()
+    {
+        // a: published 10 in [8, 14], simulated 13: above, tolerance 14 - 10 = 4, r = 0.75.
+        // b: nothing published, [0, 1]: target the midpoint 0.5, simulated 0.2: below, tolerance 0.5, r = -0.6.
+        // F = 0.5625 + 0.36 = 0.9225.
+        ValidationTarget a = Target("a", 10, 8, 14), b = Target("b", null, 0, 1);
+        var simulated = new Dictionary<string, double> { ["a"] = 13, ["b"] = 0.2 };
+        Assert.Equal(0.75, CalibrationObjective.Residual(a, 13), 12);
+        Assert.Equal(-0.5, CalibrationObjective.Residual(a, 9), 12);   // below: tolerance 10 - 8 = 2
+        Assert.Equal(-0.6, CalibrationObjective.Residual(b, 0.2), 12);
+        Assert.Equal(0.9225, CalibrationObjective.Value([a, b], simulated), 12);
+        // A published value outside its interval is replaced by the midpoint; a zero-width interval cannot enter.
+        Assert.Equal(5, CalibrationObjective.TargetValue(Target("c", 20, 4, 6)));
+        Assert.False(CalibrationObjective.IsFittable(Target("d", 4, 4, 4)));
+        Assert.Throws<ArgumentException>(() => CalibrationObjective.Residual(Target("d", 4, 4, 4), 4));
+    }
+
+    [Fact]
+    public void Parameter_FreeCoordinate_RoundTripsAndStaysInsideTheBounds()
+    {
+        var p = new CalibrationParameter("KTR", 0.05, 50);
+        Assert.Equal(2.0, p.FromFree(p.ToFree(2.0)), 10);
+        Assert.InRange(p.FromFree(-40), 0.05, 0.0501);
+        Assert.InRange(p.FromFree(40), 49.99, 50);
+    }
+
+    /// <summary>Targets simulated at known KTR and KDEC, tolerance +/-0.05: the fit recovers them and their intervals contain them.</summary>
+    [Fact]
+    public void Run_TargetsSimulatedAtKnownValues_RecoversThemWithinIntervalsThatContainThem()
+    {
+        double ktr = 1.2, kdec = Math.Log(2) / 96;
+        var truth = CalibrationBlocks.AntidepressantCourse(EffectParameterSet.Default.WithParameter("KTR", ktr).WithParameter("KDEC", kdec));
+        var targets = CourseKeys.Select(k => Target(k, truth[k], truth[k] - 0.05, truth[k] + 0.05)).ToImmutableArray();
+        var result = Calibrator.Run(CalibrationSettings.Default with { Targets = targets });
+
+        var fitted = result.Parameters.ToDictionary(p => p.Name);
+        Assert.Equal(ktr, fitted["KTR"].Fitted, ktr * 1e-3);
+        Assert.Equal(kdec, fitted["KDEC"].Fitted, kdec * 1e-3);
+        Assert.True(result.Objective < 1e-6, $"objective {result.Objective}");
+        foreach (var name in new[] { "KTR", "KDEC" })
+        {
+            var p = fitted[name];
+            double value = name == "KTR" ? ktr : kdec;
+            Assert.True(p.Low < value && value < p.High, $"{name}: {value} outside [{p.Low}, {p.High}]");
+            Assert.False(p.LowAtBound || p.HighAtBound, $"{name}: an open interval");
+        }
+        // The other blocks had no targets: unfitted, at their start values, nothing simulated for them.
+        Assert.All(result.Parameters.Where(p => p.Block != "antidepressant-course"), p => Assert.False(p.IsFitted));
+        Assert.Equal(EffectParameterSet.Default["EMAX_D"].Value, result.Fitted["EMAX_D"].Value);
+        Assert.Equal(3, result.Targets.Length);
+    }
+
+    [Fact]
+    public void Run_UserTargetsFile_ChangesTheFit()
+    {
+        using var dir = new TempDirectory();
+        string Write(double fourHours)
+        {
+            string path = dir.File($"targets-{fourHours}.json");
+            File.WriteAllText(path, "{ \"targets\": [ // the racemic course only\n" +
+                $"{{ \"key\": \"iv-drug-4h-over-1d\", \"published\": {fourHours}, \"low\": {fourHours - 0.15}, \"high\": {fourHours + 0.15} }},\n" +
+                "{ \"key\": \"iv-drug-3d-over-1d\", \"low\": 0.41, \"high\": 0.71 },\n{ \"key\": \"iv-day7-over-day1\", \"low\": 0.15, \"high\": 0.35 }, ] }");
+            return path;
+        }
+        var catalogue = Calibrator.Run(new CalibrationRequest { TargetsFile = Write(0.75), Intervals = false }.Resolve());
+        var user = Calibrator.Run(new CalibrationRequest { TargetsFile = Write(0.55), Intervals = false }.Resolve());
+
+        // The file's defaults come from the catalogue entry: the same published 3-day value and unit.
+        Assert.Equal(0.5625, catalogue.Targets.Single(t => t.Key == "iv-drug-3d-over-1d").Target);
+        double before = catalogue.Fitted["KTR"].Value, after = user.Fitted["KTR"].Value;
+        Assert.True(Math.Abs(after / before - 1) > 0.05, $"KTR {before} -> {after}");
+        Assert.True(user.Targets.Single(t => t.Key == "iv-drug-4h-over-1d").Simulated < catalogue.Targets.Single(t => t.Key == "iv-drug-4h-over-1d").Simulated - 0.05);
+    }
+
+    [Fact]
+    public void ParameterFile_RoundTrips_AndChangesATrial()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("p.json");
+        var set = EffectParameterSet.Default.WithParameter("KTR", 1.0 / 3).WithParameter("ESKPOT_A", 0.8);
+        File.WriteAllText(path, ParameterFile.ToJson(set, ["KTR", "ESKPOT_A"]));
+        var read = ParameterFile.Read(path);
+        Assert.Equal(1.0 / 3, read["KTR"].Value);   // exact: written with round-trip precision
+        Assert.Equal(0.8, read["ESKPOT_A"].Value);
+        Assert.Equal(EffectParameterSet.Default["EMAX_D"].Value, read["EMAX_D"].Value);
+
+        string slow = dir.File("slow.json");
+        File.WriteAllText(slow, "{ \"parameters\": { \"BETA\": -1.0 } }");
+        var plain = CliRunner.Run("trial", "--subjects", "40", "--json", "--quiet");
+        var changed = CliRunner.Run("trial", "--subjects", "40", "--json", "--quiet", "--parameters", slow);
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Equal(0, changed.ExitCode);
+        Assert.NotEqual(plain.Stdout, changed.Stdout);
+    }
+
+    /// <summary>
+    /// The staleness test. calibrate on the shipped catalogue does NOT land on today's hand-chosen defaults (docs/calibration.md,
+    /// "Why the defaults are not the fit"): this test records both, so that a change to the defaults, the catalogue, the blocks or
+    /// the simulation fails here until the gap is re-examined (or the fitted values are adopted, when the test becomes an equality).
+    /// Fitted values are compared within 1e-6 relative (the optimizer's tolerance is 1e-8 on the objective; the run is deterministic).
+    /// </summary>
+    [Fact]
+    public void ShippedDefaults_AgainstCalibrateOutput_DifferByTheRecordedGap()
+    {
+        (string Name, double Default, double Fitted)[] gap =
+        [
+            ("KTR", 2.0, 1.2330580215597111),
+            ("KDEC", Math.Log(2) / 72, 0.009069235418770574),
+            ("KTA_D", Math.Log(2) / 0.5, 0.17148040717971888),
+            ("TA50_D", 40, 1.0000001748424328),
+            ("TS50_D", 16, 31.818275088929415),
+            ("EMAX_D", 26, 23.851354567114864),
+            ("ESKPOT_A", 0.55, 0.797870223118345),
+        ];
+        var fitted = shipped.Result.Parameters.ToDictionary(p => p.Name);
+        Assert.Equal(gap.Select(g => g.Name), shipped.Result.Parameters.Select(p => p.Name));
+        foreach (var (name, value, fit) in gap)
+        {
+            Assert.Equal(value, EffectParameterSet.Default[name].Value, Math.Abs(value) * 1e-12);
+            Assert.Equal(value, fitted[name].Start, Math.Abs(value) * 1e-12);
+            Assert.True(Math.Abs(fitted[name].Fitted / fit - 1) < 1e-6, $"{name}: calibrate gives {fitted[name].Fitted}, recorded {fit}");
+        }
+        // Every calibration target the blocks measure is in the objective, and the shipped defaults hit each of them (|r| <= 1).
+        Assert.Equal(Calibrator.TargetKeys, shipped.Result.Targets.Select(t => t.Key));
+        Assert.All(shipped.Result.Targets, t => Assert.True(Math.Abs(t.ResidualAtStart) <= 1, $"{t.Key}: r = {t.ResidualAtStart} at the defaults"));
+    }
+
+    [Fact]
+    public void Report_JsonAndCsv_HoldEveryParameterAndTarget()
+    {
+        var r = shipped.Result;
+        var json = System.Text.Json.JsonDocument.Parse(CalibrationOutput.ToJson(r)).RootElement;
+        Assert.Equal(7, json.GetProperty("parameters").GetArrayLength());
+        Assert.Equal(r.Targets.Length, json.GetProperty("targets").GetArrayLength());
+        Assert.Equal(r.Objective, json.GetProperty("objective").GetDouble(), 12);
+        var csv = CalibrationOutput.ToCsv(r).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 7 + r.Targets.Length, csv.Length);
+        Assert.Contains(csv, l => l.StartsWith("parameter,EMAX_D,cadss-distribution,", StringComparison.Ordinal));
+        var tables = CalibrationOutput.Build(r).Blocks.OfType<ReportTable>().ToArray();
+        Assert.Equal(["KTR", "KDEC", "KTA_D", "TA50_D", "TS50_D", "EMAX_D", "ESKPOT_A"], tables[0].Rows.Select(row => row[0]));
+        Assert.Equal(r.Targets.Select(t => t.Key), tables[1].Rows.Select(row => row[0]));
+    }
+}
