@@ -27,7 +27,7 @@ internal sealed class MergeCommand : CliCommand
 
     public MergeCommand()
         : base("merge",
-            "Combine the partial result files of `sensitivity --shard K/N` into exactly the output of the unsharded run (report, --json, --out CSV, plots).")
+            "Combine the partial result files of `sensitivity --shard K/N` (or `sensitivity --global --shard K/N`) into exactly the output of the unsharded run (report, --json, --out CSV, plots).")
     {
         Add(_files, _out, _plot, _plotHeatmap, _json, _quiet);
     }
@@ -45,12 +45,21 @@ internal sealed class MergeCommand : CliCommand
     protected override int Execute(CommandContext ctx)
     {
         var paths = ctx.Parse.GetValue(_files) ?? [];
-        var (analysis, shards) = SensitivityShardFile.Combine([.. paths.Select(Read)], paths);
+        var global = paths.Select(p => new MemoryStream(InputText.ReadBytes(p, (int)MaxShardFileBytes, $"shard file '{p}'"))).Select(GlobalShardFile.IsGlobal).ToList();
         var sensitivity = new SensitivityCommand();
-        var parsed = sensitivity.Command.Parse([.. analysis]);
-        if (parsed.Errors.Count > 0) throw new ArgumentException($"'{paths[0]}': its stored arguments do not parse ({parsed.Errors[0].Message}).");
-        var run = sensitivity.Resolve(parsed);
+        if (global.Any(g => g))
+        {
+            var (stored, worlds) = GlobalShardFile.Combine([.. paths.Select(p => GlobalShardFile.Read(new MemoryStream(InputText.ReadBytes(p, (int)MaxShardFileBytes, $"shard file '{p}'")), p))], paths);
+            var g = sensitivity.ResolveGlobal(Parse(sensitivity, stored, paths[0]));
+            if (ctx.Get(_plotHeatmap) is not null) throw new ArgumentException("--plot-heatmap: these are shard files of a global analysis, which has no pair; use --plot.");
+            return SensitivityCommand.EmitGlobal(ctx, g, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_json), quiet: true, _ => GlobalSensitivityAnalysis.Merge(g.Settings, worlds));
+        }
+        var (analysis, shards) = SensitivityShardFile.Combine([.. paths.Select(Read)], paths);
+        var run = sensitivity.Resolve(Parse(sensitivity, analysis, paths[0]));
         if (run.Choice.FilePath is { } design) ctx.Inputs.Add((design, "--design (named in the shard files)"));
         return SensitivityCommand.Emit(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet: true, _ => SensitivityAnalysis.Merge(run.Settings, shards));
     }
+
+    private static ParseResult Parse(SensitivityCommand command, IEnumerable<string> stored, string file) => command.Command.Parse([.. stored]) is var parsed && parsed.Errors.Count == 0 ? parsed
+        : throw new ArgumentException($"'{file}': its stored arguments do not parse ({parsed.Errors[0].Message}).");
 }
