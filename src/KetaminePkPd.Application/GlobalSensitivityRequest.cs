@@ -14,11 +14,18 @@ namespace KetaminePkPd.Application;
 /// </summary>
 public sealed class GlobalSensitivityRequest
 {
-    /// <summary>Measured wall seconds per world on the project's 2-core machine at the defaults (docs/sensitivity.md, "Global analysis": cost).</summary>
-    internal const double SecondsPerWorld = 2.0;
+    /// <summary>Wall seconds per world on the project's 2-core machine at the defaults: 36.7 CPU seconds for 100 worlds (19 plausible) under
+    /// /usr/bin/time, 2026-12-06, worlds run two at a time (docs/sensitivity.md, "Global analysis": cost).</summary>
+    internal const double SecondsPerWorld = 0.2;
 
     /// <summary>Bytes kept per world (its summary) and per pool patient of the two worlds simulated at a time.</summary>
     internal const double BytesPerWorld = 1000;
+
+    /// <summary>The help text of the <c>--global</c> option.</summary>
+    public static readonly string Help = "Global analysis: sample every assumption of --vary jointly (scrambled Halton sequence over the documented ranges), keep the " +
+        "worlds that still hit the calibration targets, test every hypothesis (or --hypothesis) in each, and report per hypothesis and observation the share of plausible worlds " +
+        "compatible, the median-r quantiles and each assumption's PRCC; --plot draws the median-r distribution and importance bars, --out one CSV row per world (docs/sensitivity.md). " +
+        $"[defaults: --worlds {GlobalSensitivitySettings.DefaultWorlds}, --replicates {GlobalSensitivitySettings.DefaultWorldReplicates}, --subjects {GlobalSensitivitySettings.DefaultWorldPoolSize}]";
 
     private GlobalSensitivityRequest(DesignChoice choice, GlobalSensitivitySettings settings, ImmutableArray<string> arguments)
     {

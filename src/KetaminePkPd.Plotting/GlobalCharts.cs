@@ -91,7 +91,7 @@ public static class GlobalCharts
         if (h < 0) throw new ArgumentException($"hypothesis '{hypothesis}' is not one of the analysis's ({string.Join(", ", s.Hypotheses.Select(x => x.Name))}).", nameof(hypothesis));
         var outcome = result.Outcomes[h * s.Observed.Length + o];
         var rows = outcome.Ranking.Reverse().ToList();
-        var plt = Figure.New($"What decides the median r under {hypothesis} ({Durations.Prose(observed.Time)}): PRCC over {outcome.Worlds} plausible worlds",
+        var plt = Figure.New($"What decides it under {hypothesis}: PRCC over {outcome.Worlds} plausible worlds",
             "Partial rank correlation with the median r (95% interval; + = a larger value gives a less negative r)", "");
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i < rows.Count; i++)

@@ -36,12 +36,12 @@ public static class GlobalSensitivityReport
         ArgumentNullException.ThrowIfNull(result);
         var s = result.Settings;
         var columns = new List<ResultColumn> { new("world", "world index"), new("plausible", "hits every plausibility target") };
-        columns.AddRange(s.Assumptions.Select(a => new ResultColumn(SensitivityRanges.Token(a), $"multiple of the design's value: {SensitivityRanges.Describe(a)}")));
-        columns.AddRange(result.Targets.Select(t => new ResultColumn(t.Key, $"{t.Quantity} ({t.Unit}); accepted {Formatting.Number(t.Low)} to {Formatting.Number(t.High)}")));
+        columns.AddRange(s.Assumptions.Select(a => new ResultColumn(Snake(SensitivityRanges.Token(a)), $"multiple of the design's value: {SensitivityRanges.Describe(a)}")));
+        columns.AddRange(result.Targets.Select(t => new ResultColumn(Snake(t.Key), $"{t.Quantity} ({t.Unit}); accepted {Formatting.Number(t.Low)} to {Formatting.Number(t.High)}")));
         foreach (var h in s.Hypotheses)
             foreach (var o in s.Observed)
-                columns.AddRange([new($"{h.Name}_{Durations.Format(o.Time)}_median_r", $"median r under {h.Name} at {Durations.Format(o.Time)}"),
-                    new($"{h.Name}_{Durations.Format(o.Time)}_p", $"two-sided p of r = {Formatting.R(o.R)}")]);
+                columns.AddRange([new(Snake($"{h.Name}_{Durations.Format(o.Time)}_median_r"), $"median r under {h.Name} at {Durations.Format(o.Time)}"),
+                    new(Snake($"{h.Name}_{Durations.Format(o.Time)}_p"), $"two-sided p of r = {Formatting.R(o.R)}")]);
         static ResultValue Value(double v) => double.IsNaN(v) ? ResultValue.Empty : v;
         var rows = result.Worlds.Select(w => (ImmutableArray<ResultValue>)[w.Index, w.IsPlausible, .. w.Multipliers.Select(Value), .. w.Targets.Select(Value),
             .. w.MedianR.SelectMany((m, c) => new[] { Value(m), Value(w.TwoSidedP[c]) })]);
@@ -113,6 +113,8 @@ public static class GlobalSensitivityReport
     /// <summary>The share and its error in words: <c>0.12 (0.02)</c>, or <c>0 (&lt; 0.02)</c> with the rule-of-three bound.</summary>
     internal static string Share(GlobalOutcome o) => o.Worlds == 0 ? "-"
         : o.Compatible == 0 ? $"0 (< {o.ShareUpperBound.ToString("0.###", Inv)})" : $"{o.Share.ToString("0.###", Inv)} ({o.ShareStandardError.ToString("0.###", Inv)})";
+
+    private static string Snake(string name) => name.Replace('-', '_').ToLowerInvariant();
 
     private static string Signed(double v) => double.IsNaN(v) ? "-" : v.ToString("+0.00;-0.00;0.00", Inv);
 }

@@ -64,14 +64,14 @@ public sealed class GlobalShardFile
     private static string Checksum(GlobalShardJson json) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(json with { Checksum = null }, Context.GlobalShardJson)));
 
-    /// <summary>True when <paramref name="stream"/> starts like a global shard file (its format tag), for a <c>merge</c> that takes both kinds; the stream is rewound.</summary>
-    /// <param name="stream">A seekable stream.</param>
+    /// <summary>True when <paramref name="stream"/> starts like a global shard file (its format tag in the first 80 bytes), for a <c>merge</c>
+    /// that takes both kinds of shard file; reads at most 80 bytes.</summary>
+    /// <param name="stream">The file's bytes.</param>
     public static bool IsGlobal(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var head = new byte[80];
         int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        stream.Position = 0;
         return System.Text.Encoding.UTF8.GetString(head, 0, n).Contains(Format, StringComparison.Ordinal);
     }
 

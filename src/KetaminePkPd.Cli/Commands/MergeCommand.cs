@@ -36,20 +36,21 @@ internal sealed class MergeCommand : CliCommand
     public const long MaxShardFileBytes = 512L << 20;
 
     /// <summary>Reads one shard file with a size bound; every message names the file.</summary>
-    private static SensitivityShardFile Read(string path)
+    private static SensitivityShardFile Read(string path) => Open(path, s => SensitivityShardFile.Read(s, path));
+
+    private static T Open<T>(string path, Func<Stream, T> read)
     {
         using var stream = InputText.OpenRead(path, MaxShardFileBytes, $"shard file '{path}'");
-        return SensitivityShardFile.Read(stream, path);
+        return read(stream);
     }
 
     protected override int Execute(CommandContext ctx)
     {
         var paths = ctx.Parse.GetValue(_files) ?? [];
-        var global = paths.Select(p => new MemoryStream(InputText.ReadBytes(p, (int)MaxShardFileBytes, $"shard file '{p}'"))).Select(GlobalShardFile.IsGlobal).ToList();
         var sensitivity = new SensitivityCommand();
-        if (global.Any(g => g))
+        if (paths.Any(p => Open(p, GlobalShardFile.IsGlobal)))
         {
-            var (stored, worlds) = GlobalShardFile.Combine([.. paths.Select(p => GlobalShardFile.Read(new MemoryStream(InputText.ReadBytes(p, (int)MaxShardFileBytes, $"shard file '{p}'")), p))], paths);
+            var (stored, worlds) = GlobalShardFile.Combine([.. paths.Select(p => Open(p, s => GlobalShardFile.Read(s, p)))], paths);
             var g = sensitivity.ResolveGlobal(Parse(sensitivity, stored, paths[0]));
             if (ctx.Get(_plotHeatmap) is not null) throw new ArgumentException("--plot-heatmap: these are shard files of a global analysis, which has no pair; use --plot.");
             return SensitivityCommand.EmitGlobal(ctx, g, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_json), quiet: true, _ => GlobalSensitivityAnalysis.Merge(g.Settings, worlds));

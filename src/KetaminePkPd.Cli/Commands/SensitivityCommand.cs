@@ -26,7 +26,7 @@ internal sealed class SensitivityCommand : CliCommand
         "ketamine-pkpd sensitivity --vary none --pair placebo-sd,ec50-a-sd --plot-heatmap heat.png",
         "ketamine-pkpd sensitivity --hypothesis mediation --share 0.3 --out cells.csv --json",
         "ketamine-pkpd sensitivity --design esketamine-intranasal --observed-r=-0.04 --observed-n 576 --observed-at 1d",
-        "ketamine-pkpd sensitivity --global --worlds 200 --plot global.png --out worlds.csv",
+        "ketamine-pkpd sensitivity --global --worlds 400 --plot global.png --out worlds.csv",
     ];
 
     private readonly Option<string?> _hypothesis = new("--hypothesis") { HelpName = string.Join('|', Hypothesis.Names), Description = "The hypothesis whose assumptions are varied. [default: exposure-only]" };
@@ -54,10 +54,7 @@ internal sealed class SensitivityCommand : CliCommand
         $"Run only shard K of N (1 <= K <= N <= {SensitivityShard.MaxShards}) and write its partial result to --out (JSON); `ketamine-pkpd merge` combines the N " +
         "partial files into exactly the output of the unsharded run. For batch engines (docs/cluster.md).", (t, n) => SensitivityShard.ParseSpec(t, n));
 
-    private readonly Option<bool> _global = new("--global") { Description = "Global analysis: sample every assumption of --vary jointly (scrambled Halton sequence over the documented ranges), keep the " +
-        "worlds that still hit the calibration targets, test every hypothesis (or --hypothesis) in each, and report per hypothesis and observation the share of plausible worlds " +
-        $"compatible, the median-r quantiles and each assumption's PRCC; --plot draws the median-r distribution and importance bars, --out one CSV row per world (docs/sensitivity.md). " +
-        $"[defaults: --worlds {GlobalSensitivitySettings.DefaultWorlds}, --replicates {GlobalSensitivitySettings.DefaultWorldReplicates}, --subjects {GlobalSensitivitySettings.DefaultWorldPoolSize}]" };
+    private readonly Option<bool> _global = new("--global") { Description = GlobalSensitivityRequest.Help };
     private readonly Option<int?> _worlds = SharedOptions.Parsed<int?>("--worlds", "count", $"Worlds sampled by --global, 1 to {GlobalSensitivitySettings.MaxWorlds}.", (t, n) => Parsing.ParseCount(t, n, 1, GlobalSensitivitySettings.MaxWorlds));
 
     public SensitivityCommand()

@@ -136,7 +136,9 @@ public static class GlobalSensitivityAnalysis
     }
 
     /// <summary>True for the assumptions sampled on the log scale: a range that starts above 0 and spans a factor of 2 or more (CADSS time, dose spread).</summary>
-    internal static bool IsLogScale(SensitivityAssumption assumption)
+    /// <param name="assumption">The assumption.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An undefined value.</exception>
+    public static bool IsLogScale(SensitivityAssumption assumption)
     {
         var m = SensitivityRanges.Multipliers(assumption);
         return m.Min() > 0 && m.Max() / m.Min() >= 2;
