@@ -50,10 +50,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = Flags });
     }
 
-    /// <summary>A new page at 1280 px wide (a laptop or projector), loaded and ready (the one-patient numbers are shown).</summary>
+    /// <summary>The projector-sized viewport of <see cref="OpenAsync"/>, px.</summary>
+    public const int Width = 1280, Height = 800;
+
+    /// <summary>A new page at 1280 x 800 (a laptop or projector), loaded and ready (the one-patient numbers are shown).</summary>
     public async Task<IPage> OpenAsync()
     {
-        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = Width, Height = Height } });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync(BaseUrl);

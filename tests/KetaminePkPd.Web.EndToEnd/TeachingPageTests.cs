@@ -15,7 +15,7 @@ namespace KetaminePkPd.Web.EndToEnd;
 /// the browser goes to out/web-e2e/timings.json and the test output (reported in docs/web.md, not asserted: timing
 /// targets belong in benchmarks).
 /// </summary>
-public sealed class TeachingPageTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+public sealed partial class TeachingPageTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     /// <summary>Relative tolerance between the browser's numbers and the library's here: both run the same IL, but the browser's
     /// Math.Exp/Log come from another libm, which may differ in the last bit.</summary>
@@ -258,11 +258,19 @@ public sealed class TeachingPageTests(BrowserFixture browser, ITestOutputHelper 
     private static Task<double> PlottedMaximum(IPage page, string chartId) =>
         page.EvaluateAsync<double>("id => Math.max(...document.getElementById(id).data[0].y)", chartId);
 
+    /// <summary>Screenshots a panel at the projector size (1280 x 800) into docs/figures/<paramref name="file"/>, then at
+    /// the phone size (390 x 844) into its "-phone" twin (the charts re-fit to the narrow width first), and restores.</summary>
     private static async Task Screenshot(IPage page, string selector, string file)
     {
         Directory.CreateDirectory(BrowserFixture.FiguresFolder);
         await page.EvaluateAsync("() => ketaminePlots.flush()");   // charts off screen are drawn lazily
         await page.Locator(selector).ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.FiguresFolder, file) });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.WaitForTimeoutAsync(400);                         // plots.js re-fits after 150 ms of quiet
+        await page.EvaluateAsync("() => ketaminePlots.flush()");
+        await page.Locator(selector).ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.FiguresFolder, Path.GetFileNameWithoutExtension(file) + "-phone.png") });
+        await page.SetViewportSizeAsync(BrowserFixture.Width, BrowserFixture.Height);
+        await page.WaitForTimeoutAsync(400);
     }
 
     private void Record(string name, object value)

@@ -11,12 +11,14 @@ public class PanelTests : PageContext
     public void RouteComparison_Defaults_ShowsTheLibrarysNumbersAndTheUncertainRange()
     {
         var cut = Render<RouteComparisonPanel>();
+        cut.WaitForElement("#routes-table", TimeSpan.FromSeconds(60));   // computed after the first paint
         var library = RouteComparison.Run([ComparisonArm.Defaults[0], ComparisonArm.Defaults[1], ComparisonArm.Defaults[3]], new ComparisonOptions { Parallel = false });
         string table = cut.Find("#routes-table").TextContent;
         foreach (var arm in library.Arms) Assert.Contains(Model.Fmt.N(arm.Typical.CmaxNgPerMl, "0.0"), table);
         var nasal = library.Arms[2];
         Assert.Contains($"[{Model.Fmt.N(nasal.AtLow!.CmaxNgPerMl, "0.0")} to {Model.Fmt.N(nasal.AtHigh!.CmaxNgPerMl, "0.0")}]", table);
         // The band's edges are the courses at both ends of F_IN.
+        cut.WaitForAssertion(() => Assert.NotEmpty(DrawsTitled("Side by side")), TimeSpan.FromSeconds(60));
         var figure = DrawsTitled("Side by side")[^1];
         Assert.Contains(figure.GetProperty("data").EnumerateArray(), t => t.TryGetProperty("fill", out var f) && f.GetString() == "tonexty");
     }
@@ -25,10 +27,12 @@ public class PanelTests : PageContext
     public void RouteComparison_ChoosingAnotherArm_Redraws()
     {
         var cut = Render<RouteComparisonPanel>();
+        cut.WaitForElement("#routes-table", TimeSpan.FromSeconds(60));   // computed after the first paint
+        cut.WaitForAssertion(() => Assert.NotEmpty(DrawsTitled("Side by side")), TimeSpan.FromSeconds(60));
         int before = DrawsTitled("Side by side").Count;
         cut.Find("#routes-arm1").Change("2");
-        Assert.Contains(ComparisonArm.Defaults[2].Name, cut.Find("#routes-table").TextContent);
-        Assert.Equal(before + 1, DrawsTitled("Side by side").Count);
+        cut.WaitForAssertion(() => Assert.Contains(ComparisonArm.Defaults[2].Name, cut.Find("#routes-table").TextContent), TimeSpan.FromSeconds(60));
+        cut.WaitForAssertion(() => Assert.Equal(before + 1, DrawsTitled("Side by side").Count), TimeSpan.FromSeconds(60));
     }
 
     [Fact]

@@ -25,20 +25,50 @@ internal static class Figures
     /// <summary>The arms' colours, in order.</summary>
     internal static readonly string[] ArmColours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000"];
 
-    /// <summary>How many hours of concentrations and dissociation the one-patient charts show.</summary>
+    /// <summary>How many hours of concentrations and dissociation the one-patient charts show after the last session.</summary>
     public const double ShortWindowH = 12;
 
-    /// <summary>One patient: plasma and the two effect-site concentrations over the first hours.</summary>
-    public static PlotFigure Concentrations(ArmComparison arm)
+    /// <summary>CADSS points above which dissociation is usually counted as present (docs/validation.md <c>esk-placebo-cadss-above-4</c>).</summary>
+    public const double CadssThreshold = 4;
+
+    /// <summary>The window of the short charts: 12 h after the last session's start, at most the 7-day course.</summary>
+    public static double Window(ArmComparison arm) =>
+        Math.Min(168, ShortWindowH + (arm.Arm.Sessions - 1) * arm.Arm.Interval.TotalHours);
+
+    /// <summary>Pinned runs' line styles: greys with their own dash, so the current run keeps the colours.</summary>
+    private static readonly (string Colour, string Dash)[] PinStyles = [("#595959", "dash"), ("#8c8c8c", "dot"), ("#404040", "dashdot")];
+
+    /// <summary>Most runs that can be pinned at once.</summary>
+    public const int MaxPins = 3;
+
+    /// <summary>Lines of pinned runs (drawn first, under the current run): one per pinned arm, named after its settings.</summary>
+    private static IEnumerable<PlotTrace> Pinned(IReadOnlyList<ArmComparison>? pinned, Func<ArmComparison, (ImmutableArray<double> X, ImmutableArray<double> Y, double Until)> series,
+        string label, string? xaxis = null, string? yaxis = null)
+    {
+        for (int i = 0; i < (pinned?.Count ?? 0); i++)
+        {
+            var (x, y, until) = series(pinned![i]);
+            var (colour, dash) = PinStyles[i % PinStyles.Length];
+            yield return Line($"pinned {i + 1}: {label} ({pinned[i].Arm.Name})", x, y, until, colour, dash) with
+            {
+                Xaxis = xaxis, Yaxis = yaxis, Line = new PlotLine(colour, 1.8, dash), Legendgroup = $"pin{i}",
+            };
+        }
+    }
+
+    /// <summary>One patient: plasma and the two effect-site concentrations over the first hours, with pinned runs' plasma in grey.</summary>
+    public static PlotFigure Concentrations(ArmComparison arm, IReadOnlyList<ArmComparison>? pinned = null)
     {
         var r = arm.Course;
         var cadss = r.Dissociation;
         var mood = r.Antidepressant;
+        double window = Window(arm);
         return new PlotFigure(
         [
-            Line("plasma", r.TimesH, r.Pk.ParentNgPerMl, ShortWindowH, Plasma),
-            Line("effect site, dissociation", r.TimesH, cadss.EffectSiteNgPerMl, ShortWindowH, Dissociation, "dash"),
-            Line("effect site, antidepressant", r.TimesH, mood.EffectSiteNgPerMl, ShortWindowH, Antidepressant, "dot"),
+            .. Pinned(pinned, p => (p.Course.TimesH, p.Course.Pk.ParentNgPerMl, window), "plasma"),
+            Line("plasma", r.TimesH, r.Pk.ParentNgPerMl, window, Plasma),
+            Line("effect site, dissociation", r.TimesH, cadss.EffectSiteNgPerMl, window, Dissociation, "dash"),
+            Line("effect site, antidepressant", r.TimesH, mood.EffectSiteNgPerMl, window, Antidepressant, "dot"),
         ], new PlotLayout
         {
             Title = new($"{DrugName(arm)}: plasma and effect-site concentrations"),
@@ -47,8 +77,8 @@ internal static class Figures
         });
     }
 
-    /// <summary>One patient: dissociation over the first hours (left) and the antidepressant drug effect over 7 days (right).</summary>
-    public static PlotFigure Effects(ArmComparison arm)
+    /// <summary>One patient: dissociation over the first hours (left) and the antidepressant drug effect over 7 days (right), with pinned runs in grey.</summary>
+    public static PlotFigure Effects(ArmComparison arm, IReadOnlyList<ArmComparison>? pinned = null)
     {
         var r = arm.Course;
         var cadss = r.Dissociation;
@@ -56,7 +86,10 @@ internal static class Figures
         var days = r.TimesH.Select(t => t / 24).ToImmutableArray();
         return new PlotFigure(
         [
-            Line("dissociation (CADSS)", r.TimesH, cadss.Values, ShortWindowH, Dissociation),
+            .. Pinned(pinned, p => (p.Course.TimesH, p.Course.Dissociation.Values, Window(arm)), "CADSS"),
+            .. Pinned(pinned, p => (p.Course.TimesH.Select(t => t / 24).ToImmutableArray(), p.Course.Antidepressant.Values, 7), "MADRS change", "x2", "y2")
+                .Select(t => t with { Showlegend = false }),
+            Line("dissociation (CADSS)", r.TimesH, cadss.Values, Window(arm), Dissociation),
             Line("antidepressant effect (MADRS change)", days, mood.Values, 7, Antidepressant) with { Xaxis = "x2", Yaxis = "y2" },
         ], new PlotLayout
         {
@@ -65,6 +98,8 @@ internal static class Figures
             Yaxis = Axis("CADSS (points)") with { Rangemode = "tozero" },
             Xaxis2 = Axis("time (days)") with { Domain = [0.56, 1], Anchor = "y2" },
             Yaxis2 = Axis("MADRS change (points; negative = better)") with { Anchor = "x2" },
+            Shapes = [new PlotShape("line", "x", "y", 0, Window(arm), CadssThreshold, CadssThreshold, new PlotLine("#4a5560", 1.5, "dot"))],
+            Annotations = [new PlotAnnotation(string.Create(CultureInfo.InvariantCulture, $"CADSS {CadssThreshold:0}: dissociation usually counted"), Window(arm), CadssThreshold, "x", "y") { Xanchor = "right", Yanchor = "bottom" }],
         });
     }
 
@@ -87,7 +122,31 @@ internal static class Figures
             Yaxis = Axis("CADSS (points)") with { Rangemode = "tozero" },
             Xaxis2 = Axis("plasma (ng/mL)") with { Domain = [0.56, 1], Anchor = "y2", Rangemode = "tozero" },
             Yaxis2 = Axis("MADRS change (points)") with { Anchor = "x2" },
+            Annotations =
+            [
+                .. Arrows(r.Pk.ParentNgPerMl, cadss.Values, shortEnd, "x", "y", Dissociation),
+                .. Arrows(r.Pk.ParentNgPerMl, mood.Values, dayEnd, "x2", "y2", Antidepressant),
+            ],
         });
+    }
+
+    /// <summary>Two arrows along a loop, pointing the way time runs: one on the rise to the largest |y|, one on the way
+    /// back. Each goes from a point of the path to a later one, in data units.</summary>
+    internal static IEnumerable<PlotAnnotation> Arrows(ImmutableArray<double> x, ImmutableArray<double> y, int n, string xref, string yref, string colour)
+    {
+        if (n < 8) yield break;
+        int peak = 0;
+        for (int i = 1; i < n; i++) if (Math.Abs(y[i]) > Math.Abs(y[peak])) peak = i;
+        int step = Math.Max(1, n / 40);
+        foreach (int tail in new[] { peak / 2, peak + (n - peak) / 4 })
+        {
+            int head = Math.Min(n - 1, tail + step);
+            if (head == tail || (x[head] == x[tail] && y[head] == y[tail])) continue;
+            yield return new PlotAnnotation("", x[head], y[head], xref, yref, Showarrow: true)
+            {
+                Ax = x[tail], Ay = y[tail], Axref = xref, Ayref = yref, Arrowhead = 2, Arrowcolor = colour, Arrowwidth = 2.5,
+            };
+        }
     }
 
     /// <summary>Several arms on the same axes: concentration (left) and dissociation (right) over the first hours, with a shaded range where an input is uncertain.</summary>
@@ -141,6 +200,66 @@ internal static class Figures
             Yaxis2 = Axis("MADRS change (points, PROVISIONAL)") with { Anchor = "x2" },
             Height = 400,
         });
+    }
+
+    /// <summary>A population's 5th, 50th and 95th percentile of a metric at one dose.</summary>
+    /// <param name="MgPerKg">The dose, mg/kg.</param>
+    /// <param name="Bands">The population's percentiles there.</param>
+    public sealed record DoseBand(double MgPerKg, PopulationBands Bands);
+
+    /// <summary>Dose-response: peak CADSS (left) and the day-1 antidepressant change (right) against dose, the typical
+    /// patient's curve, the population's 5-95% range where computed, the CADSS 4 line and the marked dose.</summary>
+    public static PlotFigure DoseResponseEffects(DoseResponseResult sweep, IReadOnlyList<DoseBand> bands, double markedMgPerKg)
+    {
+        double[] doses = [.. sweep.Points.Select(p => p.Dose.Value)];
+        var traces = new List<PlotTrace>();
+        if (bands.Count > 1)
+        {
+            traces.AddRange(DoseBands("population 5-95%, peak CADSS", bands, m => m.PeakCadss, Dissociation, "cb", "x", "y"));
+            traces.AddRange(DoseBands("population 5-95%, day-1 MADRS change", bands, m => m.AntidepressantDay1, Antidepressant, "ab", "x2", "y2"));
+        }
+        traces.Add(new PlotTrace { Mode = "lines", Name = "typical patient, peak CADSS", X = doses, Y = [.. sweep.Points.Select(p => p.PeakCadss)], Line = new PlotLine(Dissociation, 2.5) });
+        traces.Add(new PlotTrace { Mode = "lines", Name = "typical patient, day-1 MADRS change", X = doses, Y = [.. sweep.Points.Select(p => p.Day1ChangeMadrs)], Xaxis = "x2", Yaxis = "y2", Line = new PlotLine(Antidepressant, 2.5) });
+        return new PlotFigure(traces, new PlotLayout
+        {
+            Title = new("Dose-response: dissociation and the day-1 antidepressant effect (racemic IV over 40 min, PROVISIONAL effects)"),
+            Xaxis = Axis("dose (mg/kg, log scale)") with { Type = "log", Domain = [0, 0.44] },
+            Yaxis = Axis("peak CADSS (points)") with { Rangemode = "tozero" },
+            Xaxis2 = Axis("dose (mg/kg, log scale)") with { Type = "log", Domain = [0.56, 1], Anchor = "y2" },
+            Yaxis2 = Axis("MADRS change at day 1 (points; negative = better)") with { Anchor = "x2" },
+            Shapes =
+            [
+                new PlotShape("line", "paper", "y", 0, 0.44, CadssThreshold, CadssThreshold, new PlotLine("#4a5560", 1.5, "dot")),
+                new PlotShape("line", "x", "paper", markedMgPerKg, markedMgPerKg, 0, 1, new PlotLine("#000", 2, "dash")),
+                new PlotShape("line", "x2", "paper", markedMgPerKg, markedMgPerKg, 0, 1, new PlotLine("#000", 2, "dash")),
+            ],
+            // On a log axis plotly places annotations at log10 of the value (shapes take the value itself).
+            Annotations = [new PlotAnnotation(string.Create(CultureInfo.InvariantCulture, $"{markedMgPerKg:0.00} mg/kg"), Math.Log10(markedMgPerKg), 1, "x", "paper") { Xanchor = "left", Yanchor = "top" }],
+            Height = 400,
+        });
+    }
+
+    /// <summary>Dose-response of the peak concentration (Cmax) with the population's 5-95% range and the marked dose.</summary>
+    public static PlotFigure DoseResponseCmax(DoseResponseResult sweep, IReadOnlyList<DoseBand> bands, double markedMgPerKg)
+    {
+        var traces = new List<PlotTrace>();
+        if (bands.Count > 1) traces.AddRange(DoseBands("population 5-95%", bands, m => m.CmaxNgPerMl, Plasma, "pb", "x", "y"));
+        traces.Add(new PlotTrace { Mode = "lines", Name = "typical patient", X = [.. sweep.Points.Select(p => p.Dose.Value)], Y = [.. sweep.Points.Select(p => p.CmaxNgPerMl)], Line = new PlotLine(Plasma, 2.5) });
+        return new PlotFigure(traces, new PlotLayout
+        {
+            Title = new("Dose-response: peak plasma concentration (Cmax)"),
+            Xaxis = Axis("dose (mg/kg, log scale)") with { Type = "log" },
+            Yaxis = Axis("Cmax (ng/mL, log scale)") with { Type = "log" },
+            Shapes = [new PlotShape("line", "x", "paper", markedMgPerKg, markedMgPerKg, 0, 1, new PlotLine("#000", 2, "dash"))],
+        });
+    }
+
+    private static IEnumerable<PlotTrace> DoseBands(string name, IReadOnlyList<DoseBand> bands, Func<ArmMetrics, double> metric, string colour, string group, string xaxis, string yaxis)
+    {
+        double[] x = [.. bands.Select(b => b.MgPerKg)];
+        var low = bands.Select(b => Math.Min(metric(b.Bands.P5), metric(b.Bands.P95))).ToImmutableArray();
+        var high = bands.Select(b => Math.Max(metric(b.Bands.P5), metric(b.Bands.P95))).ToImmutableArray();
+        return Band(name, [.. x], low, high, double.MaxValue, colour, group, xaxis, yaxis);
     }
 
     /// <summary>One trial: rated CADSS at the CADSS time against % change of the depression score at assessment <paramref name="k"/>.</summary>

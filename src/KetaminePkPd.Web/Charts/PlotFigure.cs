@@ -123,7 +123,35 @@ public sealed record PlotShape(string Type, string Xref, string Yref, double X0,
 /// <param name="Xref">x, x2 or paper.</param>
 /// <param name="Yref">y, y2 or paper.</param>
 /// <param name="Showarrow">Whether an arrow points at (x, y).</param>
-public sealed record PlotAnnotation(string Text, double X, double Y, string Xref, string Yref, bool Showarrow = false);
+public sealed record PlotAnnotation(string Text, double X, double Y, string Xref, string Yref, bool Showarrow = false)
+{
+    /// <summary>Tail of the arrow, x (in <see cref="Axref"/> units), or null for plotly's default offset.</summary>
+    public double? Ax { get; init; }
+
+    /// <summary>Tail of the arrow, y (in <see cref="Ayref"/> units).</summary>
+    public double? Ay { get; init; }
+
+    /// <summary>Units of <see cref="Ax"/>: an x axis id (x, x2) for data units.</summary>
+    public string? Axref { get; init; }
+
+    /// <summary>Units of <see cref="Ay"/>: a y axis id (y, y2) for data units.</summary>
+    public string? Ayref { get; init; }
+
+    /// <summary>Arrow head style (1-8).</summary>
+    public int? Arrowhead { get; init; }
+
+    /// <summary>Arrow colour.</summary>
+    public string? Arrowcolor { get; init; }
+
+    /// <summary>Arrow line width, px.</summary>
+    public double? Arrowwidth { get; init; }
+
+    /// <summary>Which side of the text sits at x: left, center, right.</summary>
+    public string? Xanchor { get; init; }
+
+    /// <summary>Which side of the text sits at y: top, middle, bottom.</summary>
+    public string? Yanchor { get; init; }
+}
 
 /// <summary>Margins, px.</summary>
 /// <param name="L">Left.</param>

@@ -41,11 +41,48 @@ internal sealed record PatientSettings
     /// <summary>The dose, in mg/kg or mg as <see cref="PerKilogram"/> says. Default 0.5 mg/kg (the NIMH dose).</summary>
     public double DoseValue { get; init; } = 0.5;
 
+    /// <summary>Number of sessions (repeated doses), 1 to <see cref="MaxSessions"/>. Default 1.</summary>
+    public int Sessions { get; init; } = 1;
+
+    /// <summary>Hours between sessions' starts, <see cref="MinIntervalH"/> to <see cref="MaxIntervalH"/>. Default 24 (daily).</summary>
+    public double IntervalHours { get; init; } = 24;
+
+    /// <summary>Largest number of sessions offered (all must start within the 7-day course).</summary>
+    public const int MaxSessions = 8;
+
+    /// <summary>Interval slider range, h (twice a day to twice a week), and its step.</summary>
+    public const double MinIntervalH = 12, MaxIntervalH = 84, StepIntervalH = 12;
+
     /// <summary>Body weight, kg. Default 70.</summary>
     public double WeightKg { get; init; } = 70;
 
-    /// <summary>The parameter set.</summary>
-    public PkParameterSet Model => PkModels.Get(ModelKey);
+    /// <summary>Typical values the user changed, canonical "NAME=value;..." sorted by name (empty: the published values).
+    /// A string keeps the record's value equality; <see cref="WithParameter"/> and <see cref="Overrides"/> read and write it.</summary>
+    public string ParameterText { get; init; } = "";
+
+    /// <summary>The changed typical values, by parameter name.</summary>
+    public IReadOnlyList<(string Name, double Value)> Overrides =>
+        [.. ParameterText.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('='))
+            .Select(p => (p[0], double.Parse(p[1], NumberStyles.Float, CultureInfo.InvariantCulture)))];
+
+    /// <summary>The published parameter set of <see cref="ModelKey"/>.</summary>
+    public PkParameterSet Published => PkModels.Get(ModelKey);
+
+    /// <summary>The parameter set: the published one with the changed typical values.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A changed value outside its parameter's range (the message names it).</exception>
+    public PkParameterSet Model => Overrides.Aggregate(Published, (set, o) => set.WithParameter(o.Name, o.Value));
+
+    /// <summary>The same settings with one typical value changed (or restored when equal to the published value).</summary>
+    /// <exception cref="ArgumentException">No such parameter in the model.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside the parameter's range.</exception>
+    public PatientSettings WithParameter(string name, double value)
+    {
+        var parameter = Published[name];
+        parameter.WithValue(value);   // validates the range, naming the parameter
+        var rest = Overrides.Where(o => !string.Equals(o.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+        var all = value == parameter.Value ? rest : rest.Append((parameter.Name, value));
+        return this with { ParameterText = string.Join(";", all.OrderBy(o => o.Item1, StringComparer.Ordinal).Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Item1}={o.Item2:R}"))) };
+    }
 
     /// <summary>The library route of <see cref="Route"/>.</summary>
     public Route LibraryRoute => ToLibrary(Route);
@@ -75,7 +112,18 @@ internal sealed record PatientSettings
     };
 
     /// <summary>The library's arm for these settings.</summary>
-    public ComparisonArm Arm => new(Describe(), Model, Administration);
+    public ComparisonArm Arm => new(Describe(), Model, Administration, Sessions, TimeSpan.FromHours(IntervalHours));
+
+    /// <summary>Most sessions that start within the 7-day course at this interval.</summary>
+    public int SessionsThatFit => Math.Min(MaxSessions, 1 + (int)Math.Floor((168 - 12) / IntervalHours + 1e-9));
+
+    /// <summary>The same settings with <paramref name="sessions"/> sessions every <paramref name="intervalHours"/> h, made to fit the 7-day course.</summary>
+    public PatientSettings WithSessions(int sessions, double intervalHours)
+    {
+        double interval = Math.Clamp(Math.Round(intervalHours / StepIntervalH) * StepIntervalH, MinIntervalH, MaxIntervalH);
+        var next = this with { IntervalHours = interval };
+        return next with { Sessions = Math.Clamp(sessions, 1, next.SessionsThatFit) };
+    }
 
     /// <summary>Runs the library for these settings: the typical patient over 7 days (and at both ends of an uncertain bioavailability).</summary>
     public ArmComparison Simulate() =>
@@ -84,7 +132,7 @@ internal sealed record PatientSettings
     /// <summary>The same settings on another model, with the route and dose made valid for it (first supported route; whole devices in mg).</summary>
     public PatientSettings WithModel(string key)
     {
-        var next = this with { ModelKey = key };
+        var next = this with { ModelKey = key, ParameterText = "" };
         if (!next.AvailableRoutes.Contains(next.Route)) next = next with { Route = next.AvailableRoutes[0] };
         return next.Normalised();
     }
@@ -123,8 +171,45 @@ internal sealed record PatientSettings
             RouteChoice.IntravenousBolus => "IV bolus",
             _ => Label(Route),
         };
-        return string.Create(CultureInfo.InvariantCulture, $"{Dose} {how}, {WeightKg:0} kg");
+        string repeat = Sessions > 1 ? string.Create(CultureInfo.InvariantCulture, $", {Sessions} sessions every {IntervalHours:0} h") : "";
+        string changed = ParameterText.Length > 0 ? $", changed {ParameterText.Replace(";", ", ", StringComparison.Ordinal)}" : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{Dose} {how}{repeat}, {WeightKg:0} kg{changed}");
     }
+
+    /// <summary>The settings as a URL query (model, route, infusion, unit, dose, weight), so a link reproduces them.</summary>
+    public string ToQuery() => string.Create(CultureInfo.InvariantCulture,
+        $"model={ModelKey}&route={Route}&infusion={InfusionMinutes:R}&unit={(PerKilogram ? "mgkg" : "mg")}&dose={DoseValue:R}&weight={WeightKg:R}&sessions={Sessions}&interval={IntervalHours:R}") +
+        string.Concat(Overrides.Select(o => string.Create(CultureInfo.InvariantCulture, $"&p.{o.Name}={o.Value:R}")));
+
+    /// <summary>Settings read from a URL query: known keys with valid values override the defaults; anything else is
+    /// ignored (a hand-edited link never breaks the page), and the result is made valid like a control change would.</summary>
+    public static PatientSettings FromQuery(string? query)
+    {
+        var s = new PatientSettings();
+        var pairs = (query ?? "").TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
+            .ToDictionary(p => Uri.UnescapeDataString(p[0]).ToLowerInvariant(), p => Uri.UnescapeDataString(p[1]), StringComparer.Ordinal);
+        if (pairs.TryGetValue("lesson", out var lesson) && Lessons.Find(lesson) is { } l) s = l.Settings;
+        if (pairs.TryGetValue("model", out var model) && PkModels.Keys.Contains(model, StringComparer.OrdinalIgnoreCase))
+            s = s.WithModel(PkModels.Get(model).Key);
+        if (pairs.TryGetValue("route", out var route) && Enum.TryParse<RouteChoice>(route, true, out var r) && Enum.IsDefined(r) && s.AvailableRoutes.Contains(r))
+            s = s.WithRoute(r);
+        if (Number(pairs, "infusion") is { } minutes) s = s with { InfusionMinutes = Math.Clamp(Math.Round(minutes), MinInfusionMinutes, MaxInfusionMinutes) };
+        if (pairs.TryGetValue("unit", out var unit) && unit is "mgkg" or "mg") s = s.WithPerKilogram(unit == "mgkg");
+        if (Number(pairs, "weight") is { } kg) s = s with { WeightKg = Math.Clamp(Math.Round(kg), MinWeightKg, MaxWeightKg) };
+        if (Number(pairs, "dose") is { } dose) s = (s with { DoseValue = dose }).Normalised();
+        foreach (var (key, text) in pairs.Where(p => p.Key.StartsWith("p.", StringComparison.Ordinal)))
+        {
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v)) continue;
+            try { s = s.WithParameter(key[2..], v); }
+            catch (ArgumentException) { }   // an unknown name or a value out of range in a hand-edited link: ignored
+        }
+        if (Number(pairs, "sessions") is { } n && Number(pairs, "interval") is { } h && n < 1e6) s = s.WithSessions((int)n, h);
+        return s;
+    }
+
+    private static double? Number(Dictionary<string, string> pairs, string key) =>
+        pairs.TryGetValue(key, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : null;
 
     /// <summary>Menu label of a route.</summary>
     public static string Label(RouteChoice route) => route switch
