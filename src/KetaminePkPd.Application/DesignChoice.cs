@@ -61,7 +61,7 @@ public sealed record DesignChoice
         bool looksLikeFile = key.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || key.Contains('/') || key.Contains('\\') || File.Exists(key);
         if (!looksLikeFile)
             throw new ArgumentException($"{name} '{ErrorText.Excerpt(text)}': unknown design; use {string.Join(", ", Keys)} or a scenario .json file.");
-        string full = ErrorText.InputFile(key, $"{name} '{text}'", "a scenario .json file");
+        string full = KetaminePkPd.ErrorText.InputFile(key, $"{name} '{text}'", "a scenario .json file");
         try
         {
             var (loaded, hypothesis) = TrialDesignJson.Load(full);

@@ -100,8 +100,8 @@ public static class WorkBudget
     internal const double ValidationFixedSeconds = 3.5;
 
     /// <summary>Bytes kept per pool patient of a replicate study: the rating pool and the patient cache (<see cref="RatingPool.BytesPerPatient"/>, <see cref="PatientCache.BytesPerPatient"/>), two pools at a time.</summary>
-    internal static double BytesPerPoolPatient(int observationTimes, bool sparse) =>
-        2 * RatingPool.BytesPerPatient(observationTimes, sparse) + PatientCache.BytesPerPatient(sparse);
+    internal static double BytesPerPoolPatient(int observationTimes, bool sparse, bool keepPk = false) =>
+        2 * RatingPool.BytesPerPatient(observationTimes, sparse) + PatientCache.BytesPerPatient(sparse, keepPk);
 
     /// <summary>Bytes kept per trial patient (<see cref="TrialColumns"/>) and the summaries' working arrays (about five arrays of n numbers).</summary>
     internal static double BytesPerTrialPatient(int assessments) => TrialColumns.BytesPerPatient(assessments) + 5 * 8;
@@ -159,7 +159,8 @@ public static class WorkBudget
             courses += hypotheses * pool;
             ratings += hypotheses * (double)settings.Replicates * DetectionRates.DefaultSizes.Sum();
         }
-        double kept = settings.PoolSize * BytesPerPoolPatient(settings.Observed.Select(o => o.Time).Distinct().Count(), sparse: false)
+        double kept = settings.PoolSize * BytesPerPoolPatient(settings.Observed.Select(o => o.Time).Distinct().Count(), sparse: false,
+                keepPk: settings.PoolSize <= PatientCache.KeepPkUpTo)
             + points * settings.Observed.Length * (double)settings.Replicates * 8;
         return Replicates(dissociations, courses, ratings, kept, StrengthsFixedSeconds);
     }

@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using KetaminePkPd.Cli.Commands;
 
 namespace KetaminePkPd.Cli;
 
@@ -16,20 +14,6 @@ internal static class CliApp
 
     /// <summary>Description of the root command.</summary>
     public const string Description = "ketamine-pkpd: simulate ketamine and esketamine in the body and in the mind";
-
-    private static readonly string[] RootExamples =
-    [
-        "ketamine-pkpd hypothesis",
-        "ketamine-pkpd trial --subjects 1000 --hypothesis mediation",
-        "ketamine-pkpd simulate",
-        "ketamine-pkpd simulate --drug esketamine --dose 56mg --json",
-        "ketamine-pkpd compare --subjects 300 --plot compare.png",
-        "ketamine-pkpd dose-response --plot dose-response.svg",
-        "ketamine-pkpd report --out report.html",
-        "ketamine-pkpd sensitivity --plot tornado.png",
-        "ketamine-pkpd strengths --strength rho",
-        "ketamine-pkpd hypothesis --help",
-    ];
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
     /// <param name="args">Command-line arguments, without the program name.</param>
@@ -76,23 +60,23 @@ internal static class CliApp
             new HelpOption { Recursive = true },
             new VersionOption(),
         };
-        var examples = new Dictionary<Command, string[]> { [root] = RootExamples };
-        void Add(Command command, string[] commandExamples)
+        var examples = new Dictionary<Command, IReadOnlyList<string>> { [root] = CommandLineText.Examples("") };
+        void Add(Command command)
         {
             root.Subcommands.Add(command);
-            examples[command] = commandExamples;
+            examples[command] = CommandLineText.Examples(command.Name);
         }
-        Add(new SimulateCommand().Command, SimulateCommand.Examples);
-        Add(new TrialCommand().Command, TrialCommand.Examples);
-        Add(new HypothesisCommand().Command, HypothesisCommand.Examples);
-        Add(new CompareCommand().Command, CompareCommand.Examples);
-        Add(new DoseResponseCommand().Command, DoseResponseCommand.Examples);
-        Add(new ReportCommand().Command, ReportCommand.Examples);
-        Add(new ValidateCommand().Command, ValidateCommand.Examples);
-        Add(new SensitivityCommand().Command, SensitivityCommand.Examples);
-        Add(new StrengthsCommand().Command, StrengthsCommand.Examples);
-        Add(new EvidenceCommand().Command, EvidenceCommand.Examples);
-        Add(new MergeCommand().Command, MergeCommand.Examples);
+        Add(new SimulateCommand().Command);
+        Add(new TrialCommand().Command);
+        Add(new HypothesisCommand().Command);
+        Add(new CompareCommand().Command);
+        Add(new DoseResponseCommand().Command);
+        Add(new ReportCommand().Command);
+        Add(new ValidateCommand().Command);
+        Add(new SensitivityCommand().Command);
+        Add(new StrengthsCommand().Command);
+        Add(new EvidenceCommand().Command);
+        Add(new MergeCommand().Command);
         // --quiet/-q on every command, so scripts can pass it to any of them; commands without progress accept and ignore it.
         foreach (var command in root.Subcommands.Where(c => !c.Options.Any(o => o.Name == "--quiet")))
             command.Options.Add(SharedOptions.Quiet());
@@ -112,7 +96,7 @@ internal static class CliApp
     }
 
     /// <summary>The standard help followed by an Examples section.</summary>
-    private sealed class ExamplesHelpAction(HelpAction inner, IReadOnlyDictionary<Command, string[]> examples) : SynchronousCommandLineAction
+    private sealed class ExamplesHelpAction(HelpAction inner, IReadOnlyDictionary<Command, IReadOnlyList<string>> examples) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {

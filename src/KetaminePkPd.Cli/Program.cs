@@ -1,7 +1,5 @@
 using System.Runtime.InteropServices;
 using KetaminePkPd.Cli;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Cli.Commands;
 
 // On SIGINT (Ctrl+C) or SIGTERM, remove the temporary files of outputs not yet written and exit with 128 + the signal
 // number (130, 143), as shells do; no output file is left half-written.

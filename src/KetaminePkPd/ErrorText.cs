@@ -6,7 +6,7 @@ namespace KetaminePkPd;
 /// Helpers that keep error messages to one readable line, for every front end (the command line prints
 /// <c>error: </c> + <see cref="OneLine"/>; the web page shows it under the input).
 /// </summary>
-public static partial class ErrorText
+internal static partial class ErrorText
 {
     /// <summary>
     /// The message of <paramref name="ex"/> on one line, without the " (Parameter 'x')" and "Actual value was" parts that

@@ -20,7 +20,7 @@ public sealed record ModelParameter
     /// <param name="isProvisional">True when the value is our own calibration rather than a published estimate.</param>
     /// <param name="route">The route whose doses alone use the parameter (e.g. an absorption rate), or null when every route does.</param>
     /// <exception cref="ArgumentException">Empty name, or a bound or value that is not finite or out of order.</exception>
-    public ModelParameter(string name, double value, string unit, string description, string source,
+    internal ModelParameter(string name, double value, string unit, string description, string source,
         ParameterScale scale = ParameterScale.Log, double min = 0, double max = double.MaxValue, bool isProvisional = false, Route? route = null)
     {
         Name = Guard.NotBlank(name, nameof(name));
@@ -57,7 +57,7 @@ public sealed record ModelParameter
     public string Source { get; }
 
     /// <summary>Scale of between-subject variability.</summary>
-    public ParameterScale Scale { get; }
+    internal ParameterScale Scale { get; }
 
     /// <summary>Smallest allowed value.</summary>
     public double Min { get; }

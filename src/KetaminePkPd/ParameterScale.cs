@@ -1,7 +1,7 @@
 namespace KetaminePkPd;
 
 /// <summary>How a random effect (eta) acts on a parameter's typical value.</summary>
-public enum ParameterScale
+internal enum ParameterScale
 {
     /// <summary>Log-normal: individual = typical x exp(eta). For positive quantities (clearances, volumes, rate constants, C50).</summary>
     Log,

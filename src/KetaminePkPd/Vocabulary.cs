@@ -13,7 +13,7 @@ namespace KetaminePkPd;
 /// Every parse failure is an <see cref="ArgumentException"/> whose message starts with the name given and the text
 /// (<c>--route 'venous': unknown route; use iv, intranasal, oral, sublingual, im or sc.</c>), so callers need not wrap it.
 /// </remarks>
-public static class Vocabulary
+internal static class Vocabulary
 {
     private static readonly (Drug Value, string Token, string[] Synonyms)[] Drugs =
     [

@@ -27,7 +27,7 @@ public class DoseResponsePanelTests : PageContext
 
         cut.Find("#dr-dose").Input("1");
         var one = DoseResponseView.At(1.0);
-        Assert.Equal(one.CmaxNgPerMl, Value(cut.Find("#dr-cmax")));
+        cut.WaitForAssertion(() => Assert.Equal(one.CmaxNgPerMl, Value(cut.Find("#dr-cmax"))), TimeSpan.FromSeconds(30));
         Assert.Equal(2 * at.CmaxNgPerMl, one.CmaxNgPerMl, one.CmaxNgPerMl * 1e-9);   // linear PK
         var marked = DrawsTitled("Dose-response: dissociation")[^1];
         Assert.Contains(marked.GetProperty("layout").GetProperty("shapes").EnumerateArray(), s => s.GetProperty("x0").GetDouble() == 1.0);

@@ -18,6 +18,14 @@ internal static class AllocBreakdown
         var vs = pop.SampleSubject(1, 3);
         a0 = B(); for (int i = 0; i < n; i++) vs.CreatePkModel(pop.Pk); long pk = B() - a0;
         a0 = B(); for (int i = 0; i < n; i++) vs.CreateDissociation(pop.Effects, design.Drug); long dis = B() - a0;
+        var pkOnce = vs.CreatePkModel(pop.Pk);
+        a0 = B(); for (int i = 0; i < n; i++) PreparedPk.Create(pkOnce, design.Arms[0].Regimen); long prepared = B() - a0;
+        var held = new PreparedPk[2000];
+        long before = GC.GetTotalMemory(true);
+        for (int i = 0; i < held.Length; i++) { held[i] = PreparedPk.Create(pkOnce, design.Arms[0].Regimen); _ = held[i].StepLimit; }
+        long kept = (GC.GetTotalMemory(true) - before) / held.Length;
+        GC.KeepAlive(held);
+        Console.WriteLine($"prepared PK: {prepared / n} bytes allocated to make, {kept} bytes kept per patient (with its step limit; GC.GetTotalMemory over {held.Length})");
         var model = new PkPdModel(vs.CreatePkModel(pop.Pk), [vs.CreateDissociation(pop.Effects, design.Drug)]);
         var opts = SimulationOptions.Default.AtTimes(design.Assessments.Append(design.CadssTime).Append(TimeSpan.Zero).Distinct().Order());
         a0 = B(); for (int i = 0; i < n; i++) PkPdSimulator.Simulate(model, design.Arms[0].Regimen, opts); long simd = B() - a0;
@@ -30,6 +38,12 @@ internal static class AllocBreakdown
         a0 = B(); for (int i = 0; i < n; i++) sim.SimulateDissociation(i); long sd = B() - a0;
         a0 = B(); for (int i = 0; i < n; i++) sim.Simulate(i); long s = B() - a0;
         a0 = B(); for (int i = 0; i < n; i++) linked.Simulate(i); long sl = B() - a0;
+        var keptCache = new PatientCache(Enumerable.Range(0, n).ToArray());
+        var keptFirst = new TrialSimulator(design, Hypothesis.ExposureOnly, 1, cache: keptCache);
+        var keptLinked = new TrialSimulator(design, Hypothesis.SharedSensitivity(0.7), 1, cache: keptCache);
+        for (int i = 0; i < n; i++) keptFirst.Simulate(i);
+        a0 = B(); for (int i = 0; i < n; i++) keptLinked.Simulate(i); long course = B() - a0;
+        Console.WriteLine($"linked course, dissociation and prepared PK cached (as the hypothesis test's second and later hypotheses): {course / n}");
         Console.WriteLine($"per call bytes: sample {sample / n}, pkmodel {pk / n}, dissociation model {dis / n}, sim dissociation {simd / n}, +metrics {simdm / n}, sim antidep {sima / n}, SimulateDissociation {sd / n}, Simulate (exposure-only full) {s / n}, Simulate linked {sl / n}");
     }
 }

@@ -22,7 +22,7 @@ public class TrialPatientBenchmarks
     public void Setup()
     {
         _design = TrialDesigns.Nimh.WithTotalSubjects(10_000);
-        var cache = new PatientCache(Patients);
+        var cache = new PatientCache(Patients, keepPk: true);   // as the hypothesis test's: the course reuses the patient's prepared PK
         var first = new TrialSimulator(_design, Hypothesis.ExposureOnly, 1, cache: cache);
         for (int i = 0; i < Patients; i++) first.SimulateDissociation(i);
         _linked = new TrialSimulator(_design, Hypothesis.SharedSensitivity(), 1, cache: cache);

@@ -42,7 +42,7 @@ public class WorkBudgetBenchmarks
     public void Setup()
     {
         _design = TrialDesigns.ByKey[Design].WithTotalSubjects(Patients);
-        _cache = new PatientCache(Patients);
+        _cache = new PatientCache(Patients, keepPk: true);   // as the hypothesis test's and a strength scan's caches: each patient's PK prepared once
         var first = new TrialSimulator(_design, Hypothesis.ExposureOnly, 1, cache: _cache);
         Parallel.For(0, Patients, i => first.SimulateDissociation(i));
         _rater = new TrialSimulator(_design, Hypothesis.ExposureOnly, 1);

@@ -18,6 +18,44 @@ namespace KetaminePkPd.Application.Reporting;
 /// </remarks>
 public static class ComparisonReport
 {
+    /// <summary>Parses one <c>--arm</c> value (<see cref="ComparisonArm.Parse"/>), with the library's message behind the option and the text.</summary>
+    /// <param name="spec">The value.</param>
+    /// <exception cref="ArgumentException">A token that is not key=value, an unknown or repeated key (named), a missing route or dose, or a bad value.</exception>
+    public static ComparisonArm ParseArm(string spec)
+    {
+        try
+        {
+            return ComparisonArm.Parse(spec);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            string message = ErrorText.WithoutArgumentDetails(ErrorText.OneLine(ex));
+            string prefix = $"arm '{spec}': ";
+            if (message.StartsWith(prefix, StringComparison.Ordinal)) message = message[prefix.Length..];
+            throw new ArgumentException($"--arm '{spec}': {message}");
+        }
+    }
+
+    /// <summary>A command line that reproduces a comparison (without the output options): the arms as given and every setting that
+    /// differs from the defaults.</summary>
+    /// <param name="specs">The <c>--arm</c> values as given (none for the default arms).</param>
+    /// <param name="o">The settings.</param>
+    public static string Reproduce(IReadOnlyList<string> specs, ComparisonOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        ArgumentNullException.ThrowIfNull(o);
+        var d = ComparisonOptions.Default;
+        var inv = CultureInfo.InvariantCulture;
+        var parts = new List<string> { CommandLineText.Tool, "compare" };
+        parts.AddRange(specs.Select(s => $"--arm {CommandLineText.Quote(s)}"));
+        if (o.Subject.WeightKg != d.Subject.WeightKg) parts.Add($"--weight {o.Subject.WeightKg.ToString("R", inv)}kg");
+        if (o.Subject.AgeYears != d.Subject.AgeYears) parts.Add($"--age {o.Subject.AgeYears.ToString("R", inv)}");
+        if (o.Threshold != d.Threshold) parts.Add($"--threshold-ng-per-ml {o.Threshold.NanogramsPerMilliliter.ToString("R", inv)}");
+        if (o.PopulationSize != 0) parts.Add($"--subjects {o.PopulationSize.ToString(inv)}");
+        if (o.Seed != d.Seed) parts.Add($"--seed {o.Seed.ToString(inv)}");
+        return string.Join(' ', parts);
+    }
+
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>Markers of the uncertain inputs, in order of first appearance.</summary>

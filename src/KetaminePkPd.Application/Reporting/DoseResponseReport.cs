@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using KetaminePkPd.Comparisons;
+using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Application.Reporting;
@@ -18,6 +19,53 @@ namespace KetaminePkPd.Application.Reporting;
 /// </remarks>
 public static class DoseResponseReport
 {
+    /// <summary>The command-line option behind each argument of <see cref="DoseResponseSettings.Create"/>, for its messages.</summary>
+    private static readonly Dictionary<string, string> OptionOf = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["drug"] = "--drug", ["model"] = "--model", ["route"] = "--route", ["infusion"] = "--infusion", ["from"] = "--from", ["to"] = "--to",
+        ["steps"] = "--steps", ["populationSize"] = "--subjects", ["subject"] = "--weight", ["seed"] = "--seed",
+    };
+
+    /// <summary><see cref="DoseResponseSettings.Create"/> from the command line's values (a typical adult of <paramref name="weightKg"/>),
+    /// with messages that name the options instead of the parameters.</summary>
+    /// <exception cref="ArgumentException">A value out of range or a bad combination; the message names the option.</exception>
+    public static DoseResponseSettings CreateSettings(Drug? drug, PkParameterSet? model, Route? route, TimeSpan? infusion, Dose? from, Dose? to,
+        int? steps, int? subjects, double? weightKg, ulong? seed)
+    {
+        try
+        {
+            return DoseResponseSettings.Create(drug, model, route, infusion, from, to, steps, subjects,
+                weightKg is { } kg ? Subject.TypicalAdult with { WeightKg = kg } : null, seed);
+        }
+        catch (ArgumentException ex) when (ex.ParamName is { } name && OptionOf.TryGetValue(name, out var option))
+        {
+            throw new ArgumentException($"{option}: {ErrorText.WithoutArgumentDetails(ex.Message)}");
+        }
+    }
+
+    /// <summary>A command line that reproduces the sweep (without the output options): every setting that differs from the defaults.</summary>
+    /// <param name="s">The settings.</param>
+    public static string Reproduce(DoseResponseSettings s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var d = DoseResponseSettings.Default;
+        var inv = CultureInfo.InvariantCulture;
+        var parts = new List<string> { CommandLineText.Tool, "dose-response" };
+        if (s.Model.Key != d.Model.Key) parts.Add($"--model {s.Model.Key}");
+        if (s.Route != d.Route) parts.Add($"--route {Vocabulary.Token(s.Route)}");
+        if (s.Route == Route.Intravenous && s.Infusion != d.Infusion) parts.Add($"--infusion {(s.Infusion == TimeSpan.Zero ? "0" : Durations.Format(s.Infusion))}");
+        if (s.From != d.From || s.To != d.To) parts.Add($"--from {DoseToken(s.From)} --to {DoseToken(s.To)}");
+        if (s.Steps != d.Steps) parts.Add($"--steps {s.Steps.ToString(inv)}");
+        if (s.PopulationSize != d.PopulationSize) parts.Add($"--subjects {s.PopulationSize.ToString(inv)}");
+        if (s.Seed != d.Seed) parts.Add($"--seed {s.Seed.ToString(inv)}");
+        if (s.Subject.WeightKg != d.Subject.WeightKg) parts.Add($"--weight {s.Subject.WeightKg.ToString("R", inv)}kg");
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>A dose as an option value: <c>0.05mg/kg</c>, <c>28mg</c>.</summary>
+    /// <param name="dose">The dose.</param>
+    public static string DoseToken(Dose dose) => dose.Value.ToString("R", CultureInfo.InvariantCulture) + (dose.IsPerKilogram ? "mg/kg" : "mg");
+
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     private static readonly DoseResponseJsonContext Json = new(TrialJsonParts.Relaxed(DoseResponseJsonContext.Default.Options));

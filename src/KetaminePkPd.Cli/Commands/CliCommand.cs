@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>

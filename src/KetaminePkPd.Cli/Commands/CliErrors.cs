@@ -1,5 +1,4 @@
 using KetaminePkPd.Numerics;
-using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Application.Reporting;
-
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>What a command's body gets: the parse result and the writers for results and for errors and progress.</summary>

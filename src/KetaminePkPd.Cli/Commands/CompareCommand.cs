@@ -1,13 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Comparisons;
-using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Plotting;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
@@ -16,16 +6,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class CompareCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>compare --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd compare",
-        "ketamine-pkpd compare --subjects 300 --plot compare.png --plot-effects compare-effects.svg",
-        "ketamine-pkpd compare --arm \"drug=esketamine route=intranasal dose=84mg\" --arm \"drug=racemic route=iv dose=0.5mg/kg infusion=40min\"",
-        "ketamine-pkpd compare --arm \"route=intranasal dose=100mg f=0.3 name=racemic_IN_100mg\" --threshold-ng-per-ml 50 --json",
-        "ketamine-pkpd compare --arm \"drug=esketamine route=intranasal dose=56mg repeat=8 interval=3.5d\" --out arms.csv",
-    ];
-
     private static readonly ComparisonOptions Defaults = ComparisonOptions.Default;
 
     private readonly Option<string[]> _arms = new("--arm")
@@ -102,7 +82,7 @@ internal sealed class CompareCommand : CliCommand
         };
         string? plotPath = PlotOptions.Check(ctx.Get(_plot), "--plot"), effectsPath = PlotOptions.Check(ctx.Get(_plotEffects), "--plot-effects");
         var specs = ctx.Get(_arms) ?? [];
-        List<ComparisonArm> arms = specs.Length == 0 ? [.. ComparisonArm.Defaults] : [.. specs.Select(ParseArm)];
+        List<ComparisonArm> arms = specs.Length == 0 ? [.. ComparisonArm.Defaults] : [.. specs.Select(ComparisonReport.ParseArm)];
         try
         {
             RouteComparison.CheckNames(arms);
@@ -124,42 +104,12 @@ internal sealed class CompareCommand : CliCommand
         bool show = options.PopulationSize > 0 && ctx.ShowProgress(ctx.Get(_quiet), json);
         var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => RouteComparison.Run(arms, options, progress));
         var written = new[] { csv, plot, plotEffects }.OfType<AtomicFile>().Select(f => f.Path).ToList();
-        string text = ComparisonReport.ToJson(result, Reproduce(specs, options), csv?.Path, [.. new[] { plot, plotEffects }.OfType<AtomicFile>().Select(f => f.Path)]);
+        string text = ComparisonReport.ToJson(result, ComparisonReport.Reproduce(specs, options), csv?.Path, [.. new[] { plot, plotEffects }.OfType<AtomicFile>().Select(f => f.Path)]);
         if (csv is not null) ComparisonReport.Table(result).WriteCsv(csv.Stream);
         if (plot is not null) OutputFiles.WritePlot(plot, ComparisonCharts.Concentrations(result));
         if (plotEffects is not null) OutputFiles.WritePanels(plotEffects, ComparisonCharts.Effects(result));
         files.CommitAll();
         ctx.Emit(json, () => text, () => ComparisonReport.Build(result), written);
         return CliErrors.Success;
-    }
-
-    /// <summary>Parses one <c>--arm</c> value, with the library's message behind the option and the text.</summary>
-    /// <exception cref="ArgumentException">A token that is not key=value, an unknown or repeated key (named), a missing route or dose, or a bad value.</exception>
-    internal static ComparisonArm ParseArm(string spec)
-    {
-        try
-        {
-            return ComparisonArm.Parse(spec);
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException)
-        {
-            string message = ErrorText.WithoutArgumentDetails(ErrorText.OneLine(ex));
-            string prefix = $"arm '{spec}': ";
-            if (message.StartsWith(prefix, StringComparison.Ordinal)) message = message[prefix.Length..];
-            throw new ArgumentException($"--arm '{spec}': {message}");
-        }
-    }
-
-    /// <summary>A command line that reproduces the run (without the output options).</summary>
-    private static string Reproduce(IReadOnlyList<string> specs, ComparisonOptions o)
-    {
-        var parts = new List<string> { CliApp.Name, "compare" };
-        parts.AddRange(specs.Select(s => $"--arm {CommandLineText.Quote(s)}"));
-        if (o.Subject.WeightKg != Defaults.Subject.WeightKg) parts.Add($"--weight {Parsing.Plain(o.Subject.WeightKg)}kg");
-        if (o.Subject.AgeYears != Defaults.Subject.AgeYears) parts.Add($"--age {Parsing.Plain(o.Subject.AgeYears)}");
-        if (o.Threshold != Defaults.Threshold) parts.Add($"--threshold-ng-per-ml {Parsing.Plain(o.Threshold.NanogramsPerMilliliter)}");
-        if (o.PopulationSize != 0) parts.Add($"--subjects {o.PopulationSize.ToString(CultureInfo.InvariantCulture)}");
-        if (o.Seed != Defaults.Seed) parts.Add($"--seed {o.Seed.ToString(CultureInfo.InvariantCulture)}");
-        return string.Join(' ', parts);
     }
 }

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Text;
-using KetaminePkPd.Cli.Output;
 using KetaminePkPd.DataSets;
 
 namespace KetaminePkPd.Cli.Commands;
@@ -12,13 +10,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class DataSetCommand
 {
-    /// <summary>Examples shown at the end of <c>simulate --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd simulate --data events.csv --model advan2 --out predictions.csv",
-        "ketamine-pkpd simulate --data events.csv --model model.json --out predictions.csv --json",
-    ];
-
     private readonly Option<string?> _data = FileRoles.Input(new Option<string?>("--data")
     {
         HelpName = "events.csv",

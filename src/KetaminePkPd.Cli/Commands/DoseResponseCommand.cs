@@ -1,12 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Comparisons;
-using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Plotting;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Application;
-
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
@@ -15,25 +6,8 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class DoseResponseCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>dose-response --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd dose-response",
-        "ketamine-pkpd dose-response --from 0.1mg/kg --to 1mg/kg --steps 12 --plot dose-response.png --plot-scatter dose-alone.svg",
-        "ketamine-pkpd dose-response --route im --from 0.1mg/kg --to 2mg/kg --json",
-        "ketamine-pkpd dose-response --drug esketamine --route iv --from 0.05mg/kg --to 0.8mg/kg --out sweep.csv",
-        "ketamine-pkpd dose-response --drug esketamine --route intranasal --from 28mg --to 112mg --steps 3",
-    ];
-
     private static readonly DoseResponseSettings Defaults = DoseResponseSettings.Default;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
-    /// <summary>The option behind each argument of <see cref="DoseResponseSettings.Create"/>, for its messages.</summary>
-    private static readonly Dictionary<string, string> OptionOf = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["drug"] = "--drug", ["model"] = "--model", ["route"] = "--route", ["infusion"] = "--infusion", ["from"] = "--from", ["to"] = "--to",
-        ["steps"] = "--steps", ["populationSize"] = "--subjects", ["subject"] = "--weight", ["seed"] = "--seed",
-    };
 
     private readonly Option<Drug?> _drug = SharedOptions.Drug();
     private readonly Option<PkParameterSet?> _model = SharedOptions.Model();
@@ -47,9 +21,9 @@ internal sealed class DoseResponseCommand : CliCommand
         $"IV only. [default: {Durations.Format(DoseResponseSettings.DefaultInfusion)}]", (t, n) => Parsing.ParseInfusion(t, n));
     private readonly Option<Dose?> _from = SharedOptions.Parsed<Dose?>("--from", "dose",
         "Lowest dose of the sweep, free base with its unit: mg/kg (e.g. 0.05mg/kg) or mg (e.g. 28mg); the same " +
-        $"kind as --to. [default: {Token(Defaults.From)}]", (t, n) => Parsing.ParseDose(t, n));
+        $"kind as --to. [default: {DoseResponseReport.DoseToken(Defaults.From)}]", (t, n) => Parsing.ParseDose(t, n));
     private readonly Option<Dose?> _to = SharedOptions.Parsed<Dose?>("--to", "dose",
-        $"Highest dose of the sweep, above --from and the same kind (mg/kg or mg). [default: {Token(Defaults.To)}]", (t, n) => Parsing.ParseDose(t, n));
+        $"Highest dose of the sweep, above --from and the same kind (mg/kg or mg). [default: {DoseResponseReport.DoseToken(Defaults.To)}]", (t, n) => Parsing.ParseDose(t, n));
     private readonly Option<int?> _steps = SharedOptions.Parsed<int?>("--steps", "count",
         $"Doses in the sweep, {DoseResponseSettings.MinSteps} to {DoseResponseSettings.MaxSteps}, log-spaced from --from to --to. [default: {DoseResponseSettings.DefaultSteps}]",
         (t, n) => Parsing.ParseCount(t, n, DoseResponseSettings.MinSteps, DoseResponseSettings.MaxSteps));
@@ -95,16 +69,8 @@ internal sealed class DoseResponseCommand : CliCommand
 
     protected override int Execute(CommandContext ctx)
     {
-        DoseResponseSettings s;
-        try
-        {
-            s = DoseResponseSettings.Create(ctx.Get(_drug), ctx.Get(_model), ctx.Get(_route), ctx.Get(_infusion), ctx.Get(_from), ctx.Get(_to),
-                ctx.Get(_steps), ctx.Get(_subjects), ctx.Get(_weight) is { } kg ? Subject.TypicalAdult with { WeightKg = kg } : null, ctx.Get(_seed));
-        }
-        catch (ArgumentException ex) when (ex.ParamName is { } name && OptionOf.TryGetValue(name, out var option))
-        {
-            throw new ArgumentException($"{option}: {ErrorText.WithoutArgumentDetails(ex.Message)}");
-        }
+        var s = DoseResponseReport.CreateSettings(ctx.Get(_drug), ctx.Get(_model), ctx.Get(_route), ctx.Get(_infusion), ctx.Get(_from), ctx.Get(_to),
+            ctx.Get(_steps), ctx.Get(_subjects), ctx.Get(_weight), ctx.Get(_seed));
         string? plotPath = PlotOptions.Check(ctx.Get(_plot), "--plot"), scatterPath = PlotOptions.Check(ctx.Get(_plotScatter), "--plot-scatter");
         if (scatterPath is not null && s.PopulationSubjects < DoseResponseReport.MinScatterSubjects)
             throw new ArgumentException($"--plot-scatter draws the virtual population and needs at least {DoseResponseReport.MinScatterSubjects} " +
@@ -119,7 +85,7 @@ internal sealed class DoseResponseCommand : CliCommand
         bool show = s.PopulationSize > 0 && ctx.ShowProgress(ctx.Get(_quiet), json);
         var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => DoseResponse.Run(s, progress));
         var figures = new[] { plot, scatter }.OfType<AtomicFile>().Select(f => f.Path).ToList();
-        string text = DoseResponseReport.ToJson(result, Reproduce(s), csv?.Path, figures);
+        string text = DoseResponseReport.ToJson(result, DoseResponseReport.Reproduce(s), csv?.Path, figures);
         var report = DoseResponseReport.Build(result);
         if (csv is not null) DoseResponseReport.Table(result).WriteCsv(csv.Stream);
         if (plot is not null) OutputFiles.WritePlot(plot, Charts.DoseResponse(result));
@@ -128,23 +94,4 @@ internal sealed class DoseResponseCommand : CliCommand
         ctx.Emit(json, () => text, () => report, [.. csv is null ? [] : new[] { csv.Path }, .. figures]);
         return CliErrors.Success;
     }
-
-    /// <summary>A command line that reproduces the run (without the output options).</summary>
-    private static string Reproduce(DoseResponseSettings s)
-    {
-        var d = Defaults;
-        var parts = new List<string> { CliApp.Name, "dose-response" };
-        if (s.Model.Key != d.Model.Key) parts.Add($"--model {s.Model.Key}");
-        if (s.Route != d.Route) parts.Add($"--route {Vocabulary.Token(s.Route)}");
-        if (s.Route == Route.Intravenous && s.Infusion != d.Infusion) parts.Add($"--infusion {(s.Infusion == TimeSpan.Zero ? "0" : Durations.Format(s.Infusion))}");
-        if (s.From != d.From || s.To != d.To) parts.Add($"--from {Token(s.From)} --to {Token(s.To)}");
-        if (s.Steps != d.Steps) parts.Add($"--steps {s.Steps.ToString(Inv)}");
-        if (s.PopulationSize != d.PopulationSize) parts.Add($"--subjects {s.PopulationSize.ToString(Inv)}");
-        if (s.Seed != d.Seed) parts.Add($"--seed {s.Seed.ToString(Inv)}");
-        if (s.Subject.WeightKg != d.Subject.WeightKg) parts.Add($"--weight {Parsing.Plain(s.Subject.WeightKg)}kg");
-        return string.Join(' ', parts);
-    }
-
-    /// <summary>A dose as an option value: <c>0.05mg/kg</c>, <c>28mg</c>.</summary>
-    private static string Token(Dose dose) => Parsing.Plain(dose.Value) + (dose.IsPerKilogram ? "mg/kg" : "mg");
 }

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using KetaminePkPd.Cli.Output;
 using KetaminePkPd.Evidence;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 
@@ -13,18 +9,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class EvidenceCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>evidence --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd evidence",
-        "ketamine-pkpd evidence --exclude mathai2020,grabski2020",
-        "ketamine-pkpd evidence --rho 0.3 --share 0.1 --boost 3",
-        "ketamine-pkpd evidence --studies my-studies.json --out evidence.csv",
-        "ketamine-pkpd evidence --plot evidence.png",
-        "ketamine-pkpd evidence --catalogue",
-        "ketamine-pkpd evidence --markdown > docs/evidence.md",
-    ];
-
     private readonly Option<string?> _studies = FileRoles.Input(new Option<string?>("--studies")
     {
         HelpName = "file.json",
@@ -72,7 +56,7 @@ internal sealed class EvidenceCommand : CliCommand
     private static System.Collections.Immutable.ImmutableArray<EvidenceEntry> LoadStudies(string path)
     {
         try { return EvidenceStudies.Load(path); }
-        catch (KetaminePkPd.Trials.ScenarioException ex)
+        catch (FormatException ex)   // a malformed studies file (the library's ScenarioException)
         {
             throw new ArgumentException($"--studies '{path}': {ErrorText.OneLine(ex)}");
         }

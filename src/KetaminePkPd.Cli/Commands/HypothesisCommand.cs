@@ -1,10 +1,3 @@
-using System.CommandLine;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Plotting;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
 using HypothesisReport = KetaminePkPd.Application.Reporting.HypothesisReport;
 
 namespace KetaminePkPd.Cli.Commands;
@@ -19,19 +12,6 @@ internal sealed class HypothesisCommand : CliCommand
     private static readonly HypothesisTestSettings Defaults = HypothesisTestSettings.Default;
     private static readonly string Observations = string.Join(" and ", Defaults.Observed.Select(o => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"r = {o.R} at {Formatting.Span(o.Time)} (n {o.N})")));
-
-    /// <summary>Examples shown at the end of <c>hypothesis --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd hypothesis",
-        "ketamine-pkpd hypothesis --replicates 500 --subjects 2000 --seed 7",
-        "ketamine-pkpd hypothesis --hypothesis exposure-only --hypothesis mediation --share 0.3 --json",
-        "ketamine-pkpd hypothesis --observed-r -0.35 --observed-n 58 --observed-at 230min",
-        "ketamine-pkpd hypothesis --observed my-patients.csv --observed-at 1d",
-        "ketamine-pkpd hypothesis --observed docs/examples/observed.csv",
-        "ketamine-pkpd hypothesis --design dose-ranging --observed-r -0.2 --observed-n 100 --observed-at 1d",
-        "ketamine-pkpd hypothesis --replicates 500 --subjects 2000 --plot r.png --out replicates.csv",
-    ];
 
     private readonly Option<double?> _observedR = SharedOptions.Parsed<double?>("--observed-r", "r", "An observed correlation of CADSS with % change of the " +
         $"depression score, in [-{ObservedCorrelation.MaxAbsR}, {ObservedCorrelation.MaxAbsR}], against % change as Luckenbaugh 2014 reports it (negative = more " +

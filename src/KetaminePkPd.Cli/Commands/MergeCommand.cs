@@ -1,8 +1,3 @@
-using System.CommandLine;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Sensitivity;
-
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
@@ -11,13 +6,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class MergeCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>merge --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd merge part-*.json",
-        "ketamine-pkpd merge part-1.json part-2.json part-3.json part-4.json --out cells.csv --json",
-    ];
-
     private readonly Argument<string[]> _files = FileRoles.Input(new Argument<string[]>("files") { Description = "The shard files (sensitivity --shard K/N --out file), every K from 1 to N once.", Arity = ArgumentArity.OneOrMore }, "shard file");
     private readonly Option<string?> _out = SharedOptions.Out("file.csv", "Write the CSV of every cell, as sensitivity --out would.");
     private readonly Option<string?> _plot = PlotOptions.Create("--plot", "Write the tornado plots, one file per observation time.");
@@ -55,10 +43,11 @@ internal sealed class MergeCommand : CliCommand
             if (ctx.Get(_plotHeatmap) is not null) throw new ArgumentException("--plot-heatmap: these are shard files of a global analysis, which has no pair; use --plot.");
             return SensitivityCommand.EmitGlobal(ctx, g, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_json), quiet: true, _ => GlobalSensitivityAnalysis.Merge(g.Settings, worlds));
         }
-        var (analysis, shards) = SensitivityShardFile.Combine([.. paths.Select(Read)], paths);
+        SensitivityShardFile[] files = [.. paths.Select(Read)];
+        var analysis = SensitivityShardFile.CheckSameAnalysis(files, paths);
         var run = sensitivity.Resolve(Parse(sensitivity, analysis, paths[0]));
         if (run.Choice.FilePath is { } design) ctx.Inputs.Add((design, "--design (named in the shard files)"));
-        return SensitivityCommand.Emit(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet: true, _ => SensitivityAnalysis.Merge(run.Settings, shards));
+        return SensitivityCommand.Emit(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet: true, _ => SensitivityShardFile.Merge(run.Settings, files));
     }
 
     private static ParseResult Parse(SensitivityCommand command, IEnumerable<string> stored, string file) => command.Command.Parse([.. stored]) is var parsed && parsed.Errors.Count == 0 ? parsed

@@ -1,6 +1,3 @@
-using System.Globalization;
-using KetaminePkPd.Pharmacokinetics;
-
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using KetaminePkPd.Plotting;
-
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>

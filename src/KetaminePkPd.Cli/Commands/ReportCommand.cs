@@ -1,11 +1,4 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Plotting;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Cli.Commands;
 
@@ -17,14 +10,6 @@ internal sealed class ReportCommand : CliCommand
 {
     /// <summary>The default output file.</summary>
     public const string DefaultOut = "report.html";
-
-    /// <summary>Examples shown at the end of <c>report --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd report",
-        "ketamine-pkpd report --out docs/report.html --seed 7",
-        "ketamine-pkpd report --replicates 500 --subjects 2000 --quiet",
-    ];
 
     private static readonly HypothesisTestSettings Defaults = HypothesisTestSettings.Default;
 

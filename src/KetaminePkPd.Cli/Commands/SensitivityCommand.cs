@@ -1,12 +1,4 @@
 using System.Collections.Immutable;
-using System.CommandLine;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Plotting;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
 using static KetaminePkPd.HypothesisTesting.HypothesisTestSettings;
 using static KetaminePkPd.HypothesisTesting.ReplicateStudySettings;
 
@@ -18,17 +10,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class SensitivityCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>sensitivity --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd sensitivity",
-        "ketamine-pkpd sensitivity --vary placebo-sd,dose-spread --plot tornado.png",
-        "ketamine-pkpd sensitivity --vary none --pair placebo-sd,ec50-a-sd --plot-heatmap heat.png",
-        "ketamine-pkpd sensitivity --hypothesis mediation --share 0.3 --out cells.csv --json",
-        "ketamine-pkpd sensitivity --design esketamine-intranasal --observed-r=-0.04 --observed-n 576 --observed-at 1d",
-        "ketamine-pkpd sensitivity --global --worlds 400 --plot global.png --out worlds.csv",
-    ];
-
     private readonly Option<string?> _hypothesis = new("--hypothesis") { HelpName = string.Join('|', Hypothesis.Names), Description = "The hypothesis whose assumptions are varied. [default: exposure-only]" };
     private readonly Option<string[]> _vary = SharedOptions.NoEmptyNames(new("--vary")
     {
@@ -51,8 +32,8 @@ internal sealed class SensitivityCommand : CliCommand
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
     private readonly Option<bool> _allowLongRun = TrialCommand.AllowLongRun();
     private readonly Option<(int Shard, int Shards)?> _shard = SharedOptions.Parsed<(int, int)?>("--shard", "K/N",
-        $"Run only shard K of N (1 <= K <= N <= {SensitivityShard.MaxShards}) and write its partial result to --out (JSON); `ketamine-pkpd merge` combines the N " +
-        "partial files into exactly the output of the unsharded run. For batch engines (docs/cluster.md).", (t, n) => SensitivityShard.ParseSpec(t, n));
+        $"Run only shard K of N (1 <= K <= N <= {SensitivityShardFile.MaxShards}) and write its partial result to --out (JSON); `ketamine-pkpd merge` combines the N " +
+        "partial files into exactly the output of the unsharded run. For batch engines (docs/cluster.md).", (t, n) => SensitivityShardFile.ParseSpec(t, n));
 
     private readonly Option<bool> _global = new("--global") { Description = GlobalSensitivityRequest.Help };
     private readonly Option<int?> _worlds = SharedOptions.Parsed<int?>("--worlds", "count", $"Worlds sampled by --global, 1 to {GlobalSensitivitySettings.MaxWorlds}.", (t, n) => Parsing.ParseCount(t, n, 1, GlobalSensitivitySettings.MaxWorlds));
@@ -87,10 +68,10 @@ internal sealed class SensitivityCommand : CliCommand
         var (k, n) = shard;
         using var files = ctx.Outputs();
         var file = files.Open(outPath, "--out")!;
-        var part = ProgressDisplay.Run(ctx.Stderr, !quiet && ProgressDisplay.IsTerminal(ctx.Stderr), $"Shard {k}/{n}", progress => SensitivityAnalysis.RunShard(run.Settings, k, n, progress));
-        new SensitivityShardFile(run.Arguments, part).Write(file.Stream);
+        var part = ProgressDisplay.Run(ctx.Stderr, !quiet && ProgressDisplay.IsTerminal(ctx.Stderr), $"Shard {k}/{n}", progress => SensitivityShardFile.Run(run.Arguments, run.Settings, k, n, progress));
+        part.Write(file.Stream);
         files.CommitAll();
-        if (!quiet) ctx.Stdout.WriteLine($"Shard {k} of {n}: {part.Cells.Count} settings, {part.SubjectSimulations:N0} patient simulations; wrote {file.Path}.");
+        if (!quiet) ctx.Stdout.WriteLine($"Shard {k} of {n}: {part.SettingsRun} settings, {part.SubjectSimulations:N0} patient simulations; wrote {file.Path}.");
         return CliErrors.Success;
     }
 

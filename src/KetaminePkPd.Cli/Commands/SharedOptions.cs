@@ -1,10 +1,4 @@
-using System.CommandLine;
 using KetaminePkPd.Numerics;
-using KetaminePkPd.Pharmacodynamics;
-using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 

@@ -1,31 +1,13 @@
-using System.CommandLine;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Pharmacodynamics;
-using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Plotting;
-using KetaminePkPd.Application.Reporting;
 using SimulationReport = KetaminePkPd.Application.Reporting.SimulationReport;
 
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
-/// <c>ketamine-pkpd simulate</c>: declares the options, lets <see cref="SimulationSetup.Resolve"/> default and check them,
+/// <c>ketamine-pkpd simulate</c>: declares the options, lets <see cref="CommandLineText.ResolveSimulation"/> default and check them,
 /// simulates, and writes the library's report or JSON, the time-course CSV and the figures (<c>--data</c>: <see cref="DataSetCommand"/>).
 /// </summary>
 internal sealed class SimulateCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>simulate --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd simulate",
-        "ketamine-pkpd simulate --dose 35mg --infusion 40min --weight 82kg --out ketamine.csv",
-        "ketamine-pkpd simulate --drug esketamine --dose 84mg --repeat 8 --interval 3.5d --until 28d",
-        "ketamine-pkpd simulate --route im --dose 0.5mg/kg --until 6h --step 1min --json --time-course",
-        "ketamine-pkpd simulate --model herd --weight 25kg --dose 1mg/kg --infusion 0",
-        "ketamine-pkpd simulate --plot concentrations.png --log --plot-effects effects.svg --plot-hysteresis hysteresis.png",
-        .. DataSetCommand.Examples,
-    ];
-
     private readonly Option<Drug?> _drug = SharedOptions.Drug();
     private readonly Option<string?> _model = FileRoles.Input(SharedOptions.Parsed<string?>("--model", Parsing.ModelTokens, SharedOptions.Model().Description +
         " With --data also advan1..advan12 or a model file (.json).", (t, _) => t, Parsing.ModelTokens));
@@ -114,7 +96,7 @@ internal sealed class SimulateCommand : CliCommand
         if (ctx.Get(_solver) is { } solver) options = options with { Method = solver };
         var model = ctx.Get(_model) is { } m ? PkModels.Parse(m, "--model") : null;
         string? doseText = ctx.Parse.GetResult(_dose)?.Tokens.FirstOrDefault()?.Value;
-        return SimulationSetup.Resolve(ctx.Get(_drug), model, ctx.Get(_route), ctx.Get(_dose), ctx.Get(_infusion), ctx.Get(_rate),
-            ctx.Get(_repeat) ?? 1, ctx.Get(_interval), subject, options, doseText, prefix: "--");
+        return CommandLineText.ResolveSimulation(ctx.Get(_drug), model, ctx.Get(_route), ctx.Get(_dose), ctx.Get(_infusion), ctx.Get(_rate),
+            ctx.Get(_repeat) ?? 1, ctx.Get(_interval), subject, options, doseText);
     }
 }

@@ -1,11 +1,4 @@
 using System.Collections.Immutable;
-using System.CommandLine;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Plotting;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Strengths;
 using static KetaminePkPd.HypothesisTesting.HypothesisTestSettings;
 using static KetaminePkPd.HypothesisTesting.ReplicateStudySettings;
@@ -19,15 +12,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class StrengthsCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>strengths --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd strengths",
-        "ketamine-pkpd strengths --strength rho --plot rho.png",
-        "ketamine-pkpd strengths --design esketamine-intranasal --observed-r=-0.04 --observed-n 576 --observed-at 1d --no-detection",
-        "ketamine-pkpd strengths --combine fisher --json --out grid.csv",
-    ];
-
     private readonly Option<string[]> _strength = SharedOptions.NoEmptyNames(new("--strength")
     {
         HelpName = string.Join('|', Enum.GetValues<StrengthParameter>().Select(StrengthScanSettings.Token)), Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true,
@@ -45,7 +29,7 @@ internal sealed class StrengthsCommand : CliCommand
     private readonly Option<string?> _design = SharedOptions.Design();
     private readonly Option<bool> _noDetection = new("--no-detection")
     {
-        Description = $"Skip the table of how often trials of {string.Join(", ", DetectionRates.DefaultSizes)} patients find p < 0.05 under each hypothesis (at the first observation's time).",
+        Description = $"Skip the table of how often trials of {string.Join(", ", StrengthScan.DetectionTrialSizes)} patients find p < 0.05 under each hypothesis (at the first observation's time).",
     };
     private readonly Option<string?> _out = SharedOptions.Out("file.csv", "Write one CSV row per grid point and observation, and one per grid point for the combined p (docs/outputs.md).");
     private readonly Option<string?> _plot = PlotOptions.Create("--plot",
@@ -58,7 +42,7 @@ internal sealed class StrengthsCommand : CliCommand
         : base("strengths",
             "Which strengths fit? For shared-sensitivity (rho), mediation (share) and expectancy (boost, threshold), scan the strength over a grid " +
             "and show the two-sided compatibility p of each observation, their combination and the compatibility interval (p >= 0.05); then how " +
-            $"often trials of {DetectionRates.DefaultSizes.Min()} to {DetectionRates.DefaultSizes.Max()} patients find a 'significant' association (p < 0.05) under each hypothesis. Without options: the NIMH " +
+            $"often trials of {StrengthScan.DetectionTrialSizes.Min()} to {StrengthScan.DetectionTrialSizes.Max()} patients find a 'significant' association (p < 0.05) under each hypothesis. Without options: the NIMH " +
             $"design, Luckenbaugh 2014's two observations (Bonferroni), {DefaultReplicates} replicates from pools of {DefaultPoolSize} per grid point, seed {DefaultSeed}.")
     {
         Add(_strength, _combine, _replicates, _pool, _seed, _design, _noDetection, _out, _plot, _json, _quiet, _allowLongRun);

@@ -1,9 +1,3 @@
-using System.CommandLine;
-using KetaminePkPd.Cli.Output;
-using KetaminePkPd.Plotting;
-using KetaminePkPd.Application.Reporting;
-using KetaminePkPd.Trials;
-using KetaminePkPd.Application;
 using TrialReport = KetaminePkPd.Application.Reporting.TrialReport;
 
 namespace KetaminePkPd.Cli.Commands;
@@ -17,18 +11,6 @@ internal sealed class TrialCommand : CliCommand
 {
     /// <summary>Runs with more patients than this show progress on stderr (unless --quiet).</summary>
     public const int ProgressThreshold = 500;
-
-    /// <summary>Examples shown at the end of <c>trial --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd trial",
-        "ketamine-pkpd trial --subjects 1000 --seed 7",
-        "ketamine-pkpd trial --hypothesis mediation --share 0.3 --json",
-        "ketamine-pkpd trial --hypothesis expectancy --threshold-cadss 15 --boost 8",
-        "ketamine-pkpd trial --design dose-ranging --out subjects.csv",
-        "ketamine-pkpd trial --design my-scenario.json --out subjects.csv",
-        "ketamine-pkpd trial --subjects 500 --plot scatter.png --plot-at 7d",
-    ];
 
     /// <summary>The hypothesis names as the help shows them.</summary>
     public static string HypothesisTokens => string.Join('|', Hypothesis.Names);

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
-using KetaminePkPd.Application;
-using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 
@@ -12,16 +8,6 @@ namespace KetaminePkPd.Cli.Commands;
 /// </summary>
 internal sealed class ValidateCommand : CliCommand
 {
-    /// <summary>Examples shown at the end of <c>validate --help</c>.</summary>
-    public static readonly string[] Examples =
-    [
-        "ketamine-pkpd validate",
-        "ketamine-pkpd validate --json",
-        "ketamine-pkpd validate --markdown > docs/validation.md",
-        "ketamine-pkpd validate --subjects 2000 --seed 7",
-        "ketamine-pkpd validate --hypothesis shared-sensitivity --rho 1",
-    ];
-
     private readonly Option<bool> _json = SharedOptions.Json(
         "Print one JSON object instead of the table: settings, counts (hits, misses, explainedMisses, reported) and one row " +
         "per target (key, quantity, design, unit, published, publishedText, low, high, tolerance, source, use, knownMiss, simulated, " +

@@ -1,4 +1,3 @@
-using KetaminePkPd.Plotting;
 using ScottPlot;
 
 namespace KetaminePkPd.Cli.Output;

@@ -1,4 +1,3 @@
-using KetaminePkPd.Application.Reporting;
 using Spectre.Console;
 
 namespace KetaminePkPd.Cli.Output;

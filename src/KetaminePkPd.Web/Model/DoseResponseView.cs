@@ -5,7 +5,7 @@ namespace KetaminePkPd.Web.Model;
 
 /// <summary>
 /// The dose-response panel's library calls: the typical patient's sweep (<see cref="DoseResponse.Run"/> without a
-/// population, the call `dose-response` makes), the population's 5-95% range at a few doses (<see cref="PopulationRun"/>
+/// population, the call `dose-response` makes), the population's 5-95% range at a few doses (<see cref="RouteComparison.StartPopulation"/>
 /// of an arm per dose) and the typical patient at the marked dose.
 /// </summary>
 internal static class DoseResponseView

@@ -124,11 +124,25 @@ public static class RouteComparison
         throw new InvalidOperationException($"No output at {hours} h.");
     }
 
-    /// <summary>The arm's population bands: a <see cref="PopulationRun"/> stepped to the end (progress after each 1% of the patients).</summary>
+    /// <summary>
+    /// Prepares the population bands of one arm (<see cref="ComparisonOptions.PopulationSize"/> virtual patients of the arm
+    /// model's default population, docs/model.md section 4.4) as a run of bounded steps (a unit of work is one patient), for a
+    /// caller that must stay responsive between steps. Stepped to the end, it gives the arm's
+    /// <see cref="ArmComparison.Population"/> of <see cref="Run"/>, bit for bit, whatever the step sizes: patient i is always
+    /// drawn from (<see cref="ComparisonOptions.Seed"/>, i) (tested).
+    /// </summary>
+    /// <param name="arm">The arm.</param>
+    /// <param name="options">The comparison's settings: <see cref="ComparisonOptions.PopulationSize"/> patients (at least 1), the seed,
+    /// the threshold and whether each step uses all cores.</param>
+    /// <exception cref="ArgumentException"><see cref="ComparisonOptions.PopulationSize"/> is 0.</exception>
+    public static SimulationRun<PopulationBands> StartPopulation(ComparisonArm arm, ComparisonOptions options) =>
+        new PopulationWork(arm, options).AsRun();
+
+    /// <summary>The arm's population bands: a <see cref="PopulationWork"/> stepped to the end (progress after each 1% of the patients).</summary>
     private static PopulationBands Population(ComparisonArm arm, ComparisonOptions options, Action<double> progress)
     {
-        var run = new PopulationRun(arm, options);
-        int step = options.Parallel ? Math.Clamp(run.TotalSubjects / 100, 1, 256) : 1;
+        var run = StartPopulation(arm, options);
+        int step = options.Parallel ? (int)Math.Clamp(run.TotalWork / 100, 1, 256) : 1;
         while (!run.Step(step)) progress(run.Progress);
         return run.Result;
     }

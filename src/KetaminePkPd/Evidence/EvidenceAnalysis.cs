@@ -34,11 +34,26 @@ public static class EvidenceAnalysis
     /// <exception cref="ArgumentException">A hypothesis a design's population cannot express.</exception>
     public static EvidenceResult Run(EvidenceSettings? settings = null, IProgress<double>? progress = null)
     {
-        var run = new EvidenceRun(settings);
+        var run = Start(settings);
         while (!run.Step(int.MaxValue)) progress?.Report(run.Progress);
         progress?.Report(1);
         return run.Result;
     }
+
+    /// <summary>
+    /// Prepares every entry under every hypothesis as a run of bounded steps, for a front end that must keep painting while it
+    /// works (the teaching page runs on the browser's one thread); nothing is simulated until the first step. Each step
+    /// simulates at most the given number of a pool's patients (a unit of work is a patient), or runs one entry's replicate
+    /// trials under one hypothesis (that many units in one step). Stepped to the end, it gives the result of <see cref="Run"/>,
+    /// value for value, whatever the step sizes; the result's <see cref="EvidenceResult.Elapsed"/> is the run's
+    /// <see cref="SimulationRun{TResult}.Elapsed"/>.
+    /// </summary>
+    /// <param name="settings">What to run; null for <see cref="EvidenceSettings.Default"/>.</param>
+    /// <param name="rowDone">Receives each row as soon as it is finished, with its index in <see cref="EvidenceResult.Rows"/> (entry
+    /// order, then hypothesis order), so a front end can show rows as they arrive; null for none. Called on the stepping thread.</param>
+    /// <exception cref="ArgumentException">A hypothesis a design's population cannot express (thrown by the step that meets it).</exception>
+    public static SimulationRun<EvidenceResult> Start(EvidenceSettings? settings = null, Action<int, EvidenceRow>? rowDone = null) =>
+        new EvidenceWork(settings, rowDone).AsRun();
 
     /// <summary>The joint rule: min(1, min_i p_i G k_i) over the rows of one hypothesis.</summary>
     internal static EvidenceJoint Joint(Hypothesis hypothesis, IReadOnlyList<EvidenceRow> rows, double alpha)

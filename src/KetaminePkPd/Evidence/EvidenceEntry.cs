@@ -37,7 +37,7 @@ public sealed record EvidenceEntry
     /// <param name="splitAtCadss">For <see cref="EvidenceTest.ResponderSplit"/>: the cut-off (above it against at or below it); null otherwise.</param>
     /// <exception cref="ArgumentException">An empty text, a malformed key, an outcome time not in the design, an unknown arm, an n out of range,
     /// or a test that does not fit the outcome (a responder split needs <see cref="EvidenceOutcome.Response"/> and a cut-off, and only it).</exception>
-    public EvidenceEntry(string key, string study, string citation, string population, string regimen, string dissociation, string outcomeText,
+    internal EvidenceEntry(string key, string study, string citation, string population, string regimen, string dissociation, string outcomeText,
         EvidenceStatistic statistic, string uncertainty, string readFrom, string unknown, string? overlapGroup, TrialDesign design,
         TimeSpan outcomeTime, EvidenceOutcome outcome, IEnumerable<string> analysisArms, int analysisN, string analysisNSource, string approximations,
         EvidenceTest test, bool peakCadss = false, double? cadssAtMost = null, double? splitAtCadss = null)
@@ -89,7 +89,7 @@ public sealed record EvidenceEntry
     }
 
     /// <summary>The test a simulated trial applies.</summary>
-    public EvidenceTest Test { get; }
+    internal EvidenceTest Test { get; }
 
     /// <summary>Whether the peak CADSS is used rather than the CADSS at the rating time.</summary>
     public bool PeakCadss { get; }
@@ -122,7 +122,10 @@ public sealed record EvidenceEntry
     public string OutcomeText { get; }
 
     /// <summary>The statistic as reported.</summary>
-    public EvidenceStatistic Statistic { get; }
+    internal EvidenceStatistic Statistic { get; }
+
+    /// <summary>The statistic in the source's words.</summary>
+    public string Reported => Statistic.Reported;
 
     /// <summary>How the source handles uncertainty and selection.</summary>
     public string Uncertainty { get; }
@@ -143,7 +146,7 @@ public sealed record EvidenceEntry
     public TimeSpan OutcomeTime { get; }
 
     /// <summary>How the outcome is measured.</summary>
-    public EvidenceOutcome Outcome { get; }
+    internal EvidenceOutcome Outcome { get; }
 
     /// <summary>The arms whose patients enter the analysis; empty: every arm.</summary>
     public EquatableArray<string> AnalysisArms { get; }

@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Evidence;
 
 /// <summary>How a published analysis measures the antidepressant outcome it relates dissociation to.</summary>
-public enum EvidenceOutcome
+internal enum EvidenceOutcome
 {
     /// <summary>Percent change of the depression score from baseline (negative = improvement), as Luckenbaugh et al. 2014.</summary>
     PercentChange,

@@ -7,7 +7,7 @@ namespace KetaminePkPd.Evidence;
 /// against the change of the depression score (negative = improvement), so a negative correlation or slope means more dissociation,
 /// more improvement. A value the source does not give is null. Immutable; build it with the factories.
 /// </summary>
-public sealed record EvidenceStatistic
+internal sealed record EvidenceStatistic
 {
     private EvidenceStatistic(EvidenceStatisticKind kind, string reported)
     {

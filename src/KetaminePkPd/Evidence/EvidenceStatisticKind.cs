@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Evidence;
 
 /// <summary>What kind of statistic a published dissociation-response analysis reports.</summary>
-public enum EvidenceStatisticKind
+internal enum EvidenceStatisticKind
 {
     /// <summary>A Pearson correlation of dissociation with the outcome, with the patients behind it.</summary>
     Pearson,

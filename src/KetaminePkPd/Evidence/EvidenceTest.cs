@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Evidence;
 
 /// <summary>The test a simulated trial of a catalogue entry applies to its patients, as the study did (as far as it is known).</summary>
-public enum EvidenceTest
+internal enum EvidenceTest
 {
     /// <summary>Pearson correlation of CADSS with the outcome (t test of r).</summary>
     Pearson,

@@ -9,7 +9,7 @@ namespace KetaminePkPd.HypothesisTesting;
 /// trial of n patients finds p &lt; 0.05 for the CADSS-response correlation in its own test (Pearson r, t = r sqrt((n - 2)/(1 - r^2))
 /// with n - 2 df), for several n.
 /// </summary>
-public static class DetectionRates
+internal static class DetectionRates
 {
     /// <summary>The trial sizes of the issue: 20, 40, 58, 100, 300 and 1000 patients.</summary>
     public static ImmutableArray<int> DefaultSizes { get; } = [20, 40, 58, 100, 300, 1000];

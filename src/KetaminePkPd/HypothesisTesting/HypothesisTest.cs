@@ -26,8 +26,8 @@ namespace KetaminePkPd.HypothesisTesting;
 /// is stronger or weaker than the hypothesis produces. An observation too weak for a hypothesis counts against it as
 /// much as one too strong. The one-sided share of replicates at least as strong as observed stays available as
 /// <see cref="HypothesisComparison.ProbabilityAtLeastAsStrong"/>.</para>
-/// <para>Stepping. <see cref="HypothesisTestRun"/> does the same work in bounded steps (for a page that must stay
-/// responsive); this method steps one to the end.</para>
+/// <para>Stepping. <see cref="Start"/> does the same work in bounded steps (for a page that must stay
+/// responsive); <see cref="Run"/> steps one to the end.</para>
 /// <para>Reproducibility. Patients use the streams of <see cref="VirtualTrial"/> (the same seed gives the same patients
 /// under every hypothesis, apart from what the hypothesis changes). Replicate r enrols with stream (seed, r, -1 - j) for
 /// observation j and rates patient i with stream (seed, i, 3 + r x J + j). Results are identical serial or parallel.</para>
@@ -40,11 +40,23 @@ public static class HypothesisTest
     /// <exception cref="ArgumentException">A hypothesis the population cannot express, or a statistic undefined in every replicate trial.</exception>
     public static HypothesisTestResult Run(HypothesisTestSettings? settings = null, IProgress<double>? progress = null)
     {
-        var run = new HypothesisTestRun(settings);
+        var run = Start(settings);
         while (!run.Step(StepSize)) progress?.Report(run.Progress);
         progress?.Report(1);
         return run.Result;
     }
+
+    /// <summary>
+    /// Prepares the comparison as a run of bounded steps, for a caller that must stay responsive between steps (a page in a
+    /// browser, which has one thread) or that wants to stop early; no patient is simulated until the first step. A unit of
+    /// work is one patient simulation or one replicate trial: for each hypothesis in turn, the pool patients that some
+    /// replicate enrols, then each observation's replicate trials; a step never crosses from one of these phases into the next.
+    /// Stepped to the end, it gives the result of <see cref="Run"/>, bit for bit, whatever the step sizes; the result's
+    /// <see cref="HypothesisTestResult.Elapsed"/> is the run's <see cref="SimulationRun{TResult}.Elapsed"/>.
+    /// </summary>
+    /// <param name="settings">What to run; null for <see cref="HypothesisTestSettings.Default"/>.</param>
+    /// <exception cref="ArgumentException">A hypothesis the population cannot express.</exception>
+    public static SimulationRun<HypothesisTestResult> Start(HypothesisTestSettings? settings = null) => new HypothesisTestWork(settings).AsRun();
 
     /// <summary>Units of work (patient simulations or replicate trials) per step of <see cref="Run"/>: large enough to keep every core busy.</summary>
     private const int StepSize = 4096;

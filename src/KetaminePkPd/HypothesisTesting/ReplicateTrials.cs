@@ -7,7 +7,7 @@ using KetaminePkPd.Trials;
 namespace KetaminePkPd.HypothesisTesting;
 
 /// <summary>
-/// Pool simulation and replicate trials, the one implementation behind <see cref="HypothesisTestRun"/>,
+/// Pool simulation and replicate trials, the one implementation behind <see cref="HypothesisTestWork"/>,
 /// <see cref="SensitivityAnalysis"/>, <see cref="StrengthScan"/> and <see cref="DetectionRates"/> (the streams of
 /// <see cref="HypothesisTest"/>: replicate r enrols with stream (seed, r, -1 - j) for observation j and rates patient i
 /// with stream (seed, i, 3 + r x J + j)).

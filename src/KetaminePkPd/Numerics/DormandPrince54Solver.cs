@@ -41,7 +41,7 @@ namespace KetaminePkPd.Numerics;
 /// up to 204 states and rented from <see cref="ArrayPool{T}.Shared"/> beyond that.
 /// </para>
 /// </remarks>
-public sealed class DormandPrince54Solver : OdeSolver
+internal sealed class DormandPrince54Solver : OdeSolver
 {
     private const string Name = "Dormand-Prince 5(4)";
 

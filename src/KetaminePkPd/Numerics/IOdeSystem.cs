@@ -9,7 +9,7 @@ namespace KetaminePkPd.Numerics;
 /// the derivative, keeps no state between calls and allocates nothing. Time is in hours and state in
 /// canonical units (amounts in mg) throughout the library, but the solvers themselves are unit-agnostic.
 /// </remarks>
-public interface IOdeSystem
+internal interface IOdeSystem
 {
     /// <summary>Number of state variables; at least 1.</summary>
     int Dimension { get; }

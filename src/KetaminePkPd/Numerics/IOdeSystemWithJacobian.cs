@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Numerics;
 
 /// <summary>An <see cref="IOdeSystem"/> that also supplies its Jacobian, used by the stiff solver instead of finite differences.</summary>
-public interface IOdeSystemWithJacobian : IOdeSystem
+internal interface IOdeSystemWithJacobian : IOdeSystem
 {
     /// <summary>Writes the Jacobian <c>J[i * n + j] = df_i/dy_j</c> (row-major, n = <see cref="IOdeSystem.Dimension"/>).</summary>
     /// <param name="t">Time.</param>

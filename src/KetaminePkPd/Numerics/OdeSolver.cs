@@ -7,7 +7,7 @@ namespace KetaminePkPd.Numerics;
 /// <remarks>
 /// Instances are immutable and thread-safe: all work space lives on the stack or is rented per call.
 /// </remarks>
-public abstract class OdeSolver
+internal abstract class OdeSolver
 {
     private protected OdeSolver(OdeTolerances tolerances, double fixedStepSize = 0)
     {

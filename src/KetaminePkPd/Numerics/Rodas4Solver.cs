@@ -43,7 +43,7 @@ namespace KetaminePkPd.Numerics;
 /// is on the stack for up to 29 states and rented from <see cref="ArrayPool{T}.Shared"/> beyond that.
 /// </para>
 /// </remarks>
-public sealed class Rodas4Solver : OdeSolver
+internal sealed class Rodas4Solver : OdeSolver
 {
     private const string Name = "RODAS4";
 

@@ -46,13 +46,17 @@ public static class PkPdSimulator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(regimen);
         options ??= SimulationOptions.Default;
-        var inputs = model.Pk.Expand(regimen);
-        var sys = new ReducedSystem(model.Pk, inputs);
-        var pd = new PkPdSystem(model, sys);
-        bool filtered = pd.States > 0;
-        var march = new LinearMarch(pd.K, pd.N, sys.Events(inputs), options.OutputTimesH(), 24, options.Method, options.Tolerances,
-            filter: filtered ? pd : null, maxStep: filtered ? StepLimit(inputs) : null, captureTimes: [24]);
-        march.Run();
+        return SimulatePrepared(model, regimen, options, PreparedPk.Create(model.Pk, regimen), options.OutputTimesH());
+    }
+
+    /// <summary><see cref="Simulate(PkPdModel, DosingRegimen, SimulationOptions?)"/> on the model's PK already prepared for the
+    /// regimen (<paramref name="prepared"/>, from <see cref="PreparedPk.Create"/>) and the options' output times already in
+    /// hours: the same arithmetic in the same order, so the same values bit for bit.</summary>
+    internal static PkPdSimulationResult SimulatePrepared(PkPdModel model, DosingRegimen regimen, SimulationOptions options, PreparedPk prepared, double[] outputTimesH)
+    {
+        var (sys, inputs) = (prepared.System, prepared.Inputs);
+        var pd = new PkPdSystem(model.Effects.AsSpan(), sys);
+        var march = March(pd, prepared, outputTimesH, options);
         var solution = new PkSolution(sys, inputs, march);
         var pk = new PkSimulationResult(model.Pk, regimen, options, solution);
 
@@ -102,12 +106,46 @@ public static class PkPdSimulator
         return new PkPdSimulationResult(model, pk, effects.MoveToImmutable());
     }
 
+    /// <summary>
+    /// The values of one effect at the output times <paramref name="at"/> (indices into <paramref name="outputTimesH"/>) on a
+    /// prepared PK, written to <paramref name="into"/>: the values <see cref="Simulate(PkPdModel, DosingRegimen, SimulationOptions?)"/>
+    /// gives for a model of that PK and this effect alone (the same march and the same arithmetic), without the PK result, the
+    /// exposure metrics, the effect's extremes or any per-call array but the march's own.
+    /// </summary>
+    internal static void EffectValues(PreparedPk prepared, EffectModel effect, SimulationOptions options, double[] outputTimesH, ReadOnlySpan<int> at, Span<double> into)
+    {
+        var pd = new PkPdSystem([effect], prepared.System);
+        var march = March(pd, prepared, outputTimesH, options);
+        int width = march.Width;
+        var states = march.OutputStates;
+        for (int i = 0; i < at.Length; i++) into[i] = pd.EffectValue(0, states.AsSpan(at[i] * width, width));
+    }
+
+    /// <summary>The exact or adaptive march of <paramref name="pd"/> through the prepared inputs, run.</summary>
+    private static LinearMarch March(PkPdSystem pd, PreparedPk prepared, double[] outputTimesH, SimulationOptions options)
+    {
+        bool filtered = pd.States > 0;
+        var march = new LinearMarch(pd.K, pd.N, prepared.Events, outputTimesH, 24, options.Method, options.Tolerances,
+            filter: filtered ? pd : null, maxStep: filtered ? prepared.StepLimit : null, captureTimes: CaptureAt24);
+        march.Run();
+        return march;
+    }
+
+    /// <summary>The march keeps the state at 24 h (AUC0-24); never written.</summary>
+    private static readonly double[] CaptureAt24 = [24];
+
     /// <summary>The step limit at time t: fine shortly after any input starts or ends, medium for half a day after an input
     /// starts, coarse otherwise.</summary>
-    private static Func<double, double> StepLimit(List<DoseInput> inputs)
+    internal static Func<double, double> StepLimit(List<DoseInput> inputs)
     {
-        var starts = inputs.Select(i => i.StartH).Distinct().Order().ToArray();
-        var changes = inputs.SelectMany(i => i.DurationH > 0 ? new[] { i.StartH, i.EndH } : [i.StartH]).Distinct().Order().ToArray();
+        // The distinct start times, and the distinct start and end times, ascending (no LINQ: a course is made per patient).
+        Span<double> buffer = inputs.Count <= 64 ? stackalloc double[2 * inputs.Count] : new double[2 * inputs.Count];
+        int count = 0;
+        foreach (var input in inputs) buffer[count++] = input.StartH;
+        var starts = SortedDistinct(buffer[..count]);
+        foreach (var input in inputs)
+            if (input.DurationH > 0) buffer[count++] = input.EndH;
+        var changes = SortedDistinct(buffer[..count]);
         double fine = Units.Hours(FineStep), fineWindow = Units.Hours(FineWindow);
         double medium = Units.Hours(MediumStep), mediumWindow = Units.Hours(MediumWindow), coarse = Units.Hours(CoarseStep);
         static double SinceLatest(double[] times, double t)
@@ -117,5 +155,15 @@ public static class PkPdSimulator
             return last >= 0 ? t - times[last] : double.PositiveInfinity;
         }
         return t => SinceLatest(changes, t) < fineWindow ? fine : SinceLatest(starts, t) < mediumWindow ? medium : coarse;
+    }
+
+    /// <summary>The distinct values of <paramref name="values"/> in ascending order (sorts <paramref name="values"/> in place).</summary>
+    private static double[] SortedDistinct(Span<double> values)
+    {
+        values.Sort();
+        int distinct = 0;
+        for (int i = 0; i < values.Length; i++)
+            if (distinct == 0 || values[i] != values[distinct - 1]) values[distinct++] = values[i];
+        return values[..distinct].ToArray();
     }
 }

@@ -19,11 +19,10 @@ internal sealed class PkPdSystem : FilterBlock
     private readonly double[] _a, _b;
     private readonly int _q, _r;
 
-    public PkPdSystem(PkPdModel model, ReducedSystem pk)
+    public PkPdSystem(ReadOnlySpan<EffectModel> effects, ReducedSystem pk)
     {
         Pk = pk;
-        Model = model;
-        _effects = [.. model.Effects];
+        _effects = [.. effects];
         int m = pk.M, e = _effects.Length;
         _site = new int[e];
         _tolerance = new int[e];
@@ -92,8 +91,6 @@ internal sealed class PkPdSystem : FilterBlock
     }
 
     public ReducedSystem Pk { get; }
-
-    public PkPdModel Model { get; }
 
     /// <summary>Linear dimension: PK amounts plus, per effect, its effect site and tolerance compartments.</summary>
     public int N { get; }

@@ -5,7 +5,7 @@ namespace KetaminePkPd.Pharmacodynamics;
 
 /// <summary>
 /// One subject, one regimen, one PK model and the default effects (<see cref="PkPdModel.Default"/>): everything a
-/// single simulation needs, defaulted and checked, built by <see cref="Resolve"/>. Run it with <see cref="Simulate"/>;
+/// single simulation needs, defaulted and checked, built by <see cref="Resolve(Drug?, PkParameterSet?, Route?, Dose?, TimeSpan?, DoseRate?, int, TimeSpan?, Subject?, SimulationOptions?, string?)"/>. Run it with <see cref="Simulate"/>;
 /// describe it with <c>KetaminePkPd.Application.Reporting.SimulationReport</c>.
 /// </summary>
 public sealed class SimulationSetup
@@ -112,13 +112,20 @@ public sealed class SimulationSetup
     /// <param name="subject">The subject; null for <see cref="Subject.TypicalAdult"/>.</param>
     /// <param name="options">Output grid and solver; null for <see cref="SimulationOptions.Default"/>.</param>
     /// <param name="doseText">The dose as written, kept for the description (see <see cref="DoseText"/>).</param>
-    /// <param name="prefix">Put before each input's name in messages (a front end passes its own prefix; empty gives <c>rate applies to route iv only</c>).</param>
-    /// <exception cref="ArgumentException">A value out of range or a bad combination; the message names the inputs.</exception>
+    /// <exception cref="ArgumentException">A value out of range or a bad combination; the message names the parameters
+    /// (e.g. <c>rate applies to route iv only</c>).</exception>
     public static SimulationSetup Resolve(Drug? drug = null, PkParameterSet? model = null, Route? route = null, Dose? dose = null,
         TimeSpan? infusion = null, DoseRate? rate = null, int repeat = 1, TimeSpan? interval = null, Subject? subject = null,
-        SimulationOptions? options = null, string? doseText = null, string prefix = "")
+        SimulationOptions? options = null, string? doseText = null) =>
+        Resolve(drug, model, route, dose, infusion, rate, repeat, interval, subject, options, doseText, static name => name);
+
+    /// <summary><see cref="Resolve(Drug?, PkParameterSet?, Route?, Dose?, TimeSpan?, DoseRate?, int, TimeSpan?, Subject?, SimulationOptions?, string?)"/>
+    /// with messages that call each parameter (<c>drug</c>, <c>model</c>, <c>route</c>, <c>dose</c>, <c>infusion</c>, <c>rate</c>,
+    /// <c>repeat</c>, <c>interval</c>, <c>until</c>, <c>step</c>) what <paramref name="inputName"/> says (a front end's own words).</summary>
+    internal static SimulationSetup Resolve(Drug? drug, PkParameterSet? model, Route? route, Dose? dose, TimeSpan? infusion, DoseRate? rate,
+        int repeat, TimeSpan? interval, Subject? subject, SimulationOptions? options, string? doseText, Func<string, string> inputName)
     {
-        string N(string name) => prefix + name;
+        string N(string name) => inputName(name);
         var set = model ?? PkModels.DefaultFor(drug ?? Drug.RacemicKetamine);
         if (model is not null && drug is { } d && d != set.Drug)
             throw new ArgumentException($"{N("model")} {set.Key} is a model of {Vocabulary.Name(set.Drug)}, but {N("drug")} {Vocabulary.Token(d)} was given; " +

@@ -51,10 +51,7 @@ internal sealed class ReducedSystem
         InverseCentralVolume = 1 / model.CentralCompartment.VolumeL;
         Metabolite = model.MetaboliteIndex >= 0 ? ReducedIndex[model.MetaboliteIndex] : -1;
         InverseMetaboliteVolume = model.MetaboliteCompartment is { } mc ? 1 / mc.VolumeL : 0;
-        Model = model;
     }
-
-    public PkModel Model { get; }
 
     /// <summary>Reduced order.</summary>
     public int M { get; }

@@ -57,7 +57,7 @@ public static class SensitivityAnalysis
     /// <returns>The replicate r of this shard's settings.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A shard number out of range.</exception>
     /// <exception cref="ArgumentException">As <see cref="Run"/>.</exception>
-    public static SensitivityShard RunShard(SensitivitySettings settings, int shard, int shards, IProgress<double>? progress = null)
+    internal static SensitivityShard RunShard(SensitivitySettings settings, int shard, int shards, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (shards is < 1 or > SensitivityShard.MaxShards) throw new ArgumentOutOfRangeException(nameof(shards), shards, $"shards must be in [1, {SensitivityShard.MaxShards}], got {shards}.");
@@ -101,7 +101,7 @@ public static class SensitivityAnalysis
     /// <param name="settings">The settings every shard ran.</param>
     /// <param name="shards">Every shard 1..N exactly once (any order).</param>
     /// <exception cref="ArgumentException">Missing, repeated or foreign shards, or a shard whose cells do not fit the settings.</exception>
-    public static SensitivityResult Merge(SensitivitySettings settings, IEnumerable<SensitivityShard> shards)
+    internal static SensitivityResult Merge(SensitivitySettings settings, IEnumerable<SensitivityShard> shards)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(shards);

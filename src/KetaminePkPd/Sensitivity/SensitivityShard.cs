@@ -7,7 +7,7 @@ namespace KetaminePkPd.Sensitivity;
 /// it ran, keyed by setting, one array per observation. Shards of one run, merged with <see cref="SensitivityAnalysis.Merge"/>,
 /// give exactly the unsharded result. Immutable; <see cref="Create"/> rebuilds one from a file.
 /// </summary>
-public sealed class SensitivityShard
+internal sealed class SensitivityShard
 {
     internal SensitivityShard(int shard, int shards, ImmutableDictionary<string, ImmutableArray<ImmutableArray<double>>> cells, long subjectSimulations, TimeSpan elapsed)
     {

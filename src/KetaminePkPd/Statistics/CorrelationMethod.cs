@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Statistics;
 
 /// <summary>Which correlation coefficient a <see cref="CorrelationResult"/> holds.</summary>
-public enum CorrelationMethod
+internal enum CorrelationMethod
 {
     /// <summary>Pearson's product-moment correlation of the values (or, for a partial correlation, of the OLS residuals).</summary>
     Pearson,

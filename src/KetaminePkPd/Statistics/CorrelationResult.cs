@@ -49,7 +49,7 @@ public sealed record CorrelationResult
     }
 
     /// <summary>Pearson or Spearman.</summary>
-    public CorrelationMethod Method { get; }
+    internal CorrelationMethod Method { get; }
 
     /// <summary>The coefficient, in [-1, 1]. For a partial correlation, the correlation of x and y adjusted for the covariates.</summary>
     public double R { get; }

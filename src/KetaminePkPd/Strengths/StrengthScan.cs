@@ -46,7 +46,8 @@ public static class StrengthScan
 
         var sized = design.WithTotalSubjects(settings.PoolSize);
         var points = ImmutableArray.CreateBuilder<StrengthPoint>(grid.Count);
-        var cache = new PatientCache(settings.PoolSize);   // every grid point has the same patients, exposure and dissociation
+        // Every grid point has the same patients, exposure and dissociation; their prepared PK too when the pool is small enough to keep it.
+        var cache = new PatientCache(settings.PoolSize, keepPk: settings.PoolSize <= PatientCache.KeepPkUpTo);
         RatingPool? unlinked = null;                          // and the points that link nothing share the whole noise-free course
         foreach (var (parameter, value) in grid)
         {
@@ -83,14 +84,17 @@ public static class StrengthScan
         return new StrengthScanResult(settings, all, intervals.ToImmutable(), ceilings, (long)grid.Count * settings.PoolSize + 4L * HypothesisCeilings.DefaultPatients, clock.Elapsed);
     }
 
+    /// <summary>The trial sizes of <see cref="DetectionRatesFor"/>: 20, 40, 58, 100, 300 and 1000 patients.</summary>
+    public static ImmutableArray<int> DetectionTrialSizes => DetectionRates.DefaultSizes;
+
     /// <summary>
-    /// How often trials of <see cref="DetectionRates.DefaultSizes"/> patients find p &lt; 0.05 under each hypothesis at its
+    /// How often trials of <see cref="DetectionTrialSizes"/> patients find p &lt; 0.05 under each hypothesis at its
     /// default strength (<see cref="Hypothesis.All"/>), at the time of the first observation of <paramref name="settings"/>,
     /// with its replicates, seed and design, from pools of <see cref="HypothesisTestSettings.PoolPerObservedSubject"/>
     /// times the largest size.
     /// </summary>
     /// <param name="settings">The scan's settings.</param>
-    /// <exception cref="ArgumentException">As <see cref="DetectionRates.Run"/>.</exception>
+    /// <exception cref="ArgumentException">A hypothesis the population cannot express.</exception>
     public static ImmutableArray<DetectionRate> DetectionRatesFor(StrengthScanSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

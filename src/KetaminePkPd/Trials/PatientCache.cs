@@ -1,3 +1,4 @@
+using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Populations;
 
 namespace KetaminePkPd.Trials;
@@ -7,7 +8,9 @@ namespace KetaminePkPd.Trials;
 /// pharmacokinetics and their dissociation (no hypothesis changes either), as <see cref="DissociationValues"/> (nine
 /// numbers; the sampled patient is drawn again from its stream when needed, which costs far less than keeping it), and,
 /// when asked for, the whole noise-free course under the hypotheses that link nothing (exposure-only and expectancy, which
-/// acts only when the patient is rated). Each patient's slot is written by the one thread that simulates that patient and
+/// acts only when the patient is rated), and, when asked for, each patient's PK prepared for its regimen (<see cref="PreparedPk"/>,
+/// about 1.2 KB: the hypotheses that link something then simulate the antidepressant course without rebuilding the patient's PK
+/// model, about 13 KB of short-lived objects each time). Each patient's slot is written by the one thread that simulates that patient and
 /// read only after that phase has ended.
 /// </summary>
 internal sealed class PatientCache
@@ -16,26 +19,38 @@ internal sealed class PatientCache
     private readonly DissociationValues[] _parts;
     private readonly bool[] _has;
     private readonly SimulatedSubject?[]? _unlinked;
+    private readonly PreparedPk?[]? _pk;
 
-    /// <summary>Bytes kept per patient without the unlinked courses (the index only for a sparse cache).</summary>
-    public static int BytesPerPatient(bool sparse) => (sparse ? 4 : 0) + 9 * 8 + 1;
+    /// <summary>Bytes a racemic patient's <see cref="PreparedPk"/> under an intravenous infusion keeps, its step limit made (measured with
+    /// GC.GetTotalMemory over 2000 of them, AllocBreakdown in the benchmarks: 1,194 bytes), rounded up.</summary>
+    public const int PreparedPkBytes = 1200;
+
+    /// <summary>Largest dense cache that should keep the prepared PK (about 1.2 KB a patient, so at most about 120 MB).</summary>
+    public const int KeepPkUpTo = 100_000;
+
+    /// <summary>Bytes kept per patient without the unlinked courses (the index only for a sparse cache; a sparse cache also keeps the prepared PK).</summary>
+    public static int BytesPerPatient(bool sparse, bool keepPk = false) => (sparse ? 4 : 0) + (sparse || keepPk ? 8 + PreparedPkBytes : 0) + 9 * 8 + 1;
 
     /// <summary>A cache for patients 0 .. <paramref name="size"/>-1.</summary>
     /// <param name="size">Patients.</param>
     /// <param name="keepUnlinked">Also keep each patient's <see cref="SimulatedSubject"/> under the hypotheses that link nothing (about 600 bytes each).</param>
-    public PatientCache(int size, bool keepUnlinked = false)
+    /// <param name="keepPk">Also keep each patient's prepared PK (about 1.2 KB each).</param>
+    public PatientCache(int size, bool keepUnlinked = false, bool keepPk = false)
     {
         _parts = new DissociationValues[size];
         _has = new bool[size];
         _unlinked = keepUnlinked ? new SimulatedSubject?[size] : null;
+        _pk = keepPk ? new PreparedPk?[size] : null;
     }
 
-    /// <summary>A cache for the given patients only (sorted, distinct): memory grows with them, not with the pool.</summary>
+    /// <summary>A cache for the given patients only (sorted, distinct): memory grows with them, not with the pool. It keeps
+    /// each patient's prepared PK (about 1.2 KB each).</summary>
     public PatientCache(int[] sortedIndices)
     {
         _indices = sortedIndices;
         _parts = new DissociationValues[sortedIndices.Length];
         _has = new bool[sortedIndices.Length];
+        _pk = new PreparedPk?[sortedIndices.Length];
     }
 
     private int Slot(int index)
@@ -48,12 +63,16 @@ internal sealed class PatientCache
     /// <summary>The dissociation values of patient <paramref name="index"/>, or null when not (yet) simulated or not held.</summary>
     public DissociationValues? Part(int index) => Slot(index) is int s and >= 0 && _has[s] ? _parts[s] : null;
 
-    public void Store(int index, in DissociationValues part)
+    /// <summary>Patient <paramref name="index"/>'s prepared PK, or null when not (yet) simulated or not kept.</summary>
+    public PreparedPk? Pk(int index) => _pk is not null && Slot(index) is int s and >= 0 ? _pk[s] : null;
+
+    public void Store(int index, in DissociationValues part, PreparedPk? pk = null)
     {
         if (Slot(index) is int s and >= 0)
         {
             _parts[s] = part;
             _has[s] = true;
+            if (_pk is not null) _pk[s] = pk;
         }
     }
 
@@ -73,8 +92,9 @@ internal readonly record struct DissociationValues(double Factor, double Systemi
 /// needed: it is cheap to make and large to keep).</summary>
 internal sealed record DissociationPart(VirtualSubject Subject, DissociationValues Values)
 {
-    /// <summary>The PK model the part was simulated with, when it was simulated just now (null when it came from the cache).</summary>
-    public Pharmacokinetics.PkModel? PkModel { get; init; }
+    /// <summary>The PK the part was simulated with, prepared for the patient's regimen: when it was simulated just now, or kept by the
+    /// cache (null when the cache does not keep it).</summary>
+    public PreparedPk? Pk { get; init; }
 
     public double Factor => Values.Factor;
     public double SystemicClearanceLPerH => Values.SystemicClearanceLPerH;

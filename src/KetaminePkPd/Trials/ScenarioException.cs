@@ -2,7 +2,7 @@
 namespace KetaminePkPd.Trials;
 
 /// <summary>A scenario file that cannot be read: the message names the JSON path of the problem (e.g. <c>$.arms[1].dose</c>).</summary>
-public sealed class ScenarioException : FormatException
+internal sealed class ScenarioException : FormatException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="path">JSON path of the offending value.</param>

@@ -7,7 +7,7 @@ namespace KetaminePkPd.Trials;
 /// and the true (unrated) dissociation and drug effect. Rating noise is added later, so one simulated patient can be
 /// rated many times (replicate trials). Immutable.
 /// </summary>
-public sealed record SimulatedSubject
+internal sealed record SimulatedSubject
 {
     /// <summary>Creates the record; every value is checked as its property is set, so a <c>with</c> expression is checked too.</summary>
     /// <param name="index">Subject index (its random streams derive from the seed and this index).</param>

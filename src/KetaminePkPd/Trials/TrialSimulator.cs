@@ -12,6 +12,7 @@ internal sealed class TrialSimulator
     private readonly Hypothesis _hypothesis;
     private readonly PopulationModel _population;
     private readonly SimulationOptions _options;
+    private readonly double[] _outputTimesH;   // _options' output times in hours, made once (never written)
     private readonly int _cadssIndex;
     private readonly int[] _assessmentIndex;
     private readonly double[] _assessmentHours;
@@ -38,6 +39,7 @@ internal sealed class TrialSimulator
         _links = HypothesisLinks.Create(design, hypothesis);
         var times = design.Assessments.Append(design.CadssTime).Append(TimeSpan.Zero).Distinct().Order().ToList();
         _options = SimulationOptions.Default.AtTimes(times);
+        _outputTimesH = _options.OutputTimesH();
         _cadssIndex = times.IndexOf(design.CadssTime);
         _assessmentIndex = [.. design.Assessments.Select(t => times.IndexOf(t))];
         _assessmentHours = [.. design.Assessments.Select(Units.Hours)];
@@ -65,15 +67,17 @@ internal sealed class TrialSimulator
         var vs = _links is null ? part.Subject : _links.Apply(part.Subject, _design.ArmOf(index), part.CadssPeak);
         int armIndex = _design.ArmOf(index);
         var antidepressant = vs.CreateAntidepressant(_population.Effects, _design.Drug);
-        // The dissociation just simulated in this call left its PK model: the same subject's PK (a link changes only effect random effects) is not rebuilt.
-        var pkModel = part.PkModel is { } built && vs.Subject == part.Subject.Subject && vs.PkRandomEffects == part.Subject.PkRandomEffects
-            ? built : vs.CreatePkModel(_population.Pk);
-        var a = PkPdSimulator.Simulate(new PkPdModel(pkModel, [antidepressant]), Regimen(_design.Arms[armIndex], part.Factor), _options).Effects[0];
+        // The patient's PK as its dissociation was simulated with (in this call, or kept by the cache): the same subject's PK (a
+        // link changes only effect random effects) under the same regimen is not rebuilt, and gives the same values bit for bit.
+        var pk = part.Pk is { } prepared && vs.Subject == part.Subject.Subject && vs.PkRandomEffects == part.Subject.PkRandomEffects
+            ? prepared : PreparedPk.Create(vs.CreatePkModel(_population.Pk), Regimen(_design.Arms[armIndex], part.Factor));
+        var effect = new double[_assessmentIndex.Length];
+        PkPdSimulator.EffectValues(pk, antidepressant, _options, _outputTimesH, _assessmentIndex, effect);
         var (baseline, placebo, slow) = ClinicalDraws(index);
         var subject = new SimulatedSubject(index, armIndex, vs.Subject, part.Factor * _design.Arms[armIndex].Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
             part.SystemicClearanceLPerH, part.CentralVolumeL, part.DissociationC50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
             part.ConcentrationAtCadssNgPerMl, part.CmaxNgPerMl, part.Auc0To24NgHPerMl,
-            part.CadssAtRatingTime, part.CadssPeak, [.. _assessmentIndex.Select(k => a.Values[k])], baseline, placebo, slow);
+            part.CadssAtRatingTime, part.CadssPeak, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(effect), baseline, placebo, slow);
         if (_links is null) _cache?.Store(index, subject);
         return subject;
     }
@@ -86,20 +90,21 @@ internal sealed class TrialSimulator
         double factor = _doseFactor?.Invoke(index) ?? 1;
         var regimen = Regimen(arm, factor);
         var pk = vs.CreatePkModel(_population.Pk);
+        var prepared = PreparedPk.Create(pk, regimen);
         var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
-        var result = PkPdSimulator.Simulate(new PkPdModel(pk, [dissociation]), regimen, _options);
+        var result = PkPdSimulator.SimulatePrepared(new PkPdModel(pk, [dissociation]), regimen, _options, prepared, _outputTimesH);
         var d = result.Effects[0];
         var (cmax, auc24) = result.Pk.ParentCmaxAndAuc24();
         var values = new DissociationValues(factor, pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, result.Pk.ParentNgPerMl[_cadssIndex],
             cmax, auc24, dissociation.C50NgPerMl, d.Values[_cadssIndex], d.MaximumValue);
-        _cache?.Store(index, values);
-        return new DissociationPart(vs, values) { PkModel = pk };
+        _cache?.Store(index, values, prepared);
+        return new DissociationPart(vs, values) { Pk = prepared };
     }
 
     /// <summary>Subject <paramref name="index"/>'s dissociation part, from the cache when another simulator has made it (the
     /// sampled patient drawn again from its stream: the same values).</summary>
     public DissociationPart Dissociation(int index) =>
-        _cache?.Part(index) is { } values ? new DissociationPart(_population.SampleSubject(_seed, index), values) : SimulateDissociation(index);
+        _cache?.Part(index) is { } values ? new DissociationPart(_population.SampleSubject(_seed, index), values) { Pk = _cache.Pk(index) } : SimulateDissociation(index);
 
     /// <summary>Subject <paramref name="index"/>'s true peak CADSS (the links' reference samples).</summary>
     public double SimulateDissociationPeak(int index) => SimulateDissociation(index).CadssPeak;

@@ -20,7 +20,7 @@ public sealed record TrialSubjectResult
     /// <param name="responders">At least 50% improvement at each assessment.</param>
     /// <param name="remitters">Score at or below the scale's remission cut-off at each assessment.</param>
     /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
-    public TrialSubjectResult(SimulatedSubject simulated, double cadssRated, double cadssPeakRated, bool noticedDissociation, double baseline, EquatableArray<double> scores, EquatableArray<double> changes, EquatableArray<double> percentChanges, EquatableArray<bool> responders, EquatableArray<bool> remitters)
+    internal TrialSubjectResult(SimulatedSubject simulated, double cadssRated, double cadssPeakRated, bool noticedDissociation, double baseline, EquatableArray<double> scores, EquatableArray<double> changes, EquatableArray<double> percentChanges, EquatableArray<bool> responders, EquatableArray<bool> remitters)
     {
         Simulated = simulated;
         CadssRated = cadssRated;
@@ -35,7 +35,7 @@ public sealed record TrialSubjectResult
     }
 
     /// <summary>The noise-free course behind the ratings.</summary>
-    public SimulatedSubject Simulated { get; init => field = Guard.NotNull(value, nameof(Simulated)); }
+    internal SimulatedSubject Simulated { get; init => field = Guard.NotNull(value, nameof(Simulated)); }
 
     /// <summary>CADSS rated at the CADSS time (true value plus rating noise, clamped to 0-92).</summary>
     public double CadssRated { get; init => field = Guard.Finite(value, nameof(CadssRated)); }

@@ -2,6 +2,7 @@ using KetaminePkPd.Comparisons;
 
 namespace KetaminePkPd.Tests.Comparisons;
 
+/// <summary><see cref="RouteComparison.StartPopulation"/>: the population bands in steps.</summary>
 public class PopulationRunTests
 {
     private static readonly ComparisonArm Arm = ComparisonArm.Defaults[1];   // esketamine nasal 56 mg
@@ -14,8 +15,10 @@ public class PopulationRunTests
     [InlineData(int.MaxValue, false)]
     public void Step_AnyStepSize_GivesTheBandsOfRouteComparison(int stepSize, bool parallel)
     {
-        var run = new PopulationRun(Arm, Options with { Parallel = parallel });
+        var run = RouteComparison.StartPopulation(Arm, Options with { Parallel = parallel });
         while (!run.Step(stepSize)) Assert.InRange(run.Progress, 0, 1);
+        Assert.Equal(12, run.TotalWork);
+        Assert.Equal(12, run.CompletedWork);
         var expected = Expected.Value;
         Assert.Equal(expected.Median, run.Result.Median);
         Assert.Equal(expected.P5, run.Result.P5);
@@ -26,17 +29,17 @@ public class PopulationRunTests
     }
 
     [Fact]
-    public void Constructor_NoPopulation_ThrowsNamingTheSetting()
+    public void StartPopulation_NoPopulation_ThrowsNamingTheSetting()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new PopulationRun(Arm, new ComparisonOptions()));
+        var ex = Assert.Throws<ArgumentException>(() => RouteComparison.StartPopulation(Arm, new ComparisonOptions()));
         Assert.Contains("PopulationSize must be at least 1", ex.Message);
     }
 
     [Fact]
     public void Result_BeforeTheLastPatient_Throws()
     {
-        var run = new PopulationRun(Arm, Options);
+        var run = RouteComparison.StartPopulation(Arm, Options);
         run.Step(3);
-        Assert.Contains("3 of 12", Assert.Throws<InvalidOperationException>(() => run.Result).Message);
+        Assert.Contains("3 of 12 patients simulated", Assert.Throws<InvalidOperationException>(() => run.Result).Message);
     }
 }

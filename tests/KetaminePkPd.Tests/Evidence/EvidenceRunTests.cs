@@ -3,7 +3,7 @@ using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Tests.Evidence;
 
-/// <summary>The stepped run (what the teaching page uses) gives EvidenceAnalysis.Run's result, value for value, at any step size and in serial.</summary>
+/// <summary>The stepped run (<see cref="EvidenceAnalysis.Start"/>, what the teaching page uses) gives EvidenceAnalysis.Run's result, value for value, at any step size and in serial.</summary>
 public class EvidenceRunTests
 {
     // Two designs (NIMH and TRANSFORM), a pool shared by two hypotheses (expectancy and exposure-only) and one of its own.
@@ -37,7 +37,8 @@ public class EvidenceRunTests
     public void SmallSteps_Serial_GiveTheResultOfRun()
     {
         var whole = EvidenceAnalysis.Run(Small);
-        var run = new EvidenceRun(Small with { Parallel = false });
+        var rows = new EvidenceRow?[Small.Entries.Length * Small.Hypotheses.Length];
+        var run = EvidenceAnalysis.Start(Small with { Parallel = false }, (i, row) => rows[i] = row);
         int steps = 0;
         double lastProgress = 0;
         while (!run.Step(37))
@@ -45,25 +46,27 @@ public class EvidenceRunTests
             steps++;
             Assert.InRange(run.Progress, lastProgress, 1);   // never goes back
             lastProgress = run.Progress;
-            Assert.False(run.IsDone);
+            Assert.False(run.IsComplete);
         }
-        Assert.True(run.IsDone);
+        Assert.True(run.IsComplete);
+        Assert.Equal(run.TotalWork, run.CompletedWork);
         Assert.Equal(1, run.Progress);
         // pools of at least 1000 patients in steps of 37: many steps, one per entry and hypothesis besides
         Assert.True(steps > 2 * 1000 / 37, $"{steps} steps");
         AssertSame(whole, run.Result);
-        Assert.All(run.RowsSoFar, r => Assert.NotNull(r));
+        Assert.Equal(run.Result.Rows.ToArray(), rows);   // every row handed over, at its index
         Assert.True(run.Step(1));   // stepping a finished run does nothing
     }
 
     [Fact]
     public void RowsArriveInResultOrder_AndTheResultWaitsForTheEnd()
     {
-        var run = new EvidenceRun(Small);
+        var rows = new EvidenceRow?[Small.Entries.Length * Small.Hypotheses.Length];
+        var run = EvidenceAnalysis.Start(Small, (i, row) => rows[i] = row);
         Assert.Throws<InvalidOperationException>(() => run.Result);
         Assert.Throws<ArgumentOutOfRangeException>(() => run.Step(0));
-        while (run.RowsSoFar.All(r => r is null)) Assert.False(run.Step(int.MaxValue));
-        var first = run.RowsSoFar.Select((r, i) => (r, i)).Single(x => x.r is not null);
+        while (rows.All(r => r is null)) Assert.False(run.Step(int.MaxValue));
+        var first = rows.Select((r, i) => (r, i)).Single(x => x.r is not null);
         // the first row run is the first design's first entry under the first hypothesis: row 0
         Assert.Equal(0, first.i);
         Assert.Equal("luckenbaugh2014-230min", first.r!.Entry.Key);

@@ -124,4 +124,52 @@ public sealed class PerPatientReuseTests
             Assert.True(a.DrugEffectMadrs[^1] < 0, $"the drug effect at day 7 is an improvement (negative), got {a.DrugEffectMadrs[^1]}");
         }
     }
+
+    [Fact]
+    public void EffectValues_OnAPreparedPk_SameBitsAsSimulate()
+    {
+        // The antidepressant course of a linked hypothesis: its effect values from the patient's prepared PK (kept by the cache) must
+        // be those of a full simulation of a model of that PK and this effect alone, at every assessment.
+        var pk = PkModels.Domino.CreateModel(new Subject { WeightKg = 64, AgeYears = 38 });
+        var effect = EffectParameterSet.Default.Antidepressant(Drug.RacemicKetamine);
+        var full = PkPdSimulator.Simulate(new PkPdModel(pk, [effect]), Infusion, Assessments).Effects[0].Values;
+        int[] at = [1, 3, 5, 2];
+        var lean = new double[at.Length];
+        PkPdSimulator.EffectValues(PreparedPk.Create(pk, Infusion), effect, Assessments, Assessments.OutputTimesH(), at, lean);
+        for (int i = 0; i < at.Length; i++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(full[at[i]]), BitConverter.DoubleToInt64Bits(lean[i]));
+        // Day 3 after 0.5 mg/kg: an improvement (negative MADRS points).
+        Assert.True(lean[1] < 0, $"the drug effect at day 3 is an improvement (negative), got {lean[1]}");
+    }
+
+    [Fact]
+    public void PatientCache_KeepsThePreparedPk_CoursesSameBitsWithAndWithoutIt()
+    {
+        // A linked hypothesis's course three ways: simulated cold (dissociation in the same call), from a cache that keeps each
+        // patient's prepared PK (no PK model rebuilt) and from one that does not (the PK model rebuilt from the sampled patient).
+        var design = TrialDesigns.Nimh.WithTotalSubjects(200);
+        int[] patients = [0, 1, 2, 3, 4, 5, 6, 7];
+        var kept = new PatientCache(patients);
+        var dense = new PatientCache(200, keepPk: true);
+        var rebuilt = new PatientCache(200);
+        var cold = new TrialSimulator(design, Hypothesis.SharedSensitivity(0.9), 1);
+        var simulators = new[] { kept, dense, rebuilt }.Select(c => new TrialSimulator(design, Hypothesis.SharedSensitivity(0.9), 1, cache: c)).ToArray();
+        foreach (int i in patients)
+            foreach (var s in simulators) s.SimulateDissociation(i);
+        foreach (int i in patients)
+        {
+            Assert.NotNull(kept.Pk(i));
+            Assert.NotNull(dense.Pk(i));
+            Assert.Null(rebuilt.Pk(i));
+            var expected = cold.Simulate(i).DrugEffectMadrs;
+            foreach (var s in simulators)
+            {
+                var got = s.Simulate(i).DrugEffectMadrs;
+                Assert.Equal(expected.Length, got.Length);
+                for (int k = 0; k < got.Length; k++)
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(expected[k]), BitConverter.DoubleToInt64Bits(got[k]));
+            }
+        }
+        Assert.Null(kept.Pk(8));   // not one of the cache's patients
+    }
 }

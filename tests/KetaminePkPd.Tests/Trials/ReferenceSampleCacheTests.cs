@@ -2,7 +2,7 @@ using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Tests.Trials;
 
-/// <summary>Mediation's reference samples are cached per arm design; a sample handed over in steps (as EvidenceRun samples it)
+/// <summary>Mediation's reference samples are cached per arm design; a sample handed over in steps (as the evidence analysis samples it in steps)
 /// gives the patients exactly what a sample computed in one go gives.</summary>
 public class ReferenceSampleCacheTests
 {

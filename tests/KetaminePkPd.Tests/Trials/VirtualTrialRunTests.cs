@@ -2,6 +2,7 @@ using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Tests.Trials;
 
+/// <summary><see cref="VirtualTrial.Start"/>: the trial in steps.</summary>
 public class VirtualTrialRunTests
 {
     private static readonly TrialDesign Design = TrialDesigns.Nimh.WithTotalSubjects(24);
@@ -13,12 +14,12 @@ public class VirtualTrialRunTests
     [InlineData(int.MaxValue, false)]
     public void Step_AnyStepSize_GivesTheTrialOfRun(int stepSize, bool parallel)
     {
-        var run = new VirtualTrialRun(Design, Hypothesis.Expectancy(), 9, parallel);
+        var run = VirtualTrial.Start(Design, Hypothesis.Expectancy(), 9, parallel);
         int steps = 0;
         while (!run.Step(stepSize))
         {
             steps++;
-            Assert.Equal(Math.Min(24, steps * (long)stepSize), run.CompletedSubjects);
+            Assert.Equal(Math.Min(24, steps * (long)stepSize), run.CompletedWork);
         }
         Assert.Equal(1.0, run.Progress);
         var expected = Expected.Value;
@@ -32,17 +33,17 @@ public class VirtualTrialRunTests
     [Fact]
     public void Result_BeforeTheLastPatient_ThrowsSayingHowFarItGot()
     {
-        var run = new VirtualTrialRun(Design, null, 1);
+        var run = VirtualTrial.Start(Design, null, 1);
         run.Step(5);
         var ex = Assert.Throws<InvalidOperationException>(() => run.Result);
-        Assert.Contains("5 of 24", ex.Message);
+        Assert.Contains("trial is not complete (5 of 24 patients simulated)", ex.Message);
         Assert.False(run.IsComplete);
     }
 
     [Fact]
     public void Step_ZeroPatients_ThrowsNamingTheParameter()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new VirtualTrialRun(Design, null, 1).Step(0));
-        Assert.Equal("maxSubjects", ex.ParamName);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => VirtualTrial.Start(Design, null, 1).Step(0));
+        Assert.Equal("maxUnits", ex.ParamName);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using KetaminePkPd.Application;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Application.Reporting;
@@ -66,23 +67,23 @@ public sealed class SimulationReportTests
     [InlineData("interval-no-repeat", "--interval is used only with --repeat greater than 1")]
     [InlineData("other-drug", "--model perez-ruixo is a model of esketamine, but --drug racemic was given")]
     [InlineData("devices", "--dose")]
-    public void Resolve_BadCombination_ThrowsNamingTheInputs(string scenario, string expected)
+    public void ResolveSimulation_BadCombination_ThrowsNamingTheOptions(string scenario, string expected)
     {
         Func<SimulationSetup> resolve = scenario switch
         {
-            "dose-and-rate" => () => SimulationSetup.Resolve(dose: Dose.FromMilligrams(35), rate: DoseRate.Parse("20mg/h"), prefix: "--"),
-            "oral-infusion" => () => SimulationSetup.Resolve(route: Route.Oral, infusion: TimeSpan.FromMinutes(40), prefix: "--"),
-            "repeat-no-interval" => () => SimulationSetup.Resolve(repeat: 3, prefix: "--"),
-            "interval-no-repeat" => () => SimulationSetup.Resolve(interval: TimeSpan.FromDays(1), prefix: "--"),
-            "other-drug" => () => SimulationSetup.Resolve(drug: Drug.RacemicKetamine, model: PkModels.PerezRuixo2021, prefix: "--"),
-            _ => () => SimulationSetup.Resolve(drug: Drug.Esketamine, dose: Dose.FromMilligrams(50), prefix: "--"),
+            "dose-and-rate" => () => CommandLineText.ResolveSimulation(null, null, null, Dose.FromMilligrams(35), null, DoseRate.Parse("20mg/h"), 1, null, null, null, null),
+            "oral-infusion" => () => CommandLineText.ResolveSimulation(null, null, Route.Oral, null, TimeSpan.FromMinutes(40), null, 1, null, null, null, null),
+            "repeat-no-interval" => () => CommandLineText.ResolveSimulation(null, null, null, null, null, null, 3, null, null, null, null),
+            "interval-no-repeat" => () => CommandLineText.ResolveSimulation(null, null, null, null, null, null, 1, TimeSpan.FromDays(1), null, null, null),
+            "other-drug" => () => CommandLineText.ResolveSimulation(Drug.RacemicKetamine, PkModels.PerezRuixo2021, null, null, null, null, 1, null, null, null, null),
+            _ => () => CommandLineText.ResolveSimulation(Drug.Esketamine, null, null, Dose.FromMilligrams(50), null, null, 1, null, null, null, null),
         };
         var ex = Assert.Throws<ArgumentException>(() => resolve());
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Resolve_WithoutPrefix_NamesThePlainInputs()
+    public void Resolve_InTheLibrary_NamesTheParameters()
     {
         var ex = Assert.Throws<ArgumentException>(() => SimulationSetup.Resolve(route: Route.Oral, rate: DoseRate.Parse("20mg/h")));
         Assert.StartsWith("rate applies to route iv only, got route oral", ex.Message, StringComparison.Ordinal);

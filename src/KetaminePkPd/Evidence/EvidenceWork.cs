@@ -5,14 +5,12 @@ using KetaminePkPd.Trials;
 namespace KetaminePkPd.Evidence;
 
 /// <summary>
-/// <see cref="EvidenceAnalysis.Run"/> in bounded steps, for a front end that must keep painting while it works (the
-/// teaching page runs on the browser's one thread): each <see cref="Step"/> simulates at most a given number of a pool's
-/// patients, or runs one entry's replicate trials under one hypothesis. Stepping to the end gives the same
-/// <see cref="EvidenceResult"/> as <see cref="EvidenceAnalysis.Run"/>, value for value, whatever the step sizes and
-/// whether <see cref="EvidenceSettings.Parallel"/> is set (each patient's random stream is fixed by the seed and its index).
-/// Not thread-safe: step it from one thread.
+/// <see cref="EvidenceAnalysis.Run"/> in bounded steps (<see cref="EvidenceAnalysis.Start"/>): each step simulates at most a given
+/// number of a pool's patients, or runs one entry's replicate trials under one hypothesis. Stepping to the end gives the same
+/// <see cref="EvidenceResult"/> as <see cref="EvidenceAnalysis.Run"/>, value for value, whatever the step sizes and whether
+/// <see cref="EvidenceSettings.Parallel"/> is set (each patient's random stream is fixed by the seed and its index).
 /// </summary>
-public sealed class EvidenceRun
+internal sealed class EvidenceWork : SteppedWork<EvidenceResult>
 {
     private readonly EvidenceSettings _settings;
     private readonly ImmutableArray<EvidenceEntry> _entries;
@@ -20,7 +18,7 @@ public sealed class EvidenceRun
     private readonly List<int> _poolTotals;
     private readonly EvidenceRow[] _rows;
     private readonly Dictionary<(double, double), SimulatedSubject[]> _pools = [];
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Action<int, EvidenceRow>? _rowDone;
     private readonly long _work;
     private long _done;
     private int _design, _hypothesis, _entry, _filled, _patients;
@@ -32,13 +30,14 @@ public sealed class EvidenceRun
     private TrialSimulator? _referenceSimulator;
     private double[]? _referencePeaks;
     private int _referenceFilled;
-    private EvidenceResult? _result;
 
-    /// <summary>Prepares a run; nothing is simulated until <see cref="Step"/>.</summary>
+    /// <summary>Prepares the work; nothing is simulated until the first step.</summary>
     /// <param name="settings">What to run; null for <see cref="EvidenceSettings.Default"/>.</param>
-    public EvidenceRun(EvidenceSettings? settings = null)
+    /// <param name="rowDone">Receives each row as it is finished, with its index in <see cref="EvidenceResult.Rows"/>, or null.</param>
+    internal EvidenceWork(EvidenceSettings? settings, Action<int, EvidenceRow>? rowDone)
     {
         _settings = settings ?? EvidenceSettings.Default;
+        _rowDone = rowDone;
         _entries = _settings.Entries;
         _designs = [.. _entries.Select(e => e.Design).Distinct(ReferenceEqualityComparer.Instance).Cast<TrialDesign>()];
         _poolTotals = [.. _designs.Select(d => EvidenceAnalysis.PoolTotal(d, _entries.Where(e => ReferenceEquals(e.Design, d)), _settings.PoolFactor))];
@@ -49,22 +48,12 @@ public sealed class EvidenceRun
         _rows = new EvidenceRow[_entries.Length * _settings.Hypotheses.Length];
     }
 
-    /// <summary>The settings being run.</summary>
-    public EvidenceSettings Settings => _settings;
+    internal override string What => "evidence run";
 
-    /// <summary>The fraction of the work done, in [0, 1] (patients simulated and replicate trials run, weighted alike).</summary>
-    public double Progress => _result is not null ? 1 : Math.Min(1, (double)_done / _work);
+    internal override long TotalWork => _work;
 
-    /// <summary>Whether the run is finished (<see cref="Result"/> is available).</summary>
-    public bool IsDone => _result is not null;
-
-    /// <summary>The rows finished so far, in the order <see cref="EvidenceResult.Rows"/> will have them (entry order, then hypothesis
-    /// order); a row not yet run is null. A front end shows them as they arrive.</summary>
-    public IReadOnlyList<EvidenceRow?> RowsSoFar => _rows;
-
-    /// <summary>The result.</summary>
-    /// <exception cref="InvalidOperationException">The run is not finished: call <see cref="Step"/> until it returns true.</exception>
-    public EvidenceResult Result => _result ?? throw new InvalidOperationException("The evidence run is not finished: call Step until it returns true.");
+    /// <summary>Patients simulated and replicate trials run, weighted alike (at most <see cref="TotalWork"/>).</summary>
+    internal override long CompletedWork => Math.Min(_done, _work);
 
     /// <summary>Sets <paramref name="into"/>[from .. from + count) to <paramref name="make"/>(i), in parallel when the settings say so
     /// (each element depends only on its index, so the order does not matter).</summary>
@@ -106,23 +95,16 @@ public sealed class EvidenceRun
     }
 
     /// <summary>Does one piece of work: simulates up to <paramref name="patients"/> patients of the current pool, or runs one entry's
-    /// replicate trials under one hypothesis.</summary>
-    /// <param name="patients">The most pool patients to simulate in this step, at least 1.</param>
-    /// <returns>Whether the run is finished.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="patients"/> is below 1.</exception>
-    /// <exception cref="ArgumentException">A hypothesis a design's population cannot express (thrown by the step that meets it).</exception>
-    public bool Step(int patients)
+    /// replicate trials under one hypothesis; returns the result once finished, else null.</summary>
+    internal override EvidenceResult? Step(int patients, Stopwatch clock)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(patients, 1);
-        if (_result is not null) return true;
         while (true)
         {
             if (_design == _designs.Count)
             {
                 int h = _settings.Hypotheses.Length;
                 var joint = _settings.Hypotheses.Select((hyp, i) => EvidenceAnalysis.Joint(hyp, [.. Enumerable.Range(0, _entries.Length).Select(k => _rows[k * h + i])], _settings.Alpha));
-                _result = new EvidenceResult(_settings, [.. _rows], [.. joint], _patients, _clock.Elapsed);
-                return true;
+                return new EvidenceResult(_settings, [.. _rows], [.. joint], _patients, clock.Elapsed);
             }
             if (_hypothesis == _settings.Hypotheses.Length)
             {
@@ -138,7 +120,7 @@ public sealed class EvidenceRun
                 _pooled ??= design.WithTotalSubjects(Math.Max(_poolTotals[_design], design.Arms.Length));
                 var hypothesis = _settings.Hypotheses[_hypothesis];
                 // Mediation's simulator needs the arms' reference samples: sample them in steps first, so building it is quick.
-                if (hypothesis.MediationShare > 0 && SampleReference(_pooled, patients)) return false;
+                if (hypothesis.MediationShare > 0 && SampleReference(_pooled, patients)) return null;
                 _simulator = new TrialSimulator(_pooled, hypothesis, _settings.Seed);
                 // Expectancy acts only when patients are rated: hypotheses that differ only in it share the simulated pharmacology.
                 _pharmacology = (hypothesis.SensitivityCorrelation, hypothesis.MediationShare);
@@ -167,7 +149,7 @@ public sealed class EvidenceRun
                     _pools[_pharmacology] = _pool;
                     _patients += _pool.Length;
                 }
-                return false;
+                return null;
             }
             while (_entry < _entries.Length && !ReferenceEquals(_entries[_entry].Design, _designs[_design])) _entry++;
             if (_entry == _entries.Length)
@@ -177,10 +159,11 @@ public sealed class EvidenceRun
                 continue;
             }
             int k = _entry++;
-            _rows[k * _settings.Hypotheses.Length + _hypothesis] =
-                EvidenceAnalysis.RunEntry(_entries[k], k, _settings.Hypotheses[_hypothesis], _simulator, _pooled, _pool, _settings);
+            int index = k * _settings.Hypotheses.Length + _hypothesis;
+            _rows[index] = EvidenceAnalysis.RunEntry(_entries[k], k, _settings.Hypotheses[_hypothesis], _simulator, _pooled, _pool, _settings);
+            _rowDone?.Invoke(index, _rows[index]);
             _done += _settings.Replicates;
-            return false;
+            return null;
         }
     }
 }

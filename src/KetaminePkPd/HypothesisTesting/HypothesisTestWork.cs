@@ -6,37 +6,35 @@ using KetaminePkPd.Trials;
 namespace KetaminePkPd.HypothesisTesting;
 
 /// <summary>
-/// One <see cref="HypothesisTest"/> run that advances in steps of bounded work, for callers that must stay responsive
-/// between steps (a page in a browser, which has one thread: it renders progress between steps) or that want to stop
-/// early. <see cref="HypothesisTest.Run"/> is this run stepped to the end, so the result is the same, bit for bit,
-/// whatever the step sizes (tested).
+/// The work of one <see cref="HypothesisTest"/> in steps (<see cref="HypothesisTest.Start"/>); <see cref="HypothesisTest.Run"/>
+/// steps it to the end, so the result is the same, bit for bit, whatever the step sizes (tested).
 /// </summary>
 /// <remarks>
-/// <para>The work is, for each hypothesis in turn, simulating the patients of its pool that some replicate enrols (one unit per patient) and then, for
-/// each observation, its replicate trials (one unit per trial). A step does at most the units asked for and never
+/// The work is, for each hypothesis in turn, simulating the patients of its pool that some replicate enrols (one unit per patient)
+/// and then, for each observation, its replicate trials (one unit per trial). A step does at most the units asked for and never
 /// crosses from one of these phases into the next, so a step can return having done fewer. Within a step, patients and
 /// replicates run on all cores when <see cref="HypothesisTestSettings.Parallel"/> is set; each one uses its own random
-/// stream (see <see cref="HypothesisTest"/>), so neither the step sizes nor the core count change the result.</para>
-/// <para>Not thread-safe: call <see cref="Step"/> from one thread at a time.</para>
+/// stream (see <see cref="HypothesisTest"/>), so neither the step sizes nor the core count change the result.
 /// </remarks>
-public sealed class HypothesisTestRun
+internal sealed class HypothesisTestWork : SteppedWork<HypothesisTestResult>
 {
     private readonly HypothesisTestSettings _settings;
     private readonly TrialSimulator[] _simulators;
     private readonly int[] _timeIndex;
     private readonly ImmutableArray<HypothesisComparison>.Builder _comparisons;
-    private readonly Stopwatch _clock = new();
     private int _hypothesis, _observation = -1, _next;
+    private long _completed;
     private RatingPool? _pool, _unlinkedPool;
     private int[] _enrolled;
     private double[] _r = [], _partial = [];
     private ReplicateBuffers? _serialBuffers;
     private HypothesisTestResult? _result;
+    private Stopwatch _clock = new();
 
-    /// <summary>Prepares a run; no patient is simulated until the first <see cref="Step"/>.</summary>
+    /// <summary>Prepares the work; no patient is simulated until the first step.</summary>
     /// <param name="settings">What to run; null for <see cref="HypothesisTestSettings.Default"/>.</param>
-    /// <exception cref="ArgumentException">An observation at a time that is not one of the design's assessments, a pool smaller than 4 times the largest n, or a hypothesis the population cannot express.</exception>
-    public HypothesisTestRun(HypothesisTestSettings? settings = null)
+    /// <exception cref="ArgumentException">A hypothesis the population cannot express.</exception>
+    internal HypothesisTestWork(HypothesisTestSettings? settings = null)
     {
         _settings = settings ??= HypothesisTestSettings.Default;
         var design = settings.Design;
@@ -52,47 +50,21 @@ public sealed class HypothesisTestRun
         TotalWork = settings.Hypotheses.Length * (_enrolled.Length + (long)settings.Replicates * settings.Observed.Length);
     }
 
-    /// <summary>The settings (with the seed) of this run.</summary>
-    public HypothesisTestSettings Settings => _settings;
+    internal override string What => "hypothesis test";
 
-    /// <summary>Units of work in the whole run: patient simulations plus replicate trials (per hypothesis, the distinct
-    /// patients some replicate enrols plus replicates times observations).</summary>
-    public long TotalWork { get; }
+    /// <summary>Patient simulations plus replicate trials (per hypothesis, the distinct patients some replicate enrols plus replicates
+    /// times observations).</summary>
+    internal override long TotalWork { get; }
 
-    /// <summary>Units of work done so far, in [0, <see cref="TotalWork"/>].</summary>
-    public long CompletedWork { get; private set; }
+    internal override long CompletedWork => _completed;
 
-    /// <summary>Fraction of the work done, in [0, 1].</summary>
-    public double Progress => (double)CompletedWork / TotalWork;
-
-    /// <summary>True once every step has been done and <see cref="Result"/> is available.</summary>
-    public bool IsComplete => _result is not null;
-
-    /// <summary>Time spent inside <see cref="Step"/> so far (the compute time, without the pauses between steps).</summary>
-    public TimeSpan Elapsed => _clock.Elapsed;
-
-    /// <summary>The outcome, once <see cref="IsComplete"/>; its <see cref="HypothesisTestResult.Elapsed"/> is <see cref="Elapsed"/>.</summary>
-    /// <exception cref="InvalidOperationException">The run is not complete.</exception>
-    public HypothesisTestResult Result => _result ?? throw new InvalidOperationException(
-        $"The run is not complete ({CompletedWork} of {TotalWork} units done): call Step until it returns true.");
-
-    /// <summary>Does at most <paramref name="maxUnits"/> units of work (patient simulations or replicate trials), never crossing into the next phase.</summary>
-    /// <param name="maxUnits">Largest number of units to do, at least 1.</param>
-    /// <returns>True when the run is complete (then further calls do nothing and return true).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxUnits"/> is below 1.</exception>
-    public bool Step(int maxUnits)
+    internal override HypothesisTestResult? Step(int maxUnits, Stopwatch clock)
     {
-        if (maxUnits < 1) throw new ArgumentOutOfRangeException(nameof(maxUnits), maxUnits, $"maxUnits must be at least 1, got {maxUnits}.");
-        if (_result is not null) return true;
-        _clock.Start();
-        try
-        {
-            if (_observation < 0) SimulatePool(maxUnits);
-            else ReplicateTrials(maxUnits);
-            if (_hypothesis == _simulators.Length) Finish();
-        }
-        finally { _clock.Stop(); }
-        return _result is not null;
+        _clock = clock;
+        if (_observation < 0) SimulatePool(maxUnits);
+        else ReplicateTrials(maxUnits);
+        if (_hypothesis == _simulators.Length) Finish();
+        return _result;
     }
 
     /// <summary>Simulates the next patients of the current hypothesis's pool.</summary>
@@ -106,7 +78,7 @@ public sealed class HypothesisTestRun
             {
                 // The same noise-free course as the hypothesis that linked nothing before: its pool serves (one step).
                 _pool = _unlinkedPool;
-                CompletedWork += enrolled.Length;
+                _completed += enrolled.Length;
                 StartObservation(0);
                 return;
             }
@@ -117,7 +89,7 @@ public sealed class HypothesisTestRun
         int from = _next, to = (int)Math.Min(enrolled.Length, (long)from + maxUnits);
         if (_settings.Parallel) Parallel.For(from, to, k => pool.Store(k, simulator.Simulate(enrolled[k])));
         else for (int k = from; k < to; k++) pool.Store(k, simulator.Simulate(enrolled[k]));
-        CompletedWork += to - from;
+        _completed += to - from;
         _next = to;
         if (_next == enrolled.Length) StartObservation(0);
     }
@@ -130,7 +102,7 @@ public sealed class HypothesisTestRun
         int from = _next, to = (int)Math.Min(_settings.Replicates, (long)from + maxUnits);
         var batch = new ReplicateBatch(simulator, _pool!, _settings.Seed, n, _timeIndex[o], o, _settings.Observed.Length);
         _serialBuffers = HypothesisTesting.ReplicateTrials.Run(batch, from, to, _settings.Parallel, _r, _partial, _serialBuffers, null);
-        CompletedWork += to - from;
+        _completed += to - from;
         _next = to;
         if (_next < _settings.Replicates) return;
 

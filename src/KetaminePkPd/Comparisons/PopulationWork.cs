@@ -7,12 +7,11 @@ namespace KetaminePkPd.Comparisons;
 /// The population bands of one comparison arm (<see cref="ComparisonOptions.PopulationSize"/> virtual patients of the
 /// arm model's default population, docs/model.md section 4.4), simulated in steps of bounded size for callers that must stay
 /// responsive between steps (a page in a browser has one thread). <see cref="RouteComparison.Run"/> computes its bands
-/// by stepping one of these to the end, so the result is the same, bit for bit, whatever the step sizes: patient i is
+/// by stepping one of these to the end (<see cref="RouteComparison.StartPopulation"/>), so the result is the same, bit for bit, whatever the step sizes: patient i is
 /// always drawn from (<see cref="ComparisonOptions.Seed"/>, i) (tested).
 /// </summary>
-/// <remarks>Not thread-safe: call <see cref="SubjectRun{TResult}.Step"/> from one thread at a time. The last step also computes the
-/// percentiles.</remarks>
-public sealed class PopulationRun : SubjectRun<PopulationBands>
+/// <remarks>The last step also computes the percentiles.</remarks>
+internal sealed class PopulationWork : SubjectWork<PopulationBands>
 {
     private readonly ComparisonArm _arm;
     private readonly ComparisonOptions _options;
@@ -20,12 +19,12 @@ public sealed class PopulationRun : SubjectRun<PopulationBands>
     private readonly ArmMetrics[] _metrics;
     private readonly double[][] _concentration, _cadss, _antidepressant;
 
-    /// <summary>Prepares the run; no patient is simulated until the first <see cref="SubjectRun{TResult}.Step"/>.</summary>
+    /// <summary>Prepares the run; no patient is simulated until the first step.</summary>
     /// <param name="arm">The arm.</param>
     /// <param name="options">The comparison's settings: <see cref="ComparisonOptions.PopulationSize"/> patients (at least 1), the seed, the threshold and whether to use all cores.</param>
     /// <exception cref="ArgumentException"><see cref="ComparisonOptions.PopulationSize"/> is 0.</exception>
-    public PopulationRun(ComparisonArm arm, ComparisonOptions options)
-        : base(Size(arm, options), options.Parallel, "population")
+    internal PopulationWork(ComparisonArm arm, ComparisonOptions options)
+        : base(Size(arm, options), options.Parallel)
     {
         _arm = arm;
         _options = options;
@@ -44,6 +43,8 @@ public sealed class PopulationRun : SubjectRun<PopulationBands>
         return options.PopulationSize >= 1 ? options.PopulationSize
             : throw new ArgumentException($"options.PopulationSize must be at least 1 for population bands, got {options.PopulationSize}.", nameof(options));
     }
+
+    internal override string What => "population";
 
     private protected override void Simulate(int i)
     {

@@ -3,14 +3,13 @@ using System.Collections.Immutable;
 namespace KetaminePkPd.Trials;
 
 /// <summary>
-/// One <see cref="VirtualTrial"/> that simulates its patients in steps of bounded size, for callers that must stay
-/// responsive between steps (a page in a browser has one thread). <see cref="VirtualTrial.Run"/> is this run stepped
-/// to the end, so the result is the same, bit for bit, whatever the step sizes: patient i always uses the random streams
-/// (seed, i, 0..2) (tested).
+/// One <see cref="VirtualTrial"/> that simulates its patients in steps of bounded size (<see cref="VirtualTrial.Start"/>).
+/// <see cref="VirtualTrial.Run"/> is this work stepped to the end, so the result is the same, bit for bit, whatever the
+/// step sizes: patient i always uses the random streams (seed, i, 0..2) (tested).
 /// </summary>
-/// <remarks>Not thread-safe: call <see cref="SubjectRun{TResult}.Step"/> from one thread at a time. The last step also summarises the trial
-/// (<see cref="TrialResult"/>: arm summaries and, per assessment, the associations with their mediation bootstrap).</remarks>
-public sealed class VirtualTrialRun : SubjectRun<TrialResult>
+/// <remarks>The last step also summarises the trial (<see cref="TrialResult"/>: arm summaries and, per assessment, the
+/// associations with their mediation bootstrap).</remarks>
+internal sealed class VirtualTrialWork : SubjectWork<TrialResult>
 {
     private readonly TrialDesign _design;
     private readonly Hypothesis _hypothesis;
@@ -22,21 +21,10 @@ public sealed class VirtualTrialRun : SubjectRun<TrialResult>
     private TrialSubjectResult[] _block = [];
     private int _blockStart;
 
-    /// <summary>Prepares the trial; no patient is simulated until the first <see cref="SubjectRun{TResult}.Step"/>.</summary>
-    /// <param name="design">The design.</param>
-    /// <param name="hypothesis">What links the two effects; null for <see cref="Hypothesis.ExposureOnly"/>.</param>
-    /// <param name="seed">The seed.</param>
-    /// <param name="parallel">Simulate each step's patients on all cores, or on the calling thread (the result is the same).</param>
-    /// <exception cref="ArgumentException">A hypothesis the population cannot express (shared sensitivity without variability on C50_D and EC50_A).</exception>
-    public VirtualTrialRun(TrialDesign design, Hypothesis? hypothesis, ulong seed, bool parallel = false)
-        : this(design, hypothesis, seed, parallel, keepSubjects: true, sink: null)
-    {
-    }
-
     /// <summary>Prepares the trial, optionally without keeping the patients (the result's <see cref="TrialResult.Subjects"/> is then
     /// empty) and handing each one, in index order, to <paramref name="sink"/> at the end of the step that simulated it.</summary>
-    internal VirtualTrialRun(TrialDesign design, Hypothesis? hypothesis, ulong seed, bool parallel, bool keepSubjects, Action<TrialSubjectResult>? sink)
-        : base((design ?? throw new ArgumentNullException(nameof(design))).TotalSubjects, parallel, "trial")
+    internal VirtualTrialWork(TrialDesign design, Hypothesis? hypothesis, ulong seed, bool parallel, bool keepSubjects, Action<TrialSubjectResult>? sink)
+        : base((design ?? throw new ArgumentNullException(nameof(design))).TotalSubjects, parallel)
     {
         _design = design;
         _hypothesis = hypothesis ?? Hypothesis.ExposureOnly;
@@ -46,6 +34,8 @@ public sealed class VirtualTrialRun : SubjectRun<TrialResult>
         _columns = new TrialColumns(design.TotalSubjects, design.Assessments.Length);
         _sink = sink;
     }
+
+    internal override string What => "trial";
 
     private protected override void BeginStep(int from, int to)
     {
