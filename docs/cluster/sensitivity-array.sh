@@ -3,6 +3,7 @@
 #
 #   sbatch --array=1-8 docs/cluster/sensitivity-array.sh            # 8 shards of the default analysis
 #   ANALYSIS="--pair placebo-sd,dose-spread --replicates 4000" sbatch --array=1-16 docs/cluster/sensitivity-array.sh
+#   ANALYSIS="--global --worlds 10000 --allow-long-run" sbatch --array=1-50 docs/cluster/sensitivity-array.sh   # a global analysis
 #
 # Every task runs the same analysis arguments with its own --shard K/N (K = SLURM_ARRAY_TASK_ID, N = the array size)
 # and writes $OUT/part-K.json; the last task to start submits the merge with afterok on the whole array.

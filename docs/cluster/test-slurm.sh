@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs docs/cluster/sensitivity-array.sh on a real single-node Slurm (Debian's slurmctld, slurmd, munge), started and
 # stopped by this script in a private directory (its own munge key and socket, its own ports and spool), then checks
-# that the merged JSON and CSV equal the unsharded run's byte for byte.
+# that the merged JSON and CSV equal the unsharded run's byte for byte: once for a one-at-a-time analysis, once for a
+# global analysis (sensitivity --global).
 #
 #   sudo apt-get install slurmctld slurmd slurm-client munge     # once
 #   bash docs/cluster/test-slurm.sh                               # as root (slurmd runs jobs as the submitting user)
@@ -76,3 +77,14 @@ $CLI sensitivity $ANALYSIS --json --out "$work/whole.csv" --quiet > "$work/whole
 cmp "$work/whole.json" "$OUT/sensitivity.json"
 cmp "$work/whole.csv" "$OUT/cells.csv"
 echo "Slurm array of 4 shards merged byte-identical to the unsharded run ($work)."
+
+# The global analysis (sensitivity --global, issue 18): the same array script, 4 shards of 8 worlds.
+export ANALYSIS="--global --worlds 8 --hypothesis exposure-only --replicates 100 --seed 3"
+export OUT="$work/out-global"
+sbatch --wait --array=1-4 --cpus-per-task=1 --mem=500M --export=ALL "$here/sensitivity-array.sh"
+for _ in $(seq 1 120); do [[ -s "$OUT/sensitivity.json" && -z "$(squeue -h)" ]] && break; sleep 1; done
+
+$CLI sensitivity $ANALYSIS --json --out "$work/whole-global.csv" --quiet > "$work/whole-global.json"
+cmp "$work/whole-global.json" "$OUT/sensitivity.json"
+cmp "$work/whole-global.csv" "$OUT/cells.csv"
+echo "Slurm array of 4 global-analysis shards merged byte-identical to the unsharded run ($work)."

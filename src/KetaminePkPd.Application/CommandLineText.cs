@@ -104,6 +104,7 @@ public static class CommandLineText
             "ketamine-pkpd sensitivity --vary none --pair placebo-sd,ec50-a-sd --plot-heatmap heat.png",
             "ketamine-pkpd sensitivity --hypothesis mediation --share 0.3 --out cells.csv --json",
             "ketamine-pkpd sensitivity --design esketamine-intranasal --observed-r=-0.04 --observed-n 576 --observed-at 1d",
+            "ketamine-pkpd sensitivity --global --worlds 400 --plot global.png --out worlds.csv",
         ],
         ["strengths"] =
         [

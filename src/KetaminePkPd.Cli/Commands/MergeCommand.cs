@@ -15,7 +15,7 @@ internal sealed class MergeCommand : CliCommand
 
     public MergeCommand()
         : base("merge",
-            "Combine the partial result files of `sensitivity --shard K/N` into exactly the output of the unsharded run (report, --json, --out CSV, plots).")
+            "Combine the partial result files of `sensitivity --shard K/N` (or `sensitivity --global --shard K/N`) into exactly the output of the unsharded run (report, --json, --out CSV, plots).")
     {
         Add(_files, _out, _plot, _plotHeatmap, _json, _quiet);
     }
@@ -24,22 +24,32 @@ internal sealed class MergeCommand : CliCommand
     public const long MaxShardFileBytes = 512L << 20;
 
     /// <summary>Reads one shard file with a size bound; every message names the file.</summary>
-    private static SensitivityShardFile Read(string path)
+    private static SensitivityShardFile Read(string path) => Open(path, s => SensitivityShardFile.Read(s, path));
+
+    private static T Open<T>(string path, Func<Stream, T> read)
     {
         using var stream = InputText.OpenRead(path, MaxShardFileBytes, $"shard file '{path}'");
-        return SensitivityShardFile.Read(stream, path);
+        return read(stream);
     }
 
     protected override int Execute(CommandContext ctx)
     {
         var paths = ctx.Parse.GetValue(_files) ?? [];
+        var sensitivity = new SensitivityCommand();
+        if (paths.Any(p => Open(p, GlobalShardFile.IsGlobal)))
+        {
+            var (stored, worlds) = GlobalShardFile.Combine([.. paths.Select(p => Open(p, s => GlobalShardFile.Read(s, p)))], paths);
+            var g = sensitivity.ResolveGlobal(Parse(sensitivity, stored, paths[0]));
+            if (ctx.Get(_plotHeatmap) is not null) throw new ArgumentException("--plot-heatmap: these are shard files of a global analysis, which has no pair; use --plot.");
+            return SensitivityCommand.EmitGlobal(ctx, g, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_json), quiet: true, _ => GlobalSensitivityAnalysis.Merge(g.Settings, worlds));
+        }
         SensitivityShardFile[] files = [.. paths.Select(Read)];
         var analysis = SensitivityShardFile.CheckSameAnalysis(files, paths);
-        var sensitivity = new SensitivityCommand();
-        var parsed = sensitivity.Command.Parse([.. analysis]);
-        if (parsed.Errors.Count > 0) throw new ArgumentException($"'{paths[0]}': its stored arguments do not parse ({parsed.Errors[0].Message}).");
-        var run = sensitivity.Resolve(parsed);
+        var run = sensitivity.Resolve(Parse(sensitivity, analysis, paths[0]));
         if (run.Choice.FilePath is { } design) ctx.Inputs.Add((design, "--design (named in the shard files)"));
         return SensitivityCommand.Emit(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet: true, _ => SensitivityShardFile.Merge(run.Settings, files));
     }
+
+    private static ParseResult Parse(SensitivityCommand command, IEnumerable<string> stored, string file) => command.Command.Parse([.. stored]) is var parsed && parsed.Errors.Count == 0 ? parsed
+        : throw new ArgumentException($"'{file}': its stored arguments do not parse ({parsed.Errors[0].Message}).");
 }

@@ -36,6 +36,9 @@ internal sealed class SensitivityCommand : CliCommand
         $"Run only shard K of N (1 <= K <= N <= {SensitivityShardFile.MaxShards}) and write its partial result to --out (JSON); `ketamine-pkpd merge` combines the N " +
         "partial files into exactly the output of the unsharded run. For batch engines (docs/cluster.md).", (t, n) => SensitivityShardFile.ParseSpec(t, n));
 
+    private readonly Option<bool> _global = new("--global") { Description = GlobalSensitivityRequest.Help };
+    private readonly Option<int?> _worlds = SharedOptions.Parsed<int?>("--worlds", "count", $"Worlds sampled by --global, 1 to {GlobalSensitivitySettings.MaxWorlds}.", (t, n) => Parsing.ParseCount(t, n, 1, GlobalSensitivitySettings.MaxWorlds));
+
     public SensitivityCommand()
         : base("sensitivity",
             "What would it take for a hypothesis (exposure-only by default) to produce the observed correlation? Vary the provisional " +
@@ -45,12 +48,14 @@ internal sealed class SensitivityCommand : CliCommand
             "change from the default that makes the hypothesis compatible (p >= 0.05), or none within the range. Without options: " +
             $"exposure-only, the NIMH design, Luckenbaugh 2014's two observations, every assumption, {DefaultReplicates} replicates, pools of {DefaultPoolSize}, seed {DefaultSeed}.")
     {
-        Add(_hypothesis, _vary, _pair, _replicates, _pool, _seed, _design, _parameters, _rho, _share, _threshold, _boost, _out, _plot, _plotHeatmap, _json, _quiet, _shard, _allowLongRun);
+        Add(_hypothesis, _vary, _pair, _replicates, _pool, _seed, _design, _parameters, _rho, _share, _threshold, _boost, _out, _plot, _plotHeatmap, _json, _quiet, _shard, _allowLongRun, _global, _worlds);
         _observed.AddTo(Command);
     }
 
     protected override int Execute(CommandContext ctx)
     {
+        if (ctx.Get(_global)) return Global(ctx);
+        if (ctx.Get(_worlds) is not null) throw new ArgumentException("--worlds needs --global (the worlds of a global analysis).");
         var run = Resolve(ctx.Parse);
         string? outPath = ctx.Get(_out);
         bool quiet = ctx.Get(_quiet);
@@ -89,6 +94,52 @@ internal sealed class SensitivityCommand : CliCommand
         files.CommitAll();
         ctx.Emit(json, () => text, () => SensitivityReport.Build(result, run.Choice.Origin), files.Paths);
         return CliErrors.Success;
+    }
+
+    /// <summary><c>sensitivity --global</c>: the whole analysis, or one shard of it written to --out.</summary>
+    private int Global(CommandContext ctx)
+    {
+        if (ctx.Get(_pair) is not null || ctx.Get(_plotHeatmap) is not null) throw new ArgumentException("--global samples the assumptions jointly; --pair and --plot-heatmap belong to the one-at-a-time analysis.");
+        if (ctx.Get(_parameters) is not null) throw new ArgumentException("--parameters is not applied by --global yet: each world's calibration trial uses the shipped effect parameters; run the global analysis without it.");
+        var run = ResolveGlobal(ctx.Parse);
+        var (k, n) = ctx.Get(_shard) ?? (1, 1);
+        run.CheckWork(ctx.Get(_allowLongRun), k, n);
+        if (ctx.Get(_shard) is null) return EmitGlobal(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_json), ctx.Get(_quiet), progress => GlobalSensitivityAnalysis.Run(run.Settings, progress));
+        if (ctx.Get(_out) is not { } outPath) throw new ArgumentException("--shard needs --out: the partial result file that merge reads.");
+        if (ctx.Get(_plot) is not null || ctx.Get(_json)) throw new ArgumentException("--shard writes only the partial file (--out); plots and --json come from merge.");
+        using var files = ctx.Outputs();
+        var file = files.Open(outPath, "--out")!;
+        var worlds = ProgressDisplay.Run(ctx.Stderr, !ctx.Get(_quiet) && ProgressDisplay.IsTerminal(ctx.Stderr), $"Shard {k}/{n}", progress => GlobalSensitivityAnalysis.RunShard(run.Settings, k, n, progress));
+        new GlobalShardFile(run.Arguments, k, n, worlds).Write(file.Stream);
+        files.CommitAll();
+        if (!ctx.Get(_quiet)) ctx.Stdout.WriteLine($"Shard {k} of {n}: {worlds.Length} worlds, {worlds.Count(w => w.IsPlausible)} plausible; wrote {file.Path}.");
+        return CliErrors.Success;
+    }
+
+    /// <summary>Opens the outputs, gets the global result, writes the CSV of worlds, the plots and the report or JSON (shared with <c>merge</c>).</summary>
+    internal static int EmitGlobal(CommandContext ctx, GlobalSensitivityRequest run, string? outPath, string? plot, bool json, bool quiet, Func<IProgress<double>?, GlobalSensitivityResult> compute)
+    {
+        plot = PlotOptions.Check(plot, "--plot");
+        using var files = ctx.Outputs();
+        var csv = files.Open(outPath, "--out");
+        var plots = plot is null ? [] : run.Settings.Observed.Select(o => (o, File: files.Open(PlotOptions.WithSuffix(plot, Durations.Format(o.Time)), "--plot")!)).ToList();
+        var result = ProgressDisplay.Run(ctx.Stderr, ctx.ShowProgress(quiet, json), "Simulating worlds", compute);
+        string text = GlobalSensitivityReport.ToJson(result, run.Choice.Token, run.Choice.FilePath, run.Reproduce, plots.Select(p => p.File.Path));
+        if (csv is not null) GlobalSensitivityReport.WorldTable(result).WriteCsv(csv.Stream);
+        foreach (var (o, file) in plots) OutputFiles.WritePanels(file, GlobalCharts.Panels(result, o), 1200, 600);
+        files.CommitAll();
+        ctx.Emit(json, () => text, () => GlobalSensitivityReport.Build(result, run.Choice.Origin), files.Paths);
+        return CliErrors.Success;
+    }
+
+    /// <summary>Reads the options of a global analysis into a checked request.</summary>
+    /// <exception cref="ArgumentException">A bad value or combination; the message names the option.</exception>
+    internal GlobalSensitivityRequest ResolveGlobal(ParseResult p)
+    {
+        var (r, n, at) = _observed.Values(p);
+        return GlobalSensitivityRequest.Resolve(DesignChoice.Resolve(p.GetValue(_design)), p.GetValue(_hypothesis),
+            new HypothesisStrengths(p.GetValue(_rho), p.GetValue(_share), p.GetValue(_threshold), p.GetValue(_boost)),
+            p.GetValue(_vary), r, n, at, p.GetValue(_worlds), p.GetValue(_replicates), p.GetValue(_pool), p.GetValue(_seed));
     }
 
     /// <summary>Reads the options that define the analysis into a checked request (settings and the arguments that reproduce them).</summary>

@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Trials;
+
+namespace KetaminePkPd.Application;
+
+/// <summary>
+/// A global uncertainty analysis as a user asks for it (<c>sensitivity --global</c>): a design, the hypotheses (all four, or
+/// one by name) with the strengths given, the assumptions sampled jointly by their tokens, one observation (Luckenbaugh
+/// 2014's two by default), worlds, replicates, pool and seed. <see cref="Resolve"/> applies the defaults and checks every
+/// value; <see cref="Arguments"/> reproduce the analysis (stored in shard files).
+/// </summary>
+public sealed class GlobalSensitivityRequest
+{
+    /// <summary>Wall seconds per world on the project's 2-core machine at the defaults: 36.7 CPU seconds for 100 worlds (19 plausible) under
+    /// /usr/bin/time, 2026-12-06, worlds run two at a time (docs/sensitivity.md, "Global analysis": cost).</summary>
+    internal const double SecondsPerWorld = 0.2;
+
+    /// <summary>Bytes kept per world (its summary) and per pool patient of the two worlds simulated at a time.</summary>
+    internal const double BytesPerWorld = 1000;
+
+    /// <summary>The help text of the <c>--global</c> option.</summary>
+    public static readonly string Help = "Global analysis: sample every assumption of --vary jointly (scrambled Halton sequence over the documented ranges), keep the " +
+        "worlds that still hit the calibration targets, test every hypothesis (or --hypothesis) in each, and report per hypothesis and observation the share of plausible worlds " +
+        "compatible, the median-r quantiles and each assumption's PRCC; --plot draws the median-r distribution and importance bars, --out one CSV row per world (docs/sensitivity.md). " +
+        $"[defaults: --worlds {GlobalSensitivitySettings.DefaultWorlds}, --replicates {GlobalSensitivitySettings.DefaultWorldReplicates}, --subjects {GlobalSensitivitySettings.DefaultWorldPoolSize}]";
+
+    private GlobalSensitivityRequest(DesignChoice choice, GlobalSensitivitySettings settings, ImmutableArray<string> arguments)
+    {
+        Choice = choice;
+        Settings = settings;
+        Arguments = arguments;
+    }
+
+    /// <summary>The design as chosen.</summary>
+    public DesignChoice Choice { get; }
+
+    /// <summary>The settings to run, validated.</summary>
+    public GlobalSensitivitySettings Settings { get; }
+
+    /// <summary>The arguments after <c>sensitivity</c> that define this analysis (starting with <c>--global</c>; no output options).</summary>
+    public ImmutableArray<string> Arguments { get; }
+
+    /// <summary>A command line that reproduces the analysis.</summary>
+    public string Reproduce => string.Join(' ', new[] { CommandLineText.Tool, "sensitivity" }
+        .Concat(Arguments.Select(a => a.All(c => char.IsAsciiLetterOrDigit(c) || "_./,:=+-".Contains(c)) ? a : CommandLineText.Quote(a))));
+
+    /// <summary>Resolves a request; every argument is optional.</summary>
+    /// <param name="design">The design; null for NIMH.</param>
+    /// <param name="hypothesis">One hypothesis by name; null for all four.</param>
+    /// <param name="strengths">Strengths, each for a hypothesis that is run.</param>
+    /// <param name="vary">Assumption tokens sampled jointly; null or empty for every one that applies to the design.</param>
+    /// <param name="observedR">An observed r (with <paramref name="observedN"/> and <paramref name="observedAt"/>).</param>
+    /// <param name="observedN">Patients behind it.</param>
+    /// <param name="observedAt">Its time.</param>
+    /// <param name="worlds">Worlds; null for <see cref="GlobalSensitivitySettings.DefaultWorlds"/>.</param>
+    /// <param name="replicates">Replicates per world, hypothesis and observation; null for the default.</param>
+    /// <param name="subjects">Pool per world and hypothesis; null for the default.</param>
+    /// <param name="seed">The seed; null for 1.</param>
+    /// <exception cref="ArgumentException">A bad value or combination; the message names the option.</exception>
+    public static GlobalSensitivityRequest Resolve(DesignChoice? design = null, string? hypothesis = null, HypothesisStrengths? strengths = null,
+        IEnumerable<string>? vary = null, double? observedR = null, int? observedN = null, TimeSpan? observedAt = null,
+        int? worlds = null, int? replicates = null, int? subjects = null, ulong? seed = null)
+    {
+        var d = GlobalSensitivitySettings.Default;
+        var choice = design ?? DesignChoice.Default;
+        var given = strengths ?? HypothesisStrengths.None;
+        var hypotheses = (hypothesis is null ? Hypothesis.All : [Hypothesis.Parse(hypothesis, "--hypothesis")]).Select(given.Apply).ToArray();
+        if (given.FirstWithout(hypotheses.Select(h => h.Name)) is var (option, target))
+            throw new ArgumentException($"{option} applies to the {target} hypothesis, which this run does not test; drop --hypothesis or use --hypothesis {target}.");
+        var observed = ReplicateStudySettings.Observation(observedR, observedN, observedAt, "given with --observed-r", "--observed-r, --observed-n and --observed-at");
+        var varyList = vary?.ToList() ?? [];
+        var assumptions = SensitivityRanges.ParseList(varyList, choice.Design, "--vary");
+        if (assumptions.IsEmpty) throw new ArgumentException("--vary none: a global analysis samples at least one assumption.");
+        var settings = d with
+        {
+            Design = choice.Design, Hypotheses = hypotheses, Observed = observed ?? d.Observed, Assumptions = assumptions,
+            Worlds = worlds ?? d.Worlds, Replicates = replicates ?? d.Replicates, PoolSize = subjects ?? d.PoolSize, Seed = seed ?? d.Seed,
+        };
+        try
+        {
+            settings.Validate();
+        }
+        catch (ArgumentException ex) when (ex.Message.StartsWith("PoolSize", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"--subjects {settings.PoolSize}: {ex.Message.Split(" (Parameter")[0]}");
+        }
+
+        static string Inv(long v) => v.ToString(CultureInfo.InvariantCulture);
+        var args = new List<string> { "--global" };
+        if (!choice.IsDefault) args.AddRange(["--design", choice.FilePath ?? choice.Token]);
+        if (hypothesis is not null) args.AddRange(["--hypothesis", hypotheses[0].Name]);
+        foreach (string a in given.Arguments()) args.AddRange(a.Split(' ', 2));
+        if (varyList.Count > 0) args.AddRange(["--vary", string.Join(',', settings.Assumptions.Select(SensitivityRanges.Token))]);
+        if (observed is [var o]) args.AddRange([$"--observed-r={o.R.ToString("R", CultureInfo.InvariantCulture)}", "--observed-n", Inv(o.N), "--observed-at", Durations.Format(o.Time)]);
+        if (settings.Worlds != d.Worlds) args.AddRange(["--worlds", Inv(settings.Worlds)]);
+        if (settings.Replicates != d.Replicates) args.AddRange(["--replicates", Inv(settings.Replicates)]);
+        if (settings.PoolSize != d.PoolSize) args.AddRange(["--subjects", Inv(settings.PoolSize)]);
+        if (settings.Seed != d.Seed) args.AddRange(["--seed", settings.Seed.ToString(CultureInfo.InvariantCulture)]);
+        return new GlobalSensitivityRequest(choice, settings, [.. args]);
+    }
+
+    /// <summary>Throws when the analysis, or one shard of it, is above the <see cref="WorkBudget"/> and a long run is not allowed
+    /// (estimated as if every world were plausible, from the measured cost per world scaled by its sizes).</summary>
+    /// <param name="allowLongRun">True when the user allowed a long run.</param>
+    /// <param name="shard">The shard run (1 for the whole analysis).</param>
+    /// <param name="shards">Shards the analysis is split into.</param>
+    /// <exception cref="ArgumentException">Above the budget; the message names --worlds, --subjects and --replicates.</exception>
+    public void CheckWork(bool allowLongRun, int shard = 1, int shards = 1)
+    {
+        var s = Settings;
+        int worlds = s.Worlds / shards + (shard <= s.Worlds % shards ? 1 : 0);
+        var d = GlobalSensitivitySettings.Default;
+        double scale = (2.0 * s.PlausibilityPatientsPerArm * 2 + s.Hypotheses.Length * (s.PoolSize * 2 + s.Replicates * s.Observed.Sum(o => (double)o.N) / 100))
+            / (2.0 * d.PlausibilityPatientsPerArm * 2 + d.Hypotheses.Length * (d.PoolSize * 2 + d.Replicates * d.Observed.Sum(o => (double)o.N) / 100));
+        var estimate = new WorkEstimate(WorkBudget.StartSeconds + worlds * SecondsPerWorld * scale,
+            WorkBudget.BaseBytes + worlds * BytesPerWorld + 2 * (s.PoolSize + 2 * s.PlausibilityPatientsPerArm) * 4000.0);
+        WorkBudget.Check(estimate, allowLongRun, string.Create(CultureInfo.InvariantCulture,
+            $"--global with --worlds {s.Worlds}, --subjects {s.PoolSize} and --replicates {s.Replicates}{(shards > 1 ? $" (--shard {shard}/{shards})" : "")}: {worlds} worlds"));
+    }
+}
