@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 
@@ -145,6 +148,25 @@ public static class CommandLineText
     public static SimulationSetup ResolveSimulation(Drug? drug, PkParameterSet? model, Route? route, Dose? dose, TimeSpan? infusion, DoseRate? rate,
         int repeat, TimeSpan? interval, Subject? subject, SimulationOptions? options, string? doseText) =>
         SimulationSetup.Resolve(drug, model, route, dose, infusion, rate, repeat, interval, subject, options, doseText, static name => "--" + name);
+
+    /// <summary>A command line of the tool: <see cref="Tool"/>, the command and the arguments, each quoted for a POSIX shell
+    /// when it holds anything but letters, digits and <c>_ . / , : = + -</c>.</summary>
+    /// <param name="command">The command, e.g. <c>sensitivity</c>.</param>
+    /// <param name="arguments">The arguments after it.</param>
+    public static string CommandLine(string command, IEnumerable<string> arguments) => string.Join(' ', new[] { Tool, command }
+        .Concat(arguments.Select(a => a.All(c => char.IsAsciiLetterOrDigit(c) || "_./,:=+-".Contains(c)) ? a : Quote(a))));
+
+    /// <summary>The arguments that give a replicate study's observation, replicates, pool and seed where they differ from the defaults
+    /// (<c>--observed-r/-n/-at</c>, <c>--replicates</c>, <c>--subjects</c>, <c>--seed</c>), appended to <paramref name="args"/>.</summary>
+    internal static void AddReplicateArguments(List<string> args, ImmutableArray<ObservedCorrelation>? observed, (int Value, int Default) replicates,
+        (int Value, int Default) pool, (ulong Value, ulong Default) seed)
+    {
+        static string Inv(long v) => v.ToString(CultureInfo.InvariantCulture);
+        if (observed is [var o]) args.AddRange([$"--observed-r={o.R.ToString("R", CultureInfo.InvariantCulture)}", "--observed-n", Inv(o.N), "--observed-at", Durations.Format(o.Time)]);
+        if (replicates.Value != replicates.Default) args.AddRange(["--replicates", Inv(replicates.Value)]);
+        if (pool.Value != pool.Default) args.AddRange(["--subjects", Inv(pool.Value)]);
+        if (seed.Value != seed.Default) args.AddRange(["--seed", seed.Value.ToString(CultureInfo.InvariantCulture)]);
+    }
 
     /// <summary>
     /// Quotes an argument for a POSIX shell when it holds anything but letters, digits and <c>/ . - _ : \</c>: in single

@@ -44,8 +44,7 @@ public sealed class GlobalSensitivityRequest
     public ImmutableArray<string> Arguments { get; }
 
     /// <summary>A command line that reproduces the analysis.</summary>
-    public string Reproduce => string.Join(' ', new[] { CommandLineText.Tool, "sensitivity" }
-        .Concat(Arguments.Select(a => a.All(c => char.IsAsciiLetterOrDigit(c) || "_./,:=+-".Contains(c)) ? a : CommandLineText.Quote(a))));
+    public string Reproduce => CommandLineText.CommandLine("sensitivity", Arguments);
 
     /// <summary>Resolves a request; every argument is optional.</summary>
     /// <param name="design">The design; null for NIMH.</param>
@@ -94,11 +93,8 @@ public sealed class GlobalSensitivityRequest
         if (hypothesis is not null) args.AddRange(["--hypothesis", hypotheses[0].Name]);
         foreach (string a in given.Arguments()) args.AddRange(a.Split(' ', 2));
         if (varyList.Count > 0) args.AddRange(["--vary", string.Join(',', settings.Assumptions.Select(SensitivityRanges.Token))]);
-        if (observed is [var o]) args.AddRange([$"--observed-r={o.R.ToString("R", CultureInfo.InvariantCulture)}", "--observed-n", Inv(o.N), "--observed-at", Durations.Format(o.Time)]);
         if (settings.Worlds != d.Worlds) args.AddRange(["--worlds", Inv(settings.Worlds)]);
-        if (settings.Replicates != d.Replicates) args.AddRange(["--replicates", Inv(settings.Replicates)]);
-        if (settings.PoolSize != d.PoolSize) args.AddRange(["--subjects", Inv(settings.PoolSize)]);
-        if (settings.Seed != d.Seed) args.AddRange(["--seed", settings.Seed.ToString(CultureInfo.InvariantCulture)]);
+        CommandLineText.AddReplicateArguments(args, observed, (settings.Replicates, d.Replicates), (settings.PoolSize, d.PoolSize), (settings.Seed, d.Seed));
         return new GlobalSensitivityRequest(choice, settings, [.. args]);
     }
 

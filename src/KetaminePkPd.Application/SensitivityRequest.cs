@@ -32,8 +32,7 @@ public sealed class SensitivityRequest
     public ImmutableArray<string> Arguments { get; }
 
     /// <summary>A command line that reproduces the analysis: <c>ketamine-pkpd sensitivity</c> and <see cref="Arguments"/>, quoted for a POSIX shell where needed.</summary>
-    public string Reproduce => string.Join(' ', new[] { CommandLineText.Tool, "sensitivity" }
-        .Concat(Arguments.Select(a => a.All(c => char.IsAsciiLetterOrDigit(c) || "_./,:=+-".Contains(c)) ? a : CommandLineText.Quote(a))));
+    public string Reproduce => CommandLineText.CommandLine("sensitivity", Arguments);
 
     /// <summary>Resolves a request; every argument is optional.</summary>
     /// <param name="design">The design chosen; null for the NIMH design.</param>
@@ -69,17 +68,13 @@ public sealed class SensitivityRequest
         };
         settings.Validate();
 
-        static string Inv(long v) => v.ToString(CultureInfo.InvariantCulture);
         var args = new List<string>();
         if (!choice.IsDefault) args.AddRange(["--design", choice.FilePath ?? choice.Token]);
         if (!h.IsExposureOnly || hypothesis is not null) args.AddRange(["--hypothesis", h.Name]);
         foreach (string a in given.Arguments()) args.AddRange(a.Split(' ', 2));
         if (varyList.Count > 0) args.AddRange(["--vary", settings.Assumptions.IsEmpty ? "none" : string.Join(',', settings.Assumptions.Select(SensitivityRanges.Token))]);
         if (settings.Pair is { } p) args.AddRange(["--pair", $"{SensitivityRanges.Token(p.First)},{SensitivityRanges.Token(p.Second)}"]);
-        if (observed is [var o]) args.AddRange([$"--observed-r={o.R.ToString("R", CultureInfo.InvariantCulture)}", "--observed-n", Inv(o.N), "--observed-at", Durations.Format(o.Time)]);
-        if (settings.Replicates != d.Replicates) args.AddRange(["--replicates", Inv(settings.Replicates)]);
-        if (settings.PoolSize != d.PoolSize) args.AddRange(["--subjects", Inv(settings.PoolSize)]);
-        if (settings.Seed != d.Seed) args.AddRange(["--seed", settings.Seed.ToString(CultureInfo.InvariantCulture)]);
+        CommandLineText.AddReplicateArguments(args, observed, (settings.Replicates, d.Replicates), (settings.PoolSize, d.PoolSize), (settings.Seed, d.Seed));
         return new SensitivityRequest(choice, settings, [.. args]);
     }
 
