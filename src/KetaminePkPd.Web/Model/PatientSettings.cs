@@ -200,7 +200,7 @@ internal sealed record PatientSettings
         if (Number(pairs, "dose") is { } dose) s = (s with { DoseValue = dose }).Normalised();
         foreach (var (key, text) in pairs.Where(p => p.Key.StartsWith("p.", StringComparison.Ordinal)))
         {
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v)) continue;
+            if (Fmt.Parse(text) is not { } v) continue;
             try { s = s.WithParameter(key[2..], v); }
             catch (ArgumentException) { }   // an unknown name or a value out of range in a hand-edited link: ignored
         }
@@ -208,8 +208,7 @@ internal sealed record PatientSettings
         return s;
     }
 
-    private static double? Number(Dictionary<string, string> pairs, string key) =>
-        pairs.TryGetValue(key, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : null;
+    private static double? Number(Dictionary<string, string> pairs, string key) => pairs.TryGetValue(key, out var text) ? Fmt.Parse(text) : null;
 
     /// <summary>Menu label of a route.</summary>
     public static string Label(RouteChoice route) => route switch
