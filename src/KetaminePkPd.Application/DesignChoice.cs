@@ -1,5 +1,3 @@
-using KetaminePkPd.Trials;
-
 namespace KetaminePkPd.Application;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Trials;
-
 namespace KetaminePkPd.Application;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using KetaminePkPd.Pharmacodynamics;
-using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
 
 namespace KetaminePkPd.Application;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using KetaminePkPd.Trials;
 using KetaminePkPd.Evidence;
 
 namespace KetaminePkPd.Application.Reporting;

@@ -1,11 +1,6 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Evidence;
-using KetaminePkPd.Statistics;
-using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Application.Reporting;
 

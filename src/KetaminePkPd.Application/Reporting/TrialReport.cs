@@ -1,9 +1,4 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json;
-using KetaminePkPd.Trials;
 using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Application.Reporting;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
 
 namespace KetaminePkPd.Application.Reporting;
