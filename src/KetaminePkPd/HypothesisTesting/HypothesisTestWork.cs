@@ -45,7 +45,7 @@ internal sealed class HypothesisTestWork : SteppedWork<HypothesisTestResult>
         // Every hypothesis enrols the same patients: their pharmacokinetics and dissociation are simulated once (the hypotheses
         // change only the antidepressant effect), and exposure-only and expectancy share the whole noise-free course (one pool).
         var cache = new PatientCache(_enrolled);
-        _simulators = [.. settings.Hypotheses.Select(h => new TrialSimulator(pool, h, settings.Seed, cache: cache))];
+        _simulators = [.. settings.Hypotheses.Select(h => new TrialSimulator(pool, h, settings.Seed, cache: cache, parallel: settings.Parallel))];
         _comparisons = ImmutableArray.CreateBuilder<HypothesisComparison>(settings.Hypotheses.Length * settings.Observed.Length);
         TotalWork = settings.Hypotheses.Length * (_enrolled.Length + (long)settings.Replicates * settings.Observed.Length);
     }
@@ -87,7 +87,7 @@ internal sealed class HypothesisTestWork : SteppedWork<HypothesisTestResult>
         }
         var pool = _pool!;
         int from = _next, to = (int)Math.Min(enrolled.Length, (long)from + maxUnits);
-        if (_settings.Parallel) Parallel.For(from, to, k => pool.Store(k, simulator.Simulate(enrolled[k])));
+        if (_settings.Parallel) ParallelChunks.For(from, to, (start, end) => { for (int k = start; k < end; k++) pool.Store(k, simulator.Simulate(enrolled[k])); });
         else for (int k = from; k < to; k++) pool.Store(k, simulator.Simulate(enrolled[k]));
         _completed += to - from;
         _next = to;
