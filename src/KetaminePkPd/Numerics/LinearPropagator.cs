@@ -43,6 +43,9 @@ internal sealed class LinearPropagator
         if (free.Count < 16) free.Add(p);
     }
 
+    /// <summary>Empties the cache for a new K, keeping its entries' arrays for reuse (the entries handed out before must no longer be used).</summary>
+    internal void Restart(double[] k, int n) => Reset(k, n);
+
     /// <summary>Empties the cache for a new K, keeping its entries' arrays for reuse.</summary>
     private void Reset(double[] k, int n)
     {

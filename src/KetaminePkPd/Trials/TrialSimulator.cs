@@ -1,3 +1,4 @@
+using KetaminePkPd.Numerics;
 using System.Collections.Immutable;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Populations;
@@ -61,7 +62,13 @@ internal sealed class TrialSimulator
     /// <remarks>Dissociation and the antidepressant effect are simulated as two PK-PD models on the same pharmacokinetics: the
     /// dissociation first (it does not depend on the hypothesis, and mediation needs the patient's own peak), then the
     /// antidepressant effect with the hypothesis's link applied to the patient's random effects.</remarks>
-    public SimulatedSubject Simulate(int index)
+    public SimulatedSubject Simulate(int index) => Simulate(index, null);
+
+    /// <summary>The noise-free course of subject <paramref name="index"/> (<see cref="Simulate(int)"/>).</summary>
+    /// <param name="index">The patient.</param>
+    /// <param name="tape">Optional (a worker's): replays the propagators of this patient's antidepressant course under another hypothesis
+    /// simulated just before on the same thread (<see cref="PropagatorTape"/>); the values are the same with or without it.</param>
+    public SimulatedSubject Simulate(int index, PropagatorTape? tape)
     {
         if (_links is null && _cache?.Unlinked(index) is { } shared) return shared;
         var part = Dissociation(index);
@@ -73,7 +80,7 @@ internal sealed class TrialSimulator
         var pk = part.Pk is { } prepared && vs.Subject == part.Subject.Subject && vs.PkRandomEffects == part.Subject.PkRandomEffects
             ? prepared : PreparedPk.Create(vs.CreatePkModel(_population.Pk), Regimen(_design.Arms[armIndex], part.Factor));
         var effect = new double[_assessmentIndex.Length];
-        PkPdSimulator.EffectValues(pk, antidepressant, _options, _outputTimesH, _assessmentIndex, effect);
+        PkPdSimulator.EffectValues(pk, antidepressant, _options, _outputTimesH, _assessmentIndex, effect, tape);
         var (baseline, placebo, slow) = ClinicalDraws(index);
         var subject = new SimulatedSubject(index, armIndex, vs.Subject, part.Factor * _design.Arms[armIndex].Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
             part.SystemicClearanceLPerH, part.CentralVolumeL, part.DissociationC50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
