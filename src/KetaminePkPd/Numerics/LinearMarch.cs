@@ -243,9 +243,9 @@ internal sealed class LinearMarch
         // The linear state at the quadrature nodes (start, quarters, end), exactly; then the filter over the step.
         _nodes ??= new double[5 * _n];
         var x0 = state.AsSpan(0, _n);
-        for (int g = 0; g < 5; g++) x0.CopyTo(_nodes.AsSpan(g * _n, _n));
-        for (int g = 1; g < 4; g++) p.Step(_nodes.AsSpan(g * _n, _n), _prepared.Nodes[g - 1]!);
-        p.Step(_nodes.AsSpan(4 * _n, _n), _prepared.Full!);
+        x0.CopyTo(_nodes.AsSpan(0, _n));
+        for (int g = 1; g < 4; g++) p.Propagate(x0, _nodes.AsSpan(g * _n, _n), _prepared.Nodes[g - 1]!);
+        p.Propagate(x0, _nodes.AsSpan(4 * _n, _n), _prepared.Full!);
         _filterPropagator.Step(state.AsSpan(_n, _q), _nodes, _n, h);
         _nodes.AsSpan(4 * _n, _n).CopyTo(x0);
     }
