@@ -74,7 +74,7 @@ public sealed class PropagatorReplayTests
         // order), against each course simulated by a simulator of its own without a tape.
         var design = TrialDesigns.Nimh.WithTotalSubjects(200);
         Hypothesis[] hypotheses = [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity(0.7), Hypothesis.Mediation(0.5)];
-        var cache = new PatientCache(200);
+        var cache = new PatientCache(200, keepPk: true);   // as the hypothesis test's: every course on the patient's one prepared PK
         var taped = hypotheses.Select(h => new TrialSimulator(design, h, 3, cache: cache)).ToArray();
         var alone = hypotheses.Select(h => new TrialSimulator(design, h, 3)).ToArray();
         var tape = new PropagatorTape();
