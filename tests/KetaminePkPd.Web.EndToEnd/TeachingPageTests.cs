@@ -225,6 +225,44 @@ public sealed partial class TeachingPageTests(BrowserFixture browser, ITestOutpu
         await Screenshot(page, "#evidence", "web-evidence.png");
     }
 
+    [Fact]
+    public async Task Frontier_DefaultAssumptions_ShowTheLibrarysMediansAndFrontiers_AndIsMeasured()
+    {
+        var page = await browser.OpenAsync();
+        await WatchFrames(page);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        double cpuBefore = BrowserCpu.Milliseconds();
+        await page.ClickAsync("#fr-run");
+        await page.WaitForSelectorAsync("#fr-table", new() { Timeout = 900_000 });
+        double seconds = clock.Elapsed.TotalSeconds;
+        double cpuSeconds = (BrowserCpu.Milliseconds() - cpuBefore) / 1000;
+        var gaps = await StopWatchingFrames(page);
+        // The page's defaults: exposure only, the five deciding assumptions, 200 trials per setting from pools of 240, seed 1
+        // (run here on all cores: the result does not depend on it).
+        var library = KetaminePkPd.Sensitivity.SensitivityAnalysis.Run(KetaminePkPd.Sensitivity.SensitivitySettings.Default with
+        {
+            Assumptions =
+            [
+                KetaminePkPd.Sensitivity.SensitivityAssumption.PkVariability, KetaminePkPd.Sensitivity.SensitivityAssumption.DoseSpread,
+                KetaminePkPd.Sensitivity.SensitivityAssumption.PlaceboSd, KetaminePkPd.Sensitivity.SensitivityAssumption.CadssRatingNoiseSd,
+                KetaminePkPd.Sensitivity.SensitivityAssumption.CadssTime,
+            ],
+            Replicates = 200, PoolSize = 240, Seed = 1,
+        });
+        for (int o = 0; o < 2; o++)
+        {
+            double shown = double.Parse((await page.GetAttributeAsync($"#fr-default-{o}", "data-value"))!, CultureInfo.InvariantCulture);
+            Assert.Equal(library.Default.Outcomes[o].MedianR, shown, Tolerance);
+        }
+        var cells = await page.EvalOnSelectorAllAsync<string[]>("#fr-table tbody td", "cells => cells.map(c => c.textContent)");
+        Assert.Equal(library.Frontiers.Select(f => f.ToString()), cells);
+        string status = await page.InnerTextAsync("#fr-status");
+        double burstMs = double.Parse((await page.GetAttributeAsync("#fr-status", "data-longest-burst-ms"))!, CultureInfo.InvariantCulture);
+        Record("frontier_default", new { click_to_result_s = seconds, browser_cpu_s = cpuSeconds, page_status = status, longest_burst_ms = burstMs, frames = gaps.Length, longest_frame_gap_ms = gaps[^1], median_frame_gap_ms = gaps[gaps.Length / 2] });
+        Assert.True(gaps.Length > 10, $"only {gaps.Length} frames were painted during the run");
+        await Screenshot(page, "#frontier", "web-frontier.png");
+    }
+
     /// <summary>Starts recording the time between painted frames (requestAnimationFrame).</summary>
     private static Task WatchFrames(IPage page) => page.EvaluateAsync("""
         () => { window.gaps = []; window.watching = true; let last = performance.now();

@@ -4,6 +4,8 @@ using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Trials;
 using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Sensitivity;
+using KetaminePkPd.Statistics;
 
 namespace KetaminePkPd.Web.Charts;
 
@@ -303,6 +305,68 @@ internal static class Figures
             Bargap = 0.05,
         });
     }
+
+    /// <summary>Line styles of the frontier chart's assumptions: the palette, then the palette dashed.</summary>
+    private static (string Colour, string? Dash) FrontierStyle(int i) => (ArmColours[i % ArmColours.Length], (i / ArmColours.Length) switch { 0 => null, 1 => "dash", _ => "dot" });
+
+    /// <summary>
+    /// What would it take: per assumption varied, the median r of the replicate trials at each level against its step from the
+    /// default (0), with a ring on every setting compatible with the observation (two-sided p at least 0.05) and the observed r marked.
+    /// </summary>
+    /// <param name="result">The library's sensitivity analysis.</param>
+    /// <param name="observation">Index of the observation in the analysis' settings.</param>
+    public static PlotFigure Frontier(SensitivityResult result, int observation)
+    {
+        var observed = result.Settings.Observed[observation];
+        var traces = new List<PlotTrace>();
+        var ringX = new List<double>();
+        var ringY = new List<double>();
+        var ringText = new List<string>();
+        for (int i = 0; i < result.Settings.Assumptions.Length; i++)
+        {
+            var a = result.Settings.Assumptions[i];
+            var cells = result.CellsOf(a).ToList();
+            int d = cells.FindIndex(c => c.Levels[0].IsDefault);
+            double[] x = [.. cells.Select((_, k) => (double)(k - d))];
+            double[] y = [.. cells.Select(c => c.Outcomes[observation].MedianR)];
+            string[] text = [.. cells.Select(c => Invariant($"{SensitivityRanges.Token(a)} = {c.Levels[0].Label}: {PText(c.Outcomes[observation].Compatibility)}"))];
+            var (colour, dash) = FrontierStyle(i);
+            traces.Add(new PlotTrace
+            {
+                Mode = "lines+markers", Name = SensitivityRanges.Token(a), X = x, Y = y, Text = text,
+                Line = new PlotLine(colour, 2.5, dash), Marker = new(colour, 7), Hovertemplate = "%{text}<br>median r %{y:.3f}<extra></extra>",
+            });
+            for (int k = 0; k < cells.Count; k++)
+                if (cells[k].Outcomes[observation].Verdict == CompatibilityVerdict.Compatible)
+                {
+                    ringX.Add(x[k]);
+                    ringY.Add(y[k]);
+                    ringText.Add(text[k]);
+                }
+        }
+        traces.Add(new PlotTrace
+        {
+            Mode = "markers", Name = "compatible (p >= 0.05)", X = [.. ringX], Y = [.. ringY], Text = [.. ringText],
+            Marker = new("#000000", 16) { Symbol = "circle-open" }, Hovertemplate = "%{text}: compatible<extra></extra>",
+        });
+        double left = traces.Where(t => t.X.Length > 0).Select(t => t.X.Min()).DefaultIfEmpty(-1).Min() - 0.3;
+        double right = traces.Where(t => t.X.Length > 0).Select(t => t.X.Max()).DefaultIfEmpty(1).Max() + 0.3;
+        return new PlotFigure(traces, new PlotLayout
+        {
+            Title = new(Invariant($"{result.Settings.Hypothesis.Name}: median r per setting; observed r = {observed.R:0.00} at {Durations.Prose(observed.Time)} (n {observed.N})")),
+            Xaxis = Axis("steps from the current assumption (0 = default; negative = less, positive = more)"),
+            Yaxis = Axis("median r of CADSS and % change") with { Zeroline = true },
+            Shapes = [new PlotShape("line", "x", "y", left, right, observed.R, observed.R, new PlotLine("#000", 2, "dash"))],
+            Annotations = [new PlotAnnotation(Invariant($"observed {observed.R:0.00}"), right, observed.R, "x", "y") { Xanchor = "right", Yanchor = "bottom" }],
+            Height = 400,
+        });
+    }
+
+    /// <summary>The two-sided p as text, "p = 0.123" or "p < 0.010" when no replicate reached the observation.</summary>
+    private static string PText(Compatibility c) =>
+        c.TwoSidedP > 0 ? Invariant($"p = {c.TwoSidedP:0.000}") : Invariant($"p < {c.UpperBound:0.000}");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string DrugName(ArmComparison arm) => arm.Arm.Drug == Drug.Esketamine ? "esketamine" : "ketamine";
 

@@ -60,6 +60,9 @@ public sealed record PlotTrace
     /// <summary>Hover text template.</summary>
     public string? Hovertemplate { get; init; }
 
+    /// <summary>A label per point, for the hover text (%{text} in <see cref="Hovertemplate"/>), or null.</summary>
+    public string[]? Text { get; init; }
+
     /// <summary>Bar width in x units (bar only).</summary>
     public double? Width { get; init; }
 }
@@ -74,7 +77,11 @@ public sealed record PlotLine(string? Color = null, double? Width = null, string
 /// <param name="Color">CSS colour.</param>
 /// <param name="Size">Size, px.</param>
 /// <param name="Opacity">Opacity in [0, 1].</param>
-public sealed record PlotMarker(string? Color = null, double? Size = null, double? Opacity = null);
+public sealed record PlotMarker(string? Color = null, double? Size = null, double? Opacity = null)
+{
+    /// <summary>plotly's marker symbol (circle when null), e.g. circle-open.</summary>
+    public string? Symbol { get; init; }
+}
 
 /// <summary>A title or label.</summary>
 /// <param name="Text">The text.</param>

@@ -34,7 +34,8 @@ internal static class Lessons
             "The NIMH dose: 0.5 mg/kg over 40 min. Patients who reach higher concentrations dissociate more and, if the " +
             "antidepressant signal is not saturated, improve more: a correlation with no shared mechanism. Move the dose and " +
             "watch both effects, then run the 'Two sides of the same coin?' panel with exposure alone and see how strong a " +
-            "correlation exposure can make between patients."),
+            "correlation exposure can make between patients; then ask 'What would it take?' which assumption would have to change " +
+            "for exposure alone to reach the observed r."),
     ];
 
     /// <summary>The lesson with the key, or null.</summary>

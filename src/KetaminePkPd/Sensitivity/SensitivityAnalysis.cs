@@ -62,40 +62,31 @@ public static class SensitivityAnalysis
         ArgumentNullException.ThrowIfNull(settings);
         if (shards is < 1 or > SensitivityShard.MaxShards) throw new ArgumentOutOfRangeException(nameof(shards), shards, $"shards must be in [1, {SensitivityShard.MaxShards}], got {shards}.");
         if (shard < 1 || shard > shards) throw new ArgumentOutOfRangeException(nameof(shard), shard, $"shard must be in [1, {shards}], got {shard}.");
-        var plan = Plan(settings);
-        var observed = settings.Observed;
-        var timeIndex = ReplicateTrials.TimeIndices(settings.Design, observed, settings.PoolSize, nameof(settings));
+        var work = new SensitivityWork(settings, shard, shards);
         var clock = Stopwatch.StartNew();
-        var mine = plan.Groups.Where((_, g) => g % shards == shard - 1).ToList();
-        int j = observed.Length;
-        double total = Math.Max(1, mine.Count * (double)settings.PoolSize + mine.Sum(g => g.Count) * (double)j * settings.Replicates), done = 0;
-        object gate = new();
-        void Advance(double amount)
+        while (!work.IsComplete)
         {
-            if (progress is null) return;
-            lock (gate) { done += amount; progress.Report(Math.Min(1, done / total)); }
-        }
-
-        var sized = settings.Design.WithTotalSubjects(settings.PoolSize);
-        var cells = ImmutableDictionary.CreateBuilder<string, ImmutableArray<ImmutableArray<double>>>(StringComparer.Ordinal);
-        foreach (var group in mine)
-        {
-            var pharmacology = group[0].Where(l => l.ChangesPharmacology).ToList();
-            var (poolDesign, spread) = SensitivityRanges.Apply(sized, pharmacology);
-            var doseFactor = DoseFactor(settings.Seed, spread);
-            var pool = ReplicateTrials.SimulatePool(new TrialSimulator(poolDesign, settings.Hypothesis, settings.Seed, doseFactor), settings.PoolSize, settings.Parallel, timeIndex, Advance);
-            foreach (var cell in group)
-            {
-                var (cellDesign, _) = SensitivityRanges.Apply(sized, cell);
-                var simulator = new TrialSimulator(cellDesign, settings.Hypothesis, settings.Seed, doseFactor);
-                bool clinical = cell.Any(l => !l.ChangesPharmacology);
-                var subjects = clinical ? pool.WithClinicalDraws(simulator) : pool;
-                cells[Key(cell)] = [.. ReplicateTrials.Outcomes(simulator, subjects, observed, settings.Replicates, settings.Seed, settings.Parallel, timeIndex, Advance).Select(o => o.R.Values)];
-            }
+            work.Advance(StepUnits);
+            progress?.Report(Math.Min(1, (double)work.CompletedWork / work.TotalWork));
         }
         progress?.Report(1);
-        return new SensitivityShard(shard, shards, cells.ToImmutable(), (long)mine.Count * settings.PoolSize, clock.Elapsed);
+        return work.Shard(clock.Elapsed);
     }
+
+    /// <summary>Units per step when a shard runs to its end: large enough that both cores stay busy, small enough for a moving progress bar.</summary>
+    private const int StepUnits = 1024;
+
+    /// <summary>
+    /// Starts the analysis as a run of bounded steps (<see cref="SimulationRun{TResult}"/>), for a caller that must stay
+    /// responsive (a page in a browser) or may stop early. A unit of work is one patient simulation (each pharmacological
+    /// setting simulates its pool) or one replicate trial (per setting and observation). Stepped to its end, the result is
+    /// <see cref="Run"/>'s, bit for bit, whatever the step sizes (tested).
+    /// </summary>
+    /// <param name="settings">What to run; null for <see cref="SensitivitySettings.Default"/>.</param>
+    /// <returns>The run; no patient is simulated before its first step.</returns>
+    /// <exception cref="ArgumentException">As <see cref="Run"/>.</exception>
+    public static SimulationRun<SensitivityResult> Start(SensitivitySettings? settings = null) =>
+        new SensitivityWork(settings ?? SensitivitySettings.Default, 1, 1).AsRun();
 
     /// <summary>Combines the shards of one analysis into its result, exactly as <see cref="Run"/> would give it (timing: the sum of the shards').</summary>
     /// <param name="settings">The settings every shard ran.</param>
@@ -148,7 +139,6 @@ public static class SensitivityAnalysis
             TimeSpan.FromTicks(list.Sum(x => x.Elapsed.Ticks)));
     }
 
-    /// <summary>The key of a setting: its non-default levels, e.g. <c>DoseSpread:3|PlaceboSd:1</c> (empty for the default).</summary>
     /// <summary>The pools (pharmacological settings) and settings that shard <paramref name="shard"/> of <paramref name="shards"/> runs.</summary>
     internal static (int Groups, int Cells) Work(SensitivitySettings settings, int shard, int shards)
     {
@@ -156,11 +146,12 @@ public static class SensitivityAnalysis
         return (mine.Count, mine.Sum(g => g.Count));
     }
 
-    private static string Key(IEnumerable<SensitivityLevel> ls) =>
+    /// <summary>The key of a setting: its non-default levels, e.g. <c>DoseSpread:3|PlaceboSd:1</c> (empty for the default).</summary>
+    internal static string Key(IEnumerable<SensitivityLevel> ls) =>
         string.Join('|', ls.Where(l => !l.IsDefault).OrderBy(l => l.Assumption).Select(l => $"{l.Assumption}:{l.Index}"));
 
     /// <summary>The levels of every assumption varied, and every distinct setting grouped by the pool it needs (plan order).</summary>
-    private static (Dictionary<SensitivityAssumption, ImmutableArray<SensitivityLevel>> Levels, List<List<ImmutableArray<SensitivityLevel>>> Groups) Plan(SensitivitySettings settings)
+    internal static (Dictionary<SensitivityAssumption, ImmutableArray<SensitivityLevel>> Levels, List<List<ImmutableArray<SensitivityLevel>>> Groups) Plan(SensitivitySettings settings)
     {
         if (settings.Assumptions.IsEmpty && settings.Pair is null)
             throw new ArgumentException("Nothing to vary: give at least one assumption or a pair.", nameof(settings));
@@ -181,6 +172,6 @@ public static class SensitivityAnalysis
     }
 
     /// <summary>The per-patient dose multiplier k^(2u - 1), u uniform from the patient's dose stream; null for no spread (k = 1).</summary>
-    private static Func<int, double>? DoseFactor(ulong seed, double spread) => spread == 1 ? null
+    internal static Func<int, double>? DoseFactor(ulong seed, double spread) => spread == 1 ? null
         : index => Math.Exp(Math.Log(spread) * (2 * new SubjectRandom(seed, index, DoseStream).NextDouble() - 1));
 }
