@@ -5,6 +5,12 @@ using KetaminePkPd.Benchmarks.Trials;
 // Quick run: add --job short (or --job Dry to check that everything runs).
 // The main job in-process, its time and allocation per simulated patient (GC.GetTotalAllocatedBytes): -- main-job [runs] [serial]
 if (args.Length > 0 && args[0] == "alloc") { AllocBreakdown.Run(); return; }
+// A patient's three courses alone and replayed on a propagator tape, alternating pairs, CPU time: -- replay [pairs]
+if (args.Length > 0 && args[0] == "replay")
+{
+    CourseReplayMeasure.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+    return;
+}
 if (args.Length > 0 && args[0] == "main-job")
 {
     MainJobMeasure.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Contains("serial"));
