@@ -4,6 +4,8 @@ using KetaminePkPd.Benchmarks.Trials;
 // Run all:   dotnet run -c Release --project benchmarks/KetaminePkPd.Benchmarks -- --filter '*'
 // Quick run: add --job short (or --job Dry to check that everything runs).
 // The main job in-process, its time and allocation per simulated patient (GC.GetTotalAllocatedBytes): -- main-job [runs] [serial]
+// Peak memory of a global analysis by its number of worlds (one process per count): -- global-memory WORLDS
+if (args.Length > 1 && args[0] == "global-memory") { KetaminePkPd.Benchmarks.Sensitivity.GlobalMemoryMeasure.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)); return; }
 if (args.Length > 0 && args[0] == "alloc") { AllocBreakdown.Run(); return; }
 // A patient's three courses alone and replayed on a propagator tape, alternating pairs, CPU time: -- replay [pairs]
 if (args.Length > 0 && args[0] == "replay")

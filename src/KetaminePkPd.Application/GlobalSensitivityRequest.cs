@@ -58,13 +58,15 @@ public sealed class GlobalSensitivityRequest
     /// <param name="replicates">Replicates per world, hypothesis and observation; null for the default.</param>
     /// <param name="subjects">Pool per world and hypothesis; null for the default.</param>
     /// <param name="seed">The seed; null for 1.</param>
+    /// <param name="parametersFile">A parameters file (<see cref="ParameterFile"/>) whose effect parameters replace the design's, and so the
+    /// centre of every sampled world (its plausibility trial and its hypothesis tests); or null.</param>
     /// <exception cref="ArgumentException">A bad value or combination; the message names the option.</exception>
     public static GlobalSensitivityRequest Resolve(DesignChoice? design = null, string? hypothesis = null, HypothesisStrengths? strengths = null,
         IEnumerable<string>? vary = null, double? observedR = null, int? observedN = null, TimeSpan? observedAt = null,
-        int? worlds = null, int? replicates = null, int? subjects = null, ulong? seed = null)
+        int? worlds = null, int? replicates = null, int? subjects = null, ulong? seed = null, string? parametersFile = null)
     {
         var d = GlobalSensitivitySettings.Default;
-        var choice = design ?? DesignChoice.Default;
+        var choice = (design ?? DesignChoice.Default).WithParameters(parametersFile);
         var given = strengths ?? HypothesisStrengths.None;
         var hypotheses = (hypothesis is null ? Hypothesis.All : [Hypothesis.Parse(hypothesis, "--hypothesis")]).Select(given.Apply).ToArray();
         if (given.FirstWithout(hypotheses.Select(h => h.Name)) is var (option, target))
@@ -90,6 +92,7 @@ public sealed class GlobalSensitivityRequest
         static string Inv(long v) => v.ToString(CultureInfo.InvariantCulture);
         var args = new List<string> { "--global" };
         if (!choice.IsDefault) args.AddRange(["--design", choice.FilePath ?? choice.Token]);
+        if (parametersFile is not null) args.AddRange(["--parameters", parametersFile]);
         if (hypothesis is not null) args.AddRange(["--hypothesis", hypotheses[0].Name]);
         foreach (string a in given.Arguments()) args.AddRange(a.Split(' ', 2));
         if (varyList.Count > 0) args.AddRange(["--vary", string.Join(',', settings.Assumptions.Select(SensitivityRanges.Token))]);

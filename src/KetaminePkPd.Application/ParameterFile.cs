@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using KetaminePkPd.Comparisons;
+using KetaminePkPd.Evidence;
+using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
@@ -94,6 +97,52 @@ public static class ParameterFile
     {
         ArgumentNullException.ThrowIfNull(settings);
         return effects is null ? settings : settings.WithEffects(effects);
+    }
+
+    /// <summary>The effect parameter set of the file at <paramref name="path"/> (<see cref="Read"/>), or null when no file is given.</summary>
+    /// <param name="path">The file, or null.</param>
+    /// <param name="option">What named it, for messages.</param>
+    /// <exception cref="ArgumentException">A file that does not fit the schema.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static EffectParameterSet? ReadOptional(string? path, string option = "--parameters") => path is null ? null : Read(path, option);
+
+    /// <summary>The part of a reproducing command line that gives the parameters file: <c> --parameters 'path'</c>, or empty when none.</summary>
+    /// <param name="path">The file, or null.</param>
+    public static string Argument(string? path) => path is null ? "" : " --parameters " + CommandLineText.Quote(path);
+
+    /// <summary>The single simulation with <paramref name="effects"/> for its effect models; the setup itself when null.</summary>
+    public static SimulationSetup Apply(SimulationSetup setup, EffectParameterSet? effects)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return effects is null ? setup : setup.WithEffects(effects);
+    }
+
+    /// <summary>The comparison settings with <paramref name="effects"/> for every arm; the settings themselves when null.</summary>
+    public static ComparisonOptions Apply(ComparisonOptions options, EffectParameterSet? effects)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return effects is null ? options : options with { Effects = effects };
+    }
+
+    /// <summary>The dose sweep with <paramref name="effects"/> for the typical patient and the population; the settings themselves when null.</summary>
+    public static DoseResponseSettings Apply(DoseResponseSettings settings, EffectParameterSet? effects)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return effects is null ? settings : settings with { Effects = effects };
+    }
+
+    /// <summary>The evidence run with <paramref name="effects"/> in every entry's design; the settings themselves when null.</summary>
+    public static EvidenceSettings Apply(EvidenceSettings settings, EffectParameterSet? effects)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return effects is null ? settings : settings with { Effects = effects };
+    }
+
+    /// <summary>The hypothesis test with <paramref name="effects"/> in its design's population; the settings themselves when null.</summary>
+    public static HypothesisTestSettings Apply(HypothesisTestSettings settings, EffectParameterSet? effects)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return effects is null ? settings : settings.WithDesign(Apply(settings.Design, effects), settings.Observed, settings.PoolSize);
     }
 
     private static bool TryIndexOfPublic(this EffectParameterSet set, string name) =>

@@ -23,6 +23,10 @@ public static class HtmlReport
     /// <summary>Width and height of the figures, pixels (they scale to the page).</summary>
     private const int Width = 1000, Height = 560;
 
+    /// <summary>Width and height of each figure's second rendering, shown instead on screens narrower than 700 px (a phone at
+    /// 390-420 px shows it at about 0.8 of its size, so its text stays about 10 px or more; the wide one would be 0.38).</summary>
+    private const int NarrowWidth = 460, NarrowHeight = 440;
+
     /// <summary>Builds the page (UTF-8 text of one HTML document).</summary>
     /// <param name="story">The simulations the page shows (<see cref="HtmlReportStory.Simulate"/>).</param>
     /// <param name="reproduceCommand">The command line that reproduces the page, shown in its last section.</param>
@@ -420,7 +424,12 @@ public static class HtmlReport
         .tag { display: inline-block; font-size: .68rem; font-weight: 700; padding: 0 .35rem; border-radius: 3px; background: #fde9b6; color: #7a5200; }
         figure { margin: 1.8rem 0; }
         figure svg { display: block; width: 100%; height: auto; border: 1px solid #e3e7ee; border-radius: 4px; background: #fff; }
-        @media (max-width: 700px) { figure { overflow-x: auto; } figure svg { min-width: 720px; } }
+        figure .narrow { display: none; }
+        @media (max-width: 700px) {
+          figure.plot .wide { display: none; } figure.plot .narrow { display: block; }
+          figure.diagram { overflow-x: auto; } figure.diagram svg { min-width: 720px; }
+          table { display: block; overflow-x: auto; }
+        }
         figcaption { font-size: .9rem; color: #4a5568; margin-top: .55rem; position: sticky; left: 0; max-width: calc(100vw - 2.4rem); }
         figcaption b { color: #1d2330; }
         details { margin: 1rem 0; }
@@ -447,15 +456,56 @@ public static class HtmlReport
 
         public void H3(string text) => _sb.Append("<h3>").Append(Encode(text)).Append("</h3>\n");
 
-        /// <summary>A ScottPlot figure, inline as SVG with ids unique on the page, and its caption.</summary>
-        public void Figure(Plot plot, string caption) =>
-            Figure(KetaminePkPd.Plotting.Figure.ToSvg(plot, Width, Height, $"fig{_figures + 1}-"), caption);
+        /// <summary>A ScottPlot figure, inline as SVG with ids unique on the page, rendered twice (wide, and narrow for phones:
+        /// the style sheet shows one), and its caption.</summary>
+        public void Figure(Plot plot, string caption)
+        {
+            string wide = KetaminePkPd.Plotting.Figure.ToSvg(plot, Width, Height, $"fig{_figures + 1}-");
+            Narrow(plot);
+            string narrow = KetaminePkPd.Plotting.Figure.ToSvg(plot, NarrowWidth, NarrowHeight, $"fig{_figures + 1}n-");
+            Figure($"<div class=\"wide\">{wide}</div>\n<div class=\"narrow\">{narrow}</div>", caption, "plot");
+        }
 
-        /// <summary>Inline SVG markup and its caption.</summary>
-        public void Figure(string svg, string caption)
+        /// <summary>Prepares a plot (already rendered wide) for its narrow rendering: the legend below the data, where it covers
+        /// nothing and has the whole width, and titles, axis labels and legend entries too long for the narrow width broken into two lines.</summary>
+        private static void Narrow(Plot plot)
+        {
+            if (plot.Legend.IsVisible)
+            {
+                plot.ShowLegend(Edge.Bottom);
+                plot.Legend.FontSize = 13;
+                foreach (var item in plot.GetPlottables().OfType<IHasLegendText>())
+                    item.LegendText = TwoLines(item.LegendText, NarrowLegendChars);
+            }
+            foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
+                axis.Label.Text = TwoLines(axis.Label.Text, NarrowLabelChars);
+            plot.Axes.Title.Label.Text = TwoLines(plot.Axes.Title.Label.Text, NarrowTitleChars);
+        }
+
+        /// <summary>Longest title kept on one line in the narrow rendering, characters (the title's font is larger).</summary>
+        private const int NarrowTitleChars = 30;
+
+        /// <summary>Longest legend entry kept on one line in the narrow rendering, characters.</summary>
+        private const int NarrowLegendChars = 40;
+
+        /// <summary>Longest axis label kept on one line in the narrow rendering, characters.</summary>
+        private const int NarrowLabelChars = 34;
+
+        /// <summary><paramref name="text"/> broken at the space nearest its middle when longer than <paramref name="max"/> characters.</summary>
+        internal static string TwoLines(string text, int max)
+        {
+            if (text.Length <= max || text.Contains('\n')) return text;
+            int best = -1;
+            for (int i = 0; i < text.Length; i++)
+                if (text[i] == ' ' && (best < 0 || Math.Abs(i - text.Length / 2) < Math.Abs(best - text.Length / 2))) best = i;
+            return best < 0 ? text : text[..best] + "\n" + text[(best + 1)..];
+        }
+
+        /// <summary>Inline SVG markup and its caption; <paramref name="kind"/> is the figure's class (a diagram scrolls sideways on a phone).</summary>
+        public void Figure(string svg, string caption, string kind = "diagram")
         {
             _figures++;
-            _sb.Append("<figure>\n").Append(svg).Append('\n')
+            _sb.Append(CultureInfo.InvariantCulture, $"<figure class=\"{kind}\">\n").Append(svg).Append('\n')
                 .Append(CultureInfo.InvariantCulture, $"<figcaption><b>Figure {_figures}.</b> ").Append(Encode(caption)).Append("</figcaption>\n</figure>\n");
         }
 

@@ -264,6 +264,44 @@ public class EditableParameterTests : PageContext
     }
 
     [Fact]
+    public void DoublingC50D_LowersThePeakCadss_AsTheLibrarySays_AndLeavesThePkAlone()
+    {
+        var cut = Render<OnePatientPanel>();
+        cut.WaitForElement("#op-cmax");
+        double cmax = Value(cut.Find("#op-cmax")), cadss = Value(cut.Find("#op-peak-cadss")), day1 = Value(cut.Find("#op-day1"));
+        cut.Find("#op-effect-c50_d").Change("480");
+        var effects = KetaminePkPd.Pharmacodynamics.EffectParameterSet.Default.WithParameter("C50_D", 480);
+        var expected = RouteComparison.Run([new ComparisonArm("check", PkModels.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)))],
+            new ComparisonOptions { Parallel = false, Effects = effects }).Arms[0].Typical;
+        Assert.Equal(expected.PeakCadss, Value(cut.Find("#op-peak-cadss")));
+        Assert.True(expected.PeakCadss < cadss / 2, $"peak CADSS {expected.PeakCadss} with C50_D doubled, {cadss} before");   // Hill 2 below C50: about a quarter
+        Assert.Equal(cmax, Value(cut.Find("#op-cmax")));                // the PK does not move
+        Assert.Equal(day1, Value(cut.Find("#op-day1")));                // nor does the antidepressant effect
+        Assert.Contains("changed C50_D=480", cut.Find("h3").TextContent);
+        Assert.Contains("&e.C50_D=480", WrittenQueries[^1]);
+        Assert.Equal(cut.Instance.Settings, PatientSettings.FromQuery(WrittenQueries[^1]));
+
+        cut.Find("#op-effect-hill_d").Change("50");   // above its range (0.1-10): the library's message names it
+        Assert.Contains("HILL_D", cut.Find(".error").TextContent);
+        Assert.Single(cut.Instance.Settings.EffectOverrides);
+
+        cut.Find("#op-effects-reset").Click();
+        Assert.Equal("", cut.Instance.Settings.EffectText);
+        Assert.Equal(cadss, Value(cut.Find("#op-peak-cadss")));
+    }
+
+    [Fact]
+    public void WithEffectParameter_LibraryValueRestores_ModelChangeKeeps_JunkInTheAddressIgnored()
+    {
+        var s = new PatientSettings().WithEffectParameter("ec50_a", 120).WithEffectParameter("C50_D", 240);
+        Assert.Equal("EC50_A=120", s.EffectText);                        // C50_D at the library's value is no change
+        Assert.Equal("EC50_A=120", s.WithModel(PkModels.Hijazi.Key).EffectText);
+        Assert.Equal(120, s.Effects["EC50_A"].Value);
+        Assert.Throws<ArgumentOutOfRangeException>(() => s.WithEffectParameter("HILL_D", 0));
+        Assert.Equal(new PatientSettings(), PatientSettings.FromQuery("e.HILL_D=0&e.NOPE=3&e.EC50_A=abc"));
+    }
+
+    [Fact]
     public void WithParameter_PublishedValueRestores_ModelChangeResets_JunkInTheAddressIgnored()
     {
         var s = new PatientSettings().WithParameter("cl", 2.0).WithParameter("V1", 0.063);

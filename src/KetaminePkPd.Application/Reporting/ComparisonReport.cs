@@ -195,7 +195,7 @@ public static class ComparisonReport
             PopulationSize: o.PopulationSize,
             Seed: o.Seed,
             Arms: arms,
-            ProvisionalEffectParameters: [.. ProvisionalEffects().Select(ModelParameterJson.Of)],
+            ProvisionalEffectParameters: [.. ProvisionalEffects(o.Effects).Select(ModelParameterJson.Of)],
             Notes: MetricNotes(o),
             ModelVersion: TrialJsonParts.ModelVersion,
             Reproduce: reproduce,
@@ -285,7 +285,7 @@ public static class ComparisonReport
     };
 
     /// <summary>The PROVISIONAL parameters of the effect models.</summary>
-    internal static IEnumerable<ModelParameter> ProvisionalEffects() => EffectParameterSet.Default.Parameters.Where(p => p.IsProvisional);
+    internal static IEnumerable<ModelParameter> ProvisionalEffects(EffectParameterSet? effects = null) => (effects ?? EffectParameterSet.Default).Parameters.Where(p => p.IsProvisional);
 
     private static HashSet<string> EffectParameterNames() => [.. ProvisionalEffects().Select(p => p.Name)];
 

@@ -267,7 +267,7 @@ public static class DoseResponseReport
     }
 
     private static IEnumerable<ModelParameter> Provisional(DoseResponseSettings s) =>
-        [.. s.Model.ParametersFor(s.Route).Where(p => p.IsProvisional), .. ComparisonReport.ProvisionalEffects()];
+        [.. s.Model.ParametersFor(s.Route).Where(p => p.IsProvisional), .. ComparisonReport.ProvisionalEffects(s.Effects)];
 
     private static string HalfText(Dose? dose, DoseResponseSettings s) =>
         dose is { } d ? DoseText(d) + (d.IsPerKilogram ? $" ({DoseNumber(d.ToMilligrams(s.Subject.WeightKg))} mg)" : "") : "not reached (the effect is zero across the sweep)";

@@ -164,7 +164,7 @@ public static class SimulationReport
             Solver: Vocabulary.Token(pk.Options.Method),
             OutputPoints: pk.TimesH.Length,
             ProvisionalParameters: [.. TrialWording.ProvisionalParameters(setup.ParameterSet, [setup.Route]).Select(ParameterJson.Of)],
-            ProvisionalEffectParameters: [.. TrialWording.ProvisionalParameters(EffectParameterSet.Default).Select(ParameterJson.Of)],
+            ProvisionalEffectParameters: [.. TrialWording.ProvisionalParameters(setup.Effects).Select(ParameterJson.Of)],
             Notes: setup.ParameterSet.Notes,
             ModelVersion: LibraryVersion,
             OutFile: outFile,
@@ -235,7 +235,7 @@ public static class SimulationReport
         else
             report.Text("No provisional PK parameters: every PK value is a published estimate.");
         report.Provisional("PROVISIONAL effect parameters (own calibrations of docs/model.md sections 4.1-4.2; sources in the JSON): " +
-            string.Join(", ", TrialWording.ProvisionalParameters(EffectParameterSet.Default).Select(p => p.Name)) +
+            string.Join(", ", TrialWording.ProvisionalParameters(setup.Effects).Select(p => p.Name)) +
             (setup.Drug == Drug.Esketamine ? ". For esketamine, C50_D and EC50_A are halved (R-ketamine adds nothing to dissociation)." : ""));
         report.Reading(set.Notes, "Notes:");
 

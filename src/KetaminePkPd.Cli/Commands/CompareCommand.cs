@@ -33,6 +33,7 @@ internal sealed class CompareCommand : CliCommand
         "metric; the plots then show 5-95% bands. Progress goes to stderr. Alias: --population. [default: 0, typical patient only]",
         0, ComparisonOptions.MaxPopulationSize, "--population");
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
+    private readonly Option<string?> _parameters = SharedOptions.Parameters();
     private readonly Option<string?> _plot = PlotOptions.Create("--plot",
         $"Write a figure of the parent plasma concentration of every arm over the first {ComparisonReport.ConcentrationPlotHours} h (median and " +
         "5-95% band with --subjects, the typical patient otherwise), with the --threshold-ng-per-ml level marked.");
@@ -65,7 +66,7 @@ internal sealed class CompareCommand : CliCommand
             $"its value at both ends of the range. Without options: a {Defaults.Subject.WeightKg.ToString(CultureInfo.InvariantCulture)} kg adult, " +
             $"the {ComparisonArm.Defaults.Count} default arms of --arm, 7 days. PROVISIONAL effect calibration.")
     {
-        Add(_arms, _weight, _age, _threshold, _subjects, _seed, _plot, _plotEffects, _out, _json, _quiet, _allowLongRun);
+        Add(_arms, _weight, _age, _threshold, _subjects, _seed, _parameters, _plot, _plotEffects, _out, _json, _quiet, _allowLongRun);
     }
 
     protected override int Execute(CommandContext ctx)
@@ -80,6 +81,7 @@ internal sealed class CompareCommand : CliCommand
             PopulationSize = ctx.Get(_subjects) ?? 0,
             Seed = ctx.Get(_seed) ?? Defaults.Seed,
         };
+        options = ParameterFile.Apply(options, ParameterFile.ReadOptional(ctx.Get(_parameters)));
         string? plotPath = PlotOptions.Check(ctx.Get(_plot), "--plot"), effectsPath = PlotOptions.Check(ctx.Get(_plotEffects), "--plot-effects");
         var specs = ctx.Get(_arms) ?? [];
         List<ComparisonArm> arms = specs.Length == 0 ? [.. ComparisonArm.Defaults] : [.. specs.Select(ComparisonReport.ParseArm)];
@@ -104,7 +106,7 @@ internal sealed class CompareCommand : CliCommand
         bool show = options.PopulationSize > 0 && ctx.ShowProgress(ctx.Get(_quiet), json);
         var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => RouteComparison.Run(arms, options, progress));
         var written = new[] { csv, plot, plotEffects }.OfType<AtomicFile>().Select(f => f.Path).ToList();
-        string text = ComparisonReport.ToJson(result, ComparisonReport.Reproduce(specs, options), csv?.Path, [.. new[] { plot, plotEffects }.OfType<AtomicFile>().Select(f => f.Path)]);
+        string text = ComparisonReport.ToJson(result, ComparisonReport.Reproduce(specs, options) + ParameterFile.Argument(ctx.Get(_parameters)), csv?.Path, [.. new[] { plot, plotEffects }.OfType<AtomicFile>().Select(f => f.Path)]);
         if (csv is not null) ComparisonReport.Table(result).WriteCsv(csv.Stream);
         if (plot is not null) OutputFiles.WritePlot(plot, ComparisonCharts.Concentrations(result));
         if (plotEffects is not null) OutputFiles.WritePanels(plotEffects, ComparisonCharts.Effects(result));

@@ -53,6 +53,7 @@ internal sealed class DoseResponseCommand : CliCommand
         "and given dose, reading), signConvention, provisionalParameters, modelVersion, a command line that reproduces the run, files written.");
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
     private readonly Option<bool> _allowLongRun = TrialCommand.AllowLongRun();
+    private readonly Option<string?> _parameters = SharedOptions.Parameters();
 
     public DoseResponseCommand()
         : base("dose-response",
@@ -64,13 +65,13 @@ internal sealed class DoseResponseCommand : CliCommand
             $"{DoseResponseReport.DoseText(Defaults.To)} in {Defaults.Steps} log-spaced doses, a {Defaults.Subject.WeightKg.ToString(Inv)} kg patient, " +
             $"{Defaults.PopulationSize} virtual patients, seed {Defaults.Seed}. PROVISIONAL effect calibration. Progress goes to stderr when there is a population.")
     {
-        Add(_drug, _model, _route, _infusion, _from, _to, _steps, _subjects, _seed, _weight, _plot, _plotScatter, _out, _json, _quiet, _allowLongRun);
+        Add(_drug, _model, _route, _infusion, _from, _to, _steps, _subjects, _seed, _weight, _parameters, _plot, _plotScatter, _out, _json, _quiet, _allowLongRun);
     }
 
     protected override int Execute(CommandContext ctx)
     {
-        var s = DoseResponseReport.CreateSettings(ctx.Get(_drug), ctx.Get(_model), ctx.Get(_route), ctx.Get(_infusion), ctx.Get(_from), ctx.Get(_to),
-            ctx.Get(_steps), ctx.Get(_subjects), ctx.Get(_weight), ctx.Get(_seed));
+        var s = ParameterFile.Apply(DoseResponseReport.CreateSettings(ctx.Get(_drug), ctx.Get(_model), ctx.Get(_route), ctx.Get(_infusion), ctx.Get(_from), ctx.Get(_to),
+            ctx.Get(_steps), ctx.Get(_subjects), ctx.Get(_weight), ctx.Get(_seed)), ParameterFile.ReadOptional(ctx.Get(_parameters)));
         string? plotPath = PlotOptions.Check(ctx.Get(_plot), "--plot"), scatterPath = PlotOptions.Check(ctx.Get(_plotScatter), "--plot-scatter");
         if (scatterPath is not null && s.PopulationSubjects < DoseResponseReport.MinScatterSubjects)
             throw new ArgumentException($"--plot-scatter draws the virtual population and needs at least {DoseResponseReport.MinScatterSubjects} " +
@@ -85,7 +86,7 @@ internal sealed class DoseResponseCommand : CliCommand
         bool show = s.PopulationSize > 0 && ctx.ShowProgress(ctx.Get(_quiet), json);
         var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => DoseResponse.Run(s, progress));
         var figures = new[] { plot, scatter }.OfType<AtomicFile>().Select(f => f.Path).ToList();
-        string text = DoseResponseReport.ToJson(result, DoseResponseReport.Reproduce(s), csv?.Path, figures);
+        string text = DoseResponseReport.ToJson(result, DoseResponseReport.Reproduce(s) + ParameterFile.Argument(ctx.Get(_parameters)), csv?.Path, figures);
         var report = DoseResponseReport.Build(result);
         if (csv is not null) DoseResponseReport.Table(result).WriteCsv(csv.Stream);
         if (plot is not null) OutputFiles.WritePlot(plot, Charts.DoseResponse(result));

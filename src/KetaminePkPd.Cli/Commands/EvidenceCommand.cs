@@ -23,6 +23,7 @@ internal sealed class EvidenceCommand : CliCommand
         $"Replicate trials per entry and hypothesis, {EvidenceSettings.MinReplicates} to {EvidenceSettings.MaxReplicates}. [default: {EvidenceSettings.DefaultReplicates}]",
         (t, n) => Parsing.ParseCount(t, n, EvidenceSettings.MinReplicates, EvidenceSettings.MaxReplicates));
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
+    private readonly Option<string?> _parameters = SharedOptions.Parameters();
     private readonly Option<double?> _rho = SharedOptions.Rho(), _share = SharedOptions.Share(), _threshold = SharedOptions.ThresholdCadss(), _boost = SharedOptions.Boost();
     private readonly Option<string?> _out = SharedOptions.Out("file.csv", "Write one CSV row per entry and hypothesis (docs/evidence.md lists the columns).");
     private readonly Option<string?> _plot = PlotOptions.Create("--plot",
@@ -50,7 +51,7 @@ internal sealed class EvidenceCommand : CliCommand
             "p per hypothesis by a weighted Bonferroni rule over the overlap groups, valid whatever the dependence between entries. Without options: the catalogue, " +
             $"{EvidenceSettings.DefaultReplicates} replicates per entry and hypothesis, seed 1 (about 30-60 s on 2 cores).")
     {
-        Add(_studies, _exclude, _replicates, _seed, _rho, _share, _threshold, _boost, _out, _plot, _json, _catalogue, _markdown, _quiet, _allowLongRun);
+        Add(_studies, _exclude, _replicates, _seed, _parameters, _rho, _share, _threshold, _boost, _out, _plot, _json, _catalogue, _markdown, _quiet, _allowLongRun);
     }
 
     private static System.Collections.Immutable.ImmutableArray<EvidenceEntry> LoadStudies(string path)
@@ -74,14 +75,14 @@ internal sealed class EvidenceCommand : CliCommand
         if (ctx.Get(_studies) is { } path) entries = EvidenceStudies.Combine(entries, LoadStudies(path), "--studies");
         if (markdown)
         {
-            if (json || ctx.Get(_out) is not null || ctx.Get(_plot) is not null) throw new ArgumentException("--markdown prints the page only; leave out --json, --out and --plot.");
+            if (json || ctx.Get(_out) is not null || ctx.Get(_plot) is not null || ctx.Get(_parameters) is not null) throw new ArgumentException("--markdown prints the page only; leave out --json, --out, --plot and --parameters.");
             ctx.Stdout.Write(EvidenceMarkdown.ToMarkdown(entries));
             ctx.Stdout.Flush();
             return CliErrors.Success;
         }
         if (catalogue)
         {
-            if (json || ctx.Get(_out) is not null || ctx.Get(_plot) is not null) throw new ArgumentException("--catalogue prints the table only; leave out --json, --out and --plot.");
+            if (json || ctx.Get(_out) is not null || ctx.Get(_plot) is not null || ctx.Get(_parameters) is not null) throw new ArgumentException("--catalogue prints the table only; leave out --json, --out, --plot and --parameters.");
             ctx.Emit(false, () => "", () => EvidenceOutput.Catalogue(entries));
             return CliErrors.Success;
         }
@@ -89,6 +90,7 @@ internal sealed class EvidenceCommand : CliCommand
         var settings = EvidenceSettings.Default with { Entries = entries, Hypotheses = [.. KetaminePkPd.Trials.Hypothesis.All.Select(strengths.Apply)] };
         if (ctx.Get(_replicates) is { } replicates) settings = settings with { Replicates = replicates };
         if (ctx.Get(_seed) is { } seed) settings = settings with { Seed = seed };
+        settings = ParameterFile.Apply(settings, ParameterFile.ReadOptional(ctx.Get(_parameters)));
         settings.CheckWork(ctx.Get(_allowLongRun));
         using var files = ctx.Outputs();
         var csv = files.Open(ctx.Get(_out), "--out");

@@ -24,6 +24,7 @@ internal sealed class ReportCommand : CliCommand
         $"{HypothesisTestSettings.PoolPerObservedSubject} times the largest observed n, {Defaults.Observed.Max(o => o.N)}), as in 'hypothesis'. Alias: --pool. [default: {Defaults.PoolSize}]",
         HypothesisTestSettings.MinimumPoolSize(Defaults.Observed), HypothesisTestSettings.MaxPoolSize, "--pool");
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
+    private readonly Option<string?> _parameters = SharedOptions.Parameters();
     private readonly Option<bool> _quiet = SharedOptions.Quiet();
 
     public ReportCommand()
@@ -36,7 +37,7 @@ internal sealed class ReportCommand : CliCommand
             "plain-language readings, the sample sizes, and the command and seed that reproduce it. Without options: " +
             $"{Defaults.Replicates} replicates, a pool of {Defaults.PoolSize} patients, seed {Defaults.Seed}, {DefaultOut} (10-40 s on two cores). Progress goes to stderr.")
     {
-        Add(_out, _replicates, _pool, _seed, _quiet);
+        Add(_out, _replicates, _pool, _seed, _parameters, _quiet);
     }
 
     protected override int Execute(CommandContext ctx)
@@ -47,17 +48,19 @@ internal sealed class ReportCommand : CliCommand
             PoolSize = ctx.Get(_pool) ?? Defaults.PoolSize,
             Seed = ctx.Get(_seed) ?? Defaults.Seed,
         };
+        settings = ParameterFile.Apply(settings, ParameterFile.ReadOptional(ctx.Get(_parameters)));
         using var files = ctx.Outputs();
         var file = files.Open(ctx.Get(_out) ?? DefaultOut, "--out")!;
         var clock = Stopwatch.StartNew();
         var story = ProgressDisplay.Run(ctx.Stderr, !ctx.Get(_quiet), "Simulating", progress => HtmlReportStory.Simulate(settings, progress));
-        string html = HtmlReport.Build(story, CommandLine("report", settings, ctx.Get(_out)), CommandLine("hypothesis", settings, null));
+        string html = HtmlReport.Build(story, CommandLine("report", settings, ctx.Get(_out)) + ParameterFile.Argument(ctx.Get(_parameters)),
+            CommandLine("hypothesis", settings, null) + ParameterFile.Argument(ctx.Get(_parameters)));
         var bytes = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(html);
         file.Stream.Write(bytes);
         files.CommitAll();
         ctx.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Wrote {file.Path} ({bytes.Length / 1024.0:0} KB, {story.Hypotheses.ReplicateTrials:N0} replicate trials) in {clock.Elapsed.TotalSeconds:0.0} s."));
-        ctx.Stdout.WriteLine($"Reproduce with: {CommandLine("report", settings, ctx.Get(_out))}");
+        ctx.Stdout.WriteLine($"Reproduce with: {CommandLine("report", settings, ctx.Get(_out))}{ParameterFile.Argument(ctx.Get(_parameters))}");
         return CliErrors.Success;
     }
 

@@ -100,7 +100,6 @@ internal sealed class SensitivityCommand : CliCommand
     private int Global(CommandContext ctx)
     {
         if (ctx.Get(_pair) is not null || ctx.Get(_plotHeatmap) is not null) throw new ArgumentException("--global samples the assumptions jointly; --pair and --plot-heatmap belong to the one-at-a-time analysis.");
-        if (ctx.Get(_parameters) is not null) throw new ArgumentException("--parameters is not applied by --global yet: each world's calibration trial uses the shipped effect parameters; run the global analysis without it.");
         var run = ResolveGlobal(ctx.Parse);
         var (k, n) = ctx.Get(_shard) ?? (1, 1);
         run.CheckWork(ctx.Get(_allowLongRun), k, n);
@@ -139,7 +138,7 @@ internal sealed class SensitivityCommand : CliCommand
         var (r, n, at) = _observed.Values(p);
         return GlobalSensitivityRequest.Resolve(DesignChoice.Resolve(p.GetValue(_design)), p.GetValue(_hypothesis),
             new HypothesisStrengths(p.GetValue(_rho), p.GetValue(_share), p.GetValue(_threshold), p.GetValue(_boost)),
-            p.GetValue(_vary), r, n, at, p.GetValue(_worlds), p.GetValue(_replicates), p.GetValue(_pool), p.GetValue(_seed));
+            p.GetValue(_vary), r, n, at, p.GetValue(_worlds), p.GetValue(_replicates), p.GetValue(_pool), p.GetValue(_seed), p.GetValue(_parameters));
     }
 
     /// <summary>Reads the options that define the analysis into a checked request (settings and the arguments that reproduce them).</summary>

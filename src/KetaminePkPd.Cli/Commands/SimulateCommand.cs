@@ -23,6 +23,7 @@ internal sealed class SimulateCommand : CliCommand
     private readonly Option<Ancestry?> _ancestry = SharedOptions.Ancestry();
     private readonly Option<TimeSpan?> _until = SharedOptions.Until(), _step = SharedOptions.Step();
     private readonly Option<SolverMethod?> _solver = SharedOptions.Solver();
+    private readonly Option<string?> _parameters = SharedOptions.Parameters();
     private readonly Option<string?> _out = SharedOptions.Out("file.csv",
         "Also write every output time to this CSV file (columns in docs/outputs.md: time_h, parent_ng_per_ml, metabolite_ng_per_ml, " +
         "cadss, madrs_change (negative = improvement), amount_<compartment>_mg, eliminated_mg, input_mg; numbers with 10 significant digits). " +
@@ -48,7 +49,7 @@ internal sealed class SimulateCommand : CliCommand
             $"{Durations.Format(SimulationSetup.DefaultInfusion)} (the antidepressant infusion), {Durations.Format(SimulationOptions.Default.Until)}, " +
             $"{PkModels.DefaultFor(Drug.RacemicKetamine).Key} model, typical effect parameters.")
     {
-        Add(_drug, _model, _route, _dose, _infusion, _rate, _repeat, _interval, _weight, _age, _ancestry, _until, _step, _solver, _out, _json, _timeCourse, _quiet, _plot, _log, _plotEffects, _plotHysteresis);
+        Add(_drug, _model, _route, _dose, _infusion, _rate, _repeat, _interval, _weight, _age, _ancestry, _until, _step, _solver, _parameters, _out, _json, _timeCourse, _quiet, _plot, _log, _plotEffects, _plotHysteresis);
         _dataSet.AddTo(Command);
     }
 
@@ -56,7 +57,7 @@ internal sealed class SimulateCommand : CliCommand
     {
         if (_dataSet.Handles(ctx.Parse))
             return _dataSet.Execute(ctx, ctx.Get(_model), ctx.Get(_out), ctx.Get(_json), ctx.Get(_step), [_drug, _route, _dose, _infusion, _rate, _repeat,
-                _interval, _weight, _age, _ancestry, _until, _solver, _plot, _log, _plotEffects, _plotHysteresis, _timeCourse]);
+                _interval, _weight, _age, _ancestry, _until, _solver, _parameters, _plot, _log, _plotEffects, _plotHysteresis, _timeCourse]);
         if (_dataSet.Own.FirstOrDefault(o => ctx.Parse.GetResult(o) is { Implicit: false }) is { } own)
             throw new ArgumentException($"{own.Name} applies to a data set; give --data events.csv too.");
         var setup = Resolve(ctx);
@@ -96,7 +97,7 @@ internal sealed class SimulateCommand : CliCommand
         if (ctx.Get(_solver) is { } solver) options = options with { Method = solver };
         var model = ctx.Get(_model) is { } m ? PkModels.Parse(m, "--model") : null;
         string? doseText = ctx.Parse.GetResult(_dose)?.Tokens.FirstOrDefault()?.Value;
-        return CommandLineText.ResolveSimulation(ctx.Get(_drug), model, ctx.Get(_route), ctx.Get(_dose), ctx.Get(_infusion), ctx.Get(_rate),
-            ctx.Get(_repeat) ?? 1, ctx.Get(_interval), subject, options, doseText);
+        return ParameterFile.Apply(CommandLineText.ResolveSimulation(ctx.Get(_drug), model, ctx.Get(_route), ctx.Get(_dose), ctx.Get(_infusion), ctx.Get(_rate),
+            ctx.Get(_repeat) ?? 1, ctx.Get(_interval), subject, options, doseText), ParameterFile.ReadOptional(ctx.Get(_parameters)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KetaminePkPd.Comparisons;
+using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 
 namespace KetaminePkPd.Web.Model;
@@ -61,9 +62,18 @@ internal sealed record PatientSettings
     public string ParameterText { get; init; } = "";
 
     /// <summary>The changed typical values, by parameter name.</summary>
-    public IReadOnlyList<(string Name, double Value)> Overrides =>
-        [.. ParameterText.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('='))
-            .Select(p => (p[0], double.Parse(p[1], NumberStyles.Float, CultureInfo.InvariantCulture)))];
+    public IReadOnlyList<(string Name, double Value)> Overrides => Read(ParameterText);
+
+    /// <summary>Typical values of the effect models the user changed, canonical "NAME=value;..." sorted by name (empty: the
+    /// library's calibration, <see cref="EffectParameterSet.Default"/>); kept when the PK model changes.</summary>
+    public string EffectText { get; init; } = "";
+
+    /// <summary>The changed effect typical values, by parameter name.</summary>
+    public IReadOnlyList<(string Name, double Value)> EffectOverrides => Read(EffectText);
+
+    /// <summary>The effect parameters: the library's calibration with the changed typical values.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A changed value outside its parameter's range (the message names it).</exception>
+    public EffectParameterSet Effects => EffectOverrides.Aggregate(EffectParameterSet.Default, (set, o) => set.WithParameter(o.Name, o.Value));
 
     /// <summary>The published parameter set of <see cref="ModelKey"/>.</summary>
     public PkParameterSet Published => PkModels.Get(ModelKey);
@@ -79,9 +89,30 @@ internal sealed record PatientSettings
     {
         var parameter = Published[name];
         parameter.WithValue(value);   // validates the range, naming the parameter
-        var rest = Overrides.Where(o => !string.Equals(o.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
-        var all = value == parameter.Value ? rest : rest.Append((parameter.Name, value));
-        return this with { ParameterText = string.Join(";", all.OrderBy(o => o.Item1, StringComparer.Ordinal).Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Item1}={o.Item2:R}"))) };
+        return this with { ParameterText = Write(ParameterText, parameter.Name, value, parameter.Value) };
+    }
+
+    /// <summary>The same settings with one typical value of the effect models changed (or restored when equal to the library's).</summary>
+    /// <exception cref="ArgumentException">No such effect parameter.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside the parameter's range.</exception>
+    public PatientSettings WithEffectParameter(string name, double value)
+    {
+        var parameter = EffectParameterSet.Default[name];
+        parameter.WithValue(value);   // validates the range, naming the parameter
+        return this with { EffectText = Write(EffectText, parameter.Name, value, parameter.Value) };
+    }
+
+    /// <summary>The pairs of a canonical "NAME=value;..." text.</summary>
+    private static List<(string Name, double Value)> Read(string text) =>
+        [.. text.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('='))
+            .Select(p => (p[0], double.Parse(p[1], NumberStyles.Float, CultureInfo.InvariantCulture)))];
+
+    /// <summary>A canonical text with <paramref name="name"/> set to <paramref name="value"/>, or removed when it equals the reference value.</summary>
+    private static string Write(string text, string name, double value, double reference)
+    {
+        var rest = Read(text).Where(o => !string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
+        var all = value == reference ? rest : rest.Append((name, value));
+        return string.Join(";", all.OrderBy(o => o.Item1, StringComparer.Ordinal).Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Item1}={o.Item2:R}")));
     }
 
     /// <summary>The library route of <see cref="Route"/>.</summary>
@@ -127,7 +158,7 @@ internal sealed record PatientSettings
 
     /// <summary>Runs the library for these settings: the typical patient over 7 days (and at both ends of an uncertain bioavailability).</summary>
     public ArmComparison Simulate() =>
-        RouteComparison.Run([Arm], new ComparisonOptions { Subject = Subject, Parallel = false }).Arms[0];
+        RouteComparison.Run([Arm], new ComparisonOptions { Subject = Subject, Parallel = false, Effects = Effects }).Arms[0];
 
     /// <summary>The same settings on another model, with the route and dose made valid for it (first supported route; whole devices in mg).</summary>
     public PatientSettings WithModel(string key)
@@ -172,14 +203,16 @@ internal sealed record PatientSettings
             _ => Label(Route),
         };
         string repeat = Sessions > 1 ? string.Create(CultureInfo.InvariantCulture, $", {Sessions} sessions every {IntervalHours:0} h") : "";
-        string changed = ParameterText.Length > 0 ? $", changed {ParameterText.Replace(";", ", ", StringComparison.Ordinal)}" : "";
+        string edited = string.Join(";", new[] { ParameterText, EffectText }.Where(t => t.Length > 0));
+        string changed = edited.Length > 0 ? $", changed {edited.Replace(";", ", ", StringComparison.Ordinal)}" : "";
         return string.Create(CultureInfo.InvariantCulture, $"{Dose} {how}{repeat}, {WeightKg:0} kg{changed}");
     }
 
     /// <summary>The settings as a URL query (model, route, infusion, unit, dose, weight), so a link reproduces them.</summary>
     public string ToQuery() => string.Create(CultureInfo.InvariantCulture,
         $"model={ModelKey}&route={Route}&infusion={InfusionMinutes:R}&unit={(PerKilogram ? "mgkg" : "mg")}&dose={DoseValue:R}&weight={WeightKg:R}&sessions={Sessions}&interval={IntervalHours:R}") +
-        string.Concat(Overrides.Select(o => string.Create(CultureInfo.InvariantCulture, $"&p.{o.Name}={o.Value:R}")));
+        string.Concat(Overrides.Select(o => string.Create(CultureInfo.InvariantCulture, $"&p.{o.Name}={o.Value:R}"))) +
+        string.Concat(EffectOverrides.Select(o => string.Create(CultureInfo.InvariantCulture, $"&e.{o.Name}={o.Value:R}")));
 
     /// <summary>Settings read from a URL query: known keys with valid values override the defaults; anything else is
     /// ignored (a hand-edited link never breaks the page), and the result is made valid like a control change would.</summary>
@@ -203,6 +236,12 @@ internal sealed record PatientSettings
             if (Fmt.Parse(text) is not { } v) continue;
             try { s = s.WithParameter(key[2..], v); }
             catch (ArgumentException) { }   // an unknown name or a value out of range in a hand-edited link: ignored
+        }
+        foreach (var (key, text) in pairs.Where(p => p.Key.StartsWith("e.", StringComparison.Ordinal)))
+        {
+            if (Fmt.Parse(text) is not { } v) continue;
+            try { s = s.WithEffectParameter(key[2..], v); }
+            catch (ArgumentException) { }
         }
         if (Number(pairs, "sessions") is { } n && Number(pairs, "interval") is { } h && n < 1e6) s = s.WithSessions((int)n, h);
         return s;

@@ -1,3 +1,4 @@
+using KetaminePkPd.Pharmacodynamics;
 namespace KetaminePkPd.Comparisons;
 
 /// <summary>Settings of a what-if comparison. Immutable; the defaults compare a typical 70 kg adult over 7 days.</summary>
@@ -37,4 +38,8 @@ public sealed record ComparisonOptions
 
     /// <summary>Simulate population patients on all cores (default); results are identical either way.</summary>
     public bool Parallel { get; init; } = true;
+
+    /// <summary>The effect parameters of every arm (typical patient and population). Default <see cref="EffectParameterSet.Default"/>.</summary>
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    public EffectParameterSet Effects { get; init => field = value ?? throw new ArgumentNullException(nameof(Effects)); } = EffectParameterSet.Default;
 }

@@ -23,7 +23,7 @@ public static class DoseResponse
         var doses = settings.Doses();
         var drug = settings.Model.Drug;
         var pk = settings.Model.CreateModel(settings.Subject);
-        var model = PkPdModel.Default(pk, drug);
+        var model = PkPdModel.Default(pk, drug, settings.Effects);
         var times = SimulationOptions.Default.AtTimes([TimeSpan.Zero, TimeSpan.FromDays(1)]);
         var points = ImmutableArray.CreateBuilder<DoseResponsePoint>(doses.Count);
         foreach (var dose in doses)
@@ -41,7 +41,7 @@ public static class DoseResponse
             // One arm per dose, patients spread evenly (at least one per dose), exposure only.
             int n = settings.PopulationSubjects;
             var arms = doses.Select((d, i) => new TrialArm($"{d}", Administration(settings, d), n / doses.Count + (i < n % doses.Count ? 1 : 0))).ToList();
-            var design = new TrialDesign($"dose sweep {settings.From}-{settings.To} {settings.Route}", arms, PopulationModel.Default(settings.Model),
+            var design = new TrialDesign($"dose sweep {settings.From}-{settings.To} {settings.Route}", arms, PopulationModel.Default(settings.Model) with { Effects = settings.Effects },
                 [TimeSpan.FromHours(4), TimeSpan.FromDays(1), TimeSpan.FromDays(7)]);
             population = VirtualTrial.Run(design, Hypothesis.ExposureOnly, settings.Seed, progress: new Progress(n, progress));
         }

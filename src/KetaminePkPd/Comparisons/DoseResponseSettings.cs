@@ -1,3 +1,4 @@
+using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 
 namespace KetaminePkPd.Comparisons;
@@ -90,6 +91,10 @@ public sealed record DoseResponseSettings
 
     /// <summary>Seed of the population. Default 1.</summary>
     public ulong Seed { get; init; } = 1;
+
+    /// <summary>The effect parameters of the typical patient and of the population. Default <see cref="EffectParameterSet.Default"/>.</summary>
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    public EffectParameterSet Effects { get; init => field = value ?? throw new ArgumentNullException(nameof(Effects)); } = EffectParameterSet.Default;
 
     /// <summary>The doses of the sweep.</summary>
     public IReadOnlyList<Dose> Doses()

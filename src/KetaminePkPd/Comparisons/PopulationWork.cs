@@ -28,7 +28,7 @@ internal sealed class PopulationWork : SubjectWork<PopulationBands>
     {
         _arm = arm;
         _options = options;
-        _population = PopulationModel.Default(arm.Model);
+        _population = PopulationModel.Default(arm.Model) with { Effects = options.Effects };
         int n = options.PopulationSize;
         _metrics = new ArmMetrics[n];
         _concentration = new double[n][];
@@ -49,7 +49,7 @@ internal sealed class PopulationWork : SubjectWork<PopulationBands>
     private protected override void Simulate(int i)
     {
         var patient = _population.SampleSubject(_options.Seed, i);
-        var r = RouteComparison.Simulate(_arm, _arm.Model, patient.Subject, patient, RouteComparison.Outputs);
+        var r = RouteComparison.Simulate(_arm, _arm.Model, patient.Subject, patient, RouteComparison.Outputs, _options.Effects);
         _metrics[i] = RouteComparison.Metrics(r, _options.Threshold);
         _concentration[i] = [.. r.Pk.ParentNgPerMl];
         _cadss[i] = [.. r.Dissociation.Values];

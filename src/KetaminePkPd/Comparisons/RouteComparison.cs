@@ -40,7 +40,7 @@ public static class RouteComparison
         for (int a = 0; a < list.Count; a++)
         {
             var arm = list[a];
-            var course = Simulate(arm, arm.Model, options.Subject, null, times);
+            var course = Simulate(arm, arm.Model, options.Subject, null, times, options.Effects);
             var typical = Metrics(course, options.Threshold);
             var route = arm.Model.CreateModel(options.Subject).GetRoute(arm.Administration.Route);
             UncertainInput? uncertain = null;
@@ -48,10 +48,10 @@ public static class RouteComparison
             if (route is { BioavailabilityRange: { } range, BioavailabilityParameter: { } name })
             {
                 uncertain = new UncertainInput(name, arm.Model[name].Value, range.Low, range.High, arm.Model[name].Source);
-                low = Metrics(Simulate(arm, arm.Model.WithParameter(name, range.Low), options.Subject, null, times), options.Threshold);
-                high = Metrics(Simulate(arm, arm.Model.WithParameter(name, range.High), options.Subject, null, times), options.Threshold);
+                low = Metrics(Simulate(arm, arm.Model.WithParameter(name, range.Low), options.Subject, null, times, options.Effects), options.Threshold);
+                high = Metrics(Simulate(arm, arm.Model.WithParameter(name, range.High), options.Subject, null, times, options.Effects), options.Threshold);
             }
-            var provisional = arm.Model.ParametersFor(arm.Administration.Route).Concat(EffectParameterSet.Default.Parameters).Where(p => p.IsProvisional).ToImmutableArray();
+            var provisional = arm.Model.ParametersFor(arm.Administration.Route).Concat(options.Effects.Parameters).Where(p => p.IsProvisional).ToImmutableArray();
             var bands = options.PopulationSize > 0 ? Population(arm, options, f => progress?.Report((a + f) / list.Count)) : null;
             results.Add(new ArmComparison(arm, typical, uncertain, low, high, provisional, course, bands));
             progress?.Report((a + 1.0) / list.Count);
@@ -86,9 +86,8 @@ public static class RouteComparison
             throw new ArgumentException($"{duplicate.Count()} arms are named '{duplicate.Key}'; add name=... to tell them apart.", nameof(arms));
     }
 
-    internal static PkPdSimulationResult Simulate(ComparisonArm arm, PkParameterSet model, Subject subject, VirtualSubject? patient, SimulationOptions times)
+    internal static PkPdSimulationResult Simulate(ComparisonArm arm, PkParameterSet model, Subject subject, VirtualSubject? patient, SimulationOptions times, EffectParameterSet fx)
     {
-        var fx = EffectParameterSet.Default;
         var pk = patient is null ? model.CreateModel(subject) : patient.CreatePkModel(model);
         var effects = patient is null
             ? new EffectModel[] { fx.Dissociation(arm.Drug), fx.Antidepressant(arm.Drug) }

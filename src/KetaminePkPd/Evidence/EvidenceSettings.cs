@@ -56,6 +56,9 @@ public sealed record EvidenceSettings
         }
     }
 
+    /// <summary>The effect parameters of every entry's design, or null (default) for each design's own.</summary>
+    public Pharmacodynamics.EffectParameterSet? Effects { get; init; }
+
     /// <summary>Replicate trials per entry and hypothesis, in [<see cref="MinReplicates"/>, <see cref="MaxReplicates"/>].</summary>
     public int Replicates { get => _replicates; init => _replicates = Guard.InRange(value, MinReplicates, MaxReplicates, nameof(Replicates)); }
 

@@ -117,6 +117,7 @@ internal sealed class EvidenceWork : SteppedWork<EvidenceResult>
             if (_pooled is null || _simulator is null)
             {
                 var design = _designs[_design];
+                if (_settings.Effects is { } effects) design = design.With(population: design.Population with { Effects = effects });
                 _pooled ??= design.WithTotalSubjects(Math.Max(_poolTotals[_design], design.Arms.Length));
                 var hypothesis = _settings.Hypotheses[_hypothesis];
                 // Mediation's simulator needs the arms' reference samples: sample them in steps first, so building it is quick.

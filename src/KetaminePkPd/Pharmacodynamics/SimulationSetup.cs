@@ -20,7 +20,7 @@ public sealed class SimulationSetup
     public static readonly TimeSpan DefaultInfusion = TimeSpan.FromMinutes(40);
 
     private SimulationSetup(Drug drug, PkParameterSet set, Subject subject, Administration first, DoseRate? rate, int count,
-        TimeSpan interval, SimulationOptions options, string? doseText)
+        TimeSpan interval, SimulationOptions options, string? doseText, EffectParameterSet? effects = null)
     {
         Drug = drug;
         ParameterSet = set;
@@ -32,9 +32,22 @@ public sealed class SimulationSetup
         Options = options;
         DoseText = doseText;
         PkModel = set.CreateModel(subject);
-        Model = PkPdModel.Default(PkModel, drug);
+        Effects = effects ?? EffectParameterSet.Default;
+        Model = PkPdModel.Default(PkModel, drug, Effects);
         Regimen = DosingRegimen.Repeated(first, count, interval);
     }
+
+    /// <summary>A copy whose <see cref="Model"/> uses <paramref name="effects"/> instead of the default effect parameters.</summary>
+    /// <param name="effects">The effect parameters.</param>
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    public SimulationSetup WithEffects(EffectParameterSet effects)
+    {
+        ArgumentNullException.ThrowIfNull(effects);
+        return new SimulationSetup(Drug, ParameterSet, Subject, First, Rate, Count, Interval, Options, DoseText, effects);
+    }
+
+    /// <summary>The effect parameters of <see cref="Model"/>: <see cref="EffectParameterSet.Default"/> unless set with <see cref="WithEffects"/>.</summary>
+    public EffectParameterSet Effects { get; }
 
     /// <summary>The drug given.</summary>
     public Drug Drug { get; }

@@ -23,7 +23,8 @@ namespace KetaminePkPd.Sensitivity;
 /// CADSS time (x0.25-4) and the dose spread factor k (1-3), whose ranges are ratios. The dose-spread switch to the other
 /// dose basis (fixed mg) is a discrete alternative and is not sampled: dose spread is the continuous k.</para>
 /// <para>Plausibility. Each world runs the racemic 0.5 mg/kg vs saline trial of the validation catalogue
-/// (<see cref="GlobalSensitivitySettings.PlausibilityPatientsPerArm"/> per arm, exposure-only) with the same multiples
+/// (<see cref="GlobalSensitivitySettings.PlausibilityPatientsPerArm"/> per arm, exposure-only, with the effect parameters of the
+/// settings' design, so that a calibrated parameter set is the centre of the sampled worlds) with the same multiples
 /// applied (except the CADSS time: the CADSS target is defined at 40 min) and is plausible when it hits every target of
 /// <see cref="PlausibilityTargets"/> (calibration targets of the catalogue that these assumptions move) within its
 /// acceptance interval. Only plausible worlds run the hypothesis tests.</para>
@@ -118,7 +119,9 @@ public static class GlobalSensitivityAnalysis
                 var medians = defined.Select(w => w.MedianR[c]).ToArray();
                 var quantiles = medians.Length == 0 ? GlobalOutcome.Probabilities.Select(_ => double.NaN).ToArray()
                     : SamplingDistribution.FromReplicates(medians) is var dist ? GlobalOutcome.Probabilities.Select(dist.Quantile).ToArray() : [];
-                var prcc = GlobalRankCorrelation.Compute([.. defined.Select(w => w.Multipliers.ToArray())], medians);
+                // No plausible world: no rows to rank, every importance undefined (NaN), one per assumption.
+                var prcc = defined.Count == 0 ? [.. settings.Assumptions.Select(_ => (double.NaN, double.NaN, double.NaN, double.NaN))]
+                    : GlobalRankCorrelation.Compute([.. defined.Select(w => w.Multipliers.ToArray())], medians);
                 var importance = settings.Assumptions.Select((a, j) => new GlobalImportance(a, prcc[j].Prcc, prcc[j].Se, prcc[j].Lower, prcc[j].Upper)).ToArray();
                 outcomes.Add(new GlobalOutcome(settings.Hypotheses[h].Name, settings.Observed[o], defined.Count, defined.Count(w => w.TwoSidedP[c] >= 0.05), quantiles, importance));
             }
@@ -191,7 +194,9 @@ public static class GlobalSensitivityAnalysis
             _settings = settings;
             _sampler = new GlobalSampler(settings.Assumptions.Length, settings.Seed);
             _pool = settings.Design.WithTotalSubjects(settings.PoolSize);
-            _trial = ValidationDesigns.RacemicIv(settings.PlausibilityPatientsPerArm);
+            // The plausibility trial takes the design's effect parameters (a --parameters file's values are the centre of every world).
+            var trial = ValidationDesigns.RacemicIv(settings.PlausibilityPatientsPerArm);
+            _trial = trial.With(population: trial.Population with { Effects = settings.Design.Population.Effects });
             _timeIndex = ReplicateTrials.TimeIndices(settings.Design, settings.Observed, settings.PoolSize, nameof(settings));
             _targets = [.. PlausibilityTargets.Select(key => ValidationTargets.All.Single(x => x.Key == key))];
         }

@@ -71,8 +71,11 @@ public sealed class ReportCommandTests
     {
         var (_, html, _) = SmallReport.Value;
 
-        // The diagram, concentration, CADSS and antidepressant bands, two scatters, two histograms.
-        Assert.Equal(8, Regex.Matches(html, "<svg ").Count);
+        // The diagram, concentration, CADSS and antidepressant bands, two scatters, two histograms; every plot (not the
+        // diagram) twice: wide, and narrow for phones (the style sheet shows one).
+        Assert.Equal(1 + 2 * 7, Regex.Matches(html, "<svg ").Count);
+        Assert.Equal(7, Regex.Matches(html, "<figure class=\"plot\">").Count);
+        Assert.Equal(7, Regex.Matches(html, "<div class=\"narrow\">").Count);
         Assert.Equal(8, Regex.Matches(html, "<figcaption>").Count);
         for (int i = 1; i <= 8; i++) Assert.Contains($"<b>Figure {i}.</b>", html, StringComparison.Ordinal);
         var ids = Regex.Matches(html, @"\bid=""([^""]+)""").Select(m => m.Groups[1].Value).ToList();
@@ -234,7 +237,7 @@ public sealed class ReportCommandTests
         Assert.Contains("2,000 replicate trials per hypothesis and observation", html, StringComparison.Ordinal);
         Assert.Contains("(40,000 patient simulations)", html, StringComparison.Ordinal);
         Assert.Contains("ketamine-pkpd hypothesis --seed 1", html, StringComparison.Ordinal);
-        Assert.Equal(8, Regex.Matches(html, "<svg ").Count);
+        Assert.Equal(15, Regex.Matches(html, "<svg ").Count);   // the diagram, and seven plots wide and narrow
         Assert.InRange(new FileInfo(path).Length, 100_000, 5_000_000);
     }
 
