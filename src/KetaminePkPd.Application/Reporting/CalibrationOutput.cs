@@ -11,8 +11,10 @@ public static class CalibrationOutput
     /// <summary>The method in one paragraph, for the report and docs/calibration.md.</summary>
     public const string Method =
         "Objective F = sum of r^2 over the targets, r = (simulated - target) / tolerance, the tolerance being the distance from the target to the end of its acceptance " +
-        "interval on the side the simulation falls; virtual-trial targets use common random numbers (the same seed and patients at every evaluation). " +
-        "Fitted block by block with MathNet's Nelder-Mead simplex on log-scale, bounded coordinates; each interval is the 95% profile interval {F - min F <= 1}.";
+        "interval on the side the simulation falls; virtual-trial targets use common random numbers (the same seed and patients at every evaluation) and the " +
+        "day-1 response rate counts each patient by a logistic of the distance of the % change from -50 (width 2 points) so that it is smooth. " +
+        "Fitted block by block with MathNet's Nelder-Mead simplex on bounded coordinates (log scale; BETA on its own); TA50_D and TS50_D, which the " +
+        "targets do not identify, are not fitted. Each interval is the 95% profile interval {F - min F <= 1}.";
 
     /// <summary>The report: a table of the fitted parameters with their intervals, a table of the targets with their residuals, the objective, evaluations and run time.</summary>
     /// <param name="result">The calibration.</param>

@@ -22,7 +22,7 @@ internal sealed class CalibrateCommand : CliCommand
     private readonly Option<bool> _json = SharedOptions.Json("Print one JSON object: settings, method, objective, objectiveAtStart, evaluations, seconds, parameters (with low/high), targets (with residual), unfitted.");
 
     public CalibrateCommand()
-        : base("calibrate", "Re-derive the PROVISIONAL effect parameters (KTR, KDEC, KTA_D, TA50_D, TS50_D, EMAX_D, ESKPOT_A) from the calibration targets: " +
+        : base("calibrate", "Re-derive the PROVISIONAL effect parameters (KTR, KDEC, BETA, KTA_D, EMAX_D, ESKPOT_A) from the calibration targets: " +
             "weighted least squares of (simulated - target) / tolerance, Nelder-Mead, common random numbers, and a 95% profile interval per parameter. " + CalibrationOutput.Method)
     {
         Add(_targets, _out, _csv, _subjects, _seed, _noIntervals, _json);

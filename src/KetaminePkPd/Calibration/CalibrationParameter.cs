@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace KetaminePkPd.Calibration;
 
 /// <summary>
@@ -10,8 +12,13 @@ namespace KetaminePkPd.Calibration;
 /// <param name="Low">Lower search bound (positive on the log scale).</param>
 /// <param name="High">Upper search bound.</param>
 /// <param name="Scale"><see cref="ParameterScale.Log"/> or <see cref="ParameterScale.Additive"/> (searched on the natural scale).</param>
-internal sealed record CalibrationParameter(string Name, double Low, double High, ParameterScale Scale = ParameterScale.Log)
+/// <param name="Moves">The block's target keys this parameter is fitted to; default (empty) every target of its block. When none of them
+/// is among the targets given, the parameter is held at its start value (the objective would be flat in it).</param>
+internal sealed record CalibrationParameter(string Name, double Low, double High, ParameterScale Scale = ParameterScale.Log, ImmutableArray<string> Moves = default)
 {
+    /// <summary>Whether any of <paramref name="keys"/> is a target this parameter is fitted to.</summary>
+    public bool IsMovedBy(IEnumerable<string> keys) => Moves.IsDefaultOrEmpty || keys.Any(Moves.Contains);
+
     /// <summary>s(theta): ln theta on the log scale, theta otherwise.</summary>
     public double ToScale(double value) => Scale == ParameterScale.Log ? Math.Log(value) : value;
 

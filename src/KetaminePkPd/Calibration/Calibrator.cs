@@ -18,15 +18,17 @@ namespace KetaminePkPd.Calibration;
 /// and y_i - L_i when below. Targets of zero width (exact counts) are left out. The virtual-trial targets use common random
 /// numbers: the same seed and the same patients at every evaluation, so F moves smoothly with the parameters rather than with
 /// the Monte Carlo noise.</para>
-/// <para><b>Parameters and blocks.</b> KTR and KDEC (the antidepressant course), KTA_D, TA50_D and TS50_D (the dissociation
-/// timing), EMAX_D (the CADSS distribution) and ESKPOT_A (esketamine's day-1 effect), each with search bounds, fitted on a log
-/// scale through a logit of the position within the bounds. The objective separates into these four blocks (a later block's
+/// <para><b>Parameters and blocks.</b> KTR, KDEC and BETA (the antidepressant course's shape and its day-1 size and spread, the
+/// response rate smoothed: <see cref="CalibrationBlocks.SmoothedShare"/>), KTA_D (the dissociation timing), EMAX_D (the CADSS
+/// distribution) and ESKPOT_A (esketamine's effect at day 1 and after four weeks), each with search bounds, fitted on a log scale (BETA, negative, on its
+/// natural scale) through a logit of the position within the bounds. TA50_D and TS50_D are not fitted (the targets do not
+/// identify them). The objective separates into these four blocks (a later block's
 /// targets depend on earlier blocks' parameters, never the reverse), which are fitted one after the other.</para>
 /// <para><b>Optimizer.</b> MathNet.Numerics' Nelder-Mead simplex on the unconstrained coordinates, initial step 0.5, stopping when
 /// the objective differs by less than <see cref="CalibrationSettings.Tolerance"/> across the simplex, then restarted once from
 /// its result (a standard guard against a collapsed simplex).</para>
 /// <para><b>Intervals.</b> The 95% profile-likelihood interval of each parameter: the values of the parameter at which the
-/// block's objective, minimized over the block's other parameters (Nelder-Mead, tolerance 1e-6), is at most the minimum + 1;
+/// block's objective, minimized over the block's other parameters (Nelder-Mead, initial step 0.2, tolerance 1e-5), is at most the minimum + 1;
 /// where the tolerances are 95% half-widths (1.96 SE) this is the chi-square(1) bound 3.84 in SE units. Its ends are found by
 /// stepping out from the fit on the parameter's log scale (steps of 0.1, doubling) and then by Brent's method (MathNet, to 1e-3
 /// on the log scale). An end that reaches the search bound is reported as open. The objective counts every target as an
@@ -34,7 +36,7 @@ namespace KetaminePkPd.Calibration;
 /// </remarks>
 public static class Calibrator
 {
-    private const double InitialStep = 0.5, ProfileTolerance = 1e-6, ProfileStep = 0.1, ProfileAccuracy = 1e-3;
+    private const double InitialStep = 0.5, ProfileInitialStep = 0.2, ProfileTolerance = 1e-5, ProfileStep = 0.1, ProfileAccuracy = 1e-3;
     private const int ProfileMaxEvaluations = 600;
 
     /// <summary>The keys of the catalogue targets the calibration measures (the objective's possible terms), in block order.</summary>
@@ -58,13 +60,16 @@ public static class Calibrator
         {
             progress?.Report(block.Name);
             var blockTargets = block.TargetKeys.Where(byKey.ContainsKey).Select(k => byKey[k]).Where(CalibrationObjective.IsFittable).ToArray();
-            var fit = new BlockFit(block, blockTargets, current, settings);
-            var start = block.Parameters.Select(p => current[p.Name].Value).ToArray();
+            // A parameter none of whose targets is given is held at its start value (the objective is flat in it).
+            var free = block.Parameters.Where(p => p.IsMovedBy(blockTargets.Select(t => t.Key))).ToImmutableArray();
+            var fit = new BlockFit(block, free, blockTargets, current, settings);
+            var start = free.Select(p => current[p.Name].Value).ToArray();
+            CalibrationParameterFit Held(CalibrationParameter p) => new(p.Name, block.Name, current[p.Name].Unit, current[p.Name].Value, current[p.Name].Value,
+                double.NaN, double.NaN, false, false, p.Low, p.High, false);
             if (blockTargets.Length == 0)
             {
                 // Nothing to fit: the parameters keep their start values and nothing is simulated.
-                parameters.AddRange(block.Parameters.Select((p, j) => new CalibrationParameterFit(p.Name, block.Name, current[p.Name].Unit, start[j], start[j],
-                    double.NaN, double.NaN, false, false, p.Low, p.High, false)));
+                parameters.AddRange(block.Parameters.Select(Held));
                 continue;
             }
             // The values at the start set itself (for the first block the same as at the current one), so that "at start" is what validate shows.
@@ -72,9 +77,14 @@ public static class Calibrator
             double[] fitted = fit.Minimize(start, settings.Tolerance, settings.MaxEvaluations);
             var fittedValues = fit.Measure(fitted);
             double minimum = fit.Objective(fitted);
-            for (int j = 0; j < block.Parameters.Length; j++)
+            foreach (var p in block.Parameters)
             {
-                var p = block.Parameters[j];
+                int j = free.IndexOf(p);
+                if (j < 0)
+                {
+                    parameters.Add(Held(p));
+                    continue;
+                }
                 var (low, high, lowOpen, highOpen) = settings.Intervals ? fit.Profile(fitted, j, minimum) : (double.NaN, double.NaN, false, false);
                 parameters.Add(new CalibrationParameterFit(p.Name, block.Name, current[p.Name].Unit, start[j], fitted[j], low, high, lowOpen, highOpen, p.Low, p.High, true));
             }
@@ -88,15 +98,53 @@ public static class Calibrator
         return new CalibrationResult(settings, current, parameters.ToImmutable(), targets.ToImmutable(), unfitted, evaluations, clock.Elapsed);
     }
 
-    /// <summary>One block's objective over its parameters' values, with the other parameters held at <c>baseSet</c>'s values.</summary>
-    private sealed class BlockFit(CalibrationBlock block, ValidationTarget[] targets, EffectParameterSet baseSet, CalibrationSettings settings)
+    /// <summary>
+    /// The optimality check of a parameter set (the staleness test's): for every parameter a block fits, with the set's values as the
+    /// point (<see cref="CalibrationSettings.Start"/>), the block's objective at the value and at +/- <paramref name="step"/> on the
+    /// optimizer's scale (ln theta; BETA's natural scale), and the offset from the value to the vertex of the parabola through the three,
+    /// h (F(-h) - F(+h)) / (2 (F(+h) - 2 F(0) + F(-h))). At a minimum of the objective every offset is near 0 and every curvature positive.
+    /// Costs 1 + 2 x (parameters) evaluations per block.
+    /// </summary>
+    /// <param name="settings">The targets and the point (its start set).</param>
+    /// <param name="step">The step h, in (0, 1].</param>
+    internal static IReadOnlyList<(string Name, double Offset, double Curvature)> VertexOffsets(CalibrationSettings settings, double step)
+    {
+        Guard.InRangeExclusiveMin(step, 0, 1, nameof(step));
+        var byKey = settings.Targets.ToDictionary(t => t.Key, StringComparer.Ordinal);
+        var offsets = new List<(string, double, double)>();
+        foreach (var block in CalibrationBlocks.All)
+        {
+            var blockTargets = block.TargetKeys.Where(byKey.ContainsKey).Select(k => byKey[k]).Where(CalibrationObjective.IsFittable).ToArray();
+            if (blockTargets.Length == 0) continue;
+            var free = block.Parameters.Where(p => p.IsMovedBy(blockTargets.Select(t => t.Key))).ToImmutableArray();
+            var fit = new BlockFit(block, free, blockTargets, settings.Start, settings);
+            var centre = free.Select(p => settings.Start[p.Name].Value).ToArray();
+            double f0 = fit.Objective(centre);
+            for (int j = 0; j < centre.Length; j++)
+            {
+                var p = free[j];
+                double At(double direction)
+                {
+                    var values = (double[])centre.Clone();
+                    values[j] = p.FromScale(p.ToScale(centre[j]) + direction * step);
+                    return fit.Objective(values);
+                }
+                double minus = At(-1), plus = At(+1), curvature = (plus - 2 * f0 + minus) / (step * step);
+                offsets.Add((p.Name, step * (minus - plus) / (2 * (plus - 2 * f0 + minus)), curvature));
+            }
+        }
+        return offsets;
+    }
+
+    /// <summary>One block's objective over the values of its free parameters, with every other parameter held at <c>baseSet</c>'s values.</summary>
+    private sealed class BlockFit(CalibrationBlock block, ImmutableArray<CalibrationParameter> blockParameters, ValidationTarget[] targets, EffectParameterSet baseSet, CalibrationSettings settings)
     {
         public int Evaluations { get; private set; }
 
         public EffectParameterSet With(IReadOnlyList<double> values)
         {
             var set = baseSet;
-            for (int j = 0; j < values.Count; j++) set = set.WithParameter(block.Parameters[j].Name, values[j]);
+            for (int j = 0; j < values.Count; j++) set = set.WithParameter(blockParameters[j].Name, values[j]);
             return set;
         }
 
@@ -122,27 +170,27 @@ public static class Calibrator
         {
             var x = start;
             for (int round = 0; round < 2; round++)
-                x = Minimize(x, Enumerable.Range(0, x.Length).ToArray(), tolerance, maxEvaluations);
+                x = Minimize(x, Enumerable.Range(0, x.Length).ToArray(), tolerance, maxEvaluations, InitialStep);
             return x;
         }
 
         /// <summary>Nelder-Mead over the parameters <paramref name="free"/> (indices), the others held at <paramref name="values"/>.</summary>
-        private double[] Minimize(double[] values, int[] free, double tolerance, int maxEvaluations)
+        private double[] Minimize(double[] values, int[] free, double tolerance, int maxEvaluations, double initialStep)
         {
             var best = (double[])values.Clone();
             double bestF = double.PositiveInfinity;
             double F(Vector<double> z)
             {
                 var trial = (double[])values.Clone();
-                for (int k = 0; k < free.Length; k++) trial[free[k]] = block.Parameters[free[k]].FromFree(z[k]);
+                for (int k = 0; k < free.Length; k++) trial[free[k]] = blockParameters[free[k]].FromFree(z[k]);
                 double f = Objective(trial);
                 if (f < bestF) (bestF, best) = (f, trial);
                 return 1 + f;   // shifted by 1 so that the simplex's relative stopping rule acts as an absolute one on F
             }
-            var z0 = Vector<double>.Build.Dense(free.Length, k => block.Parameters[free[k]].ToFree(values[free[k]]));
+            var z0 = Vector<double>.Build.Dense(free.Length, k => blockParameters[free[k]].ToFree(values[free[k]]));
             try
             {
-                new NelderMeadSimplex(tolerance, maxEvaluations).FindMinimum(ObjectiveFunction.Value(F), z0, Vector<double>.Build.Dense(free.Length, InitialStep));
+                new NelderMeadSimplex(tolerance, maxEvaluations).FindMinimum(ObjectiveFunction.Value(F), z0, Vector<double>.Build.Dense(free.Length, initialStep));
             }
             catch (MaximumIterationsException)
             {
@@ -154,13 +202,13 @@ public static class Calibrator
         /// <summary>The 95% profile interval of parameter <paramref name="j"/>: where the profile objective crosses <paramref name="minimum"/> + 1.</summary>
         public (double Low, double High, bool LowOpen, bool HighOpen) Profile(double[] fitted, int j, double minimum)
         {
-            var p = block.Parameters[j];
+            var p = blockParameters[j];
             int[] others = [.. Enumerable.Range(0, fitted.Length).Where(k => k != j)];
             double Excess(double s)
             {
                 var values = (double[])fitted.Clone();
                 values[j] = p.FromScale(s);
-                if (others.Length > 0) values = Minimize(values, others, ProfileTolerance, ProfileMaxEvaluations);
+                if (others.Length > 0) values = Minimize(values, others, ProfileTolerance, ProfileMaxEvaluations, ProfileInitialStep);
                 return Objective(values) - minimum - 1;
             }
             double centre = p.ToScale(fitted[j]);
@@ -182,6 +230,6 @@ public static class Calibrator
         }
 
         private string Describe(IReadOnlyList<double> values) =>
-            string.Join(", ", values.Select((v, j) => $"{block.Parameters[j].Name} = {v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}"));
+            string.Join(", ", values.Select((v, j) => $"{blockParameters[j].Name} = {v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}"));
     }
 }

@@ -13,7 +13,9 @@ namespace KetaminePkPd.HypothesisTesting;
 /// <remarks>
 /// The work is, for each hypothesis in turn, simulating the patients of its pool that some replicate enrols (one unit per patient)
 /// and then, for each observation, its replicate trials (one unit per trial). A step does at most the units asked for and never
-/// crosses from one of these phases into the next, so a step can return having done fewer. Within a step, patients and
+/// crosses from one of these phases into the next, so a step can return having done fewer. The first hypothesis's pool phase
+/// simulates each patient under every hypothesis (<see cref="SimulatePool"/>), so its units cost more and the later pool phases take
+/// one step each. Within a step, patients and
 /// replicates run on all cores when <see cref="HypothesisTestSettings.Parallel"/> is set; each one uses its own random
 /// stream (see <see cref="HypothesisTest"/>), so neither the step sizes nor the core count change the result.
 /// </remarks>

@@ -8,14 +8,8 @@ using KetaminePkPd.Validation;
 
 namespace KetaminePkPd.Tests.Calibration;
 
-/// <summary>Runs the shipped calibration once (fit only, no intervals) for the tests that need it.</summary>
-public sealed class ShippedCalibrationFixture
-{
-    public CalibrationResult Result { get; } = Calibrator.Run(CalibrationSettings.Default with { Intervals = false });
-}
-
 /// <summary>The objective by hand, a closed loop, user targets, the parameters file, and the shipped defaults against calibrate's output.</summary>
-public class CalibratorTests(ShippedCalibrationFixture shipped) : IClassFixture<ShippedCalibrationFixture>
+public class CalibratorTests
 {
     private static readonly string[] CourseKeys = ["iv-drug-4h-over-1d", "iv-drug-3d-over-1d", "iv-day7-over-day1"];
 
@@ -38,6 +32,19 @@ public class CalibratorTests(ShippedCalibrationFixture shipped) : IClassFixture<
         Assert.Equal(5, CalibrationObjective.TargetValue(Target("c", 20, 4, 6)));
         Assert.False(CalibrationObjective.IsFittable(Target("d", 4, 4, 4)));
         Assert.Throws<ArgumentException>(() => CalibrationObjective.Residual(Target("d", 4, 4, 4), 4));
+    }
+
+    /// <summary>The smoothed responder share by hand: a patient exactly at -50% counts 1/2; a pair at -50 -/+ d counts 1 in all
+    /// (1 / (1 + e^-a) + 1 / (1 + e^a) = 1); one 20 widths below counts 1 within e^-20; and the share moves continuously.</summary>
+    [Fact]
+    public void SmoothedShare_ByHand_IsTheMeanLogisticOfTheDistanceToMinus50()
+    {
+        Assert.Equal(50, CalibrationBlocks.SmoothedShare([-50]), 12);
+        Assert.Equal(50, CalibrationBlocks.SmoothedShare([-53.7, -46.3]), 12);
+        Assert.Equal(100, CalibrationBlocks.SmoothedShare([-50 - 20 * CalibrationBlocks.ResponseSmoothingWidth]), 6);
+        Assert.Equal(100 / (1 + Math.Exp(-1)), CalibrationBlocks.SmoothedShare([-50 - CalibrationBlocks.ResponseSmoothingWidth]), 12);
+        double a = CalibrationBlocks.SmoothedShare([-49.999]), b = CalibrationBlocks.SmoothedShare([-50.001]);
+        Assert.True(b > a && b - a < 0.03, $"{a} -> {b}");
     }
 
     [Fact]
@@ -69,8 +76,10 @@ public class CalibratorTests(ShippedCalibrationFixture shipped) : IClassFixture<
             Assert.True(p.Low < value && value < p.High, $"{name}: {value} outside [{p.Low}, {p.High}]");
             Assert.False(p.LowAtBound || p.HighAtBound, $"{name}: an open interval");
         }
-        // The other blocks had no targets: unfitted, at their start values, nothing simulated for them.
-        Assert.All(result.Parameters.Where(p => p.Block != "antidepressant-course"), p => Assert.False(p.IsFitted));
+        // The other blocks had no targets: unfitted, at their start values, nothing simulated for them. BETA (fitted to the day-1
+        // response and spread, none of them given) is held at its start value in its block.
+        Assert.All(result.Parameters.Where(p => p.Block != "antidepressant" || p.Name == "BETA"), p => Assert.False(p.IsFitted));
+        Assert.Equal(EffectParameterSet.Default["BETA"].Value, result.Fitted["BETA"].Value);
         Assert.Equal(EffectParameterSet.Default["EMAX_D"].Value, result.Fitted["EMAX_D"].Value);
         Assert.Equal(3, result.Targets.Length);
     }
@@ -119,50 +128,56 @@ public class CalibratorTests(ShippedCalibrationFixture shipped) : IClassFixture<
     }
 
     /// <summary>
-    /// The staleness test. calibrate on the shipped catalogue does NOT land on today's hand-chosen defaults (docs/calibration.md,
-    /// "Why the defaults are not the fit"): this test records both, so that a change to the defaults, the catalogue, the blocks or
-    /// the simulation fails here until the gap is re-examined (or the fitted values are adopted, when the test becomes an equality).
-    /// Fitted values are compared within 1e-6 relative (the optimizer's tolerance is 1e-8 on the objective; the run is deterministic).
+    /// The staleness test. calibrate on the shipped catalogue does NOT land on today's hand-chosen defaults, and its output is not
+    /// adopted (docs/calibration.md, "Adoption"): this test records both, so that a change to the defaults, the catalogue, the blocks or
+    /// the simulation fails here until the gap is re-examined. Refitting takes minutes, so the test checks calibrate's fixed point
+    /// instead: at the recorded fitted values, for every fitted parameter, the block's objective at the value and at +/- 0.01 on the
+    /// optimizer's scale (ln theta; BETA's natural scale) puts the vertex of the parabola through the three within 2e-3 of the value
+    /// (0.2% on the log scale), with positive curvature: a minimum, so the recorded values are calibrate's output within that
+    /// tolerance. Adopting the fit turns the first column into the second.
     /// </summary>
     [Fact]
     public void ShippedDefaults_AgainstCalibrateOutput_DifferByTheRecordedGap()
     {
         (string Name, double Default, double Fitted)[] gap =
         [
-            ("KTR", 2.0, 1.2330580215597111),
-            ("KDEC", Math.Log(2) / 72, 0.009069235418770574),
-            ("KTA_D", Math.Log(2) / 0.5, 0.17148040717971888),
-            ("TA50_D", 40, 1.0000001748424328),
-            ("TS50_D", 16, 31.818275088929415),
-            ("EMAX_D", 26, 23.851354567114864),
-            ("ESKPOT_A", 0.55, 0.797870223118345),
+            ("KTR", 2.0, 1.2738105506341757),
+            ("KDEC", Math.Log(2) / 72, 0.008973102773801847),
+            ("BETA", -3.2, -5.024976800776917),
+            ("KTA_D", Math.Log(2) / 0.5, 1.854799703638987),
+            ("EMAX_D", 26, 35.09462391642694),
+            ("ESKPOT_A", 0.55, 0.3766028296294611),
         ];
-        var fitted = shipped.Result.Parameters.ToDictionary(p => p.Name);
-        Assert.Equal(gap.Select(g => g.Name), shipped.Result.Parameters.Select(p => p.Name));
+        var atFit = EffectParameterSet.Default;
         foreach (var (name, value, fit) in gap)
         {
             Assert.Equal(value, EffectParameterSet.Default[name].Value, Math.Abs(value) * 1e-12);
-            Assert.Equal(value, fitted[name].Start, Math.Abs(value) * 1e-12);
-            Assert.True(Math.Abs(fitted[name].Fitted / fit - 1) < 1e-6, $"{name}: calibrate gives {fitted[name].Fitted}, recorded {fit}");
+            atFit = atFit.WithParameter(name, fit);
         }
-        // Every calibration target the blocks measure is in the objective, and the shipped defaults hit each of them (|r| <= 1).
-        Assert.Equal(Calibrator.TargetKeys, shipped.Result.Targets.Select(t => t.Key));
-        Assert.All(shipped.Result.Targets, t => Assert.True(Math.Abs(t.ResidualAtStart) <= 1, $"{t.Key}: r = {t.ResidualAtStart} at the defaults"));
+        var offsets = Calibrator.VertexOffsets(CalibrationSettings.Default with { Start = atFit }, 0.01);
+        Assert.Equal(gap.Select(g => g.Name), offsets.Select(o => o.Name));
+        Assert.All(offsets, o =>
+        {
+            Assert.True(o.Curvature > 0, $"{o.Name}: curvature {o.Curvature}");
+            Assert.True(Math.Abs(o.Offset) < 2e-3, $"{o.Name}: the minimum is {o.Offset:G3} away on the optimizer's scale");
+        });
     }
 
     [Fact]
     public void Report_JsonAndCsv_HoldEveryParameterAndTarget()
     {
-        var r = shipped.Result;
+        // A quick run (the racemic course's three ratios, no intervals): every parameter is listed, fitted or held.
+        var r = Calibrator.Run(CalibrationSettings.Default with { Targets = ValidationTargets.All.Where(t => CourseKeys.Contains(t.Key)).ToImmutableArray(), Intervals = false });
         var json = System.Text.Json.JsonDocument.Parse(CalibrationOutput.ToJson(r)).RootElement;
-        Assert.Equal(7, json.GetProperty("parameters").GetArrayLength());
+        Assert.Equal(6, json.GetProperty("parameters").GetArrayLength());
         Assert.Equal(r.Targets.Length, json.GetProperty("targets").GetArrayLength());
         Assert.Equal(r.Objective, json.GetProperty("objective").GetDouble(), 12);
         var csv = CalibrationOutput.ToCsv(r).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(1 + 7 + r.Targets.Length, csv.Length);
+        Assert.Equal(1 + 6 + r.Targets.Length, csv.Length);
         Assert.Contains(csv, l => l.StartsWith("parameter,EMAX_D,cadss-distribution,", StringComparison.Ordinal));
         var tables = CalibrationOutput.Build(r).Blocks.OfType<ReportTable>().ToArray();
-        Assert.Equal(["KTR", "KDEC", "KTA_D", "TA50_D", "TS50_D", "EMAX_D", "ESKPOT_A"], tables[0].Rows.Select(row => row[0]));
+        Assert.Equal(["KTR", "KDEC", "BETA", "KTA_D", "EMAX_D", "ESKPOT_A"], tables[0].Rows.Select(row => row[0]));
+        Assert.Equal(3, r.Targets.Length);
         Assert.Equal(r.Targets.Select(t => t.Key), tables[1].Rows.Select(row => row[0]));
     }
 }

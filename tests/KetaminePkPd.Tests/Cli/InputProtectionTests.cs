@@ -51,7 +51,11 @@ public sealed class InputProtectionTests
     {
         var inputs = Commands().ToDictionary(c => string.Join(' ', c.Path),
             c => string.Join(' ', c.Command.Options.Cast<Symbol>().Concat(c.Command.Arguments).Where(s => FileRoles.InputLabel(s) is not null).Select(s => s.Name).Order(StringComparer.Ordinal)));
-        Assert.Equal("--data --model", inputs["simulate"]);
+        Assert.Equal("--data --model --parameters", inputs["simulate"]);
+        Assert.Equal("--parameters", inputs["compare"]);
+        Assert.Equal("--parameters", inputs["dose-response"]);
+        Assert.Equal("--parameters --studies", inputs["evidence"]);
+        Assert.Equal("--parameters", inputs["report"]);
         Assert.Equal("--design --parameters", inputs["trial"]);
         Assert.Equal("--design --observed --parameters", inputs["hypothesis"]);
         Assert.Equal("--design --parameters", inputs["sensitivity"]);
