@@ -7,6 +7,12 @@ using KetaminePkPd.Benchmarks.Trials;
 // Peak memory of a global analysis by its number of worlds (one process per count): -- global-memory WORLDS
 if (args.Length > 1 && args[0] == "global-memory") { KetaminePkPd.Benchmarks.Sensitivity.GlobalMemoryMeasure.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)); return; }
 if (args.Length > 0 && args[0] == "alloc") { AllocBreakdown.Run(); return; }
+// A patient's three courses alone and replayed on a propagator tape, alternating pairs, CPU time: -- replay [pairs]
+if (args.Length > 0 && args[0] == "replay")
+{
+    CourseReplayMeasure.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
+    return;
+}
 if (args.Length > 0 && args[0] == "main-job")
 {
     MainJobMeasure.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Contains("serial"));

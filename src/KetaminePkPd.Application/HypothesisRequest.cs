@@ -212,11 +212,12 @@ public sealed class HypothesisRequest
         double enrolled = pool * (1 - missed);
         int h = s.Hypotheses.Length;
         double ratings = (double)s.Replicates * h * s.Observed.Sum(o => (double)o.N);
-        double kept = enrolled * WorkBudget.BytesPerPoolPatient(s.Observed.Select(o => o.Time).Distinct().Count(), sparse: true)
-            + pool / 8 + (double)h * s.Observed.Length * s.Replicates * 16;
-        // The hypotheses that link nothing (exposure-only, expectancy) share one noise-free course per patient.
+        // The hypotheses that link nothing (exposure-only, expectancy) share one noise-free course per patient; one pool per course
+        // is kept from the first hypothesis's phase on.
         int linked = s.Hypotheses.Count(x => x.SensitivityCorrelation != 0 || x.MediationShare != 0);
         int courses = linked + (linked < h ? 1 : 0);
+        double kept = enrolled * WorkBudget.BytesPerPoolPatient(s.Observed.Select(o => o.Time).Distinct().Count(), sparse: true, pools: courses)
+            + pool / 8 + (double)h * s.Observed.Length * s.Replicates * 16;
         return WorkBudget.Replicates(enrolled, enrolled * courses, ratings, kept);
     }
 }

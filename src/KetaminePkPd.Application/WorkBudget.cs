@@ -96,9 +96,11 @@ public static class WorkBudget
     /// <summary>The fixed work of <c>validate</c>: its hypothesis tests, whose size does not depend on --subjects (s).</summary>
     internal const double ValidationFixedSeconds = 3.5;
 
-    /// <summary>Bytes kept per pool patient of a replicate study: the rating pool and the patient cache (<see cref="RatingPool.BytesPerPatient"/>, <see cref="PatientCache.BytesPerPatient"/>), two pools at a time.</summary>
-    internal static double BytesPerPoolPatient(int observationTimes, bool sparse, bool keepPk = false) =>
-        2 * RatingPool.BytesPerPatient(observationTimes, sparse) + PatientCache.BytesPerPatient(sparse, keepPk);
+    /// <summary>Bytes kept per pool patient of a replicate study: the rating pools and the patient cache (<see cref="RatingPool.BytesPerPatient"/>,
+    /// <see cref="PatientCache.BytesPerPatient"/>), <paramref name="pools"/> pools at a time (two by default; the hypothesis test keeps one per
+    /// distinct course, all filled in its first hypothesis's phase).</summary>
+    internal static double BytesPerPoolPatient(int observationTimes, bool sparse, bool keepPk = false, int pools = 2) =>
+        pools * RatingPool.BytesPerPatient(observationTimes, sparse) + PatientCache.BytesPerPatient(sparse, keepPk);
 
     /// <summary>Bytes kept per trial patient (<see cref="TrialColumns"/>) and the summaries' working arrays (about five arrays of n numbers).</summary>
     internal static double BytesPerTrialPatient(int assessments) => TrialColumns.BytesPerPatient(assessments) + 5 * 8;

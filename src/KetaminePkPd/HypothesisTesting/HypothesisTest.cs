@@ -50,7 +50,9 @@ public static class HypothesisTest
     /// Prepares the comparison as a run of bounded steps, for a caller that must stay responsive between steps (a page in a
     /// browser, which has one thread) or that wants to stop early; no patient is simulated until the first step. A unit of
     /// work is one patient simulation or one replicate trial: for each hypothesis in turn, the pool patients that some
-    /// replicate enrols, then each observation's replicate trials; a step never crosses from one of these phases into the next.
+    /// replicate enrols, then each observation's replicate trials; a step never crosses from one of these phases into the next. The
+    /// first hypothesis's pool phase simulates each patient under every hypothesis (their courses share work), so its units cost more
+    /// and the later hypotheses' pool phases take one step each.
     /// Stepped to the end, it gives the result of <see cref="Run"/>, bit for bit, whatever the step sizes; the result's
     /// <see cref="HypothesisTestResult.Elapsed"/> is the run's <see cref="SimulationRun{TResult}.Elapsed"/>.
     /// </summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using KetaminePkPd.Numerics;
 using KetaminePkPd.Statistics;
 using KetaminePkPd.Trials;
 
@@ -12,7 +13,9 @@ namespace KetaminePkPd.HypothesisTesting;
 /// <remarks>
 /// The work is, for each hypothesis in turn, simulating the patients of its pool that some replicate enrols (one unit per patient)
 /// and then, for each observation, its replicate trials (one unit per trial). A step does at most the units asked for and never
-/// crosses from one of these phases into the next, so a step can return having done fewer. Within a step, patients and
+/// crosses from one of these phases into the next, so a step can return having done fewer. The first hypothesis's pool phase
+/// simulates each patient under every hypothesis (<see cref="SimulatePool"/>), so its units cost more and the later pool phases take
+/// one step each. Within a step, patients and
 /// replicates run on all cores when <see cref="HypothesisTestSettings.Parallel"/> is set; each one uses its own random
 /// stream (see <see cref="HypothesisTest"/>), so neither the step sizes nor the core count change the result.
 /// </remarks>
@@ -24,7 +27,10 @@ internal sealed class HypothesisTestWork : SteppedWork<HypothesisTestResult>
     private readonly ImmutableArray<HypothesisComparison>.Builder _comparisons;
     private int _hypothesis, _observation = -1, _next;
     private long _completed;
-    private RatingPool? _pool, _unlinkedPool;
+    private RatingPool? _pool;
+    private RatingPool[]? _pools;       // per hypothesis (the unlinked ones share one), all filled in the first hypothesis's phase
+    private int[]? _courses;            // the hypotheses whose pools are simulated (the first of the unlinked ones and every linked one)
+    private PropagatorTape? _serialTape;
     private int[] _enrolled;
     private double[] _r = [], _partial = [];
     private ReplicateBuffers? _serialBuffers;
@@ -45,7 +51,7 @@ internal sealed class HypothesisTestWork : SteppedWork<HypothesisTestResult>
         // Every hypothesis enrols the same patients: their pharmacokinetics and dissociation are simulated once (the hypotheses
         // change only the antidepressant effect), and exposure-only and expectancy share the whole noise-free course (one pool).
         var cache = new PatientCache(_enrolled);
-        _simulators = [.. settings.Hypotheses.Select(h => new TrialSimulator(pool, h, settings.Seed, cache: cache))];
+        _simulators = [.. settings.Hypotheses.Select(h => new TrialSimulator(pool, h, settings.Seed, cache: cache, parallel: settings.Parallel))];
         _comparisons = ImmutableArray.CreateBuilder<HypothesisComparison>(settings.Hypotheses.Length * settings.Observed.Length);
         TotalWork = settings.Hypotheses.Length * (_enrolled.Length + (long)settings.Replicates * settings.Observed.Length);
     }
@@ -67,31 +73,53 @@ internal sealed class HypothesisTestWork : SteppedWork<HypothesisTestResult>
         return _result;
     }
 
-    /// <summary>Simulates the next patients of the current hypothesis's pool.</summary>
+    /// <summary>
+    /// Simulates the next patients. The first hypothesis's pool phase simulates each patient under every hypothesis, one after the
+    /// other on the same thread, into one pool per distinct course (the hypotheses that link nothing share one): the courses of a
+    /// patient differ only in the effect's random effects and filter, so the later ones replay the first one's propagators (the
+    /// worker's <see cref="PropagatorTape"/>) instead of computing the same matrix exponentials again. The later hypotheses' pool
+    /// phases then find their pools filled (one step each). The values are those of simulating each hypothesis's pool in turn.
+    /// </summary>
     private void SimulatePool(int maxUnits)
     {
-        var simulator = _simulators[_hypothesis];
         var enrolled = _enrolled;
-        if (_next == 0)
+        if (_pools is null)
         {
-            if (simulator.IsUnlinked && _unlinkedPool is not null)
+            _pools = new RatingPool[_simulators.Length];
+            RatingPool? unlinked = null;
+            var distinct = new List<int>();
+            for (int h = 0; h < _simulators.Length; h++)
             {
-                // The same noise-free course as the hypothesis that linked nothing before: its pool serves (one step).
-                _pool = _unlinkedPool;
-                _completed += enrolled.Length;
-                StartObservation(0);
-                return;
+                if (_simulators[h].IsUnlinked && unlinked is not null) { _pools[h] = unlinked; continue; }
+                _pools[h] = new RatingPool(enrolled, _settings.PoolSize, _simulators[h].AssessmentCount, _timeIndex);
+                if (_simulators[h].IsUnlinked) unlinked = _pools[h];
+                distinct.Add(h);
             }
-            _pool = new RatingPool(enrolled, _settings.PoolSize, simulator.AssessmentCount, _timeIndex);
-            if (simulator.IsUnlinked) _unlinkedPool = _pool;
+            _courses = [.. distinct];
         }
-        var pool = _pool!;
+        _pool = _pools[_hypothesis];
+        if (_hypothesis > 0)
+        {
+            // Filled in the first hypothesis's phase (one step).
+            _completed += enrolled.Length;
+            StartObservation(0);
+            return;
+        }
         int from = _next, to = (int)Math.Min(enrolled.Length, (long)from + maxUnits);
-        if (_settings.Parallel) Parallel.For(from, to, k => pool.Store(k, simulator.Simulate(enrolled[k])));
-        else for (int k = from; k < to; k++) pool.Store(k, simulator.Simulate(enrolled[k]));
+        if (_settings.Parallel) ParallelChunks.For(from, to, static () => new PropagatorTape(), (start, end, tape) => SimulatePatients(start, end, tape));
+        else SimulatePatients(from, to, _serialTape ??= new PropagatorTape());
         _completed += to - from;
         _next = to;
         if (_next == enrolled.Length) StartObservation(0);
+    }
+
+    /// <summary>Patients <paramref name="from"/> .. <paramref name="to"/> - 1 of the enrolment under every distinct course, in hypothesis order.</summary>
+    private void SimulatePatients(int from, int to, PropagatorTape tape)
+    {
+        var courses = _courses!;
+        var pools = _pools!;
+        for (int k = from; k < to; k++)
+            foreach (int h in courses) pools[h].Store(k, _simulators[h].Simulate(_enrolled[k], tape));
     }
 
     /// <summary>Runs the next replicate trials of the current hypothesis and observation.</summary>
@@ -190,7 +218,9 @@ internal sealed class HypothesisTestWork : SteppedWork<HypothesisTestResult>
             sizes.Add(new SampleSizeComparison(c.Observed.Time, baseLine.Hypothesis.Name, c.Hypothesis.Name, baseLine.MedianR, c.MedianR, n));
         }
         int hypotheses = _settings.Hypotheses.Length;
-        _pool = _unlinkedPool = null;
+        _pool = null;
+        _pools = null;
+        _serialTape = null;
         _serialBuffers = null;
         _result = new HypothesisTestResult(_settings, comparisons, sizes.ToImmutable(), (long)_enrolled.Length * hypotheses,
             (long)_settings.Replicates * hypotheses * _settings.Observed.Length, _clock.Elapsed);

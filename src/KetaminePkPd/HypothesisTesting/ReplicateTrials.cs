@@ -41,7 +41,7 @@ internal static class ReplicateTrials
             pool.Store(i, simulator.Simulate(i));
             if (Interlocked.Increment(ref finished) % 256 == 0) advance(256);
         }
-        if (parallel) System.Threading.Tasks.Parallel.For(0, size, Simulate);
+        if (parallel) ParallelChunks.For(0, size, (start, end) => { for (int i = start; i < end; i++) Simulate(i); });
         else for (int i = 0; i < size; i++) Simulate(i);
         advance(finished % 256);
         return pool;

@@ -33,6 +33,10 @@ internal sealed class LinearMarch
     private int _exponentials;
     private readonly OdeSolver? _solver;
     private readonly double[] _captureTimes;
+    private readonly PropagatorTape? _tape;
+    private readonly double[]? _captureTimesSource;
+    private readonly object _sourceEvents;
+    private bool _replaying;
 
     /// <param name="k">K, n x n row-major, Metzler.</param>
     /// <param name="n">Linear dimension.</param>
@@ -44,9 +48,14 @@ internal sealed class LinearMarch
     /// <param name="filter">Optional filter block.</param>
     /// <param name="maxStep">Largest exact step allowed at time t (h), or null for none.</param>
     /// <param name="captureTimes">Times whose state (after events) is kept, e.g. 24 h.</param>
+    /// <param name="tape">Optional, exact path only: the propagators of an earlier march of the same system to replay, or to record this
+    /// march's into (<see cref="PropagatorTape"/>); the values are the same with or without it.</param>
     public LinearMarch(double[] k, int n, List<(double T, int Index, double Amount, double Rate)> events, double[] outputTimes, double end,
-        SolverMethod method, OdeTolerances tolerances, FilterBlock? filter = null, Func<double, double>? maxStep = null, double[]? captureTimes = null)
+        SolverMethod method, OdeTolerances tolerances, FilterBlock? filter = null, Func<double, double>? maxStep = null, double[]? captureTimes = null,
+        PropagatorTape? tape = null)
     {
+        _tape = method == SolverMethod.Exact ? tape : null;
+        _sourceEvents = events;
         _k = k;
         _n = n;
         _filter = filter;
@@ -59,6 +68,7 @@ internal sealed class LinearMarch
         _b = new double[n];
         _activeRates = new int[n];
         _captureTimes = captureTimes ?? [];
+        _captureTimesSource = captureTimes;
         Width = n + _q;
         OutputStates = new double[outputTimes.Length * Width];
         Points = new EvaluatedPoints(Width, outputTimes.Length + 2 * events.Count + 2);
@@ -101,19 +111,38 @@ internal sealed class LinearMarch
             March();
             return;
         }
-        // This thread's spare propagators (emptied caches: the same results as new ones), given back for the next simulation.
-        _propagator = LinearPropagator.Rent(_k, _n);
+        // This thread's spare propagators (emptied caches: the same results as new ones), given back for the next simulation; with a
+        // tape, its propagator (emptied when recording), kept by the tape.
+        var tape = _tape;
+        var captureKey = (object?)_captureTimesSource ?? _captureTimes;
+        if (tape is null) _propagator = LinearPropagator.Rent(_k, _n);
+        else if (tape.Matches(_k, _n, _sourceEvents, _tOut, _maxStep, captureKey, _end, _filter is not null))
+        {
+            _replaying = true;
+            tape.Position = 0;
+            _propagator = tape.Propagator!;
+        }
+        else _propagator = tape.Record(_k, _n, _sourceEvents, _tOut, _maxStep, captureKey, _end, _filter is not null);
         if (_filter is not null) _filterPropagator = FilterPropagator.Rent(_filter);
         try
         {
             March();
-            _exponentials = _propagator.Exponentials;
+            if (_replaying)
+            {
+                if (tape!.Position != tape.Steps.Count) throw new InvalidOperationException("A replayed march took fewer steps than its recording.");
+                tape.Replays++;
+            }
+            else
+            {
+                _exponentials = _propagator.Exponentials;
+                if (tape is not null) tape.Complete = true;
+            }
         }
         finally
         {
             _prepared = (double.NaN, -1, null, _prepared.Nodes);
             Array.Clear(_prepared.Nodes);
-            LinearPropagator.Return(_propagator);
+            if (tape is null) LinearPropagator.Return(_propagator);
             if (_filterPropagator is not null) FilterPropagator.Return(_filterPropagator);
             _propagator = null;
             _filterPropagator = null;
@@ -194,11 +223,16 @@ internal sealed class LinearMarch
         {
             _prepared.H = h;
             _prepared.Version = _rateVersion;
-            if (_filterPropagator is null) _prepared.Full = p.Prepare(_b, hasInput, h);
+            if (_replaying) Replay(h, hasInput);
             else
             {
-                var (quarter, half, threeQuarters, full) = p.PrepareQuarters(_b, hasInput, h);
-                (_prepared.Nodes[0], _prepared.Nodes[1], _prepared.Nodes[2], _prepared.Full) = (quarter, half, threeQuarters, full);
+                if (_filterPropagator is null) _prepared.Full = p.Prepare(_b, hasInput, h);
+                else
+                {
+                    var (quarter, half, threeQuarters, full) = p.PrepareQuarters(_b, hasInput, h);
+                    (_prepared.Nodes[0], _prepared.Nodes[1], _prepared.Nodes[2], _prepared.Full) = (quarter, half, threeQuarters, full);
+                }
+                _tape?.Steps.Add((h, _rateVersion, _prepared.Full!, _prepared.Nodes[0], _prepared.Nodes[1], _prepared.Nodes[2]));
             }
         }
         if (_filterPropagator is null)
@@ -209,11 +243,23 @@ internal sealed class LinearMarch
         // The linear state at the quadrature nodes (start, quarters, end), exactly; then the filter over the step.
         _nodes ??= new double[5 * _n];
         var x0 = state.AsSpan(0, _n);
-        for (int g = 0; g < 5; g++) x0.CopyTo(_nodes.AsSpan(g * _n, _n));
-        for (int g = 1; g < 4; g++) p.Step(_nodes.AsSpan(g * _n, _n), _prepared.Nodes[g - 1]!);
-        p.Step(_nodes.AsSpan(4 * _n, _n), _prepared.Full!);
+        x0.CopyTo(_nodes.AsSpan(0, _n));
+        for (int g = 1; g < 4; g++) p.Propagate(x0, _nodes.AsSpan(g * _n, _n), _prepared.Nodes[g - 1]!);
+        p.Propagate(x0, _nodes.AsSpan(4 * _n, _n), _prepared.Full!);
         _filterPropagator.Step(state.AsSpan(_n, _q), _nodes, _n, h);
         _nodes.AsSpan(4 * _n, _n).CopyTo(x0);
+    }
+
+    /// <summary>The recording's entries for this step: the same step length, input version and inputs, or the march is not the
+    /// recording's (which <see cref="PropagatorTape.Matches"/> rules out).</summary>
+    private void Replay(double h, bool hasInput)
+    {
+        var tape = _tape!;
+        if (tape.Position >= tape.Steps.Count) throw new InvalidOperationException("A replayed march took more steps than its recording.");
+        var (th, version, full, quarter, half, threeQuarters) = tape.Steps[tape.Position++];
+        if (th != h || version != _rateVersion || full.HasInput != hasInput || (hasInput && !_b.AsSpan().SequenceEqual(full.B.AsSpan(0, _n))))
+            throw new InvalidOperationException("A replayed march asked for another step than its recording.");
+        (_prepared.Nodes[0], _prepared.Nodes[1], _prepared.Nodes[2], _prepared.Full) = (quarter, half, threeQuarters, full);
     }
 
     private void Output(int k, double t, ReadOnlySpan<double> state, double until)

@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace KetaminePkPd.Numerics;
 
 /// <summary>
@@ -43,6 +47,9 @@ internal sealed class LinearPropagator
         if (free.Count < 16) free.Add(p);
     }
 
+    /// <summary>Empties the cache for a new K, keeping its entries' arrays for reuse (the entries handed out before must no longer be used).</summary>
+    internal void Restart(double[] k, int n) => Reset(k, n);
+
     /// <summary>Empties the cache for a new K, keeping its entries' arrays for reuse.</summary>
     private void Reset(double[] k, int n)
     {
@@ -68,6 +75,7 @@ internal sealed class LinearPropagator
         public double[] B = [];
         public bool HasInput;
         public double[] Phi = [];
+        public double[] PhiT = [];   // Phi transposed, for Propagate
         public double[] Gb = [];
     }
 
@@ -92,19 +100,57 @@ internal sealed class LinearPropagator
     /// <summary>Advances <paramref name="a"/> in place with a prepared propagator.</summary>
     public void Step(Span<double> a, Entry e)
     {
+        var next = _next.AsSpan(0, _n);
+        Propagate(a, next, e);
+        next.CopyTo(a);
+    }
+
+    /// <summary>
+    /// Writes the state one step of <paramref name="e"/> after <paramref name="x"/> into <paramref name="y"/> (which must not overlap
+    /// it): y_i = (Gamma b)_i + sum over j in order of Phi_ij x_j, each entry summed in that order, a multiply and then an add. Four
+    /// (then two) rows at a time in vector registers from the entry's transposed Phi, whose column j holds row j's coefficients of x_j
+    /// for consecutive rows: every entry gets the same products added in the same order as one row at a time, so the same bits.
+    /// </summary>
+    public void Propagate(ReadOnlySpan<double> x, Span<double> y, Entry e)
+    {
         int n = _n;
         bool hasInput = e.HasInput;
-        var next = _next.AsSpan(0, n);
-        var phi = e.Phi.AsSpan(0, n * n);
-        var x = a[..n];
-        for (int i = 0; i < n; i++)
+        ref double rt = ref MemoryMarshal.GetArrayDataReference(e.PhiT);
+        ref double rx = ref MemoryMarshal.GetReference(x);
+        ref double ry = ref MemoryMarshal.GetReference(y);
+        if (x.Length < n || y.Length < n || e.PhiT.Length < n * n || (hasInput && e.Gb.Length < n)) throw new ArgumentException("State or propagator spans are too short.");
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + 4 <= n; i += 4)
+            {
+                var s = hasInput ? Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(e.Gb), (nuint)i) : Vector256<double>.Zero;
+                for (int j = 0; j < n; j++)
+                    s = Vector256.Add(s, Vector256.Multiply(Vector256.LoadUnsafe(ref rt, (nuint)(j * n + i)), Vector256.Create(Unsafe.Add(ref rx, j))));
+                s.StoreUnsafe(ref ry, (nuint)i);
+            }
+        if (Vector128.IsHardwareAccelerated)
+            for (; i + 2 <= n; i += 2)
+            {
+                var s = hasInput ? Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(e.Gb), (nuint)i) : Vector128<double>.Zero;
+                for (int j = 0; j < n; j++)
+                    s = Vector128.Add(s, Vector128.Multiply(Vector128.LoadUnsafe(ref rt, (nuint)(j * n + i)), Vector128.Create(Unsafe.Add(ref rx, j))));
+                s.StoreUnsafe(ref ry, (nuint)i);
+            }
+        for (; i < n; i++)
         {
             double s = hasInput ? e.Gb[i] : 0;
-            var row = phi.Slice(i * n, n);
-            for (int j = 0; j < row.Length; j++) s += row[j] * x[j];
-            next[i] = s;
+            for (int j = 0; j < n; j++) s += Unsafe.Add(ref rt, j * n + i) * Unsafe.Add(ref rx, j);
+            Unsafe.Add(ref ry, i) = s;
         }
-        next.CopyTo(x);
+    }
+
+    /// <summary>Writes the transpose of <paramref name="e"/>'s Phi into its PhiT (after Phi is filled).</summary>
+    private void Transpose(Entry e)
+    {
+        int n = _n;
+        if (e.PhiT.Length != n * n) e.PhiT = new double[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) e.PhiT[j * n + i] = e.Phi[i * n + j];
     }
 
     /// <summary>
@@ -143,6 +189,7 @@ internal sealed class LinearPropagator
                 e.Gb[i] = sum;
             }
         }
+        Transpose(e);
         return e;
     }
 
@@ -189,6 +236,7 @@ internal sealed class LinearPropagator
             Span<double> kh = n * n <= 256 ? stackalloc double[n * n] : new double[n * n];
             for (int q = 0; q < n * n; q++) kh[q] = _k[q] * h;
             MatrixExponential.ComputeMetzler(kh, n, e.Phi);
+            Transpose(e);
             return;
         }
         if (e.B.Length != n) e.B = new double[n];
@@ -211,5 +259,6 @@ internal sealed class LinearPropagator
             for (int j = 0; j < n; j++) e.Phi[i * n + j] = ex[i * m + j];
             e.Gb[i] = ex[i * m + n] * beta;
         }
+        Transpose(e);
     }
 }

@@ -112,21 +112,24 @@ public static class PkPdSimulator
     /// gives for a model of that PK and this effect alone (the same march and the same arithmetic), without the PK result, the
     /// exposure metrics, the effect's extremes or any per-call array but the march's own.
     /// </summary>
-    internal static void EffectValues(PreparedPk prepared, EffectModel effect, SimulationOptions options, double[] outputTimesH, ReadOnlySpan<int> at, Span<double> into)
+    /// <remarks>With a <paramref name="tape"/> (a worker's), a course of the same patient's PK and an effect with the same linear part as
+    /// the tape's recording replays its propagators (<see cref="PropagatorTape"/>); the values are the same with or without it.</remarks>
+    internal static void EffectValues(PreparedPk prepared, EffectModel effect, SimulationOptions options, double[] outputTimesH, ReadOnlySpan<int> at, Span<double> into,
+        PropagatorTape? tape = null)
     {
         var pd = new PkPdSystem([effect], prepared.System);
-        var march = March(pd, prepared, outputTimesH, options);
+        var march = March(pd, prepared, outputTimesH, options, tape);
         int width = march.Width;
         var states = march.OutputStates;
         for (int i = 0; i < at.Length; i++) into[i] = pd.EffectValue(0, states.AsSpan(at[i] * width, width));
     }
 
     /// <summary>The exact or adaptive march of <paramref name="pd"/> through the prepared inputs, run.</summary>
-    private static LinearMarch March(PkPdSystem pd, PreparedPk prepared, double[] outputTimesH, SimulationOptions options)
+    private static LinearMarch March(PkPdSystem pd, PreparedPk prepared, double[] outputTimesH, SimulationOptions options, PropagatorTape? tape = null)
     {
         bool filtered = pd.States > 0;
         var march = new LinearMarch(pd.K, pd.N, prepared.Events, outputTimesH, 24, options.Method, options.Tolerances,
-            filter: filtered ? pd : null, maxStep: filtered ? prepared.StepLimit : null, captureTimes: CaptureAt24);
+            filter: filtered ? pd : null, maxStep: filtered ? prepared.StepLimit : null, captureTimes: CaptureAt24, tape: tape);
         march.Run();
         return march;
     }

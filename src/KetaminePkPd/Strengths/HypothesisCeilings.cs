@@ -50,7 +50,7 @@ internal static class HypothesisCeilings
         var cache = new PatientCache(patients, keepUnlinked: true);
         var baseSimulator = new TrialSimulator(pool, Hypothesis.ExposureOnly, seed, cache: cache);
         var subjects = Rate(baseSimulator, patients, parallel);
-        var scorer = HypothesisLinks.Scorer(pool);
+        var scorer = HypothesisLinks.Scorer(pool, parallel);
         var active = Enumerable.Range(0, patients).Where(i => pool.Arms[subjects[i].Simulated.Arm].Administration.Dose.Value > 0).ToArray();
         double[] x = [.. active.Select(i => subjects[i].CadssRated)];
         var scores = active.Select(i => { var part = baseSimulator.Dissociation(i); return scorer.Scores(part.Subject, subjects[i].Simulated.Arm, part.CadssPeak); }).ToArray();
@@ -61,7 +61,7 @@ internal static class HypothesisCeilings
         TrialSubjectResult[] Under(Hypothesis h)
         {
             string key = h.ToString();
-            if (!simulated.TryGetValue(key, out var r)) simulated[key] = r = Rate(new TrialSimulator(pool, h, seed, cache: cache), patients, parallel);
+            if (!simulated.TryGetValue(key, out var r)) simulated[key] = r = Rate(new TrialSimulator(pool, h, seed, cache: cache, parallel: parallel), patients, parallel);
             return r;
         }
         double SimulatedR(Hypothesis h, int k) { var r = Under(h); return Correlation.PearsonR([.. active.Select(i => r[i].CadssRated)], [.. active.Select(i => r[i].PercentChanges[k])]); }

@@ -52,7 +52,7 @@ public static class StrengthScan
         foreach (var (parameter, value) in grid)
         {
             var hypothesis = At(parameter, value);
-            var simulator = new TrialSimulator(sized, hypothesis, settings.Seed, cache: cache);
+            var simulator = new TrialSimulator(sized, hypothesis, settings.Seed, cache: cache, parallel: settings.Parallel);
             RatingPool pool;
             if (simulator.IsUnlinked && unlinked is not null)
             {

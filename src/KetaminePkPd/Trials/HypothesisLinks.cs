@@ -60,12 +60,15 @@ internal sealed class HypothesisLinks
     public static ImmutableArray<string> AntidepressantBlock { get; } = ["KE0_A", "EC50_A", "KTR", "KDEC", "BETA", "SCALE_A", "KTOL_A", "TOL50_A", "ESKPOT_A"];
 
     /// <summary>The links of <paramref name="hypothesis"/> for <paramref name="design"/>, or null when it links nothing (exposure-only and expectancy).</summary>
+    /// <param name="design">The design.</param>
+    /// <param name="hypothesis">The hypothesis.</param>
+    /// <param name="parallel">Simulate a reference sample that is not cached yet on all cores (the same sample either way).</param>
     /// <exception cref="ArgumentException">The population cannot express the link: no variability on either block, or antidepressant random effects correlated with others.</exception>
-    public static HypothesisLinks? Create(TrialDesign design, Hypothesis hypothesis)
+    public static HypothesisLinks? Create(TrialDesign design, Hypothesis hypothesis, bool parallel = false)
     {
         if (hypothesis.SensitivityCorrelation == 0 && hypothesis.MediationShare == 0) return null;
         Check(design, hypothesis);
-        return Build(design, hypothesis, hypothesis.MediationShare > 0);
+        return Build(design, hypothesis, hypothesis.MediationShare > 0, parallel);
     }
 
     /// <summary>Checks, without simulating, that <paramref name="design"/>'s population can express <paramref name="hypothesis"/>.</summary>
@@ -95,9 +98,9 @@ internal sealed class HypothesisLinks
     }
 
     /// <summary>The scores of <see cref="Scores"/> for <paramref name="design"/>: the directions and the reference samples, no link applied.</summary>
-    public static HypothesisLinks Scorer(TrialDesign design) => Build(design, Hypothesis.SharedSensitivity(1), withReference: true);
+    public static HypothesisLinks Scorer(TrialDesign design, bool parallel = false) => Build(design, Hypothesis.SharedSensitivity(1), withReference: true, parallel);
 
-    private static HypothesisLinks Build(TrialDesign design, Hypothesis hypothesis, bool withReference)
+    private static HypothesisLinks Build(TrialDesign design, Hypothesis hypothesis, bool withReference, bool parallel = false)
     {
         var population = design.Population;
         var v = population.Variability;
@@ -117,7 +120,7 @@ internal sealed class HypothesisLinks
             if (design.Arms[arm].Administration.Dose.Value == 0) continue;
             var directions = Directions(design, regimen, effects, d, a, lD, lA);
             if (directions is null) continue;
-            double[]? reference = withReference ? ReferencePeaks(design, arm) : null;
+            double[]? reference = withReference ? ReferencePeaks(design, arm, parallel) : null;
             arms[arm] = new ArmLink(directions.Value.D, directions.Value.A, reference);
         }
         return new HypothesisLinks(hypothesis, d, a, lD, lA, arms);
@@ -293,14 +296,16 @@ internal sealed class HypothesisLinks
     }
 
     /// <summary>The sorted true peak CADSS of the arm's reference sample (exposure-only, fixed seed), from the cache when an
-    /// equal arm design was sampled before.</summary>
-    private static double[] ReferencePeaks(TrialDesign design, int arm)
+    /// equal arm design was sampled before. With <paramref name="parallel"/> the patients are simulated on all cores, in one contiguous
+    /// block per core (each patient has its own stream and slot: the same peaks).</summary>
+    private static double[] ReferencePeaks(TrialDesign design, int arm, bool parallel)
     {
         var armDesign = ReferenceDesign(design, arm);
         if (References.TryGetValue(armDesign, out var cached)) return cached;
         var simulator = ReferenceSimulator(armDesign);
         var peaks = new double[ReferenceSize];
-        for (int i = 0; i < ReferenceSize; i++) peaks[i] = simulator.SimulateDissociationPeak(i);
+        if (parallel) ParallelChunks.For(0, ReferenceSize, (from, to) => { for (int i = from; i < to; i++) peaks[i] = simulator.SimulateDissociationPeak(i); });
+        else for (int i = 0; i < ReferenceSize; i++) peaks[i] = simulator.SimulateDissociationPeak(i);
         RememberReference(armDesign, peaks);
         return peaks;
     }

@@ -1,3 +1,4 @@
+using KetaminePkPd.Numerics;
 using System.Collections.Immutable;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Populations;
@@ -28,7 +29,8 @@ internal sealed class TrialSimulator
     /// <param name="seed">The seed.</param>
     /// <param name="doseFactor">Optional per-subject multiplier on the arm's dose (by subject index), for dose-spread sensitivity.</param>
     /// <param name="cache">Optional: per-patient work shared with other simulators of the same design, seed and dose spread.</param>
-    public TrialSimulator(TrialDesign design, Hypothesis hypothesis, ulong seed, Func<int, double>? doseFactor = null, PatientCache? cache = null)
+    /// <param name="parallel">Simulate the links' reference samples (mediation), when not cached yet, on all cores (the same samples either way).</param>
+    public TrialSimulator(TrialDesign design, Hypothesis hypothesis, ulong seed, Func<int, double>? doseFactor = null, PatientCache? cache = null, bool parallel = false)
     {
         _design = design;
         _doseFactor = doseFactor;
@@ -36,7 +38,7 @@ internal sealed class TrialSimulator
         _seed = seed;
         _cache = cache;
         _population = design.Population;
-        _links = HypothesisLinks.Create(design, hypothesis);
+        _links = HypothesisLinks.Create(design, hypothesis, parallel);
         var times = design.Assessments.Append(design.CadssTime).Append(TimeSpan.Zero).Distinct().Order().ToList();
         _options = SimulationOptions.Default.AtTimes(times);
         _outputTimesH = _options.OutputTimesH();
@@ -60,7 +62,13 @@ internal sealed class TrialSimulator
     /// <remarks>Dissociation and the antidepressant effect are simulated as two PK-PD models on the same pharmacokinetics: the
     /// dissociation first (it does not depend on the hypothesis, and mediation needs the patient's own peak), then the
     /// antidepressant effect with the hypothesis's link applied to the patient's random effects.</remarks>
-    public SimulatedSubject Simulate(int index)
+    public SimulatedSubject Simulate(int index) => Simulate(index, null);
+
+    /// <summary>The noise-free course of subject <paramref name="index"/> (<see cref="Simulate(int)"/>).</summary>
+    /// <param name="index">The patient.</param>
+    /// <param name="tape">Optional (a worker's): replays the propagators of this patient's antidepressant course under another hypothesis
+    /// simulated just before on the same thread (<see cref="PropagatorTape"/>); the values are the same with or without it.</param>
+    public SimulatedSubject Simulate(int index, PropagatorTape? tape)
     {
         if (_links is null && _cache?.Unlinked(index) is { } shared) return shared;
         var part = Dissociation(index);
@@ -72,7 +80,7 @@ internal sealed class TrialSimulator
         var pk = part.Pk is { } prepared && vs.Subject == part.Subject.Subject && vs.PkRandomEffects == part.Subject.PkRandomEffects
             ? prepared : PreparedPk.Create(vs.CreatePkModel(_population.Pk), Regimen(_design.Arms[armIndex], part.Factor));
         var effect = new double[_assessmentIndex.Length];
-        PkPdSimulator.EffectValues(pk, antidepressant, _options, _outputTimesH, _assessmentIndex, effect);
+        PkPdSimulator.EffectValues(pk, antidepressant, _options, _outputTimesH, _assessmentIndex, effect, tape);
         var (baseline, placebo, slow) = ClinicalDraws(index);
         var subject = new SimulatedSubject(index, armIndex, vs.Subject, part.Factor * _design.Arms[armIndex].Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
             part.SystemicClearanceLPerH, part.CentralVolumeL, part.DissociationC50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
@@ -107,7 +115,17 @@ internal sealed class TrialSimulator
         _cache?.Part(index) is { } values ? new DissociationPart(_population.SampleSubject(_seed, index), values) { Pk = _cache.Pk(index) } : SimulateDissociation(index);
 
     /// <summary>Subject <paramref name="index"/>'s true peak CADSS (the links' reference samples).</summary>
-    public double SimulateDissociationPeak(int index) => SimulateDissociation(index).CadssPeak;
+    /// <remarks>The same march and arithmetic as <see cref="SimulateDissociation"/> (so the same peak, bit for bit), without the exposure
+    /// metrics (Cmax, AUC0-24) and the values it keeps.</remarks>
+    public double SimulateDissociationPeak(int index)
+    {
+        var vs = _population.SampleSubject(_seed, index);
+        var regimen = Regimen(_design.Arms[_design.ArmOf(index)], _doseFactor?.Invoke(index) ?? 1);
+        var pk = vs.CreatePkModel(_population.Pk);
+        var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
+        var result = PkPdSimulator.SimulatePrepared(new PkPdModel(pk, [dissociation]), regimen, _options, PreparedPk.Create(pk, regimen), _outputTimesH);
+        return result.Effects[0].MaximumValue;
+    }
 
     private static DosingRegimen Regimen(TrialArm arm, double factor) => factor == 1 ? arm.Regimen
         : DosingRegimen.Repeated(arm.Administration.WithDose(arm.Administration.Dose.Scale(factor)), arm.Sessions, arm.Interval);
