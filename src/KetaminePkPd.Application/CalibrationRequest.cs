@@ -63,7 +63,7 @@ public sealed record CalibrationRequest
         }
         if (array is not { ValueKind: JsonValueKind.Array } list)
             throw new ArgumentException($"{where}: $.targets: {(array is null ? "missing" : "expected an array, got " + ParameterFile.Kind(array.Value))}.");
-        var catalogue = ValidationTargets.All.ToDictionary(t => t.Key, StringComparer.Ordinal);
+        var catalogue = ValidationTarget.All.ToDictionary(t => t.Key, StringComparer.Ordinal);
         var measurable = CalibrationTargetKeys();
         var targets = ImmutableArray.CreateBuilder<ValidationTarget>();
         int i = 0;

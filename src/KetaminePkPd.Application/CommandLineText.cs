@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 

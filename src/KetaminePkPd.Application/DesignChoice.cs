@@ -1,9 +1,7 @@
-using KetaminePkPd.Trials;
-
 namespace KetaminePkPd.Application;
 
 /// <summary>
-/// The trial design a user chose: a built-in design by key (<see cref="TrialDesigns.ByKey"/>) or a JSON scenario file
+/// The trial design a user chose: a built-in design by key (<see cref="TrialDesign.ByKey"/>) or a JSON scenario file
 /// (<see cref="TrialDesignJson.Load"/>), with the hypothesis the file gives, if any. Built by <see cref="Resolve"/>.
 /// </summary>
 public sealed record DesignChoice
@@ -16,14 +14,14 @@ public sealed record DesignChoice
         ScenarioHypothesis = scenarioHypothesis;
     }
 
-    /// <summary>The key of the default design, the NIMH trial (<see cref="TrialDesigns.Nimh"/>).</summary>
+    /// <summary>The key of the default design, the NIMH trial (<see cref="TrialDesign.Nimh"/>).</summary>
     public const string DefaultKey = "nimh";
 
     /// <summary>The keys of the built-in designs, in the order the help lists them.</summary>
-    public static IReadOnlyList<string> Keys { get; } = [.. TrialDesigns.ByKey.Keys];
+    public static IReadOnlyList<string> Keys { get; } = [.. TrialDesign.ByKey.Keys];
 
     /// <summary>The default choice: the NIMH design.</summary>
-    public static DesignChoice Default { get; } = new(TrialDesigns.Nimh, DefaultKey, null, null);
+    public static DesignChoice Default { get; } = new(TrialDesign.Nimh, DefaultKey, null, null);
 
     /// <summary>The design.</summary>
     public TrialDesign Design { get; }
@@ -55,7 +53,7 @@ public sealed record DesignChoice
         : new DesignChoice(ParameterFile.Apply(Design, ParameterFile.Read(parametersFile, name)), Token, FilePath, ScenarioHypothesis);
 
     /// <summary>
-    /// The design named by <paramref name="text"/>: a key of <see cref="TrialDesigns.ByKey"/> (any case), or a path to a
+    /// The design named by <paramref name="text"/>: a key of <see cref="TrialDesign.ByKey"/> (any case), or a path to a
     /// JSON scenario file; null gives <see cref="Default"/>.
     /// </summary>
     /// <param name="text">A design key or a scenario file path, or null.</param>
@@ -67,7 +65,7 @@ public sealed record DesignChoice
         ArgumentNullException.ThrowIfNull(name);
         if (text is null) return Default;
         string key = text.Trim();
-        if (TrialDesigns.ByKey.TryGetValue(key, out var design))
+        if (TrialDesign.ByKey.TryGetValue(key, out var design))
             return new DesignChoice(design, key.ToLowerInvariant(), null, null);
         bool looksLikeFile = key.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || key.Contains('/') || key.Contains('\\') || File.Exists(key);
         if (!looksLikeFile)

@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Trials;
-
 namespace KetaminePkPd.Application;
 
 /// <summary>

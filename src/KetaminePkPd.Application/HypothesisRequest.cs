@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Trials;
-
 namespace KetaminePkPd.Application;
 
 /// <summary>
@@ -48,7 +43,7 @@ public sealed class HypothesisRequest
     /// <param name="observedR">An observed r (with <paramref name="observedN"/> and <paramref name="observedAt"/>), in (-1, 1).</param>
     /// <param name="observedN">Patients behind <paramref name="observedR"/>.</param>
     /// <param name="observedAt">The time of <paramref name="observedR"/>; with <paramref name="observedFile"/>, the time of its rows (no time column) or the one time kept.</param>
-    /// <param name="observedFile">A per-patient data file (<see cref="ObservedData.Read"/>); not with <paramref name="observedR"/>.</param>
+    /// <param name="observedFile">A per-patient data file (<see cref="ObservedCorrelation.Read"/>); not with <paramref name="observedR"/>.</param>
     /// <param name="replicates">Replicate trials per hypothesis and observation (<see cref="HypothesisTestSettings.MinReplicates"/> to <see cref="HypothesisTestSettings.MaxReplicates"/>); null for 2000.</param>
     /// <param name="subjects">Patients simulated once per hypothesis (the pool), at least <see cref="HypothesisTestSettings.MinimumPoolSize"/> of the observations; null for 10 000.</param>
     /// <param name="seed">The seed; null for 1.</param>
@@ -112,7 +107,7 @@ public sealed class HypothesisRequest
         {
             if (r is not null || n is not null)
                 throw new ArgumentException("--observed (a data file) and --observed-r/--observed-n exclude each other: give the data or the correlation.");
-            observed = [.. ObservedData.Read(file, at, "--observed", "--observed-at")];
+            observed = [.. ObservedCorrelation.Read(file, at, "--observed", "--observed-at")];
             source = "--observed";
         }
         else if (r is not null || n is not null || at is not null)

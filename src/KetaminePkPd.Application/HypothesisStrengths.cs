@@ -1,7 +1,3 @@
-using System.Globalization;
-using KetaminePkPd.Statistics;
-using KetaminePkPd.Trials;
-
 namespace KetaminePkPd.Application;
 
 /// <summary>

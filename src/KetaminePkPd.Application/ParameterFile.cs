@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Evidence;
-using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Pharmacodynamics;
-using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
 
 namespace KetaminePkPd.Application;

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using KetaminePkPd.Trials;
-
 namespace KetaminePkPd.Application;
 
 /// <summary>

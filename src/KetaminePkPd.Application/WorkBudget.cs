@@ -1,10 +1,7 @@
-using System.Globalization;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Validation;
 using KetaminePkPd.Evidence;
-using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Strengths;
-using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Application;
 

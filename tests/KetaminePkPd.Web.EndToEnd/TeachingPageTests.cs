@@ -206,7 +206,7 @@ public sealed partial class TeachingPageTests(BrowserFixture browser, ITestOutpu
         // pools of at least 1000, seed 1 (run here in parallel: the result does not depend on it).
         var library = KetaminePkPd.Evidence.EvidenceAnalysis.Run(KetaminePkPd.Evidence.EvidenceSettings.Default with
         {
-            Entries = [.. KetaminePkPd.Evidence.EvidenceCatalogue.All.Where(e => e.OverlapGroup == "reviews")],
+            Entries = [.. KetaminePkPd.Evidence.EvidenceEntry.All.Where(e => e.OverlapGroup == "reviews")],
             Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity(0.7), Hypothesis.Mediation(0.5), Hypothesis.Expectancy(20, 6)],
             Replicates = 200, PoolFactor = 1, Seed = 1,
         });

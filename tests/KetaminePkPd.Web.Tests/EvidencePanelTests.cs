@@ -19,7 +19,7 @@ public class EvidencePanelTests : PageContext
         // The same settings run by the library directly (in parallel: the result does not depend on it).
         var settings = EvidenceSettings.Default with
         {
-            Entries = [.. EvidenceCatalogue.All.Where(e => e.OverlapGroup == "nimh")],
+            Entries = [.. EvidenceEntry.All.Where(e => e.OverlapGroup == "nimh")],
             Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity(0.3), Hypothesis.Mediation(0.5), Hypothesis.Expectancy(20, 6)],
             Replicates = 200, PoolFactor = 1, Seed = 1,
         };

@@ -7,7 +7,7 @@ internal static class AllocBreakdown
 {
     public static void Run()
     {
-        var design = TrialDesigns.Nimh.WithTotalSubjects(10000);
+        var design = TrialDesign.Nimh.WithTotalSubjects(10000);
         var pop = design.Population;
         var sim = new TrialSimulator(design, Hypothesis.ExposureOnly, 1);
         var linked = new TrialSimulator(design, Hypothesis.SharedSensitivity(0.7), 1);

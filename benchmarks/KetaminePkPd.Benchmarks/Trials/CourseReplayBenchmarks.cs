@@ -21,7 +21,7 @@ public class CourseReplayBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var design = TrialDesigns.Nimh.WithTotalSubjects(10_000);
+        var design = TrialDesign.Nimh.WithTotalSubjects(10_000);
         var cache = new PatientCache(Patients, keepPk: true);   // as the hypothesis test's: the courses reuse the patient's prepared PK
         _simulators = [.. new[] { Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity(), Hypothesis.Mediation() }
             .Select(h => new TrialSimulator(design, h, 1, cache: cache))];

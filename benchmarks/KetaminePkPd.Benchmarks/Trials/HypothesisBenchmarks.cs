@@ -24,8 +24,8 @@ public class HypothesisBenchmarks
 public class TrialBenchmarks
 {
     [Benchmark(Baseline = true)]
-    public int NimhTrialSerial() => VirtualTrial.Run(TrialDesigns.Nimh, null, 1, parallel: false).Subjects.Length;
+    public int NimhTrialSerial() => VirtualTrial.Run(TrialDesign.Nimh, null, 1, parallel: false).Subjects.Length;
 
     [Benchmark]
-    public int NimhTrialParallel() => VirtualTrial.Run(TrialDesigns.Nimh, null, 1, parallel: true).Subjects.Length;
+    public int NimhTrialParallel() => VirtualTrial.Run(TrialDesign.Nimh, null, 1, parallel: true).Subjects.Length;
 }

@@ -15,13 +15,13 @@ namespace KetaminePkPd.Benchmarks.Trials;
 public class TrialPatientBenchmarks
 {
     private const int Patients = 200;
-    private TrialDesign _design = TrialDesigns.Nimh;
+    private TrialDesign _design = TrialDesign.Nimh;
     private TrialSimulator _linked = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _design = TrialDesigns.Nimh.WithTotalSubjects(10_000);
+        _design = TrialDesign.Nimh.WithTotalSubjects(10_000);
         var cache = new PatientCache(Patients, keepPk: true);   // as the hypothesis test's: the course reuses the patient's prepared PK
         var first = new TrialSimulator(_design, Hypothesis.ExposureOnly, 1, cache: cache);
         for (int i = 0; i < Patients; i++) first.SimulateDissociation(i);

@@ -29,7 +29,7 @@ public class WorkBudgetBenchmarks
     private const int Replicates = 2000;
     private const int TrialN = 58;
 
-    private TrialDesign _design = TrialDesigns.Nimh;
+    private TrialDesign _design = TrialDesign.Nimh;
     private PatientCache _cache = new(0);
     private RatingPool _pool = new(0, 1, [0]);
     private TrialSimulator _rater = null!;
@@ -41,7 +41,7 @@ public class WorkBudgetBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _design = TrialDesigns.ByKey[Design].WithTotalSubjects(Patients);
+        _design = TrialDesign.ByKey[Design].WithTotalSubjects(Patients);
         _cache = new PatientCache(Patients, keepPk: true);   // as the hypothesis test's and a strength scan's caches: each patient's PK prepared once
         var first = new TrialSimulator(_design, Hypothesis.ExposureOnly, 1, cache: _cache);
         Parallel.For(0, Patients, i => first.SimulateDissociation(i));

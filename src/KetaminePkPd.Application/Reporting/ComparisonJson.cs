@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using KetaminePkPd.Statistics;
-
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>The JSON shape of <c>compare --json</c>.</summary>

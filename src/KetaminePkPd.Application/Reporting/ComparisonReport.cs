@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacodynamics;
-using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Application.Reporting;
 

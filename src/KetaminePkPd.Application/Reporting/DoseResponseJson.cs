@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using KetaminePkPd.Trials;
-
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>The JSON shape of <c>dose-response --json</c>.</summary>

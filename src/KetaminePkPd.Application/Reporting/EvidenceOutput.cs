@@ -1,11 +1,6 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Evidence;
-using KetaminePkPd.Statistics;
-using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Application.Reporting;
 
@@ -14,10 +9,10 @@ namespace KetaminePkPd.Application.Reporting;
 public static class EvidenceOutput
 {
     /// <summary>The catalogue as a report: one row per entry (key, n, reported statistic, overlap group, study).</summary>
-    /// <param name="entries">Entries to list, or null for <see cref="EvidenceCatalogue.All"/>.</param>
+    /// <param name="entries">Entries to list, or null for <see cref="EvidenceEntry.All"/>.</param>
     public static Report Catalogue(IEnumerable<EvidenceEntry>? entries = null)
     {
-        var list = (entries ?? EvidenceCatalogue.All).ToList();
+        var list = (entries ?? EvidenceEntry.All).ToList();
         var builder = new ReportBuilder("Published analyses of dissociation and the antidepressant response").Table(null,
             [new ReportColumn("Key"), ReportColumn.Number("n"), new ReportColumn("Reported"), new ReportColumn("Overlap"), new ReportColumn("Study")],
             list.Select(e => (IEnumerable<string>)[e.Key, e.AnalysisN.ToString(CultureInfo.InvariantCulture),
@@ -37,7 +32,7 @@ public static class EvidenceOutput
         var s = result.Settings;
         var hypotheses = s.Hypotheses;
         var builder = new ReportBuilder("Which explanations of the dissociation-response correlation fit the published evidence?")
-            .Fact("Entries", $"{s.Entries.Length} ({s.Entries.Count(e => !EvidenceCatalogue.All.Contains(e))} from a study file; docs/evidence.md)")
+            .Fact("Entries", $"{s.Entries.Length} ({s.Entries.Count(e => !EvidenceEntry.All.Contains(e))} from a study file; docs/evidence.md)")
             .Fact("Hypotheses", string.Join("; ", hypotheses.Select(h => h.ToString())))
             .Fact("Replicates", $"{s.Replicates} trials per entry and hypothesis, each enrolling the entry's n from a pool of {s.PoolFactor} x n patients (at least {EvidenceSettings.MinPoolSize}) simulated once per design and pharmacology ({result.PatientsSimulated} in all)")
             .Fact("Seed", s.Seed.ToString(CultureInfo.InvariantCulture));
@@ -81,7 +76,7 @@ public static class EvidenceOutput
                 {
                     ["key"] = e.Key, ["study"] = e.Study, ["citation"] = e.Citation, ["reported"] = e.Statistic.Reported, ["kind"] = e.Statistic.Kind.ToString(),
                     ["value"] = Num(e.Statistic.Value), ["n"] = e.AnalysisN, ["overlapGroup"] = e.OverlapGroup, ["test"] = e.Test.ToString(),
-                    ["outcomeAt"] = Durations.Format(e.OutcomeTime), ["fromStudyFile"] = !EvidenceCatalogue.All.Contains(e),
+                    ["outcomeAt"] = Durations.Format(e.OutcomeTime), ["fromStudyFile"] = !EvidenceEntry.All.Contains(e),
                 })]),
             },
             ["rows"] = new JsonArray([.. result.Rows.Select(r => (JsonNode)new JsonObject

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using KetaminePkPd.Statistics;
-
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>Formats numbers and times for people (invariant culture; machine outputs use round-trippable numbers instead).</summary>

@@ -1,10 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Trials;
-
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using KetaminePkPd.Sensitivity;
-
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Trials;
-
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>The JSON document of a hypothesis test (<see cref="HypothesisReport.ToJson"/>). Timing is left out so that the same settings give the same text.</summary>

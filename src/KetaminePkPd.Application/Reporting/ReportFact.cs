@@ -1,5 +1,3 @@
-using KetaminePkPd.Trials;
-
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>One labelled line of <see cref="ReportFacts"/>: <c>Design: nimh [built-in]</c>.</summary>

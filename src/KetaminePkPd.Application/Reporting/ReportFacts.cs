@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>A block of labelled lines (what was run: design, arms, population, seed, ...).</summary>

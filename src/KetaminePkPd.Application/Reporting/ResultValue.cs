@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>One cell of a <see cref="ResultTable"/>: a number, a whole number, a text, a truth value or nothing.</summary>

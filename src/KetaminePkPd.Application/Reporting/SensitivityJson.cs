@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using KetaminePkPd.Trials;
-
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>The JSON document of a sensitivity analysis (<see cref="SensitivityReport.ToJson"/>). Timing is left out so that the same settings give the same bytes.</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using KetaminePkPd.Statistics;
-using KetaminePkPd.Trials;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Sensitivity;
-
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>

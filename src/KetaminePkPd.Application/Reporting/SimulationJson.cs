@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using KetaminePkPd.Pharmacokinetics;
 
 namespace KetaminePkPd.Application.Reporting;

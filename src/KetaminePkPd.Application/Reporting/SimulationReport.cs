@@ -1,8 +1,5 @@
-using System.Collections.Immutable;
-using System.Text.Json;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Application.Reporting;
 

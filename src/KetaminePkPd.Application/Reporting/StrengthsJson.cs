@@ -1,7 +1,4 @@
-using System.Text.Json.Serialization;
-using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Strengths;
-using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Application.Reporting;
 

@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json;
-using KetaminePkPd.Trials;
-using KetaminePkPd.HypothesisTesting;
-using KetaminePkPd.Statistics;
 using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Application.Reporting;

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using KetaminePkPd.Pharmacokinetics;
-using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Application.Reporting;
 

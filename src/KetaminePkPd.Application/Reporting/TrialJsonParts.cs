@@ -1,8 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using KetaminePkPd.Statistics;
-using KetaminePkPd.Trials;
-using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Provenance;
 
 namespace KetaminePkPd.Application.Reporting;

@@ -1,9 +1,4 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json;
-using KetaminePkPd.Trials;
 using KetaminePkPd.Application;
-using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Application.Reporting;
 
@@ -109,7 +104,7 @@ public static class TrialReport
     /// One row per patient, in index order: covariates, dose, PK and effect parameters, exposure, CADSS (at the design's
     /// CADSS time and its peak, points), whether the patient noticed dissociation, the baseline and, for each assessment
     /// t, the score, its change from baseline (negative = improvement), % change, responder and remitter flag, each column
-    /// naming the design's rating scale (e.g. <c>change_hdrs17_230min</c>). <see cref="ObservedData.Read"/> reads it back.
+    /// naming the design's rating scale (e.g. <c>change_hdrs17_230min</c>). <see cref="ObservedCorrelation.Read"/> reads it back.
     /// </summary>
     public static ResultTable Patients(TrialResult result)
     {

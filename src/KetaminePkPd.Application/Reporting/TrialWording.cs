@@ -1,9 +1,6 @@
-using System.Globalization;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Populations;
-using KetaminePkPd.Trials;
-using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Application.Reporting;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
 
 namespace KetaminePkPd.Application.Reporting;

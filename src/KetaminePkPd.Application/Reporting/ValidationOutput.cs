@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using KetaminePkPd.Application.Reporting;
 using KetaminePkPd.Validation;
 

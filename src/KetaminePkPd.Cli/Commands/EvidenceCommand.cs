@@ -4,7 +4,7 @@ namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
 /// <c>ketamine-pkpd evidence</c>: every built-in hypothesis against the library's catalogue of published dissociation-response
-/// findings (<see cref="EvidenceCatalogue"/>), each on its own design, and against the catalogue as a whole
+/// findings (<see cref="EvidenceEntry"/>), each on its own design, and against the catalogue as a whole
 /// (<see cref="EvidenceAnalysis"/>); or the catalogue itself as a table or as docs/evidence.md (<see cref="EvidenceMarkdown"/>).
 /// </summary>
 internal sealed class EvidenceCommand : CliCommand
@@ -44,7 +44,7 @@ internal sealed class EvidenceCommand : CliCommand
     public EvidenceCommand()
         : base("evidence",
             "Which explanations of the dissociation-response correlation fit the whole published evidence? For each catalogue entry " +
-            $"({EvidenceCatalogue.All.Length}: Luckenbaugh 2014, Niciu 2018, the esketamine phase-3 analyses, Echegaray 2025, the Mathai 2020 and Grabski 2020 " +
+            $"({EvidenceEntry.All.Length}: Luckenbaugh 2014, Niciu 2018, the esketamine phase-3 analyses, Echegaray 2025, the Mathai 2020 and Grabski 2020 " +
             "reviews) simulate its own design (drug, route, dose, sessions, n, timing, scale, test) under each built-in hypothesis (at its default strength, or as " +
             "--rho, --share, --threshold-cadss and --boost set it), and " +
             "show where the reported statistic falls (two-sided compatibility p; for a review, the binomial p of its share of significant tests), then one joint " +
@@ -56,7 +56,7 @@ internal sealed class EvidenceCommand : CliCommand
 
     private static System.Collections.Immutable.ImmutableArray<EvidenceEntry> LoadStudies(string path)
     {
-        try { return EvidenceStudies.Load(path); }
+        try { return EvidenceEntry.Load(path); }
         catch (FormatException ex)   // a malformed studies file (the library's ScenarioException)
         {
             throw new ArgumentException($"--studies '{path}': {ErrorText.OneLine(ex)}");
@@ -71,8 +71,8 @@ internal sealed class EvidenceCommand : CliCommand
     {
         bool catalogue = ctx.Get(_catalogue), markdown = ctx.Get(_markdown), json = ctx.Get(_json);
         if (catalogue && markdown) throw new ArgumentException("--catalogue and --markdown cannot be combined; choose one output.");
-        var entries = EvidenceStudies.Select(EvidenceCatalogue.All, ctx.Get(_exclude), "--exclude");
-        if (ctx.Get(_studies) is { } path) entries = EvidenceStudies.Combine(entries, LoadStudies(path), "--studies");
+        var entries = EvidenceEntry.Select(EvidenceEntry.All, ctx.Get(_exclude), "--exclude");
+        if (ctx.Get(_studies) is { } path) entries = EvidenceEntry.Combine(entries, LoadStudies(path), "--studies");
         if (markdown)
         {
             if (json || ctx.Get(_out) is not null || ctx.Get(_plot) is not null || ctx.Get(_parameters) is not null) throw new ArgumentException("--markdown prints the page only; leave out --json, --out, --plot and --parameters.");

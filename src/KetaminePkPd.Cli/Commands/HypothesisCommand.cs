@@ -27,9 +27,9 @@ internal sealed class HypothesisCommand : CliCommand
     private readonly Option<string?> _observed = FileRoles.Input(new Option<string?>("--observed")
     {
         HelpName = "file.csv",
-        Description = $"Per-patient data to compute the observed correlation from: a CSV file with a header row naming the columns {ObservedData.CadssColumn} " +
-            $"and {ObservedData.ChangeColumn} (% change, negative = improvement) and optionally {ObservedData.TimeColumn} (e.g. 230min, 7d; one correlation " +
-            $"per time), or a file written by trial --out ({ObservedData.CadssColumn} and one {ObservedData.ChangeColumn}_<scale>_<t> column per assessment); " +
+        Description = $"Per-patient data to compute the observed correlation from: a CSV file with a header row naming the columns {ObservedCorrelation.CadssColumn} " +
+            $"and {ObservedCorrelation.ChangeColumn} (% change, negative = improvement) and optionally {ObservedCorrelation.TimeColumn} (e.g. 230min, 7d; one correlation " +
+            $"per time), or a file written by trial --out ({ObservedCorrelation.CadssColumn} and one {ObservedCorrelation.ChangeColumn}_<scale>_<t> column per assessment); " +
             "other columns are ignored; empty or NA values are skipped as missing. Not with --observed-r.",
     });
     private readonly Option<int?> _replicates = SharedOptions.Parsed<int?>("--replicates", "count", $"Replicate trials per hypothesis and observation, " +

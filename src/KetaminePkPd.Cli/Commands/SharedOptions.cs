@@ -88,7 +88,7 @@ internal static class SharedOptions
         {
             HelpName = "design",
             Description = $"Trial design: {string.Join(", ", KetaminePkPd.Application.DesignChoice.Keys)}, or a JSON scenario file (file.json). " +
-                string.Join("; ", DesignChoice.Keys.Select(k => $"{k} = {TrialWording.DesignSummary(TrialDesigns.ByKey[k])}")) +
+                string.Join("; ", DesignChoice.Keys.Select(k => $"{k} = {TrialWording.DesignSummary(TrialDesign.ByKey[k])}")) +
                 ". A scenario file has the keys name, drug, model, scale, cadssAt, assessments, arms, population, parameters, clinical, " +
                 $"hypothesis; an error in it names its JSON path, e.g. $.arms[0].dose (docs/scenario-files.md). [default: {KetaminePkPd.Application.DesignChoice.DefaultKey}]",
         });

@@ -23,7 +23,7 @@ internal sealed class TrialCommand : CliCommand
     private readonly Option<string?> _design = SharedOptions.Design();
     private readonly Option<string?> _parameters = SharedOptions.Parameters();
     private readonly Option<int?> _subjects = SharedOptions.Subjects($"Patients in the trial, 1 to {TrialRequest.MaxSubjects} (at least one per arm), shared among the " +
-        $"arms in the design's proportions. [default: the design's own: {string.Join(", ", TrialDesigns.ByKey.Select(d => $"{d.Value.TotalSubjects} for {d.Key}"))}]", 1, TrialRequest.MaxSubjects);
+        $"arms in the design's proportions. [default: the design's own: {string.Join(", ", TrialDesign.ByKey.Select(d => $"{d.Value.TotalSubjects} for {d.Key}"))}]", 1, TrialRequest.MaxSubjects);
     private readonly Option<string?> _hypothesis = new("--hypothesis")
     {
         HelpName = "name",

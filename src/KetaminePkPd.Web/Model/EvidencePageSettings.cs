@@ -33,14 +33,14 @@ internal sealed record EvidencePageSettings
     /// counted studies), in catalogue order, with a label naming its sources.</summary>
     public static IReadOnlyList<(string Key, string Label)> Groups { get; } =
     [
-        (AllStudies, $"all {EvidenceCatalogue.All.Length} analyses"),
-        .. EvidenceCatalogue.All.GroupBy(e => e.OverlapGroup ?? e.Key).Select(g =>
+        (AllStudies, $"all {EvidenceEntry.All.Length} analyses"),
+        .. EvidenceEntry.All.GroupBy(e => e.OverlapGroup ?? e.Key).Select(g =>
             (g.Key, $"{string.Join(", ", g.Select(e => e.Study.Split(',')[0]).Distinct())} ({g.Count()})")),
     ];
 
     /// <summary>The entries <see cref="Studies"/> selects.</summary>
-    public IReadOnlyList<EvidenceEntry> Entries => Studies == AllStudies ? EvidenceCatalogue.All
-        : [.. EvidenceCatalogue.All.Where(e => (e.OverlapGroup ?? e.Key) == Studies)];
+    public IReadOnlyList<EvidenceEntry> Entries => Studies == AllStudies ? EvidenceEntry.All
+        : [.. EvidenceEntry.All.Where(e => (e.OverlapGroup ?? e.Key) == Studies)];
 
     /// <summary>Seed. Default 1.</summary>
     public ulong Seed { get; init; } = 1;

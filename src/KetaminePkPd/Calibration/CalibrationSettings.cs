@@ -15,7 +15,7 @@ public sealed record CalibrationSettings
 {
     private readonly int _subjects = 500, _maxEvaluations = 2000;
     private readonly double _tolerance = 1e-8;
-    private readonly EquatableArray<ValidationTarget> _targets = ValidationTargets.All.Where(t => t.Use == ValidationUse.Calibration).ToImmutableArray();
+    private readonly EquatableArray<ValidationTarget> _targets = ValidationTarget.All.Where(t => t.Use == ValidationUse.Calibration).ToImmutableArray();
     private readonly EffectParameterSet _start = EffectParameterSet.Default;
 
     /// <summary>The defaults.</summary>

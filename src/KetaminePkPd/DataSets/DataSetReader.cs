@@ -22,7 +22,7 @@ namespace KetaminePkPd.DataSets;
 /// cells, times going back within an ID, <c>SS</c> without <c>II</c>, a dose without an amount, an unknown <c>CMT</c> name,
 /// a row longer than <see cref="MaxRowChars"/> or holding a control character (binary content).</para>
 /// </remarks>
-public static class DataSetReader
+internal static class DataSetReader
 {
     private static readonly string[] Standard = ["ID", "TIME", "AMT", "RATE", "II", "ADDL", "SS", "EVID", "CMT"];
 

@@ -11,7 +11,7 @@ namespace KetaminePkPd.DataSets;
 /// foreach (var subject in DataSetReader.Parse(File.ReadAllText("events.csv")))
 ///     Console.WriteLine(DataSetSimulator.Simulate(model, subject).CmaxNgPerMl);
 /// </code></example>
-public static class DataSetSimulator
+internal static class DataSetSimulator
 {
     /// <summary>Simulates one subject.</summary>
     /// <param name="model">The model.</param>

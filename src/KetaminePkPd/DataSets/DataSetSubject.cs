@@ -10,7 +10,7 @@ public sealed record DataSetSubject
     /// <param name="records">At least one record, all with the same ID, times non-decreasing, each with one value per column name.</param>
     /// <exception cref="ArgumentException">No records, or a null record or column name.</exception>
     /// <exception cref="DataSetFormatException">Mixed IDs, a time going back, or a record with the wrong number of values.</exception>
-    public DataSetSubject(ImmutableArray<string> columnNames, ImmutableArray<EventRecord> records)
+    internal DataSetSubject(ImmutableArray<string> columnNames, ImmutableArray<EventRecord> records)
     {
         ColumnNames = columnNames.IsDefault ? [] : columnNames;
         Records = !records.IsDefaultOrEmpty ? records : throw new ArgumentException("A subject needs at least one record.", nameof(records));
@@ -35,7 +35,7 @@ public sealed record DataSetSubject
     public EquatableArray<string> ColumnNames { get; }
 
     /// <summary>The records, in time order.</summary>
-    public EquatableArray<EventRecord> Records { get; }
+    internal EquatableArray<EventRecord> Records { get; }
 
     /// <summary>
     /// A copy with an output-only record (<see cref="EventKind.Other"/>, <c>EVID 2</c>, row 0) at each given time that has

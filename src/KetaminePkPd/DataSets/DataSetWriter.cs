@@ -8,7 +8,7 @@ namespace KetaminePkPd.DataSets;
 /// the data set carried over, such as <c>DV</c>, <c>MDV</c> and covariates, as mrgsolve's carry_out does); and event data
 /// sets themselves in NONMEM's columns (<see cref="WriteDataSet"/>), which <see cref="DataSetReader"/> reads back.
 /// </summary>
-public static class DataSetWriter
+internal static class DataSetWriter
 {
     /// <summary>Writes the header row.</summary>
     /// <param name="writer">Destination.</param>

@@ -1,7 +1,7 @@
 namespace KetaminePkPd.DataSets;
 
 /// <summary>What a data-set record is: NONMEM's <c>EVID</c> values.</summary>
-public enum EventKind
+internal enum EventKind
 {
     /// <summary><c>EVID 0</c>: an observation (the record reports the state; nothing changes).</summary>
     Observation = 0,

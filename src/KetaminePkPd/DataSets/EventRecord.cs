@@ -12,7 +12,7 @@ namespace KetaminePkPd.DataSets;
 /// model's <c>D</c>n (n the compartment number). <c>SS</c> 1 or 2 needs <c>II</c> &gt; 0, except the steady-state constant
 /// infusion (<c>AMT 0</c>, <c>RATE</c> &gt; 0 or -1, <c>II 0</c>). See docs/datasets.md.
 /// </remarks>
-public sealed record EventRecord
+internal sealed record EventRecord
 {
     /// <summary>Creates a record.</summary>
     /// <param name="id">Subject identifier, as written in the data set (not empty).</param>

@@ -1,7 +1,7 @@
 namespace KetaminePkPd.DataSets;
 
 /// <summary>NONMEM's <c>SS</c> values on a dose record.</summary>
-public enum SteadyStateKind
+internal enum SteadyStateKind
 {
     /// <summary><c>SS 0</c>: an ordinary dose.</summary>
     None = 0,

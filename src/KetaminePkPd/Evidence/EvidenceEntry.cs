@@ -7,9 +7,9 @@ namespace KetaminePkPd.Evidence;
 /// One published finding on dissociation and the antidepressant response: its citation, population, regimen, scales and times,
 /// the statistic as reported and how the source handled uncertainty and selection, together with a runnable
 /// <see cref="TrialDesign"/> that reproduces the study's design as far as the model represents it (drug, route, dose, sessions,
-/// CADSS time, rating scale, assessment time, arm sizes). Immutable and always valid. The catalogue is <see cref="EvidenceCatalogue.All"/>.
+/// CADSS time, rating scale, assessment time, arm sizes). Immutable and always valid. The catalogue is <see cref="EvidenceEntry.All"/>.
 /// </summary>
-public sealed record EvidenceEntry
+public sealed partial record EvidenceEntry
 {
     /// <summary>Creates an entry.</summary>
     /// <param name="key">Unique short key (lower-case ASCII letters, digits and '-'), e.g. <c>luckenbaugh2014-230min</c>.</param>

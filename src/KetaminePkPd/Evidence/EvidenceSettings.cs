@@ -6,7 +6,7 @@ namespace KetaminePkPd.Evidence;
 /// <summary>What <see cref="EvidenceAnalysis.Run"/> runs: the entries, the hypotheses, replicates, pool size and seed. Immutable; validated on set.</summary>
 public sealed record EvidenceSettings
 {
-    private EquatableArray<EvidenceEntry> _entries = EvidenceCatalogue.All;
+    private EquatableArray<EvidenceEntry> _entries = EvidenceEntry.All;
     private EquatableArray<Hypothesis> _hypotheses = [.. Hypothesis.All];
     private int _replicates = DefaultReplicates, _poolFactor = DefaultPoolFactor;
     private double _alpha = 0.05;

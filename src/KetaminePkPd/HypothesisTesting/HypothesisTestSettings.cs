@@ -10,7 +10,7 @@ namespace KetaminePkPd.HypothesisTesting;
 /// </summary>
 public sealed record HypothesisTestSettings
 {
-    private readonly TrialDesign _design = TrialDesigns.Nimh;
+    private readonly TrialDesign _design = TrialDesign.Nimh;
     private readonly EquatableArray<Hypothesis> _hypotheses = [.. Hypothesis.All];
     private readonly EquatableArray<ObservedCorrelation> _observed = [ObservedCorrelation.Luckenbaugh230Min, ObservedCorrelation.LuckenbaughDay7];
     private readonly int _replicates = 2000, _pool = 10_000;
@@ -19,7 +19,7 @@ public sealed record HypothesisTestSettings
     /// <summary>The defaults.</summary>
     public static HypothesisTestSettings Default { get; } = new();
 
-    /// <summary>The trial design patients are drawn from. Default <see cref="TrialDesigns.Nimh"/>. Set with <see cref="WithDesign"/>
+    /// <summary>The trial design patients are drawn from. Default <see cref="TrialDesign.Nimh"/>. Set with <see cref="WithDesign"/>
     /// (together with the observations, whose times must be among its assessments).</summary>
     public TrialDesign Design => _design;
 

@@ -6,7 +6,7 @@ namespace KetaminePkPd.HypothesisTesting;
 /// against which simulated trials are compared. Sign convention as Luckenbaugh et al. 2014: r against % change, so a
 /// negative r means more dissociation, more improvement. Immutable.
 /// </summary>
-public sealed record ObservedCorrelation
+public sealed partial record ObservedCorrelation
 {
     /// <summary>The largest |r| of an observation: 0.999.</summary>
     public const double MaxAbsR = 0.999;

@@ -24,11 +24,11 @@ public abstract record ReplicateStudySettings
     /// <summary>The default seed: 1.</summary>
     public const ulong DefaultSeed = 1;
 
-    private readonly TrialDesign _design = TrialDesigns.Nimh;
+    private readonly TrialDesign _design = TrialDesign.Nimh;
     private readonly EquatableArray<ObservedCorrelation> _observed = [ObservedCorrelation.Luckenbaugh230Min, ObservedCorrelation.LuckenbaughDay7];
     private readonly int _replicates = DefaultReplicates, _pool = DefaultPoolSize;
 
-    /// <summary>The trial design; patients are drawn as it allocates them. Default <see cref="TrialDesigns.Nimh"/>.</summary>
+    /// <summary>The trial design; patients are drawn as it allocates them. Default <see cref="TrialDesign.Nimh"/>.</summary>
     /// <exception cref="ArgumentNullException">Null.</exception>
     public TrialDesign Design { get => _design; init => _design = value ?? throw new ArgumentNullException(nameof(Design)); }
 

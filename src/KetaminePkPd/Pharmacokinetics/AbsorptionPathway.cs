@@ -4,7 +4,7 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// One way a dose reaches the body: a fraction of it enters a target compartment, after an optional lag, either at
 /// once or released at a constant rate over a duration (zero-order), as NONMEM's F, ALAG and D do. Immutable.
 /// </summary>
-public sealed record AbsorptionPathway
+internal sealed record AbsorptionPathway
 {
     /// <summary>Creates a pathway.</summary>
     /// <param name="target">Name of the compartment the drug enters (a depot for first-order absorption, or central).</param>

@@ -8,7 +8,7 @@ public sealed record Compartment
     /// <param name="role">What it represents.</param>
     /// <param name="volumeL">Volume of distribution in L: 0 for a <see cref="CompartmentRole.Depot"/>, otherwise finite and in (0, 100 000].</param>
     /// <exception cref="ArgumentException">Empty name, or a volume that does not fit the role.</exception>
-    public Compartment(string name, CompartmentRole role, double volumeL)
+    internal Compartment(string name, CompartmentRole role, double volumeL)
     {
         Name = Guard.NotBlank(name, nameof(name));
         Role = Guard.Defined(role, nameof(role));
@@ -21,13 +21,13 @@ public sealed record Compartment
     public string Name { get; }
 
     /// <summary>What the compartment represents.</summary>
-    public CompartmentRole Role { get; }
+    internal CompartmentRole Role { get; }
 
     /// <summary>Volume of distribution, L (0 for depots).</summary>
     public double VolumeL { get; }
 
     /// <summary>An absorption depot.</summary>
-    public static Compartment Depot(string name) => new(name, CompartmentRole.Depot, 0);
+    internal static Compartment Depot(string name) => new(name, CompartmentRole.Depot, 0);
 
     /// <summary>Formats as <c>central (Central, 4.41 L)</c>.</summary>
     public override string ToString() => Role == CompartmentRole.Depot ? $"{Name} (Depot)" : $"{Name} ({Role}, {Guard.F(VolumeL)} L)";

@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Pharmacokinetics;
 
 /// <summary>What a compartment represents; decides which concentrations a simulation reports.</summary>
-public enum CompartmentRole
+internal enum CompartmentRole
 {
     /// <summary>An absorption depot (nasal cavity, gut, muscle, ...): holds drug not yet absorbed; has no volume.</summary>
     Depot,

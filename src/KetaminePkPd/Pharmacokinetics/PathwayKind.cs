@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Pharmacokinetics;
 
 /// <summary>How an absorption pathway's fraction applies to a dose.</summary>
-public enum PathwayKind
+internal enum PathwayKind
 {
     /// <summary>A fixed fraction of the dose enters the target compartment.</summary>
     Direct,

@@ -31,7 +31,7 @@ public sealed class PkModel
     /// <param name="routes">The routes the model accepts, at most one definition per route.</param>
     /// <param name="source">Literature source of the model.</param>
     /// <exception cref="ArgumentException">The model breaks one of the validity rules in the remarks; the message says which.</exception>
-    public PkModel(string name, Drug drug, Subject subject, IEnumerable<Compartment> compartments, IEnumerable<Transfer> transfers,
+    internal PkModel(string name, Drug drug, Subject subject, IEnumerable<Compartment> compartments, IEnumerable<Transfer> transfers,
         IEnumerable<RouteDefinition> routes, string source)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -114,7 +114,7 @@ public sealed class PkModel
     public ImmutableArray<Compartment> Compartments { get; }
 
     /// <summary>Transfers and eliminations.</summary>
-    public ImmutableArray<Transfer> Transfers { get; }
+    internal ImmutableArray<Transfer> Transfers { get; }
 
     /// <summary>Route definitions.</summary>
     public ImmutableArray<RouteDefinition> Routes { get; }
@@ -156,7 +156,7 @@ public sealed class PkModel
 
     /// <summary>A copy with <paramref name="route"/> added, or replacing the definition of the same route.</summary>
     /// <exception cref="ArgumentException">The route targets a compartment the model lacks.</exception>
-    public PkModel WithRoute(RouteDefinition route)
+    internal PkModel WithRoute(RouteDefinition route)
     {
         ArgumentNullException.ThrowIfNull(route);
         return new PkModel(Name, Drug, Subject, Compartments, Transfers, Routes.Where(r => r.Route != route.Route).Append(route), Source);

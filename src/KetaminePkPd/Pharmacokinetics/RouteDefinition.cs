@@ -17,7 +17,7 @@ public sealed record RouteDefinition
     /// <param name="bioavailabilityParameter">Name of the parameter set's parameter that holds this route's bioavailability, if any
     /// (so a what-if can vary it across <paramref name="bioavailabilityRange"/>).</param>
     /// <exception cref="ArgumentException">No pathways, fractions summing above 1, devices on another route, or a bad range.</exception>
-    public RouteDefinition(Route route, IEnumerable<AbsorptionPathway> pathways, string source, IntranasalDevices? devices = null, (double Low, double High)? bioavailabilityRange = null,
+    internal RouteDefinition(Route route, IEnumerable<AbsorptionPathway> pathways, string source, IntranasalDevices? devices = null, (double Low, double High)? bioavailabilityRange = null,
         string? bioavailabilityParameter = null)
     {
         ArgumentNullException.ThrowIfNull(pathways);
@@ -39,7 +39,7 @@ public sealed record RouteDefinition
     public Route Route { get; }
 
     /// <summary>Absorption pathways.</summary>
-    public EquatableArray<AbsorptionPathway> Pathways { get; }
+    internal EquatableArray<AbsorptionPathway> Pathways { get; }
 
     /// <summary>Where the absorption parameters come from.</summary>
     public string Source { get; }

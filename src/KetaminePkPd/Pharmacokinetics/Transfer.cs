@@ -4,7 +4,7 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// A first-order flow of drug out of a compartment: to another compartment, or out of the system (elimination).
 /// The flow is <c>RatePerH x A_from</c> in mg/h. Immutable.
 /// </summary>
-public sealed record Transfer
+internal sealed record Transfer
 {
     private Transfer(string from, string? to, double ratePerH)
     {

@@ -53,7 +53,7 @@ public static class ModelIdentity
         yield return ("clinical", ClinicalModel.Presets.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray());
         yield return ("covariates", CovariateDistribution.Default);
         yield return ("populations", PkModels.All.Select(PopulationModel.Default).ToArray());
-        yield return ("designs", TrialDesigns.ByKey.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray());
+        yield return ("designs", TrialDesign.ByKey.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray());
         yield return ("hypothesis", HypothesisTestSettings.Default);
         yield return ("sensitivity", SensitivitySettings.Default);
         yield return ("sensitivity-ranges", SensitivityRanges.All.Select(a => (a, SensitivityRanges.Multipliers(a))).ToArray());
@@ -62,9 +62,9 @@ public static class ModelIdentity
         yield return ("dose-response", DoseResponseSettings.Default);
         yield return ("simulation", SimulationOptions.Default);
         yield return ("tolerances", OdeTolerances.Default);
-        yield return ("validation", ValidationTargets.All);
+        yield return ("validation", ValidationTarget.All);
         yield return ("validation-settings", ValidationSettings.Default);
-        yield return ("evidence", EvidenceCatalogue.All);
+        yield return ("evidence", EvidenceEntry.All);
         yield return ("evidence-settings", EvidenceSettings.Default);
     }
 

@@ -125,7 +125,7 @@ public static class GlobalSensitivityAnalysis
                 var importance = settings.Assumptions.Select((a, j) => new GlobalImportance(a, prcc[j].Prcc, prcc[j].Se, prcc[j].Lower, prcc[j].Upper)).ToArray();
                 outcomes.Add(new GlobalOutcome(settings.Hypotheses[h].Name, settings.Observed[o], defined.Count, defined.Count(w => w.TwoSidedP[c] >= 0.05), quantiles, importance));
             }
-        var catalogue = PlausibilityTargets.Select(key => ValidationTargets.All.Single(x => x.Key == key)).ToArray();
+        var catalogue = PlausibilityTargets.Select(key => ValidationTarget.All.Single(x => x.Key == key)).ToArray();
         long simulations = (long)list.Count * 2 * settings.PlausibilityPatientsPerArm + (long)plausible.Count * settings.Hypotheses.Length * settings.PoolSize;
         return new GlobalSensitivityResult(settings, catalogue, [.. list], outcomes.MoveToImmutable(), simulations, elapsed);
     }
@@ -198,7 +198,7 @@ public static class GlobalSensitivityAnalysis
             var trial = ValidationDesigns.RacemicIv(settings.PlausibilityPatientsPerArm);
             _trial = trial.With(population: trial.Population with { Effects = settings.Design.Population.Effects });
             _timeIndex = ReplicateTrials.TimeIndices(settings.Design, settings.Observed, settings.PoolSize, nameof(settings));
-            _targets = [.. PlausibilityTargets.Select(key => ValidationTargets.All.Single(x => x.Key == key))];
+            _targets = [.. PlausibilityTargets.Select(key => ValidationTarget.All.Single(x => x.Key == key))];
         }
 
         public GlobalWorld Run(int k)

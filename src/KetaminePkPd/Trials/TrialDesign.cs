@@ -7,10 +7,10 @@ namespace KetaminePkPd.Trials;
 /// <summary>
 /// A virtual trial: its arms, the population it enrols, the clinical model (baseline, placebo, rating noise), the
 /// rating scale and the assessment times. Every time is measured from the start of the first dose. Immutable and
-/// always valid. Standard designs are on <see cref="TrialDesigns"/>; any design can be read from JSON with
+/// always valid. Standard designs are on <see cref="TrialDesign"/>; any design can be read from JSON with
 /// <see cref="TrialDesignJson"/>.
 /// </summary>
-public sealed record TrialDesign
+public sealed partial record TrialDesign
 {
     /// <summary>The most arms a design may have: 100.</summary>
     public const int MaxArms = 100;

@@ -215,18 +215,18 @@ internal static class ValidationMeasurements
             Seed = settings.Seed,
             Parallel = settings.Parallel,
         }).Comparisons[0];
-        var fixedDose = Run(TrialDesigns.Nimh, ObservedCorrelation.Luckenbaugh230Min);
+        var fixedDose = Run(TrialDesign.Nimh, ObservedCorrelation.Luckenbaugh230Min);
         v["hyp-fixed-median-r"] = fixedDose.MedianR;
         v["hyp-fixed-p"] = fixedDose.R.ProbabilityAtMost(ObservedCorrelation.Luckenbaugh230Min.R);
         v["hyp-fixed-partial"] = fixedDose.MedianPartialR;
         // Which exposure the partial r holds fixed matters: one large dose-ranging trial, the same patients, three choices.
-        var big = VirtualTrial.Run(settings.Apply(TrialDesigns.DoseRanging.WithTotalSubjects(5 * settings.SubjectsPerArm)), null, settings.Seed, settings.Parallel);
+        var big = VirtualTrial.Run(settings.Apply(TrialDesign.DoseRanging.WithTotalSubjects(5 * settings.SubjectsPerArm)), null, settings.Seed, settings.Parallel);
         double[] cadss = [.. big.Subjects.Select(x => x.CadssRated)], change = [.. big.Subjects.Select(x => x.PercentChanges[0])];
         v["hyp-ranging-big-r"] = Statistics.Correlation.PearsonR(cadss, change);
         v["hyp-ranging-partial-cp40"] = Statistics.Correlation.PartialR(cadss, change, [.. big.Subjects.Select(x => x.Simulated.ConcentrationAtCadssNgPerMl)]);
         v["hyp-ranging-partial-auc"] = Statistics.Correlation.PartialR(cadss, change, [.. big.Subjects.Select(x => x.Simulated.Auc0To24NgHPerMl)]);
         v["hyp-ranging-partial-dose"] = Statistics.Correlation.PartialR(cadss, change, [.. big.Subjects.Select(x => x.Simulated.DoseMg)]);
-        var ranging = Run(TrialDesigns.DoseRanging, new ObservedCorrelation(TimeSpan.FromMinutes(230), -0.35, TrialDesigns.DoseRanging.TotalSubjects, "dose-ranging arms pooled"));
+        var ranging = Run(TrialDesign.DoseRanging, new ObservedCorrelation(TimeSpan.FromMinutes(230), -0.35, TrialDesign.DoseRanging.TotalSubjects, "dose-ranging arms pooled"));
         v["hyp-ranging-median-r"] = ranging.MedianR;
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace KetaminePkPd.Validation;
 
-/// <summary>The validation table: one row per target of <see cref="ValidationTargets.All"/>, in its order, with counts. Immutable.</summary>
+/// <summary>The validation table: one row per target of <see cref="ValidationTarget.All"/>, in its order, with counts. Immutable.</summary>
 public sealed class ValidationReport
 {
     internal ValidationReport(ValidationSettings settings, ImmutableArray<ValidationRow> rows, TimeSpan elapsed)

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace KetaminePkPd.Validation;
 
 /// <summary>
-/// Simulates every target of <see cref="ValidationTargets.All"/> and judges it: the library's validation table. Deterministic
+/// Simulates every target of <see cref="ValidationTarget.All"/> and judges it: the library's validation table. Deterministic
 /// for given settings (a fixed seed; identical serial or parallel).
 /// </summary>
 public static class ValidationSuite
@@ -17,7 +17,7 @@ public static class ValidationSuite
         settings ??= ValidationSettings.Default;
         var clock = Stopwatch.StartNew();
         var values = ValidationMeasurements.Measure(settings);
-        var rows = ValidationTargets.All.Select(t => values.TryGetValue(t.Key, out double x)
+        var rows = ValidationTarget.All.Select(t => values.TryGetValue(t.Key, out double x)
             ? new ValidationRow(t, x, t.Judge(x))
             : throw new InvalidOperationException($"Validation target '{t.Key}' has no measurement.")).ToImmutableArray();
         return new ValidationReport(settings, rows, clock.Elapsed);

@@ -3,9 +3,9 @@ namespace KetaminePkPd.Validation;
 /// <summary>
 /// One published number the model is held to: what is measured, in which design, the published value and its interval,
 /// the acceptance interval with the reasoning behind it (including the Monte Carlo error of the simulation), the source,
-/// and whether the model was calibrated to it. Immutable and always valid. The catalogue is <see cref="ValidationTargets.All"/>.
+/// and whether the model was calibrated to it. Immutable and always valid. The catalogue is <see cref="ValidationTarget.All"/>.
 /// </summary>
-public sealed record ValidationTarget
+public sealed partial record ValidationTarget
 {
     /// <summary>Creates a target.</summary>
     /// <param name="key">Unique short key (letters, digits, '-' and '.'), e.g. <c>esk-56-day1</c>.</param>

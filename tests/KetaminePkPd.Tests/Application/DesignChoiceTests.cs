@@ -11,7 +11,7 @@ public sealed class DesignChoiceTests
     {
         var choice = DesignChoice.Resolve(" Dose-Ranging ");
 
-        Assert.Same(TrialDesigns.DoseRanging, choice.Design);
+        Assert.Same(TrialDesign.DoseRanging, choice.Design);
         Assert.Equal("dose-ranging", choice.Token);
         Assert.Equal("dose-ranging (built in)", choice.Origin);
         Assert.False(choice.IsDefault);

@@ -167,7 +167,7 @@ public class CalibratorTests
     public void Report_JsonAndCsv_HoldEveryParameterAndTarget()
     {
         // A quick run (the racemic course's three ratios, no intervals): every parameter is listed, fitted or held.
-        var r = Calibrator.Run(CalibrationSettings.Default with { Targets = ValidationTargets.All.Where(t => CourseKeys.Contains(t.Key)).ToImmutableArray(), Intervals = false });
+        var r = Calibrator.Run(CalibrationSettings.Default with { Targets = ValidationTarget.All.Where(t => CourseKeys.Contains(t.Key)).ToImmutableArray(), Intervals = false });
         var json = System.Text.Json.JsonDocument.Parse(CalibrationOutput.ToJson(r)).RootElement;
         Assert.Equal(6, json.GetProperty("parameters").GetArrayLength());
         Assert.Equal(r.Targets.Length, json.GetProperty("targets").GetArrayLength());

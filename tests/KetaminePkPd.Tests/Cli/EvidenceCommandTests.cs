@@ -11,7 +11,7 @@ public sealed class EvidenceCommandTests
     {
         var run = CliRunner.Run("evidence", "--catalogue");
         Assert.True(run.ExitCode == 0, run.Stderr);
-        foreach (var e in EvidenceCatalogue.All) Assert.Contains(e.Key, run.Stdout, StringComparison.Ordinal);
+        foreach (var e in EvidenceEntry.All) Assert.Contains(e.Key, run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Pearson r -0.35 (p 0.007)", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("26% of 41 tests significant", run.Stdout, StringComparison.Ordinal);
     }
@@ -31,7 +31,7 @@ public sealed class EvidenceCommandTests
         string studies = dir.File("s.json");
         File.WriteAllText(studies, """{ "studies": [ { "key": "mine", "study": "Mine", "citation": "test", "design": "nimh", "outcomeAt": "1d", "n": 40, "reported": { "kind": "not-significant" } } ] }""");
         string keep = "mathai2020";
-        var exclude = string.Join(',', EvidenceCatalogue.All.Select(e => e.Key).Where(k => k != keep));
+        var exclude = string.Join(',', EvidenceEntry.All.Select(e => e.Key).Where(k => k != keep));
         var run = CliRunner.Run("evidence", "--exclude", exclude, "--studies", studies, "--replicates", "200", "--quiet", "--json", "--out", dir.File("e.csv"));
         Assert.True(run.ExitCode == 0, run.Stderr);
         using var doc = System.Text.Json.JsonDocument.Parse(run.Stdout);
@@ -47,7 +47,7 @@ public sealed class EvidenceCommandTests
     public void Evidence_Plot_WritesTheFigureBesideTheReport()
     {
         using var dir = new TempDirectory();
-        var exclude = string.Join(',', EvidenceCatalogue.All.Select(e => e.Key).Where(k => k != "mathai2020"));
+        var exclude = string.Join(',', EvidenceEntry.All.Select(e => e.Key).Where(k => k != "mathai2020"));
         var run = CliRunner.Run("evidence", "--exclude", exclude, "--replicates", "200", "--quiet", "--plot", dir.File("e.png"));
         Assert.True(run.ExitCode == 0, run.Stderr);
         Plotting.FigureAssert.IsPng(dir.File("e.png"));
@@ -57,7 +57,7 @@ public sealed class EvidenceCommandTests
     [Fact]
     public void Evidence_StrengthOptions_SetTheHypothesesThatRun()
     {
-        var exclude = string.Join(',', EvidenceCatalogue.All.Select(e => e.Key).Where(k => k != "mathai2020"));
+        var exclude = string.Join(',', EvidenceEntry.All.Select(e => e.Key).Where(k => k != "mathai2020"));
         var run = CliRunner.Run("evidence", "--exclude", exclude, "--rho", "0.3", "--share", "0.1", "--boost", "3", "--replicates", "200", "--quiet", "--json");
         Assert.True(run.ExitCode == 0, run.Stderr);
         using var doc = System.Text.Json.JsonDocument.Parse(run.Stdout);

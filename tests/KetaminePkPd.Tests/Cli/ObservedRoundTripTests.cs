@@ -49,7 +49,7 @@ public sealed class ObservedRoundTripTests
     public void DocsExampleObservedFile_IsReadAsItIsAtOneTime()
     {
         string path = Path.Combine(Repository(), "docs", "examples", "observed.csv");
-        var library = VirtualTrial.Run(TrialDesigns.Nimh.WithTotalSubjects(40), Hypothesis.ExposureOnly, 1);
+        var library = VirtualTrial.Run(TrialDesign.Nimh.WithTotalSubjects(40), Hypothesis.ExposureOnly, 1);
 
         var json = Json(CliRunner.Run("hypothesis", "--observed", path, "--observed-at", "1d", "--hypothesis", "exposure-only",
             "--replicates", "100", "--subjects", "400", "--json"));

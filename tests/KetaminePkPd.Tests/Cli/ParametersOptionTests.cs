@@ -84,7 +84,7 @@ public class ParametersOptionTests
     public void Evidence_ParametersFile_ChangesTheSimulatedCorrelations()
     {
         using var dir = new TempDirectory();
-        var exclude = string.Join(',', EvidenceCatalogue.All.Select(e => e.Key).Where(k => k != "mathai2020"));
+        var exclude = string.Join(',', EvidenceEntry.All.Select(e => e.Key).Where(k => k != "mathai2020"));
         string[] args = ["evidence", "--exclude", exclude, "--replicates", "200", "--quiet", "--json"];
         var plain = Json(CliRunner.Run(args));
         var changed = Json(CliRunner.Run([.. args, "--parameters", BetaFile(dir)]));
@@ -94,7 +94,7 @@ public class ParametersOptionTests
         Assert.NotEqual(a, b);
         // The library: the same settings with the file's set in every design give the CLI's rows.
         var fx = ParameterFile.Read(dir.File("beta.json"));
-        var settings = EvidenceSettings.Default with { Entries = [EvidenceCatalogue.All.Single(e => e.Key == "mathai2020")], Replicates = 200 };
+        var settings = EvidenceSettings.Default with { Entries = [EvidenceEntry.All.Single(e => e.Key == "mathai2020")], Replicates = 200 };
         var library = EvidenceAnalysis.Run(ParameterFile.Apply(settings, fx));
         var medians = changed.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("median").GetDouble()).ToList();
         Assert.Equal(library.Rows.Select(r => r.Median), medians);

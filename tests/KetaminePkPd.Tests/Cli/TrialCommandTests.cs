@@ -114,7 +114,7 @@ public sealed class TrialCommandTests
     {
         var json = Json(CliRunner.Run("trial", "--json"));
 
-        var library = VirtualTrial.Run(TrialDesigns.Nimh, Hypothesis.ExposureOnly, 1);
+        var library = VirtualTrial.Run(TrialDesign.Nimh, Hypothesis.ExposureOnly, 1);
         Assert.Equal(library.Overall.MeanCadss, json.GetProperty("overall").GetProperty("meanCadss").GetDouble(), 12);
         Assert.Equal(library.Associations[0]!.Raw.R, json.GetProperty("associations")[0].GetProperty("r").GetDouble(), 12);
         Assert.Equal(library.Associations[3]!.PartialGivenExposure!.R,
@@ -166,7 +166,7 @@ public sealed class TrialCommandTests
             string.Join(',', new[] { "230min", "1d", "3d", "7d" }.Select(perTime)),
             lines[0]);
         Assert.Equal(51, lines.Length);
-        var library = VirtualTrial.Run(TrialDesigns.Nimh.WithTotalSubjects(50), Hypothesis.ExposureOnly, 1);
+        var library = VirtualTrial.Run(TrialDesign.Nimh.WithTotalSubjects(50), Hypothesis.ExposureOnly, 1);
         // Numbers carry 15 significant digits (docs/outputs.md): each reads back within half a unit in the 15th digit.
         static void Close(double expected, string cell) =>
             Assert.Equal(expected, double.Parse(cell, CultureInfo.InvariantCulture), 5e-15 * Math.Abs(expected));

@@ -46,7 +46,7 @@ public class EvidenceAnalysisTests
     public void Joint_IsWeightedBonferroni_OverOverlapGroups()
     {
         var h = Hypothesis.ExposureOnly;
-        EvidenceRow Row(string key, double p) => new(EvidenceCatalogue.Get(key), h, 100, 0, 0, 0, 0, p, p >= 0.05, "r");
+        EvidenceRow Row(string key, double p) => new(EvidenceEntry.Get(key), h, 100, 0, 0, 0, 0, p, p >= 0.05, "r");
         // groups: nimh (2 entries here), transform (1), reviews (1): G = 3. min of p G k: 0.004 x 3 x 2 = 0.024 (nimh) vs 0.01 x 3 x 1 = 0.03.
         var joint = EvidenceAnalysis.Joint(h, [Row("luckenbaugh2014-230min", 0.004), Row("luckenbaugh2014-7d", 0.2), Row("chen2022-t2-day2", 0.01), Row("grabski2020", 0.5)], 0.05);
         Assert.Equal(3, joint.Groups);
@@ -60,7 +60,7 @@ public class EvidenceAnalysisTests
     [Fact]
     public void Expectancy_ChangesNoSimulatedPatient_SoItsPoolIsShared()
     {
-        var design = TrialDesigns.Nimh;
+        var design = TrialDesign.Nimh;
         var exposure = new TrialSimulator(design, Hypothesis.ExposureOnly, 5);
         var expectancy = new TrialSimulator(design, Hypothesis.Expectancy(), 5);
         for (int i = 0; i < 20; i++) Assert.Equal(exposure.Simulate(i), expectancy.Simulate(i));
@@ -70,7 +70,7 @@ public class EvidenceAnalysisTests
     public void Run_ThreeStrongStudiesFromAFile_RejectExposureOnly_WhereTheCatalogueSubsetDidNot()
     {
         // Baseline: Echegaray's two non-significant results (one overlap group); exposure-only fits them (a non-significant result is what it produces).
-        var baseEntries = EvidenceStudies.Select(EvidenceCatalogue.All, [string.Join(',', EvidenceCatalogue.All.Where(e => !e.Key.StartsWith("echegaray2025-72h", StringComparison.Ordinal)
+        var baseEntries = EvidenceEntry.Select(EvidenceEntry.All, [string.Join(',', EvidenceEntry.All.Where(e => !e.Key.StartsWith("echegaray2025-72h", StringComparison.Ordinal)
             && !e.Key.StartsWith("echegaray2025-7d", StringComparison.Ordinal)).Select(e => e.Key))]);
         var settings = EvidenceSettings.Default with { Entries = baseEntries, Hypotheses = [Hypothesis.ExposureOnly], Replicates = 500, Seed = 3 };
         var before = EvidenceAnalysis.Run(settings);
@@ -79,9 +79,9 @@ public class EvidenceAnalysisTests
         // Three independent NIMH-like trials (one group each) that report r = -0.6 with 60 patients: under exposure-only (median r near 0,
         // SD about 0.13 at n = 60) each is far in the tail, p at the Monte Carlo floor 2/500 = 0.004; G = 4 groups, so p_joint = 0.016.
         string study(int i) => $$"""{ "key": "strong-{{i}}", "study": "Strong {{i}}", "citation": "test", "design": "nimh", "outcomeAt": "230min", "n": 60, "reported": { "kind": "pearson", "value": -0.6 } }""";
-        var added = EvidenceStudies.Parse($$"""{ "studies": [ {{study(1)}}, {{study(2)}}, {{study(3)}} ] }""");
+        var added = EvidenceEntry.Parse($$"""{ "studies": [ {{study(1)}}, {{study(2)}}, {{study(3)}} ] }""");
         Assert.Equal(3, added.Length);
-        var after = EvidenceAnalysis.Run(settings with { Entries = EvidenceStudies.Combine(baseEntries, added) });
+        var after = EvidenceAnalysis.Run(settings with { Entries = EvidenceEntry.Combine(baseEntries, added) });
         Assert.False(after.Joint[0].Compatible, $"joint p {after.Joint[0].P}");
         Assert.Equal(4, after.Joint[0].Groups);
         Assert.StartsWith("strong-", after.Joint[0].Decisive, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public class EvidenceAnalysisTests
     [Fact]
     public void Run_SerialAndParallel_AreIdentical()
     {
-        var s = EvidenceSettings.Default with { Entries = [EvidenceCatalogue.Get("mathai2020"), EvidenceCatalogue.Get("echegaray2025-24h")], Hypotheses = [Hypothesis.SharedSensitivity()], Replicates = 200 };
+        var s = EvidenceSettings.Default with { Entries = [EvidenceEntry.Get("mathai2020"), EvidenceEntry.Get("echegaray2025-24h")], Hypotheses = [Hypothesis.SharedSensitivity()], Replicates = 200 };
         var a = EvidenceAnalysis.Run(s);
         var b = EvidenceAnalysis.Run(s with { Parallel = false });
         Assert.Equal(a.Rows.Select(r => (r.P, r.Median, r.ShareSignificant)), b.Rows.Select(r => (r.P, r.Median, r.ShareSignificant)));
@@ -111,16 +111,16 @@ public class EvidenceAnalysisTests
     [InlineData("""{ "studies": [ { "key": "a" """, "$ (line")]
     public void Parse_BadFile_NamesTheJsonPath(string json, string path)
     {
-        var e = Assert.ThrowsAny<FormatException>(() => EvidenceStudies.Parse(json));
+        var e = Assert.ThrowsAny<FormatException>(() => EvidenceEntry.Parse(json));
         Assert.StartsWith(path, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Select_And_Combine_RefuseUnknownAndRepeatedKeys()
     {
-        Assert.Contains("'nosuch'", Assert.Throws<ArgumentException>(() => EvidenceStudies.Select(EvidenceCatalogue.All, ["nosuch"], "--exclude")).Message, StringComparison.Ordinal);
-        Assert.Equal(EvidenceCatalogue.All.Length - 2, EvidenceStudies.Select(EvidenceCatalogue.All, ["mathai2020, grabski2020"]).Length);
-        Assert.Throws<ArgumentException>(() => EvidenceStudies.Select(EvidenceCatalogue.All, [string.Join(',', EvidenceCatalogue.All.Select(e => e.Key))]));
-        Assert.Throws<ArgumentException>(() => EvidenceStudies.Combine(EvidenceCatalogue.All, [EvidenceCatalogue.Get("niciu2018")]));
+        Assert.Contains("'nosuch'", Assert.Throws<ArgumentException>(() => EvidenceEntry.Select(EvidenceEntry.All, ["nosuch"], "--exclude")).Message, StringComparison.Ordinal);
+        Assert.Equal(EvidenceEntry.All.Length - 2, EvidenceEntry.Select(EvidenceEntry.All, ["mathai2020, grabski2020"]).Length);
+        Assert.Throws<ArgumentException>(() => EvidenceEntry.Select(EvidenceEntry.All, [string.Join(',', EvidenceEntry.All.Select(e => e.Key))]));
+        Assert.Throws<ArgumentException>(() => EvidenceEntry.Combine(EvidenceEntry.All, [EvidenceEntry.Get("niciu2018")]));
     }
 }

@@ -18,12 +18,12 @@ public class EvidenceCatalogueTests
     [Fact]
     public void All_HasAtLeastTenEntries_WithUniqueKeys_AndEveryKindOfSourceTheIssueNames()
     {
-        var all = EvidenceCatalogue.All;
+        var all = EvidenceEntry.All;
         Assert.True(all.Length >= 10, $"{all.Length} entries");
         Assert.Equal(all.Length, all.Select(e => e.Key).Distinct().Count());
         foreach (string key in new[] { "luckenbaugh2014-230min", "luckenbaugh2014-7d", "niciu2018", "garcia-romeu-day2", "chen2022-t2-day2", "mathai2020", "grabski2020" })
-            Assert.Equal(key, EvidenceCatalogue.Get(key.ToUpperInvariant()).Key);
-        var e = Assert.Throws<ArgumentException>(() => EvidenceCatalogue.Get("nosuch"));
+            Assert.Equal(key, EvidenceEntry.Get(key.ToUpperInvariant()).Key);
+        var e = Assert.Throws<ArgumentException>(() => EvidenceEntry.Get("nosuch"));
         Assert.Contains("luckenbaugh2014-230min", e.Message, StringComparison.Ordinal);
     }
 
@@ -32,8 +32,8 @@ public class EvidenceCatalogueTests
     {
         // t = r sqrt(n - 2) / sqrt(1 - r^2) on n - 2 degrees of freedom; the published p-values are 0.007 (r -0.35) and 0.01 (r -0.41).
         static double P(double r, int n) => 2 * StudentT.CDF(0, 1, n - 2, -Math.Abs(r) * Math.Sqrt(n - 2) / Math.Sqrt(1 - r * r));
-        var e230 = EvidenceCatalogue.Get("luckenbaugh2014-230min");
-        var e7 = EvidenceCatalogue.Get("luckenbaugh2014-7d");
+        var e230 = EvidenceEntry.Get("luckenbaugh2014-230min");
+        var e7 = EvidenceEntry.Get("luckenbaugh2014-7d");
         Assert.Equal(0.007, Math.Round(P(e230.Statistic.Value!.Value, e230.AnalysisN), 3));
         Assert.Equal(0.01, Math.Round(P(e7.Statistic.Value!.Value, e7.AnalysisN), 2));
         // and the n of the library's built-in observations are the same
@@ -45,7 +45,7 @@ public class EvidenceCatalogueTests
     public void GarciaRomeu_IntervalAndPValue_AreMutuallyConsistent()
     {
         // A 95% interval [-0.08, -0.002] has SE (0.078 / 3.92) = 0.0199 and centre -0.041: z = 2.06, two-sided p = 0.039, printed 0.04.
-        var s = EvidenceCatalogue.Get("garcia-romeu-day2").Statistic;
+        var s = EvidenceEntry.Get("garcia-romeu-day2").Statistic;
         double se = (s.High!.Value - s.Low!.Value) / (2 * 1.959964), centre = (s.High.Value + s.Low.Value) / 2;
         double p = 2 * Normal.CDF(0, 1, -Math.Abs(centre / se));
         Assert.Equal(0.04, Math.Round(p, 2));
@@ -56,28 +56,28 @@ public class EvidenceCatalogueTests
     [Fact]
     public void Reviews_ShareMatchesTheirCounts_AndNoCountIsInvented()
     {
-        var mathai = EvidenceCatalogue.Get("mathai2020").Statistic;
+        var mathai = EvidenceEntry.Get("mathai2020").Statistic;
         Assert.Equal(2.0 / 5, mathai.Value);
         Assert.Equal(2, mathai.Significant);
-        var grabski = EvidenceCatalogue.Get("grabski2020").Statistic;
+        var grabski = EvidenceEntry.Get("grabski2020").Statistic;
         Assert.Equal(0.26, grabski.Value);
         Assert.Equal(41, grabski.Tests);
         Assert.Null(grabski.Significant); // 26% of 41 is 10.7: the review does not state the count
-        Assert.All(EvidenceCatalogue.All.Where(e => e.IsReview), e => Assert.Equal("reviews", e.OverlapGroup));
+        Assert.All(EvidenceEntry.All.Where(e => e.IsReview), e => Assert.Equal("reviews", e.OverlapGroup));
     }
 
     [Fact]
     public void OverlapGroups_PutSharedPatientsTogether()
     {
-        Assert.Equal(["luckenbaugh2014-230min", "luckenbaugh2014-7d", "niciu2018"], EvidenceCatalogue.All.Where(e => e.OverlapGroup == "nimh").Select(e => e.Key));
-        Assert.All(EvidenceCatalogue.All.Where(e => e.Key.StartsWith("chen2022", StringComparison.Ordinal) || e.Key.StartsWith("garcia-romeu", StringComparison.Ordinal)),
+        Assert.Equal(["luckenbaugh2014-230min", "luckenbaugh2014-7d", "niciu2018"], EvidenceEntry.All.Where(e => e.OverlapGroup == "nimh").Select(e => e.Key));
+        Assert.All(EvidenceEntry.All.Where(e => e.Key.StartsWith("chen2022", StringComparison.Ordinal) || e.Key.StartsWith("garcia-romeu", StringComparison.Ordinal)),
             e => Assert.Equal("transform", e.OverlapGroup));
     }
 
     [Fact]
     public void EveryDesign_RunsOnItsOwn_AsAScenarioFileThatReadsBackToTheSameDesign()
     {
-        foreach (var e in EvidenceCatalogue.All)
+        foreach (var e in EvidenceEntry.All)
         {
             var (design, hypothesis) = TrialDesignJson.Parse(EvidenceScenario.ToJson(e.Design));
             Assert.Null(hypothesis);
@@ -96,7 +96,7 @@ public class EvidenceCatalogueTests
     [Fact]
     public void Entry_BadValues_ThrowNamingTheParameter()
     {
-        var good = EvidenceCatalogue.Get("echegaray2025-24h");
+        var good = EvidenceEntry.Get("echegaray2025-24h");
         EvidenceEntry With(string key = "k", TimeSpan? time = null, int? n = null, string[]? arms = null) => new(key, "s", "c", "p", "r", "d", "o",
             good.Statistic, "u", "f", "x", null, good.Design, time ?? good.OutcomeTime, good.Outcome, arms ?? [], n ?? 10, "src", "a", EvidenceTest.Slope);
         Assert.Equal("key", Assert.ThrowsAny<ArgumentException>(() => With(key: "Bad Key")).ParamName);

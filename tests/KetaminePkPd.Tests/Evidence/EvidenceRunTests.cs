@@ -9,7 +9,7 @@ public class EvidenceRunTests
     // Two designs (NIMH and TRANSFORM), a pool shared by two hypotheses (expectancy and exposure-only) and one of its own.
     private static readonly EvidenceSettings Small = EvidenceSettings.Default with
     {
-        Entries = [EvidenceCatalogue.Get("luckenbaugh2014-230min"), EvidenceCatalogue.Get("garcia-romeu-day2"), EvidenceCatalogue.Get("luckenbaugh2014-7d")],
+        Entries = [EvidenceEntry.Get("luckenbaugh2014-230min"), EvidenceEntry.Get("garcia-romeu-day2"), EvidenceEntry.Get("luckenbaugh2014-7d")],
         Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity(0.5), Hypothesis.Expectancy(20, 6)],
         Replicates = 200, PoolFactor = 1, Seed = 7,
     };

@@ -20,7 +20,7 @@ public class HypothesisVerdictTests
     [Fact]
     public void Run_EsketamineSizedNullObservation_IsWeakerThanAStrongLinkAndCompatibleWithExposureOnly()
     {
-        var settings = HypothesisTestSettings.Default.WithDesign(TrialDesigns.EsketamineIntranasal,
+        var settings = HypothesisTestSettings.Default.WithDesign(TrialDesign.EsketamineIntranasal,
             [new ObservedCorrelation(TimeSpan.FromDays(1), -0.04, 576, "esketamine-sized")], 2400) with
         {
             Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.Expectancy(5, 12)],

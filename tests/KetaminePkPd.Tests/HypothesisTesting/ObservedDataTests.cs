@@ -3,7 +3,7 @@ using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Tests.HypothesisTesting;
 
-/// <summary><see cref="ObservedData.Read"/>: the long layout and the wide one <c>trial --out</c> writes, and the messages of bad files.</summary>
+/// <summary><see cref="ObservedCorrelation.Read"/>: the long layout and the wide one <c>trial --out</c> writes, and the messages of bad files.</summary>
 public sealed class ObservedDataTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("ketamine-pkpd-observed-").FullName;
@@ -29,8 +29,8 @@ public sealed class ObservedDataTests : IDisposable
         lines.Add("6,a,NA,20,-3,-4");
         string path = Write(string.Join('\n', lines));
 
-        var both = ObservedData.Read(path);
-        var only7d = Assert.Single(ObservedData.Read(path, TimeSpan.FromDays(7)));
+        var both = ObservedCorrelation.Read(path);
+        var only7d = Assert.Single(ObservedCorrelation.Read(path, TimeSpan.FromDays(7)));
 
         Assert.Equal([TimeSpan.FromDays(1), TimeSpan.FromDays(7)], both.Select(o => o.Time));
         Assert.Equal(Correlation.Pearson(Cadss, At1d).R, both[0].R, 12);
@@ -45,10 +45,10 @@ public sealed class ObservedDataTests : IDisposable
     {
         string path = Write("CADSS,Pct_Change\n" + string.Join('\n', Cadss.Select((c, i) => FormattableString.Invariant($"{c},{At1d[i]}"))));
 
-        var observed = Assert.Single(ObservedData.Read(path, TimeSpan.FromDays(1)));
+        var observed = Assert.Single(ObservedCorrelation.Read(path, TimeSpan.FromDays(1)));
 
         Assert.Equal(Correlation.Pearson(Cadss, At1d).R, observed.R, 12);
-        Assert.Contains("has no time column", Assert.Throws<ArgumentException>(() => ObservedData.Read(path)).Message, StringComparison.Ordinal);
+        Assert.Contains("has no time column", Assert.Throws<ArgumentException>(() => ObservedCorrelation.Read(path)).Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -60,7 +60,7 @@ public sealed class ObservedDataTests : IDisposable
     {
         string path = Write(content);
 
-        var ex = Assert.Throws<ArgumentException>(() => ObservedData.Read(path, name: "--observed"));
+        var ex = Assert.Throws<ArgumentException>(() => ObservedCorrelation.Read(path, name: "--observed"));
 
         Assert.StartsWith($"--observed '{path}'", ex.Message, StringComparison.Ordinal);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
@@ -71,10 +71,10 @@ public sealed class ObservedDataTests : IDisposable
     {
         string path = Write("cadss,pct_change_hdrs17_230min,pct_change_hdrs17_7d\n1,-2,-3\n");
 
-        var ex = Assert.Throws<ArgumentException>(() => ObservedData.Read(path, TimeSpan.FromDays(1)));
+        var ex = Assert.Throws<ArgumentException>(() => ObservedCorrelation.Read(path, TimeSpan.FromDays(1)));
 
         Assert.EndsWith("no pct_change column at 1d; the file has 230min, 7d.", ex.Message, StringComparison.Ordinal);
-        Assert.Throws<FileNotFoundException>(() => ObservedData.Read(Path.Combine(_dir, "none.csv")));
-        Assert.Contains("is a directory", Assert.Throws<IOException>(() => ObservedData.Read(_dir)).Message, StringComparison.Ordinal);
+        Assert.Throws<FileNotFoundException>(() => ObservedCorrelation.Read(Path.Combine(_dir, "none.csv")));
+        Assert.Contains("is a directory", Assert.Throws<IOException>(() => ObservedCorrelation.Read(_dir)).Message, StringComparison.Ordinal);
     }
 }

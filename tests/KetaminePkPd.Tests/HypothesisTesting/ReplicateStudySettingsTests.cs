@@ -59,7 +59,7 @@ public sealed class ReplicateStudySettingsTests
     [Fact]
     public void ParseList_TokensNoneAndDefaults()
     {
-        var nimh = TrialDesigns.Nimh;
+        var nimh = TrialDesign.Nimh;
         Assert.Equal([SensitivityAssumption.PlaceboSd, SensitivityAssumption.DoseSpread], SensitivityRanges.ParseList(["placebo-sd, DOSE-SPREAD"], nimh).ToArray());
         Assert.Empty(SensitivityRanges.ParseList(["none"], nimh));
         Assert.Equal(SensitivityRanges.All.Where(a => SensitivityRanges.AppliesTo(a, nimh)), SensitivityRanges.ParseList(null, nimh));
@@ -72,11 +72,11 @@ public sealed class ReplicateStudySettingsTests
     [Fact]
     public void ParsePair_TwoDifferentTokens()
     {
-        Assert.Equal((SensitivityAssumption.PlaceboSd, SensitivityAssumption.AntidepressantEc50Sd), SensitivityRanges.ParsePair("placebo-sd,ec50-a-sd", TrialDesigns.Nimh));
+        Assert.Equal((SensitivityAssumption.PlaceboSd, SensitivityAssumption.AntidepressantEc50Sd), SensitivityRanges.ParsePair("placebo-sd,ec50-a-sd", TrialDesign.Nimh));
         Assert.StartsWith("--pair 'placebo-sd': give two assumptions",
-            Assert.Throws<ArgumentException>(() => SensitivityRanges.ParsePair("placebo-sd", TrialDesigns.Nimh, "--pair")).Message, StringComparison.Ordinal);
+            Assert.Throws<ArgumentException>(() => SensitivityRanges.ParsePair("placebo-sd", TrialDesign.Nimh, "--pair")).Message, StringComparison.Ordinal);
         Assert.Equal("--pair 'placebo-sd,placebo-sd': the two assumptions must differ.",
-            Assert.Throws<ArgumentException>(() => SensitivityRanges.ParsePair("placebo-sd,placebo-sd", TrialDesigns.Nimh, "--pair")).Message);
+            Assert.Throws<ArgumentException>(() => SensitivityRanges.ParsePair("placebo-sd,placebo-sd", TrialDesign.Nimh, "--pair")).Message);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class PerPatientReuseTests
     {
         // Exposure-only without a cache simulates the dissociation and the course in one call (the course reuses that PK model);
         // with a filled cache the course rebuilds the PK model. Both must give the same course.
-        var design = TrialDesigns.Nimh.WithTotalSubjects(200);
+        var design = TrialDesign.Nimh.WithTotalSubjects(200);
         var cache = new PatientCache(200);
         var warm = new TrialSimulator(design, Hypothesis.SharedSensitivity(), 1, cache: cache);
         var cold = new TrialSimulator(design, Hypothesis.SharedSensitivity(), 1);
@@ -147,7 +147,7 @@ public sealed class PerPatientReuseTests
     {
         // A linked hypothesis's course three ways: simulated cold (dissociation in the same call), from a cache that keeps each
         // patient's prepared PK (no PK model rebuilt) and from one that does not (the PK model rebuilt from the sampled patient).
-        var design = TrialDesigns.Nimh.WithTotalSubjects(200);
+        var design = TrialDesign.Nimh.WithTotalSubjects(200);
         int[] patients = [0, 1, 2, 3, 4, 5, 6, 7];
         var kept = new PatientCache(patients);
         var dense = new PatientCache(200, keepPk: true);

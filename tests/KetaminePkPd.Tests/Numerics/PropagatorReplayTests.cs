@@ -72,7 +72,7 @@ public sealed class PropagatorReplayTests
     {
         // Patient by patient, the courses under exposure-only, shared sensitivity and mediation on one tape (the hypothesis test's
         // order), against each course simulated by a simulator of its own without a tape.
-        var design = TrialDesigns.Nimh.WithTotalSubjects(200);
+        var design = TrialDesign.Nimh.WithTotalSubjects(200);
         Hypothesis[] hypotheses = [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity(0.7), Hypothesis.Mediation(0.5)];
         var cache = new PatientCache(200, keepPk: true);   // as the hypothesis test's: every course on the patient's one prepared PK
         var taped = hypotheses.Select(h => new TrialSimulator(design, h, 3, cache: cache)).ToArray();
@@ -99,7 +99,7 @@ public sealed class PropagatorReplayTests
     public void Tape_AnotherPatientsCourse_RecordsAfresh()
     {
         // Two patients have different clearances, so K differs: the second course must not replay the first one's propagators.
-        var design = TrialDesigns.Nimh.WithTotalSubjects(200);
+        var design = TrialDesign.Nimh.WithTotalSubjects(200);
         var simulator = new TrialSimulator(design, Hypothesis.SharedSensitivity(0.7), 4);
         var tape = new PropagatorTape();
         var first = simulator.Simulate(0, tape).DrugEffectMadrs;

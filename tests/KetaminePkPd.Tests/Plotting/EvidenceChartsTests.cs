@@ -13,7 +13,7 @@ public class EvidenceChartsTests
         // Two cheap single-infusion entries, two hypotheses, the fewest replicates.
         var settings = EvidenceSettings.Default with
         {
-            Entries = [EvidenceCatalogue.Get("echegaray2025-24h"), EvidenceCatalogue.Get("mathai2020")],
+            Entries = [EvidenceEntry.Get("echegaray2025-24h"), EvidenceEntry.Get("mathai2020")],
             Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity()],
             Replicates = EvidenceSettings.MinReplicates,
         };

@@ -57,7 +57,7 @@ public partial class ModelIdentityTests
             ? new KeyValuePair<string, ClinicalModel>(p.Key, p.Value with { PlaceboSd = p.Value.PlaceboSd + 1e-12 }) : p).ToArray();
         Assert.NotEqual(baseline, With("clinical", nudged));
         // One study fewer in the evidence catalogue.
-        Assert.NotEqual(baseline, With("evidence", EvidenceCatalogue.All.RemoveAt(0)));
+        Assert.NotEqual(baseline, With("evidence", EvidenceEntry.All.RemoveAt(0)));
         // The hypothesis test's default seed.
         Assert.NotEqual(baseline, With("hypothesis", HypothesisTestSettings.Default with { Seed = 2 }));
         // Equal values built anew: same fingerprint (it follows values, not instances).

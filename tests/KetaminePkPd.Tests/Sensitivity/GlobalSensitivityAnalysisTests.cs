@@ -35,7 +35,7 @@ public sealed class GlobalSensitivityAnalysisTests
     [Fact]
     public void Level_AppliesTheMultipleToTheDesignsCurrentValue()
     {
-        var design = TrialDesigns.Nimh;
+        var design = TrialDesign.Nimh;
         var (placebo, _) = SensitivityRanges.Apply(design, [GlobalSensitivityAnalysis.Level(SensitivityAssumption.PlaceboSd, 0.5, design)]);
         Assert.Equal(design.Clinical.PlaceboSd * 0.5, placebo.Clinical.PlaceboSd, 12);
         var v = design.Population.Variability;

@@ -84,18 +84,18 @@ public class SensitivityAnalysisTests
     [Fact]
     public void Levels_FollowTheDesignsCurrentDefaults()
     {
-        var recalibrated = TrialDesigns.Nimh.With(clinical: ClinicalModel.Default with { PlaceboSd = 5, RatingNoiseSd = 2 });
+        var recalibrated = TrialDesign.Nimh.With(clinical: ClinicalModel.Default with { PlaceboSd = 5, RatingNoiseSd = 2 });
         var placebo = SensitivityRanges.Levels(SensitivityAssumption.PlaceboSd, recalibrated);
         Assert.Equal(SensitivityRanges.Multipliers(SensitivityAssumption.PlaceboSd).Select(m => m * 5), placebo.Select(l => l.Value));
         Assert.Equal(5, placebo.Single(l => l.IsDefault).Value);
         Assert.Equal([0, 1, 2, 4, 6], SensitivityRanges.Levels(SensitivityAssumption.DepressionRatingNoiseSd, recalibrated).Select(l => l.Value));
-        var pk = SensitivityRanges.Levels(SensitivityAssumption.PkVariability, TrialDesigns.Nimh);
+        var pk = SensitivityRanges.Levels(SensitivityAssumption.PkVariability, TrialDesign.Nimh);
         Assert.Equal("CL CV 30% (default)", pk.Single(l => l.IsDefault).Label);   // log SD 0.2936 is a 30% CV
         Assert.Equal(0.2936, pk.Single(l => l.IsDefault).Value, 1e-12);
-        var ec50 = SensitivityRanges.Levels(SensitivityAssumption.AntidepressantEc50Sd, TrialDesigns.Nimh);
+        var ec50 = SensitivityRanges.Levels(SensitivityAssumption.AntidepressantEc50Sd, TrialDesign.Nimh);
         Assert.Equal([0, 0.25, 0.5, 0.75, 1.0], ec50.Select(l => l.Value));
         // A zero default collapses its range to one level.
-        var silent = TrialDesigns.Nimh.With(clinical: ClinicalModel.Default with { CadssNoiseSd = 0 });
+        var silent = TrialDesign.Nimh.With(clinical: ClinicalModel.Default with { CadssNoiseSd = 0 });
         Assert.Single(SensitivityRanges.Levels(SensitivityAssumption.CadssRatingNoiseSd, silent));
     }
 
@@ -127,11 +127,11 @@ public class SensitivityAnalysisTests
     [Fact]
     public void Levels_DoseSpreadOfIntranasalDesign_IsNotApplicable()
     {
-        var ex = Assert.Throws<ArgumentException>(() => SensitivityRanges.Levels(SensitivityAssumption.DoseSpread, TrialDesigns.EsketamineIntranasal));
+        var ex = Assert.Throws<ArgumentException>(() => SensitivityRanges.Levels(SensitivityAssumption.DoseSpread, TrialDesign.EsketamineIntranasal));
         Assert.Contains("28 mg devices", ex.Message);
-        Assert.False(SensitivityRanges.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesigns.EsketamineIntranasal));
-        Assert.True(SensitivityRanges.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesigns.Nimh));
-        Assert.Equal("PK SDs (default)", SensitivityRanges.Levels(SensitivityAssumption.PkVariability, TrialDesigns.EsketamineIntranasal).Single(l => l.IsDefault).Label);
+        Assert.False(SensitivityRanges.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesign.EsketamineIntranasal));
+        Assert.True(SensitivityRanges.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesign.Nimh));
+        Assert.Equal("PK SDs (default)", SensitivityRanges.Levels(SensitivityAssumption.PkVariability, TrialDesign.EsketamineIntranasal).Single(l => l.IsDefault).Label);
     }
 
     [Fact]

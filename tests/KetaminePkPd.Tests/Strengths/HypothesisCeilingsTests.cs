@@ -7,13 +7,13 @@ namespace KetaminePkPd.Tests.Strengths;
 public sealed class HypothesisCeilingsTests
 {
     private static readonly Lazy<System.Collections.Immutable.ImmutableArray<HypothesisCeiling>> Nimh =
-        new(() => HypothesisCeilings.Run(TrialDesigns.Nimh, patients: 2000, seed: 1));
+        new(() => HypothesisCeilings.Run(TrialDesign.Nimh, patients: 2000, seed: 1));
 
     [Fact]
     public void Run_Nimh_HasFourRowsPerAssessment_DerivedWithinAFewHundredthsOfSimulated()
     {
         var rows = Nimh.Value;
-        Assert.Equal(4 * TrialDesigns.Nimh.Assessments.Length, rows.Length);
+        Assert.Equal(4 * TrialDesign.Nimh.Assessments.Length, rows.Length);
         // The derivation pairs exposure-only patients by their latent scores; it leaves out how exposure interacts with the link, which the
         // simulation keeps: measured differences 0.00-0.05 (4000 patients, docs/model.md section 5.5). Monte Carlo SE at 2000 about 0.02.
         Assert.All(rows, r => Assert.True(Math.Abs(r.DerivedR - r.SimulatedR) < 0.08, $"{r.Hypothesis} {r.Strength} at {r.Time}: derived {r.DerivedR}, simulated {r.SimulatedR}"));
@@ -36,8 +36,8 @@ public sealed class HypothesisCeilingsTests
     [Fact]
     public void Run_BadArguments_Throw()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => HypothesisCeilings.Run(TrialDesigns.Nimh, patients: 100));
-        Assert.Throws<ArgumentOutOfRangeException>(() => HypothesisCeilings.Run(TrialDesigns.Nimh, thresholdCadss: 100));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HypothesisCeilings.Run(TrialDesign.Nimh, patients: 100));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HypothesisCeilings.Run(TrialDesign.Nimh, thresholdCadss: 100));
         Assert.Throws<ArgumentNullException>(() => HypothesisCeilings.Run(null!));
     }
 }

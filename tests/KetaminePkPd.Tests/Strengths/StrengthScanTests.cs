@@ -90,7 +90,7 @@ public class StrengthScanTests
     public void DetectionRates_GrowWithTrialSizeUnderASharedSensitivity()
     {
         Assert.Equal(0.02476, DetectionRates.PearsonP(0.5, 20), 4);
-        var rates = DetectionRates.Run(TrialDesigns.Nimh, [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity(0.9)], TimeSpan.FromMinutes(230),
+        var rates = DetectionRates.Run(TrialDesign.Nimh, [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity(0.9)], TimeSpan.FromMinutes(230),
             [20, 100], replicates: 200, poolSize: 400, seed: 3);
         Assert.Equal(4, rates.Length);
         var exposure20 = rates.Single(r => r.Hypothesis.IsExposureOnly && r.N == 20);
@@ -98,6 +98,6 @@ public class StrengthScanTests
         Assert.InRange(exposure20.ShareSignificantNegative, 0, exposure20.ShareSignificant);
         var shared = rates.Where(r => !r.Hypothesis.IsExposureOnly).ToList();
         Assert.True(shared[1].ShareSignificantNegative > shared[0].ShareSignificantNegative, $"{shared[0].ShareSignificantNegative} vs {shared[1].ShareSignificantNegative}");
-        Assert.ThrowsAny<ArgumentException>(() => DetectionRates.Run(TrialDesigns.Nimh, [Hypothesis.ExposureOnly], TimeSpan.FromMinutes(230), [200], 200, 400));
+        Assert.ThrowsAny<ArgumentException>(() => DetectionRates.Run(TrialDesign.Nimh, [Hypothesis.ExposureOnly], TimeSpan.FromMinutes(230), [200], 200, 400));
     }
 }

@@ -42,18 +42,18 @@ public sealed class ChangeDecompositionTests
         // Issue 16 measured on the earlier model a drug share of 10% (230 min), 22% (day 1) and 0.9% (day 7), so ceilings near 0.33 and
         // 0.10. With the spread calibrated to the trials (docs/model.md section 4.3) the ceiling at 230 min is above Luckenbaugh's 0.35
         // and at day 7 near 0.45: no longer out of reach by construction (measured with 4000 patients: 0.56, 0.91, 0.68, 0.45).
-        var trial = VirtualTrial.Run(TrialDesigns.Nimh.WithTotalSubjects(3000), null, 1);
-        var ceilings = TrialDesigns.Nimh.Assessments.Select(t => ChangeDecomposition.Of(trial, t).DrugCeiling).ToArray();
+        var trial = VirtualTrial.Run(TrialDesign.Nimh.WithTotalSubjects(3000), null, 1);
+        var ceilings = TrialDesign.Nimh.Assessments.Select(t => ChangeDecomposition.Of(trial, t).DrugCeiling).ToArray();
         Assert.InRange(ceilings[0], 0.45, 0.65);
         Assert.InRange(ceilings[1], 0.8, 1.0);
         Assert.InRange(ceilings[3], 0.35, 0.55);
-        Assert.All(TrialDesigns.Nimh.Assessments, t => Assert.InRange(ChangeDecomposition.Of(trial, t).PlaceboShare, 0.3, 0.8));
+        Assert.All(TrialDesign.Nimh.Assessments, t => Assert.InRange(ChangeDecomposition.Of(trial, t).PlaceboShare, 0.3, 0.8));
     }
 
     [Fact]
     public void Of_BadArguments_Throw()
     {
-        var trial = VirtualTrial.Run(TrialDesigns.Nimh.WithTotalSubjects(10), null, 1);
+        var trial = VirtualTrial.Run(TrialDesign.Nimh.WithTotalSubjects(10), null, 1);
         var ex = Assert.Throws<ArgumentException>(() => ChangeDecomposition.Of(trial, TimeSpan.FromDays(2)));
         Assert.Equal("time", ex.ParamName);
         Assert.Contains("not an assessment", ex.Message, StringComparison.Ordinal);

@@ -16,7 +16,7 @@ namespace KetaminePkPd.Tests.Trials;
 public sealed class HypothesisLinksTests
 {
     private const int Patients = 1500;
-    private static readonly TrialDesign Design = TrialDesigns.Nimh.WithTotalSubjects(Patients);
+    private static readonly TrialDesign Design = TrialDesign.Nimh.WithTotalSubjects(Patients);
     private static readonly Lazy<SimulatedSubject[]> ExposureOnly = new(() => Pool(Hypothesis.ExposureOnly));
 
     private static SimulatedSubject[] Pool(Hypothesis h)
@@ -30,7 +30,7 @@ public sealed class HypothesisLinksTests
     [Fact]
     public void SharedSensitivityAtRhoZero_AndMediationAtShareZero_EqualExposureOnlyBitForBit()
     {
-        var design = TrialDesigns.Nimh.WithTotalSubjects(200);
+        var design = TrialDesign.Nimh.WithTotalSubjects(200);
         var exposure = VirtualTrial.Run(design, Hypothesis.ExposureOnly, 3);
         foreach (var h in new[] { Hypothesis.SharedSensitivity(0), Hypothesis.Mediation(0) })
         {

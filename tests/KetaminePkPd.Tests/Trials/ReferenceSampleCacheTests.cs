@@ -10,7 +10,7 @@ public class ReferenceSampleCacheTests
     public void SteppedReference_GivesTheSamePatients_AsOneGo()
     {
         // Two designs equal but for the name: the cache keys on the whole design, so each gets its own sample.
-        var nimh = TrialDesigns.Nimh.WithTotalSubjects(40);
+        var nimh = TrialDesign.Nimh.WithTotalSubjects(40);
         var stepped = nimh.With(name: "reference-cache-test stepped " + Guid.NewGuid());
         var oneGo = nimh.With(name: "reference-cache-test one go " + Guid.NewGuid());
         for (int arm = 0; arm < stepped.Arms.Length; arm++)

@@ -24,7 +24,7 @@ public class TrialDesignJsonTests
         Assert.Equal(RatingScale.Hdrs17, design.Scale);
         Assert.Equal(0.4, hypothesis!.SensitivityCorrelation);
         var fromJson = VirtualTrial.Run(design.WithTotalSubjects(10), hypothesis, 2);
-        var builtIn = VirtualTrial.Run(TrialDesigns.Nimh.WithTotalSubjects(10), Hypothesis.SharedSensitivity(0.4), 2);
+        var builtIn = VirtualTrial.Run(TrialDesign.Nimh.WithTotalSubjects(10), Hypothesis.SharedSensitivity(0.4), 2);
         Assert.Equal(builtIn.Subjects.Select(s => s.PercentChanges[1]), fromJson.Subjects.Select(s => s.PercentChanges[1]));
     }
 

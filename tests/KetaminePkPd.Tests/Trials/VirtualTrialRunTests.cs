@@ -5,7 +5,7 @@ namespace KetaminePkPd.Tests.Trials;
 /// <summary><see cref="VirtualTrial.Start"/>: the trial in steps.</summary>
 public class VirtualTrialRunTests
 {
-    private static readonly TrialDesign Design = TrialDesigns.Nimh.WithTotalSubjects(24);
+    private static readonly TrialDesign Design = TrialDesign.Nimh.WithTotalSubjects(24);
     private static readonly Lazy<TrialResult> Expected = new(() => VirtualTrial.Run(Design, Hypothesis.Expectancy(), 9, parallel: false));
 
     [Theory]

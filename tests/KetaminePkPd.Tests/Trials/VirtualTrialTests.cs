@@ -8,7 +8,7 @@ public class VirtualTrialTests
     [Fact]
     public void Run_SameSeed_GivesIdenticalTrialSerialOrParallel()
     {
-        var design = TrialDesigns.Nimh.WithTotalSubjects(40);
+        var design = TrialDesign.Nimh.WithTotalSubjects(40);
         var parallel = VirtualTrial.Run(design, Hypothesis.SharedSensitivity(0.5), 11, parallel: true);
         var serial = VirtualTrial.Run(design, Hypothesis.SharedSensitivity(0.5), 11, parallel: false);
         for (int i = 0; i < 40; i++)
@@ -30,7 +30,7 @@ public class VirtualTrialTests
     public void Run_NimhDefaults_GiveOutcomesOfTheSizeModelMdTargets()
     {
         // docs/model.md section 4.1: mean peak CADSS about 8-20 after 0.5 mg/kg/40 min, right-skewed; 4.3: large placebo response.
-        var r = VirtualTrial.Run(TrialDesigns.Nimh, null, 1);
+        var r = VirtualTrial.Run(TrialDesign.Nimh, null, 1);
         Assert.Equal(108, r.Subjects.Length);
         Assert.InRange(r.Overall.MeanCadss, 8, 20);
         Assert.InRange(r.Overall.MeanPercentChange[1], -75, -25);   // day 1, HDRS % change including placebo
@@ -42,7 +42,7 @@ public class VirtualTrialTests
     public void DoseRanging_ArmsRankByDose_Slow()
     {
         // Fava 2018 arms; 400 patients per arm so the ranking is not a coin toss (seed fixed).
-        var design = TrialDesigns.DoseRanging.WithTotalSubjects(2000);
+        var design = TrialDesign.DoseRanging.WithTotalSubjects(2000);
         var r = VirtualTrial.Run(design, null, 5);
         var arms = r.Arms;
         for (int i = 2; i < arms.Length; i++)
@@ -57,7 +57,7 @@ public class VirtualTrialTests
     public void SharedSensitivity_PartialCorrelationGivenTrueExposure_IsNearZeroAtRho0AndRisesWithRho_Slow()
     {
         // Fixed 0.5 mg/kg; 3000 patients per trial: SE of r about 0.018. Rating noise off so only the biology remains.
-        var design = TrialDesigns.Nimh.WithTotalSubjects(3000).With(clinical: ClinicalModel.Default with { RatingNoiseSd = 0, CadssNoiseSd = 0, PlaceboSd = 0 });
+        var design = TrialDesign.Nimh.WithTotalSubjects(3000).With(clinical: ClinicalModel.Default with { RatingNoiseSd = 0, CadssNoiseSd = 0, PlaceboSd = 0 });
         double Partial(double rho)
         {
             var t = VirtualTrial.Run(design, Hypothesis.SharedSensitivity(rho) with { SensitivityCorrelation = rho }, 21);
@@ -77,7 +77,7 @@ public class VirtualTrialTests
     [Fact]
     public void Expectancy_OnlyPatientsAboveTheThresholdGetTheBoost()
     {
-        var design = TrialDesigns.Nimh.WithTotalSubjects(60);
+        var design = TrialDesign.Nimh.WithTotalSubjects(60);
         var r = VirtualTrial.Run(design, Hypothesis.Expectancy(20, 6), 3);
         Assert.All(r.Subjects, s => Assert.Equal(s.Simulated.CadssPeak > 20, s.NoticedDissociation));
         var none = VirtualTrial.Run(design, Hypothesis.ExposureOnly, 3);
@@ -99,7 +99,7 @@ public class VirtualTrialTests
         // X = concentration at 40 min, M = CADSS, Y = % improvement at day 1; 1500 patients, placebo and rating noise
         // small so the pharmacology shows. Under exposure only, CADSS carries no information on improvement beyond
         // exposure (b = 0), so the bootstrap interval of a x b covers 0; under mediation it lies above 0.
-        var design = TrialDesigns.Nimh.WithTotalSubjects(1500).With(clinical: ClinicalModel.Default with { PlaceboSd = 0, RatingNoiseSd = 0.5, CadssNoiseSd = 0.5 });
+        var design = TrialDesign.Nimh.WithTotalSubjects(1500).With(clinical: ClinicalModel.Default with { PlaceboSd = 0, RatingNoiseSd = 0.5, CadssNoiseSd = 0.5 });
         var none = VirtualTrial.Run(design, Hypothesis.ExposureOnly, 8).Associations[1]!.Mediation!;
         var mediated = VirtualTrial.Run(design, Hypothesis.Mediation(0.8), 8).Associations[1]!.Mediation!;
         Assert.InRange(0, none.IndirectLower, none.IndirectUpper);
@@ -110,16 +110,16 @@ public class VirtualTrialTests
     [Fact]
     public void Associations_SignConvention_ImprovementRIsMinusRawR()
     {
-        var r = VirtualTrial.Run(TrialDesigns.Nimh.WithTotalSubjects(50), Hypothesis.Mediation(0.8), 4);
+        var r = VirtualTrial.Run(TrialDesign.Nimh.WithTotalSubjects(50), Hypothesis.Mediation(0.8), 4);
         foreach (var a in r.Associations) Assert.Equal(-a!.Raw.R, a.ImprovementR);
     }
 
     [Fact]
     public void WithTotalSubjects_KeepsProportionsAndTheTotal()
     {
-        var d = TrialDesigns.DoseRanging.WithTotalSubjects(103);
+        var d = TrialDesign.DoseRanging.WithTotalSubjects(103);
         Assert.Equal(103, d.TotalSubjects);
         Assert.All(d.Arms, a => Assert.InRange(a.Subjects, 20, 21));
-        Assert.Throws<ArgumentOutOfRangeException>(() => TrialDesigns.DoseRanging.WithTotalSubjects(3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TrialDesign.DoseRanging.WithTotalSubjects(3));
     }
 }

@@ -48,7 +48,7 @@ public class ValidationTests(DefaultValidationFixture fixture) : IClassFixture<D
     [Fact]
     public void Catalogue_KeysAreUniqueAndCoverTheTargetsOfIssue10()
     {
-        var keys = ValidationTargets.All.Select(t => t.Key).ToList();
+        var keys = ValidationTarget.All.Select(t => t.Key).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
         string[] required =
         [
@@ -57,14 +57,14 @@ public class ValidationTests(DefaultValidationFixture fixture) : IClassFixture<D
             "nk-iv10-cmax", "in-cmax-50", "hyp-fixed-median-r", "hyp-ranging-median-r", "t2-response-28d", "t2-remission-28d",
         ];
         Assert.All(required, k => Assert.Contains(k, keys));
-        Assert.All(ValidationTargets.All.Where(t => t.Use != ValidationUse.Tracked), t => Assert.False(string.IsNullOrWhiteSpace(t.Source)));
+        Assert.All(ValidationTarget.All.Where(t => t.Use != ValidationUse.Tracked), t => Assert.False(string.IsNullOrWhiteSpace(t.Source)));
     }
 
     [Fact]
     public void Run_Defaults_GivesOneFiniteRowPerTargetInCatalogueOrder()
     {
         var report = fixture.Report;
-        Assert.Equal(ValidationTargets.All.Select(t => t.Key), report.Rows.Select(r => r.Target.Key));
+        Assert.Equal(ValidationTarget.All.Select(t => t.Key), report.Rows.Select(r => r.Target.Key));
         Assert.All(report.Rows, r => Assert.True(double.IsFinite(r.Simulated), r.Target.Key));
         Assert.Equal(report.Rows.Length, report.Hits + report.Misses + report.ExplainedMisses + report.Reported);
         // Perez-Ruixo 2021 Table 4 (published model, published predictions): within 3%.
@@ -75,7 +75,7 @@ public class ValidationTests(DefaultValidationFixture fixture) : IClassFixture<D
     [Fact]
     public void Catalogue_HasTheSpreadDissociationAndDurationTargetsOfIssue16()
     {
-        var keys = ValidationTargets.All.Select(t => t.Key).ToHashSet();
+        var keys = ValidationTarget.All.Select(t => t.Key).ToHashSet();
         string[] required =
         [
             "iv-sal-response-1d", "iv-sal-placebo-response-1d", "iv-sal-d-1d", "iv-sd-ratio-1d", "iv-mid-adjusted-1d", "iv-mid-sd-ketamine-1d",
@@ -157,7 +157,7 @@ public class ValidationTests(DefaultValidationFixture fixture) : IClassFixture<D
         Assert.Equal(0, run.ExitCode);
         using var doc = JsonDocument.Parse(run.Stdout);
         var rows = doc.RootElement.GetProperty("rows");
-        Assert.Equal(ValidationTargets.All.Length, rows.GetArrayLength());
+        Assert.Equal(ValidationTarget.All.Length, rows.GetArrayLength());
         Assert.Equal(20, doc.RootElement.GetProperty("subjectsPerArm").GetInt32());
         Assert.Contains(rows.EnumerateArray(), r => r.GetProperty("key").GetString() == "daly-56-1d" && r.GetProperty("source").GetString()!.Contains("Daly", StringComparison.Ordinal));
     }

@@ -115,9 +115,9 @@ public class RecordEqualityTests
     [Fact]
     public void TrialDesign_RebuiltWithSameParts_AreEqual()
     {
-        var copy = TrialDesigns.Nimh.With(); // new arrays with the same contents
-        Assert.Equal(TrialDesigns.Nimh, copy);
-        Assert.Equal(TrialDesigns.Nimh.GetHashCode(), copy.GetHashCode());
+        var copy = TrialDesign.Nimh.With(); // new arrays with the same contents
+        Assert.Equal(TrialDesign.Nimh, copy);
+        Assert.Equal(TrialDesign.Nimh.GetHashCode(), copy.GetHashCode());
     }
 
     [Fact]

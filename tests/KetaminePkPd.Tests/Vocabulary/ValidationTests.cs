@@ -37,18 +37,18 @@ public class ValidationTests
     [Fact]
     public void HypothesisTestSettings_WithDesignWhoseAssessmentsMissTheObservation_Throws()
     {
-        var ex = Assert.Throws<ArgumentException>(() => HypothesisTestSettings.Default.WithDesign(TrialDesigns.EsketamineIntranasal, HypothesisTestSettings.Default.Observed));
+        var ex = Assert.Throws<ArgumentException>(() => HypothesisTestSettings.Default.WithDesign(TrialDesign.EsketamineIntranasal, HypothesisTestSettings.Default.Observed));
         Assert.Contains("230min", ex.Message);
-        var ok = HypothesisTestSettings.Default.WithDesign(TrialDesigns.EsketamineIntranasal, [new ObservedCorrelation(TimeSpan.FromDays(1), -0.3, 50, "test")]);
-        Assert.Equal(TrialDesigns.EsketamineIntranasal, ok.Design);
+        var ok = HypothesisTestSettings.Default.WithDesign(TrialDesign.EsketamineIntranasal, [new ObservedCorrelation(TimeSpan.FromDays(1), -0.3, 50, "test")]);
+        Assert.Equal(TrialDesign.EsketamineIntranasal, ok.Design);
     }
 
     [Fact]
     public void TrialDesign_ArmOfNegativeIndex_Throws()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => TrialDesigns.Nimh.ArmOf(-1));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => TrialDesign.Nimh.ArmOf(-1));
         Assert.Equal("index", ex.ParamName);
-        Assert.Equal(0, TrialDesigns.Nimh.ArmOf(0));
+        Assert.Equal(0, TrialDesign.Nimh.ArmOf(0));
     }
 
     [Fact]

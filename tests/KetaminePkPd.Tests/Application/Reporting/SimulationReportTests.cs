@@ -186,7 +186,7 @@ public sealed class SimulationReportTests
     [Fact]
     public void ProvisionalParameters_TrialWordingAndSimulationShareOneList()
     {
-        var design = KetaminePkPd.Trials.TrialDesigns.Nimh;
+        var design = KetaminePkPd.Trials.TrialDesign.Nimh;
         var all = TrialWording.ProvisionalParameters(design);
         var pk = TrialWording.ProvisionalParameters(design.Population.Pk, design.Arms.Select(a => a.Administration.Route));
         var fx = TrialWording.ProvisionalParameters(design.Population.Effects);

@@ -41,7 +41,7 @@ public sealed class TrialReportTests
         try
         {
             using (var stream = File.Create(path)) TrialReport.Patients(Result).WriteCsv(stream);
-            var observed = ObservedData.Read(path);
+            var observed = ObservedCorrelation.Read(path);
             Assert.Equal(Result.Design.Assessments, observed.Select(o => o.Time));
             for (int k = 0; k < observed.Count; k++) Assert.Equal(Result.Associations[k]!.Raw.R, observed[k].R, 12);
         }

@@ -15,7 +15,7 @@ public sealed class ValidationOutputTests
         using var doc = JsonDocument.Parse(ValidationOutput.ToJson(Run));
         var root = doc.RootElement;
         Assert.All(root.EnumerateObject(), p => Assert.Matches("^[a-z][a-zA-Z0-9]*$", p.Name));
-        Assert.Equal(ValidationTargets.All.Length, root.GetProperty("rows").GetArrayLength());
+        Assert.Equal(ValidationTarget.All.Length, root.GetProperty("rows").GetArrayLength());
         Assert.Equal(root.GetProperty("rows").GetArrayLength(),
             root.GetProperty("hits").GetInt32() + root.GetProperty("misses").GetInt32() + root.GetProperty("explainedMisses").GetInt32() + root.GetProperty("reported").GetInt32());
         Assert.Equal(ValidationSettings.MinSubjectsPerArm, root.GetProperty("subjectsPerArm").GetInt32());

@@ -3,8 +3,9 @@ using KetaminePkPd.Populations;
 
 namespace KetaminePkPd.Trials;
 
-/// <summary>The standard designs of the mission (docs/model.md section 5).</summary>
-public static class TrialDesigns
+// Part of the record (catalogue), formerly a separate static class:
+// <summary>The standard designs of the mission (docs/model.md section 5).</summary>
+public sealed partial record TrialDesign
 {
     private static readonly TimeSpan[] Standard = [TimeSpan.FromMinutes(230), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7)];
 

@@ -2,17 +2,18 @@ using System.Collections.Immutable;
 
 namespace KetaminePkPd.Validation;
 
-/// <summary>
-/// The catalogue of validation targets: every published number the model is calibrated to or checked against, as data.
-/// Sources are cited in full here and in docs/literature.md; <see cref="ValidationSuite.Run"/> simulates them all.
-/// </summary>
-/// <remarks>
-/// Acceptance intervals combine the published uncertainty (a standard error, a confidence interval or a geometric SD) with the
-/// Monte Carlo error of the simulation at <see cref="ValidationSettings.Default"/> (500 patients per arm: about 0.6 MADRS
-/// points for a placebo-adjusted mean change, about 2.2 percentage points for a rate, 0.4 points for a mean CADSS).
-/// Typical-patient targets are deterministic.
-/// </remarks>
-public static class ValidationTargets
+// Part of the record (catalogue), formerly a separate static class:
+// <summary>
+// The catalogue of validation targets: every published number the model is calibrated to or checked against, as data.
+// Sources are cited in full here and in docs/literature.md; <see cref="ValidationSuite.Run"/> simulates them all.
+// </summary>
+// <remarks>
+// Acceptance intervals combine the published uncertainty (a standard error, a confidence interval or a geometric SD) with the
+// Monte Carlo error of the simulation at <see cref="ValidationSettings.Default"/> (500 patients per arm: about 0.6 MADRS
+// points for a placebo-adjusted mean change, about 2.2 percentage points for a rate, 0.4 points for a mean CADSS).
+// Typical-patient targets are deterministic.
+// </remarks>
+public sealed partial record ValidationTarget
 {
     private const string PerezRuixo = "Perez-Ruixo C et al. Clin Pharmacokinet 2021;60:501-516, Table 4 (typical non-Asian adult under 60, devices 5 min apart)";
     private const string Model42 = "Project brief (docs/model.md section 4.2): the shape of the placebo-adjusted MADRS course after 0.5 mg/kg over 40 min (-6, -8, -4.5, -2 at 4 h, 1, 3 and 7 days)";

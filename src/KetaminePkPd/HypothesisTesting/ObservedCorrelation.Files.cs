@@ -4,20 +4,21 @@ using nietras.SeparatedValues;
 
 namespace KetaminePkPd.HypothesisTesting;
 
-/// <summary>
-/// Reads per-patient data into observed correlations of CADSS with the % change of the depression score (one per
-/// assessment time), for <see cref="HypothesisTestSettings.WithDesign"/>. Two layouts, both with a header row (names in
-/// any case and order, other columns ignored):
-/// <list type="bullet">
-/// <item>long: the columns <c>cadss</c> and <c>pct_change</c>, and optionally <c>time</c> (e.g. 230min, 7d), one row per
-/// patient and time;</item>
-/// <item>wide, as <c>trial --out</c> writes it (the application layer's <c>TrialReport.Patients</c>): <c>cadss</c>
-/// and one <c>pct_change_[scale_]&lt;time&gt;</c> column per assessment (e.g. <c>pct_change_hdrs17_230min</c>), one row per
-/// patient.</item>
-/// </list>
-/// % change is from baseline, negative = improvement. Empty, NA or NaN values are skipped as missing.
-/// </summary>
-public static class ObservedData
+// Part of the record (reading observations from files), formerly a separate static class:
+// <summary>
+// Reads per-patient data into observed correlations of CADSS with the % change of the depression score (one per
+// assessment time), for <see cref="HypothesisTestSettings.WithDesign"/>. Two layouts, both with a header row (names in
+// any case and order, other columns ignored):
+// <list type="bullet">
+// <item>long: the columns <c>cadss</c> and <c>pct_change</c>, and optionally <c>time</c> (e.g. 230min, 7d), one row per
+// patient and time;</item>
+// <item>wide, as <c>trial --out</c> writes it (the application layer's <c>TrialReport.Patients</c>): <c>cadss</c>
+// and one <c>pct_change_[scale_]&lt;time&gt;</c> column per assessment (e.g. <c>pct_change_hdrs17_230min</c>), one row per
+// patient.</item>
+// </list>
+// % change is from baseline, negative = improvement. Empty, NA or NaN values are skipped as missing.
+// </summary>
+public sealed partial record ObservedCorrelation
 {
     /// <summary>The largest file read: 10 MB.</summary>
     public const long MaxFileBytes = 10 * 1024 * 1024;
@@ -95,7 +96,7 @@ public static class ObservedData
                     TimeSpan time = at ?? default;
                     if (hasTime)
                     {
-                        time = Time(row[timeAt].ToString(), where, line);
+                        time = ParseTime(row[timeAt].ToString(), where, line);
                         if (at is { } keep && time != keep) continue;
                     }
                     rows.Add((time, cadss, change));
@@ -171,7 +172,7 @@ public static class ObservedData
         return list;
     }
 
-    private static TimeSpan Time(string text, string where, int line)
+    private static TimeSpan ParseTime(string text, string where, int line)
     {
         try
         {

@@ -5,11 +5,12 @@ using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Evidence;
 
-/// <summary>
-/// User studies in a JSON study file (docs/evidence.md, "Adding studies"), and the selection of catalogue entries. Every error
-/// names the JSON path of the offending value, like a scenario file's.
-/// </summary>
-public static class EvidenceStudies
+// Part of the record (studies), formerly a separate static class:
+// <summary>
+// User studies in a JSON study file (docs/evidence.md, "Adding studies"), and the selection of catalogue entries. Every error
+// names the JSON path of the offending value, like a scenario file's.
+// </summary>
+public sealed partial record EvidenceEntry
 {
     /// <summary>The most studies in one file: 200.</summary>
     public const int MaxStudies = 200;
@@ -58,7 +59,7 @@ public static class EvidenceStudies
             int i = 0;
             foreach (var s in studies.EnumerateArray())
             {
-                list.Add(Study(s, $"$.studies[{i}]"));
+                list.Add(ReadStudy(s, $"$.studies[{i}]"));
                 i++;
             }
             var dup = list.GroupBy(e => e.Key).FirstOrDefault(g => g.Count() > 1);
@@ -95,12 +96,12 @@ public static class EvidenceStudies
         return entries.AddRange(studies);
     }
 
-    private static EvidenceEntry Study(JsonElement s, string path)
+    private static EvidenceEntry ReadStudy(JsonElement s, string path)
     {
         if (s.ValueKind != JsonValueKind.Object) throw new ScenarioException(path, "a study is a JSON object.");
         CheckKeys(s, path, StudyKeys);
         string key = Text(s, path, "key")!;
-        var design = Design(s, path);
+        var design = ReadDesign(s, path);
         var outcomeAt = Duration(s, path, "outcomeAt");
         var outcome = Word(s, path, "outcome", "percent-change", ["percent-change", "points-change", "response"]) switch
         {
@@ -121,7 +122,7 @@ public static class EvidenceStudies
                 : throw new ScenarioException(path + ".arms", "an array of arm names.")
             : [];
         int n = (int)Number(s, path, "n", 4, 1_000_000, integer: true)!;
-        var statistic = Reported(s, path);
+        var statistic = ReadReported(s, path);
         bool peak = s.TryGetProperty("peakCadss", out var pk) ? pk.ValueKind is JsonValueKind.True or JsonValueKind.False ? pk.GetBoolean()
             : throw new ScenarioException(path + ".peakCadss", "true or false.") : false;
         double? atMost = Number(s, path, "cadssAtMost", 0, RatingScales.CadssMaximum, required: false);
@@ -144,14 +145,14 @@ public static class EvidenceStudies
         }
     }
 
-    private static TrialDesign Design(JsonElement s, string path)
+    private static TrialDesign ReadDesign(JsonElement s, string path)
     {
         if (!s.TryGetProperty("design", out var d)) throw new ScenarioException(path + ".design", "required: a scenario object (docs/scenario-files.md) or a built-in design key.");
         if (d.ValueKind == JsonValueKind.String)
         {
             string k = d.GetString()!;
-            return TrialDesigns.ByKey.TryGetValue(k.Trim(), out var built) ? built
-                : throw new ScenarioException(path + ".design", $"'{k}' is not a built-in design ({string.Join(", ", TrialDesigns.ByKey.Keys)}); give a scenario object instead.");
+            return TrialDesign.ByKey.TryGetValue(k.Trim(), out var built) ? built
+                : throw new ScenarioException(path + ".design", $"'{k}' is not a built-in design ({string.Join(", ", TrialDesign.ByKey.Keys)}); give a scenario object instead.");
         }
         if (d.ValueKind != JsonValueKind.Object) throw new ScenarioException(path + ".design", "a scenario object (docs/scenario-files.md) or a built-in design key.");
         try
@@ -167,7 +168,7 @@ public static class EvidenceStudies
         }
     }
 
-    private static EvidenceStatistic Reported(JsonElement s, string path)
+    private static EvidenceStatistic ReadReported(JsonElement s, string path)
     {
         path += ".reported";
         if (!s.TryGetProperty("reported", out var r) || r.ValueKind != JsonValueKind.Object)

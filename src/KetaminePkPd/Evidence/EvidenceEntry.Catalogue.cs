@@ -5,12 +5,13 @@ using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Evidence;
 
-/// <summary>
-/// The published analyses of the association between ketamine or esketamine dissociation and the antidepressant response, as
-/// library data (docs/literature.md section 11 records where each number was read; docs/evidence.md is generated from this class).
-/// Entries that share patients or counted studies carry the same <see cref="EvidenceEntry.OverlapGroup"/>.
-/// </summary>
-public static class EvidenceCatalogue
+// Part of the record (catalogue), formerly a separate static class:
+// <summary>
+// The published analyses of the association between ketamine or esketamine dissociation and the antidepressant response, as
+// library data (docs/literature.md section 11 records where each number was read; docs/evidence.md is generated from this class).
+// Entries that share patients or counted studies carry the same <see cref="EvidenceEntry.OverlapGroup"/>.
+// </summary>
+public sealed partial record EvidenceEntry
 {
     private const string Nimh = "nimh", Transform = "transform", Echegaray = "echegaray2025", Reviews = "reviews";
 
@@ -96,13 +97,13 @@ public static class EvidenceCatalogue
                 "CADSS increase at 40 min", "% change of HDRS-17 at 230 min",
                 EvidenceStatistic.Pearson(-0.35, 0.007, "r = -0.35, p = 0.007"), nimhUncertainty,
                 "pubmed.ncbi.nlm.nih.gov/24679390 and PMC4065787 (abstract)", "the n behind the r; CADSS mean and SD at 40 min", Nimh,
-                TrialDesigns.Nimh, d230, EvidenceOutcome.PercentChange, [], 58,
+                TrialDesign.Nimh, d230, EvidenceOutcome.PercentChange, [], 58,
                 "back-calculated from r and p (the abstract gives 108 in all, not the n per time point)", nimhApprox, EvidenceTest.Pearson),
             new("luckenbaugh2014-7d", "Luckenbaugh 2014, day 7", LuckenbaughCitation, nimhPopulation, nimhRegimen,
                 "CADSS increase at 40 min", "% change of HDRS-17 at day 7",
                 EvidenceStatistic.Pearson(-0.41, 0.01, "r = -0.41, p = 0.01"), nimhUncertainty,
                 "pubmed.ncbi.nlm.nih.gov/24679390 and PMC4065787 (abstract)", "the n behind the r; CADSS mean and SD at 40 min", Nimh,
-                TrialDesigns.Nimh, day7, EvidenceOutcome.PercentChange, [], 39,
+                TrialDesign.Nimh, day7, EvidenceOutcome.PercentChange, [], 39,
                 "back-calculated from r and p (the abstract gives 108 in all, not the n per time point)", nimhApprox, EvidenceTest.Pearson),
             new("niciu2018", "Niciu 2018, NIMH subscales",
                 "Niciu MJ, Shovestul BJ, Jaso BA, Farmer C, Luckenbaugh DA, Brutsche NE, Park LT, Ballard ED, Zarate CA Jr. Features of dissociation " +
