@@ -17,4 +17,25 @@ internal static class Bursts
         while (!(done = step()) && Stopwatch.GetElapsedTime(start).TotalMilliseconds < Milliseconds) { }
         return (done, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
     }
+
+    /// <summary>
+    /// Steps <paramref name="run"/> (at most <paramref name="units"/> per call) in bursts of <see cref="Milliseconds"/> until it
+    /// completes or <paramref name="stop"/> says so; after each burst calls <paramref name="afterBurst"/> (progress, repaint)
+    /// and gives the thread back to the browser.
+    /// </summary>
+    /// <returns>Whether the run completed (false: stopped), and the longest burst, ms.</returns>
+    public static async Task<(bool Complete, double LongestBurstMs)> StepAsync<T>(SimulationRun<T> run, int units, Action afterBurst, Func<bool>? stop = null)
+        where T : class
+    {
+        double longest = 0;
+        while (true)
+        {
+            var (done, elapsedMs) = Run(() => run.Step(units));
+            longest = Math.Max(longest, elapsedMs);
+            afterBurst();
+            await Task.Delay(1);
+            if (done) return (true, longest);
+            if (stop?.Invoke() == true) return (false, longest);
+        }
+    }
 }
