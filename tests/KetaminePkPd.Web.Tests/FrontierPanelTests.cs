@@ -1,5 +1,6 @@
 using KetaminePkPd.Sensitivity;
 using KetaminePkPd.Trials;
+using KetaminePkPd.Web.Model;
 using KetaminePkPd.Web.Panels;
 
 namespace KetaminePkPd.Web.Tests;
@@ -24,7 +25,7 @@ public class FrontierPanelTests : PageContext
         Assert.Equal(library.Default.Outcomes[0].MedianR, Value(cut.Find("#fr-default-0")));
         Assert.Equal(library.Default.Outcomes[1].MedianR, Value(cut.Find("#fr-default-1")));
         string sentence = cut.Find("#fr-default").TextContent;
-        Assert.Contains($"p {FrontierPanel.P(library.Default.Outcomes[0].Compatibility)}", sentence);
+        Assert.Contains($"p {Fmt.P(library.Default.Outcomes[0].Compatibility)}", sentence);
         Assert.Contains(library.Default.Outcomes[0].Compatibility.TwoSidedP > 0 ? "p = 0." : "p < 0.010", sentence);
         // One row per assumption; the frontier text per observation and for both, as the library words it.
         var rows = cut.FindAll("#fr-table tbody tr");

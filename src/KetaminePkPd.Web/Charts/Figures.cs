@@ -5,7 +5,7 @@ using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Trials;
 using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Sensitivity;
-using KetaminePkPd.Statistics;
+using KetaminePkPd.Web.Model;
 
 namespace KetaminePkPd.Web.Charts;
 
@@ -329,7 +329,7 @@ internal static class Figures
             int d = cells.FindIndex(c => c.Levels[0].IsDefault);
             double[] x = [.. cells.Select((_, k) => (double)(k - d))];
             double[] y = [.. cells.Select(c => c.Outcomes[observation].MedianR)];
-            string[] text = [.. cells.Select(c => Invariant($"{SensitivityRanges.Token(a)} = {c.Levels[0].Label}: {PText(c.Outcomes[observation].Compatibility)}"))];
+            string[] text = [.. cells.Select(c => Invariant($"{SensitivityRanges.Token(a)} = {c.Levels[0].Label}: p {Fmt.P(c.Outcomes[observation].Compatibility)}"))];
             var (colour, dash) = FrontierStyle(i);
             traces.Add(new PlotTrace
             {
@@ -361,10 +361,6 @@ internal static class Figures
             Height = 400,
         });
     }
-
-    /// <summary>The two-sided p as text, "p = 0.123" or "p < 0.010" when no replicate reached the observation.</summary>
-    private static string PText(Compatibility c) =>
-        c.TwoSidedP > 0 ? Invariant($"p = {c.TwoSidedP:0.000}") : Invariant($"p < {c.UpperBound:0.000}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

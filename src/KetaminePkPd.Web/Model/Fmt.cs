@@ -15,6 +15,10 @@ internal static class Fmt
     /// <summary>The round-trip text of the value (for data-value attributes).</summary>
     public static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>A two-sided compatibility p as text: "= 0.123", or "&lt; 0.010" (below 2/n) when no replicate reached the observation.</summary>
+    public static string P(KetaminePkPd.Statistics.Compatibility c) =>
+        c.TwoSidedP > 0 ? "= " + N(c.TwoSidedP, "0.000") : "< " + N(c.UpperBound, "0.000");
+
     /// <summary>Parses a control's value (invariant); null when it is not a finite number.</summary>
     public static double? Parse(object? value) =>
         double.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d) ? d : null;
