@@ -125,7 +125,7 @@ public static class PkPdSimulator
     }
 
     /// <summary>The exact or adaptive march of <paramref name="pd"/> through the prepared inputs, run.</summary>
-    private static LinearMarch March(PkPdSystem pd, PreparedPk prepared, double[] outputTimesH, SimulationOptions options, PropagatorTape? tape = null)
+    internal static LinearMarch March(PkPdSystem pd, PreparedPk prepared, double[] outputTimesH, SimulationOptions options, PropagatorTape? tape = null)
     {
         bool filtered = pd.States > 0;
         var march = new LinearMarch(pd.K, pd.N, prepared.Events, outputTimesH, 24, options.Method, options.Tolerances,

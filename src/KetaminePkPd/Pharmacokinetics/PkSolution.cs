@@ -146,7 +146,25 @@ internal sealed class PkSolution
         return (metabolite ? day.Metabolite : day.Parent) * Units.NgPerMlPerMgPerL;
     }
 
-    public double[] EventTimesH => _eventTimes ??= [.. _inputs.SelectMany(i => i.DurationH > 0 ? new[] { i.StartH, i.EndH } : [i.StartH]).Distinct().Order()];
+    public double[] EventTimesH => _eventTimes ??= EventTimes(_inputs);
+
+    /// <summary>The inputs' start times and the zero-order inputs' end times, distinct and ascending (no LINQ: made once per patient).</summary>
+    private static double[] EventTimes(List<DoseInput> inputs)
+    {
+        var times = new double[2 * inputs.Count];
+        int count = 0;
+        foreach (var i in inputs)
+        {
+            times[count++] = i.StartH;
+            if (i.DurationH > 0) times[count++] = i.EndH;
+        }
+        var span = times.AsSpan(0, count);
+        span.Sort();
+        int distinct = 0;
+        for (int k = 0; k < span.Length; k++)
+            if (distinct == 0 || span[k] != span[distinct - 1]) span[distinct++] = span[k];
+        return span[..distinct].ToArray();
+    }
 
     private double[]? _eventTimes;
 

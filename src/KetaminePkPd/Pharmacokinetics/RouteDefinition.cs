@@ -19,13 +19,30 @@ public sealed record RouteDefinition
     /// <exception cref="ArgumentException">No pathways, fractions summing above 1, devices on another route, or a bad range.</exception>
     internal RouteDefinition(Route route, IEnumerable<AbsorptionPathway> pathways, string source, IntranasalDevices? devices = null, (double Low, double High)? bioavailabilityRange = null,
         string? bioavailabilityParameter = null)
+        : this(route, pathways, Guard.NotNull(source, nameof(source)), null, devices, bioavailabilityRange, bioavailabilityParameter)
+    {
+    }
+
+    /// <summary>As the other constructor, with the source text made from <paramref name="sourceText"/> when first read: a text with the
+    /// individual's numbers in it costs more to format than the rest of the model to build, and a simulation never reads it.</summary>
+    internal RouteDefinition(Route route, IEnumerable<AbsorptionPathway> pathways, Func<string> sourceText, IntranasalDevices? devices = null,
+        (double Low, double High)? bioavailabilityRange = null, string? bioavailabilityParameter = null)
+        : this(route, pathways, null, Guard.NotNull(sourceText, nameof(sourceText)), devices, bioavailabilityRange, bioavailabilityParameter)
+    {
+    }
+
+    private RouteDefinition(Route route, IEnumerable<AbsorptionPathway> pathways, string? source, Func<string>? sourceText, IntranasalDevices? devices,
+        (double Low, double High)? bioavailabilityRange, string? bioavailabilityParameter)
     {
         ArgumentNullException.ThrowIfNull(pathways);
         Route = route;
         Pathways = pathways.ToImmutableArray();
-        Source = Guard.NotNull(source, nameof(source));
+        _source = source;
+        _sourceText = sourceText;
         if (Pathways.IsEmpty) throw new ArgumentException($"Route {route} needs at least one absorption pathway.", nameof(pathways));
-        double direct = Pathways.Where(p => p.Kind != PathwayKind.SwallowedRemainder).Sum(p => p.Fraction);
+        double direct = 0;
+        foreach (var p in Pathways)
+            if (p.Kind != PathwayKind.SwallowedRemainder) direct += p.Fraction;
         if (direct > 1 + 1e-12) throw new ArgumentException($"Route {route}: direct and nasal fractions must sum to at most 1, got {Guard.F(direct)}.", nameof(pathways));
         if (devices is not null && route != Route.Intranasal) throw new ArgumentException($"A device rule applies only to the intranasal route, got {route}.", nameof(devices));
         if (bioavailabilityRange is { } r && (!(r.Low >= 0) || !(r.High <= 1) || r.Low > r.High))
@@ -41,8 +58,11 @@ public sealed record RouteDefinition
     /// <summary>Absorption pathways.</summary>
     internal EquatableArray<AbsorptionPathway> Pathways { get; }
 
+    private string? _source;
+    private readonly Func<string>? _sourceText;
+
     /// <summary>Where the absorption parameters come from.</summary>
-    public string Source { get; }
+    public string Source => _source ??= _sourceText!();
 
     /// <summary>Nasal spray device rule, or null.</summary>
     public IntranasalDevices? Devices { get; }
@@ -52,4 +72,14 @@ public sealed record RouteDefinition
 
     /// <summary>Name of the parameter holding this route's bioavailability, or null.</summary>
     public string? BioavailabilityParameter { get; }
+
+    /// <summary>Equal route, pathways, source text, device rule, bioavailability range and parameter (the source compared as text,
+    /// however it was made).</summary>
+    /// <param name="other">The other definition.</param>
+    public bool Equals(RouteDefinition? other) => other is not null && (ReferenceEquals(this, other) || Route == other.Route && Pathways.Equals(other.Pathways)
+        && Devices == other.Devices && BioavailabilityRange == other.BioavailabilityRange && BioavailabilityParameter == other.BioavailabilityParameter
+        && Source == other.Source);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Route, Pathways, Source, Devices, BioavailabilityRange, BioavailabilityParameter);
 }

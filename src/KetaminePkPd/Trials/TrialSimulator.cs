@@ -100,11 +100,10 @@ internal sealed class TrialSimulator
         var pk = vs.CreatePkModel(_population.Pk);
         var prepared = PreparedPk.Create(pk, regimen);
         var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
-        var result = PkPdSimulator.SimulatePrepared(new PkPdModel(pk, [dissociation]), regimen, _options, prepared, _outputTimesH);
-        var d = result.Effects[0];
-        var (cmax, auc24) = result.Pk.ParentCmaxAndAuc24();
-        var values = new DissociationValues(factor, pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, result.Pk.ParentNgPerMl[_cadssIndex],
-            cmax, auc24, dissociation.C50NgPerMl, d.Values[_cadssIndex], d.MaximumValue);
+        DissociationRun.CheckDriver(pk, dissociation);
+        var d = DissociationRun.Simulate(prepared, dissociation, _options, _outputTimesH, _cadssIndex, exposure: true);
+        var values = new DissociationValues(factor, pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, d.ParentNgPerMl,
+            d.CmaxNgPerMl, d.Auc0To24NgHPerMl, dissociation.C50NgPerMl, d.Value, d.Peak);
         _cache?.Store(index, values, prepared);
         return new DissociationPart(vs, values) { Pk = prepared };
     }
@@ -123,8 +122,8 @@ internal sealed class TrialSimulator
         var regimen = Regimen(_design.Arms[_design.ArmOf(index)], _doseFactor?.Invoke(index) ?? 1);
         var pk = vs.CreatePkModel(_population.Pk);
         var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
-        var result = PkPdSimulator.SimulatePrepared(new PkPdModel(pk, [dissociation]), regimen, _options, PreparedPk.Create(pk, regimen), _outputTimesH);
-        return result.Effects[0].MaximumValue;
+        DissociationRun.CheckDriver(pk, dissociation);
+        return DissociationRun.Simulate(PreparedPk.Create(pk, regimen), dissociation, _options, _outputTimesH, _cadssIndex, exposure: false).Peak;
     }
 
     private static DosingRegimen Regimen(TrialArm arm, double factor) => factor == 1 ? arm.Regimen
