@@ -41,6 +41,7 @@ internal static class PeakSearch
             if (v > scan.Max) { scan.Max = v; scan.TMax = points.Time(p); }
         }
         for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
+        scan.Release();
         return (scan.TMax, scan.Max);
     }
 
@@ -59,6 +60,7 @@ internal static class PeakSearch
     {
         var scan = new Scan(propagator, k, n, c, eventTimesH, level);
         for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
+        scan.Release();
         return scan.Above;
     }
 
@@ -95,7 +97,40 @@ internal static class PeakSearch
             if (v > scan.Max) { scan.Max = v; scan.TMax = points.Time(p); }
         }
         for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
+        scan.Release();
         return (scan.TMax, scan.Max);
+    }
+
+    /// <summary>
+    /// This thread's spare scan buffers, by length: a search takes its arrays here (cleared, so as new ones) and gives them back when
+    /// it ends, so a thread's searches after the first allocate no arrays.
+    /// </summary>
+    private static class Spare
+    {
+        [ThreadStatic] private static List<double[]>? _arrays;
+
+        public static double[] Take(int length)
+        {
+            var arrays = _arrays;
+            if (arrays is not null)
+                for (int i = arrays.Count - 1; i >= 0; i--)
+                    if (arrays[i].Length == length)
+                    {
+                        var a = arrays[i];
+                        arrays[i] = arrays[^1];
+                        arrays.RemoveAt(arrays.Count - 1);
+                        Array.Clear(a);
+                        return a;
+                    }
+            return new double[length];
+        }
+
+        public static void Give(params ReadOnlySpan<double[]> given)
+        {
+            var arrays = _arrays ??= [];
+            foreach (var a in given)
+                if (arrays.Count < 64) arrays.Add(a);
+        }
     }
 
     /// <summary>
@@ -140,12 +175,15 @@ internal static class PeakSearch
                 normK = Math.Max(normK, row);
             }
             _piece = normK * BaseStepH > 1 ? 1 / normK : BaseStepH;
-            _x = new double[n];
-            _endState = new double[n];
-            _previous = new double[n];
-            _refined = new double[n];
-            _refineStart = new double[n];
+            _x = Spare.Take(n);
+            _endState = Spare.Take(n);
+            _previous = Spare.Take(n);
+            _refined = Spare.Take(n);
+            _refineStart = Spare.Take(n);
         }
+
+        /// <summary>Gives the scan's buffers back to the thread (<see cref="Spare"/>); the scan is not used afterwards.</summary>
+        public virtual void Release() => Spare.Give(_x, _endState, _previous, _refined, _refineStart);
 
         /// <summary>The slope of the scanned quantity at state x under input rates b.</summary>
         protected abstract double Slope(ReadOnlySpan<double> x, double[] b);
@@ -243,9 +281,15 @@ internal static class PeakSearch
             _bound = bound;
             _value = value;
             _rate = rate;
-            _dx = new double[n];
-            _x = new double[n];
-            _series = new double[MaxTerms * n];
+            _dx = Spare.Take(n);
+            _x = Spare.Take(n);
+            _series = Spare.Take(MaxTerms * n);
+        }
+
+        public override void Release()
+        {
+            base.Release();
+            Spare.Give(_dx, _x, _series);
         }
 
         /// <summary>Scans the interval between points p and p + 1, unless no input is given on it and the bound from its start
@@ -367,14 +411,20 @@ internal static class PeakSearch
     {
         private readonly int _c;
         private readonly double? _level;
-        private readonly double[] _v, _w, _coefficients = new double[MaxTerms];
+        private readonly double[] _v, _w, _coefficients = Spare.Take(MaxTerms);
 
         public Scan(LinearPropagator propagator, double[] k, int n, int c, double[] events, double? level) : base(propagator, k, n, events)
         {
             _c = c;
             _level = level;
-            _v = new double[n];
-            _w = new double[n];
+            _v = Spare.Take(n);
+            _w = Spare.Take(n);
+        }
+
+        public override void Release()
+        {
+            base.Release();
+            Spare.Give(_v, _w, _coefficients);
         }
 
         public double Above;

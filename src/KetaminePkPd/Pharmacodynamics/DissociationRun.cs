@@ -33,7 +33,7 @@ internal static class DissociationRun
     {
         var sys = prepared.System;
         var pd = new PkPdSystem([effect], sys);
-        var march = PkPdSimulator.March(pd, prepared, outputTimesH, options);
+        var march = PkPdSimulator.March(pd, prepared, outputTimesH, options, rent: true);
         var solution = new PkSolution(sys, prepared.Inputs, march);
         int width = march.Width;
         var states = march.OutputStates;
@@ -49,20 +49,24 @@ internal static class DissociationRun
         }
         if (effect.FilterStates == 0)
         {
+            var rates = solution.ReusedRates(pd.N);
             var peakPropagator = LinearPropagator.Rent(pd.K, pd.N);
             double v;
             if (effect.ToleranceStates == 0)
             {
-                var (_, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), solution.EventTimesH, pd.EffectSite(0));
+                var (_, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, rates, solution.EventTimesH, pd.EffectSite(0));
                 v = effect.Effect(ce, ReadOnlySpan<double>.Empty);
             }
             else
-                (_, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), solution.EventTimesH,
+                (_, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, rates, solution.EventTimesH,
                     x => pd.EffectValue(0, x), (x, dx) => pd.EffectRate(0, x, dx), x => pd.EffectUpperBound(0, x));
             if (v > maxValue) maxValue = v;
             LinearPropagator.Return(peakPropagator);
         }
-        if (!exposure) return new Outcome(parent, value, maxValue, double.NaN, double.NaN);
-        return new Outcome(parent, value, maxValue, Math.Max(0, solution.Peak(metabolite: false).CmaxNgPerMl), Math.Max(0, solution.Auc0To24(metabolite: false)));
+        var outcome = exposure
+            ? new Outcome(parent, value, maxValue, Math.Max(0, solution.Peak(metabolite: false, solution.ReusedRates(sys.M)).CmaxNgPerMl), Math.Max(0, solution.Auc0To24(metabolite: false)))
+            : new Outcome(parent, value, maxValue, double.NaN, double.NaN);
+        LinearMarch.Return(march);   // the solution read its arrays; not used past here
+        return outcome;
     }
 }

@@ -129,12 +129,15 @@ internal sealed class PkSolution
 
     /// <summary>Sorted times at which an input starts or ends, h.</summary>
     /// <summary>Cmax (ng/mL, before clamping at 0) and Tmax (h) on the exact solution: the same values as <see cref="Metrics"/> gives.</summary>
-    public (double CmaxNgPerMl, double TmaxH) Peak(bool metabolite)
+    /// <param name="metabolite">The metabolite's instead of the parent's.</param>
+    /// <param name="ratesAt">Optional: the input rates in force just after a time, length M (<see cref="RatesAt(double)"/>'s values; e.g.
+    /// <see cref="ReusedRates"/> on a solution only this thread reads).</param>
+    public (double CmaxNgPerMl, double TmaxH) Peak(bool metabolite, Func<double, double[]>? ratesAt = null)
     {
         int observed = metabolite ? _s.Metabolite : _s.Central;
         if (observed < 0) return (0, 0);
         var propagator = LinearPropagator.Rent(_s.K, _s.M);
-        var (tmax, amount) = PeakSearch.Maximum(propagator, _s.K, _s.M, _points, _outStates, RatesAt, EventTimesH, observed);
+        var (tmax, amount) = PeakSearch.Maximum(propagator, _s.K, _s.M, _points, _outStates, ratesAt ?? RatesAt, EventTimesH, observed);
         LinearPropagator.Return(propagator);
         return (amount * (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL, tmax);
     }
@@ -175,6 +178,22 @@ internal sealed class PkSolution
         if (observed < 0) return 0;
         double perAmount = (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL;
         return PeakSearch.TimeAbove(new LinearPropagator(_s.K, _s.M), _s.K, _s.M, _points, _outStates, RatesAt, EventTimesH, observed, ngPerMl / perAmount);
+    }
+
+    /// <summary><see cref="RatesAt(double, int)"/> written into one array of length <paramref name="width"/> that each call overwrites:
+    /// for a search that reads the rates of one interval before asking for the next (<see cref="PeakSearch"/> copies what it keeps),
+    /// on a solution no other thread reads.</summary>
+    public Func<double, double[]> ReusedRates(int width)
+    {
+        var b = new double[width];
+        return t =>
+        {
+            Array.Clear(b);
+            foreach (var i in _inputs)
+                if (i.DurationH > 0 && i.StartH <= t + TimeEpsH && i.EndH > t + TimeEpsH)
+                    b[_s.ReducedIndex[i.Compartment]] += i.AmountMg / i.DurationH;
+            return b;
+        };
     }
 
     /// <summary>Zero-order input rates (mg/h, reduced) in force just after time <paramref name="t"/>.</summary>
