@@ -31,10 +31,14 @@ internal static class PeakSearch
     /// <param name="ratesAt">Zero-order input rates (length n) in force just after a time.</param>
     /// <param name="eventTimesH">Sorted times at which inputs start or end (boluses included), h.</param>
     /// <param name="c">Component to maximise.</param>
+    /// <param name="massBound">x holds amounts of a compartment model (K's off-diagonal entries non-negative, its columns summing to at
+    /// most 0: mass only moves or leaves), so while no input is given the amount in c cannot exceed what is now in the compartments
+    /// it can receive mass from (c included): an interval without input whose start holds less than the best maximum so far there is
+    /// not scanned. Checked on K; ignored when K is not such a matrix.</param>
     public static (double T, double Value) Maximum(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
-        Func<double, double[]> ratesAt, double[] eventTimesH, int c)
+        Func<double, double[]> ratesAt, double[] eventTimesH, int c, bool massBound = false)
     {
-        var scan = new Scan(propagator, k, n, c, eventTimesH, level: null);
+        var scan = new Scan(propagator, k, n, c, eventTimesH, level: null) { Upstream = massBound ? MassUpstream(k, n, c) : null };
         for (int p = 0; p < points.Count; p++)
         {
             double v = points.State(p, outStates)[c];
@@ -43,6 +47,36 @@ internal static class PeakSearch
         for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
         scan.Release();
         return (scan.TMax, scan.Max);
+    }
+
+    /// <summary>The states from which mass can reach <paramref name="c"/> (c included), when K is a compartment model's (non-negative
+    /// off-diagonal entries, columns summing to at most 0); null otherwise.</summary>
+    private static int[]? MassUpstream(double[] k, int n, int c)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            double column = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (i != j && !(k[i * n + j] >= 0)) return null;
+                column += k[i * n + j];
+            }
+            if (!(column <= 0)) return null;
+        }
+        Span<bool> reached = stackalloc bool[n];
+        Span<int> stack = stackalloc int[n];
+        int top = 0, count = 1;
+        reached[c] = true;
+        stack[top++] = c;
+        while (top > 0)
+        {
+            int to = stack[--top];
+            for (int from = 0; from < n; from++)
+                if (!reached[from] && k[to * n + from] > 0) { reached[from] = true; stack[top++] = from; count++; }
+        }
+        var upstream = new int[count];
+        for (int i = 0, r = 0; i < n; i++) if (reached[i]) upstream[r++] = i;
+        return upstream;
     }
 
     /// <summary>Total time (h) over [first point, last point] during which x[c] exceeds <paramref name="level"/>.</summary>
@@ -430,11 +464,24 @@ internal static class PeakSearch
         public double Above;
 
         /// <summary>Scans the interval between points p and p + 1 for maxima (no level) or for time above the level.</summary>
+        /// <summary>For a maximum of an amount (<see cref="Maximum"/>'s massBound): the compartments that can pass mass to it.</summary>
+        public int[]? Upstream { get; init; }
+
         public void Interval(EvaluatedPoints points, double[] outStates, Func<double, double[]> ratesAt, int p)
         {
             if (points.Time(p + 1) - points.Time(p) <= 1e-12) return;
             var rates = ratesAt(points.Time(p));
-            March(points, outStates, p, rates, HasPositive(rates));
+            bool hasInput = HasPositive(rates);
+            if (!hasInput && Upstream is { } upstream && _level is null && Max > 0)
+            {
+                // The mass that can still reach c bounds it from here on; a margin far above round-off keeps a maximum found by the
+                // scan within round-off of the best so far from being skipped.
+                var x = points.State(p, outStates);
+                double mass = 0;
+                foreach (int i in upstream) mass += Math.Max(0, x[i]);
+                if (mass < Max * (1 - 1e-9)) return;
+            }
+            March(points, outStates, p, rates, hasInput);
         }
 
         protected override void SubStep(double[] previous, double[] x, double t, double tNext, double g0, double g1, double[] rates, bool hasInput)

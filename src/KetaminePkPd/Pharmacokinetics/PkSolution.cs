@@ -137,7 +137,7 @@ internal sealed class PkSolution
         int observed = metabolite ? _s.Metabolite : _s.Central;
         if (observed < 0) return (0, 0);
         var propagator = LinearPropagator.Rent(_s.K, _s.M);
-        var (tmax, amount) = PeakSearch.Maximum(propagator, _s.K, _s.M, _points, _outStates, ratesAt ?? RatesAt, EventTimesH, observed);
+        var (tmax, amount) = PeakSearch.Maximum(propagator, _s.K, _s.M, _points, _outStates, ratesAt ?? RatesAt, EventTimesH, observed, massBound: true);
         LinearPropagator.Return(propagator);
         return (amount * (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL, tmax);
     }
