@@ -37,8 +37,7 @@ public sealed record RouteDefinition
         ArgumentNullException.ThrowIfNull(pathways);
         Route = route;
         Pathways = pathways.ToImmutableArray();
-        _source = source;
-        _sourceText = sourceText;
+        _source = new SourceText(source, sourceText);
         if (Pathways.IsEmpty) throw new ArgumentException($"Route {route} needs at least one absorption pathway.", nameof(pathways));
         double direct = 0;
         foreach (var p in Pathways)
@@ -58,11 +57,25 @@ public sealed record RouteDefinition
     /// <summary>Absorption pathways.</summary>
     internal EquatableArray<AbsorptionPathway> Pathways { get; }
 
-    private string? _source;
-    private readonly Func<string>? _sourceText;
+    private readonly SourceText _source;
 
     /// <summary>Where the absorption parameters come from.</summary>
-    public string Source => _source ??= _sourceText!();
+    public string Source => _source.Value;
+
+    /// <summary>The source text, made on first read when it was given as a function; equal when the texts are (so the record's
+    /// generated equality compares the text however it was made). Two threads reading it first at once make the same text.</summary>
+    private sealed class SourceText(string? text, Func<string>? make) : IEquatable<SourceText>
+    {
+        private string? _text = text;
+
+        public string Value => _text ??= make!();
+
+        public bool Equals(SourceText? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => Equals(obj as SourceText);
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    }
 
     /// <summary>Nasal spray device rule, or null.</summary>
     public IntranasalDevices? Devices { get; }
@@ -72,14 +85,4 @@ public sealed record RouteDefinition
 
     /// <summary>Name of the parameter holding this route's bioavailability, or null.</summary>
     public string? BioavailabilityParameter { get; }
-
-    /// <summary>Equal route, pathways, source text, device rule, bioavailability range and parameter (the source compared as text,
-    /// however it was made).</summary>
-    /// <param name="other">The other definition.</param>
-    public bool Equals(RouteDefinition? other) => other is not null && (ReferenceEquals(this, other) || Route == other.Route && Pathways.Equals(other.Pathways)
-        && Devices == other.Devices && BioavailabilityRange == other.BioavailabilityRange && BioavailabilityParameter == other.BioavailabilityParameter
-        && Source == other.Source);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Route, Pathways, Source, Devices, BioavailabilityRange, BioavailabilityParameter);
 }
