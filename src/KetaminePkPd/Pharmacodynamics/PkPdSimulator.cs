@@ -86,7 +86,7 @@ public static class PkPdSimulator
             {
                 // A direct effect monotone in Ce: its peak is at the effect-site concentration's.
                 peakPropagator ??= LinearPropagator.Rent(pd.K, pd.N);
-                var (t, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), solution.EventTimesH, pd.EffectSite(e));
+                var (t, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, solution.ReusedRates(pd.N), solution.EventTimesH, pd.EffectSite(e));
                 double v = fx.Effect(ce, ReadOnlySpan<double>.Empty);
                 if (v > maxValue) { maxValue = v; maxTime = t; }
             }
@@ -95,7 +95,7 @@ public static class PkPdSimulator
                 // A direct effect of the effect site and its tolerance compartments: the peak of that function of the linear state.
                 peakPropagator ??= LinearPropagator.Rent(pd.K, pd.N);
                 int index = e;
-                var (t, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), solution.EventTimesH,
+                var (t, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, solution.ReusedRates(pd.N), solution.EventTimesH,
                     x => pd.EffectValue(index, x), (x, dx) => pd.EffectRate(index, x, dx), x => pd.EffectUpperBound(index, x));
                 if (v > maxValue) { maxValue = v; maxTime = t; }
             }

@@ -130,14 +130,15 @@ internal sealed class PkSolution
     /// <summary>Sorted times at which an input starts or ends, h.</summary>
     /// <summary>Cmax (ng/mL, before clamping at 0) and Tmax (h) on the exact solution: the same values as <see cref="Metrics"/> gives.</summary>
     /// <param name="metabolite">The metabolite's instead of the parent's.</param>
-    /// <param name="ratesAt">Optional: the input rates in force just after a time, length M (<see cref="RatesAt(double)"/>'s values; e.g.
-    /// <see cref="ReusedRates"/> on a solution only this thread reads).</param>
+    /// <param name="ratesAt">Optional: the input rates in force just after a time, length M (<see cref="RatesAt(double)"/>'s values);
+    /// by default <see cref="ReusedRates"/> of this call.</param>
     public (double CmaxNgPerMl, double TmaxH) Peak(bool metabolite, Func<double, double[]>? ratesAt = null)
     {
         int observed = metabolite ? _s.Metabolite : _s.Central;
         if (observed < 0) return (0, 0);
         var propagator = LinearPropagator.Rent(_s.K, _s.M);
-        var (tmax, amount) = PeakSearch.Maximum(propagator, _s.K, _s.M, _points, _outStates, ratesAt ?? RatesAt, EventTimesH, observed, massBound: true);
+        // The rates in one array of this call's (the search reads an interval's rates before asking for the next): no array per interval.
+        var (tmax, amount) = PeakSearch.Maximum(propagator, _s.K, _s.M, _points, _outStates, ratesAt ?? ReusedRates(_s.M), EventTimesH, observed, massBound: true);
         LinearPropagator.Return(propagator);
         return (amount * (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL, tmax);
     }
@@ -177,12 +178,12 @@ internal sealed class PkSolution
         int observed = metabolite ? _s.Metabolite : _s.Central;
         if (observed < 0) return 0;
         double perAmount = (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL;
-        return PeakSearch.TimeAbove(new LinearPropagator(_s.K, _s.M), _s.K, _s.M, _points, _outStates, RatesAt, EventTimesH, observed, ngPerMl / perAmount);
+        return PeakSearch.TimeAbove(new LinearPropagator(_s.K, _s.M), _s.K, _s.M, _points, _outStates, ReusedRates(_s.M), EventTimesH, observed, ngPerMl / perAmount);
     }
 
     /// <summary><see cref="RatesAt(double, int)"/> written into one array of length <paramref name="width"/> that each call overwrites:
-    /// for a search that reads the rates of one interval before asking for the next (<see cref="PeakSearch"/> copies what it keeps),
-    /// on a solution no other thread reads.</summary>
+    /// for a search that reads the rates of one interval before asking for the next (<see cref="PeakSearch"/> copies what it keeps); each
+    /// call has its own array, so one search's function must not be shared with another thread.</summary>
     public Func<double, double[]> ReusedRates(int width)
     {
         var b = new double[width];
