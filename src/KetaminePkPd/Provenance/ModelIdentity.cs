@@ -37,7 +37,7 @@ public static class ModelIdentity
     /// until this constant and CHANGELOG.md say what changed.
     /// </summary>
     /// <remarks>A property, not a constant, so code compiled against one version reads the fingerprint of the library it runs with.</remarks>
-    public static string ModelFingerprint { get; } = "732bd505d7d7";
+    public static string ModelFingerprint { get; } = "7133df39d23f";
 
     /// <summary>
     /// What every JSON document and shard file records as <c>modelVersion</c>: the package version and the model

@@ -21,8 +21,8 @@ public class RouteComparisonTests
         double above = pk.ParentNgPerMl.Count(c => c > 100) * 5.0 / 3600;
         Assert.InRange(iv.Typical.TimeAboveH, above - 1.0 / 60, above + 1.0 / 60);
         Assert.Null(iv.Uncertain);
-        Assert.Equal(6.6, iv.Typical.PeakCadss, 1);               // EMAX_D 26 with acute tolerance (issue 16): 6.60 measured
-        Assert.Equal(-11.9, iv.Typical.AntidepressantDay1, 1);    // -11.94 measured (issue 16 calibration, PkPdSimulatorTests)
+        Assert.Equal(7.6, iv.Typical.PeakCadss, 1);               // EMAX_D 35.09 with acute tolerance (calibrate): 7.61 measured
+        Assert.Equal(-12.3, iv.Typical.AntidepressantDay1, 1);    // -12.28 measured (calibrate's values, PkPdSimulatorTests)
     }
 
     [Fact]
