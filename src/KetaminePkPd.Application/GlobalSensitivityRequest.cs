@@ -67,7 +67,7 @@ public sealed class GlobalSensitivityRequest
             throw new ArgumentException($"{option} applies to the {target} hypothesis, which this run does not test; drop --hypothesis or use --hypothesis {target}.");
         var observed = ReplicateStudySettings.Observation(observedR, observedN, observedAt, "given with --observed-r", "--observed-r, --observed-n and --observed-at");
         var varyList = vary?.ToList() ?? [];
-        var assumptions = SensitivityRanges.ParseList(varyList, choice.Design, "--vary");
+        var assumptions = SensitivityAnalysis.ParseList(varyList, choice.Design, "--vary");
         if (assumptions.IsEmpty) throw new ArgumentException("--vary none: a global analysis samples at least one assumption.");
         var settings = d with
         {
@@ -89,7 +89,7 @@ public sealed class GlobalSensitivityRequest
         if (parametersFile is not null) args.AddRange(["--parameters", parametersFile]);
         if (hypothesis is not null) args.AddRange(["--hypothesis", hypotheses[0].Name]);
         foreach (string a in given.Arguments()) args.AddRange(a.Split(' ', 2));
-        if (varyList.Count > 0) args.AddRange(["--vary", string.Join(',', settings.Assumptions.Select(SensitivityRanges.Token))]);
+        if (varyList.Count > 0) args.AddRange(["--vary", string.Join(',', settings.Assumptions.Select(SensitivityAnalysis.Token))]);
         if (settings.Worlds != d.Worlds) args.AddRange(["--worlds", Inv(settings.Worlds)]);
         CommandLineText.AddReplicateArguments(args, observed, (settings.Replicates, d.Replicates), (settings.PoolSize, d.PoolSize), (settings.Seed, d.Seed));
         return new GlobalSensitivityRequest(choice, settings, [.. args]);

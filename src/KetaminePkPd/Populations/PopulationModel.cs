@@ -9,7 +9,7 @@ namespace KetaminePkPd.Populations;
 /// between-subject variability of any of their parameters (with correlations). Sampling is reproducible: subject i of
 /// seed s is always the same, whatever else is sampled and on however many threads. Immutable.
 /// </summary>
-public sealed record PopulationModel
+public sealed partial record PopulationModel
 {
     private readonly PkParameterSet _pk = PkModels.Domino;
     private readonly EffectParameterSet _effects = EffectParameterSet.Default;

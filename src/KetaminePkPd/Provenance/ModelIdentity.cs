@@ -56,7 +56,7 @@ public static class ModelIdentity
         yield return ("designs", TrialDesign.ByKey.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray());
         yield return ("hypothesis", HypothesisTestSettings.Default);
         yield return ("sensitivity", SensitivitySettings.Default);
-        yield return ("sensitivity-ranges", SensitivityRanges.All.Select(a => (a, SensitivityRanges.Multipliers(a))).ToArray());
+        yield return ("sensitivity-ranges", SensitivityAnalysis.All.Select(a => (a, SensitivityAnalysis.Multipliers(a))).ToArray());
         yield return ("strengths", StrengthScanSettings.Default);
         yield return ("comparison", ComparisonOptions.Default);
         yield return ("dose-response", DoseResponseSettings.Default);
