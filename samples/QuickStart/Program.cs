@@ -7,6 +7,7 @@
 using KetaminePkPd;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Application;
 using KetaminePkPd.Application.Reporting;
 
 // A 70 kg adult, racemic ketamine 0.5 mg/kg over 40 min (the antidepressant infusion), Domino 1982 parameters.

@@ -1,3 +1,4 @@
+using KetaminePkPd.Application;
 using KetaminePkPd.Numerics;
 
 namespace KetaminePkPd.Cli.Commands;

@@ -1,3 +1,4 @@
+using KetaminePkPd.Application;
 using SimulationReport = KetaminePkPd.Application.Reporting.SimulationReport;
 
 namespace KetaminePkPd.Cli.Commands;

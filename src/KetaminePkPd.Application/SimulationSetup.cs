@@ -1,7 +1,8 @@
 using System.Globalization;
+using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 
-namespace KetaminePkPd.Pharmacodynamics;
+namespace KetaminePkPd.Application;
 
 /// <summary>
 /// One subject, one regimen, one PK model and the default effects (<see cref="PkPdModel.Default"/>): everything a
