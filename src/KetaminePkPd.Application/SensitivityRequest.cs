@@ -51,7 +51,7 @@ public sealed class SensitivityRequest
         var h = given.Apply(hypothesis is null ? Hypothesis.ExposureOnly : Hypothesis.Parse(hypothesis, "--hypothesis"));
         if (given.FirstWithout([h.Name]) is var (option, target))
             throw new ArgumentException($"{option} applies to the {target} hypothesis, not to {h.Name}; add --hypothesis {target}.");
-        var observed = ReplicateStudySettings.Observation(observedR, observedN, observedAt, "given with --observed-r", "--observed-r, --observed-n and --observed-at");
+        var observed = SensitivityArguments.Observed(observedR, observedN, observedAt);
         var varyList = vary?.ToList() ?? [];
         var settings = d with
         {
@@ -63,10 +63,7 @@ public sealed class SensitivityRequest
         settings.Validate();
 
         var args = new List<string>();
-        if (!choice.IsDefault) args.AddRange(["--design", choice.FilePath ?? choice.Token]);
-        if (!h.IsExposureOnly || hypothesis is not null) args.AddRange(["--hypothesis", h.Name]);
-        foreach (string a in given.Arguments()) args.AddRange(a.Split(' ', 2));
-        if (varyList.Count > 0) args.AddRange(["--vary", settings.Assumptions.IsEmpty ? "none" : string.Join(',', settings.Assumptions.Select(SensitivityAnalysis.Token))]);
+        SensitivityArguments.AddCommon(args, choice, null, !h.IsExposureOnly || hypothesis is not null ? h.Name : null, given, varyList.Count > 0, settings.Assumptions);
         if (settings.Pair is { } p) args.AddRange(["--pair", $"{SensitivityAnalysis.Token(p.First)},{SensitivityAnalysis.Token(p.Second)}"]);
         CommandLineText.AddReplicateArguments(args, observed, (settings.Replicates, d.Replicates), (settings.PoolSize, d.PoolSize), (settings.Seed, d.Seed));
         return new SensitivityRequest(choice, settings, [.. args]);
