@@ -17,7 +17,7 @@ public static class Program
     {
         // One typical 70 kg adult; racemic ketamine disposition from Domino 1982.
         var adult = Subject.TypicalAdult;
-        var pk = PkModels.Domino.CreateModel(adult);
+        var pk = PkParameterSet.Domino.CreateModel(adult);
 
         // Two effects driven by the same drug, each with its own effect site (docs/model.md sections 4.1 and 4.2):
         // dissociation is a direct sigmoid Emax of the effect-site concentration; the antidepressant effect is a slow
@@ -34,7 +34,7 @@ public static class Program
         var cadss = result.Dissociation;
         var mood = result.Antidepressant;
 
-        output.WriteLine($"Racemic ketamine {infusion.Administrations[0].Dose} over 40 min, {adult}, {PkModels.Domino.DisplayName}");
+        output.WriteLine($"Racemic ketamine {infusion.Administrations[0].Dose} over 40 min, {adult}, {PkParameterSet.Domino.DisplayName}");
         output.WriteLine();
         output.WriteLine("time        plasma   effect site   dissociation   antidepressant");
         output.WriteLine("           (ng/mL)       (ng/mL)        (CADSS)   (MADRS points)");

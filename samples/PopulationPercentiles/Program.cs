@@ -17,7 +17,7 @@ public static class Program
     {
         // Who: the default population of docs/model.md section 4.4 for Domino 1982 (30% CV on clearance and central volume,
         // weights N(80, 15) kg, PROVISIONAL spread of both effects). What: 0.5 mg/kg racemic ketamine over 40 min.
-        var population = PopulationModel.Default(PkModels.Domino);
+        var population = PopulationModel.Default(PkParameterSet.Domino);
         var regimen = DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));
         var times = new[] { 20, 40, 60, 120, 240, 1440 }.Select(m => TimeSpan.FromMinutes(m)).ToArray();
         var options = SimulationOptions.Default.AtTimes(times);

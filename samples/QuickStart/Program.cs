@@ -12,7 +12,7 @@ using KetaminePkPd.Application.Reporting;
 
 // A 70 kg adult, racemic ketamine 0.5 mg/kg over 40 min (the antidepressant infusion), Domino 1982 parameters.
 var adult = Subject.TypicalAdult with { WeightKg = 70 };
-var model = PkModels.Domino.CreateModel(adult);
+var model = PkParameterSet.Domino.CreateModel(adult);
 var infusion = DosingRegimen.Single(
     Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));
 var result = PkSimulator.Simulate(model, infusion, new SimulationOptions { Until = TimeSpan.FromHours(24) });
@@ -21,7 +21,7 @@ Console.WriteLine($"ketamine    {result.Parent}");
 Console.WriteLine($"norketamine {result.Metabolite}");
 
 // Esketamine nasal spray, 56 mg = two 28 mg devices 5 min apart (Perez-Ruixo 2021).
-var spray = PkSimulator.Simulate(PkModels.PerezRuixo2021.CreateModel(adult),
+var spray = PkSimulator.Simulate(PkParameterSet.PerezRuixo2021.CreateModel(adult),
     DosingRegimen.Single(Administration.Intranasal(Dose.FromMilligrams(56))));
 Console.WriteLine($"esketamine  {spray.Parent}");
 

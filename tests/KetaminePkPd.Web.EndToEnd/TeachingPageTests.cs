@@ -280,7 +280,7 @@ public sealed partial class TeachingPageTests(BrowserFixture browser, ITestOutpu
 
     private static double LibraryCmax(double mgPerKg, double weightKg)
     {
-        var arm = new ComparisonArm("check", PkModels.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), TimeSpan.FromMinutes(40)));
+        var arm = new ComparisonArm("check", PkParameterSet.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), TimeSpan.FromMinutes(40)));
         var options = new ComparisonOptions { Subject = Subject.TypicalAdult with { WeightKg = weightKg }, Parallel = false };
         return RouteComparison.Run([arm], options).Arms[0].Typical.CmaxNgPerMl;
     }

@@ -21,7 +21,7 @@ internal static class DoseResponseView
 
     /// <summary>The arm of one dose.</summary>
     public static ComparisonArm Arm(double mgPerKg) =>
-        new(Fmt.N(mgPerKg, "0.###") + " mg/kg", PkModels.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), Infusion));
+        new(Fmt.N(mgPerKg, "0.###") + " mg/kg", PkParameterSet.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), Infusion));
 
     /// <summary>The typical 70 kg patient at one dose.</summary>
     public static ArmMetrics At(double mgPerKg) =>

@@ -40,7 +40,7 @@ public sealed class DataSetModel
     /// <summary>The names <see cref="Create"/> accepts: the ADVANs, their aliases and the built-in parameter sets.</summary>
     public static ImmutableArray<string> KnownNames { get; } =
         ["advan1", "advan2", "advan3", "advan4", "advan11", "advan12", "1cmt", "1cmt-oral", "2cmt", "2cmt-oral", "3cmt", "3cmt-oral",
-            .. PkModels.All.Select(s => s.Key)];
+            .. PkParameterSet.All.Select(s => s.Key)];
 
     /// <summary>Short name (e.g. <c>advan2</c>, <c>domino</c>).</summary>
     public string Name { get; }
@@ -74,7 +74,7 @@ public sealed class DataSetModel
     public static DataSetModel Advan(int advan) => new($"advan{advan}", new AdvanKernel(advan), []);
 
     /// <summary>A built-in ketamine parameter set, its typical values as defaults.</summary>
-    /// <param name="set">The set (e.g. <see cref="PkModels.Domino"/>).</param>
+    /// <param name="set">The set (e.g. <see cref="PkParameterSet.Domino"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="set"/> is null.</exception>
     public static DataSetModel FromParameterSet(PkParameterSet set)
     {
@@ -100,7 +100,7 @@ public sealed class DataSetModel
             _ => null,
         };
         if (advan is { } a) return Advan(a);
-        var set = PkModels.All.FirstOrDefault(s => string.Equals(s.Key, name.Trim(), StringComparison.OrdinalIgnoreCase))
+        var set = PkParameterSet.All.FirstOrDefault(s => string.Equals(s.Key, name.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException($"Unknown data-set model '{name}'; known: {string.Join(", ", KnownNames)}, or a model file (.json).", nameof(name));
         return FromParameterSet(set);
     }

@@ -33,7 +33,7 @@ public sealed partial record PopulationModel
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="subjects"/> outside [1, <see cref="MaxSimulatedSubjects"/>], or a percentile outside [0, 1].</exception>
     /// <exception cref="ArgumentException">A route the PK set does not support, or a variability name that is not a parameter (as <see cref="SampleSubject"/>).</exception>
     /// <example><code>
-    /// var population = PopulationModel.Default(PkModels.Domino);
+    /// var population = PopulationModel.Default(PkParameterSet.Domino);
     /// var regimen = DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));
     /// var bands = population.Simulate(regimen, subjects: 1000, seed: 42);
     /// Console.WriteLine(bands.Concentration.Percentile(0.75)[8]);   // 75th percentile at 40 min, ng/mL

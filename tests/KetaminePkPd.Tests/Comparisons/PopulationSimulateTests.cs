@@ -8,7 +8,7 @@ namespace KetaminePkPd.Tests.Comparisons;
 /// <summary><see cref="PopulationModel.Simulate"/>: percentile bands in one call, the same numbers serial or parallel.</summary>
 public class PopulationSimulateTests
 {
-    private static readonly PopulationModel Domino = PopulationModel.Default(PkModels.Domino);
+    private static readonly PopulationModel Domino = PopulationModel.Default(PkParameterSet.Domino);
     private static readonly DosingRegimen Nimh = DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));
     private static readonly SimulationOptions Hours = SimulationOptions.Default.AtTimes([TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(40), TimeSpan.FromHours(2), TimeSpan.FromHours(24)]);
 
