@@ -52,7 +52,7 @@ public static class Program
         var pk = PkParameterSet.Domino.CreateModel(Subject.TypicalAdult);
         var heartRate = new HeartRateModel(baselineBpm: 70, emaxBpm: 30, ec50NgPerMl: 150, ke0PerH: Math.Log(2) / (5 / 60.0));
         var model = new PkPdModel(pk, [EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine), heartRate]);
-        var result = PkPdSimulator.Simulate(model, Nimh());
+        var result = model.Simulate(Nimh());
         var hr = result[heartRate];   // the effect model itself is the key: no name to mistype
         int twoHours = Enumerable.Range(0, result.TimesH.Length).MinBy(k => Math.Abs(result.TimesH[k] - 2));
         output.WriteLine();
@@ -84,7 +84,7 @@ public static class Program
             var drug = population.Pk.Drug;
             var model = new PkPdModel(patient.CreatePkModel(population.Pk),
                 [patient.CreateDissociation(population.Effects, drug), patient.CreateAntidepressant(population.Effects, drug)]);
-            var r = PkPdSimulator.Simulate(model, regimen, options);
+            var r = model.Simulate(regimen, options);
             peak[i] = r.Dissociation.MaximumValue;
             auc[i] = r.Pk.Parent.Auc0To24NgHPerMl;
             day1[i] = -r.Antidepressant.Values[^1];   // improvement: positive = better

@@ -46,7 +46,7 @@ public static class Program
             // racemic ones (EffectParameterSet.PotencyFactor): milligram for milligram, esketamine counts double.
             var model = PkPdModel.Default(set.CreateModel(adult), set.Drug);
             // One output, at 24 h, is enough: Cmax, Tmax and the peak of a direct effect are located exactly between outputs.
-            var result = PkPdSimulator.Simulate(model, DosingRegimen.Single(dose), SimulationOptions.Default.AtTimes([TimeSpan.FromDays(1)]));
+            var result = model.Simulate(DosingRegimen.Single(dose), SimulationOptions.Default.AtTimes([TimeSpan.FromDays(1)]));
             var exposure = result.Pk.Parent;
             double peakCadss = result.Dissociation.MaximumValue;
             double day1 = result.Antidepressant.Values[^1];

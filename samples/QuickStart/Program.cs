@@ -27,7 +27,7 @@ Console.WriteLine($"esketamine  {spray.Parent}");
 
 // Both effects with the typical (PROVISIONAL) parameters: dissociation (CADSS points) and the antidepressant drug
 // effect (MADRS points, negative = improvement), the model `ketamine-pkpd simulate` runs.
-var pkpd = PkPdSimulator.Simulate(PkPdModel.Default(model, Drug.RacemicKetamine), infusion, SimulationOptions.Default);
+var pkpd = PkPdModel.Default(model, Drug.RacemicKetamine).Simulate(infusion, SimulationOptions.Default);
 Console.WriteLine(FormattableString.Invariant($"peak CADSS  {pkpd.Dissociation.MaximumValue:0.0} points"));
 
 // The same report, JSON and CSV as the command line, with its defaults (70 kg, 0.5 mg/kg over 40 min, Domino 1982).

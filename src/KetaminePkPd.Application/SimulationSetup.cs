@@ -94,7 +94,7 @@ public sealed class SimulationSetup
 
     /// <summary>Runs the simulation.</summary>
     /// <param name="options">Other output times and solver (e.g. a finer grid for a hysteresis loop); null for <see cref="Options"/>.</param>
-    public PkPdSimulationResult Simulate(SimulationOptions? options = null) => PkPdSimulator.Simulate(Model, Regimen, options ?? Options);
+    public PkPdSimulationResult Simulate(SimulationOptions? options = null) => Model.Simulate(Regimen, options ?? Options);
 
     /// <summary>How long a hysteresis loop (effect against concentration) is drawn: the first 4 h after the first dose.</summary>
     public static readonly TimeSpan HysteresisSpan = TimeSpan.FromHours(4);
