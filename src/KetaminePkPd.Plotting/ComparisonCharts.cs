@@ -10,7 +10,7 @@ namespace KetaminePkPd.Plotting;
 
 /// <summary>
 /// The figures of a route comparison (<see cref="RouteComparison.Run"/>) and of the population of a dose sweep
-/// (<see cref="DoseResponse.Run"/>), drawn with <see cref="Charts"/>. Each reads a result and draws; none simulates.
+/// (<see cref="DoseResponseResult.Run"/>), drawn with <see cref="Charts"/>. Each reads a result and draws; none simulates.
 /// </summary>
 public static class ComparisonCharts
 {
