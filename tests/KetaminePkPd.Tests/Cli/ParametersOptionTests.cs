@@ -132,11 +132,11 @@ public class ParametersOptionTests
     {
         using var dir = new TempDirectory();
         string file = BetaFile(dir);
-        GlobalSensitivityResult Run(string? parameters) => GlobalSensitivityAnalysis.Run(GlobalSensitivityRequest.Resolve(hypothesis: "exposure-only", worlds: 3,
+        GlobalSensitivityResult Run(string? parameters) => SensitivityAnalysis.RunGlobal(GlobalSensitivityRequest.Resolve(hypothesis: "exposure-only", worlds: 3,
             replicates: HypothesisTestSettings.MinReplicates, parametersFile: parameters).Settings);
         var plain = Run(null);
         var changed = Run(file);
-        int response = GlobalSensitivityAnalysis.PlausibilityTargets.IndexOf("iv-sal-response-1d"), placebo = GlobalSensitivityAnalysis.PlausibilityTargets.IndexOf("iv-sal-placebo-response-1d");
+        int response = SensitivityAnalysis.PlausibilityTargets.IndexOf("iv-sal-response-1d"), placebo = SensitivityAnalysis.PlausibilityTargets.IndexOf("iv-sal-placebo-response-1d");
         foreach (var (a, b) in plain.Worlds.Zip(changed.Worlds))
         {
             Assert.True(b.Targets[response] < a.Targets[response], $"world {a.Index}: {a.Targets[response]} -> {b.Targets[response]}");

@@ -15,7 +15,7 @@ public sealed class SimulateCommandTests
     /// <summary>The library's own result for the default scenario: 70 kg adult, racemic 0.5 mg/kg IV over 40 min, Domino, 24 h.</summary>
     private static PkSimulationResult LibraryDefault(SimulationOptions? options = null) =>
         PkSimulator.Simulate(
-            PkModels.Domino.CreateModel(Subject.TypicalAdult),
+            PkParameterSet.Domino.CreateModel(Subject.TypicalAdult),
             DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))),
             options);
 
@@ -23,7 +23,7 @@ public sealed class SimulateCommandTests
     private static PkPdSimulationResult LibraryDefaultPkPd(SimulationOptions? options = null, Drug drug = Drug.RacemicKetamine)
     {
         var effects = EffectParameterSet.Default;
-        var model = new PkPdModel(PkModels.Domino.CreateModel(Subject.TypicalAdult), [effects.Dissociation(drug), effects.Antidepressant(drug)]);
+        var model = new PkPdModel(PkParameterSet.Domino.CreateModel(Subject.TypicalAdult), [effects.Dissociation(drug), effects.Antidepressant(drug)]);
         return PkPdSimulator.Simulate(model,
             DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))), options);
     }

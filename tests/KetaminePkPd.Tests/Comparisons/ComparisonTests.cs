@@ -11,7 +11,7 @@ public class RouteComparisonTests
     public void Run_IvArm_MatchesThePkSimulatorAndAnIndependentTimeAbove()
     {
         var iv = Defaults.Arms[0];
-        var pk = PkSimulator.Simulate(PkModels.Domino.CreateModel(Subject.TypicalAdult),
+        var pk = PkSimulator.Simulate(PkParameterSet.Domino.CreateModel(Subject.TypicalAdult),
             DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))),
             new SimulationOptions { Until = TimeSpan.FromHours(24), OutputStep = TimeSpan.FromSeconds(5) });
         Assert.Equal(pk.Parent.CmaxNgPerMl, iv.Typical.CmaxNgPerMl, 9);

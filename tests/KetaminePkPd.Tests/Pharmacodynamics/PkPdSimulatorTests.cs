@@ -13,7 +13,7 @@ public class PkPdSimulatorTests
     private static DosingRegimen Infusion(double mgPerKg) =>
         DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), TimeSpan.FromMinutes(40)));
 
-    private static PkPdModel Model(EffectParameterSet? fx = null) => new(PkModels.Domino.CreateModel(Subject.TypicalAdult),
+    private static PkPdModel Model(EffectParameterSet? fx = null) => new(PkParameterSet.Domino.CreateModel(Subject.TypicalAdult),
         [(fx ?? Fx).Dissociation(Drug.RacemicKetamine), (fx ?? Fx).Antidepressant(Drug.RacemicKetamine)]);
 
     private static readonly SimulationOptions Week = new() { Until = TimeSpan.FromDays(7), OutputStep = TimeSpan.FromMinutes(10) };
@@ -56,7 +56,7 @@ public class PkPdSimulatorTests
     {
         // Between-session tolerance (KTS_D half-life 3.5 days, TS50_D 16 ng/mL racemic = 8 S-ketamine): the eighth session's peak is about two
         // thirds of the first (0.687 measured; docs/validation.md esk-diss-last-over-first), and the decline levels off after the fourth.
-        var model = new PkPdModel(PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult), [Fx.Dissociation(Drug.Esketamine)]);
+        var model = new PkPdModel(PkParameterSet.PerezRuixo2021.CreateModel(Subject.TypicalAdult), [Fx.Dissociation(Drug.Esketamine)]);
         var session = Administration.Intranasal(Dose.FromMilligrams(56));
         double first = PkPdSimulator.Simulate(model, DosingRegimen.Single(session), SimulationOptions.Default.AtTimes([TimeSpan.Zero, TimeSpan.FromHours(3)]))
             [EffectParameterSet.DissociationName].MaximumValue;
@@ -159,7 +159,7 @@ public class PkPdSimulatorTests
     [Fact]
     public void IndirectResponse_WithoutDrugStaysAtBaseline_WithDrugAgreesWithRodas4()
     {
-        var pk = PkModels.Domino.CreateModel(Subject.TypicalAdult);
+        var pk = PkParameterSet.Domino.CreateModel(Subject.TypicalAdult);
         var idr = new IndirectResponseModel("cortisol", "nmol/L", 3, 300, 0.5, 0.6, 80, inhibition: true);
         var model = new PkPdModel(pk, [idr]);
         var zero = PkPdSimulator.Simulate(model, Infusion(0), Week);
@@ -183,7 +183,7 @@ public class PkPdSimulatorTests
     [Fact]
     public void PkPdModel_InvalidCompositions_Throw()
     {
-        var pk = PkModels.Domino.CreateModel(Subject.TypicalAdult);
+        var pk = PkParameterSet.Domino.CreateModel(Subject.TypicalAdult);
         var d = Fx.Dissociation(Drug.RacemicKetamine);
         Assert.Throws<ArgumentException>(() => new PkPdModel(pk, []));
         Assert.Throws<ArgumentException>(() => new PkPdModel(pk, [d, d]));
@@ -198,7 +198,7 @@ public class ResultLookupTests
     public void IndexOfAndEffectAt_FindOutputsByTime_AndRejectMissingTimes()
     {
         var fx = EffectParameterSet.Default;
-        var model = new PkPdModel(PkModels.Domino.CreateModel(Subject.TypicalAdult), [fx.Dissociation(Drug.RacemicKetamine), fx.Antidepressant(Drug.RacemicKetamine)]);
+        var model = new PkPdModel(PkParameterSet.Domino.CreateModel(Subject.TypicalAdult), [fx.Dissociation(Drug.RacemicKetamine), fx.Antidepressant(Drug.RacemicKetamine)]);
         var r = PkPdSimulator.Simulate(model, DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))),
             new SimulationOptions { Until = TimeSpan.FromDays(2), OutputStep = TimeSpan.FromMinutes(5) });
         int k = r.IndexOf(TimeSpan.FromMinutes(40));
