@@ -19,7 +19,7 @@ public static class Program
         // 70 kg patient (Domino PK); and 300 virtual patients spread over the same doses. Fixed seed: same numbers every run.
         var settings = new DoseResponseSettings { Steps = 11, PopulationSize = 300, Seed = 7 }
             .WithDoses(Dose.FromMilligramsPerKilogram(0.0625), Dose.FromMilligramsPerKilogram(2));
-        var result = DoseResponse.Run(settings);
+        var result = DoseResponseResult.Run(settings);
         var points = result.Points;
 
         output.WriteLine($"Racemic ketamine over {Durations.Prose(settings.Infusion)}, {settings.Subject}, {settings.Model.DisplayName}");

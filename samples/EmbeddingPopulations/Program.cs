@@ -20,7 +20,7 @@ public static class Program
         // a patient sensitive to dissociation is also sensitive to the antidepressant effect (a "shared mechanism").
         var variability = Variability.Of(("CL", 0.2936), ("V1", 0.2936), ("C50_D", 0.5), ("EC50_A", 0.5), ("SCALE_A", 0.3), ("EMAX_D", 0.85))
             .WithCorrelation("C50_D", "EC50_A", 0.6);
-        var population = new PopulationModel { Pk = PkModels.Domino, Variability = variability };
+        var population = new PopulationModel { Pk = PkParameterSet.Domino, Variability = variability };
         output.WriteLine($"Population: {population.Pk.DisplayName}; {population.Covariates}");
         output.WriteLine($"Variability: {variability}");
 
@@ -49,10 +49,10 @@ public static class Program
             + FormattableString.Invariant($"r(peak CADSS, day-1 improvement) {withRho:0.00} with rho 0.6, {withoutRho:0.00} with rho 0."));
 
         // 3. Your own effect model next to a built-in one, for the typical patient.
-        var pk = PkModels.Domino.CreateModel(Subject.TypicalAdult);
+        var pk = PkParameterSet.Domino.CreateModel(Subject.TypicalAdult);
         var heartRate = new HeartRateModel(baselineBpm: 70, emaxBpm: 30, ec50NgPerMl: 150, ke0PerH: Math.Log(2) / (5 / 60.0));
         var model = new PkPdModel(pk, [EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine), heartRate]);
-        var result = PkPdSimulator.Simulate(model, Nimh());
+        var result = model.Simulate(Nimh());
         var hr = result[heartRate];   // the effect model itself is the key: no name to mistype
         int twoHours = Enumerable.Range(0, result.TimesH.Length).MinBy(k => Math.Abs(result.TimesH[k] - 2));
         output.WriteLine();
@@ -84,7 +84,7 @@ public static class Program
             var drug = population.Pk.Drug;
             var model = new PkPdModel(patient.CreatePkModel(population.Pk),
                 [patient.CreateDissociation(population.Effects, drug), patient.CreateAntidepressant(population.Effects, drug)]);
-            var r = PkPdSimulator.Simulate(model, regimen, options);
+            var r = model.Simulate(regimen, options);
             peak[i] = r.Dissociation.MaximumValue;
             auc[i] = r.Pk.Parent.Auc0To24NgHPerMl;
             day1[i] = -r.Antidepressant.Values[^1];   // improvement: positive = better

@@ -17,7 +17,7 @@ public static class Program
     {
         // One typical 70 kg adult; racemic ketamine disposition from Domino 1982.
         var adult = Subject.TypicalAdult;
-        var pk = PkModels.Domino.CreateModel(adult);
+        var pk = PkParameterSet.Domino.CreateModel(adult);
 
         // Two effects driven by the same drug, each with its own effect site (docs/model.md sections 4.1 and 4.2):
         // dissociation is a direct sigmoid Emax of the effect-site concentration; the antidepressant effect is a slow
@@ -28,13 +28,13 @@ public static class Program
             Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));
         // Output every 30 s for 7 days: fine enough for the curves, long enough for the antidepressant effect to fade.
         var options = new SimulationOptions { Until = TimeSpan.FromDays(7), OutputStep = TimeSpan.FromSeconds(30) };
-        var result = PkPdSimulator.Simulate(model, infusion, options);
+        var result = model.Simulate(infusion, options);
 
         var plasma = result.Pk.ParentNgPerMl;
         var cadss = result.Dissociation;
         var mood = result.Antidepressant;
 
-        output.WriteLine($"Racemic ketamine {infusion.Administrations[0].Dose} over 40 min, {adult}, {PkModels.Domino.DisplayName}");
+        output.WriteLine($"Racemic ketamine {infusion.Administrations[0].Dose} over 40 min, {adult}, {PkParameterSet.Domino.DisplayName}");
         output.WriteLine();
         output.WriteLine("time        plasma   effect site   dissociation   antidepressant");
         output.WriteLine("           (ng/mL)       (ng/mL)        (CADSS)   (MADRS points)");
@@ -53,7 +53,7 @@ public static class Program
         double plasmaPeakMin = result.Pk.Parent.TmaxH * 60;
         // The effect site's own peak, found without a grid: the peak of an effect with no tolerance, which is monotone in it.
         var noTolerance = EffectParameterSet.Default.WithParameter("KTA_D", 0).WithParameter("KTS_D", 0);
-        double sitePeakH = PkPdSimulator.Simulate(new PkPdModel(pk, [noTolerance.Dissociation(Drug.RacemicKetamine)]), infusion, options)
+        double sitePeakH = new PkPdModel(pk, [noTolerance.Dissociation(Drug.RacemicKetamine)]).Simulate(infusion, options)
             .Dissociation.MaximumTimeH;
         int sitePeak = IndexAt(result.TimesH, sitePeakH);
         output.WriteLine();

@@ -22,19 +22,19 @@ public static class Program
         var iv = Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40));
         var arms = new List<(string Name, PkParameterSet Set, Administration Dose)>
         {
-            ("racemic IV 0.5 mg/kg/40 min", PkModels.Domino, iv),
-            ("esketamine nasal 56 mg", PkModels.PerezRuixo2021, Administration.Intranasal(Dose.FromMilligrams(56))),
-            ("esketamine nasal 84 mg", PkModels.PerezRuixo2021, Administration.Intranasal(Dose.FromMilligrams(84))),
+            ("racemic IV 0.5 mg/kg/40 min", PkParameterSet.Domino, iv),
+            ("esketamine nasal 56 mg", PkParameterSet.PerezRuixo2021, Administration.Intranasal(Dose.FromMilligrams(56))),
+            ("esketamine nasal 84 mg", PkParameterSet.PerezRuixo2021, Administration.Intranasal(Dose.FromMilligrams(84))),
         };
 
         // Racemic nasal ketamine: the model knows its bioavailability is uncertain and where that number lives.
-        var nasal = PkModels.Domino.CreateModel(adult).GetRoute(Route.Intranasal);
+        var nasal = PkParameterSet.Domino.CreateModel(adult).GetRoute(Route.Intranasal);
         var (low, high) = nasal.BioavailabilityRange!.Value;
         string f = nasal.BioavailabilityParameter!;   // "F_IN"
-        double typicalF = PkModels.Domino[f].Value;
+        double typicalF = PkParameterSet.Domino[f].Value;
         var spray50 = Administration.Intranasal(Dose.FromMilligrams(50));
         foreach (double bioavailability in new[] { typicalF, low, high })
-            arms.Add(($"racemic nasal 50 mg, F {Pct(bioavailability)}", PkModels.Domino.WithParameter(f, bioavailability), spray50));
+            arms.Add(($"racemic nasal 50 mg, F {Pct(bioavailability)}", PkParameterSet.Domino.WithParameter(f, bioavailability), spray50));
 
         output.WriteLine($"Typical patient: {adult}. Effects without placebo or rating noise.");
         output.WriteLine();
@@ -46,7 +46,7 @@ public static class Program
             // racemic ones (EffectParameterSet.PotencyFactor): milligram for milligram, esketamine counts double.
             var model = PkPdModel.Default(set.CreateModel(adult), set.Drug);
             // One output, at 24 h, is enough: Cmax, Tmax and the peak of a direct effect are located exactly between outputs.
-            var result = PkPdSimulator.Simulate(model, DosingRegimen.Single(dose), SimulationOptions.Default.AtTimes([TimeSpan.FromDays(1)]));
+            var result = model.Simulate(DosingRegimen.Single(dose), SimulationOptions.Default.AtTimes([TimeSpan.FromDays(1)]));
             var exposure = result.Pk.Parent;
             double peakCadss = result.Dissociation.MaximumValue;
             double day1 = result.Antidepressant.Values[^1];
@@ -68,7 +68,7 @@ public static class Program
             $"Their day-1 effect ({rows[1].Day1:0.0} and {rows[2].Day1:0.0}) is {(rows[1].Day1 < ivRow.Day1 ? "larger" : "smaller")} than IV's ({ivRow.Day1:0.0}): the slow antidepressant signal follows the time spent above EC50 ({ec50Esketamine:0} ng/mL for esketamine, provisional), not the peak."));
         output.WriteLine(FormattableString.Invariant(
             $"Racemic nasal 50 mg: bioavailability is documented anywhere from {Pct(low)} to {Pct(high)}; the library's default is {Pct(typicalF)}."));
-        output.WriteLine($"  Source: {PkModels.Domino[f].Source}.");
+        output.WriteLine($"  Source: {PkParameterSet.Domino[f].Source}.");
         output.WriteLine(FormattableString.Invariant(
             $"Across that range Cmax goes from {lo.Cmax:0.0} to {hi.Cmax:0.0} ng/mL (x{hi.Cmax / lo.Cmax:0.0}), peak CADSS from {lo.PeakCadss:0.0} to {hi.PeakCadss:0.0}, the day-1 effect from {lo.Day1:0.00} to {hi.Day1:0.00} MADRS points."));
         double esketamineRatio = rows[2].Cmax / rows[1].Cmax;

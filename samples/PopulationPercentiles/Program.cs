@@ -3,7 +3,6 @@
 // CI copies this file into a fresh `dotnet new console` app that references the packed KetaminePkPd package.
 using System.Globalization;
 using KetaminePkPd;
-using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacokinetics;
 using KetaminePkPd.Populations;
 
@@ -18,14 +17,14 @@ public static class Program
     {
         // Who: the default population of docs/model.md section 4.4 for Domino 1982 (30% CV on clearance and central volume,
         // weights N(80, 15) kg, PROVISIONAL spread of both effects). What: 0.5 mg/kg racemic ketamine over 40 min.
-        var population = PopulationModel.Default(PkModels.Domino);
+        var population = PopulationModel.Default(PkParameterSet.Domino);
         var regimen = DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));
         var times = new[] { 20, 40, 60, 120, 240, 1440 }.Select(m => TimeSpan.FromMinutes(m)).ToArray();
         var options = SimulationOptions.Default.AtTimes(times);
 
         // One call: 1000 patients drawn with seed 2024, simulated in parallel, summarised as the 5th, 25th, 50th, 75th and
         // 95th percentiles at each time (the default; pass percentiles: [...] for others).
-        var bands = Population.Simulate(population, regimen, subjects: 1000, seed: 2024, options);
+        var bands = population.Simulate(regimen, subjects: 1000, seed: 2024, options);
 
         output.WriteLine($"{bands.Subjects} virtual patients, seed {bands.Seed}: {population.Pk.DisplayName}, 0.5 mg/kg over 40 min");
         Table(output, "Ketamine plasma concentration, ng/mL", bands.Concentration, bands.Times, "0");
@@ -33,12 +32,12 @@ public static class Program
         Table(output, "Antidepressant drug effect, MADRS points (negative = better)", bands.Antidepressant, bands.Times, "0.0");
 
         // Any percentile you ask for, e.g. the 10th and 90th of the concentration.
-        var wide = Population.Simulate(population, regimen, subjects: 1000, seed: 2024, options, percentiles: [0.1, 0.9]);
+        var wide = population.Simulate(regimen, subjects: 1000, seed: 2024, options, percentiles: [0.1, 0.9]);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"At 40 min, 80% of patients are between {wide.Concentration.Percentile(0.1)[1]:0} and {wide.Concentration.Percentile(0.9)[1]:0} ng/mL."));
 
         // The same seed gives the same numbers, bit for bit, serial or parallel: patient i depends only on (seed, i).
-        var serial = Population.Simulate(population, regimen, subjects: 1000, seed: 2024, options, parallel: false);
+        var serial = population.Simulate(regimen, subjects: 1000, seed: 2024, options, parallel: false);
         output.WriteLine(serial == bands
             ? "Same seed, same bands, serial or parallel (the result records compare every value)."
             : "Same seed gave different bands: this should never happen.");

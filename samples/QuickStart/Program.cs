@@ -7,11 +7,12 @@
 using KetaminePkPd;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Application;
 using KetaminePkPd.Application.Reporting;
 
 // A 70 kg adult, racemic ketamine 0.5 mg/kg over 40 min (the antidepressant infusion), Domino 1982 parameters.
 var adult = Subject.TypicalAdult with { WeightKg = 70 };
-var model = PkModels.Domino.CreateModel(adult);
+var model = PkParameterSet.Domino.CreateModel(adult);
 var infusion = DosingRegimen.Single(
     Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));
 var result = PkSimulator.Simulate(model, infusion, new SimulationOptions { Until = TimeSpan.FromHours(24) });
@@ -20,13 +21,13 @@ Console.WriteLine($"ketamine    {result.Parent}");
 Console.WriteLine($"norketamine {result.Metabolite}");
 
 // Esketamine nasal spray, 56 mg = two 28 mg devices 5 min apart (Perez-Ruixo 2021).
-var spray = PkSimulator.Simulate(PkModels.PerezRuixo2021.CreateModel(adult),
+var spray = PkSimulator.Simulate(PkParameterSet.PerezRuixo2021.CreateModel(adult),
     DosingRegimen.Single(Administration.Intranasal(Dose.FromMilligrams(56))));
 Console.WriteLine($"esketamine  {spray.Parent}");
 
 // Both effects with the typical (PROVISIONAL) parameters: dissociation (CADSS points) and the antidepressant drug
 // effect (MADRS points, negative = improvement), the model `ketamine-pkpd simulate` runs.
-var pkpd = PkPdSimulator.Simulate(PkPdModel.Default(model, Drug.RacemicKetamine), infusion, SimulationOptions.Default);
+var pkpd = PkPdModel.Default(model, Drug.RacemicKetamine).Simulate(infusion, SimulationOptions.Default);
 Console.WriteLine(FormattableString.Invariant($"peak CADSS  {pkpd.Dissociation.MaximumValue:0.0} points"));
 
 // The same report, JSON and CSV as the command line, with its defaults (70 kg, 0.5 mg/kg over 40 min, Domino 1982).

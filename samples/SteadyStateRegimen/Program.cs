@@ -17,7 +17,7 @@ public static class Program
     {
         // Oral racemic ketamine 50 mg every 8 h (an off-label oral regimen), Domino 1982 with its oral route (F 20%) and
         // norketamine, a 70 kg adult. At steady state, then two more doses: ev(amt = 50, ii = 8, addl = 2, ss = 1).
-        var model = PkModels.Domino.CreateModel(Subject.TypicalAdult);
+        var model = PkParameterSet.Domino.CreateModel(Subject.TypicalAdult);
         var dose = Administration.Oral(Dose.FromMilligrams(50));
         var interval = TimeSpan.FromHours(8);
         var steady = DosingRegimen.Every(interval, dose, additionalDoses: 2, steadyState: true);

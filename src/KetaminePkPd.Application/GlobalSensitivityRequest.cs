@@ -65,9 +65,9 @@ public sealed class GlobalSensitivityRequest
         var hypotheses = (hypothesis is null ? Hypothesis.All : [Hypothesis.Parse(hypothesis, "--hypothesis")]).Select(given.Apply).ToArray();
         if (given.FirstWithout(hypotheses.Select(h => h.Name)) is var (option, target))
             throw new ArgumentException($"{option} applies to the {target} hypothesis, which this run does not test; drop --hypothesis or use --hypothesis {target}.");
-        var observed = ReplicateStudySettings.Observation(observedR, observedN, observedAt, "given with --observed-r", "--observed-r, --observed-n and --observed-at");
+        var observed = SensitivityArguments.Observed(observedR, observedN, observedAt);
         var varyList = vary?.ToList() ?? [];
-        var assumptions = SensitivityRanges.ParseList(varyList, choice.Design, "--vary");
+        var assumptions = SensitivityAnalysis.ParseList(varyList, choice.Design, "--vary");
         if (assumptions.IsEmpty) throw new ArgumentException("--vary none: a global analysis samples at least one assumption.");
         var settings = d with
         {
@@ -85,11 +85,7 @@ public sealed class GlobalSensitivityRequest
 
         static string Inv(long v) => v.ToString(CultureInfo.InvariantCulture);
         var args = new List<string> { "--global" };
-        if (!choice.IsDefault) args.AddRange(["--design", choice.FilePath ?? choice.Token]);
-        if (parametersFile is not null) args.AddRange(["--parameters", parametersFile]);
-        if (hypothesis is not null) args.AddRange(["--hypothesis", hypotheses[0].Name]);
-        foreach (string a in given.Arguments()) args.AddRange(a.Split(' ', 2));
-        if (varyList.Count > 0) args.AddRange(["--vary", string.Join(',', settings.Assumptions.Select(SensitivityRanges.Token))]);
+        SensitivityArguments.AddCommon(args, choice, parametersFile, hypothesis is not null ? hypotheses[0].Name : null, given, varyList.Count > 0, settings.Assumptions);
         if (settings.Worlds != d.Worlds) args.AddRange(["--worlds", Inv(settings.Worlds)]);
         CommandLineText.AddReplicateArguments(args, observed, (settings.Replicates, d.Replicates), (settings.PoolSize, d.PoolSize), (settings.Seed, d.Seed));
         return new GlobalSensitivityRequest(choice, settings, [.. args]);

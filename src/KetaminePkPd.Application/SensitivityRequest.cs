@@ -32,8 +32,8 @@ public sealed class SensitivityRequest
     /// <param name="design">The design chosen; null for the NIMH design.</param>
     /// <param name="hypothesis">The hypothesis name; null for exposure-only.</param>
     /// <param name="strengths">Strengths; each must belong to <paramref name="hypothesis"/>.</param>
-    /// <param name="vary">Assumption tokens varied one at a time (<see cref="SensitivityRanges.ParseList"/>); null or empty for all that apply to the design.</param>
-    /// <param name="pair">Two assumptions varied together, <c>a,b</c> (<see cref="SensitivityRanges.ParsePair"/>), or null.</param>
+    /// <param name="vary">Assumption tokens varied one at a time (<see cref="SensitivityAnalysis.ParseList"/>); null or empty for all that apply to the design.</param>
+    /// <param name="pair">Two assumptions varied together, <c>a,b</c> (<see cref="SensitivityAnalysis.ParsePair"/>), or null.</param>
     /// <param name="observedR">An observed r (with <paramref name="observedN"/> and <paramref name="observedAt"/>).</param>
     /// <param name="observedN">Patients behind <paramref name="observedR"/>.</param>
     /// <param name="observedAt">The time of <paramref name="observedR"/>, one of the design's assessments.</param>
@@ -51,23 +51,20 @@ public sealed class SensitivityRequest
         var h = given.Apply(hypothesis is null ? Hypothesis.ExposureOnly : Hypothesis.Parse(hypothesis, "--hypothesis"));
         if (given.FirstWithout([h.Name]) is var (option, target))
             throw new ArgumentException($"{option} applies to the {target} hypothesis, not to {h.Name}; add --hypothesis {target}.");
-        var observed = ReplicateStudySettings.Observation(observedR, observedN, observedAt, "given with --observed-r", "--observed-r, --observed-n and --observed-at");
+        var observed = SensitivityArguments.Observed(observedR, observedN, observedAt);
         var varyList = vary?.ToList() ?? [];
         var settings = d with
         {
             Design = choice.Design, Hypothesis = h, Observed = observed ?? d.Observed,
-            Assumptions = SensitivityRanges.ParseList(varyList, choice.Design, "--vary"),
-            Pair = pair is null ? null : SensitivityRanges.ParsePair(pair, choice.Design, "--pair"),
+            Assumptions = SensitivityAnalysis.ParseList(varyList, choice.Design, "--vary"),
+            Pair = pair is null ? null : SensitivityAnalysis.ParsePair(pair, choice.Design, "--pair"),
             Replicates = replicates ?? d.Replicates, PoolSize = subjects ?? d.PoolSize, Seed = seed ?? d.Seed,
         };
         settings.Validate();
 
         var args = new List<string>();
-        if (!choice.IsDefault) args.AddRange(["--design", choice.FilePath ?? choice.Token]);
-        if (!h.IsExposureOnly || hypothesis is not null) args.AddRange(["--hypothesis", h.Name]);
-        foreach (string a in given.Arguments()) args.AddRange(a.Split(' ', 2));
-        if (varyList.Count > 0) args.AddRange(["--vary", settings.Assumptions.IsEmpty ? "none" : string.Join(',', settings.Assumptions.Select(SensitivityRanges.Token))]);
-        if (settings.Pair is { } p) args.AddRange(["--pair", $"{SensitivityRanges.Token(p.First)},{SensitivityRanges.Token(p.Second)}"]);
+        SensitivityArguments.AddCommon(args, choice, null, !h.IsExposureOnly || hypothesis is not null ? h.Name : null, given, varyList.Count > 0, settings.Assumptions);
+        if (settings.Pair is { } p) args.AddRange(["--pair", $"{SensitivityAnalysis.Token(p.First)},{SensitivityAnalysis.Token(p.Second)}"]);
         CommandLineText.AddReplicateArguments(args, observed, (settings.Replicates, d.Replicates), (settings.PoolSize, d.PoolSize), (settings.Seed, d.Seed));
         return new SensitivityRequest(choice, settings, [.. args]);
     }

@@ -105,7 +105,7 @@ public sealed class TrialRequest
             ? $"--design '{Choice.FilePath}' ({Design.TotalSubjects} patients over {Design.Arms.Length} arms)"
             : $"--subjects {Design.TotalSubjects}");
 
-    /// <summary>Runs the trial (<see cref="VirtualTrial.Run"/>, in parallel; the result does not depend on the core count).</summary>
+    /// <summary>Runs the trial (<see cref="TrialDesign.Simulate"/>, in parallel; the result does not depend on the core count).</summary>
     /// <param name="progress">Receives the number of patients simulated so far, or null.</param>
-    public TrialResult Run(IProgress<int>? progress = null) => VirtualTrial.Run(Design, Hypothesis, Seed, parallel: true, progress);
+    public TrialResult Run(IProgress<int>? progress = null) => Design.Simulate(Hypothesis, Seed, parallel: true, progress);
 }

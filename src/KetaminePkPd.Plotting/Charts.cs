@@ -1,3 +1,4 @@
+using KetaminePkPd.Populations;
 using System.Globalization;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacodynamics;

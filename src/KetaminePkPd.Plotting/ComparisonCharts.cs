@@ -1,3 +1,4 @@
+using KetaminePkPd.Populations;
 using System.Globalization;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacodynamics;
@@ -9,7 +10,7 @@ namespace KetaminePkPd.Plotting;
 
 /// <summary>
 /// The figures of a route comparison (<see cref="RouteComparison.Run"/>) and of the population of a dose sweep
-/// (<see cref="DoseResponse.Run"/>), drawn with <see cref="Charts"/>. Each reads a result and draws; none simulates.
+/// (<see cref="DoseResponseResult.Run"/>), drawn with <see cref="Charts"/>. Each reads a result and draws; none simulates.
 /// </summary>
 public static class ComparisonCharts
 {
@@ -75,7 +76,7 @@ public static class ComparisonCharts
         if (k < 0) throw new InvalidOperationException("The sweep's population has no day-1 assessment.");
         var s = result.Settings;
         return Charts.Scatter([.. pop.Subjects.Select(x => x.CadssRated)], [.. pop.Subjects.Select(x => -x.PercentChanges[k])],
-            $"Improvement of {pop.Design.Scale.Label()} at day 1 (% of baseline)",
+            $"Improvement of {TrialWording.ScaleLabel(pop.Design.Scale)} at day 1 (% of baseline)",
             $"Dose alone: {pop.Subjects.Length.ToString(Inv)} patients given {DoseResponseReport.DoseText(s.From)} to {DoseResponseReport.DoseText(s.To)}");
     }
 }

@@ -41,7 +41,7 @@ public static class HtmlReport
         var test = story.Hypotheses;
         var s = test.Settings;
         var design = s.Design;
-        string scale = design.Scale.Label();
+        string scale = TrialWording.ScaleLabel(design.Scale);
         string cadssAt = Formatting.Span(design.CadssTime);
 
         page.Raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -106,7 +106,7 @@ public static class HtmlReport
             "respond to other treatments. The same infusion makes many patients feel detached from their body or surroundings for an hour " +
             "or so: dissociation, scored on the Clinician-Administered Dissociative States Scale (CADSS, 0 to 92 points).");
         page.P($"In a sample treated at the NIMH, patients who dissociated more at 40 minutes also improved more: CADSS correlated with the % change " +
-            $"of the {design.Scale.Label()} score at r = -0.35 at 230 minutes and r = -0.41 at day 7 (Luckenbaugh et al. 2014, J Affect Disord " +
+            $"of the {TrialWording.ScaleLabel(design.Scale)} score at r = -0.35 at 230 minutes and r = -0.41 at day 7 (Luckenbaugh et al. 2014, J Affect Disord " +
             "159:56; the number of patients behind each correlation is not reported and is back-calculated here from the p-values as about 58 and 39).");
         page.Raw("<div class=\"debate\">\n<div>\n<h3>The letter</h3>\n");
         page.P("Bartoli and colleagues (J Clin Psychiatry, letter) read this as a hint that the two effects are linked, \u201ctwo sides of the same " +

@@ -56,7 +56,7 @@ public static class SensitivityCharts
                 text.LabelAlignment = align;
                 text.LabelFontColor = cell[observed].Verdict == CompatibilityVerdict.Compatible ? green : Colors.Black;
             }
-            ticks.AddMajor(i, SensitivityRanges.Describe(row.Assumption));
+            ticks.AddMajor(i, SensitivityAnalysis.Describe(row.Assumption));
         }
         plt.Axes.Left.TickGenerator = ticks;
         var d = plt.Add.VerticalLine(defaultMedian);
@@ -99,7 +99,7 @@ public static class SensitivityCharts
         foreach (var c in result.PairGrid) p[c.Levels[0].Index, c.Levels[1].Index] = c[observed].Compatibility.TwoSidedP;
 
         var plt = Figure.New($"Two-sided compatibility p of the observed r = {observed.R.ToString("0.00", CultureInfo.InvariantCulture)} ({Durations.Prose(observed.Time)}, n = {observed.N}) under {result.Settings.Hypothesis.Name}",
-            SensitivityRanges.Describe(pair.Second), SensitivityRanges.Describe(pair.First));
+            SensitivityAnalysis.Describe(pair.Second), SensitivityAnalysis.Describe(pair.First));
         plt.Title(plt.Axes.Title.Label.Text, size: 17);
         for (int y = 0; y < ys.Count; y++)
             for (int x = 0; x < xs.Count; x++)

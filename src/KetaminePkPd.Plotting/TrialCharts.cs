@@ -57,7 +57,7 @@ public static class TrialCharts
         if (change.All(c => c == firstChange))
             throw new ArgumentException($"{name}: every patient's % change at {Formatting.Span(at)} is {Plain(firstChange)}, so there is no scatter to fit a line to; leave out {name}.");
         return Charts.Scatter([.. cadss], [.. change.Select(c => -c)],
-            $"Improvement of {design.Scale.Label()} at {Formatting.Span(at)} (% of baseline)",
+            $"Improvement of {TrialWording.ScaleLabel(design.Scale)} at {Formatting.Span(at)} (% of baseline)",
             $"{result.Hypothesis.Name}: CADSS at {Formatting.Span(design.CadssTime)} vs improvement at {Formatting.Span(at)}, {result.Overall.Subjects} patients");
     }
 
@@ -74,7 +74,7 @@ public static class TrialCharts
         if (rows.Count == 0) throw new ArgumentException("Not an observation of this test.", nameof(observed));
         return Charts.Histograms(rows.Select(c => ($"{TrialWording.NameWithStrengths(c.Hypothesis)}: p {Formatting.TwoSidedP(c.Compatibility)}, {TrialWording.Verdict(c.Verdict)}",
                 (IReadOnlyList<double>)c.R.Values)), observed.R,
-            $"r of CADSS ({Formatting.Span(design.CadssTime)}) with % change of {design.Scale.Label()} at {Formatting.Span(observed.Time)}",
+            $"r of CADSS ({Formatting.Span(design.CadssTime)}) with % change of {TrialWording.ScaleLabel(design.Scale)} at {Formatting.Span(observed.Time)}",
             $"{result.Settings.Replicates.ToString("N0", CultureInfo.InvariantCulture)} simulated trials of {observed.N.ToString(CultureInfo.InvariantCulture)} patients per hypothesis, {Formatting.Span(observed.Time)}");
     }
 

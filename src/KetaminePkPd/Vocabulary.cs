@@ -7,7 +7,7 @@ namespace KetaminePkPd;
 /// and ancestries, parsed and formatted the same way by every front end (the command
 /// line's options, its <c>--arm</c> strings, scenario files, the web page and user code). Parsing ignores case, leading
 /// and trailing white space, and treats <c>_</c> as <c>-</c>. Models parse with
-/// <see cref="Pharmacokinetics.PkModels.Parse"/> and hypotheses with <see cref="Trials.Hypothesis.Parse"/>, by the same rules.
+/// <see cref="Pharmacokinetics.PkParameterSet.Parse"/> and hypotheses with <see cref="Trials.Hypothesis.Parse"/>, by the same rules.
 /// </summary>
 /// <remarks>
 /// Every parse failure is an <see cref="ArgumentException"/> whose message starts with the name given and the text

@@ -135,7 +135,7 @@ public sealed partial class TeachingPageTests
         await page.FocusAsync("#dr-dose");
         await page.Keyboard.PressAsync("ArrowRight");   // 0.50 -> 0.55 mg/kg
         await page.WaitForFunctionAsync("() => document.getElementById('dr-dose-value').textContent.startsWith('0.55')");
-        var arm = new KetaminePkPd.Comparisons.ComparisonArm("check", KetaminePkPd.Pharmacokinetics.PkModels.Domino,
+        var arm = new KetaminePkPd.Comparisons.ComparisonArm("check", KetaminePkPd.Pharmacokinetics.PkParameterSet.Domino,
             Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.55), TimeSpan.FromMinutes(40)));
         double expected = KetaminePkPd.Comparisons.RouteComparison.Run([arm], new() { Parallel = false }).Arms[0].Typical.PeakCadss;
         double shown = await DataValue(page, "#dr-cadss");
@@ -166,7 +166,7 @@ public sealed partial class TeachingPageTests
         Assert.Equal(model, await page.InputValueAsync("#op-model"));
         Assert.Equal(route, await page.InputValueAsync("#op-route"));
         Assert.Equal(dose, await page.InnerTextAsync("#op-dose-value"));
-        var set = KetaminePkPd.Pharmacokinetics.PkModels.Get(model);
+        var set = KetaminePkPd.Pharmacokinetics.PkParameterSet.Get(model);
         var administration = route switch
         {
             "IntravenousBolus" => Administration.IntravenousBolus(Dose.FromMilligramsPerKilogram(0.5)),

@@ -119,7 +119,7 @@ public sealed partial class TeachingPageTests(BrowserFixture browser, ITestOutpu
 
         // The scatter's trial: the NIMH design with 58 patients, rated at 230 min only.
         var design = settings.Design.WithTotalSubjects(58).With(assessments: [TimeSpan.FromMinutes(230)]);
-        var trial = VirtualTrial.Run(design, Hypothesis.ExposureOnly, 1, parallel: false);
+        var trial = design.Simulate(Hypothesis.ExposureOnly, 1, parallel: false);
         double trialR = trial.Associations[0]!.Raw.R;
         Assert.Equal(trialR, await DataValue(page, "#hy-trial-r"), Tolerance);
         Assert.Equal("1", await page.GetAttributeAsync("#hy-progress", "value"));
@@ -280,7 +280,7 @@ public sealed partial class TeachingPageTests(BrowserFixture browser, ITestOutpu
 
     private static double LibraryCmax(double mgPerKg, double weightKg)
     {
-        var arm = new ComparisonArm("check", PkModels.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), TimeSpan.FromMinutes(40)));
+        var arm = new ComparisonArm("check", PkParameterSet.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), TimeSpan.FromMinutes(40)));
         var options = new ComparisonOptions { Subject = Subject.TypicalAdult with { WeightKg = weightKg }, Parallel = false };
         return RouteComparison.Run([arm], options).Arms[0].Typical.CmaxNgPerMl;
     }

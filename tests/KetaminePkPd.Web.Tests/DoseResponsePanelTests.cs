@@ -12,9 +12,9 @@ public class DoseResponsePanelTests : PageContext
     {
         var cut = Render<DoseResponsePanel>();
         cut.WaitForElement("#dr-cadss", TimeSpan.FromSeconds(60));
-        var library = DoseResponse.Run(DoseResponseSettings.Default with { PopulationSize = 0 });
+        var library = DoseResponseResult.Run(DoseResponseSettings.Default with { PopulationSize = 0 });
         Assert.Equal(library.Points, cut.Instance.Sweep!.Points);
-        var at = RouteComparison.Run([new ComparisonArm("check", PkModels.Domino,
+        var at = RouteComparison.Run([new ComparisonArm("check", PkParameterSet.Domino,
             Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)))], new ComparisonOptions { Parallel = false }).Arms[0].Typical;
         Assert.Equal(at.PeakCadss, Value(cut.Find("#dr-cadss")));
         Assert.Equal(at.AntidepressantDay1, Value(cut.Find("#dr-day1")));

@@ -18,7 +18,7 @@ public class OnePatientPanelTests : PageContext
     public void Render_Defaults_ShowsTheLibrarysNumbersForTheNimhInfusion()
     {
         var cut = Render<OnePatientPanel>();
-        var m = Library(PkModels.Domino, Infusion(0.5)).Typical;
+        var m = Library(PkParameterSet.Domino, Infusion(0.5)).Typical;
         Assert.Equal(m.CmaxNgPerMl, Value(cut.Find("#op-cmax")));
         Assert.Equal(m.TmaxH, Value(cut.Find("#op-tmax")));
         Assert.Equal(m.Auc0To24NgHPerMl, Value(cut.Find("#op-auc")));
@@ -37,7 +37,7 @@ public class OnePatientPanelTests : PageContext
         var cut = Render<OnePatientPanel>();
         var before = DrawsTitled("plasma and effect-site concentrations");
         cut.Find("#op-dose").Input("1");
-        var expected = Library(PkModels.Domino, Infusion(1.0)).Typical;
+        var expected = Library(PkParameterSet.Domino, Infusion(1.0)).Typical;
         Assert.Equal(expected.CmaxNgPerMl, Value(cut.Find("#op-cmax")));
         Assert.Equal(expected.PeakCadss, Value(cut.Find("#op-peak-cadss")));
         var after = DrawsTitled("plasma and effect-site concentrations");
@@ -54,7 +54,7 @@ public class OnePatientPanelTests : PageContext
         var cut = Render<OnePatientPanel>();
         cut.Find("#op-weight").Input("100");
         cut.Find("#op-infusion").Input("20");
-        var expected = Library(PkModels.Domino, Infusion(0.5, 20), weightKg: 100).Typical;
+        var expected = Library(PkParameterSet.Domino, Infusion(0.5, 20), weightKg: 100).Typical;
         Assert.Equal(expected.CmaxNgPerMl, Value(cut.Find("#op-cmax")));
         Assert.Equal("20 min", cut.Find("#op-infusion-value").TextContent);
         Assert.Contains("(50 mg)", cut.Find("#op-dose-value").TextContent);
@@ -66,7 +66,7 @@ public class OnePatientPanelTests : PageContext
         var cut = Render<OnePatientPanel>();
         cut.Find("#op-route").Change("IntravenousBolus");
         Assert.Empty(cut.FindAll("#op-infusion"));
-        var expected = Library(PkModels.Domino, Administration.IntravenousBolus(Dose.FromMilligramsPerKilogram(0.5))).Typical;
+        var expected = Library(PkParameterSet.Domino, Administration.IntravenousBolus(Dose.FromMilligramsPerKilogram(0.5))).Typical;
         Assert.Equal(expected.CmaxNgPerMl, Value(cut.Find("#op-cmax")));
     }
 
@@ -74,7 +74,7 @@ public class OnePatientPanelTests : PageContext
     public void ModelMenu_Esketamine_OffersItsRoutesAndWholeNasalDevices()
     {
         var cut = Render<OnePatientPanel>();
-        cut.Find("#op-model").Change(PkModels.PerezRuixo2021.Key);
+        cut.Find("#op-model").Change(PkParameterSet.PerezRuixo2021.Key);
         var routes = cut.FindAll("#op-route option").Select(o => o.GetAttribute("value")).ToArray();
         Assert.Equal("IntravenousInfusion,IntravenousBolus,Intranasal,Oral", string.Join(",", routes));
 
@@ -83,7 +83,7 @@ public class OnePatientPanelTests : PageContext
         Assert.Equal(("28", "112", "28"), (dose.GetAttribute("min"), dose.GetAttribute("max"), dose.GetAttribute("step")));
         Assert.True(cut.Find("#op-unit-mgkg").HasAttribute("disabled"));   // whole devices: the dose is in mg
         dose.Input("84");
-        var expected = Library(PkModels.PerezRuixo2021, Administration.Intranasal(Dose.FromMilligrams(84))).Typical;
+        var expected = Library(PkParameterSet.PerezRuixo2021, Administration.Intranasal(Dose.FromMilligrams(84))).Typical;
         Assert.Equal(expected.CmaxNgPerMl, Value(cut.Find("#op-cmax")));
         Assert.Equal("84 mg", cut.Find("#op-dose-value").TextContent);
     }
@@ -96,7 +96,7 @@ public class OnePatientPanelTests : PageContext
         Assert.Equal("35 mg", cut.Find("#op-dose-value").TextContent);   // 0.5 mg/kg x 70 kg, same dose in mg
         cut.Find("#op-route").Change("Intranasal");
         cut.Find("#op-dose").Input("50");
-        var library = Library(PkModels.Domino, Administration.Intranasal(Dose.FromMilligrams(50)));
+        var library = Library(PkParameterSet.Domino, Administration.Intranasal(Dose.FromMilligrams(50)));
         Assert.Equal(library.Typical.CmaxNgPerMl, Value(cut.Find("#op-cmax")));
         string text = cut.Find("#op-cmax").TextContent;
         Assert.Contains($"[{Model.Fmt.N(library.AtLow!.CmaxNgPerMl, "0.0")} to {Model.Fmt.N(library.AtHigh!.CmaxNgPerMl, "0.0")}]", text);
@@ -108,9 +108,9 @@ public class OnePatientPanelTests : PageContext
     {
         var cut = Render<OnePatientPanel>();
         cut.Find("#op-route").Change("Oral");
-        cut.Find("#op-model").Change(PkModels.Herd.Key);
+        cut.Find("#op-model").Change(PkParameterSet.Herd.Key);
         Assert.Equal("IntravenousInfusion,IntravenousBolus", string.Join(",", cut.FindAll("#op-route option").Select(o => o.GetAttribute("value"))));
-        Assert.Equal(PkModels.Herd.Key, cut.Instance.Settings.ModelKey);
+        Assert.Equal(PkParameterSet.Herd.Key, cut.Instance.Settings.ModelKey);
         Assert.Equal(Model.RouteChoice.IntravenousInfusion, cut.Instance.Settings.Route);
     }
 }

@@ -76,7 +76,7 @@ public class PanelTests : PageContext
         Assert.Equal("1", cut.Find("#hy-progress").GetAttribute("value"));
         // The scatter's trial: 58 patients of the NIMH design rated at 230 min, same hypothesis and seed.
         var design = settings.Design.WithTotalSubjects(58).With(assessments: [TimeSpan.FromMinutes(230)]);
-        var trial = VirtualTrial.Run(design, Hypothesis.Mediation(0.8), 1, parallel: false);
+        var trial = design.Simulate(Hypothesis.Mediation(0.8), 1, parallel: false);
         Assert.Equal(trial.Associations[0]!.Raw.R, Value(cut.Find("#hy-trial-r")));
         Assert.False(cut.Find("#hy-run").HasAttribute("disabled"));
         // The histogram holds every replicate and marks the observed r.

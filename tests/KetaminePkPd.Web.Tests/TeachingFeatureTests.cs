@@ -26,7 +26,7 @@ public class TeachingFeatureTests : PageContext
         double day1Change = Math.Abs(b.AntidepressantDay1 - i.AntidepressantDay1) / Math.Abs(i.AntidepressantDay1);
         Assert.True(day1Change < 0.10, $"day-1 effect moved {day1Change:P1}");   // "barely moves"
         // Cmax of the bolus is the dose over V1 (Domino: V1 = 0.063 L/kg x 70 kg; docs/model.md 3.1): 35 mg / 4.41 L.
-        var v1 = PkModels.Domino.Parameters.Single(p => p.Name == "V1");
+        var v1 = PkParameterSet.Domino.Parameters.Single(p => p.Name == "V1");
         Assert.Equal(35_000 / (v1.Value * 70), b.CmaxNgPerMl, b.CmaxNgPerMl * 1e-9);
     }
 
@@ -54,7 +54,7 @@ public class TeachingFeatureTests : PageContext
     [Fact]
     public void Query_RoundTripsAndIgnoresJunk()
     {
-        var s = new PatientSettings { ModelKey = PkModels.Hijazi.Key, InfusionMinutes = 20, WeightKg = 90, DoseValue = 0.75 };
+        var s = new PatientSettings { ModelKey = PkParameterSet.Hijazi.Key, InfusionMinutes = 20, WeightKg = 90, DoseValue = 0.75 };
         Assert.Equal(s, PatientSettings.FromQuery(s.ToQuery()));
         var nasal = Lessons.Find("nasal")!.Settings with { DoseValue = 84 };
         Assert.Equal(nasal, PatientSettings.FromQuery("?" + nasal.ToQuery()));
@@ -167,7 +167,7 @@ public class RepeatedDoseTests : PageContext
         cut.WaitForElement("#op-cmax");
         cut.Find("#op-sessions").Input("3");
         cut.Find("#op-interval").Input("24");
-        var arm = new ComparisonArm("check", PkModels.Domino,
+        var arm = new ComparisonArm("check", PkParameterSet.Domino,
             Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)), 3, TimeSpan.FromHours(24));
         var expected = RouteComparison.Run([arm], new ComparisonOptions { Parallel = false }).Arms[0].Typical;
         Assert.Equal(expected.AntidepressantDay7, cut.Instance.Result!.Typical.AntidepressantDay7);
@@ -245,7 +245,7 @@ public class EditableParameterTests : PageContext
         cut.Find("#op-route").Change("IntravenousBolus");
         double before = Value(cut.Find("#op-cmax"));
         cut.Find("#op-param-v1").Change("0.126");
-        var model = PkModels.Domino.WithParameter("V1", 0.126);
+        var model = PkParameterSet.Domino.WithParameter("V1", 0.126);
         var expected = RouteComparison.Run([new ComparisonArm("check", model, Administration.IntravenousBolus(Dose.FromMilligramsPerKilogram(0.5)))],
             new ComparisonOptions { Parallel = false }).Arms[0].Typical.CmaxNgPerMl;
         Assert.Equal(expected, Value(cut.Find("#op-cmax")));
@@ -271,7 +271,7 @@ public class EditableParameterTests : PageContext
         double cmax = Value(cut.Find("#op-cmax")), cadss = Value(cut.Find("#op-peak-cadss")), day1 = Value(cut.Find("#op-day1"));
         cut.Find("#op-effect-c50_d").Change("480");
         var effects = KetaminePkPd.Pharmacodynamics.EffectParameterSet.Default.WithParameter("C50_D", 480);
-        var expected = RouteComparison.Run([new ComparisonArm("check", PkModels.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)))],
+        var expected = RouteComparison.Run([new ComparisonArm("check", PkParameterSet.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)))],
             new ComparisonOptions { Parallel = false, Effects = effects }).Arms[0].Typical;
         Assert.Equal(expected.PeakCadss, Value(cut.Find("#op-peak-cadss")));
         Assert.True(expected.PeakCadss < cadss / 2, $"peak CADSS {expected.PeakCadss} with C50_D doubled, {cadss} before");   // Hill 2 below C50: about a quarter
@@ -295,7 +295,7 @@ public class EditableParameterTests : PageContext
     {
         var s = new PatientSettings().WithEffectParameter("ec50_a", 120).WithEffectParameter("C50_D", 240);
         Assert.Equal("EC50_A=120", s.EffectText);                        // C50_D at the library's value is no change
-        Assert.Equal("EC50_A=120", s.WithModel(PkModels.Hijazi.Key).EffectText);
+        Assert.Equal("EC50_A=120", s.WithModel(PkParameterSet.Hijazi.Key).EffectText);
         Assert.Equal(120, s.Effects["EC50_A"].Value);
         Assert.Throws<ArgumentOutOfRangeException>(() => s.WithEffectParameter("HILL_D", 0));
         Assert.Equal(new PatientSettings(), PatientSettings.FromQuery("e.HILL_D=0&e.NOPE=3&e.EC50_A=abc"));
@@ -306,8 +306,8 @@ public class EditableParameterTests : PageContext
     {
         var s = new PatientSettings().WithParameter("cl", 2.0).WithParameter("V1", 0.063);
         Assert.Equal("CL=2", s.ParameterText);                          // V1 at its published value is no change
-        Assert.Equal("", s.WithParameter("CL", PkModels.Domino["CL"].Value).ParameterText);
-        Assert.Equal("", s.WithModel(PkModels.Hijazi.Key).ParameterText);
+        Assert.Equal("", s.WithParameter("CL", PkParameterSet.Domino["CL"].Value).ParameterText);
+        Assert.Equal("", s.WithModel(PkParameterSet.Hijazi.Key).ParameterText);
         Assert.Throws<ArgumentOutOfRangeException>(() => s.WithParameter("V1", -1));
         Assert.Equal(new PatientSettings(), PatientSettings.FromQuery("p.V1=-5&p.NOPE=3&p.CL=abc"));
     }

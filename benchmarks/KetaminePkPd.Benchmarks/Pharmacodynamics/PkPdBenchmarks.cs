@@ -22,7 +22,7 @@ public class PkPdBenchmarks
     public void Setup()
     {
         var fx = EffectParameterSet.Default;
-        _model = new PkPdModel(PkModels.Domino.CreateModel(Subject.TypicalAdult), [fx.Dissociation(Drug.RacemicKetamine), fx.Antidepressant(Drug.RacemicKetamine)]);
+        _model = new PkPdModel(PkParameterSet.Domino.CreateModel(Subject.TypicalAdult), [fx.Dissociation(Drug.RacemicKetamine), fx.Antidepressant(Drug.RacemicKetamine)]);
         _regimen = DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));
         _exact = SimulationOptions.Default.AtTimes(new[] { 0, 40, 230, 1440, 4320, 10080 }.Select(m => TimeSpan.FromMinutes(m)));
         _rodas = _exact with { Method = SolverMethod.Rosenbrock };

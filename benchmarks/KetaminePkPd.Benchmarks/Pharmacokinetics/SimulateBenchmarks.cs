@@ -29,8 +29,8 @@ public class SimulateBenchmarks
         (_model, _regimen) = Model switch
         {
             "3cmt" => (ThreeCompartment(subject), nimh),
-            "domino" => (PkModels.Domino.CreateModel(subject), nimh),
-            _ => (PkModels.PerezRuixo2021.CreateModel(subject), DosingRegimen.Single(Administration.Intranasal(Dose.FromMilligrams(56)))),
+            "domino" => (PkParameterSet.Domino.CreateModel(subject), nimh),
+            _ => (PkParameterSet.PerezRuixo2021.CreateModel(subject), DosingRegimen.Single(Administration.Intranasal(Dose.FromMilligrams(56)))),
         };
         var baseOptions = new SimulationOptions { Until = TimeSpan.FromHours(24), OutputStep = TimeSpan.FromMinutes(15) };
         _exact = baseOptions;

@@ -22,7 +22,7 @@ internal static class GlobalMemoryMeasure
             Worlds = worlds, PlausibilityPatientsPerArm = 100, Hypotheses = [Hypothesis.ExposureOnly], Replicates = 100, PoolSize = 240,
         };
         var clock = Stopwatch.StartNew();
-        var result = GlobalSensitivityAnalysis.Run(settings);
+        var result = SensitivityAnalysis.RunGlobal(settings);
         double seconds = clock.Elapsed.TotalSeconds;
         long heap = GC.GetTotalMemory(forceFullCollection: true);
         using var self = Process.GetCurrentProcess();

@@ -18,5 +18,5 @@ public class GlobalWorldBenchmarks
     private static readonly GlobalSensitivitySettings Settings = GlobalSensitivitySettings.Default with { Worlds = Worlds, Parallel = false };
 
     [Benchmark(OperationsPerInvoke = Worlds)]
-    public int DefaultWorldSerial() => GlobalSensitivityAnalysis.RunShard(Settings, 1, 1).Count(w => w.IsPlausible);
+    public int DefaultWorldSerial() => SensitivityAnalysis.RunGlobalShard(Settings, 1, 1).Count(w => w.IsPlausible);
 }

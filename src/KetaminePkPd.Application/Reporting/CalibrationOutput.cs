@@ -13,8 +13,9 @@ public static class CalibrationOutput
         "Objective F = sum of r^2 over the targets, r = (simulated - target) / tolerance, the tolerance being the distance from the target to the end of its acceptance " +
         "interval on the side the simulation falls; virtual-trial targets use common random numbers (the same seed and patients at every evaluation) and the " +
         "day-1 response rate counts each patient by a logistic of the distance of the % change from -50 (width 2 points) so that it is smooth. " +
-        "Fitted block by block with MathNet's Nelder-Mead simplex on bounded coordinates (log scale; BETA on its own); TA50_D and TS50_D, which the " +
-        "targets do not identify, are not fitted. Each interval is the 95% profile interval {F - min F <= 1}.";
+        "Fitted block by block with MathNet's Nelder-Mead simplex on bounded coordinates (log scale; BETA on its own); TA50_D, TS50_D, KTOL_A and TOL50_A " +
+        "are held at their documented values (docs/calibration.md). Each interval is the 95% profile interval {F - min F <= 1}: exact in blocks of one or two free parameters, " +
+        "from the objective's quadratic approximation at the fit (a finite-difference Hessian) in larger ones, marked (quadratic).";
 
     /// <summary>The report: a table of the fitted parameters with their intervals, a table of the targets with their residuals, the objective, evaluations and run time.</summary>
     /// <param name="result">The calibration.</param>
@@ -35,7 +36,7 @@ public static class CalibrationOutput
     }
 
     /// <summary>The JSON document: settings (seed, subjectsPerArm, tolerance), objective, objectiveAtStart, evaluations, seconds,
-    /// parameters (name, block, unit, start, fitted, low, high, lowAtBound, highAtBound, searchLow, searchHigh, fitted?) and
+    /// parameters (name, block, unit, start, fitted, low, high, lowAtBound, highAtBound, searchLow, searchHigh, isFitted, intervalMethod) and
     /// targets (key, block, unit, target, low, high, simulatedAtStart, simulated, residual, residualAtStart, contribution), unfitted.</summary>
     /// <param name="result">The calibration.</param>
     public static string ToJson(CalibrationResult result)
@@ -71,6 +72,7 @@ public static class CalibrationOutput
                 w.WriteNumber("searchLow", p.SearchLow);
                 w.WriteNumber("searchHigh", p.SearchHigh);
                 w.WriteBoolean("isFitted", p.IsFitted);
+                w.WriteString("intervalMethod", p.IntervalMethod);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -126,7 +128,7 @@ public static class CalibrationOutput
     }
 
     private static string Interval(CalibrationParameterFit p) => !p.IsFitted || double.IsNaN(p.Low) ? "-"
-        : $"{(p.LowAtBound ? "<= " : "")}{N(p.Low)} to {N(p.High)}{(p.HighAtBound ? " or more" : "")}";
+        : $"{(p.LowAtBound ? "<= " : "")}{N(p.Low)} to {N(p.High)}{(p.HighAtBound ? " or more" : "")}{(p.IntervalMethod == CalibrationParameterFit.QuadraticInterval ? " (quadratic)" : "")}";
 
     private static string N(double x) => double.IsFinite(x) ? x.ToString(Math.Abs(x) >= 1000 || (Math.Abs(x) < 0.01 && x != 0) ? "G4" : "0.####", CultureInfo.InvariantCulture) : "-";
 

@@ -4,7 +4,7 @@ using KetaminePkPd.Pharmacokinetics;
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>
-/// The outputs of a dose sweep (<see cref="DoseResponse.Run"/>): the report people read (the sweep, both effects at
+/// The outputs of a dose sweep (<see cref="DoseResponseResult.Run"/>): the report people read (the sweep, both effects at
 /// selected doses, the half-maximal doses, the correlation that dose alone produces, PROVISIONAL parameters), the JSON
 /// document and the one-row-per-dose <see cref="ResultTable"/>.
 /// </summary>

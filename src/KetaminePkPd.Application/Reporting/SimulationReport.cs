@@ -1,3 +1,4 @@
+using KetaminePkPd.Application;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 

@@ -7,6 +7,9 @@ namespace KetaminePkPd.Application.Reporting;
 /// <summary>Words for designs, populations and hypotheses, shared by the <c>trial</c> and <c>hypothesis</c> reports.</summary>
 public static class TrialWording
 {
+    /// <summary>A rating scale's short name: <c>MADRS</c> or <c>HDRS-17</c>.</summary>
+    public static string ScaleLabel(RatingScale scale) => scale.Label();
+
     /// <summary>One arm: <c>ketamine 0.5 mg/kg: 0.5 mg/kg IV over 40 min, n = 108</c>.</summary>
     public static string Arm(TrialArm arm) => $"{arm.Name}: {Administration(arm)}, n = {arm.Subjects}";
 

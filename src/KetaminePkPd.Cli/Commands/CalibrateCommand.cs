@@ -18,12 +18,12 @@ internal sealed class CalibrateCommand : CliCommand
     private readonly Option<string?> _csv = FileRoles.Output(new Option<string?>("--csv") { HelpName = "file.csv", Description = "Write the parameters and targets as CSV (kind, name, block, unit, values, interval, simulated, residual)." });
     private readonly Option<int?> _subjects = SharedOptions.Subjects("Patients per arm of the virtual-trial blocks (common random numbers), 20 to 100000. [default: 500]", 20, 100_000);
     private readonly Option<ulong?> _seed = SharedOptions.Seed();
-    private readonly Option<bool> _noIntervals = new("--no-intervals") { Description = "Skip the profile intervals (the fit alone is several times faster)." };
+    private readonly Option<bool> _noIntervals = new("--no-intervals") { Description = "Skip the intervals (the fit alone is faster)." };
     private readonly Option<bool> _json = SharedOptions.Json("Print one JSON object: settings, method, objective, objectiveAtStart, evaluations, seconds, parameters (with low/high), targets (with residual), unfitted.");
 
     public CalibrateCommand()
-        : base("calibrate", "Re-derive the PROVISIONAL effect parameters (KTR, KDEC, BETA, KTA_D, EMAX_D, ESKPOT_A) from the calibration targets: " +
-            "weighted least squares of (simulated - target) / tolerance, Nelder-Mead, common random numbers, and a 95% profile interval per parameter. " + CalibrationOutput.Method)
+        : base("calibrate", "Re-derive the PROVISIONAL effect parameters (KTR, KDEC, BETA, ESKPOT_A, KTA_D, EMAX_D) from the calibration targets: " +
+            "weighted least squares of (simulated - target) / tolerance, Nelder-Mead, common random numbers, and a 95% interval per parameter. " + CalibrationOutput.Method)
     {
         Add(_targets, _out, _csv, _subjects, _seed, _noIntervals, _json);
     }

@@ -12,7 +12,7 @@ internal sealed class CompareCommand : CliCommand
     {
         HelpName = "\"key=value ...\"",
         Description = "One arm, as key=value pairs in one quoted argument; repeat the option for more arms (they replace the " +
-            "defaults). Keys: drug (" + string.Join('|', Vocabulary.DrugTokens) + "), model (" + string.Join('|', PkModels.Keys) + "), route (" +
+            "defaults). Keys: drug (" + string.Join('|', Vocabulary.DrugTokens) + "), model (" + string.Join('|', PkParameterSet.Keys) + "), route (" +
             string.Join('|', Vocabulary.RouteTokens) + ", required), dose (free base with unit, e.g. 0.5mg/kg, 84mg, 50mg-hcl; required; " +
             "intranasal esketamine in whole 28 mg devices), infusion (IV duration, e.g. 40min; 0 or none = bolus), repeat (number of " +
             $"sessions, 1 to {ComparisonArm.MaxSessions}; also sessions=) and interval (e.g. 3.5d, needs repeat > 1), f (bioavailability of " +

@@ -1,4 +1,5 @@
 using System.Text;
+using KetaminePkPd.Application;
 using KetaminePkPd.DataSets;
 
 namespace KetaminePkPd.Cli.Commands;

@@ -84,7 +84,7 @@ internal sealed class DoseResponseCommand : CliCommand
         var csv = files.Open(ctx.Get(_out), "--out");
         bool json = ctx.Get(_json);
         bool show = s.PopulationSize > 0 && ctx.ShowProgress(ctx.Get(_quiet), json);
-        var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => DoseResponse.Run(s, progress));
+        var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => DoseResponseResult.Run(s, progress));
         var figures = new[] { plot, scatter }.OfType<AtomicFile>().Select(f => f.Path).ToList();
         string text = DoseResponseReport.ToJson(result, DoseResponseReport.Reproduce(s) + ParameterFile.Argument(ctx.Get(_parameters)), csv?.Path, figures);
         var report = DoseResponseReport.Build(result);

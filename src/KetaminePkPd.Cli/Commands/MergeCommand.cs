@@ -41,7 +41,7 @@ internal sealed class MergeCommand : CliCommand
             var (stored, worlds) = GlobalShardFile.Combine([.. paths.Select(p => Open(p, s => GlobalShardFile.Read(s, p)))], paths);
             var g = sensitivity.ResolveGlobal(Parse(sensitivity, stored, paths[0]));
             if (ctx.Get(_plotHeatmap) is not null) throw new ArgumentException("--plot-heatmap: these are shard files of a global analysis, which has no pair; use --plot.");
-            return SensitivityCommand.EmitGlobal(ctx, g, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_json), quiet: true, _ => GlobalSensitivityAnalysis.Merge(g.Settings, worlds));
+            return SensitivityCommand.EmitGlobal(ctx, g, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_json), quiet: true, _ => SensitivityAnalysis.MergeGlobal(g.Settings, worlds));
         }
         SensitivityShardFile[] files = [.. paths.Select(Read)];
         var analysis = SensitivityShardFile.CheckSameAnalysis(files, paths);

@@ -11,7 +11,7 @@ internal static class Parsing
     public static string RouteTokens => string.Join('|', Vocabulary.RouteTokens);
     public static string SolverTokens => string.Join('|', Vocabulary.SolverTokens);
     public static string AncestryTokens => string.Join('|', Vocabulary.AncestryTokens);
-    public static string ModelTokens => string.Join('|', PkModels.Keys);
+    public static string ModelTokens => string.Join('|', PkParameterSet.Keys);
 
     public static double ParseWeightKg(string text, string option = "--weight") => Wrap(option, text, () => Subject.ParseWeightKg(text, option));
     public static Dose ParseDose(string text, string option = "--dose") => Wrap(option, text, () => Dose.Parse(text));

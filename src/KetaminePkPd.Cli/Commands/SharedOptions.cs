@@ -1,10 +1,11 @@
+using KetaminePkPd.Application;
 using KetaminePkPd.Numerics;
 
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
 /// Typed options shared by several commands: each parses its text with the library's parser (<see cref="Vocabulary"/>,
-/// <see cref="PkModels.Parse"/>, the quantity parsers), so a bad value is a parse error naming the option, the text and what
+/// <see cref="PkParameterSet.Parse"/>, the quantity parsers), so a bad value is a parse error naming the option, the text and what
 /// is allowed, reported in one <c>error:</c> line with exit code 2 before the command runs. Each call returns a new option
 /// (an option belongs to one command). A value not given reads as null.
 /// </summary>
@@ -14,7 +15,7 @@ internal static class SharedOptions
 
     public static Option<PkParameterSet?> Model() => Parsed<PkParameterSet?>("--model", Parsing.ModelTokens, "Pharmacokinetic model (literature parameter set): domino = Domino 1982, adults, 3-compartment; hijazi = Hijazi 2003, " +
         "ICU patients; clements = Clements 1981, 2-compartment, venous-like peaks, CL and Vss within Kamp 2020; herd = Herd 2007, children, IV only; perez-ruixo = Perez-Ruixo 2021, esketamine + noresketamine. " +
-        "A model of the other drug than --drug is an error. [default: domino for racemic, perez-ruixo for esketamine]", (t, n) => PkModels.Parse(t, n), Parsing.ModelTokens);
+        "A model of the other drug than --drug is an error. [default: domino for racemic, perez-ruixo for esketamine]", (t, n) => PkParameterSet.Parse(t, n), Parsing.ModelTokens);
 
     public static Option<Route?> Route() => Parsed<Route?>("--route", Parsing.RouteTokens, "Route of administration. domino and hijazi take all six; herd takes iv; perez-ruixo takes iv, intranasal, oral. " +
         "[default: iv for racemic and whenever --infusion or --rate is given, intranasal for esketamine]", (t, n) => Vocabulary.ParseRoute(t, n), Parsing.RouteTokens);

@@ -1,3 +1,4 @@
+using KetaminePkPd.Application;
 using SimulationReport = KetaminePkPd.Application.Reporting.SimulationReport;
 
 namespace KetaminePkPd.Cli.Commands;
@@ -47,7 +48,7 @@ internal sealed class SimulateCommand : CliCommand
             "negative = improvement; PROVISIONAL calibration). Prints exposure metrics, peak effects and a table over time. " +
             $"Without options: a {Subject.TypicalAdult.WeightKg:0} kg adult, racemic ketamine {SimulationSetup.DefaultRacemicDose} IV over " +
             $"{Durations.Format(SimulationSetup.DefaultInfusion)} (the antidepressant infusion), {Durations.Format(SimulationOptions.Default.Until)}, " +
-            $"{PkModels.DefaultFor(Drug.RacemicKetamine).Key} model, typical effect parameters.")
+            $"{PkParameterSet.DefaultFor(Drug.RacemicKetamine).Key} model, typical effect parameters.")
     {
         Add(_drug, _model, _route, _dose, _infusion, _rate, _repeat, _interval, _weight, _age, _ancestry, _until, _step, _solver, _parameters, _out, _json, _timeCourse, _quiet, _plot, _log, _plotEffects, _plotHysteresis);
         _dataSet.AddTo(Command);
@@ -95,7 +96,7 @@ internal sealed class SimulateCommand : CliCommand
         if (ctx.Get(_until) is { } until) options = Parsing.Wrap("--until", Durations.Format(until), () => options with { Until = until });
         if (ctx.Get(_step) is { } step) options = Parsing.Wrap("--step", Durations.Format(step), () => options with { OutputStep = step });
         if (ctx.Get(_solver) is { } solver) options = options with { Method = solver };
-        var model = ctx.Get(_model) is { } m ? PkModels.Parse(m, "--model") : null;
+        var model = ctx.Get(_model) is { } m ? PkParameterSet.Parse(m, "--model") : null;
         string? doseText = ctx.Parse.GetResult(_dose)?.Tokens.FirstOrDefault()?.Value;
         return ParameterFile.Apply(CommandLineText.ResolveSimulation(ctx.Get(_drug), model, ctx.Get(_route), ctx.Get(_dose), ctx.Get(_infusion), ctx.Get(_rate),
             ctx.Get(_repeat) ?? 1, ctx.Get(_interval), subject, options, doseText), ParameterFile.ReadOptional(ctx.Get(_parameters)));

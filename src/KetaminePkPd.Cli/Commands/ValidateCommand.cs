@@ -3,7 +3,7 @@ using KetaminePkPd.Validation;
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
-/// <c>ketamine-pkpd validate</c>: runs the library's <see cref="ValidationSuite"/> and prints its report, JSON
+/// <c>ketamine-pkpd validate</c>: runs the library's <see cref="ValidationReport.Run"/> and prints its report, JSON
 /// (<see cref="ValidationOutput"/>) or the Markdown of docs/validation.md (<see cref="ValidationMarkdown"/>).
 /// </summary>
 internal sealed class ValidateCommand : CliCommand
@@ -60,7 +60,7 @@ internal sealed class ValidateCommand : CliCommand
         bool json = ctx.Get(_json), markdown = ctx.Get(_markdown);
         if (json && markdown) throw new ArgumentException("--json and --markdown cannot be combined; choose one output.");
         settings.CheckWork(ctx.Get(_allowLongRun));
-        var report = ValidationSuite.Run(settings);
+        var report = ValidationReport.Run(settings);
         if (markdown)
         {
             ctx.Stdout.Write(ValidationMarkdown.ToMarkdown(report));

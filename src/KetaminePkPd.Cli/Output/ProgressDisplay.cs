@@ -28,7 +28,7 @@ internal static class ProgressDisplay
     /// <summary>True when <paramref name="writer"/> is this process's stderr and stderr is a terminal.</summary>
     public static bool IsTerminal(TextWriter writer) => ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected;
 
-    /// <summary>Adapts a count of items done (as <c>VirtualTrial.Run</c> reports it) to a fraction of <paramref name="total"/>.</summary>
+    /// <summary>Adapts a count of items done (as <c>TrialDesign.Simulate</c> reports it) to a fraction of <paramref name="total"/>.</summary>
     public static IProgress<int>? Counting(IProgress<double>? fraction, int total) =>
         fraction is null || total <= 0 ? null : new CountProgress(fraction, total);
 

@@ -4,7 +4,7 @@ using KetaminePkPd.Pharmacokinetics;
 namespace KetaminePkPd.Web.Model;
 
 /// <summary>
-/// The dose-response panel's library calls: the typical patient's sweep (<see cref="DoseResponse.Run"/> without a
+/// The dose-response panel's library calls: the typical patient's sweep (<see cref="DoseResponseResult.Run"/> without a
 /// population, the call `dose-response` makes), the population's 5-95% range at a few doses (<see cref="RouteComparison.StartPopulation"/>
 /// of an arm per dose) and the typical patient at the marked dose.
 /// </summary>
@@ -17,11 +17,11 @@ internal static class DoseResponseView
     public static TimeSpan Infusion { get; } = TimeSpan.FromMinutes(40);
 
     /// <summary>The typical 70 kg patient's sweep: 30 log-spaced doses from 0.05 to 1.5 mg/kg over 40 min (Domino).</summary>
-    public static DoseResponseResult Sweep() => DoseResponse.Run(DoseResponseSettings.Default with { PopulationSize = 0 });
+    public static DoseResponseResult Sweep() => DoseResponseResult.Run(DoseResponseSettings.Default with { PopulationSize = 0 });
 
     /// <summary>The arm of one dose.</summary>
     public static ComparisonArm Arm(double mgPerKg) =>
-        new(Fmt.N(mgPerKg, "0.###") + " mg/kg", PkModels.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), Infusion));
+        new(Fmt.N(mgPerKg, "0.###") + " mg/kg", PkParameterSet.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), Infusion));
 
     /// <summary>The typical 70 kg patient at one dose.</summary>
     public static ArmMetrics At(double mgPerKg) =>

@@ -75,7 +75,7 @@ internal sealed record HypothesisSettings
     public TrialDesign TrialDesign => TestSettings.Design.WithTotalSubjects(Observed.N).With(assessments: [Observed.Time]);
 
     /// <summary>One trial of <see cref="TrialDesign"/>, to be stepped (serial: the browser has one thread).</summary>
-    public SimulationRun<TrialResult> StartTrial() => VirtualTrial.Start(TrialDesign, Hypothesis, Seed);
+    public SimulationRun<TrialResult> StartTrial() => TrialDesign.Start(Hypothesis, Seed);
 
     /// <summary>Menu label of a hypothesis.</summary>
     public static string Label(HypothesisKind kind) => kind switch

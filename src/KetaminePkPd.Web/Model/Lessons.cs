@@ -26,7 +26,7 @@ internal static class Lessons
             "A flat 35 mg (0.5 mg/kg of a 70 kg patient) in a 110 kg patient. Move the weight: with a flat dose the exposure " +
             "falls as weight rises, because the volumes scale with weight; switch the unit to mg/kg and the concentrations no " +
             "longer depend on weight."),
-        new("nasal", "IV or nasal", new PatientSettings { ModelKey = PkModels.PerezRuixo2021.Key, Route = RouteChoice.Intranasal, PerKilogram = false, DoseValue = 56 },
+        new("nasal", "IV or nasal", new PatientSettings { ModelKey = PkParameterSet.PerezRuixo2021.Key, Route = RouteChoice.Intranasal, PerKilogram = false, DoseValue = 56 },
             "Esketamine 56 mg by nasal spray (two 28 mg devices 5 min apart): a later, lower peak than an IV infusion, and part of " +
             "each spray is swallowed. Add devices and watch the AUC grow less than the number of devices. Compare with the IV " +
             "vs intranasal panel below."),

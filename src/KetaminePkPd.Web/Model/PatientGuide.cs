@@ -35,7 +35,7 @@ internal static class PatientGuide
             list.Add(F($"{s.DoseMg:0} mg is outside the nasal doses of the trials the effects were calibrated on ({EsketamineMinMg:0}-{EsketamineMaxMg:0} mg)."));
         if (s.WeightKg < AdultMinKg || s.WeightKg > AdultMaxKg)
             list.Add(F($"{s.WeightKg:0} kg is outside the adult weights of the default population ({AdultMinKg:0}-{AdultMaxKg:0} kg); ") +
-                (s.ModelKey == PkModels.Herd.Key ? "Herd 2007 is a model of children." : "children's pharmacokinetics differ (docs/model.md: Herd 2007 is the children's model)."));
+                (s.ModelKey == PkParameterSet.Herd.Key ? "Herd 2007 is a model of children." : "children's pharmacokinetics differ (docs/model.md: Herd 2007 is the children's model)."));
         if (!(s.LibraryRoute == Route.Intravenous && s.Model.Drug == Drug.RacemicKetamine) && !(s.LibraryRoute == Route.Intranasal && s.Model.Drug == Drug.Esketamine))
             list.Add("The effect models were calibrated on racemic IV and esketamine nasal courses; for this route and drug they follow the concentration only (no route-specific effect data).");
         return list;

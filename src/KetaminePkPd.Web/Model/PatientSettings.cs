@@ -27,8 +27,8 @@ internal sealed record PatientSettings
     /// <summary>Infusion duration slider range, min.</summary>
     public const double MinInfusionMinutes = 1, MaxInfusionMinutes = 120;
 
-    /// <summary>PK parameter set key (<see cref="PkModels.Get"/>). Default Domino 1982.</summary>
-    public string ModelKey { get; init; } = PkModels.Domino.Key;
+    /// <summary>PK parameter set key (<see cref="PkParameterSet.Get"/>). Default Domino 1982.</summary>
+    public string ModelKey { get; init; } = PkParameterSet.Domino.Key;
 
     /// <summary>Route. Default an IV infusion.</summary>
     public RouteChoice Route { get; init; } = RouteChoice.IntravenousInfusion;
@@ -76,7 +76,7 @@ internal sealed record PatientSettings
     public EffectParameterSet Effects => EffectOverrides.Aggregate(EffectParameterSet.Default, (set, o) => set.WithParameter(o.Name, o.Value));
 
     /// <summary>The published parameter set of <see cref="ModelKey"/>.</summary>
-    public PkParameterSet Published => PkModels.Get(ModelKey);
+    public PkParameterSet Published => PkParameterSet.Get(ModelKey);
 
     /// <summary>The parameter set: the published one with the changed typical values.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A changed value outside its parameter's range (the message names it).</exception>
@@ -223,8 +223,8 @@ internal sealed record PatientSettings
             .Select(p => p.Split('=', 2)).Where(p => p.Length == 2)
             .ToDictionary(p => Uri.UnescapeDataString(p[0]).ToLowerInvariant(), p => Uri.UnescapeDataString(p[1]), StringComparer.Ordinal);
         if (pairs.TryGetValue("lesson", out var lesson) && Lessons.Find(lesson) is { } l) s = l.Settings;
-        if (pairs.TryGetValue("model", out var model) && PkModels.Keys.Contains(model, StringComparer.OrdinalIgnoreCase))
-            s = s.WithModel(PkModels.Get(model).Key);
+        if (pairs.TryGetValue("model", out var model) && PkParameterSet.Keys.Contains(model, StringComparer.OrdinalIgnoreCase))
+            s = s.WithModel(PkParameterSet.Get(model).Key);
         if (pairs.TryGetValue("route", out var route) && Enum.TryParse<RouteChoice>(route, true, out var r) && Enum.IsDefined(r) && s.AvailableRoutes.Contains(r))
             s = s.WithRoute(r);
         if (Number(pairs, "infusion") is { } minutes) s = s with { InfusionMinutes = Math.Clamp(Math.Round(minutes), MinInfusionMinutes, MaxInfusionMinutes) };

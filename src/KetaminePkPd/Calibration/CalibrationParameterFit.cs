@@ -2,12 +2,14 @@ namespace KetaminePkPd.Calibration;
 
 /// <summary>
 /// One fitted parameter: its start and fitted values and its 95% profile interval, the set of values at which the block's
-/// objective, minimized over the block's other parameters, stays within 1 of its minimum (see <see cref="Calibrator"/>).
+/// objective, minimized over the block's other parameters, stays within 1 of its minimum (exact for blocks of one or two free
+/// parameters, its quadratic approximation for larger ones: <see cref="IntervalMethod"/>; see <see cref="Calibrator"/>).
 /// </summary>
 public sealed record CalibrationParameterFit
 {
-    internal CalibrationParameterFit(string name, string block, string unit, double start, double fitted, double low, double high, bool lowAtBound, bool highAtBound, double searchLow, double searchHigh, bool isFitted)
+    internal CalibrationParameterFit(string name, string block, string unit, double start, double fitted, double low, double high, bool lowAtBound, bool highAtBound, double searchLow, double searchHigh, bool isFitted, string intervalMethod)
     {
+        IntervalMethod = intervalMethod;
         Name = name;
         Block = block;
         Unit = unit;
@@ -57,4 +59,19 @@ public sealed record CalibrationParameterFit
 
     /// <summary>False when none of the block's targets was given.</summary>
     public bool IsFitted { get; }
+
+    /// <summary>
+    /// How <see cref="Low"/> and <see cref="High"/> were found: <see cref="ProfileInterval"/> (blocks of one or two free parameters),
+    /// <see cref="QuadraticInterval"/> (larger blocks) or <see cref="NoInterval"/> (not requested, or the parameter not fitted).
+    /// </summary>
+    public string IntervalMethod { get; }
+
+    /// <summary>The exact profile: the objective minimized over the block's other parameters at each trial value.</summary>
+    public const string ProfileInterval = "profile";
+
+    /// <summary>The profile of the objective's quadratic approximation at the fit (a finite-difference Hessian): s -/+ sqrt(2 (H^-1)_jj).</summary>
+    public const string QuadraticInterval = "quadratic";
+
+    /// <summary>No interval computed.</summary>
+    public const string NoInterval = "none";
 }

@@ -60,6 +60,10 @@ public sealed record CalibrationSettings
     /// <summary>Compute the profile interval of each fitted parameter (default true; the fit alone is several times faster).</summary>
     public bool Intervals { get; init; } = true;
 
+    /// <summary>Blocks with at most this many free parameters get exact profile intervals, larger ones the quadratic approximation
+    /// (<see cref="Calibrator"/>). Two; tests lower it to compare the two methods on one block.</summary>
+    internal int ProfileMaxParameters { get; init; } = 2;
+
     /// <summary>Simulate patients on all cores (default); results are identical either way.</summary>
     public bool Parallel { get; init; } = true;
 }

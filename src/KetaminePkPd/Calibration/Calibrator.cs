@@ -18,26 +18,33 @@ namespace KetaminePkPd.Calibration;
 /// and y_i - L_i when below. Targets of zero width (exact counts) are left out. The virtual-trial targets use common random
 /// numbers: the same seed and the same patients at every evaluation, so F moves smoothly with the parameters rather than with
 /// the Monte Carlo noise.</para>
-/// <para><b>Parameters and blocks.</b> KTR, KDEC and BETA (the antidepressant course's shape and its day-1 size and spread, the
-/// response rate smoothed: <see cref="CalibrationBlocks.SmoothedShare"/>), KTA_D (the dissociation timing), EMAX_D (the CADSS
-/// distribution) and ESKPOT_A (esketamine's effect at day 1 and after four weeks), each with search bounds, fitted on a log scale (BETA, negative, on its
-/// natural scale) through a logit of the position within the bounds. TA50_D and TS50_D are not fitted (the targets do not
-/// identify them). The objective separates into these four blocks (a later block's
-/// targets depend on earlier blocks' parameters, never the reverse), which are fitted one after the other.</para>
+/// <para><b>Parameters and blocks.</b> KTR, KDEC, BETA and ESKPOT_A (the antidepressant effect: the racemic course's shape, its
+/// day-1 size and spread with the response rate smoothed (<see cref="CalibrationBlocks.SmoothedShare"/>) and esketamine's effect at
+/// day 1 and after four weeks), KTA_D (the dissociation timing) and EMAX_D (the CADSS
+/// distribution), each with search bounds, fitted on a log scale (BETA, negative, on its natural scale) through a logit of the
+/// position within the bounds. TA50_D, TS50_D, KTOL_A and TOL50_A are not fitted (docs/calibration.md). The objective separates
+/// into these three blocks (a later block's targets depend on earlier blocks' parameters, never the reverse), which are fitted one
+/// after the other.</para>
 /// <para><b>Optimizer.</b> MathNet.Numerics' Nelder-Mead simplex on the unconstrained coordinates, initial step 0.5, stopping when
 /// the objective differs by less than <see cref="CalibrationSettings.Tolerance"/> across the simplex, then restarted once from
 /// its result (a standard guard against a collapsed simplex).</para>
 /// <para><b>Intervals.</b> The 95% profile-likelihood interval of each parameter: the values of the parameter at which the
-/// block's objective, minimized over the block's other parameters (Nelder-Mead, initial step 0.2, tolerance 1e-5), is at most the minimum + 1;
-/// where the tolerances are 95% half-widths (1.96 SE) this is the chi-square(1) bound 3.84 in SE units. Its ends are found by
-/// stepping out from the fit on the parameter's log scale (steps of 0.1, doubling) and then by Brent's method (MathNet, to 1e-3
-/// on the log scale). An end that reaches the search bound is reported as open. The objective counts every target as an
-/// independent measurement; the intervals say how well the targets determine each parameter, not a posterior.</para>
+/// block's objective, minimized over the block's other parameters, is at most the minimum + 1; where the tolerances are 95%
+/// half-widths (1.96 SE) this is the chi-square(1) bound 3.84 in SE units. In blocks of at most two
+/// free parameters it is computed exactly (Nelder-Mead over the others, initial step 0.2, tolerance 1e-5; ends found by stepping out
+/// from the fit on the parameter's log scale, steps of 0.1 doubling, then Brent's method, MathNet, to 1e-3 on the log scale). In
+/// larger blocks, where each profile point is a fit of its own, it is the profile of the objective's quadratic approximation at the
+/// fit: s_j -/+ sqrt(2 (H^-1)_jj), H the Hessian on the optimizer's scale by central differences of step <see cref="QuadraticStep"/>.
+/// An end that reaches the search bound is reported as open. The objective counts every target as an independent measurement; the
+/// intervals say how well the targets determine each parameter, not a posterior.</para>
 /// </remarks>
 public static class Calibrator
 {
     private const double InitialStep = 0.5, ProfileInitialStep = 0.2, ProfileTolerance = 1e-5, ProfileStep = 0.1, ProfileAccuracy = 1e-3;
     private const int ProfileMaxEvaluations = 600;
+
+    /// <summary>The finite-difference step of the quadratic intervals' Hessian, on the optimizer's scale (ln theta; BETA's natural scale).</summary>
+    internal const double QuadraticStep = 0.05;
 
     /// <summary>The keys of the catalogue targets the calibration measures (the objective's possible terms), in block order.</summary>
     public static IReadOnlyList<string> TargetKeys { get; } = [.. CalibrationBlocks.All.SelectMany(b => b.TargetKeys)];
@@ -65,7 +72,7 @@ public static class Calibrator
             var fit = new BlockFit(block, free, blockTargets, current, settings);
             var start = free.Select(p => current[p.Name].Value).ToArray();
             CalibrationParameterFit Held(CalibrationParameter p) => new(p.Name, block.Name, current[p.Name].Unit, current[p.Name].Value, current[p.Name].Value,
-                double.NaN, double.NaN, false, false, p.Low, p.High, false);
+                double.NaN, double.NaN, false, false, p.Low, p.High, false, CalibrationParameterFit.NoInterval);
             if (blockTargets.Length == 0)
             {
                 // Nothing to fit: the parameters keep their start values and nothing is simulated.
@@ -77,6 +84,9 @@ public static class Calibrator
             double[] fitted = fit.Minimize(start, settings.Tolerance, settings.MaxEvaluations);
             var fittedValues = fit.Measure(fitted);
             double minimum = fit.Objective(fitted);
+            string method = !settings.Intervals ? CalibrationParameterFit.NoInterval
+                : free.Length <= settings.ProfileMaxParameters ? CalibrationParameterFit.ProfileInterval : CalibrationParameterFit.QuadraticInterval;
+            var quadratic = method == CalibrationParameterFit.QuadraticInterval ? fit.Quadratic(fitted) : null;
             foreach (var p in block.Parameters)
             {
                 int j = free.IndexOf(p);
@@ -85,8 +95,9 @@ public static class Calibrator
                     parameters.Add(Held(p));
                     continue;
                 }
-                var (low, high, lowOpen, highOpen) = settings.Intervals ? fit.Profile(fitted, j, minimum) : (double.NaN, double.NaN, false, false);
-                parameters.Add(new CalibrationParameterFit(p.Name, block.Name, current[p.Name].Unit, start[j], fitted[j], low, high, lowOpen, highOpen, p.Low, p.High, true));
+                var (low, high, lowOpen, highOpen) = method == CalibrationParameterFit.ProfileInterval ? fit.Profile(fitted, j, minimum)
+                    : quadratic is not null ? quadratic[j] : (double.NaN, double.NaN, false, false);
+                parameters.Add(new CalibrationParameterFit(p.Name, block.Name, current[p.Name].Unit, start[j], fitted[j], low, high, lowOpen, highOpen, p.Low, p.High, true, method));
             }
             foreach (var t in blockTargets)
                 targets.Add(new CalibrationTargetFit(t.Key, block.Name, t.Unit, CalibrationObjective.TargetValue(t), t.Low, t.High, startValues[t.Key], fittedValues[t.Key],
@@ -227,6 +238,53 @@ public static class Calibrator
             var (low, lowOpen) = End(-1);
             var (high, highOpen) = End(+1);
             return (low, high, lowOpen, highOpen);
+        }
+
+        /// <summary>
+        /// The quadratic approximation of every free parameter's 95% profile interval: the Hessian H of the objective at the fit on the
+        /// optimizer's scale s (ln theta; BETA's natural scale) by central differences of step <see cref="QuadraticStep"/> (1 + 2n^2
+        /// evaluations), and the interval s_j -/+ sqrt(2 (H^-1)_jj), where the quadratic's profile rises by 1. An end beyond the search
+        /// bound, or a Hessian that is not positive definite (the objective flat or not at a minimum), is reported as open at the bound.
+        /// </summary>
+        public (double Low, double High, bool LowOpen, bool HighOpen)[] Quadratic(double[] fitted)
+        {
+            int n = fitted.Length;
+            double h = QuadraticStep;
+            var centre = fitted.Select((v, j) => blockParameters[j].ToScale(v)).ToArray();
+            double F(params (int Index, double Direction)[] moves)
+            {
+                var values = (double[])fitted.Clone();
+                foreach (var (j, d) in moves) values[j] = blockParameters[j].FromScale(centre[j] + d * h);
+                return Objective(values);
+            }
+            double f0 = F();
+            var hessian = Matrix<double>.Build.Dense(n, n);
+            for (int j = 0; j < n; j++)
+            {
+                hessian[j, j] = (F((j, +1)) - 2 * f0 + F((j, -1))) / (h * h);
+                for (int k = 0; k < j; k++)
+                    hessian[j, k] = hessian[k, j] = (F((j, +1), (k, +1)) - F((j, +1), (k, -1)) - F((j, -1), (k, +1)) + F((j, -1), (k, -1))) / (4 * h * h);
+            }
+            Matrix<double>? inverse = null;
+            try
+            {
+                var cholesky = hessian.Cholesky();
+                inverse = cholesky.Solve(Matrix<double>.Build.DenseIdentity(n));
+            }
+            catch (ArgumentException)
+            {
+                // Not positive definite: no finite quadratic interval; every end is open.
+            }
+            var ends = new (double, double, bool, bool)[n];
+            for (int j = 0; j < n; j++)
+            {
+                var p = blockParameters[j];
+                double lo = p.ToScale(p.Low), hi = p.ToScale(p.High);
+                double half = inverse is not null && inverse[j, j] > 0 ? Math.Sqrt(2 * inverse[j, j]) : double.PositiveInfinity;
+                double a = centre[j] - half, b = centre[j] + half;
+                ends[j] = (p.FromScale(Math.Max(a, lo)), p.FromScale(Math.Min(b, hi)), a <= lo, b >= hi);
+            }
+            return ends;
         }
 
         private string Describe(IReadOnlyList<double> values) =>

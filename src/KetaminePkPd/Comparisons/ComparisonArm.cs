@@ -75,8 +75,8 @@ public sealed record ComparisonArm
 
     /// <summary>
     /// Parses <c>key=value</c> pairs separated by spaces, with the words of every other front end (<see cref="Vocabulary"/>,
-    /// <see cref="PkModels.Parse"/>, <see cref="Dose.Parse"/>, <see cref="Durations.ParseInfusion"/>). Keys (case-insensitive):
-    /// <c>drug</c> (racemic or esketamine, or a synonym), <c>model</c> (a <see cref="PkModels.Keys"/> entry), <c>route</c>
+    /// <see cref="PkParameterSet.Parse"/>, <see cref="Dose.Parse"/>, <see cref="Durations.ParseInfusion"/>). Keys (case-insensitive):
+    /// <c>drug</c> (racemic or esketamine, or a synonym), <c>model</c> (a <see cref="PkParameterSet.Keys"/> entry), <c>route</c>
     /// (iv, intranasal, oral, sublingual, im, sc, or a synonym such as nasal; required), <c>dose</c> (e.g. 0.5mg/kg, 84mg or
     /// 50mg-hcl; required), <c>infusion</c> (IV duration, e.g. 40min; 0 or none = bolus), <c>repeat</c> (number of sessions,
     /// 1 to 1000; also <c>sessions</c>) and <c>interval</c> (time between sessions, e.g. 3.5d; needs repeat above 1), <c>f</c>
@@ -103,8 +103,8 @@ public sealed record ComparisonArm
         if (!values.TryGetValue("route", out var routeText)) throw new FormatException($"{at}: 'route' is required.");
         if (!values.TryGetValue("dose", out var doseText)) throw new FormatException($"{at}: 'dose' is required.");
         Drug? drug = values.TryGetValue("drug", out var d) ? Value(at, () => Vocabulary.ParseDrug(d)) : null;
-        var modelGiven = values.TryGetValue("model", out var m) ? Value(at, () => PkModels.Parse(m)) : null;
-        var model = Value(at, () => PkModels.Resolve(drug, modelGiven));
+        var modelGiven = values.TryGetValue("model", out var m) ? Value(at, () => PkParameterSet.Parse(m)) : null;
+        var model = Value(at, () => PkParameterSet.Resolve(drug, modelGiven));
         var route = Value(at, () => Vocabulary.ParseRoute(routeText));
         var dose = Value(at, () => Dose.Parse(doseText));
         var infusion = values.TryGetValue("infusion", out var inf) ? Value(at, () => Durations.ParseInfusion(inf)) : TimeSpan.Zero;

@@ -10,7 +10,7 @@ namespace KetaminePkPd.Comparisons;
 /// patient along a log-spaced dose sweep, the half-maximal doses, and a virtual population given doses across the sweep
 /// in which only dose and exposure link the two effects (the reply's argument), with the correlation that this produces.
 /// </summary>
-public static class DoseResponse
+internal static class DoseResponse
 {
     /// <summary>Runs the sweep.</summary>
     /// <param name="settings">Settings; null for <see cref="DoseResponseSettings.Default"/>.</param>

@@ -49,4 +49,14 @@ public sealed record DoseResponseResult
 
     /// <summary>The dose-alone association at day 1 over the population (r of CADSS and % change; see <see cref="AssociationSummary"/>), or null.</summary>
     public AssociationSummary? PopulationDay1 => Population?.Associations.FirstOrDefault(a => a?.Time == TimeSpan.FromDays(1));
+
+    /// <summary>
+    /// Runs a dose-response sweep of both effects for one route: peak dissociation and the day-1 antidepressant effect of the
+    /// typical patient along a log-spaced dose sweep, the half-maximal doses, and a virtual population given doses across the
+    /// sweep in which only dose and exposure link the two effects, with the correlation that this produces.
+    /// </summary>
+    /// <param name="settings">Settings; null for <see cref="DoseResponseSettings.Default"/>.</param>
+    /// <param name="progress">Receives the fraction done (optional).</param>
+    /// <exception cref="ArgumentException">A dose a patient cannot be given, or a route the model does not support (<see cref="DoseResponseSettings.CheckDoses"/>).</exception>
+    public static DoseResponseResult Run(DoseResponseSettings? settings = null, IProgress<double>? progress = null) => DoseResponse.Run(settings, progress);
 }

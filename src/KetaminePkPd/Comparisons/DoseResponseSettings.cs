@@ -34,7 +34,7 @@ public sealed record DoseResponseSettings
     /// <summary>The default intravenous infusion duration, 40 min (the usual antidepressant infusion).</summary>
     public static TimeSpan DefaultInfusion { get; } = TimeSpan.FromMinutes(40);
 
-    private readonly PkParameterSet _model = PkModels.Domino;
+    private readonly PkParameterSet _model = PkParameterSet.Domino;
     private readonly Route _route = Route.Intravenous;
     private readonly TimeSpan _infusion = DefaultInfusion;
     private readonly Dose _from = Dose.FromMilligramsPerKilogram(DefaultFromMgPerKg), _to = Dose.FromMilligramsPerKilogram(DefaultToMgPerKg);
@@ -106,7 +106,7 @@ public sealed record DoseResponseSettings
     /// <summary>
     /// Settings from what a user gave (null = not given): the defaults filled in and every rule that involves more than
     /// one setting checked, cheaply, before anything is simulated. Defaults: the drug of <paramref name="model"/> or racemic
-    /// ketamine; <see cref="PkModels.DefaultFor"/> the drug; intravenous; <see cref="DefaultInfusion"/>; the default doses,
+    /// ketamine; <see cref="PkParameterSet.DefaultFor"/> the drug; intravenous; <see cref="DefaultInfusion"/>; the default doses,
     /// steps, population, typical adult and seed of <see cref="Default"/>.
     /// </summary>
     /// <param name="drug">The drug, or null.</param>
@@ -127,10 +127,10 @@ public sealed record DoseResponseSettings
     public static DoseResponseSettings Create(Drug? drug = null, PkParameterSet? model = null, Route? route = null, TimeSpan? infusion = null,
         Dose? from = null, Dose? to = null, int? steps = null, int? populationSize = null, Subject? subject = null, ulong? seed = null)
     {
-        var set = model ?? PkModels.DefaultFor(drug ?? Drug.RacemicKetamine);
+        var set = model ?? PkParameterSet.DefaultFor(drug ?? Drug.RacemicKetamine);
         if (drug is { } d && d != set.Drug)
             throw new ArgumentException($"{set.Key} is a model of {Vocabulary.Name(set.Drug)}, not of {Vocabulary.Name(d)}; models of {Vocabulary.Name(d)} are " +
-                $"{string.Join(", ", PkModels.All.Where(m => m.Drug == d).Select(m => m.Key))}.", nameof(model));
+                $"{string.Join(", ", PkParameterSet.All.Where(m => m.Drug == d).Select(m => m.Key))}.", nameof(model));
         var r = route ?? Route.Intravenous;
         if (!set.Routes.Contains(r))
             throw new ArgumentException($"model {set.Key} ({Vocabulary.Name(set.Drug)}) does not support route {Vocabulary.Token(r)}; it supports " +

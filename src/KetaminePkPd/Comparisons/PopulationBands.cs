@@ -1,3 +1,4 @@
+using KetaminePkPd.Populations;
 namespace KetaminePkPd.Comparisons;
 
 /// <summary>

@@ -40,7 +40,7 @@ public sealed class DataSetModel
     /// <summary>The names <see cref="Create"/> accepts: the ADVANs, their aliases and the built-in parameter sets.</summary>
     public static ImmutableArray<string> KnownNames { get; } =
         ["advan1", "advan2", "advan3", "advan4", "advan11", "advan12", "1cmt", "1cmt-oral", "2cmt", "2cmt-oral", "3cmt", "3cmt-oral",
-            .. PkModels.All.Select(s => s.Key)];
+            .. PkParameterSet.All.Select(s => s.Key)];
 
     /// <summary>Short name (e.g. <c>advan2</c>, <c>domino</c>).</summary>
     public string Name { get; }
@@ -74,7 +74,7 @@ public sealed class DataSetModel
     public static DataSetModel Advan(int advan) => new($"advan{advan}", new AdvanKernel(advan), []);
 
     /// <summary>A built-in ketamine parameter set, its typical values as defaults.</summary>
-    /// <param name="set">The set (e.g. <see cref="PkModels.Domino"/>).</param>
+    /// <param name="set">The set (e.g. <see cref="PkParameterSet.Domino"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="set"/> is null.</exception>
     public static DataSetModel FromParameterSet(PkParameterSet set)
     {
@@ -100,7 +100,7 @@ public sealed class DataSetModel
             _ => null,
         };
         if (advan is { } a) return Advan(a);
-        var set = PkModels.All.FirstOrDefault(s => string.Equals(s.Key, name.Trim(), StringComparison.OrdinalIgnoreCase))
+        var set = PkParameterSet.All.FirstOrDefault(s => string.Equals(s.Key, name.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException($"Unknown data-set model '{name}'; known: {string.Join(", ", KnownNames)}, or a model file (.json).", nameof(name));
         return FromParameterSet(set);
     }
@@ -289,4 +289,27 @@ public sealed class DataSetModel
 
     /// <summary>Returns <see cref="Name"/>.</summary>
     public override string ToString() => Name;
+
+    /// <summary>Predicts every record of one subject with this model.</summary>
+    /// <param name="subject">The subject's records (<see cref="DataSetSubject.Parse"/>, <see cref="DataSetSubject.Read"/>).</param>
+    /// <param name="timing">Which record's parameter values advance each interval (NONMEM's default: the record that ends it).</param>
+    /// <returns>The state at every record.</returns>
+    /// <exception cref="ArgumentNullException">A null subject.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An undefined <paramref name="timing"/>.</exception>
+    /// <exception cref="DataSetFormatException">A record the model cannot simulate (unknown CMT, a missing or out-of-range parameter, ...).</exception>
+    public SubjectPrediction Simulate(DataSetSubject subject, ParameterTiming timing = ParameterTiming.NextRecord) =>
+        DataSetSimulator.Simulate(this, subject, timing);
+
+    /// <summary>Predicts every record of many subjects with this model, in parallel batches, in bounded memory.</summary>
+    /// <param name="subjects">The subjects (e.g. from <see cref="DataSetSubject.Read"/>), enumerated once.</param>
+    /// <param name="timing">Parameter timing.</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use, or -1 for all cores.</param>
+    /// <param name="batchSize">Subjects simulated per parallel batch, 1 to 100,000.</param>
+    /// <returns>One prediction per subject, in input order.</returns>
+    /// <exception cref="ArgumentNullException">A null argument.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bad <paramref name="timing"/>, <paramref name="maxDegreeOfParallelism"/> or <paramref name="batchSize"/>.</exception>
+    /// <exception cref="DataSetFormatException">The first (in input order) record that cannot be simulated.</exception>
+    public IEnumerable<SubjectPrediction> SimulateMany(IEnumerable<DataSetSubject> subjects, ParameterTiming timing = ParameterTiming.NextRecord,
+        int maxDegreeOfParallelism = -1, int batchSize = 256) =>
+        DataSetSimulator.SimulateMany(this, subjects, timing, maxDegreeOfParallelism, batchSize);
 }

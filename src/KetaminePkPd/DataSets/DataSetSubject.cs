@@ -72,4 +72,15 @@ public sealed record DataSetSubject
         while (next < Records.Length) result.Add(Records[next++]);
         return new DataSetSubject(ColumnNames, result.ToImmutable());
     }
+
+    /// <summary>The longest data-set row read: 1 048 576 characters; a longer one is a <see cref="DataSetFormatException"/> naming the row.</summary>
+    public const int MaxRowChars = DataSetReader.MaxRowChars;
+
+    /// <inheritdoc cref="DataSetReader.ReadSubjects"/>
+    public static IEnumerable<DataSetSubject> Read(TextReader reader, IReadOnlyList<string>? compartmentNames = null) =>
+        DataSetReader.ReadSubjects(reader, compartmentNames);
+
+    /// <inheritdoc cref="DataSetReader.Parse(string, IReadOnlyList{string})"/>
+    public static ImmutableArray<DataSetSubject> Parse(string text, IReadOnlyList<string>? compartmentNames = null) =>
+        DataSetReader.Parse(text, compartmentNames);
 }

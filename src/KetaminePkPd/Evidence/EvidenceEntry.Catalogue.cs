@@ -50,7 +50,7 @@ public sealed partial record EvidenceEntry
     /// </summary>
     internal static TrialDesign SingleInfusion(string name, int subjects, RatingScale scale, IEnumerable<TimeSpan> assessments) =>
         new(name, [new TrialArm("ketamine 0.5 mg/kg", Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)), subjects)],
-            PopulationModel.Default(PkModels.Domino), assessments, scale: scale);
+            PopulationModel.Default(PkParameterSet.Domino), assessments, scale: scale);
 
     private static ImmutableArray<EvidenceEntry> Build()
     {
@@ -63,10 +63,10 @@ public sealed partial record EvidenceEntry
         var niciuDesign = SingleInfusion("NIMH pooled, 126 patients (Niciu 2018)", 126, RatingScale.Hdrs17, [d230, day1, day7]);
         var phase3 = new TrialDesign("TRANSFORM-1 + 2 pooled (esketamine twice weekly + new oral antidepressant)",
             [Nasal("esketamine 56 mg", 56, 115 + 109), Nasal("esketamine 84 mg", 84, 114), Nasal("placebo", 0, 113 + 114)],
-            PopulationModel.Default(PkModels.PerezRuixo2021), [day1, day28], clinical: ClinicalModel.NewOralAntidepressant);
+            PopulationModel.Default(PkParameterSet.PerezRuixo2021), [day1, day28], clinical: ClinicalModel.NewOralAntidepressant);
         var transform2 = new TrialDesign("TRANSFORM-2 (esketamine twice weekly + new oral antidepressant)",
             [Nasal("esketamine 56 mg", 56, 109), Nasal("placebo", 0, 114)],
-            PopulationModel.Default(PkModels.PerezRuixo2021), [day1, day28], clinical: ClinicalModel.NewOralAntidepressant);
+            PopulationModel.Default(PkParameterSet.PerezRuixo2021), [day1, day28], clinical: ClinicalModel.NewOralAntidepressant);
         var echegaray = SingleInfusion("Echegaray 2025 (61 TRD, 40-min infusion)", 61, RatingScale.Madrs, [day1, day3, day7]);
         var review = SingleInfusion("A typical reviewed single-infusion study (42 patients)", 42, RatingScale.Madrs, [day1]);
 

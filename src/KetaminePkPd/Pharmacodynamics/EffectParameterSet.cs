@@ -23,8 +23,12 @@ public sealed class EffectParameterSet
     private const string Provisional = "PROVISIONAL (docs/model.md section 4.4)";
     private const string Provisional10 = "PROVISIONAL (our calibration, docs/validation.md)";
     private const string Provisional16 = "PROVISIONAL (our calibration, docs/model.md section 4.1 and docs/validation.md)";
-    private const double TolHalfLifeDays = 7, Tol50 = 3.5, EskPotency = 0.55;
-    private const double AcuteToleranceHalfLifeMin = 30, AcuteTolerance50 = 40, SessionToleranceHalfLifeDays = 3.5, SessionTolerance50 = 16;
+    private const string Calibrated = "PROVISIONAL (fitted by calibrate to the catalogue's calibration targets, docs/calibration.md)";
+    private const double TolHalfLifeDays = 7, Tol50 = 3.5;
+    // The values calibrate fits on the shipped catalogue (docs/calibration.md; CalibratorTests checks they are its fixed point).
+    private const double Ktr = 2.419211373764039, Kdec = 0.007922292154526835, Beta = -2.6900434383299867, EskPotency = 0.3993632351732965,
+        Kta = 1.854799703638987, EmaxD = 35.09462391642694;
+    private const double AcuteTolerance50 = 40, SessionToleranceHalfLifeDays = 3.5, SessionTolerance50 = 16;
     private readonly ImmutableDictionary<string, int> _byName;
 
     /// <summary>Name of the dissociation effect.</summary>
@@ -45,16 +49,16 @@ public sealed class EffectParameterSet
         new("KE0_D", Math.Log(2) / (8.3 / 60), "1/h", "dissociation effect-site rate constant (t1/2,ke0 8.3 min, 95% CI 5.1-13.0)", Olofsen, ParameterScale.Log, 1e-3, 1e4),
         new("C50_D", 240, "ng/mL", "racemic effect-site concentration at half-maximal dissociation (S-ketamine 121 ng/mL x 2; IIV log SD 0.5)",
             Provisional + ": twice the S-ketamine C50 of 0.51 nmol/mL (121 ng/mL, " + Olofsen + ")", ParameterScale.Log, 1e-3, 1e6, isProvisional: true),
-        new("EMAX_D", 26, "CADSS points", "maximal dissociation of the typical patient without tolerance (IIV log SD 0.75: a right-skewed CADSS distribution)",
-            Provisional16 + ": with the acute tolerance and the log-normal IIV, CADSS at 40 min after 0.5 mg/kg/40 min has mean and SD near van Schalkwyk 2018 (7.7, 9.2)", ParameterScale.Log, 0, 92, isProvisional: true),
+        new("EMAX_D", EmaxD, "CADSS points", "maximal dissociation of the typical patient without tolerance (IIV log SD 0.75: a right-skewed CADSS distribution)",
+            Calibrated + ": with the acute tolerance and the log-normal IIV, CADSS at 40 min after 0.5 mg/kg/40 min has mean and SD near van Schalkwyk 2018 (7.7, 9.2)", ParameterScale.Log, 0, 92, isProvisional: true),
         new("HILL_D", 2, "-", "Hill coefficient of dissociation", Provisional + ": Bowdle 1998 found psychedelic scores linear in 50-200 ng/mL; 2 fits resolution by 80-120 min", ParameterScale.Log, 0.1, 10, isProvisional: true),
         new("KE0_A", Math.Log(2) / (8.3 / 60), "1/h", "antidepressant effect-site rate constant (same as dissociation unless set)", Provisional, ParameterScale.Log, 1e-3, 1e4, isProvisional: true),
         new("EC50_A", 60, "ng/mL", "racemic effect-site concentration at half-maximal plasticity signal (IIV log SD 0.5)", "PROVISIONAL (docs/model.md section 4.2)", ParameterScale.Log, 1e-3, 1e6, isProvisional: true),
-        new("KTR", 2.0, "1/h", "plasticity chain transfer rate constant", "PROVISIONAL (docs/model.md section 4.2)", ParameterScale.Log, 1e-3, 1e3, isProvisional: true),
-        new("KDEC", Math.Log(2) / 72, "1/h", "plasticity decay rate constant (half-life 72 h; IIV log SD 0.7: how long the effect lasts differs between patients)",
-            "PROVISIONAL (docs/model.md section 4.2; the IIV: about half of the day-3 responders to 0.5 mg/kg have not relapsed by day 14, Salloum 2020)", ParameterScale.Log, 0, 1e3, isProvisional: true),
-        new("BETA", -3.2, "MADRS points", "drug effect per unit of the plasticity signal P2 (typical patient, racemic 0.5 mg/kg over 40 min: about -10 at 4 h, -12 at 24 h)",
-            Provisional16 + ": with the between-patient spread (SCALE_A, KDEC, EC50_A), a saline-controlled 0.5 mg/kg trial gives Wilkinson 2019's day-1 response " +
+        new("KTR", Ktr, "1/h", "plasticity chain transfer rate constant", Calibrated + ": the racemic course's shape (docs/model.md section 4.2)", ParameterScale.Log, 1e-3, 1e3, isProvisional: true),
+        new("KDEC", Kdec, "1/h", "plasticity decay rate constant (half-life 87.5 h; IIV log SD 0.7: how long the effect lasts differs between patients)",
+            Calibrated + "; docs/model.md section 4.2; the IIV: about half of the day-3 responders to 0.5 mg/kg have not relapsed by day 14, Salloum 2020", ParameterScale.Log, 0, 1e3, isProvisional: true),
+        new("BETA", Beta, "MADRS points", "drug effect per unit of the plasticity signal P2 (typical patient, racemic 0.5 mg/kg over 40 min: about -10 at 4 h, -12 at 24 h)",
+            Calibrated + ": with the between-patient spread (SCALE_A, KDEC, EC50_A), a saline-controlled 0.5 mg/kg trial gives Wilkinson 2019's day-1 response " +
             "rates (ketamine 46%, saline 1%); the brief's -8 at 24 h equals the midazolam-adjusted difference (Murrough 2013), which the midazolam-controlled design reproduces", ParameterScale.Additive, -1e3, 1e3, isProvisional: true),
         new("SCALE_A", 1, "-", "individual multiplier on the antidepressant drug effect (median 1, IIV log SD 0.4)", Provisional16, ParameterScale.Log, 0, 100, isProvisional: true),
         new("KTOL_A", Math.Log(2) / (TolHalfLifeDays * 24), "1/h", $"rate constant of the tolerance state of the antidepressant effect (half-life {TolHalfLifeDays} days)",
@@ -62,9 +66,9 @@ public sealed class EffectParameterSet
         new("TOL50_A", Tol50, "P2 units", "tolerance state at which the antidepressant effect is halved",
             Provisional10 + ": calibrated with KTOL_A", ParameterScale.Log, 1e-6, 1e6, isProvisional: true),
         new("ESKPOT_A", EskPotency, "-", "potency of esketamine on the antidepressant signal relative to racemic total (EC50 divided by it)",
-            Provisional10 + ": calibrated to the esketamine day-1 results of Daly 2018 (the dissociation C50 keeps Olofsen 2022's factor 2)", ParameterScale.Log, 0.1, 10, isProvisional: true),
-        new("KTA_D", Math.Log(2) / (AcuteToleranceHalfLifeMin / 60), "1/h", $"rate constant of each of the two stages of the acute tolerance chain of dissociation (half-life {AcuteToleranceHalfLifeMin} min per stage)",
-            Provisional16 + ": so that esketamine dissociation peaks near 40 min and is mostly gone by 90 min while plasma esketamine is still about 70% of its peak (manufacturer's medical information; TRANSFORM-2)", ParameterScale.Log, 0, 1e4, isProvisional: true),
+            Calibrated + ": esketamine's day-1 results of Daly 2018 and TRANSFORM-2's day 28 (the dissociation C50 keeps Olofsen 2022's factor 2)", ParameterScale.Log, 0.1, 10, isProvisional: true),
+        new("KTA_D", Kta, "1/h", "rate constant of each of the two stages of the acute tolerance chain of dissociation (half-life 22.4 min per stage)",
+            Calibrated + ": so that esketamine dissociation peaks near 40 min and is mostly gone by 90 min while plasma esketamine is still about 70% of its peak (manufacturer's medical information; TRANSFORM-2)", ParameterScale.Log, 0, 1e4, isProvisional: true),
         new("TA50_D", AcuteTolerance50, "ng/mL", "acute tolerance concentration that doubles the dissociation C50 (racemic total; halved for esketamine like C50_D)",
             Provisional16 + ": calibrated with KTA_D and EMAX_D", ParameterScale.Log, 1e-3, 1e6, isProvisional: true),
         new("KTS_D", Math.Log(2) / (SessionToleranceHalfLifeDays * 24), "1/h", $"rate constant of the between-session tolerance compartment of dissociation (half-life {SessionToleranceHalfLifeDays} days)",

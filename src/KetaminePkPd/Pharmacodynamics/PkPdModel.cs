@@ -61,4 +61,18 @@ public sealed class PkPdModel
             if (Effects[i].Name == effect) return i;
         throw new ArgumentException($"No effect named '{effect}'; effects are {string.Join(", ", Effects.Select(e => e.Name))}.", nameof(effect));
     }
+
+    /// <summary>Simulates this model under a regimen: the pharmacokinetics, each effect's effect-site concentration, and each effect.</summary>
+    /// <remarks>With <see cref="SolverMethod.Exact"/> (the default) the PK amounts and the effect sites are propagated exactly
+    /// (matrix exponentials) and effect filter states by exact integration of the filter with its input integrated by Boole's
+    /// rule on exact effect-site states at the step's quarters; steps are at most 5 min within 2 h of any input starting or
+    /// ending, 30 min within 12 h after an input starts and 2 h otherwise. For the antidepressant model after 0.5 mg/kg over
+    /// 40 min this is within 3e-4 relative of RODAS4 at rtol 1e-10 at 40 min and within 3e-5 from 4 h on (tested). The
+    /// adaptive methods integrate the whole system as one ODE. Thread-safe: all state is local to a call.</remarks>
+    /// <param name="regimen">The doses.</param>
+    /// <param name="options">Duration, outputs and solver; null for <see cref="SimulationOptions.Default"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="regimen"/> is null.</exception>
+    /// <exception cref="ArgumentException">A route the model does not support, or an intranasal dose that is not a whole number of devices.</exception>
+    /// <exception cref="Numerics.OdeSolverException">An adaptive solver failed.</exception>
+    public PkPdSimulationResult Simulate(DosingRegimen regimen, SimulationOptions? options = null) => PkPdSimulator.Simulate(this, regimen, options);
 }

@@ -3,7 +3,7 @@ using KetaminePkPd.Pharmacokinetics;
 
 namespace KetaminePkPd.Pharmacodynamics;
 
-/// <summary>The outcome of <see cref="PkPdSimulator.Simulate"/>: the pharmacokinetic result and one time course per effect. Immutable.</summary>
+/// <summary>The outcome of <see cref="PkPdModel.Simulate"/>: the pharmacokinetic result and one time course per effect. Immutable.</summary>
 public sealed class PkPdSimulationResult
 {
     internal PkPdSimulationResult(PkPdModel model, PkSimulationResult pk, ImmutableArray<EffectTimeCourse> effects)

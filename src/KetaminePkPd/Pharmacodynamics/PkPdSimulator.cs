@@ -18,7 +18,7 @@ namespace KetaminePkPd.Pharmacodynamics;
 /// methods integrate the whole system as one ODE.</para>
 /// <para>Thread-safe: all state is local to a call.</para>
 /// </remarks>
-public static class PkPdSimulator
+internal static class PkPdSimulator
 {
     /// <summary>Longest exact step for filtered effects within <see cref="FineWindow"/> of any input starting or ending: 5 min.</summary>
     public static readonly TimeSpan FineStep = TimeSpan.FromMinutes(5);

@@ -10,7 +10,7 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// Immutable and always valid.
 /// </summary>
 /// <remarks>
-/// <para>Build one from a built-in, cited parameter set (<see cref="PkModels"/>), or from your own compartments and
+/// <para>Build one from a built-in, cited parameter set (<see cref="PkParameterSet"/>), or from your own compartments and
 /// transfers with this constructor, or with <see cref="Mammillary"/>.</para>
 /// <para>Validity: compartment names are unique; there is exactly one <see cref="CompartmentRole.Central"/> compartment
 /// and at most one <see cref="CompartmentRole.MetaboliteCentral"/>; every transfer names existing compartments; and every

@@ -7,8 +7,14 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// <see cref="Subject"/> (and, for a virtual population, that subject's random effects) into a <see cref="PkModel"/>.
 /// Immutable; <see cref="WithParameter"/> returns a modified copy.
 /// </summary>
-/// <remarks>The built-in sets are on <see cref="PkModels"/>.</remarks>
-public sealed class PkParameterSet
+/// <remarks>
+/// <para>The built-in, cited sets are static members: racemic ketamine <see cref="Domino"/>, <see cref="Hijazi"/>,
+/// <see cref="Clements"/> and <see cref="Herd"/> with norketamine (Otto 2021, PROVISIONAL for racemic use), and esketamine
+/// <see cref="PerezRuixo2021"/> with noresketamine; <see cref="All"/>, <see cref="Get"/>, <see cref="DefaultFor"/>. Units: amounts mg
+/// (metabolite amounts in mg of parent equivalents), volumes L, time h; concentrations are reported in ng/mL. Sources and
+/// cross-checks (Kamp 2020 meta-analysis): docs/model.md section 3 and the comments of PkParameterSet.Catalogue.cs.</para>
+/// </remarks>
+public sealed partial class PkParameterSet
 {
     private readonly PkModelBuilder _build;
     private readonly ImmutableDictionary<string, int> _byName;

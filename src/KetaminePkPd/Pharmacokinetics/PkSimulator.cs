@@ -15,7 +15,7 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// <para>Thread-safe: all state is local to a call.</para>
 /// </remarks>
 /// <example><code>
-/// var model = PkModels.Domino.CreateModel(Subject.TypicalAdult);
+/// var model = PkParameterSet.Domino.CreateModel(Subject.TypicalAdult);
 /// var regimen = DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));
 /// var result = PkSimulator.Simulate(model, regimen);
 /// Console.WriteLine(result.Parent.CmaxNgPerMl);

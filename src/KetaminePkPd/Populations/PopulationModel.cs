@@ -9,14 +9,14 @@ namespace KetaminePkPd.Populations;
 /// between-subject variability of any of their parameters (with correlations). Sampling is reproducible: subject i of
 /// seed s is always the same, whatever else is sampled and on however many threads. Immutable.
 /// </summary>
-public sealed record PopulationModel
+public sealed partial record PopulationModel
 {
-    private readonly PkParameterSet _pk = PkModels.Domino;
+    private readonly PkParameterSet _pk = PkParameterSet.Domino;
     private readonly EffectParameterSet _effects = EffectParameterSet.Default;
     private readonly CovariateDistribution _covariates = CovariateDistribution.Default;
     private readonly Variability _variability = Variability.None;
 
-    /// <summary>The pharmacokinetic parameter set. Default <see cref="PkModels.Domino"/>.</summary>
+    /// <summary>The pharmacokinetic parameter set. Default <see cref="PkParameterSet.Domino"/>.</summary>
     public PkParameterSet Pk { get => _pk; init => _pk = value ?? throw new ArgumentNullException(nameof(Pk)); }
 
     /// <summary>The effect parameters. Default <see cref="EffectParameterSet.Default"/>.</summary>

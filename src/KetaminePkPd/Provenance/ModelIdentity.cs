@@ -37,7 +37,7 @@ public static class ModelIdentity
     /// until this constant and CHANGELOG.md say what changed.
     /// </summary>
     /// <remarks>A property, not a constant, so code compiled against one version reads the fingerprint of the library it runs with.</remarks>
-    public static string ModelFingerprint { get; } = "732bd505d7d7";
+    public static string ModelFingerprint { get; } = "7133df39d23f";
 
     /// <summary>
     /// What every JSON document and shard file records as <c>modelVersion</c>: the package version and the model
@@ -48,15 +48,15 @@ public static class ModelIdentity
     /// <summary>The built-in defaults the fingerprint covers, each under a stable name.</summary>
     internal static IEnumerable<(string Name, object Value)> Defaults()
     {
-        yield return ("pk", PkModels.All);
+        yield return ("pk", PkParameterSet.All);
         yield return ("effects", EffectParameterSet.Default);
         yield return ("clinical", ClinicalModel.Presets.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray());
         yield return ("covariates", CovariateDistribution.Default);
-        yield return ("populations", PkModels.All.Select(PopulationModel.Default).ToArray());
+        yield return ("populations", PkParameterSet.All.Select(PopulationModel.Default).ToArray());
         yield return ("designs", TrialDesign.ByKey.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray());
         yield return ("hypothesis", HypothesisTestSettings.Default);
         yield return ("sensitivity", SensitivitySettings.Default);
-        yield return ("sensitivity-ranges", SensitivityRanges.All.Select(a => (a, SensitivityRanges.Multipliers(a))).ToArray());
+        yield return ("sensitivity-ranges", SensitivityAnalysis.All.Select(a => (a, SensitivityAnalysis.Multipliers(a))).ToArray());
         yield return ("strengths", StrengthScanSettings.Default);
         yield return ("comparison", ComparisonOptions.Default);
         yield return ("dose-response", DoseResponseSettings.Default);

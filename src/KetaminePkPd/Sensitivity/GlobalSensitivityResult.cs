@@ -3,7 +3,7 @@ using KetaminePkPd.Validation;
 namespace KetaminePkPd.Sensitivity;
 
 /// <summary>
-/// The result of a global analysis (<see cref="GlobalSensitivityAnalysis"/>): every world's summary in index order, the
+/// The result of a global analysis (<see cref="SensitivityAnalysis"/>): every world's summary in index order, the
 /// plausibility targets, and per hypothesis and observation the summary over the plausible worlds. Immutable.
 /// </summary>
 public sealed class GlobalSensitivityResult
@@ -22,7 +22,7 @@ public sealed class GlobalSensitivityResult
     /// <summary>The settings run.</summary>
     public GlobalSensitivitySettings Settings { get; }
 
-    /// <summary>The calibration targets of the validation catalogue a world must hit to be plausible (<see cref="GlobalSensitivityAnalysis.PlausibilityTargets"/>).</summary>
+    /// <summary>The calibration targets of the validation catalogue a world must hit to be plausible (<see cref="SensitivityAnalysis.PlausibilityTargets"/>).</summary>
     public EquatableArray<ValidationTarget> Targets { get; }
 
     /// <summary>Every world, by index.</summary>

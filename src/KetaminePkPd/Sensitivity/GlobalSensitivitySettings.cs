@@ -4,7 +4,7 @@ using KetaminePkPd.Trials;
 namespace KetaminePkPd.Sensitivity;
 
 /// <summary>
-/// What <see cref="GlobalSensitivityAnalysis.Run"/> does: how many worlds to sample, which assumptions vary jointly, which
+/// What <see cref="SensitivityAnalysis.RunGlobal"/> does: how many worlds to sample, which assumptions vary jointly, which
 /// hypotheses are tested in each world, how large the plausibility trial is, and what every replicate study shares
 /// (design, observations, Monte Carlo sizes, seed: <see cref="ReplicateStudySettings"/>). Immutable. The defaults are the
 /// issue's default global run: <see cref="DefaultWorlds"/> worlds, every assumption, the four hypotheses, the NIMH design,
@@ -26,7 +26,7 @@ public sealed record GlobalSensitivitySettings : ReplicateStudySettings
     public const int MaxWorlds = 1_000_000;
 
     private readonly int _worlds = DefaultWorlds, _perArm = 500;
-    private readonly EquatableArray<SensitivityAssumption> _assumptions = SensitivityRanges.All;
+    private readonly EquatableArray<SensitivityAssumption> _assumptions = SensitivityAnalysis.All;
     private readonly EquatableArray<Hypothesis> _hypotheses = [.. Hypothesis.All];
 
     /// <summary>The defaults.</summary>
@@ -82,6 +82,6 @@ public sealed record GlobalSensitivitySettings : ReplicateStudySettings
     public override void Validate()
     {
         base.Validate();
-        foreach (var a in Assumptions) SensitivityRanges.Levels(a, Design);
+        foreach (var a in Assumptions) SensitivityAnalysis.Levels(a, Design);
     }
 }

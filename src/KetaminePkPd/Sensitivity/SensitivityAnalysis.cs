@@ -10,7 +10,7 @@ namespace KetaminePkPd.Sensitivity;
 /// <summary>
 /// What would it take? Varies the provisional assumptions behind a hypothesis test (PK and PD variability, dose spread,
 /// placebo response, rating noise, CADSS time, baseline severity) over documented ranges around the design's current
-/// values (<see cref="SensitivityRanges"/>), one at a time and optionally two together, and reports per setting the
+/// values (<see cref="Levels"/>), one at a time and optionally two together, and reports per setting the
 /// median r, its central 95% and the two-sided compatibility of each observation, plus the frontier: the smallest change
 /// from the default that makes the hypothesis compatible (two-sided p &gt;= 0.05), or none within the range.
 /// </summary>
@@ -27,8 +27,17 @@ namespace KetaminePkPd.Sensitivity;
 /// -1 - j) and rates them with the same noise stream (seed, i, 3 + r J + j). Differences between settings are therefore
 /// the effect of the assumption, not fresh Monte Carlo noise. The default cell equals
 /// <see cref="HypothesisTest.Run"/> of the same hypothesis with the same pool, replicates and seed.</para>
+/// <para>The global analysis (<see cref="RunGlobal"/>): samples the assumptions jointly over the same ranges (a scrambled
+/// Halton sequence; log-uniform for the CADSS time and the dose spread), keeps the worlds that still hit the calibration
+/// targets of <see cref="PlausibilityTargets"/>, tests every hypothesis in each kept world and reports per hypothesis and
+/// observation the share of plausible worlds in which the observation is compatible, the distribution of the median r and
+/// which assumptions decide it (partial rank correlations). Shards: <see cref="RunGlobalShard"/> and <see cref="MergeGlobal(GlobalSensitivitySettings, IEnumerable{GlobalWorld})"/>.</para>
+/// <para>Ranges (<see cref="Levels"/>, multiples of the design's current value, read each time so that a recalibrated
+/// default moves the whole range): pk-variability x0-3 on every PK SD; dose-spread the design's basis, the other basis and
+/// log-uniform [d/k, d k] for k = 1.5, 2, 3; the PD SDs x0-2; placebo-mean x0-2; placebo-sd x0-2; rating and CADSS noise
+/// x0-3; cadss-time x0.25-4; baseline-mean x0.75-1.25 (docs/sensitivity.md gives each range's source).</para>
 /// </remarks>
-public static class SensitivityAnalysis
+public static partial class SensitivityAnalysis
 {
     /// <summary>Stream of the per-patient dose-spread draw (far from the enrolment streams -1 - j and the rating streams &gt;= 1).</summary>
     private const long DoseStream = -(1L << 40);
@@ -159,7 +168,7 @@ public static class SensitivityAnalysis
         var varied = settings.Assumptions.ToList();
         if (settings.Pair is { } p) varied.AddRange([p.First, p.Second]);
         foreach (var a in varied)
-            if (!levels.ContainsKey(a)) levels[a] = SensitivityRanges.Levels(a, settings.Design);
+            if (!levels.ContainsKey(a)) levels[a] = SensitivityAnalysis.Levels(a, settings.Design);
         // Every distinct setting, keyed by its non-default levels; grouped by the ones that change the pharmacology.
         var wanted = new List<ImmutableArray<SensitivityLevel>> { ImmutableArray<SensitivityLevel>.Empty };
         foreach (var a in settings.Assumptions) wanted.AddRange(levels[a].Select(l => ImmutableArray.Create(l)));

@@ -4,7 +4,7 @@ namespace KetaminePkPd.Sensitivity;
 
 /// <summary>
 /// A provisional assumption that <see cref="SensitivityAnalysis"/> varies over a range around the design's current
-/// value (<see cref="SensitivityRanges"/> gives each range). Tokens for the command line are in <see cref="SensitivityRanges.Token"/>.
+/// value (<see cref="SensitivityAnalysis"/> gives each range). Tokens for the command line are in <see cref="SensitivityAnalysis.Token"/>.
 /// </summary>
 public enum SensitivityAssumption
 {

@@ -5,7 +5,7 @@ namespace KetaminePkPd.Sensitivity;
 /// <summary>
 /// One setting of one assumption in a sensitivity analysis: its position in the range, its value in the assumption's
 /// own unit, its multiple of the design's current value, and a label for tables and plots. Immutable; built by
-/// <see cref="SensitivityRanges.Levels"/>.
+/// <see cref="SensitivityAnalysis.Levels"/>.
 /// </summary>
 public sealed record SensitivityLevel
 {
@@ -54,5 +54,5 @@ public sealed record SensitivityLevel
         or SensitivityAssumption.AntidepressantScaleSd or SensitivityAssumption.AntidepressantDurationSd or SensitivityAssumption.CadssTime;
 
     /// <summary>Assumption token and label, e.g. <c>placebo-sd = SD 4 (x0.5)</c>.</summary>
-    public override string ToString() => $"{SensitivityRanges.Token(Assumption)} = {Label}";
+    public override string ToString() => $"{SensitivityAnalysis.Token(Assumption)} = {Label}";
 }

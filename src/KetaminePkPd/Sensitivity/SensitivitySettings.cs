@@ -14,7 +14,7 @@ namespace KetaminePkPd.Sensitivity;
 public sealed record SensitivitySettings : ReplicateStudySettings
 {
     private readonly Hypothesis _hypothesis = Hypothesis.ExposureOnly;
-    private readonly EquatableArray<SensitivityAssumption> _assumptions = SensitivityRanges.All;
+    private readonly EquatableArray<SensitivityAssumption> _assumptions = SensitivityAnalysis.All;
     private readonly (SensitivityAssumption First, SensitivityAssumption Second)? _pair;
 
     /// <summary>The defaults.</summary>
@@ -38,18 +38,18 @@ public sealed record SensitivitySettings : ReplicateStudySettings
     {
         get => _pair;
         init => _pair = value is { } p && p.First == p.Second
-            ? throw new ArgumentException($"Pair needs two different assumptions, got {SensitivityRanges.Token(p.First)} twice.", nameof(Pair)) : value;
+            ? throw new ArgumentException($"Pair needs two different assumptions, got {SensitivityAnalysis.Token(p.First)} twice.", nameof(Pair)) : value;
     }
 
     /// <summary>
     /// Checks the rules that tie the properties together: those of <see cref="ReplicateStudySettings.Validate"/>, something
-    /// to vary (an assumption or a pair), and every assumption varied one the design can vary (<see cref="SensitivityRanges.AppliesTo"/>).
+    /// to vary (an assumption or a pair), and every assumption varied one the design can vary (<see cref="SensitivityAnalysis.AppliesTo"/>).
     /// </summary>
     /// <exception cref="ArgumentException">A rule is broken.</exception>
     public override void Validate()
     {
         base.Validate();
         if (Assumptions.IsEmpty && Pair is null) throw new ArgumentException("Nothing to vary: give at least one assumption or a pair.", "settings");
-        foreach (var a in Pair is { } p ? Assumptions.Append(p.First).Append(p.Second) : Assumptions) SensitivityRanges.Levels(a, Design);
+        foreach (var a in Pair is { } p ? Assumptions.Append(p.First).Append(p.Second) : Assumptions) SensitivityAnalysis.Levels(a, Design);
     }
 }

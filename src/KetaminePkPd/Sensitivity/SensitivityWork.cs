@@ -84,7 +84,7 @@ internal sealed class SensitivityWork : SteppedWork<SensitivityResult>
         if (_next == 0)
         {
             var pharmacology = group[0].Where(l => l.ChangesPharmacology).ToList();
-            var (poolDesign, spread) = SensitivityRanges.Apply(_sized, pharmacology);
+            var (poolDesign, spread) = SensitivityAnalysis.Apply(_sized, pharmacology);
             _doseFactor = SensitivityAnalysis.DoseFactor(_settings.Seed, spread);
             _poolSimulator = new TrialSimulator(poolDesign, _settings.Hypothesis, _settings.Seed, _doseFactor);
             _pool = new RatingPool(_settings.PoolSize, _poolSimulator.AssessmentCount, _timeIndex);
@@ -104,7 +104,7 @@ internal sealed class SensitivityWork : SteppedWork<SensitivityResult>
         _observation = 0;
         _next = 0;
         var levels = _groups[_group][cell];
-        var (cellDesign, _) = SensitivityRanges.Apply(_sized, levels);
+        var (cellDesign, _) = SensitivityAnalysis.Apply(_sized, levels);
         _cellSimulator = new TrialSimulator(cellDesign, _settings.Hypothesis, _settings.Seed, _doseFactor);
         _subjects = levels.Any(l => !l.ChangesPharmacology) ? _pool!.WithClinicalDraws(_cellSimulator) : _pool;
         _outcomes = ImmutableArray.CreateBuilder<ImmutableArray<double>>(_settings.Observed.Length);

@@ -22,7 +22,7 @@ namespace KetaminePkPd.Statistics;
 /// <para><b>Causality.</b> The estimates are associations; reading a b as a causal indirect effect needs no unmeasured
 /// X-M, X-Y or M-Y confounding, which simulated hypotheses can guarantee and real trials cannot.</para>
 /// </remarks>
-public static class Mediation
+internal static class Mediation
 {
     /// <summary>Fewest bootstrap resamples accepted.</summary>
     public const int MinimumResamples = 100;

@@ -105,4 +105,27 @@ public sealed record MediationResult
     /// <summary>Formats the paths and the indirect effect on one line.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"a = {A:G4}, b = {B:G4}, c = {Total:G4}, c' = {Direct:G4}, indirect = {Indirect:G4} ({ConfidenceLevel * 100:G3}% bootstrap CI {IndirectLower:G4} to {IndirectUpper:G4}, B = {Resamples}, seed {Seed}), Sobel z = {SobelZ:G3}, p = {SobelPValue:G3}, n = {N}");
+
+    /// <summary>Fewest bootstrap resamples <see cref="Estimate"/> accepts.</summary>
+    public const int MinimumResamples = Mediation.MinimumResamples;
+
+    /// <summary>Most bootstrap resamples <see cref="Estimate"/> accepts.</summary>
+    public const int MaximumResamples = Mediation.MaximumResamples;
+
+    /// <summary>Fewest subjects <see cref="Estimate"/> accepts (Y on X and M has 3 coefficients, so n - 3 &gt;= 1).</summary>
+    public const int MinimumSubjects = Mediation.MinimumSubjects;
+
+    /// <inheritdoc cref="Mediation.Estimate"/>
+    /// <remarks>
+    /// <para>Simple mediation X -&gt; M -&gt; Y by ordinary least squares (Preacher and Hayes 2008, Behav Res Methods 40:879;
+    /// Hayes 2022, PROCESS model 4 without covariates): M = i1 + a X; Y = i2 + c' X + b M; Y = i3 + c X. Indirect effect
+    /// a b, direct effect c', total effect c = c' + a b; the Sobel (1982) test uses se(a b) = sqrt(b^2 se_a^2 + a^2 se_b^2).</para>
+    /// <para>Bootstrap: B resamples of the n subjects with replacement, a b re-estimated in each, the interval the type-7
+    /// quantiles at (1 - level)/2 and (1 + level)/2; one MathNet <c>Xoshiro256StarStar(seed)</c> stream, so the same seed
+    /// gives bit-identical results. A resample in which X or M is constant, or M collinear with X, is redrawn and counted
+    /// in <see cref="ResamplesReplaced"/>.</para>
+    /// <para>The estimates are associations; reading a b as a causal indirect effect needs no unmeasured confounding.</para>
+    /// </remarks>
+    public static MediationResult Estimate(ReadOnlySpan<double> x, ReadOnlySpan<double> m, ReadOnlySpan<double> y, int resamples, int seed,
+        double confidenceLevel = Correlation.DefaultConfidenceLevel) => Mediation.Estimate(x, m, y, resamples, seed, confidenceLevel);
 }

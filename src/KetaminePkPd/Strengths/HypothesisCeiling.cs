@@ -3,7 +3,7 @@ using KetaminePkPd.Trials;
 namespace KetaminePkPd.Strengths;
 
 /// <summary>One hypothesis's strongest correlation at one assessment (<see cref="HypothesisCeilings"/>). Immutable.</summary>
-public sealed class HypothesisCeiling
+internal sealed class HypothesisCeiling
 {
     internal HypothesisCeiling(string hypothesis, TimeSpan time, double exposureOnlyR, string strength, double derivedR, double simulatedR)
     {

@@ -30,10 +30,10 @@ public sealed class StrengthScanResult
     /// The strongest correlation each hypothesis can produce at each assessment of the design in the population
     /// (<see cref="HypothesisCeilings"/>): an observation beyond it plus the sampling spread of its n cannot be reached at any strength.
     /// </summary>
-    public ImmutableArray<HypothesisCeiling> Ceilings { get; }
+    internal ImmutableArray<HypothesisCeiling> Ceilings { get; }
 
     /// <summary>The ceiling rows of <paramref name="parameter"/>'s hypothesis at <paramref name="time"/> (for shared sensitivity both signs of rho).</summary>
-    public IEnumerable<HypothesisCeiling> CeilingsOf(StrengthParameter parameter, TimeSpan time) =>
+    internal IEnumerable<HypothesisCeiling> CeilingsOf(StrengthParameter parameter, TimeSpan time) =>
         Ceilings.Where(c => c.Time == time && c.Hypothesis == StrengthScan.At(parameter, parameter == StrengthParameter.SensitivityCorrelation ? 1 : 0.5).Name);
 
     /// <summary>The grid points of one strength, values ascending.</summary>

@@ -2,7 +2,7 @@
 namespace KetaminePkPd.Trials;
 
 /// <summary>Facts about the rating scales (docs/model.md sections 2 and 4.3).</summary>
-public static class RatingScales
+internal static class RatingScales
 {
     /// <summary>CADSS total range: 23 items scored 0-4.</summary>
     public const double CadssMaximum = 92;

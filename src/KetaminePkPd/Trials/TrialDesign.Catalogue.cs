@@ -15,7 +15,7 @@ public sealed partial record TrialDesign
     /// </summary>
     public static TrialDesign Nimh { get; } = new("NIMH 0.5 mg/kg over 40 min",
         [new TrialArm("ketamine 0.5 mg/kg", Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)), 108)],
-        PopulationModel.Default(PkModels.Domino), Standard, scale: RatingScale.Hdrs17);
+        PopulationModel.Default(PkParameterSet.Domino), Standard, scale: RatingScale.Hdrs17);
 
     /// <summary>
     /// Dose ranging as in Fava et al. 2018 (Mol Psychiatry): 0.1, 0.2, 0.5 and 1.0 mg/kg over 40 min and a placebo arm
@@ -25,7 +25,7 @@ public sealed partial record TrialDesign
         [
             Arm("placebo", 0), Arm("ketamine 0.1 mg/kg", 0.1), Arm("ketamine 0.2 mg/kg", 0.2), Arm("ketamine 0.5 mg/kg", 0.5), Arm("ketamine 1.0 mg/kg", 1.0),
         ],
-        PopulationModel.Default(PkModels.Domino), Standard);
+        PopulationModel.Default(PkParameterSet.Domino), Standard);
 
     /// <summary>Intranasal esketamine 56 mg and 84 mg (one session), 100 patients each, Perez-Ruixo 2021 PK, MADRS; patients stay on
     /// their oral antidepressant (<see cref="ClinicalModel.ContinuedOralAntidepressant"/>, as in Daly 2018).</summary>
@@ -34,14 +34,14 @@ public sealed partial record TrialDesign
             new TrialArm("esketamine 56 mg", Administration.Intranasal(Dose.FromMilligrams(56)), 100),
             new TrialArm("esketamine 84 mg", Administration.Intranasal(Dose.FromMilligrams(84)), 100),
         ],
-        PopulationModel.Default(PkModels.PerezRuixo2021), [TimeSpan.FromHours(4), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7)],
+        PopulationModel.Default(PkParameterSet.PerezRuixo2021), [TimeSpan.FromHours(4), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7)],
         clinical: ClinicalModel.ContinuedOralAntidepressant);
 
     /// <summary>Intranasal esketamine 56 mg twice weekly for 4 weeks (8 sessions 3.5 days apart), 100 patients, MADRS at days 1, 8, 15, 22 and 28,
     /// with a newly started oral antidepressant (<see cref="ClinicalModel.NewOralAntidepressant"/>, as in TRANSFORM-2).</summary>
     public static TrialDesign TwiceWeeklyEsketamine { get; } = new("Esketamine 56 mg twice weekly for 4 weeks",
         [new TrialArm("esketamine 56 mg twice weekly", Administration.Intranasal(Dose.FromMilligrams(56)), 100, 8, TimeSpan.FromDays(3.5))],
-        PopulationModel.Default(PkModels.PerezRuixo2021), [.. new[] { 1, 8, 15, 22, 28 }.Select(d => TimeSpan.FromDays(d))],
+        PopulationModel.Default(PkParameterSet.PerezRuixo2021), [.. new[] { 1, 8, 15, 22, 28 }.Select(d => TimeSpan.FromDays(d))],
         clinical: ClinicalModel.NewOralAntidepressant);
 
     /// <summary>All standard designs by key: nimh, dose-ranging, esketamine-intranasal, twice-weekly.</summary>

@@ -72,8 +72,8 @@ internal static class TrialDesignJson
             Object(root, "$", "name", "drug", "model", "scale", "cadssAt", "assessments", "arms", "population", "parameters", "clinical", "hypothesis");
             string name = Text(root, "$", "name", required: true)!;
             var drug = Optional(root, "$", "drug", (e, p) => Wrap(p, () => Vocabulary.ParseDrug(TextOf(e, p))));
-            var model = Optional(root, "$", "model", (e, p) => Wrap(p, () => PkModels.Parse(TextOf(e, p))));
-            var pk = Wrap("$.model", () => PkModels.Resolve(drug, model));
+            var model = Optional(root, "$", "model", (e, p) => Wrap(p, () => PkParameterSet.Parse(TextOf(e, p))));
+            var pk = Wrap("$.model", () => PkParameterSet.Resolve(drug, model));
             var scale = Optional(root, "$", "scale", (e, p) => Enum(e, p, ("madrs", RatingScale.Madrs), ("hdrs17", RatingScale.Hdrs17), ("hdrs", RatingScale.Hdrs17))) ?? RatingScale.Madrs;
             var cadssAt = Optional(root, "$", "cadssAt", Duration) ?? TimeSpan.FromMinutes(40);
             var assessments = Array(Required(root, "$", "assessments"), "$.assessments", Duration, TrialDesign.MaxAssessments);

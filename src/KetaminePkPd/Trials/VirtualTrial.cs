@@ -11,7 +11,7 @@ namespace KetaminePkPd.Trials;
 /// patients are simulated in parallel or not, and on any number of cores. <see cref="Start"/> simulates the
 /// same trial in steps (for a page that must stay responsive); <see cref="Run"/> steps one to the end.
 /// </remarks>
-public static class VirtualTrial
+internal static class VirtualTrial
 {
     /// <summary>Runs the trial.</summary>
     /// <param name="design">The design.</param>

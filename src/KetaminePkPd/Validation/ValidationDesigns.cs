@@ -12,7 +12,7 @@ internal static class ValidationDesigns
     /// <exception cref="ArgumentOutOfRangeException">A size out of range.</exception>
     public static TrialDesign RacemicIv(int subjectsPerArm) => new("Racemic 0.5 mg/kg over 40 min vs saline",
         [Iv("saline", 0, subjectsPerArm), Iv("ketamine 0.5 mg/kg", 0.5, subjectsPerArm)],
-        PopulationModel.Default(PkModels.Domino), [TimeSpan.FromMinutes(230), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7)]);
+        PopulationModel.Default(PkParameterSet.Domino), [TimeSpan.FromMinutes(230), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7)]);
 
     /// <summary>
     /// Racemic ketamine 0.5 mg/kg over 40 min against midazolam (an active control, <see cref="ClinicalModel.MidazolamControlled"/>;
@@ -22,7 +22,7 @@ internal static class ValidationDesigns
     /// <exception cref="ArgumentOutOfRangeException">A size out of range.</exception>
     public static TrialDesign MidazolamControlledIv(int subjectsPerArm) => new("Racemic 0.5 mg/kg over 40 min vs midazolam",
         [Iv("midazolam", 0, subjectsPerArm), Iv("ketamine 0.5 mg/kg", 0.5, subjectsPerArm)],
-        PopulationModel.Default(PkModels.Domino), [TimeSpan.FromMinutes(230), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7), TimeSpan.FromDays(14)],
+        PopulationModel.Default(PkParameterSet.Domino), [TimeSpan.FromMinutes(230), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7), TimeSpan.FromDays(14)],
         clinical: ClinicalModel.MidazolamControlled);
 
     /// <summary>
@@ -33,7 +33,7 @@ internal static class ValidationDesigns
     /// <exception cref="ArgumentOutOfRangeException">A size out of range.</exception>
     public static TrialDesign DalyPeriod1(int subjectsPerArm) => new("Esketamine 56/84 mg days 1 and 4 vs placebo (Daly 2018 period 1)",
         [Nasal("placebo", 0, subjectsPerArm, 2, 3), Nasal("esketamine 56 mg", 56, subjectsPerArm, 2, 3), Nasal("esketamine 84 mg", 84, subjectsPerArm, 2, 3)],
-        PopulationModel.Default(PkModels.PerezRuixo2021), [TimeSpan.FromHours(2), TimeSpan.FromDays(1), TimeSpan.FromDays(7)],
+        PopulationModel.Default(PkParameterSet.PerezRuixo2021), [TimeSpan.FromHours(2), TimeSpan.FromDays(1), TimeSpan.FromDays(7)],
         clinical: ClinicalModel.ContinuedOralAntidepressant);
 
     /// <summary>
@@ -45,7 +45,7 @@ internal static class ValidationDesigns
     /// <exception cref="ArgumentOutOfRangeException">A size out of range.</exception>
     public static TrialDesign Transform2(int subjectsPerArm) => new("Esketamine 56 mg twice weekly + new oral antidepressant vs placebo (TRANSFORM-2)",
         [Nasal("placebo + oral antidepressant", 0, subjectsPerArm, 8, 3.5), Nasal("esketamine 56 mg + oral antidepressant", 56, subjectsPerArm, 8, 3.5)],
-        PopulationModel.Default(PkModels.PerezRuixo2021), [.. new[] { 1, 7, 14, 21, 27 }.Select(d => TimeSpan.FromDays(d))],
+        PopulationModel.Default(PkParameterSet.PerezRuixo2021), [.. new[] { 1, 7, 14, 21, 27 }.Select(d => TimeSpan.FromDays(d))],
         clinical: ClinicalModel.NewOralAntidepressant);
 
     private static int Size(int n) => n is >= 1 and <= 100_000 ? n : throw new ArgumentOutOfRangeException(nameof(n), n, $"subjectsPerArm must be in [1, 100000], got {n}.");

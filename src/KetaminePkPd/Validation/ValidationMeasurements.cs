@@ -29,7 +29,7 @@ internal static class ValidationMeasurements
     {
         foreach (int mg in new[] { 28, 56, 84 })
         {
-            var r = PkSimulator.Simulate(PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult),
+            var r = PkSimulator.Simulate(PkParameterSet.PerezRuixo2021.CreateModel(Subject.TypicalAdult),
                 DosingRegimen.Single(Administration.Intranasal(Dose.FromMilligrams(mg))),
                 new SimulationOptions { Until = TimeSpan.FromHours(24), OutputStep = TimeSpan.FromMinutes(5) });
             v[$"pr-cmax-{mg}"] = r.Parent.CmaxNgPerMl;
@@ -44,7 +44,7 @@ internal static class ValidationMeasurements
     {
         double DrugEffect(double mgPerKg, TimeSpan at, out PkPdSimulationResult result)
         {
-            var model = new PkPdModel(PkModels.Domino.CreateModel(Subject.TypicalAdult),
+            var model = new PkPdModel(PkParameterSet.Domino.CreateModel(Subject.TypicalAdult),
                 [effects.Dissociation(Drug.RacemicKetamine), effects.Antidepressant(Drug.RacemicKetamine)]);
             result = PkPdSimulator.Simulate(model, DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), TimeSpan.FromMinutes(40))),
                 SimulationOptions.Default.AtTimes([TimeSpan.FromMinutes(40), TimeSpan.FromHours(4), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7)]));
@@ -56,14 +56,14 @@ internal static class ValidationMeasurements
         v["iv-drug-3d-over-1d"] = r05.EffectAt(EffectParameterSet.AntidepressantName, TimeSpan.FromDays(3)) / day1;
         v["iv-day7-over-day1"] = r05.EffectAt(EffectParameterSet.AntidepressantName, TimeSpan.FromDays(7)) / day1;
         v["iv-cp-40min"] = r05.Pk.ParentNgPerMl[r05.IndexOf(TimeSpan.FromMinutes(40))];
-        var pk = PkModels.Domino.CreateModel(Subject.TypicalAdult);
+        var pk = PkParameterSet.Domino.CreateModel(Subject.TypicalAdult);
         v["iv-cl"] = pk.SystemicClearanceLPerH;
         v["iv-vss"] = pk.Compartments.Where(c => c.Role is CompartmentRole.Central or CompartmentRole.Peripheral).Sum(c => c.VolumeL);
-        var clements = PkSimulator.Simulate(PkModels.Clements.CreateModel(Subject.TypicalAdult),
+        var clements = PkSimulator.Simulate(PkParameterSet.Clements.CreateModel(Subject.TypicalAdult),
             DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))),
             SimulationOptions.Default.AtTimes([TimeSpan.FromMinutes(40), TimeSpan.FromHours(4)]));
         v["iv-clements-cp-40min"] = clements.ParentNgPerMl[clements.IndexOf(TimeSpan.FromMinutes(40))];
-        var ck = PkModels.Clements.CreateModel(Subject.TypicalAdult);
+        var ck = PkParameterSet.Clements.CreateModel(Subject.TypicalAdult);
         v["iv-clements-cl"] = ck.SystemicClearanceLPerH;
         v["iv-clements-vss"] = ck.Compartments.Where(c => c.Role is CompartmentRole.Central or CompartmentRole.Peripheral).Sum(c => c.VolumeL);
         double[] doses = [0.1, 0.2, 0.5, 1.0];
@@ -81,7 +81,7 @@ internal static class ValidationMeasurements
     /// <summary>Norketamine after 10 mg racemic IV (Pharmacotherapy 2022 Table 6 design: a bolus, venous samples).</summary>
     private static void Norketamine(Dictionary<string, double> v)
     {
-        var r = PkSimulator.Simulate(PkModels.Domino.CreateModel(Subject.TypicalAdult), DosingRegimen.Single(Administration.IntravenousBolus(Dose.FromMilligrams(10))),
+        var r = PkSimulator.Simulate(PkParameterSet.Domino.CreateModel(Subject.TypicalAdult), DosingRegimen.Single(Administration.IntravenousBolus(Dose.FromMilligrams(10))),
             new SimulationOptions { Until = TimeSpan.FromHours(24), OutputStep = Minute });
         v["nk-iv10-cmax"] = r.Metabolite!.CmaxNgPerMl;
         v["nk-iv10-ratio"] = r.Metabolite!.Auc0To24NgHPerMl / r.Parent.Auc0To24NgHPerMl;
@@ -91,7 +91,7 @@ internal static class ValidationMeasurements
     /// against the study's 10 mg IV bolus, the norketamine peak and the norketamine/ketamine AUC ratio (AUC0-24 of both).</summary>
     private static void RacemicIntranasal(Dictionary<string, double> v)
     {
-        var model = PkModels.Domino.CreateModel(Subject.TypicalAdult);
+        var model = PkParameterSet.Domino.CreateModel(Subject.TypicalAdult);
         var options = new SimulationOptions { Until = TimeSpan.FromHours(24), OutputStep = Minute };
         double ivAucPerMg = PkSimulator.Simulate(model, DosingRegimen.Single(Administration.IntravenousBolus(Dose.FromMilligrams(10))), options).Parent.AucInfNgHPerMl / 10;
         foreach (int mg in new[] { 30, 50 })
@@ -108,7 +108,7 @@ internal static class ValidationMeasurements
     /// <summary>Typical-patient dissociation after the first 56 mg session, and the first and eighth sessions of a twice-weekly course.</summary>
     private static void EsketamineDissociation(Dictionary<string, double> v, EffectParameterSet effects)
     {
-        var model = new PkPdModel(PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult),
+        var model = new PkPdModel(PkParameterSet.PerezRuixo2021.CreateModel(Subject.TypicalAdult),
             [effects.Dissociation(Drug.Esketamine), effects.Antidepressant(Drug.Esketamine)]);
         var session = Administration.Intranasal(Dose.FromMilligrams(56));
         var first = PkPdSimulator.Simulate(model, DosingRegimen.Single(session), new SimulationOptions { Until = TimeSpan.FromHours(4), OutputStep = Minute });

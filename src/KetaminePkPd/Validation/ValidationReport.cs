@@ -39,4 +39,9 @@ public sealed class ValidationReport
         ?? throw new ArgumentException($"No validation target '{key}'; keys are {string.Join(", ", Rows.Select(r => r.Target.Key))}.", nameof(key));
 
     private int Count(ValidationStatus s) => Rows.Count(r => r.Status == s);
+
+    /// <summary>Simulates every target of <see cref="ValidationTarget.All"/> and judges it: the library's validation table.
+    /// Deterministic for given settings (a fixed seed; identical serial or parallel).</summary>
+    /// <param name="settings">How to simulate; null for <see cref="ValidationSettings.Default"/>.</param>
+    public static ValidationReport Run(ValidationSettings? settings = null) => ValidationSuite.Run(settings);
 }

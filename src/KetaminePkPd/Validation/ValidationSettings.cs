@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Validation;
 
 /// <summary>
-/// How <see cref="ValidationSuite.Run"/> simulates: the seed, the patients per arm of each virtual trial, and the size of the
+/// How <see cref="ValidationReport.Run"/> simulates: the seed, the patients per arm of each virtual trial, and the size of the
 /// hypothesis-test runs. Immutable. The defaults (seed 1, 500 patients per arm, a pool of 2000 and 1000 replicate trials)
 /// keep the run to a few seconds; the targets' tolerances state the Monte Carlo error at these sizes.
 /// </summary>

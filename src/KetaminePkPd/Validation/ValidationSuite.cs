@@ -7,7 +7,7 @@ namespace KetaminePkPd.Validation;
 /// Simulates every target of <see cref="ValidationTarget.All"/> and judges it: the library's validation table. Deterministic
 /// for given settings (a fixed seed; identical serial or parallel).
 /// </summary>
-public static class ValidationSuite
+internal static class ValidationSuite
 {
     /// <summary>Runs the table.</summary>
     /// <param name="settings">Seed and sizes; null for <see cref="ValidationSettings.Default"/>.</param>

@@ -254,7 +254,7 @@ public sealed class DoseResponseCommandTests
     {
         var json = Json(CliRunner.Run("dose-response", "--drug", "esketamine", "--population", "0", "--json"));
 
-        Assert.Equal(PkModels.PerezRuixo2021.Key, json.GetProperty("model").GetString());
+        Assert.Equal(PkParameterSet.PerezRuixo2021.Key, json.GetProperty("model").GetString());
         Assert.Equal("iv", json.GetProperty("route").GetString());
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KetaminePkPd.Application;
 using KetaminePkPd.Evidence;
 using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Sensitivity;
 
@@ -9,13 +10,13 @@ namespace KetaminePkPd.Tests.Cli;
 
 /// <summary>
 /// <c>--parameters file.json</c> on simulate, compare, dose-response, evidence, report and sensitivity --global: the file's effect
-/// parameters reach every simulation of the command. The file sets BETA to -1.0 (shipped -3.2): the antidepressant drug effect is
-/// BETA x SCALE_A x P2 (docs/model.md section 4.2), linear in BETA, so a typical patient's drug effect scales by exactly
-/// -1.0 / -3.2 = 0.3125 and dissociation does not move.
+/// parameters reach every simulation of the command. The file sets BETA to -1.0 (shipped -2.690, calibrate's output): the
+/// antidepressant drug effect is BETA x SCALE_A x P2 (docs/model.md section 4.2), linear in BETA, so a typical patient's drug effect
+/// scales by exactly -1.0 / BETA = 0.3717 and dissociation does not move.
 /// </summary>
 public class ParametersOptionTests
 {
-    private const double Ratio = 1.0 / 3.2;
+    private static readonly double Ratio = -1.0 / EffectParameterSet.Default["BETA"].Value;
 
     private static string BetaFile(TempDirectory dir)
     {
@@ -131,11 +132,11 @@ public class ParametersOptionTests
     {
         using var dir = new TempDirectory();
         string file = BetaFile(dir);
-        GlobalSensitivityResult Run(string? parameters) => GlobalSensitivityAnalysis.Run(GlobalSensitivityRequest.Resolve(hypothesis: "exposure-only", worlds: 3,
+        GlobalSensitivityResult Run(string? parameters) => SensitivityAnalysis.RunGlobal(GlobalSensitivityRequest.Resolve(hypothesis: "exposure-only", worlds: 3,
             replicates: HypothesisTestSettings.MinReplicates, parametersFile: parameters).Settings);
         var plain = Run(null);
         var changed = Run(file);
-        int response = GlobalSensitivityAnalysis.PlausibilityTargets.IndexOf("iv-sal-response-1d"), placebo = GlobalSensitivityAnalysis.PlausibilityTargets.IndexOf("iv-sal-placebo-response-1d");
+        int response = SensitivityAnalysis.PlausibilityTargets.IndexOf("iv-sal-response-1d"), placebo = SensitivityAnalysis.PlausibilityTargets.IndexOf("iv-sal-placebo-response-1d");
         foreach (var (a, b) in plain.Worlds.Zip(changed.Worlds))
         {
             Assert.True(b.Targets[response] < a.Targets[response], $"world {a.Index}: {a.Targets[response]} -> {b.Targets[response]}");

@@ -114,6 +114,6 @@ public sealed class ParsingTests
 
     /// <summary>The drug and model of optional --drug and --model texts, as the commands resolve them.</summary>
     private static KetaminePkPd.Pharmacokinetics.PkParameterSet Resolve(string? drug, string? model) =>
-        KetaminePkPd.Pharmacokinetics.PkModels.Resolve(drug is null ? null : KetaminePkPd.Vocabulary.ParseDrug(drug, "--drug"),
-            model is null ? null : KetaminePkPd.Pharmacokinetics.PkModels.Parse(model, "--model"), "--drug", "--model");
+        KetaminePkPd.Pharmacokinetics.PkParameterSet.Resolve(drug is null ? null : KetaminePkPd.Vocabulary.ParseDrug(drug, "--drug"),
+            model is null ? null : KetaminePkPd.Pharmacokinetics.PkParameterSet.Parse(model, "--model"), "--drug", "--model");
 }

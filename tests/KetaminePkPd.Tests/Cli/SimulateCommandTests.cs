@@ -15,7 +15,7 @@ public sealed class SimulateCommandTests
     /// <summary>The library's own result for the default scenario: 70 kg adult, racemic 0.5 mg/kg IV over 40 min, Domino, 24 h.</summary>
     private static PkSimulationResult LibraryDefault(SimulationOptions? options = null) =>
         PkSimulator.Simulate(
-            PkModels.Domino.CreateModel(Subject.TypicalAdult),
+            PkParameterSet.Domino.CreateModel(Subject.TypicalAdult),
             DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))),
             options);
 
@@ -23,7 +23,7 @@ public sealed class SimulateCommandTests
     private static PkPdSimulationResult LibraryDefaultPkPd(SimulationOptions? options = null, Drug drug = Drug.RacemicKetamine)
     {
         var effects = EffectParameterSet.Default;
-        var model = new PkPdModel(PkModels.Domino.CreateModel(Subject.TypicalAdult), [effects.Dissociation(drug), effects.Antidepressant(drug)]);
+        var model = new PkPdModel(PkParameterSet.Domino.CreateModel(Subject.TypicalAdult), [effects.Dissociation(drug), effects.Antidepressant(drug)]);
         return PkPdSimulator.Simulate(model,
             DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))), options);
     }
@@ -107,8 +107,8 @@ public sealed class SimulateCommandTests
         Assert.Equal(antidepressant.MinimumValue, json.GetProperty("antidepressant").GetProperty("maxEffectMadrs").GetDouble(), 12);
         Assert.Equal(antidepressant.MinimumTimeH, json.GetProperty("antidepressant").GetProperty("maxEffectTimeH").GetDouble(), 12);
         // docs/model.md section 4.1: the mean peak CADSS after 0.5 mg/kg over 40 min should be about 8-20 points; it peaks near the end of the infusion.
-        Assert.Equal(6.60, dissociation.MaximumValue, 2);   // typical patient, EMAX_D 26 with acute tolerance (issue 16): 6.60
-        Assert.InRange(dissociation.MaximumTimeH, 25.0 / 60, 29.0 / 60);   // acute tolerance: the peak comes during the infusion (26.8 min)
+        Assert.Equal(7.61, dissociation.MaximumValue, 2);   // typical patient, calibrate's EMAX_D 35.09 with acute tolerance: 7.61
+        Assert.InRange(dissociation.MaximumTimeH, 21.0 / 60, 26.0 / 60);   // acute tolerance: the peak comes during the infusion (23.4 min)
         Assert.True(antidepressant.MinimumValue < 0, "the antidepressant drug effect lowers the score");
         var provisional = json.GetProperty("provisionalEffectParameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToArray();
         Assert.Equal(EffectParameterSet.Default.Parameters.Where(p => p.IsProvisional).Select(p => p.Name), provisional);
@@ -141,7 +141,7 @@ public sealed class SimulateCommandTests
     [Fact]
     public void Simulate_Out_MadrsChangeFollowsTheModelMd42Calibration()
     {
-        // The typical patient's drug effect after 0.5 mg/kg over 40 min with Domino PK (issue 16 calibration; the shape of docs/model.md section 4.2).
+        // The typical patient's drug effect after 0.5 mg/kg over 40 min with Domino PK (calibrate's values; the shape of docs/model.md section 4.2).
         using var dir = new TempDirectory();
         string path = dir.File("effects.csv");
 
@@ -149,8 +149,8 @@ public sealed class SimulateCommandTests
 
         Assert.Equal(0, run.ExitCode);
         var rows = File.ReadAllLines(path).Skip(1).Select(l => l.Split(',')).ToDictionary(c => Math.Round(double.Parse(c[0], CultureInfo.InvariantCulture) * 60));
-        Assert.Equal(-10.07, double.Parse(rows[240][4], CultureInfo.InvariantCulture), 0.15);    // measured -10.07 (PkPdSimulatorTests)
-        Assert.Equal(-11.94, double.Parse(rows[1440][4], CultureInfo.InvariantCulture), 0.15);   // measured -11.94
+        Assert.Equal(-10.42, double.Parse(rows[240][4], CultureInfo.InvariantCulture), 0.15);    // measured -10.42 (PkPdSimulatorTests)
+        Assert.Equal(-12.28, double.Parse(rows[1440][4], CultureInfo.InvariantCulture), 0.15);   // measured -12.28
         Assert.Equal(0.0, double.Parse(rows[0][3], CultureInfo.InvariantCulture));
         Assert.All(rows.Values, c => Assert.InRange(double.Parse(c[3], CultureInfo.InvariantCulture), 0, 30));
     }

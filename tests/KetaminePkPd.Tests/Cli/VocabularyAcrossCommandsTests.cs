@@ -28,7 +28,7 @@ public sealed class VocabularyAcrossCommandsTests
         new("--route", [.. Words.RouteWords.Values.SelectMany(w => w)], w => Words.ParseRoute(w)),
         new("--solver", [.. Words.SolverWords.Values.SelectMany(w => w)], w => Words.ParseSolver(w)),
         new("--ancestry", [.. Words.AncestryWords.Values.SelectMany(w => w)], w => Words.ParseAncestry(w)),
-        new("--model", PkModels.Keys, w => PkModels.Parse(w)),
+        new("--model", PkParameterSet.Keys, w => PkParameterSet.Parse(w)),
         new("--hypothesis", Hypothesis.Names, w => Hypothesis.Parse(w)),
         new("--infusion", ["0", .. Durations.NoInfusionWords, "40min", "2h"], w => Durations.ParseInfusion(w)),
     ];

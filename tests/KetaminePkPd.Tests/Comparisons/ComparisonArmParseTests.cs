@@ -33,7 +33,7 @@ public sealed class ComparisonArmParseTests
     {
         var ex = Assert.Throws<ArgumentException>(() => ComparisonArm.Parse("drug=esketamine model=domino route=iv dose=35mg"));
         Assert.Equal("arm 'drug=esketamine model=domino route=iv dose=35mg': model domino is a model of racemic ketamine, but drug esketamine was given; models of esketamine are perez-ruixo.", ex.Message);
-        Assert.Contains("--drug esketamine", Assert.Throws<ArgumentException>(() => PkModels.Resolve(Drug.Esketamine, PkModels.Domino, "--drug", "--model")).Message, StringComparison.Ordinal);
+        Assert.Contains("--drug esketamine", Assert.Throws<ArgumentException>(() => PkParameterSet.Resolve(Drug.Esketamine, PkParameterSet.Domino, "--drug", "--model")).Message, StringComparison.Ordinal);
     }
 
     [Theory]

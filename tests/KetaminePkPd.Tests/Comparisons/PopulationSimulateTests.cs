@@ -5,10 +5,10 @@ using KetaminePkPd.Populations;
 
 namespace KetaminePkPd.Tests.Comparisons;
 
-/// <summary><see cref="Population.Simulate"/>: percentile bands in one call, the same numbers serial or parallel.</summary>
+/// <summary><see cref="PopulationModel.Simulate"/>: percentile bands in one call, the same numbers serial or parallel.</summary>
 public class PopulationSimulateTests
 {
-    private static readonly PopulationModel Domino = PopulationModel.Default(PkModels.Domino);
+    private static readonly PopulationModel Domino = PopulationModel.Default(PkParameterSet.Domino);
     private static readonly DosingRegimen Nimh = DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));
     private static readonly SimulationOptions Hours = SimulationOptions.Default.AtTimes([TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(40), TimeSpan.FromHours(2), TimeSpan.FromHours(24)]);
 
@@ -25,7 +25,7 @@ public class PopulationSimulateTests
     public void Simulate_Percentiles_EqualQuantilesOfThePatientsSimulatedOneByOne()
     {
         const int n = 25;
-        var bands = Population.Simulate(Domino, Nimh, n, seed: 7, Hours, parallel: false);
+        var bands = Domino.Simulate(Nimh, n, seed: 7, Hours, parallel: false);
         var concentration = new double[n][];
         var cadss = new double[n][];
         var mood = new double[n][];
@@ -38,12 +38,12 @@ public class PopulationSimulateTests
             (concentration[i], cadss[i], mood[i]) = (r.Pk.ParentNgPerMl.ToArray(), r.Dissociation.Values.ToArray(), r.Antidepressant.Values.ToArray());
         }
         Assert.Equal([1 / 3.0, 2 / 3.0, 2, 24], bands.TimesH);
-        Assert.Equal([.. Population.DefaultPercentiles], bands.Concentration.Percentiles);
+        Assert.Equal([.. PopulationModel.DefaultPercentiles], bands.Concentration.Percentiles);
         foreach (var (band, values) in new[] { (bands.Concentration, concentration), (bands.Dissociation, cadss), (bands.Antidepressant, mood) })
             for (int k = 0; k < 4; k++)
             {
                 var column = values.Select(v => v[k]).ToArray();
-                foreach (double p in Population.DefaultPercentiles)
+                foreach (double p in PopulationModel.DefaultPercentiles)
                     Assert.Equal(Type7(column, p), band.Percentile(p)[k], 1e-9 * Math.Max(1, Math.Abs(Type7(column, p))));
                 Assert.Equal(Type7(column, 0.5), band.Median[k], 1e-9 * Math.Max(1, Math.Abs(band.Median[k])));
             }
@@ -55,18 +55,18 @@ public class PopulationSimulateTests
     [Fact]
     public void Simulate_SameSeed_SerialAndParallel_AreBitIdentical()
     {
-        var serial = Population.Simulate(Domino, Nimh, 60, seed: 3, Hours, [0.1, 0.9], parallel: false);
-        var parallel = Population.Simulate(Domino, Nimh, 60, seed: 3, Hours, [0.1, 0.9], parallel: true);
+        var serial = Domino.Simulate(Nimh, 60, seed: 3, Hours, [0.1, 0.9], parallel: false);
+        var parallel = Domino.Simulate(Nimh, 60, seed: 3, Hours, [0.1, 0.9], parallel: true);
         Assert.Equal(serial, parallel);   // records with equatable arrays: element by element, every band
         Assert.Equal(serial.Concentration.Percentile(0.9).ToArray(), parallel.Concentration.Percentile(0.9).ToArray());
-        var other = Population.Simulate(Domino, Nimh, 60, seed: 4, Hours, [0.1, 0.9]);
+        var other = Domino.Simulate(Nimh, 60, seed: 4, Hours, [0.1, 0.9]);
         Assert.NotEqual(serial.Concentration.Median, other.Concentration.Median);
     }
 
     [Fact]
     public void Simulate_Bands_AreOrdered()
     {
-        var bands = Population.Simulate(Domino, Nimh, 200, seed: 11, Hours);
+        var bands = Domino.Simulate(Nimh, 200, seed: 11, Hours);
         for (int k = 0; k < bands.TimesH.Length; k++)
         {
             var c = bands.Concentration;
@@ -81,7 +81,7 @@ public class PopulationSimulateTests
     [InlineData(100_001)]
     public void Simulate_SubjectsOutOfRange_ThrowsNamingTheParameter(int subjects)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Population.Simulate(Domino, Nimh, subjects, seed: 1));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Domino.Simulate(Nimh, subjects, seed: 1));
         Assert.Equal("subjects", ex.ParamName);
         Assert.Contains($"got {subjects}", ex.Message);
     }
@@ -89,7 +89,7 @@ public class PopulationSimulateTests
     [Fact]
     public void Simulate_PercentileOutOfRange_ThrowsNamingThePercentiles()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Population.Simulate(Domino, Nimh, 5, seed: 1, percentiles: [0.5, 1.5]));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Domino.Simulate(Nimh, 5, seed: 1, percentiles: [0.5, 1.5]));
         Assert.Equal("percentiles", ex.ParamName);
         Assert.Contains("got 1.5", ex.Message);
     }
@@ -97,7 +97,7 @@ public class PopulationSimulateTests
     [Fact]
     public void Percentile_NotComputed_ThrowsListingThoseThatWere()
     {
-        var bands = Population.Simulate(Domino, Nimh, 5, seed: 1, Hours, [0.25]);
+        var bands = Domino.Simulate(Nimh, 5, seed: 1, Hours, [0.25]);
         var ex = Assert.Throws<ArgumentException>(() => bands.Dissociation.Percentile(0.3));
         Assert.Contains("0.05, 0.5, 0.95, 0.25", ex.Message);
     }
@@ -106,7 +106,7 @@ public class PopulationSimulateTests
     public void TimeCourseBand_WithInvalidValues_Throws()
     {
         // Every property validates in its init accessor, so a with-expression cannot make an invalid band.
-        var band = Population.Simulate(Domino, Nimh, 5, seed: 1, Hours).Concentration;
+        var band = Domino.Simulate(Nimh, 5, seed: 1, Hours).Concentration;
         Assert.Equal("P5", Assert.Throws<ArgumentException>(() => band with { P5 = [1.0, double.NaN, 2, 3] }).ParamName);
         Assert.Equal("Median", Assert.Throws<ArgumentException>(() => band with { Median = [1.0, 2.0] }).ParamName);
         Assert.Equal("Percentiles", Assert.Throws<ArgumentOutOfRangeException>(() => band with { Percentiles = [0.5, 0.25] }).ParamName);

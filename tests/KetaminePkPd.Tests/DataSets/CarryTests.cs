@@ -1,3 +1,4 @@
+using KetaminePkPd.Application;
 using KetaminePkPd.DataSets;
 
 namespace KetaminePkPd.Tests.DataSets;

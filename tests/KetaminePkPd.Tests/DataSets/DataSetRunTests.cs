@@ -1,3 +1,4 @@
+using KetaminePkPd.Application;
 using System.Text.Json;
 using KetaminePkPd.DataSets;
 

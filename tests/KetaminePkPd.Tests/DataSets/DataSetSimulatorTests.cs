@@ -37,7 +37,7 @@ public class DataSetSimulatorTests
         var subject = DataSetReader.Parse(csv).Single();
         var model = DataSetModel.Create("domino");
         var p = DataSetSimulator.Simulate(model, subject);
-        var reference = PkSimulator.Simulate(PkModels.Domino.CreateModel(Subject.TypicalAdult),
+        var reference = PkSimulator.Simulate(PkParameterSet.Domino.CreateModel(Subject.TypicalAdult),
             DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligrams(35), TimeSpan.FromMinutes(40))),
             new SimulationOptions { Until = TimeSpan.FromHours(6), OutputStep = TimeSpan.FromHours(1) });
         Assert.True(model.MetaboliteCompartment > 0);

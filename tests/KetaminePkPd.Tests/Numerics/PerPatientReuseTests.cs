@@ -59,7 +59,7 @@ public sealed class PerPatientReuseTests
             Assert.Equal(BitConverter.DoubleToInt64Bits(expected[q]), BitConverter.DoubleToInt64Bits(c[q]));
     }
 
-    private static PkPdModel NimhModel(double weightKg) => new(PkModels.Domino.CreateModel(new Subject { WeightKg = weightKg, AgeYears = 45 }),
+    private static PkPdModel NimhModel(double weightKg) => new(PkParameterSet.Domino.CreateModel(new Subject { WeightKg = weightKg, AgeYears = 45 }),
         [EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine), EffectParameterSet.Default.Antidepressant(Drug.RacemicKetamine)]);
 
     private static readonly DosingRegimen Infusion =
@@ -80,8 +80,8 @@ public sealed class PerPatientReuseTests
         thread.Join();
 
         // This thread: other models first (other orders: PK alone, one effect), so the propagators rented next were used before.
-        PkSimulator.Simulate(PkModels.Domino.CreateModel(new Subject { WeightKg = 90, AgeYears = 30 }), Infusion, Assessments);
-        PkPdSimulator.Simulate(new PkPdModel(PkModels.Domino.CreateModel(new Subject { WeightKg = 55, AgeYears = 60 }), [EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine)]),
+        PkSimulator.Simulate(PkParameterSet.Domino.CreateModel(new Subject { WeightKg = 90, AgeYears = 30 }), Infusion, Assessments);
+        PkPdSimulator.Simulate(new PkPdModel(PkParameterSet.Domino.CreateModel(new Subject { WeightKg = 55, AgeYears = 60 }), [EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine)]),
             Infusion, Assessments);
         PkPdSimulator.Simulate(NimhModel(100), Infusion, Assessments);
         var reused = Outputs(PkPdSimulator.Simulate(NimhModel(70), Infusion, Assessments));
@@ -130,7 +130,7 @@ public sealed class PerPatientReuseTests
     {
         // The antidepressant course of a linked hypothesis: its effect values from the patient's prepared PK (kept by the cache) must
         // be those of a full simulation of a model of that PK and this effect alone, at every assessment.
-        var pk = PkModels.Domino.CreateModel(new Subject { WeightKg = 64, AgeYears = 38 });
+        var pk = PkParameterSet.Domino.CreateModel(new Subject { WeightKg = 64, AgeYears = 38 });
         var effect = EffectParameterSet.Default.Antidepressant(Drug.RacemicKetamine);
         var full = PkPdSimulator.Simulate(new PkPdModel(pk, [effect]), Infusion, Assessments).Effects[0].Values;
         int[] at = [1, 3, 5, 2];

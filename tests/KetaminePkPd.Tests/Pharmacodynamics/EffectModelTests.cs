@@ -32,7 +32,7 @@ public class EffectModelTests
     [Fact]
     public void SigmoidEmax_AtC50_GivesHalfOfEmax()
     {
-        Assert.Equal(13, Cadss.Effect(240, default), 12);   // EMAX_D 26 (issue 16 calibration with acute tolerance, docs/validation.md cadss-mean/cadss-sd)
+        Assert.Equal(35.09462391642694 / 2, Cadss.Effect(240, default), 12);   // EMAX_D 35.09 (calibrate's output, docs/calibration.md cadss-distribution)
         Assert.Equal(0.5, Cadss.FractionOfMaximum(240), 12);
         Assert.Equal(0, Cadss.Effect(0, default));
     }
@@ -42,9 +42,9 @@ public class EffectModelTests
     {
         // Olofsen 2022: S-ketamine C50 0.51 nmol/mL = 121 ng/mL; racemic total as driver about twice that.
         Assert.Equal(120, EffectParameterSet.Default.Dissociation(Drug.Esketamine).C50NgPerMl, 9);
-        // The antidepressant EC50 is divided by ESKPOT_A (PROVISIONAL 0.55, calibrated to Daly 2018 day 1 with the issue-16 drug effect;
-        // docs/validation.md daly-56-1d).
-        Assert.Equal(60 / 0.55, EffectParameterSet.Default.Antidepressant(Drug.Esketamine).Ec50NgPerMl, 9);
+        // The antidepressant EC50 is divided by ESKPOT_A (PROVISIONAL 0.399, fitted by calibrate to Daly 2018 day 1 and TRANSFORM-2 day 28;
+        // docs/calibration.md).
+        Assert.Equal(60 / 0.3993632351732965, EffectParameterSet.Default.Antidepressant(Drug.Esketamine).Ec50NgPerMl, 9);
         Assert.Equal(30, EffectParameterSet.Default.WithParameter("ESKPOT_A", 2).Antidepressant(Drug.Esketamine).Ec50NgPerMl, 9);
     }
 

@@ -162,7 +162,7 @@ public class ClosedFormTests
     [Fact]
     public void Simulate_ZeroDose_ReturnsZeroConcentrations()
     {
-        var model = PkModels.Domino.CreateModel(S);
+        var model = PkParameterSet.Domino.CreateModel(S);
         var r = PkSimulator.Simulate(model, DosingRegimen.Single(Administration.IntravenousBolus(Dose.FromMilligrams(0))));
         Assert.All(r.ParentNgPerMl, c => Assert.Equal(0, c));
         Assert.All(r.MetaboliteNgPerMl, c => Assert.Equal(0, c));

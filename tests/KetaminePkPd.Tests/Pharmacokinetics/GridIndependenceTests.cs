@@ -22,7 +22,7 @@ public class GridIndependenceTests
     public void Cmax_TwoIntramuscularDosesOnThreeOutputs_FindsTheSecondPeak()
     {
         // Issue 7: 10 mg at 0 h and 200 mg at 30 h with outputs at 0, 5 min and 72 h reported 21.5 ng/mL at 0.33 h.
-        var model = PkModels.Domino.CreateModel(Patient);
+        var model = PkParameterSet.Domino.CreateModel(Patient);
         var regimen = DosingRegimen.Of(Administration.Intramuscular(Dose.FromMilligrams(10)),
             Administration.Intramuscular(Dose.FromMilligrams(200)).At(TimeSpan.FromHours(30)));
         var sparse = PkSimulator.Simulate(model, regimen, Sparse(0, 5.0 / 60, 72)).Parent;
@@ -38,7 +38,7 @@ public class GridIndependenceTests
         // An IV bolus and an IM depot together: the effect site rises, falls while the bolus distributes, and the depot
         // may bring a second rise; with outputs only at 0 and 48 h neither end of the interval is rising.
         var fx = EffectParameterSet.Default;
-        var model = new PkPdModel(PkModels.Domino.CreateModel(Patient), [fx.Dissociation(Drug.RacemicKetamine)]);
+        var model = new PkPdModel(PkParameterSet.Domino.CreateModel(Patient), [fx.Dissociation(Drug.RacemicKetamine)]);
         var regimen = DosingRegimen.Of(Administration.IntravenousBolus(Dose.FromMilligrams(20)),
             Administration.Intramuscular(Dose.FromMilligrams(100)).At(TimeSpan.FromHours(6)));
         var sparse = PkPdSimulator.Simulate(model, regimen, Sparse(0, 48))[EffectParameterSet.DissociationName];
@@ -51,7 +51,7 @@ public class GridIndependenceTests
     [Fact]
     public void ParentTimeAboveH_OneInfusion_MatchesTheCrossingsOfADenseGrid()
     {
-        var model = PkModels.Domino.CreateModel(Patient);
+        var model = PkParameterSet.Domino.CreateModel(Patient);
         var regimen = DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));
         var level = Concentration.FromNanogramsPerMilliliter(50);
         double sparse = PkSimulator.Simulate(model, regimen, Sparse(0, 24)).ParentTimeAboveH(level);
@@ -102,7 +102,7 @@ public class GridIndependenceTests
     public Property ExposureMetrics_RandomRegimenOnSparseGrid_EqualOneMinuteGrid(Case c)
     {
         var fx = EffectParameterSet.Default;
-        var model = new PkPdModel(PkModels.Domino.CreateModel(Patient), [fx.Dissociation(Drug.RacemicKetamine)]);
+        var model = new PkPdModel(PkParameterSet.Domino.CreateModel(Patient), [fx.Dissociation(Drug.RacemicKetamine)]);
         var sparse = PkPdSimulator.Simulate(model, c.Regimen, Sparse(c.SparseH));
         var dense = PkPdSimulator.Simulate(model, c.Regimen, Dense(c.UntilH));
         static bool Close(double a, double b, double relative = 1e-9) => Math.Abs(a - b) <= relative * Math.Max(Math.Abs(a), Math.Abs(b)) + 1e-300;

@@ -25,7 +25,7 @@ public class LinearPkProperties
     public static Arbitrary<Scenario> Scenarios()
     {
         var gen =
-            from set in Gen.Elements(PkModels.All.ToArray())
+            from set in Gen.Elements(PkParameterSet.All.ToArray())
             from route in Gen.Elements(set.Routes.ToArray())
             from weight in Gen.Choose(set.Key == "herd" ? 10 : 45, set.Key == "herd" ? 60 : 150)
             from age in Gen.Choose(18, 90)

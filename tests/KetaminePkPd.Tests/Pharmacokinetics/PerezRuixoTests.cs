@@ -9,7 +9,7 @@ namespace KetaminePkPd.Tests.Pharmacokinetics;
 public class PerezRuixoTests
 {
     private static PkSimulationResult Nasal(double mg, Subject? subject = null) =>
-        PkSimulator.Simulate(PkModels.PerezRuixo2021.CreateModel(subject ?? Subject.TypicalAdult),
+        PkSimulator.Simulate(PkParameterSet.PerezRuixo2021.CreateModel(subject ?? Subject.TypicalAdult),
             DosingRegimen.Single(Administration.Intranasal(Dose.FromMilligrams(mg))),
             new SimulationOptions { Until = TimeSpan.FromHours(24), OutputStep = TimeSpan.FromMinutes(5) });
 
@@ -45,7 +45,7 @@ public class PerezRuixoTests
         // CL = Qh E, E = Vh (kel + kmet) / (Qh + Vh (kel + kmet)) = 151 x 392 / (151 + 392) = 109 L/h.
         double clint = 101 * (1.11 + 2.77);
         double expected = 151 * clint / (151 + clint);
-        Assert.Equal(expected, PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult).SystemicClearanceLPerH, 6);
+        Assert.Equal(expected, PkParameterSet.PerezRuixo2021.CreateModel(Subject.TypicalAdult).SystemicClearanceLPerH, 6);
     }
 
     [Fact]
@@ -58,14 +58,14 @@ public class PerezRuixoTests
         Assert.True(old.Parent.Auc0To24NgHPerMl > typical.Parent.Auc0To24NgHPerMl * 1.15); // measured 303.2 vs 253.8
         Assert.True(asian.Parent.Auc0To24NgHPerMl > typical.Parent.Auc0To24NgHPerMl * 1.05); // measured 275.0 vs 253.8
         Assert.True(japanese.Parent.CmaxNgPerMl > asian.Parent.CmaxNgPerMl * 1.2); // measured 94.8 vs 73.5
-        double clYoung = PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult with { AgeYears = 59 }).SystemicClearanceLPerH;
-        Assert.Equal(PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult).SystemicClearanceLPerH, clYoung, 9);
+        double clYoung = PkParameterSet.PerezRuixo2021.CreateModel(Subject.TypicalAdult with { AgeYears = 59 }).SystemicClearanceLPerH;
+        Assert.Equal(PkParameterSet.PerezRuixo2021.CreateModel(Subject.TypicalAdult).SystemicClearanceLPerH, clYoung, 9);
     }
 
     [Fact]
     public void Intranasal_DoseNotAWholeNumberOfDevices_Throws()
     {
-        var model = PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult);
+        var model = PkParameterSet.PerezRuixo2021.CreateModel(Subject.TypicalAdult);
         var ex = Assert.Throws<ArgumentException>(() => PkSimulator.Simulate(model, DosingRegimen.Single(Administration.Intranasal(Dose.FromMilligrams(50)))));
         Assert.Contains("28 mg", ex.Message);
         Assert.Contains("50 mg", ex.Message);
@@ -74,7 +74,7 @@ public class PerezRuixoTests
     [Fact]
     public void Intramuscular_IsNotSupportedByTheEsketamineSet()
     {
-        var model = PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult);
+        var model = PkParameterSet.PerezRuixo2021.CreateModel(Subject.TypicalAdult);
         var ex = Assert.Throws<ArgumentException>(() => PkSimulator.Simulate(model, DosingRegimen.Single(Administration.Intramuscular(Dose.FromMilligrams(50)))));
         Assert.Contains("Intramuscular", ex.Message);
         Assert.Contains("Intranasal", ex.Message);

@@ -39,20 +39,20 @@ public class PkModelTests
     [InlineData("herd", 90.0)]
     public void SystemicClearance_AtSeventyKg_MatchesTheSource(string key, double expected)
     {
-        Assert.Equal(expected, PkModels.Get(key).CreateModel(S).SystemicClearanceLPerH, 0.1);
+        Assert.Equal(expected, PkParameterSet.Get(key).CreateModel(S).SystemicClearanceLPerH, 0.1);
     }
 
     [Fact]
     public void Herd_AllometricScaling_ClearanceScalesWithWeightToThreeQuarters()
     {
-        double cl20 = PkModels.Herd.CreateModel(S with { WeightKg = 20 }).SystemicClearanceLPerH;
+        double cl20 = PkParameterSet.Herd.CreateModel(S with { WeightKg = 20 }).SystemicClearanceLPerH;
         Assert.Equal(90 * Math.Pow(20.0 / 70, 0.75), cl20, 9);
     }
 
     [Fact]
     public void Herd_TakesIntravenousDosesOnly()
     {
-        var model = PkModels.Herd.CreateModel(S with { WeightKg = 25 });
+        var model = PkParameterSet.Herd.CreateModel(S with { WeightKg = 25 });
         Assert.Equal([Route.Intravenous], model.SupportedRoutes.ToArray());
         Assert.Throws<ArgumentException>(() => PkSimulator.Simulate(model, DosingRegimen.Single(Administration.Intramuscular(Dose.FromMilligrams(50)))));
     }
@@ -61,7 +61,7 @@ public class PkModelTests
     public void Domino_TerminalHalfLife_Is1Point9Hours()
     {
         // Hybrid rate constants of the Domino set give half-lives 0.40, 4.6 and 114.6 min (docs/literature.md 2.1).
-        var r = PkSimulator.Simulate(PkModels.Domino.CreateModel(S), DosingRegimen.Single(Administration.IntravenousBolus(Dose.FromMilligrams(35))));
+        var r = PkSimulator.Simulate(PkParameterSet.Domino.CreateModel(S), DosingRegimen.Single(Administration.IntravenousBolus(Dose.FromMilligrams(35))));
         Assert.Equal(114.6 / 60, r.Parent.TerminalHalfLifeH, 2);
     }
 
@@ -70,7 +70,7 @@ public class PkModelTests
     {
         // 0.5 mg/kg over 40 min: the peak is at 40 min. Domino predicts 240 ng/mL; the observed mean is about 185
         // (Zarate 2006, docs/literature.md): Domino's small central volume overpredicts the end-of-infusion level.
-        var r = PkSimulator.Simulate(PkModels.Domino.CreateModel(S),
+        var r = PkSimulator.Simulate(PkParameterSet.Domino.CreateModel(S),
             DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))));
         Assert.Equal(40.0 / 60, r.Parent.TmaxH, 6);
         Assert.InRange(r.Parent.CmaxNgPerMl, 235, 245);
@@ -79,7 +79,7 @@ public class PkModelTests
     [Fact]
     public void CreateModel_RandomEffects_ApplyOnEachParametersScale()
     {
-        var set = PkModels.Domino;
+        var set = PkParameterSet.Domino;
         var etas = new double[set.Parameters.Length];
         etas[set.IndexOf("CL")] = Math.Log(2);
         var model = set.CreateModel(S, etas);
@@ -90,7 +90,7 @@ public class PkModelTests
     [Fact]
     public void Get_UnknownKey_ListsTheKnownModels()
     {
-        var ex = Assert.Throws<ArgumentException>(() => PkModels.Get("schnider"));
+        var ex = Assert.Throws<ArgumentException>(() => PkParameterSet.Get("schnider"));
         Assert.Contains("domino", ex.Message);
         Assert.Contains("perez-ruixo", ex.Message);
     }
@@ -98,9 +98,9 @@ public class PkModelTests
     [Fact]
     public void BuiltInSets_ProvisionalParameters_AreLabelled()
     {
-        Assert.True(PkModels.Domino["FM"].IsProvisional);
-        Assert.Contains("PROVISIONAL", PkModels.Domino["CL_NK"].Source);
-        Assert.False(PkModels.PerezRuixo2021["VC"].IsProvisional);
-        Assert.All(PkModels.All, set => Assert.All(set.Parameters, p => Assert.False(string.IsNullOrWhiteSpace(p.Source))));
+        Assert.True(PkParameterSet.Domino["FM"].IsProvisional);
+        Assert.Contains("PROVISIONAL", PkParameterSet.Domino["CL_NK"].Source);
+        Assert.False(PkParameterSet.PerezRuixo2021["VC"].IsProvisional);
+        Assert.All(PkParameterSet.All, set => Assert.All(set.Parameters, p => Assert.False(string.IsNullOrWhiteSpace(p.Source))));
     }
 }

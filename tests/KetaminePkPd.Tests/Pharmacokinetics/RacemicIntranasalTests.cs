@@ -11,7 +11,7 @@ public class RacemicIntranasalTests
 {
     private static readonly Subject S = Subject.TypicalAdult;
     private static readonly SimulationOptions Options = new() { Until = TimeSpan.FromHours(24), OutputStep = TimeSpan.FromMinutes(5) };
-    private static readonly PkParameterSet[] WithNose = [PkModels.Domino, PkModels.Hijazi, PkModels.Clements];
+    private static readonly PkParameterSet[] WithNose = [PkParameterSet.Domino, PkParameterSet.Hijazi, PkParameterSet.Clements];
 
     public static TheoryData<string> Keys => ["domino", "hijazi", "clements"];
 
@@ -35,7 +35,7 @@ public class RacemicIntranasalTests
     {
         // F_IN 13% (Pharmacotherapy 2022, 30 mg), FGUT_IN 0.64 (Perez-Ruixo 2021), KA_SW_IN 0.70 1/h (Brunette 2011, the oral value);
         // DN_IN and FH_IN fitted to Table 6 (PROVISIONAL).
-        var d = PkModels.Domino;
+        var d = PkParameterSet.Domino;
         Assert.Equal(0.13, d["F_IN"].Value);
         Assert.Equal(0.25, d["DN_IN"].Value);
         Assert.Equal(0.64, d["FGUT_IN"].Value);
@@ -51,7 +51,7 @@ public class RacemicIntranasalTests
     [MemberData(nameof(Keys))]
     public void Route_NasalAndSwallowedPathways_FollowFromTheParameters(string key)
     {
-        var set = PkModels.Get(key);
+        var set = PkParameterSet.Get(key);
         var route = set.CreateModel(S).GetRoute(Route.Intranasal);
         Assert.Equal((0.11, 0.45), route.BioavailabilityRange);
         Assert.Equal("F_IN", route.BioavailabilityParameter);
@@ -73,7 +73,7 @@ public class RacemicIntranasalTests
         // Bioavailability as the study defines it (AUC0-inf per mg against IV): FRn + (1 - FRn) FGUT FH = F_IN, exactly.
         foreach (double f in new[] { 0.11, 0.13, 0.17, 0.45 })
         {
-            var set = PkModels.Get(key).WithParameter("F_IN", f);
+            var set = PkParameterSet.Get(key).WithParameter("F_IN", f);
             double ratio = Nasal(set, 30).Parent.AucInfNgHPerMl / 30 / (Iv(set, 10).Parent.AucInfNgHPerMl / 10);
             Assert.Equal(f, ratio, 1e-9);
         }
@@ -84,7 +84,7 @@ public class RacemicIntranasalTests
     public void Simulate_NothingAbsorbedFromTheGut_IsAnIntravenousInfusionOfTheNasalPart(string key)
     {
         // With FGUT_IN = 0 the nasal fraction is F_IN and the route is exactly an infusion of F_IN x D over DN_IN.
-        var set = PkModels.Get(key).WithParameter("FGUT_IN", 0);
+        var set = PkParameterSet.Get(key).WithParameter("FGUT_IN", 0);
         var nasal = Nasal(set, 50);
         var infusion = Iv(set, 50 * 0.13, TimeSpan.FromMinutes(15));
         for (int i = 0; i < nasal.TimesH.Length; i++)
@@ -101,7 +101,7 @@ public class RacemicIntranasalTests
         // With F_IN = FGUT FH the nasal fraction is 0: ketamine enters central at FH ka_sw A_gut with A_gut(0) = FGUT D, which is the
         // oral route's first-order depot with F = FGUT FH and the same ka. Norketamine differs: the first pass forms it too.
         const double fgut = 0.64, fh = 0.3;
-        var set = PkModels.Get(key).WithParameter("FH_IN", fh).WithParameter("F_IN", fgut * fh).WithParameter("F_PO", fgut * fh);
+        var set = PkParameterSet.Get(key).WithParameter("FH_IN", fh).WithParameter("F_IN", fgut * fh).WithParameter("F_PO", fgut * fh);
         var nasal = Nasal(set, 50);
         var oral = PkSimulator.Simulate(set.CreateModel(S), DosingRegimen.Single(Administration.Oral(Dose.FromMilligrams(50))), Options);
         Assert.Equal(0, set.CreateModel(S).GetRoute(Route.Intranasal).Pathways[0].Fraction, 12);
@@ -117,7 +117,7 @@ public class RacemicIntranasalTests
     {
         // Closed form: everything the body takes up is metabolised, FM of it to norketamine, so
         // AUC_NK(0-inf) = FM D (FRn + (1 - FRn) FGUT) / CL_NK (mass of parent equivalents; 70 kg, so CL_NK unscaled).
-        var set = PkModels.Get(key);
+        var set = PkParameterSet.Get(key);
         double frn = NasalFraction(set);
         double expected = set["FM"].Value * 50 * (frn + (1 - frn) * set["FGUT_IN"].Value) / set["CL_NK"].Value * 1000;
         Assert.Equal(expected, Nasal(set, 50).Metabolite!.AucInfNgHPerMl, 1e-9 * expected);
@@ -129,8 +129,8 @@ public class RacemicIntranasalTests
         // Pharmacotherapy 2022 Table 6: Cmax 60.8 (GSD 1.90) and 77.6 (GSD 2.29) ng/mL, Tmax 14 and 16 min (GSD 3.8, 4.4), n = 10.
         // DN_IN and FH_IN were fitted to these (log-scale, weighted by the GSDs): Cmax 55.0 and 91.6, Tmax 15 min (the end of the nasal
         // absorption). The validation table accepts x/÷ 1.5 on Cmax (in-cmax-30, in-cmax-50).
-        var r30 = Nasal(PkModels.Domino, 30);
-        var r50 = Nasal(PkModels.Domino, 50);
+        var r30 = Nasal(PkParameterSet.Domino, 30);
+        var r50 = Nasal(PkParameterSet.Domino, 50);
         Assert.Equal(54.98, r30.Parent.CmaxNgPerMl, 0.05);
         Assert.Equal(91.63, r50.Parent.CmaxNgPerMl, 0.05);
         Assert.InRange(r30.Parent.CmaxNgPerMl, 60.8 / 1.5, 60.8 * 1.5);
@@ -145,8 +145,8 @@ public class RacemicIntranasalTests
         // Table 6: norketamine Cmax 68.1 (GSD 1.80) and 105 (GSD 1.63) ng/mL at 60 and 56 min; nothing was fitted to them
         // (FGUT_IN is Perez-Ruixo's esketamine value, norketamine disposition Otto 2021). Within the 95% CI of a geometric mean of 10.
         static double Ci(double gsd) => Math.Exp(1.96 * Math.Log(gsd) / Math.Sqrt(10));
-        var r30 = Nasal(PkModels.Domino, 30).Metabolite!;
-        var r50 = Nasal(PkModels.Domino, 50).Metabolite!;
+        var r30 = Nasal(PkParameterSet.Domino, 30).Metabolite!;
+        var r50 = Nasal(PkParameterSet.Domino, 50).Metabolite!;
         Assert.InRange(r30.CmaxNgPerMl, 68.1 / Ci(1.80), 68.1 * Ci(1.80));
         Assert.InRange(r50.CmaxNgPerMl, 105 / Ci(1.63), 105 * Ci(1.63));
         Assert.Equal(62.73, r30.CmaxNgPerMl, 0.05);
@@ -158,7 +158,7 @@ public class RacemicIntranasalTests
     {
         // Table 6: 3.95 and 4.54. The model's AUC0-24 ratio is 10.3 at any dose: Otto's norketamine makes its AUC 5.5 times its Cmax
         // (the table: 2.7), whatever the split of the dose (docs/model.md section 3.3). Pinned so that a change shows up.
-        var r = Nasal(PkModels.Domino, 30);
+        var r = Nasal(PkParameterSet.Domino, 30);
         double ratio = r.Metabolite!.Auc0To24NgHPerMl / r.Parent.Auc0To24NgHPerMl;
         Assert.InRange(ratio, 10.2, 10.35);
         Assert.InRange(r.Metabolite.Auc0To24NgHPerMl / r.Metabolite.CmaxNgPerMl, 5.4, 5.6);
@@ -169,8 +169,8 @@ public class RacemicIntranasalTests
     {
         // At the ends of the documented range (0.11 and 0.45) the nasal fraction is 0.0996 and 0.4435; the swallowed part adds
         // about 1% at the peak (measured ratio 4.39), so Cmax scales with FRn, not with F (45/11 = 4.09).
-        var low = PkModels.Domino.WithParameter("F_IN", 0.11);
-        var high = PkModels.Domino.WithParameter("F_IN", 0.45);
+        var low = PkParameterSet.Domino.WithParameter("F_IN", 0.11);
+        var high = PkParameterSet.Domino.WithParameter("F_IN", 0.45);
         double expected = NasalFraction(high) / NasalFraction(low);
         Assert.Equal(expected, Nasal(high, 50).Parent.CmaxNgPerMl / Nasal(low, 50).Parent.CmaxNgPerMl, 0.02 * expected);
     }
@@ -178,7 +178,7 @@ public class RacemicIntranasalTests
     [Fact]
     public void CreateModel_F_INBelowTheSwallowedAvailability_ThrowsNamingTheParameters()
     {
-        var ex = Assert.Throws<ArgumentException>(() => PkModels.Domino.WithParameter("F_IN", 0.01).CreateModel(S));
+        var ex = Assert.Throws<ArgumentException>(() => PkParameterSet.Domino.WithParameter("F_IN", 0.01).CreateModel(S));
         Assert.Contains("F_IN", ex.Message);
         Assert.Contains("FGUT_IN x FH_IN", ex.Message);
         Assert.Equal("F_IN", ex.ParamName);
@@ -188,7 +188,7 @@ public class RacemicIntranasalTests
     public void RacemicSets_WithANose_AllTakeTheSameIntranasalParameters()
     {
         foreach (var set in WithNose)
-            Assert.Equal(PkModels.Domino.ParametersFor(Route.Intranasal).Where(p => p.Route == Route.Intranasal), set.ParametersFor(Route.Intranasal).Where(p => p.Route == Route.Intranasal));
-        Assert.False(PkModels.Herd.CreateModel(S with { WeightKg = 25 }).Supports(Route.Intranasal));
+            Assert.Equal(PkParameterSet.Domino.ParametersFor(Route.Intranasal).Where(p => p.Route == Route.Intranasal), set.ParametersFor(Route.Intranasal).Where(p => p.Route == Route.Intranasal));
+        Assert.False(PkParameterSet.Herd.CreateModel(S with { WeightKg = 25 }).Supports(Route.Intranasal));
     }
 }

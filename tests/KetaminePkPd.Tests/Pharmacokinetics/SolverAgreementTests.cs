@@ -9,7 +9,7 @@ public class SolverAgreementTests
     public static TheoryData<string, Route, string> Cases()
     {
         var data = new TheoryData<string, Route, string>();
-        foreach (var set in PkModels.All)
+        foreach (var set in PkParameterSet.All)
             foreach (var route in set.Routes)
                 data.Add(set.Key, route, route switch
                 {
@@ -24,7 +24,7 @@ public class SolverAgreementTests
     [MemberData(nameof(Cases))]
     public void Simulate_AdaptiveSolvers_AgreeWithExactWithin1e6Relative(string modelKey, Route route, string dose)
     {
-        var set = PkModels.Get(modelKey);
+        var set = PkParameterSet.Get(modelKey);
         var subject = set.Key == "herd" ? Subject.TypicalAdult with { WeightKg = 25, AgeYears = 8 } : Subject.TypicalAdult;
         var model = set.CreateModel(subject);
         var admin = Administration.Create(route, Dose.Parse(dose), route == Route.Intravenous ? TimeSpan.FromMinutes(40) : TimeSpan.Zero);

@@ -12,7 +12,7 @@ public sealed class FigureTests
     private static readonly Lazy<PkPdSimulationResult> Typical = new(() =>
     {
         var fx = EffectParameterSet.Default;
-        var model = new PkPdModel(PkModels.Domino.CreateModel(Subject.TypicalAdult), [fx.Dissociation(Drug.RacemicKetamine), fx.Antidepressant(Drug.RacemicKetamine)]);
+        var model = new PkPdModel(PkParameterSet.Domino.CreateModel(Subject.TypicalAdult), [fx.Dissociation(Drug.RacemicKetamine), fx.Antidepressant(Drug.RacemicKetamine)]);
         return PkPdSimulator.Simulate(model, DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))),
             new SimulationOptions { Until = TimeSpan.FromHours(24), OutputStep = TimeSpan.FromMinutes(2) });
     });

@@ -37,11 +37,11 @@ public class PopulationTests
     public void Sample_RecoversStandardDeviationsAndCorrelation_Slow()
     {
         // 20 000 subjects: SE of an SD estimate about 0.5%, of a correlation about 0.005.
-        var population = PopulationModel.Default(PkModels.Domino) with
+        var population = PopulationModel.Default(PkParameterSet.Domino) with
         {
-            Variability = PopulationModel.Default(PkModels.Domino).Variability.WithCorrelation("C50_D", "EC50_A", 0.6),
+            Variability = PopulationModel.Default(PkParameterSet.Domino).Variability.WithCorrelation("C50_D", "EC50_A", 0.6),
         };
-        int cl = PkModels.Domino.IndexOf("CL");
+        int cl = PkParameterSet.Domino.IndexOf("CL");
         int c50 = population.Effects.IndexOf("C50_D"), ec50 = population.Effects.IndexOf("EC50_A");
         var subjects = population.SampleSubjects(42, 20_000).ToArray();
         var etaCl = subjects.Select(s => s.PkRandomEffects[cl]).ToArray();
@@ -59,7 +59,7 @@ public class PopulationTests
     [Fact]
     public void SampleSubject_DependsOnlyOnSeedAndIndex()
     {
-        var population = PopulationModel.Default(PkModels.PerezRuixo2021);
+        var population = PopulationModel.Default(PkParameterSet.PerezRuixo2021);
         var fifth = population.SampleSubject(9, 5);
         var again = population.SampleSubjects(9, 10).ElementAt(5);
         Assert.Equal(fifth.Subject, again.Subject);
@@ -71,7 +71,7 @@ public class PopulationTests
     [Fact]
     public void Variability_UnknownParameter_ThrowsListingTheKnownOnes()
     {
-        var population = PopulationModel.Default(PkModels.Domino) with { Variability = Variability.Of(("CLEARANCE", 0.3)) };
+        var population = PopulationModel.Default(PkParameterSet.Domino) with { Variability = Variability.Of(("CLEARANCE", 0.3)) };
         var ex = Assert.Throws<ArgumentException>(() => population.SampleSubject(1, 0));
         Assert.Contains("CLEARANCE", ex.Message);
         Assert.Contains("C50_D", ex.Message);
@@ -92,7 +92,7 @@ public class PopulationTests
     [Fact]
     public void Variability_PerfectCorrelation_IsAllowedAndGivesEqualEtas()
     {
-        var population = PopulationModel.Default(PkModels.Domino) with
+        var population = PopulationModel.Default(PkParameterSet.Domino) with
         {
             Variability = Variability.Of(("C50_D", 0.5), ("EC50_A", 0.5)).WithCorrelation("C50_D", "EC50_A", 1),
         };

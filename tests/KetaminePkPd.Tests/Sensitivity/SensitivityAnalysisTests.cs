@@ -85,18 +85,18 @@ public class SensitivityAnalysisTests
     public void Levels_FollowTheDesignsCurrentDefaults()
     {
         var recalibrated = TrialDesign.Nimh.With(clinical: ClinicalModel.Default with { PlaceboSd = 5, RatingNoiseSd = 2 });
-        var placebo = SensitivityRanges.Levels(SensitivityAssumption.PlaceboSd, recalibrated);
-        Assert.Equal(SensitivityRanges.Multipliers(SensitivityAssumption.PlaceboSd).Select(m => m * 5), placebo.Select(l => l.Value));
+        var placebo = SensitivityAnalysis.Levels(SensitivityAssumption.PlaceboSd, recalibrated);
+        Assert.Equal(SensitivityAnalysis.Multipliers(SensitivityAssumption.PlaceboSd).Select(m => m * 5), placebo.Select(l => l.Value));
         Assert.Equal(5, placebo.Single(l => l.IsDefault).Value);
-        Assert.Equal([0, 1, 2, 4, 6], SensitivityRanges.Levels(SensitivityAssumption.DepressionRatingNoiseSd, recalibrated).Select(l => l.Value));
-        var pk = SensitivityRanges.Levels(SensitivityAssumption.PkVariability, TrialDesign.Nimh);
+        Assert.Equal([0, 1, 2, 4, 6], SensitivityAnalysis.Levels(SensitivityAssumption.DepressionRatingNoiseSd, recalibrated).Select(l => l.Value));
+        var pk = SensitivityAnalysis.Levels(SensitivityAssumption.PkVariability, TrialDesign.Nimh);
         Assert.Equal("CL CV 30% (default)", pk.Single(l => l.IsDefault).Label);   // log SD 0.2936 is a 30% CV
         Assert.Equal(0.2936, pk.Single(l => l.IsDefault).Value, 1e-12);
-        var ec50 = SensitivityRanges.Levels(SensitivityAssumption.AntidepressantEc50Sd, TrialDesign.Nimh);
+        var ec50 = SensitivityAnalysis.Levels(SensitivityAssumption.AntidepressantEc50Sd, TrialDesign.Nimh);
         Assert.Equal([0, 0.25, 0.5, 0.75, 1.0], ec50.Select(l => l.Value));
         // A zero default collapses its range to one level.
         var silent = TrialDesign.Nimh.With(clinical: ClinicalModel.Default with { CadssNoiseSd = 0 });
-        Assert.Single(SensitivityRanges.Levels(SensitivityAssumption.CadssRatingNoiseSd, silent));
+        Assert.Single(SensitivityAnalysis.Levels(SensitivityAssumption.CadssRatingNoiseSd, silent));
     }
 
     /// <summary>A clinical-only change re-rates the same pool: the SD of the placebo response at 0 leaves the pharmacology untouched (one pool).</summary>
@@ -127,11 +127,11 @@ public class SensitivityAnalysisTests
     [Fact]
     public void Levels_DoseSpreadOfIntranasalDesign_IsNotApplicable()
     {
-        var ex = Assert.Throws<ArgumentException>(() => SensitivityRanges.Levels(SensitivityAssumption.DoseSpread, TrialDesign.EsketamineIntranasal));
+        var ex = Assert.Throws<ArgumentException>(() => SensitivityAnalysis.Levels(SensitivityAssumption.DoseSpread, TrialDesign.EsketamineIntranasal));
         Assert.Contains("28 mg devices", ex.Message);
-        Assert.False(SensitivityRanges.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesign.EsketamineIntranasal));
-        Assert.True(SensitivityRanges.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesign.Nimh));
-        Assert.Equal("PK SDs (default)", SensitivityRanges.Levels(SensitivityAssumption.PkVariability, TrialDesign.EsketamineIntranasal).Single(l => l.IsDefault).Label);
+        Assert.False(SensitivityAnalysis.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesign.EsketamineIntranasal));
+        Assert.True(SensitivityAnalysis.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesign.Nimh));
+        Assert.Equal("PK SDs (default)", SensitivityAnalysis.Levels(SensitivityAssumption.PkVariability, TrialDesign.EsketamineIntranasal).Single(l => l.IsDefault).Label);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class SensitivityAnalysisTests
         Assert.Contains("PoolSize", ex.Message);
         ex = Assert.Throws<ArgumentException>(() => SensitivityAnalysis.Run(Small with { Observed = [new ObservedCorrelation(TimeSpan.FromDays(2), -0.3, 40, "x")] }));
         Assert.Contains("2d", ex.Message);
-        Assert.Throws<ArgumentException>(() => SensitivityRanges.Parse("telepathy"));
-        Assert.Equal(SensitivityAssumption.CadssTime, SensitivityRanges.Parse("CADSS-time"));
+        Assert.Throws<ArgumentException>(() => SensitivityAnalysis.Parse("telepathy"));
+        Assert.Equal(SensitivityAssumption.CadssTime, SensitivityAnalysis.Parse("CADSS-time"));
     }
 }

@@ -128,7 +128,7 @@ public sealed class HypothesisLinksTests
         // Exposure-only and expectancy do not care.
         _ = new TrialSimulator(correlated, Hypothesis.Expectancy(), 1);
 
-        var noAntidepressantSpread = Design.With(population: PopulationModel.Default(PkModels.Domino) with { Variability = Variability.Of(("CL", 0.3), ("C50_D", 0.5)) });
+        var noAntidepressantSpread = Design.With(population: PopulationModel.Default(PkParameterSet.Domino) with { Variability = Variability.Of(("CL", 0.3), ("C50_D", 0.5)) });
         ex = Assert.Throws<ArgumentException>(() => HypothesisLinks.Check(noAntidepressantSpread, Hypothesis.SharedSensitivity()));
         Assert.Contains("variability on none of them", ex.Message, StringComparison.Ordinal);
     }

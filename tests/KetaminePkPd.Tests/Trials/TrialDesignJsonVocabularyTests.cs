@@ -77,7 +77,7 @@ public sealed class TrialDesignJsonVocabularyTests
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KetaminePkPd.sln"))) dir = dir.Parent;
         string doc = File.ReadAllText(Path.Combine(dir!.FullName, "docs", "scenario-files.md"));
-        var words = Words.DrugWords.Values.Concat(Words.RouteWords.Values).SelectMany(w => w).Concat(PkModels.Keys).Concat(Hypothesis.Names);
+        var words = Words.DrugWords.Values.Concat(Words.RouteWords.Values).SelectMany(w => w).Concat(PkParameterSet.Keys).Concat(Hypothesis.Names);
         foreach (var word in words) Assert.Contains($"`{word}`", doc, StringComparison.Ordinal);
         foreach (var word in Durations.NoInfusionWords) Assert.Contains($"`\"{word}\"`", doc, StringComparison.Ordinal);
     }

@@ -51,7 +51,7 @@ public class RegimenAndSubjectTests
     [Fact]
     public void ModelParameter_WithValueOutsideItsRange_Throws()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => PkModels.Domino.WithParameter("F_IN", 1.5));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => PkParameterSet.Domino.WithParameter("F_IN", 1.5));
         Assert.Contains("F_IN", ex.Message);
         Assert.Contains("[0, 1]", ex.Message);
     }
@@ -59,7 +59,7 @@ public class RegimenAndSubjectTests
     [Fact]
     public void ModelParameter_LogitScale_KeepsFractionsInside0And1()
     {
-        var f = PkModels.Domino["F_IN"];
+        var f = PkParameterSet.Domino["F_IN"];
         Assert.Equal(ParameterScale.Logit, f.Scale);
         Assert.InRange(f.Individual(f.Value, 5), 0, 1);
         Assert.InRange(f.Individual(f.Value, -5), 0, 1);

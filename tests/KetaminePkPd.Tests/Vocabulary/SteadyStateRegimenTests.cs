@@ -69,12 +69,12 @@ public class SteadyStateRegimenTests
         double amount = 0.5 * typical.WeightKg, rate = amount / (40 / 60.0);
         var regimen = DosingRegimen.Every(TimeSpan.FromHours(24), Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)),
             additionalDoses: 2, steadyState: true);
-        var r = PkSimulator.Simulate(PkModels.Domino.CreateModel(typical), regimen, Hourly(72));
+        var r = PkSimulator.Simulate(PkParameterSet.Domino.CreateModel(typical), regimen, Hourly(72));
 
         var records = ImmutableArray.CreateBuilder<EventRecord>();
         records.Add(new EventRecord("1", 0, EventKind.Dose, amount, rate, 24, 2, SteadyStateKind.Replace));
         for (int h = 0; h <= 72; h++) records.Add(new EventRecord("1", h, EventKind.Observation));
-        var prediction = DataSetSimulator.Simulate(DataSetModel.FromParameterSet(PkModels.Domino), new DataSetSubject([], records.ToImmutable()));
+        var prediction = DataSetSimulator.Simulate(DataSetModel.FromParameterSet(PkParameterSet.Domino), new DataSetSubject([], records.ToImmutable()));
         for (int h = 0; h <= 72; h++)
             AssertRelative(prediction.ConcentrationsNgPerMl[h + 1], r.ParentNgPerMl[h], 1e-10, $"C({h} h)");
         // Steady state holds: the trough before each dose is the same, and so is every hour of each interval.
@@ -86,7 +86,7 @@ public class SteadyStateRegimenTests
     {
         // Esketamine 56 mg (two devices 5 min apart, nasal and swallowed pathways) every 3.5 days at steady state.
         var regimen = DosingRegimen.Every(TimeSpan.FromDays(3.5), Administration.Intranasal(Dose.FromMilligrams(56)), additionalDoses: 1, steadyState: true);
-        var r = PkSimulator.Simulate(PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult), regimen, Hourly(168));
+        var r = PkSimulator.Simulate(PkParameterSet.PerezRuixo2021.CreateModel(Subject.TypicalAdult), regimen, Hourly(168));
         for (int h = 0; h < 84; h++) AssertRelative(r.ParentNgPerMl[h], r.ParentNgPerMl[h + 84], 1e-9, $"C({h} h) = C({h + 84} h)");
         Assert.True(r.ParentNgPerMl[0] > 0, "the trough at steady state is above zero");
     }

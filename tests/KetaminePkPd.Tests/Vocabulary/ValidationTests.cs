@@ -64,7 +64,7 @@ public class ValidationTests
     [Fact]
     public void PkSimulationResult_EliminatedMg_IsComputedOnce()
     {
-        var r = PkSimulator.Simulate(PkModels.Domino.CreateModel(Subject.TypicalAdult),
+        var r = PkSimulator.Simulate(PkParameterSet.Domino.CreateModel(Subject.TypicalAdult),
             DosingRegimen.Single(Administration.IntravenousBolus(Dose.FromMilligrams(35))), new SimulationOptions { OutputStep = TimeSpan.FromMinutes(0.5) });
         Assert.Equal(2881, r.TimesH.Length);
         // The same array each time (a recomputation per access made a loop over the outputs quadratic).

@@ -20,7 +20,7 @@ public sealed class VocabularyTests
             foreach (var w in words) Assert.Equal(solver, KetaminePkPd.Vocabulary.ParseSolver(w));
         foreach (var (ancestry, words) in KetaminePkPd.Vocabulary.AncestryWords)
             foreach (var w in words) Assert.Equal(ancestry, KetaminePkPd.Vocabulary.ParseAncestry(w));
-        foreach (var key in PkModels.Keys) Assert.Equal(key, PkModels.Parse(key.ToUpperInvariant()).Key);
+        foreach (var key in PkParameterSet.Keys) Assert.Equal(key, PkParameterSet.Parse(key.ToUpperInvariant()).Key);
         foreach (var name in Hypothesis.Names) Assert.Equal(name, Hypothesis.Parse(name.Replace('-', '_')).Name);
     }
 
@@ -38,7 +38,7 @@ public sealed class VocabularyTests
     {
         var ex = Assert.Throws<ArgumentException>(() => KetaminePkPd.Vocabulary.ParseRoute("venous", "--route"));
         Assert.Equal("--route 'venous': unknown route; use iv, intranasal, oral, sublingual, im or sc.", ex.Message);
-        ex = Assert.Throws<ArgumentException>(() => PkModels.Parse("dominoes", "$.model"));
+        ex = Assert.Throws<ArgumentException>(() => PkParameterSet.Parse("dominoes", "$.model"));
         Assert.Equal("$.model 'dominoes': unknown model; use domino, hijazi, clements, herd or perez-ruixo.", ex.Message);
         ex = Assert.Throws<ArgumentException>(() => Hypothesis.Parse("luck"));
         Assert.StartsWith("hypothesis 'luck': unknown hypothesis; use exposure-only,", ex.Message, StringComparison.Ordinal);

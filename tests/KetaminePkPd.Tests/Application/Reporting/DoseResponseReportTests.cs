@@ -108,7 +108,7 @@ public sealed class DoseResponseReportTests
     [Fact]
     public void Create_Esketamine_UsesItsDefaultModel()
     {
-        Assert.Equal(PkModels.DefaultFor(Drug.Esketamine), DoseResponseSettings.Create(Drug.Esketamine).Model);
+        Assert.Equal(PkParameterSet.DefaultFor(Drug.Esketamine), DoseResponseSettings.Create(Drug.Esketamine).Model);
     }
 
     [Fact]
@@ -121,8 +121,8 @@ public sealed class DoseResponseReportTests
 
     public static TheoryData<string, Func<DoseResponseSettings>, string, string> BrokenRules => new()
     {
-        { "model of the other drug", () => DoseResponseSettings.Create(Drug.RacemicKetamine, PkModels.PerezRuixo2021), "model", "is a model of esketamine, not of racemic ketamine" },
-        { "route the model lacks", () => DoseResponseSettings.Create(model: PkModels.Herd, route: Route.Intramuscular), "route", "does not support route im" },
+        { "model of the other drug", () => DoseResponseSettings.Create(Drug.RacemicKetamine, PkParameterSet.PerezRuixo2021), "model", "is a model of esketamine, not of racemic ketamine" },
+        { "route the model lacks", () => DoseResponseSettings.Create(model: PkParameterSet.Herd, route: Route.Intramuscular), "route", "does not support route im" },
         { "infusion for another route", () => DoseResponseSettings.Create(route: Route.Intranasal, infusion: TimeSpan.FromMinutes(40)), "infusion", "iv route only" },
         { "mixed kinds", () => DoseResponseSettings.Create(from: Dose.FromMilligramsPerKilogram(0.1), to: Dose.FromMilligrams(100)), "to", "both be mg/kg or both be mg" },
         { "from above to", () => DoseResponseSettings.Create(from: Dose.FromMilligramsPerKilogram(1), to: Dose.FromMilligramsPerKilogram(0.5)), "from", "must be below the highest" },

@@ -17,7 +17,7 @@ public sealed class SimulationReportTests
     [Fact]
     public void Default_EqualsTheHandAssembledModel()
     {
-        var pk = PkModels.Domino.CreateModel(Subject.TypicalAdult);
+        var pk = PkParameterSet.Domino.CreateModel(Subject.TypicalAdult);
         var fx = EffectParameterSet.Default;
         var byHand = new PkPdModel(pk, [fx.Dissociation(Drug.Esketamine), fx.Antidepressant(Drug.Esketamine)]);
 
@@ -41,7 +41,7 @@ public sealed class SimulationReportTests
     {
         var s = SimulationSetup.Resolve();
         Assert.Equal(Drug.RacemicKetamine, s.Drug);
-        Assert.Same(PkModels.Domino, s.ParameterSet);
+        Assert.Same(PkParameterSet.Domino, s.ParameterSet);
         Assert.Equal(Route.Intravenous, s.Route);
         Assert.Equal(TimeSpan.FromMinutes(40), s.First.InfusionDuration);
         Assert.Equal(35, s.DoseMg, 12);     // 0.5 mg/kg x 70 kg
@@ -54,7 +54,7 @@ public sealed class SimulationReportTests
     public void Resolve_Esketamine_DefaultsToTwoNasalDevices()
     {
         var s = SimulationSetup.Resolve(drug: Drug.Esketamine);
-        Assert.Same(PkModels.PerezRuixo2021, s.ParameterSet);
+        Assert.Same(PkParameterSet.PerezRuixo2021, s.ParameterSet);
         Assert.Equal(Route.Intranasal, s.Route);
         Assert.Equal(56, s.DoseMg, 12);
         Assert.StartsWith("56 mg intranasal (2 x 28 mg devices", SimulationReport.DescribeRegimen(s), StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class SimulationReportTests
             "oral-infusion" => () => CommandLineText.ResolveSimulation(null, null, Route.Oral, null, TimeSpan.FromMinutes(40), null, 1, null, null, null, null),
             "repeat-no-interval" => () => CommandLineText.ResolveSimulation(null, null, null, null, null, null, 3, null, null, null, null),
             "interval-no-repeat" => () => CommandLineText.ResolveSimulation(null, null, null, null, null, null, 1, TimeSpan.FromDays(1), null, null, null),
-            "other-drug" => () => CommandLineText.ResolveSimulation(Drug.RacemicKetamine, PkModels.PerezRuixo2021, null, null, null, null, 1, null, null, null, null),
+            "other-drug" => () => CommandLineText.ResolveSimulation(Drug.RacemicKetamine, PkParameterSet.PerezRuixo2021, null, null, null, null, 1, null, null, null, null),
             _ => () => CommandLineText.ResolveSimulation(Drug.Esketamine, null, null, Dose.FromMilligrams(50), null, null, 1, null, null, null, null),
         };
         var ex = Assert.Throws<ArgumentException>(() => resolve());
@@ -160,7 +160,7 @@ public sealed class SimulationReportTests
         Assert.Equal(Formatting.Number(Result.Pk.Parent.CmaxNgPerMl), tables[0].Rows[0][1]);
         Assert.Equal(Formatting.Score(Result[EffectParameterSet.DissociationName].MaximumValue), tables[1].Rows[0][1]);
         Assert.Contains(report.Blocks.OfType<ReportParagraph>(), p => p.Kind == ReportParagraphKind.Provisional && p.Text.Contains("EC50_A", StringComparison.Ordinal));
-        Assert.Contains(report.Readings, r => r.Lead == "Notes:" && r.Text == PkModels.Domino.Notes);
+        Assert.Contains(report.Readings, r => r.Lead == "Notes:" && r.Text == PkParameterSet.Domino.Notes);
         Assert.Equal("6 h", tables[2].Rows[^1][0]);
     }
 

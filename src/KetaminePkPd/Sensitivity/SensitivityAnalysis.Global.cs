@@ -8,35 +8,34 @@ using KetaminePkPd.Validation;
 
 namespace KetaminePkPd.Sensitivity;
 
-/// <summary>
-/// The verdict across every plausible world: samples the provisional assumptions of <see cref="SensitivityRanges"/> jointly,
-/// keeps the worlds that still hit the calibration targets those assumptions move, tests every hypothesis in each kept world,
-/// and reports per hypothesis and observation the share of plausible worlds in which the observation is compatible, the
-/// distribution of the median r and which assumptions decide it (partial rank correlations).
-/// </summary>
-/// <remarks>
-/// <para>Sampling. World k draws point k of a scrambled Halton sequence (one coordinate per assumption; it depends only on
-/// the seed and k, so shards reproduce and worlds can be added) and maps each coordinate to a multiple of the design's
-/// current value over the range of <see cref="SensitivityRanges.Multipliers"/> (lowest to highest level): uniformly when
-/// the range starts at 0 (every spread: PK and PD SDs, placebo SD, rating noise; a log scale cannot reach "no
-/// between-patient difference", the documented lower end) and for the placebo mean and the baseline; log-uniformly for the
-/// CADSS time (x0.25-4) and the dose spread factor k (1-3), whose ranges are ratios. The dose-spread switch to the other
-/// dose basis (fixed mg) is a discrete alternative and is not sampled: dose spread is the continuous k.</para>
-/// <para>Plausibility. Each world runs the racemic 0.5 mg/kg vs saline trial of the validation catalogue
-/// (<see cref="GlobalSensitivitySettings.PlausibilityPatientsPerArm"/> per arm, exposure-only, with the effect parameters of the
-/// settings' design, so that a calibrated parameter set is the centre of the sampled worlds) with the same multiples
-/// applied (except the CADSS time: the CADSS target is defined at 40 min) and is plausible when it hits every target of
-/// <see cref="PlausibilityTargets"/> (calibration targets of the catalogue that these assumptions move) within its
-/// acceptance interval. Only plausible worlds run the hypothesis tests.</para>
-/// <para>Hypothesis tests. In a plausible world, each hypothesis simulates a pool of <see cref="ReplicateStudySettings.PoolSize"/>
-/// patients of the design and runs <see cref="ReplicateStudySettings.Replicates"/> replicate trials per observation, as
-/// <see cref="HypothesisTest"/> does, all with the world's own seed (drawn from the seed and k): the worlds are independent
-/// Monte Carlo experiments, and within a world the hypotheses share their random numbers.</para>
-/// </remarks>
-public static class GlobalSensitivityAnalysis
+// <summary>
+// The verdict across every plausible world: samples the provisional assumptions of <see cref="SensitivityAnalysis"/> jointly,
+// keeps the worlds that still hit the calibration targets those assumptions move, tests every hypothesis in each kept world,
+// and reports per hypothesis and observation the share of plausible worlds in which the observation is compatible, the
+// distribution of the median r and which assumptions decide it (partial rank correlations).
+// </summary>
+// <remarks>
+// <para>Sampling. World k draws point k of a scrambled Halton sequence (one coordinate per assumption; it depends only on
+// the seed and k, so shards reproduce and worlds can be added) and maps each coordinate to a multiple of the design's
+// current value over the range of <see cref="SensitivityAnalysis.Multipliers"/> (lowest to highest level): uniformly when
+// the range starts at 0 (every spread: PK and PD SDs, placebo SD, rating noise; a log scale cannot reach "no
+// between-patient difference", the documented lower end) and for the placebo mean and the baseline; log-uniformly for the
+// CADSS time (x0.25-4) and the dose spread factor k (1-3), whose ranges are ratios. The dose-spread switch to the other
+// dose basis (fixed mg) is a discrete alternative and is not sampled: dose spread is the continuous k.</para>
+// <para>Plausibility. Each world runs the racemic 0.5 mg/kg vs saline trial of the validation catalogue
+// (<see cref="GlobalSensitivitySettings.PlausibilityPatientsPerArm"/> per arm, exposure-only, with the effect parameters of the
+// settings' design, so that a calibrated parameter set is the centre of the sampled worlds) with the same multiples
+// applied (except the CADSS time: the CADSS target is defined at 40 min) and is plausible when it hits every target of
+// <see cref="PlausibilityTargets"/> (calibration targets of the catalogue that these assumptions move) within its
+// acceptance interval. Only plausible worlds run the hypothesis tests.</para>
+// <para>Hypothesis tests. In a plausible world, each hypothesis simulates a pool of <see cref="ReplicateStudySettings.PoolSize"/>
+// patients of the design and runs <see cref="ReplicateStudySettings.Replicates"/> replicate trials per observation, as
+// <see cref="HypothesisTest"/> does, all with the world's own seed (drawn from the seed and k): the worlds are independent
+// Monte Carlo experiments, and within a world the hypotheses share their random numbers.</para>
+// </remarks>
+public static partial class SensitivityAnalysis
 {
     private const long WorldStream = -(1L << 42);
-    private const long DoseStream = -(1L << 40);
 
     /// <summary>The keys of the validation catalogue's calibration targets a world must hit: mean and SD of CADSS at 40 min,
     /// responders at 24 h in each arm and the ratio of the SDs of the 24-h change (racemic 0.5 mg/kg vs saline).</summary>
@@ -46,18 +45,18 @@ public static class GlobalSensitivityAnalysis
     /// <param name="settings">What to run; null for <see cref="GlobalSensitivitySettings.Default"/>.</param>
     /// <param name="progress">Receives the fraction done, in [0, 1] (optional).</param>
     /// <exception cref="ArgumentException">Settings that break a rule of <see cref="GlobalSensitivitySettings.Validate"/>.</exception>
-    public static GlobalSensitivityResult Run(GlobalSensitivitySettings? settings = null, IProgress<double>? progress = null)
+    public static GlobalSensitivityResult RunGlobal(GlobalSensitivitySettings? settings = null, IProgress<double>? progress = null)
     {
         settings ??= GlobalSensitivitySettings.Default;
         var clock = Stopwatch.StartNew();
-        var worlds = RunShard(settings, 1, 1, progress);
-        return Merge(settings, worlds, clock.Elapsed);
+        var worlds = RunGlobalShard(settings, 1, 1, progress);
+        return MergeGlobal(settings, worlds, clock.Elapsed);
     }
 
     /// <summary>
     /// Runs shard <paramref name="shard"/> of <paramref name="shards"/>: the worlds whose index is congruent to shard - 1
-    /// modulo shards. Each world depends only on the seed and its index, so <see cref="Merge(GlobalSensitivitySettings, IEnumerable{GlobalWorld})"/>
-    /// of every shard's worlds gives exactly <see cref="Run"/>'s result.
+    /// modulo shards. Each world depends only on the seed and its index, so <see cref="MergeGlobal(GlobalSensitivitySettings, IEnumerable{GlobalWorld})"/>
+    /// of every shard's worlds gives exactly <see cref="RunGlobal"/>'s result.
     /// </summary>
     /// <param name="settings">What to run (the same for every shard).</param>
     /// <param name="shard">This shard, in [1, <paramref name="shards"/>].</param>
@@ -65,8 +64,8 @@ public static class GlobalSensitivityAnalysis
     /// <param name="progress">Receives the fraction of this shard done (optional).</param>
     /// <returns>The shard's worlds, by index.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A shard number out of range.</exception>
-    /// <exception cref="ArgumentException">As <see cref="Run"/>.</exception>
-    public static ImmutableArray<GlobalWorld> RunShard(GlobalSensitivitySettings settings, int shard, int shards, IProgress<double>? progress = null)
+    /// <exception cref="ArgumentException">As <see cref="RunGlobal"/>.</exception>
+    public static ImmutableArray<GlobalWorld> RunGlobalShard(GlobalSensitivitySettings settings, int shard, int shards, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (shards is < 1 or > SensitivityShard.MaxShards) throw new ArgumentOutOfRangeException(nameof(shards), shards, $"shards must be in [1, {SensitivityShard.MaxShards}], got {shards}.");
@@ -88,13 +87,13 @@ public static class GlobalSensitivityAnalysis
         return [.. worlds];
     }
 
-    /// <summary>Combines the worlds of every shard of one analysis into its result, exactly as <see cref="Run"/> gives it (timing zero).</summary>
+    /// <summary>Combines the worlds of every shard of one analysis into its result, exactly as <see cref="RunGlobal"/> gives it (timing zero).</summary>
     /// <param name="settings">The settings every shard ran.</param>
     /// <param name="worlds">Every world 0 .. <see cref="GlobalSensitivitySettings.Worlds"/> - 1 exactly once, in any order.</param>
     /// <exception cref="ArgumentException">A world missing, repeated or out of range, or a world whose arrays do not fit the settings.</exception>
-    public static GlobalSensitivityResult Merge(GlobalSensitivitySettings settings, IEnumerable<GlobalWorld> worlds) => Merge(settings, worlds, TimeSpan.Zero);
+    public static GlobalSensitivityResult MergeGlobal(GlobalSensitivitySettings settings, IEnumerable<GlobalWorld> worlds) => MergeGlobal(settings, worlds, TimeSpan.Zero);
 
-    private static GlobalSensitivityResult Merge(GlobalSensitivitySettings settings, IEnumerable<GlobalWorld> worlds, TimeSpan elapsed)
+    private static GlobalSensitivityResult MergeGlobal(GlobalSensitivitySettings settings, IEnumerable<GlobalWorld> worlds, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(worlds);
@@ -133,7 +132,7 @@ public static class GlobalSensitivityAnalysis
     /// <summary>The multiple of the current value that coordinate <paramref name="u"/> in [0, 1) maps to for <paramref name="assumption"/> (see the remarks).</summary>
     internal static double Multiplier(SensitivityAssumption assumption, double u)
     {
-        var m = SensitivityRanges.Multipliers(assumption);
+        var m = SensitivityAnalysis.Multipliers(assumption);
         double lo = m.Min(), hi = m.Max();
         return IsLogScale(assumption) ? lo * Math.Pow(hi / lo, u) : lo + (hi - lo) * u;
     }
@@ -143,12 +142,12 @@ public static class GlobalSensitivityAnalysis
     /// <exception cref="ArgumentOutOfRangeException">An undefined value.</exception>
     public static bool IsLogScale(SensitivityAssumption assumption)
     {
-        var m = SensitivityRanges.Multipliers(assumption);
+        var m = SensitivityAnalysis.Multipliers(assumption);
         return m.Min() > 0 && m.Max() / m.Min() >= 2;
     }
 
     /// <summary>A level of <paramref name="assumption"/> at <paramref name="multiplier"/> times the current value of <paramref name="design"/>
-    /// (the value clamped as <see cref="SensitivityRanges.Levels"/> clamps it), for <see cref="SensitivityRanges.Apply"/>.</summary>
+    /// (the value clamped as <see cref="SensitivityAnalysis.Levels"/> clamps it), for <see cref="SensitivityAnalysis.Apply"/>.</summary>
     internal static SensitivityLevel Level(SensitivityAssumption assumption, double multiplier, TrialDesign design)
     {
         var c = design.Clinical;
@@ -175,10 +174,6 @@ public static class GlobalSensitivityAnalysis
         SensitivityAssumption.AntidepressantScaleSd => "SCALE_A",
         _ => throw new ArgumentOutOfRangeException(nameof(assumption), assumption, "Not a PD spread."),
     };
-
-    /// <summary>The per-patient dose multiplier k^(2u - 1), u uniform from the patient's dose stream; null for k = 1.</summary>
-    private static Func<int, double>? DoseFactor(ulong seed, double spread) => spread == 1 ? null
-        : index => Math.Exp(Math.Log(spread) * (2 * new SubjectRandom(seed, index, DoseStream).NextDouble() - 1));
 
     /// <summary>Everything shared by the worlds of a run: the sampler, the designs and the acceptance intervals.</summary>
     private sealed class WorldPlan
@@ -219,7 +214,7 @@ public static class GlobalSensitivityAnalysis
             Array.Fill(p, double.NaN);
             if (plausible)
             {
-                var (design, spread) = SensitivityRanges.Apply(_pool, s.Assumptions.Select((a, j) => Level(a, multipliers[j], _pool)));
+                var (design, spread) = SensitivityAnalysis.Apply(_pool, s.Assumptions.Select((a, j) => Level(a, multipliers[j], _pool)));
                 var doseFactor = DoseFactor(seed, spread);
                 var r = new double[s.Replicates];
                 ReplicateBuffers? buffers = null;
@@ -245,7 +240,7 @@ public static class GlobalSensitivityAnalysis
         {
             var s = _settings;
             var levels = s.Assumptions.Select((a, j) => (a, j)).Where(x => x.a != SensitivityAssumption.CadssTime).Select(x => Level(x.a, multipliers[x.j], _trial));
-            var (design, spread) = SensitivityRanges.Apply(_trial, levels);
+            var (design, spread) = SensitivityAnalysis.Apply(_trial, levels);
             var simulator = new TrialSimulator(design, Hypothesis.ExposureOnly, seed, DoseFactor(seed, spread));
             int n = design.TotalSubjects;
             var cadss = new List<double>(n);

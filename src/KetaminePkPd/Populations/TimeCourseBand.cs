@@ -1,4 +1,4 @@
-namespace KetaminePkPd.Comparisons;
+namespace KetaminePkPd.Populations;
 
 /// <summary>
 /// A population band of one time course: the 5th percentile, median and 95th percentile at each time, and any other

@@ -1,13 +1,10 @@
 using KetaminePkPd.Pharmacodynamics;
-using KetaminePkPd.Populations;
 
-namespace KetaminePkPd.Comparisons;
+namespace KetaminePkPd.Populations;
 
-/// <summary>
-/// One-call population simulation: virtual patients of a <see cref="PopulationModel"/> under a regimen, summarised as
-/// percentile bands of concentration and effects over time (<see cref="PopulationSimulation"/>).
-/// </summary>
-public static class Population
+// One-call population simulation: virtual patients of this population under a regimen, summarised as percentile bands of
+// concentration and effects over time (PopulationSimulation).
+public sealed partial record PopulationModel
 {
     /// <summary>The largest number of patients <see cref="Simulate"/> accepts (its memory grows as patients x output times).</summary>
     public const int MaxSimulatedSubjects = 100_000;
@@ -16,14 +13,13 @@ public static class Population
     public static IReadOnlyList<double> DefaultPercentiles { get; } = [0.05, 0.25, 0.5, 0.75, 0.95];
 
     /// <summary>
-    /// Simulates <paramref name="subjects"/> virtual patients of <paramref name="population"/> (patients 0 .. subjects-1 of
-    /// <paramref name="seed"/>, as <see cref="PopulationModel.SampleSubject"/>) under <paramref name="regimen"/>, each with their own PK model,
+    /// Simulates <paramref name="subjects"/> virtual patients of this population (patients 0 .. subjects-1 of
+    /// <paramref name="seed"/>, as <see cref="SampleSubject"/>) under <paramref name="regimen"/>, each with their own PK model,
     /// dissociation and antidepressant models, and returns the percentiles across patients of the parent concentration and
     /// of both effects at every output time. Patients run in parallel when <paramref name="parallel"/> is true; the numbers
     /// are the same bit for bit on any number of cores, serial or parallel, because patient i depends only on (seed, i)
     /// and each patient's results go to its own slot.
     /// </summary>
-    /// <param name="population">Who the patients are: PK set, effect parameters, covariates and between-patient variability.</param>
     /// <param name="regimen">The doses every patient receives (mg/kg doses scale with each patient's weight).</param>
     /// <param name="subjects">Number of patients, in [1, <see cref="MaxSimulatedSubjects"/>].</param>
     /// <param name="seed">Seed of the population draw.</param>
@@ -33,26 +29,26 @@ public static class Population
     /// <see cref="TimeCourseBand.P5"/>, <see cref="TimeCourseBand.Median"/> and <see cref="TimeCourseBand.P95"/>.</param>
     /// <param name="parallel">Whether to use every core.</param>
     /// <returns>The bands (R type 7 quantiles, <see cref="Statistics.SamplingDistribution.Quantile"/>).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="population"/> or <paramref name="regimen"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="regimen"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="subjects"/> outside [1, <see cref="MaxSimulatedSubjects"/>], or a percentile outside [0, 1].</exception>
-    /// <exception cref="ArgumentException">A route the PK set does not support, or a variability name that is not a parameter (as <see cref="PopulationModel.SampleSubject"/>).</exception>
+    /// <exception cref="ArgumentException">A route the PK set does not support, or a variability name that is not a parameter (as <see cref="SampleSubject"/>).</exception>
     /// <example><code>
-    /// var population = PopulationModel.Default(PkModels.Domino);
+    /// var population = PopulationModel.Default(PkParameterSet.Domino);
     /// var regimen = DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)));
-    /// var bands = Population.Simulate(population, regimen, subjects: 1000, seed: 42);
+    /// var bands = population.Simulate(regimen, subjects: 1000, seed: 42);
     /// Console.WriteLine(bands.Concentration.Percentile(0.75)[8]);   // 75th percentile at 40 min, ng/mL
     /// </code></example>
-    public static PopulationSimulation Simulate(PopulationModel population, DosingRegimen regimen, int subjects, ulong seed, SimulationOptions? options = null,
+    public PopulationSimulation Simulate(DosingRegimen regimen, int subjects, ulong seed, SimulationOptions? options = null,
         IEnumerable<double>? percentiles = null, bool parallel = true)
     {
-        ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(regimen);
         if (subjects < 1 || subjects > MaxSimulatedSubjects)
             throw new ArgumentOutOfRangeException(nameof(subjects), subjects, $"subjects must be in [1, {MaxSimulatedSubjects}], got {subjects}.");
         double[] probabilities = [.. (percentiles ?? DefaultPercentiles).Distinct().Order()];
         foreach (double p in probabilities) Guard.InRange(p, 0, 1, nameof(percentiles));
         options ??= SimulationOptions.Default;
-        var drug = population.Pk.Drug;
+        var population = this;
+        var drug = Pk.Drug;
         var concentration = new double[subjects][];
         var dissociation = new double[subjects][];
         var antidepressant = new double[subjects][];

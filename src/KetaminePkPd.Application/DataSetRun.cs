@@ -2,44 +2,22 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 
-namespace KetaminePkPd.DataSets;
+using KetaminePkPd.DataSets;
+
+namespace KetaminePkPd.Application;
 
 /// <summary>
 /// Simulates a whole NONMEM-style event data set in bounded memory, subject by subject: reads the events, adds an output
 /// grid when asked, simulates, and streams the prediction rows (<see cref="DataSetWriter"/>) and a per-subject JSON summary.
 /// The rules of the command line's <c>simulate --data</c>, so a .NET caller gets the same files. Messages name the inputs
-/// by the names given. Also the in-memory entry points: <see cref="ReadSubjects"/> / <see cref="Parse"/> read subjects,
-/// <see cref="Simulate"/> / <see cref="SimulateMany"/> predict every record. See docs/datasets.md.
+/// by the names given. The in-memory entry points are the domain's: <see cref="DataSetSubject.Parse"/> /
+/// <see cref="DataSetSubject.Read"/> read subjects, <see cref="DataSetModel.Simulate"/> / <see cref="DataSetModel.SimulateMany"/>
+/// predict every record. See docs/datasets.md.
 /// </summary>
-/// <example><code>
-/// var model = DataSetModel.Advan(2).WithParameters([new("CL", 1.1), new("V", 20), new("KA", 1.5)]);
-/// foreach (var subject in DataSetRun.Parse(File.ReadAllText("events.csv")))
-///     Console.WriteLine(DataSetRun.Simulate(model, subject).CmaxNgPerMl);
-/// </code></example>
 public static class DataSetRun
 {
     /// <summary>The most output times a grid may add per subject.</summary>
     public const int MaxGridTimes = 1_000_000;
-
-    /// <summary>The longest data-set row read: 1 048 576 characters; a longer one is a <see cref="DataSetFormatException"/> naming the row.</summary>
-    public const int MaxRowChars = DataSetReader.MaxRowChars;
-
-    /// <inheritdoc cref="DataSetReader.ReadSubjects"/>
-    public static IEnumerable<DataSetSubject> ReadSubjects(TextReader reader, IReadOnlyList<string>? compartmentNames = null) =>
-        DataSetReader.ReadSubjects(reader, compartmentNames);
-
-    /// <inheritdoc cref="DataSetReader.Parse(string, IReadOnlyList{string})"/>
-    public static ImmutableArray<DataSetSubject> Parse(string text, IReadOnlyList<string>? compartmentNames = null) =>
-        DataSetReader.Parse(text, compartmentNames);
-
-    /// <inheritdoc cref="DataSetSimulator.Simulate"/>
-    public static SubjectPrediction Simulate(DataSetModel model, DataSetSubject subject, ParameterTiming timing = ParameterTiming.NextRecord) =>
-        DataSetSimulator.Simulate(model, subject, timing);
-
-    /// <inheritdoc cref="DataSetSimulator.SimulateMany"/>
-    public static IEnumerable<SubjectPrediction> SimulateMany(DataSetModel model, IEnumerable<DataSetSubject> subjects, ParameterTiming timing = ParameterTiming.NextRecord,
-        int maxDegreeOfParallelism = -1, int batchSize = 256) =>
-        DataSetSimulator.SimulateMany(model, subjects, timing, maxDegreeOfParallelism, batchSize);
 
     /// <summary>The words of <see cref="ParseTiming"/>: <c>nonmem</c> (<see cref="ParameterTiming.NextRecord"/>) and <c>locf</c>.</summary>
     public const string TimingWords = "nonmem|locf";
@@ -159,9 +137,9 @@ public static class DataSetRun
         ArgumentNullException.ThrowIfNull(dataName);
         json?.Write($"{{\"model\":{Quote(model.Name)},\"parameterTiming\":{Quote(Token(timing))},\"data\":{Quote(dataName)},\"out\":{(outName is null ? "null" : Quote(outName))},\"subjects\":[");
         long subjects = 0, records = 0;
-        var stream = DataSetReader.ReadSubjects(events, model.CompartmentNames);
+        var stream = DataSetSubject.Read(events, model.CompartmentNames);
         if (stepH is { } h) stream = stream.Select(s => s.WithOutputTimes(Grid(s, h), timing));
-        foreach (var prediction in DataSetSimulator.SimulateMany(model, stream, timing))
+        foreach (var prediction in model.SimulateMany(stream, timing))
         {
             CheckFinite(prediction);
             if (rows is not null && subjects == 0)

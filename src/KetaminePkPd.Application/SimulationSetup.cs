@@ -1,7 +1,8 @@
 using System.Globalization;
+using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
 
-namespace KetaminePkPd.Pharmacodynamics;
+namespace KetaminePkPd.Application;
 
 /// <summary>
 /// One subject, one regimen, one PK model and the default effects (<see cref="PkPdModel.Default"/>): everything a
@@ -93,7 +94,7 @@ public sealed class SimulationSetup
 
     /// <summary>Runs the simulation.</summary>
     /// <param name="options">Other output times and solver (e.g. a finer grid for a hysteresis loop); null for <see cref="Options"/>.</param>
-    public PkPdSimulationResult Simulate(SimulationOptions? options = null) => PkPdSimulator.Simulate(Model, Regimen, options ?? Options);
+    public PkPdSimulationResult Simulate(SimulationOptions? options = null) => Model.Simulate(Regimen, options ?? Options);
 
     /// <summary>How long a hysteresis loop (effect against concentration) is drawn: the first 4 h after the first dose.</summary>
     public static readonly TimeSpan HysteresisSpan = TimeSpan.FromHours(4);
@@ -110,7 +111,7 @@ public sealed class SimulationSetup
     /// <summary>
     /// Applies the defaults and the cross-field rules of a single simulation. The drug follows <paramref name="model"/>
     /// when only the model is given (racemic ketamine when neither is); the model defaults to
-    /// <see cref="PkModels.DefaultFor"/>. The route defaults to IV for racemic ketamine or when an infusion or rate is
+    /// <see cref="PkParameterSet.DefaultFor"/>. The route defaults to IV for racemic ketamine or when an infusion or rate is
     /// given, else intranasal; the dose to <see cref="DefaultRacemicDose"/> or <see cref="DefaultEsketamineDose"/>; an IV
     /// infusion lasts <see cref="DefaultInfusion"/> unless given (zero = bolus).
     /// </summary>
@@ -139,10 +140,10 @@ public sealed class SimulationSetup
         int repeat, TimeSpan? interval, Subject? subject, SimulationOptions? options, string? doseText, Func<string, string> inputName)
     {
         string N(string name) => inputName(name);
-        var set = model ?? PkModels.DefaultFor(drug ?? Drug.RacemicKetamine);
+        var set = model ?? PkParameterSet.DefaultFor(drug ?? Drug.RacemicKetamine);
         if (model is not null && drug is { } d && d != set.Drug)
             throw new ArgumentException($"{N("model")} {set.Key} is a model of {Vocabulary.Name(set.Drug)}, but {N("drug")} {Vocabulary.Token(d)} was given; " +
-                $"models of {Vocabulary.Name(d)} are {string.Join(", ", PkModels.All.Where(s => s.Drug == d).Select(s => s.Key))}.");
+                $"models of {Vocabulary.Name(d)} are {string.Join(", ", PkParameterSet.All.Where(s => s.Drug == d).Select(s => s.Key))}.");
         var theDrug = set.Drug;
         if (dose is not null && rate is not null)
             throw new ArgumentException($"{N("dose")} and {N("rate")} exclude each other: give the total dose ({N("dose")}) or a rate run for {N("infusion")} ({N("rate")}).");

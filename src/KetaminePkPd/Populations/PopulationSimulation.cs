@@ -1,7 +1,7 @@
-namespace KetaminePkPd.Comparisons;
+namespace KetaminePkPd.Populations;
 
 /// <summary>
-/// The outcome of <see cref="Population.Simulate"/>: how many virtual patients were simulated with which seed, and
+/// The outcome of <see cref="PopulationModel.Simulate"/>: how many virtual patients were simulated with which seed, and
 /// the between-patient bands (percentiles at each output time) of the parent concentration and of each built-in effect.
 /// Immutable.
 /// </summary>

@@ -5,30 +5,30 @@ using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Sensitivity;
 
-/// <summary>
-/// The documented plausible range of each <see cref="SensitivityAssumption"/>, as multiples of the design's current value
-/// (read from the design and its population each time, never copied: a recalibrated default moves the whole range).
-/// </summary>
-/// <remarks>
-/// <para>Ranges (multiples of the current value; the default is always included):</para>
-/// <list type="bullet">
-/// <item><c>pk-variability</c>: x0, 0.5, 1, 1.5, 2, 3 on every PK between-subject SD (racemic: CL and V1, 30% CV by default,
-/// so 0-100% CV; published racemic ketamine CVs are 20-60%, docs/model.md section 4.4).</item>
-/// <item><c>dose-spread</c>: the design's dose basis (mg/kg for NIMH), the other basis (every patient the dose at the
-/// population's mean weight in mg, or the reverse), and per-patient doses log-uniform in [d/k, d k] for k = 1.5, 2, 3
-/// (k = 3 on 0.5 mg/kg spans 0.17-1.5 mg/kg, the doses of dose-finding trials).</item>
-/// <item><c>c50-d-sd</c>, <c>emax-d-sd</c>, <c>ec50-a-sd</c>, <c>scale-a-sd</c>, <c>kdec-sd</c>: x0, 0.5, 1, 1.5, 2 on the log SD
-/// (0.5, 0.75, 0.5, 0.4, 0.7 by default: from no between-patient difference to twice the calibrated spread).</item>
-/// <item><c>placebo-mean</c>: x0, 0.5, 1, 1.5, 2 (3 MADRS points by default in the saline-controlled NIMH design: 0-6).</item>
-/// <item><c>placebo-sd</c>: x0, 0.25, 0.5, 0.75, 1, 1.5, 2 (10 by default: 0-20).</item>
-/// <item><c>rating-noise-sd</c>, <c>cadss-noise-sd</c>: x0, 0.5, 1, 2, 3 (3 points by default: 0-9; inter-rater SDs of
-/// MADRS and CADSS totals are 2-5 points).</item>
-/// <item><c>cadss-time</c>: x0.25, 0.5, 1, 2, 4 (40 min by default: 10-160 min), at most 7 days.</item>
-/// <item><c>baseline-mean</c>: x0.75, 0.875, 1, 1.125, 1.25 (32 MADRS by default: 24-40), within [1, 60].</item>
-/// </list>
-/// <para>A range whose current value is 0 collapses to that one value (multiples of 0); duplicates are removed.</para>
-/// </remarks>
-public static class SensitivityRanges
+// <summary>
+// The documented plausible range of each <see cref="SensitivityAssumption"/>, as multiples of the design's current value
+// (read from the design and its population each time, never copied: a recalibrated default moves the whole range).
+// </summary>
+// <remarks>
+// <para>Ranges (multiples of the current value; the default is always included):</para>
+// <list type="bullet">
+// <item><c>pk-variability</c>: x0, 0.5, 1, 1.5, 2, 3 on every PK between-subject SD (racemic: CL and V1, 30% CV by default,
+// so 0-100% CV; published racemic ketamine CVs are 20-60%, docs/model.md section 4.4).</item>
+// <item><c>dose-spread</c>: the design's dose basis (mg/kg for NIMH), the other basis (every patient the dose at the
+// population's mean weight in mg, or the reverse), and per-patient doses log-uniform in [d/k, d k] for k = 1.5, 2, 3
+// (k = 3 on 0.5 mg/kg spans 0.17-1.5 mg/kg, the doses of dose-finding trials).</item>
+// <item><c>c50-d-sd</c>, <c>emax-d-sd</c>, <c>ec50-a-sd</c>, <c>scale-a-sd</c>, <c>kdec-sd</c>: x0, 0.5, 1, 1.5, 2 on the log SD
+// (0.5, 0.75, 0.5, 0.4, 0.7 by default: from no between-patient difference to twice the calibrated spread).</item>
+// <item><c>placebo-mean</c>: x0, 0.5, 1, 1.5, 2 (3 MADRS points by default in the saline-controlled NIMH design: 0-6).</item>
+// <item><c>placebo-sd</c>: x0, 0.25, 0.5, 0.75, 1, 1.5, 2 (10 by default: 0-20).</item>
+// <item><c>rating-noise-sd</c>, <c>cadss-noise-sd</c>: x0, 0.5, 1, 2, 3 (3 points by default: 0-9; inter-rater SDs of
+// MADRS and CADSS totals are 2-5 points).</item>
+// <item><c>cadss-time</c>: x0.25, 0.5, 1, 2, 4 (40 min by default: 10-160 min), at most 7 days.</item>
+// <item><c>baseline-mean</c>: x0.75, 0.875, 1, 1.125, 1.25 (32 MADRS by default: 24-40), within [1, 60].</item>
+// </list>
+// <para>A range whose current value is 0 collapses to that one value (multiples of 0); duplicates are removed.</para>
+// </remarks>
+public static partial class SensitivityAnalysis
 {
     /// <summary>Every assumption, in the order tables list them.</summary>
     public static ImmutableArray<SensitivityAssumption> All { get; } = [.. Enum.GetValues<SensitivityAssumption>()];
@@ -312,15 +312,6 @@ public static class SensitivityRanges
         var pop = design.Population;
         return [.. pop.Variability.Names.Where(n => pop.Pk.TryIndexOf(n, out _))];
     }
-
-    private static string PdName(SensitivityAssumption assumption) => assumption switch
-    {
-        SensitivityAssumption.DissociationC50Sd => "C50_D",
-        SensitivityAssumption.DissociationEmaxSd => "EMAX_D",
-        SensitivityAssumption.AntidepressantEc50Sd => "EC50_A",
-        SensitivityAssumption.AntidepressantDurationSd => "KDEC",
-        _ => "SCALE_A",
-    };
 
     /// <summary><c>default</c> for 1, else <c>x0.5</c>.</summary>
     private static string Times(double f) => f == 1 ? "default" : "x" + f.ToString("0.###", CultureInfo.InvariantCulture);
