@@ -64,7 +64,7 @@ internal static class CalibrationBlocks
     /// computed exactly as <see cref="ValidationSuite"/> does.</summary>
     internal static IReadOnlyDictionary<string, double> AntidepressantCourse(EffectParameterSet fx)
     {
-        var model = new PkPdModel(PkModels.Domino.CreateModel(Subject.TypicalAdult), [fx.Dissociation(Drug.RacemicKetamine), fx.Antidepressant(Drug.RacemicKetamine)]);
+        var model = new PkPdModel(PkParameterSet.Domino.CreateModel(Subject.TypicalAdult), [fx.Dissociation(Drug.RacemicKetamine), fx.Antidepressant(Drug.RacemicKetamine)]);
         var r = PkPdSimulator.Simulate(model, DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40))),
             SimulationOptions.Default.AtTimes([TimeSpan.FromMinutes(40), TimeSpan.FromHours(4), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7)]));
         double day1 = r.EffectAt(EffectParameterSet.AntidepressantName, TimeSpan.FromDays(1));
@@ -127,7 +127,7 @@ internal static class CalibrationBlocks
     /// </summary>
     internal static IReadOnlyDictionary<string, double> DissociationTiming(EffectParameterSet fx)
     {
-        var model = new PkPdModel(PkModels.PerezRuixo2021.CreateModel(Subject.TypicalAdult), [fx.Dissociation(Drug.Esketamine)]);
+        var model = new PkPdModel(PkParameterSet.PerezRuixo2021.CreateModel(Subject.TypicalAdult), [fx.Dissociation(Drug.Esketamine)]);
         var session = Administration.Intranasal(Dose.FromMilligrams(56));
         var first = PkPdSimulator.Simulate(model, DosingRegimen.Single(session), new SimulationOptions { Until = TimeSpan.FromHours(4), OutputStep = Minute });
         var d = first.Effects[0].Values;

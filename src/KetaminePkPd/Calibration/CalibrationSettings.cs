@@ -9,7 +9,7 @@ namespace KetaminePkPd.Calibration;
 /// (seed and patients per arm), the optimizer's tolerance and whether to compute profile intervals. Immutable. The defaults fit
 /// the catalogue's calibration targets (<see cref="ValidationUse.Calibration"/>) from <see cref="EffectParameterSet.Default"/>
 /// with the validation table's seed and size (seed 1, 500 patients per arm), so the simulated values at the start equal those
-/// of <see cref="ValidationSuite.Run"/> (the dissociation peak time excepted, refined within its 1-min grid).
+/// of <see cref="ValidationReport.Run"/> (the dissociation peak time excepted, refined within its 1-min grid).
 /// </summary>
 public sealed record CalibrationSettings
 {
