@@ -26,7 +26,7 @@ public sealed class PerThreadBufferTests
     [InlineData(112, 2)]
     public void DissociationRun_SameBitsAsAFullSimulationAndItsCmaxAndAuc24(double weightKg, int at)
     {
-        var pk = PkModels.Domino.CreateModel(new Subject { WeightKg = weightKg, AgeYears = 40 });
+        var pk = PkParameterSet.Domino.CreateModel(new Subject { WeightKg = weightKg, AgeYears = 40 });
         var effect = EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine);
         var full = PkPdSimulator.Simulate(new PkPdModel(pk, [effect]), Infusion, Assessments);
         var (cmax, auc24) = full.Pk.ParentCmaxAndAuc24();
@@ -52,7 +52,7 @@ public sealed class PerThreadBufferTests
     {
         // The thread's spare march is reused whatever it marched before: a PK-only march (5 states), a filtered course (more states and
         // filter states) and a dissociation, in that order; then the same course again. Every output must have the new march's bits.
-        var pk = PkModels.Domino.CreateModel(new Subject { WeightKg = 77, AgeYears = 52 });
+        var pk = PkParameterSet.Domino.CreateModel(new Subject { WeightKg = 77, AgeYears = 52 });
         var prepared = PreparedPk.Create(pk, Infusion);
         var antidepressant = EffectParameterSet.Default.Antidepressant(Drug.RacemicKetamine);
         var times = Assessments.OutputTimesH();
@@ -67,7 +67,7 @@ public sealed class PerThreadBufferTests
         thread.Start();
         thread.Join();
 
-        DissociationRun.Simulate(PreparedPk.Create(PkModels.Domino.CreateModel(new Subject { WeightKg = 50, AgeYears = 30 }), Infusion),
+        DissociationRun.Simulate(PreparedPk.Create(PkParameterSet.Domino.CreateModel(new Subject { WeightKg = 50, AgeYears = 30 }), Infusion),
             EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine), Assessments, times, 1, exposure: true);
         var shortTimes = new[] { 0.0, 1, 2 };
         PkPdSimulator.EffectValues(prepared, antidepressant, SimulationOptions.Default, shortTimes, [2], new double[1]);
@@ -125,7 +125,7 @@ public sealed class PerThreadBufferTests
     {
         // The parent and metabolite peaks found with the mass bound (intervals without input whose reachable mass is below the best so
         // far are not scanned) against a scan of every interval, on the output grid of 15 min over 8 days.
-        var model = PkModels.Domino.CreateModel(new Subject { WeightKg = 70, AgeYears = 40 });
+        var model = PkParameterSet.Domino.CreateModel(new Subject { WeightKg = 70, AgeYears = 40 });
         var regimen = RegimenNamed(regimenName);
         var options = SimulationOptions.Default with { Until = TimeSpan.FromDays(8), OutputStep = TimeSpan.FromMinutes(15) };
         var inputs = model.Expand(regimen);
@@ -151,9 +151,9 @@ public sealed class PerThreadBufferTests
     public void RouteDefinition_SourceMadeWhenRead_EqualsTheSameDefinitionWithItsText()
     {
         // The racemic intranasal route's text has the individual's nasal fraction and duration in it; it is made on first read.
-        var model = PkModels.Domino.CreateModel(new Subject { WeightKg = 70, AgeYears = 40 });
+        var model = PkParameterSet.Domino.CreateModel(new Subject { WeightKg = 70, AgeYears = 40 });
         var lazy = model.GetRoute(Route.Intranasal);
-        var again = PkModels.Domino.CreateModel(new Subject { WeightKg = 70, AgeYears = 40 }).GetRoute(Route.Intranasal);
+        var again = PkParameterSet.Domino.CreateModel(new Subject { WeightKg = 70, AgeYears = 40 }).GetRoute(Route.Intranasal);
         Assert.StartsWith("F: ", lazy.Source, StringComparison.Ordinal);
         Assert.Contains("Nasal part FRn = (F_IN - FGUT_IN FH_IN) / (1 - FGUT_IN FH_IN) = ", lazy.Source, StringComparison.Ordinal);
         var eager = new RouteDefinition(Route.Intranasal, lazy.Pathways, lazy.Source, lazy.Devices, lazy.BioavailabilityRange, lazy.BioavailabilityParameter);
