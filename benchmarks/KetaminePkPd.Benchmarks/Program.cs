@@ -7,6 +7,15 @@ using KetaminePkPd.Benchmarks.Trials;
 // Peak memory of a global analysis by its number of worlds (one process per count): -- global-memory WORLDS
 if (args.Length > 1 && args[0] == "global-memory") { KetaminePkPd.Benchmarks.Sensitivity.GlobalMemoryMeasure.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)); return; }
 if (args.Length > 0 && args[0] == "alloc") { AllocBreakdown.Run(); return; }
+// The main job's allocation by type (GC AllocationTick events, one run after a warm-up): -- alloc-types [serial]
+// The work budget's unit costs as CPU seconds of one thread (dissociation part, course, rating): -- unit-costs [rounds] [patients]
+if (args.Length > 0 && args[0] == "unit-costs")
+{
+    UnitCostMeasure.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+    return;
+}
+if (args.Length > 0 && args[0] == "alloc-types") { AllocationTypes.Run(args.Contains("serial")); return; }
 // A patient's three courses alone and replayed on a propagator tape, alternating pairs, CPU time: -- replay [pairs]
 if (args.Length > 0 && args[0] == "replay")
 {

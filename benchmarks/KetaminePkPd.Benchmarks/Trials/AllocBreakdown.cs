@@ -33,6 +33,14 @@ internal static class AllocBreakdown
         var rr = PkPdSimulator.Simulate(model, design.Arms[0].Regimen, opts); rr.Pk.ParentCmaxAndAuc24();
         a0 = B(); for (int i = 0; i < n; i++) rr.Pk.ParentCmaxAndAuc24(); long peakOnly = B() - a0;
         Console.WriteLine($"peak again on one result: {peakOnly / n}");
+        var preparedOnce = PreparedPk.Create(pkOnce, design.Arms[0].Regimen);
+        var dissociationOnce = vs.CreateDissociation(pop.Effects, design.Drug);
+        var outTimes = opts.OutputTimesH();
+        for (int i = 0; i < 3; i++) DissociationRun.Simulate(preparedOnce, dissociationOnce, opts, outTimes, 1, exposure: true);
+        a0 = B(); for (int i = 0; i < n; i++) DissociationRun.Simulate(preparedOnce, dissociationOnce, opts, outTimes, 1, exposure: false); long runPeak = B() - a0;
+        a0 = B(); for (int i = 0; i < n; i++) DissociationRun.Simulate(preparedOnce, dissociationOnce, opts, outTimes, 1, exposure: true); long runAll = B() - a0;
+        a0 = B(); for (int i = 0; i < n; i++) _ = new PkPdSystem([dissociationOnce], preparedOnce.System); long system = B() - a0;
+        Console.WriteLine($"dissociation run on a prepared PK: peak only {runPeak / n}, with Cmax and AUC0-24 {runAll / n}; its PkPdSystem {system / n}");
         var model2 = new PkPdModel(vs.CreatePkModel(pop.Pk), [vs.CreateAntidepressant(pop.Effects, design.Drug)]);
         a0 = B(); for (int i = 0; i < n; i++) PkPdSimulator.Simulate(model2, design.Arms[0].Regimen, opts); long sima = B() - a0;
         a0 = B(); for (int i = 0; i < n; i++) sim.SimulateDissociation(i); long sd = B() - a0;

@@ -11,6 +11,14 @@ internal sealed class EvaluatedPoints(int width, int capacity)
     private double[] _eventStates = new double[Math.Max(4, capacity / 4) * width];
     private int _events;
 
+    /// <summary>Empties the points for another march of states of <paramref name="stateWidth"/> entries (the storage is kept).</summary>
+    public void Reset(int stateWidth)
+    {
+        width = stateWidth;
+        _points.Clear();
+        _events = 0;
+    }
+
     public int Count => _points.Count;
 
     public double Time(int k) => _points[k].T;

@@ -17,26 +17,31 @@ internal sealed class LinearMarch
 {
     public const double TimeEpsH = 1e-9;
 
-    private readonly double[] _k;
-    private readonly int _n;
-    private readonly FilterBlock? _filter;
-    private readonly int _q;
-    private readonly (double T, int Index, double Amount, double Rate)[] _events;
-    private readonly double[] _tOut;
-    private readonly double _end;
-    private readonly Func<double, double>? _maxStep;
-    private readonly double[] _b;
-    private readonly int[] _activeRates;
-    private readonly bool _exact;
+    private double[] _k = [];
+    private int _n;
+    private FilterBlock? _filter;
+    private int _q;
+    private (double T, int Index, double Amount, double Rate)[] _events = [];
+    private double[] _tOut = [];
+    private double _end;
+    private Func<double, double>? _maxStep;
+    private double[] _b = [];
+    private int[] _activeRates = [];
+    private bool _exact;
     private LinearPropagator? _propagator;
     private FilterPropagator? _filterPropagator;
     private int _exponentials;
-    private readonly OdeSolver? _solver;
-    private readonly double[] _captureTimes;
-    private readonly PropagatorTape? _tape;
-    private readonly double[]? _captureTimesSource;
-    private readonly object _sourceEvents;
+    private OdeSolver? _solver;
+    private double[] _captureTimes = [];
+    private PropagatorTape? _tape;
+    private double[]? _captureTimesSource;
+    private object _sourceEvents = null!;
     private bool _replaying;
+    private double[] _state = [];
+    private double[]?[] _capturedSpare = [];
+
+    /// <summary>This thread's spare march for <see cref="Rent"/> (its arrays reused by the next march of the thread).</summary>
+    [ThreadStatic] private static LinearMarch? _spare;
 
     /// <param name="k">K, n x n row-major, Metzler.</param>
     /// <param name="n">Linear dimension.</param>
@@ -54,25 +59,80 @@ internal sealed class LinearMarch
         SolverMethod method, OdeTolerances tolerances, FilterBlock? filter = null, Func<double, double>? maxStep = null, double[]? captureTimes = null,
         PropagatorTape? tape = null)
     {
+        Points = null!;
+        OutputStates = [];
+        Captured = [];
+        Set(k, n, events, outputTimes, end, method, tolerances, filter, maxStep, captureTimes, tape);
+    }
+
+    /// <summary>A march as the constructor makes it, on this thread's spare instance when there is one (its arrays reused: the same
+    /// values as a new march, every array cleared or overwritten before it is read). Give it back with <see cref="Return"/> once its
+    /// results have been read: they are overwritten by the thread's next march.</summary>
+    public static LinearMarch Rent(double[] k, int n, List<(double T, int Index, double Amount, double Rate)> events, double[] outputTimes, double end,
+        SolverMethod method, OdeTolerances tolerances, FilterBlock? filter = null, Func<double, double>? maxStep = null, double[]? captureTimes = null,
+        PropagatorTape? tape = null)
+    {
+        var march = _spare;
+        if (march is null) return new LinearMarch(k, n, events, outputTimes, end, method, tolerances, filter, maxStep, captureTimes, tape);
+        _spare = null;
+        march.Set(k, n, events, outputTimes, end, method, tolerances, filter, maxStep, captureTimes, tape);
+        return march;
+    }
+
+    /// <summary>Gives a rented march back to this thread for its next <see cref="Rent"/>; its results must not be read afterwards.</summary>
+    public static void Return(LinearMarch march)
+    {
+        march._filter = null;
+        march._maxStep = null;
+        march._tape = null;
+        march._sourceEvents = null!;
+        march._k = [];
+        _spare = march;
+    }
+
+    private static T[] Sized<T>(T[] array, int length)
+    {
+        if (array.Length != length) return new T[length];
+        Array.Clear(array);
+        return array;
+    }
+
+    private void Set(double[] k, int n, List<(double T, int Index, double Amount, double Rate)> events, double[] outputTimes, double end,
+        SolverMethod method, OdeTolerances tolerances, FilterBlock? filter, Func<double, double>? maxStep, double[]? captureTimes, PropagatorTape? tape)
+    {
         _tape = method == SolverMethod.Exact ? tape : null;
         _sourceEvents = events;
         _k = k;
         _n = n;
         _filter = filter;
         _q = filter?.States ?? 0;
-        _events = [.. events];
-        Array.Sort(_events, (x, y) => x.T.CompareTo(y.T)); // a copy: the caller's list is left as it was
+        if (_events.Length != events.Count) _events = new (double, int, double, double)[events.Count];
+        events.CopyTo(_events);
+        Array.Sort(_events, static (x, y) => x.T.CompareTo(y.T)); // a copy: the caller's list is left as it was
         _tOut = outputTimes;
         _end = Math.Max(end, outputTimes[^1]);
         _maxStep = maxStep;
-        _b = new double[n];
-        _activeRates = new int[n];
+        _b = Sized(_b, n);
+        _activeRates = Sized(_activeRates, n);
         _captureTimes = captureTimes ?? [];
         _captureTimesSource = captureTimes;
         Width = n + _q;
-        OutputStates = new double[outputTimes.Length * Width];
-        Points = new EvaluatedPoints(Width, outputTimes.Length + 2 * events.Count + 2);
-        Captured = new double[_captureTimes.Length][];
+        OutputStates = Sized(OutputStates, outputTimes.Length * Width);
+        if (Points is null) Points = new EvaluatedPoints(Width, outputTimes.Length + 2 * events.Count + 2);
+        else Points.Reset(Width);
+        Captured = Sized(Captured, _captureTimes.Length);
+        if (_capturedSpare.Length != _captureTimes.Length) _capturedSpare = new double[_captureTimes.Length][];
+        _state = Sized(_state, Width);
+        if (_nodes is not null && _nodes.Length != 5 * n) _nodes = null;
+        _prepared = (double.NaN, -1, null, _prepared.Nodes);
+        _rateVersion = 0;
+        _exponentials = 0;
+        _replaying = false;
+        _propagator = null;
+        _filterPropagator = null;
+        Statistics = default;
+        _exact = false;
+        _solver = null;
         switch (method)
         {
             case SolverMethod.Exact:
@@ -84,19 +144,19 @@ internal sealed class LinearMarch
     }
 
     /// <summary>Entries per stored state: n linear, then q filter states.</summary>
-    public int Width { get; }
+    public int Width { get; private set; }
 
     /// <summary>The output times, h.</summary>
     public double[] OutputTimesH => _tOut;
 
     /// <summary>States at the output times, row-major.</summary>
-    public double[] OutputStates { get; }
+    public double[] OutputStates { get; private set; }
 
     /// <summary>Output and event times up to the last output, with their states.</summary>
-    public EvaluatedPoints Points { get; }
+    public EvaluatedPoints Points { get; private set; }
 
     /// <summary>The states at the capture times (null when a capture time was never reached).</summary>
-    public double[]?[] Captured { get; }
+    public double[]?[] Captured { get; private set; }
 
     /// <summary>Matrix exponentials of the linear part computed by the exact path.</summary>
     public int Exponentials => _exponentials;
@@ -152,7 +212,7 @@ internal sealed class LinearMarch
     private void March()
     {
         double until = _tOut[^1];
-        var state = new double[Width];
+        var state = _state;
         _filter?.Initial(state.AsSpan(_n, _q));
         var ode = _solver is null ? null : new Ode(this);
         List<double>? times = null;
@@ -167,7 +227,12 @@ internal sealed class LinearMarch
             if (oi < _tOut.Length && _tOut[oi] <= t + TimeEpsH) Output(oi++, t, state, until);
             else if (t <= until + TimeEpsH) Points.AddState(t, state);
             for (int c = 0; c < _captureTimes.Length; c++)
-                if (Math.Abs(t - _captureTimes[c]) <= TimeEpsH) Captured[c] = (double[])state.Clone();
+                if (Math.Abs(t - _captureTimes[c]) <= TimeEpsH)
+                {
+                    var kept = _capturedSpare[c] is { } spare && spare.Length == state.Length ? spare : _capturedSpare[c] = new double[state.Length];
+                    state.CopyTo(kept, 0);
+                    Captured[c] = kept;
+                }
             if (t >= _end - TimeEpsH) break;
 
             double segEnd = _end;

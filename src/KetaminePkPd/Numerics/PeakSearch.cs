@@ -31,17 +31,52 @@ internal static class PeakSearch
     /// <param name="ratesAt">Zero-order input rates (length n) in force just after a time.</param>
     /// <param name="eventTimesH">Sorted times at which inputs start or end (boluses included), h.</param>
     /// <param name="c">Component to maximise.</param>
+    /// <param name="massBound">x holds amounts of a compartment model (K's off-diagonal entries non-negative, its columns summing to at
+    /// most 0: mass only moves or leaves), so while no input is given the amount in c cannot exceed what is now in the compartments
+    /// it can receive mass from (c included): an interval without input whose start holds less than the best maximum so far there is
+    /// not scanned. Checked on K; ignored when K is not such a matrix.</param>
     public static (double T, double Value) Maximum(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
-        Func<double, double[]> ratesAt, double[] eventTimesH, int c)
+        Func<double, double[]> ratesAt, double[] eventTimesH, int c, bool massBound = false)
     {
-        var scan = new Scan(propagator, k, n, c, eventTimesH, level: null);
+        var scan = new Scan(propagator, k, n, c, eventTimesH, level: null) { Upstream = massBound ? MassUpstream(k, n, c) : null };
         for (int p = 0; p < points.Count; p++)
         {
             double v = points.State(p, outStates)[c];
             if (v > scan.Max) { scan.Max = v; scan.TMax = points.Time(p); }
         }
         for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
+        scan.Release();
         return (scan.TMax, scan.Max);
+    }
+
+    /// <summary>The states from which mass can reach <paramref name="c"/> (c included), when K is a compartment model's (non-negative
+    /// off-diagonal entries, columns summing to at most 0); null otherwise.</summary>
+    private static int[]? MassUpstream(double[] k, int n, int c)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            double column = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (i != j && !(k[i * n + j] >= 0)) return null;
+                column += k[i * n + j];
+            }
+            if (!(column <= 0)) return null;
+        }
+        Span<bool> reached = stackalloc bool[n];
+        Span<int> stack = stackalloc int[n];
+        int top = 0, count = 1;
+        reached[c] = true;
+        stack[top++] = c;
+        while (top > 0)
+        {
+            int to = stack[--top];
+            for (int from = 0; from < n; from++)
+                if (!reached[from] && k[to * n + from] > 0) { reached[from] = true; stack[top++] = from; count++; }
+        }
+        var upstream = new int[count];
+        for (int i = 0, r = 0; i < n; i++) if (reached[i]) upstream[r++] = i;
+        return upstream;
     }
 
     /// <summary>Total time (h) over [first point, last point] during which x[c] exceeds <paramref name="level"/>.</summary>
@@ -59,6 +94,7 @@ internal static class PeakSearch
     {
         var scan = new Scan(propagator, k, n, c, eventTimesH, level);
         for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
+        scan.Release();
         return scan.Above;
     }
 
@@ -95,7 +131,40 @@ internal static class PeakSearch
             if (v > scan.Max) { scan.Max = v; scan.TMax = points.Time(p); }
         }
         for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
+        scan.Release();
         return (scan.TMax, scan.Max);
+    }
+
+    /// <summary>
+    /// This thread's spare scan buffers, by length: a search takes its arrays here (cleared, so as new ones) and gives them back when
+    /// it ends, so a thread's searches after the first allocate no arrays.
+    /// </summary>
+    private static class Spare
+    {
+        [ThreadStatic] private static List<double[]>? _arrays;
+
+        public static double[] Take(int length)
+        {
+            var arrays = _arrays;
+            if (arrays is not null)
+                for (int i = arrays.Count - 1; i >= 0; i--)
+                    if (arrays[i].Length == length)
+                    {
+                        var a = arrays[i];
+                        arrays[i] = arrays[^1];
+                        arrays.RemoveAt(arrays.Count - 1);
+                        Array.Clear(a);
+                        return a;
+                    }
+            return new double[length];
+        }
+
+        public static void Give(params ReadOnlySpan<double[]> given)
+        {
+            var arrays = _arrays ??= [];
+            foreach (var a in given)
+                if (arrays.Count < 64) arrays.Add(a);
+        }
     }
 
     /// <summary>
@@ -140,12 +209,15 @@ internal static class PeakSearch
                 normK = Math.Max(normK, row);
             }
             _piece = normK * BaseStepH > 1 ? 1 / normK : BaseStepH;
-            _x = new double[n];
-            _endState = new double[n];
-            _previous = new double[n];
-            _refined = new double[n];
-            _refineStart = new double[n];
+            _x = Spare.Take(n);
+            _endState = Spare.Take(n);
+            _previous = Spare.Take(n);
+            _refined = Spare.Take(n);
+            _refineStart = Spare.Take(n);
         }
+
+        /// <summary>Gives the scan's buffers back to the thread (<see cref="Spare"/>); the scan is not used afterwards.</summary>
+        public virtual void Release() => Spare.Give(_x, _endState, _previous, _refined, _refineStart);
 
         /// <summary>The slope of the scanned quantity at state x under input rates b.</summary>
         protected abstract double Slope(ReadOnlySpan<double> x, double[] b);
@@ -243,9 +315,15 @@ internal static class PeakSearch
             _bound = bound;
             _value = value;
             _rate = rate;
-            _dx = new double[n];
-            _x = new double[n];
-            _series = new double[MaxTerms * n];
+            _dx = Spare.Take(n);
+            _x = Spare.Take(n);
+            _series = Spare.Take(MaxTerms * n);
+        }
+
+        public override void Release()
+        {
+            base.Release();
+            Spare.Give(_dx, _x, _series);
         }
 
         /// <summary>Scans the interval between points p and p + 1, unless no input is given on it and the bound from its start
@@ -367,24 +445,43 @@ internal static class PeakSearch
     {
         private readonly int _c;
         private readonly double? _level;
-        private readonly double[] _v, _w, _coefficients = new double[MaxTerms];
+        private readonly double[] _v, _w, _coefficients = Spare.Take(MaxTerms);
 
         public Scan(LinearPropagator propagator, double[] k, int n, int c, double[] events, double? level) : base(propagator, k, n, events)
         {
             _c = c;
             _level = level;
-            _v = new double[n];
-            _w = new double[n];
+            _v = Spare.Take(n);
+            _w = Spare.Take(n);
+        }
+
+        public override void Release()
+        {
+            base.Release();
+            Spare.Give(_v, _w, _coefficients);
         }
 
         public double Above;
 
         /// <summary>Scans the interval between points p and p + 1 for maxima (no level) or for time above the level.</summary>
+        /// <summary>For a maximum of an amount (<see cref="Maximum"/>'s massBound): the compartments that can pass mass to it.</summary>
+        public int[]? Upstream { get; init; }
+
         public void Interval(EvaluatedPoints points, double[] outStates, Func<double, double[]> ratesAt, int p)
         {
             if (points.Time(p + 1) - points.Time(p) <= 1e-12) return;
             var rates = ratesAt(points.Time(p));
-            March(points, outStates, p, rates, HasPositive(rates));
+            bool hasInput = HasPositive(rates);
+            if (!hasInput && Upstream is { } upstream && _level is null && Max > 0)
+            {
+                // The mass that can still reach c bounds it from here on; a margin far above round-off keeps a maximum found by the
+                // scan within round-off of the best so far from being skipped.
+                var x = points.State(p, outStates);
+                double mass = 0;
+                foreach (int i in upstream) mass += Math.Max(0, x[i]);
+                if (mass < Max * (1 - 1e-9)) return;
+            }
+            March(points, outStates, p, rates, hasInput);
         }
 
         protected override void SubStep(double[] previous, double[] x, double t, double tNext, double g0, double g1, double[] rates, bool hasInput)

@@ -86,7 +86,7 @@ internal static class PkPdSimulator
             {
                 // A direct effect monotone in Ce: its peak is at the effect-site concentration's.
                 peakPropagator ??= LinearPropagator.Rent(pd.K, pd.N);
-                var (t, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), solution.EventTimesH, pd.EffectSite(e));
+                var (t, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, solution.ReusedRates(pd.N), solution.EventTimesH, pd.EffectSite(e));
                 double v = fx.Effect(ce, ReadOnlySpan<double>.Empty);
                 if (v > maxValue) { maxValue = v; maxTime = t; }
             }
@@ -95,7 +95,7 @@ internal static class PkPdSimulator
                 // A direct effect of the effect site and its tolerance compartments: the peak of that function of the linear state.
                 peakPropagator ??= LinearPropagator.Rent(pd.K, pd.N);
                 int index = e;
-                var (t, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, t => solution.RatesAt(t, pd.N), solution.EventTimesH,
+                var (t, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, solution.ReusedRates(pd.N), solution.EventTimesH,
                     x => pd.EffectValue(index, x), (x, dx) => pd.EffectRate(index, x, dx), x => pd.EffectUpperBound(index, x));
                 if (v > maxValue) { maxValue = v; maxTime = t; }
             }
@@ -118,18 +118,29 @@ internal static class PkPdSimulator
         PropagatorTape? tape = null)
     {
         var pd = new PkPdSystem([effect], prepared.System);
-        var march = March(pd, prepared, outputTimesH, options, tape);
+        var march = March(pd, prepared, outputTimesH, options, tape, rent: true);
         int width = march.Width;
         var states = march.OutputStates;
         for (int i = 0; i < at.Length; i++) into[i] = pd.EffectValue(0, states.AsSpan(at[i] * width, width));
+        LinearMarch.Return(march);
     }
 
     /// <summary>The exact or adaptive march of <paramref name="pd"/> through the prepared inputs, run.</summary>
-    private static LinearMarch March(PkPdSystem pd, PreparedPk prepared, double[] outputTimesH, SimulationOptions options, PropagatorTape? tape = null)
+    /// <param name="pd">The system.</param>
+    /// <param name="prepared">The patient's PK under its regimen.</param>
+    /// <param name="outputTimesH">Output times, h.</param>
+    /// <param name="options">Solver.</param>
+    /// <param name="tape">Optional: a worker's propagator tape (<see cref="PropagatorTape"/>).</param>
+    /// <param name="rent">Run on this thread's spare march (<see cref="LinearMarch.Rent"/>): the caller reads the results and gives it back
+    /// with <see cref="LinearMarch.Return"/> before the thread's next march.</param>
+    internal static LinearMarch March(PkPdSystem pd, PreparedPk prepared, double[] outputTimesH, SimulationOptions options, PropagatorTape? tape = null, bool rent = false)
     {
         bool filtered = pd.States > 0;
-        var march = new LinearMarch(pd.K, pd.N, prepared.Events, outputTimesH, 24, options.Method, options.Tolerances,
-            filter: filtered ? pd : null, maxStep: filtered ? prepared.StepLimit : null, captureTimes: CaptureAt24, tape: tape);
+        var march = rent
+            ? LinearMarch.Rent(pd.K, pd.N, prepared.Events, outputTimesH, 24, options.Method, options.Tolerances,
+                filter: filtered ? pd : null, maxStep: filtered ? prepared.StepLimit : null, captureTimes: CaptureAt24, tape: tape)
+            : new LinearMarch(pd.K, pd.N, prepared.Events, outputTimesH, 24, options.Method, options.Tolerances,
+                filter: filtered ? pd : null, maxStep: filtered ? prepared.StepLimit : null, captureTimes: CaptureAt24, tape: tape);
         march.Run();
         return march;
     }

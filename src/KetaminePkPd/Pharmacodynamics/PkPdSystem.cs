@@ -31,7 +31,9 @@ internal sealed class PkPdSystem : FilterBlock
         for (int i = 0; i < e; i++)
         {
             // Effects with the same driver and ke0 have the same effect-site concentration: one state serves them all.
-            int same = Array.FindIndex(_effects, 0, i, f => f.Driver == _effects[i].Driver && f.Ke0PerH == _effects[i].Ke0PerH);
+            int same = -1;
+            for (int j = 0; j < i && same < 0; j++)
+                if (_effects[j].Driver == _effects[i].Driver && _effects[j].Ke0PerH == _effects[i].Ke0PerH) same = j;
             _site[i] = same >= 0 ? _site[same] : N++;
         }
         for (int i = 0; i < e; i++)
@@ -50,7 +52,7 @@ internal sealed class PkPdSystem : FilterBlock
             double inverseVolume = fx.Driver == EffectDriver.Parent ? pk.InverseCentralVolume : pk.InverseMetaboliteVolume;
             if (driver >= 0) K[row * N + driver] = fx.Ke0PerH * inverseVolume * Units.NgPerMlPerMgPerL;
             K[row * N + row] = -fx.Ke0PerH;
-            _reachDriver[i] = driver >= 0 ? Upstream(pk, driver) : [];
+            _reachDriver[i] = driver >= 0 ? pk.Upstream(driver) : [];
             int t = fx.ToleranceStates;
             if (t == 0) continue;
             var dynamics = new double[t * t];
@@ -67,7 +69,7 @@ internal sealed class PkPdSystem : FilterBlock
         _filterOffset = new int[e];
         _driveIndex = new int[e];
         foreach (var fx in _effects) _q += fx.FilterStates;
-        _r = _effects.Count(fx => fx.FilterStates > 0);
+        foreach (var fx in _effects) if (fx.FilterStates > 0) _r++;
         _a = new double[_q * _q];
         _b = new double[_q * _r];
         int offset = 0, drive = 0;
@@ -162,22 +164,5 @@ internal sealed class PkPdSystem : FilterBlock
         double inverseVolume = fx.Driver == EffectDriver.Parent ? Pk.InverseCentralVolume : Pk.InverseMetaboliteVolume;
         double ce = Math.Max(x[_site[effect]], mass * inverseVolume * Units.NgPerMlPerMgPerL);
         return fx.Effect(ce, ReadOnlySpan<double>.Empty);
-    }
-
-    /// <summary>The reduced PK states from which mass can flow (in any number of steps) into <paramref name="target"/>, the target included.</summary>
-    private static int[] Upstream(ReducedSystem pk, int target)
-    {
-        int m = pk.M;
-        var reached = new bool[m];
-        var stack = new Stack<int>();
-        reached[target] = true;
-        stack.Push(target);
-        while (stack.Count > 0)
-        {
-            int to = stack.Pop();
-            for (int from = 0; from < m; from++)
-                if (!reached[from] && pk.K[to * m + from] > 0) { reached[from] = true; stack.Push(from); }
-        }
-        return [.. Enumerable.Range(0, m).Where(i => reached[i])];
     }
 }

@@ -16,7 +16,7 @@ internal sealed record AbsorptionPathway
     public AbsorptionPathway(string target, double fraction, PathwayKind kind = PathwayKind.Direct, TimeSpan lag = default, TimeSpan zeroOrderDuration = default)
     {
         Target = Guard.NotBlank(target, nameof(target));
-        Fraction = Guard.InRange(fraction, 0, 1, $"fraction of pathway into '{target}'");
+        Fraction = double.IsFinite(fraction) && fraction >= 0 && fraction <= 1 ? fraction : Guard.InRange(fraction, 0, 1, $"fraction of pathway into '{target}'");
         Kind = Guard.Defined(kind, nameof(kind));
         Lag = Guard.InRange(lag, TimeSpan.Zero, TimeSpan.FromHours(24), nameof(lag));
         ZeroOrderDuration = Guard.InRange(zeroOrderDuration, TimeSpan.Zero, TimeSpan.FromDays(7), nameof(zeroOrderDuration));

@@ -12,7 +12,8 @@ public sealed record Compartment
     {
         Name = Guard.NotBlank(name, nameof(name));
         Role = Guard.Defined(role, nameof(role));
-        VolumeL = role != CompartmentRole.Depot ? Guard.InRangeExclusiveMin(volumeL, 0, 100_000, $"volumeL of compartment '{name}'")
+        VolumeL = role != CompartmentRole.Depot
+            ? double.IsFinite(volumeL) && volumeL > 0 && volumeL <= 100_000 ? volumeL : Guard.InRangeExclusiveMin(volumeL, 0, 100_000, $"volumeL of compartment '{name}'")
             : volumeL == 0 ? volumeL
             : throw new ArgumentOutOfRangeException(nameof(volumeL), volumeL, $"Depot '{name}' has no volume: volumeL must be 0, got {Guard.F(volumeL)}.");
     }

@@ -19,7 +19,6 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// </remarks>
 public sealed class PkModel
 {
-    private readonly Dictionary<string, int> _index;
     private readonly ImmutableArray<Route> _routeKeys;
 
     /// <summary>Creates a model.</summary>
@@ -51,12 +50,13 @@ public sealed class PkModel
 
         int n = Compartments.Length;
         if (n == 0) throw new ArgumentException($"Model '{name}' needs at least one compartment.", nameof(compartments));
-        _index = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        // Names are looked up by a scan (a model has a dozen compartments or so and is built per virtual patient: no dictionary).
         for (int i = 0; i < n; i++)
         {
             if (Compartments[i] is null) throw new ArgumentException($"Model '{name}': compartment {i} is null.", nameof(compartments));
-            if (!_index.TryAdd(Compartments[i].Name, i))
-                throw new ArgumentException($"Model '{name}': compartment name '{Compartments[i].Name}' is used twice.", nameof(compartments));
+            for (int j = 0; j < i; j++)
+                if (string.Equals(Compartments[j].Name, Compartments[i].Name, StringComparison.Ordinal))
+                    throw new ArgumentException($"Model '{name}': compartment name '{Compartments[i].Name}' is used twice.", nameof(compartments));
         }
         CentralIndex = SingleRole(CompartmentRole.Central, required: true);
         MetaboliteIndex = SingleRole(CompartmentRole.MetaboliteCentral, required: false);
@@ -76,14 +76,18 @@ public sealed class PkModel
         EliminationRates = elimination;
         CheckDrains();
 
-        var seen = new HashSet<Route>();
-        foreach (var r in Routes)
+        var keys = new Route[Routes.Length];
+        for (int i = 0; i < keys.Length; i++)
         {
+            var r = Routes[i];
             if (r is null) throw new ArgumentException($"Model '{name}': a route definition is null.", nameof(routes));
-            if (!seen.Add(r.Route)) throw new ArgumentException($"Model '{name}': route {r.Route} is defined twice.", nameof(routes));
-            foreach (var p in r.Pathways) IndexOf(p.Target, $"target of route {r.Route}");
+            if (Array.IndexOf(keys, r.Route, 0, i) >= 0) throw new ArgumentException($"Model '{name}': route {r.Route} is defined twice.", nameof(routes));
+            keys[i] = r.Route;
+            foreach (var p in r.Pathways)
+                if (Find(p.Target) < 0) IndexOf(p.Target, $"target of route {r.Route}");
         }
-        _routeKeys = [.. seen.Order()];
+        Array.Sort(keys);
+        _routeKeys = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(keys);
 
         // LU of K, and the row vectors w = K^-T c that turn a step's change of state into exact integrals:
         // integral of A over a step = K^-1 (A1 - A0 - h b), so integral of c.A = w . (A1 - A0 - h b).
@@ -318,7 +322,7 @@ public sealed class PkModel
 
     private void Add(List<DoseInput> inputs, AbsorptionPathway p, double startH, double durationH, double amountMg)
     {
-        if (amountMg > 0) inputs.Add(new DoseInput(_index[p.Target], startH, durationH, amountMg));
+        if (amountMg > 0) inputs.Add(new DoseInput(Find(p.Target), startH, durationH, amountMg));
     }
 
     private double[] IntegralWeights(int compartment)
@@ -329,8 +333,16 @@ public sealed class PkModel
         return w;
     }
 
+    /// <summary>Index of the named compartment, or -1.</summary>
+    private int Find(string compartmentName)
+    {
+        for (int i = 0; i < Compartments.Length; i++)
+            if (string.Equals(Compartments[i].Name, compartmentName, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
     private int IndexOf(string compartmentName, string what) =>
-        _index.TryGetValue(compartmentName, out int i) ? i
+        Find(compartmentName) is int i and >= 0 ? i
         : throw new ArgumentException($"Model '{Name}': {what} '{compartmentName}' is not a compartment; compartments are {string.Join(", ", Compartments.Select(c => c.Name))}.");
 
     private int SingleRole(CompartmentRole role, bool required)

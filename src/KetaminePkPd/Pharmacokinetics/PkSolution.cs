@@ -129,12 +129,16 @@ internal sealed class PkSolution
 
     /// <summary>Sorted times at which an input starts or ends, h.</summary>
     /// <summary>Cmax (ng/mL, before clamping at 0) and Tmax (h) on the exact solution: the same values as <see cref="Metrics"/> gives.</summary>
-    public (double CmaxNgPerMl, double TmaxH) Peak(bool metabolite)
+    /// <param name="metabolite">The metabolite's instead of the parent's.</param>
+    /// <param name="ratesAt">Optional: the input rates in force just after a time, length M (<see cref="RatesAt(double)"/>'s values);
+    /// by default <see cref="ReusedRates"/> of this call.</param>
+    public (double CmaxNgPerMl, double TmaxH) Peak(bool metabolite, Func<double, double[]>? ratesAt = null)
     {
         int observed = metabolite ? _s.Metabolite : _s.Central;
         if (observed < 0) return (0, 0);
         var propagator = LinearPropagator.Rent(_s.K, _s.M);
-        var (tmax, amount) = PeakSearch.Maximum(propagator, _s.K, _s.M, _points, _outStates, RatesAt, EventTimesH, observed);
+        // The rates in one array of this call's (the search reads an interval's rates before asking for the next): no array per interval.
+        var (tmax, amount) = PeakSearch.Maximum(propagator, _s.K, _s.M, _points, _outStates, ratesAt ?? ReusedRates(_s.M), EventTimesH, observed, massBound: true);
         LinearPropagator.Return(propagator);
         return (amount * (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL, tmax);
     }
@@ -146,7 +150,25 @@ internal sealed class PkSolution
         return (metabolite ? day.Metabolite : day.Parent) * Units.NgPerMlPerMgPerL;
     }
 
-    public double[] EventTimesH => _eventTimes ??= [.. _inputs.SelectMany(i => i.DurationH > 0 ? new[] { i.StartH, i.EndH } : [i.StartH]).Distinct().Order()];
+    public double[] EventTimesH => _eventTimes ??= EventTimes(_inputs);
+
+    /// <summary>The inputs' start times and the zero-order inputs' end times, distinct and ascending (no LINQ: made once per patient).</summary>
+    private static double[] EventTimes(List<DoseInput> inputs)
+    {
+        var times = new double[2 * inputs.Count];
+        int count = 0;
+        foreach (var i in inputs)
+        {
+            times[count++] = i.StartH;
+            if (i.DurationH > 0) times[count++] = i.EndH;
+        }
+        var span = times.AsSpan(0, count);
+        span.Sort();
+        int distinct = 0;
+        for (int k = 0; k < span.Length; k++)
+            if (distinct == 0 || span[k] != span[distinct - 1]) span[distinct++] = span[k];
+        return span[..distinct].ToArray();
+    }
 
     private double[]? _eventTimes;
 
@@ -156,7 +178,23 @@ internal sealed class PkSolution
         int observed = metabolite ? _s.Metabolite : _s.Central;
         if (observed < 0) return 0;
         double perAmount = (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL;
-        return PeakSearch.TimeAbove(new LinearPropagator(_s.K, _s.M), _s.K, _s.M, _points, _outStates, RatesAt, EventTimesH, observed, ngPerMl / perAmount);
+        return PeakSearch.TimeAbove(new LinearPropagator(_s.K, _s.M), _s.K, _s.M, _points, _outStates, ReusedRates(_s.M), EventTimesH, observed, ngPerMl / perAmount);
+    }
+
+    /// <summary><see cref="RatesAt(double, int)"/> written into one array of length <paramref name="width"/> that each call overwrites:
+    /// for a search that reads the rates of one interval before asking for the next (<see cref="PeakSearch"/> copies what it keeps); each
+    /// call has its own array, so one search's function must not be shared with another thread.</summary>
+    public Func<double, double[]> ReusedRates(int width)
+    {
+        var b = new double[width];
+        return t =>
+        {
+            Array.Clear(b);
+            foreach (var i in _inputs)
+                if (i.DurationH > 0 && i.StartH <= t + TimeEpsH && i.EndH > t + TimeEpsH)
+                    b[_s.ReducedIndex[i.Compartment]] += i.AmountMg / i.DurationH;
+            return b;
+        };
     }
 
     /// <summary>Zero-order input rates (mg/h, reduced) in force just after time <paramref name="t"/>.</summary>

@@ -135,7 +135,7 @@ internal static class RacemicRoutes
                 new AbsorptionPathway("central", frn, PathwayKind.Nasal, zeroOrderDuration: Units.FromHours(dnH)),
                 new AbsorptionPathway(gut, fgut, PathwayKind.SwallowedRemainder),
             ],
-            $"F: {Intranasal[0].Source}. Nasal part FRn = (F_IN - FGUT_IN FH_IN) / (1 - FGUT_IN FH_IN) = {Guard.F(frn)}, absorbed into central at a constant rate over " +
+            () => $"F: {Intranasal[0].Source}. Nasal part FRn = (F_IN - FGUT_IN FH_IN) / (1 - FGUT_IN FH_IN) = {Guard.F(frn)}, absorbed into central at a constant rate over " +
                 $"DN_IN = {Guard.F(dnH)} h; swallowed part (1 - FRn) x FGUT_IN into a gut depot emptying at KA_SW_IN, FH_IN of it reaching central and the rest " +
                 "metabolised in the first pass (FM of it to norketamine). DN_IN and FH_IN: " + FittedToTable6 + "; FGUT_IN: Perez-Ruixo 2021 (esketamine); KA_SW_IN: " + Brunette,
             bioavailabilityRange: IntranasalRange, bioavailabilityParameter: Intranasal[0].Name));

@@ -140,20 +140,19 @@ internal static class RacemicSets
     {
         double w = s.WeightKg / 70, a = Math.Pow(w, 0.75);
         double fm = p.Value(tail), clNk = p.Value(tail + 1) * a, vNk = p.Value(tail + 2) * w, qNk = p.Value(tail + 3), vpNk = p.Value(tail + 4);
-        var compartments = new List<Compartment>(parent)
-        {
-            new("norketamine", CompartmentRole.MetaboliteCentral, vNk),
-            new("norketamine-peripheral", CompartmentRole.MetabolitePeripheral, vpNk),
-        };
-        var transfers = new List<Transfer>(parentFlows)
-        {
-            Transfer.Between("central", "norketamine", fm * k10PerH),
-            Transfer.Elimination("central", (1 - fm) * k10PerH),
-            Transfer.Between("norketamine", "norketamine-peripheral", qNk / vNk),
-            Transfer.Between("norketamine-peripheral", "norketamine", qNk / vpNk),
-            Transfer.Elimination("norketamine", clNk / vNk),
-        };
-        var routes = new List<RouteDefinition> { new(Route.Intravenous, [new AbsorptionPathway("central", 1)], "intravenous: complete bioavailability") };
+        // Sized for every route's depots and transfers (a model is built per virtual patient: no list grows).
+        var compartments = new List<Compartment>(parent.Length + 2 + RacemicRoutes.Specs.Length + 1);
+        compartments.AddRange(parent);
+        compartments.Add(new("norketamine", CompartmentRole.MetaboliteCentral, vNk));
+        compartments.Add(new("norketamine-peripheral", CompartmentRole.MetabolitePeripheral, vpNk));
+        var transfers = new List<Transfer>(parentFlows.Length + 5 + RacemicRoutes.Specs.Length + 3);
+        transfers.AddRange(parentFlows);
+        transfers.Add(Transfer.Between("central", "norketamine", fm * k10PerH));
+        transfers.Add(Transfer.Elimination("central", (1 - fm) * k10PerH));
+        transfers.Add(Transfer.Between("norketamine", "norketamine-peripheral", qNk / vNk));
+        transfers.Add(Transfer.Between("norketamine-peripheral", "norketamine", qNk / vpNk));
+        transfers.Add(Transfer.Elimination("norketamine", clNk / vNk));
+        var routes = new List<RouteDefinition>(2 + RacemicRoutes.Specs.Length) { new(Route.Intravenous, [new AbsorptionPathway("central", 1)], "intravenous: complete bioavailability") };
         if (!intravenousOnly) RacemicRoutes.Add(p, tail + Norketamine.Length, fm, compartments, transfers, routes);
         return new PkModel(key, Drug.RacemicKetamine, s, compartments, transfers, routes, citation);
     }

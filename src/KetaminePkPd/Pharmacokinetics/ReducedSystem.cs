@@ -81,6 +81,31 @@ internal sealed class ReducedSystem
 
     public double InverseMetaboliteVolume { get; }
 
+    /// <summary>The reduced states from which mass can flow (in any number of steps) into <paramref name="target"/>, the target
+    /// included, ascending; made once per target (the parent's and the metabolite's central compartments) and kept: every effect
+    /// simulated on this system asks for it. Never written once made (two threads making it at once make the same array).</summary>
+    public int[] Upstream(int target) => target == Central ? _upstreamCentral ??= Reach(target) : target == Metabolite ? _upstreamMetabolite ??= Reach(target) : Reach(target);
+
+    private int[]? _upstreamCentral, _upstreamMetabolite;
+
+    private int[] Reach(int target)
+    {
+        Span<bool> reached = stackalloc bool[M];
+        Span<int> stack = stackalloc int[M];
+        int top = 0, count = 1;
+        reached[target] = true;
+        stack[top++] = target;
+        while (top > 0)
+        {
+            int to = stack[--top];
+            for (int from = 0; from < M; from++)
+                if (!reached[from] && K[to * M + from] > 0) { reached[from] = true; stack[top++] = from; count++; }
+        }
+        var upstream = new int[count];
+        for (int i = 0, r = 0; i < M; i++) if (reached[i]) upstream[r++] = i;
+        return upstream;
+    }
+
     /// <summary>The inputs as engine events in reduced coordinates: boluses, and rate on/off pairs for zero-order inputs.</summary>
     public List<(double T, int Index, double Amount, double Rate)> Events(List<DoseInput> inputs)
     {

@@ -11,7 +11,8 @@ internal sealed record Transfer
         ArgumentException.ThrowIfNullOrWhiteSpace(from);
         if (to is not null && string.IsNullOrWhiteSpace(to)) throw new ArgumentException("to must be a compartment name or null for elimination.", nameof(to));
         if (to == from) throw new ArgumentException($"A transfer must go to another compartment, got '{from}' -> '{to}'.", nameof(to));
-        RatePerH = Guard.InRange(ratePerH, 0, 1e6, $"ratePerH of '{from}' -> '{to ?? "elimination"}'");
+        // The parameter's name is formatted only for the message (a model is built per virtual patient, with some 20 transfers).
+        RatePerH = double.IsFinite(ratePerH) && ratePerH >= 0 && ratePerH <= 1e6 ? ratePerH : Guard.InRange(ratePerH, 0, 1e6, $"ratePerH of '{from}' -> '{to ?? "elimination"}'");
         From = from;
         To = to;
     }

@@ -3,7 +3,8 @@ namespace KetaminePkPd.Populations;
 /// <summary>
 /// The random stream of one virtual subject: xoshiro256** (Blackman and Vigna 2018) seeded through SplitMix64 from
 /// (seed, subject index, stream), so a subject's draws never depend on how many other subjects there are, on their
-/// order, or on how the work is split over threads. A <see cref="Random"/> so that MathNet distributions can use it.
+/// order, or on how the work is split over threads. Not a <see cref="Random"/>: a derived Random makes and seeds the
+/// runtime's legacy generator (a 56-word table) on construction, which cost more than the draws of a rating.
 /// </summary>
 /// <remarks>
 /// Seeding: k = SplitMix64(seed) xor SplitMix64(index + 0x632BE59BD9B4E019) xor SplitMix64(stream + 0x9E3779B97F4A7C15 x 3);
@@ -11,7 +12,7 @@ namespace KetaminePkPd.Populations;
 /// Streams: 0 parameters and covariates, 1 clinical draws (baseline, placebo), 2 and up ratings (one per replicate).
 /// Not thread-safe; create one per subject and stream.
 /// </remarks>
-internal sealed class SubjectRandom : Random
+internal sealed class SubjectRandom
 {
     private ulong _s0, _s1, _s2, _s3;
 
@@ -33,19 +34,10 @@ internal sealed class SubjectRandom : Random
     }
 
     /// <summary>Uniform in [0, 1).</summary>
-    public override double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    /// <inheritdoc />
-    protected override double Sample() => NextDouble();
-
-    /// <inheritdoc />
-    public override int Next() => (int)(NextUInt64() >> 33);
-
-    /// <inheritdoc />
-    public override int Next(int maxValue) => maxValue <= 0 ? 0 : (int)(NextDouble() * maxValue);
-
-    /// <inheritdoc />
-    public override int Next(int minValue, int maxValue) => minValue + Next(maxValue - minValue);
+    /// <summary>Uniform in [0, <paramref name="maxValue"/>) (0 when <paramref name="maxValue"/> is not positive).</summary>
+    public int Next(int maxValue) => maxValue <= 0 ? 0 : (int)(NextDouble() * maxValue);
 
     /// <summary>A standard normal draw (Box-Muller on two uniforms; one value per call).</summary>
     public double NextStandardNormal()

@@ -100,19 +100,38 @@ internal sealed class TrialSimulator
         var pk = vs.CreatePkModel(_population.Pk);
         var prepared = PreparedPk.Create(pk, regimen);
         var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
-        var result = PkPdSimulator.SimulatePrepared(new PkPdModel(pk, [dissociation]), regimen, _options, prepared, _outputTimesH);
-        var d = result.Effects[0];
-        var (cmax, auc24) = result.Pk.ParentCmaxAndAuc24();
-        var values = new DissociationValues(factor, pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, result.Pk.ParentNgPerMl[_cadssIndex],
-            cmax, auc24, dissociation.C50NgPerMl, d.Values[_cadssIndex], d.MaximumValue);
+        DissociationRun.CheckDriver(pk, dissociation);
+        var d = DissociationRun.Simulate(prepared, dissociation, _options, _outputTimesH, _cadssIndex, exposure: true);
+        var values = new DissociationValues(factor, pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, d.ParentNgPerMl,
+            d.CmaxNgPerMl, d.Auc0To24NgHPerMl, dissociation.C50NgPerMl, d.Value, d.Peak);
         _cache?.Store(index, values, prepared);
-        return new DissociationPart(vs, values) { Pk = prepared };
+        return Remember(index, new DissociationPart(vs, values) { Pk = prepared });
     }
 
     /// <summary>Subject <paramref name="index"/>'s dissociation part, from the cache when another simulator has made it (the
-    /// sampled patient drawn again from its stream: the same values).</summary>
-    public DissociationPart Dissociation(int index) =>
-        _cache?.Part(index) is { } values ? new DissociationPart(_population.SampleSubject(_seed, index), values) { Pk = _cache.Pk(index) } : SimulateDissociation(index);
+    /// sampled patient drawn again from its stream: the same values), or the one this thread made or read last for the same
+    /// cache, population, seed and patient (a patient's courses under each hypothesis are simulated one after the other on one
+    /// thread: the patient is then not sampled again).</summary>
+    public DissociationPart Dissociation(int index)
+    {
+        if (_cache is null) return SimulateDissociation(index);
+        var last = _lastPart;
+        if (last is not null && last.Cache == _cache && last.Population == _population && last.Seed == _seed && last.Index == index) return last.Part;
+        return _cache.Part(index) is { } values
+            ? Remember(index, new DissociationPart(_population.SampleSubject(_seed, index), values) { Pk = _cache.Pk(index) })
+            : SimulateDissociation(index);
+    }
+
+    /// <summary>The dissociation part this thread made or read last, with what identifies it (see <see cref="Dissociation"/>).</summary>
+    private sealed record LastPart(PatientCache Cache, PopulationModel Population, ulong Seed, int Index, DissociationPart Part);
+
+    [ThreadStatic] private static LastPart? _lastPart;
+
+    private DissociationPart Remember(int index, DissociationPart part)
+    {
+        if (_cache is not null) _lastPart = new LastPart(_cache, _population, _seed, index, part);
+        return part;
+    }
 
     /// <summary>Subject <paramref name="index"/>'s true peak CADSS (the links' reference samples).</summary>
     /// <remarks>The same march and arithmetic as <see cref="SimulateDissociation"/> (so the same peak, bit for bit), without the exposure
@@ -123,8 +142,8 @@ internal sealed class TrialSimulator
         var regimen = Regimen(_design.Arms[_design.ArmOf(index)], _doseFactor?.Invoke(index) ?? 1);
         var pk = vs.CreatePkModel(_population.Pk);
         var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
-        var result = PkPdSimulator.SimulatePrepared(new PkPdModel(pk, [dissociation]), regimen, _options, PreparedPk.Create(pk, regimen), _outputTimesH);
-        return result.Effects[0].MaximumValue;
+        DissociationRun.CheckDriver(pk, dissociation);
+        return DissociationRun.Simulate(PreparedPk.Create(pk, regimen), dissociation, _options, _outputTimesH, _cadssIndex, exposure: false).Peak;
     }
 
     private static DosingRegimen Regimen(TrialArm arm, double factor) => factor == 1 ? arm.Regimen

@@ -1,0 +1,72 @@
+using KetaminePkPd.Numerics;
+using KetaminePkPd.Pharmacokinetics;
+
+namespace KetaminePkPd.Pharmacodynamics;
+
+/// <summary>
+/// What a trial patient keeps of one effect simulated on its prepared PK (the dissociation): the parent concentration and the
+/// effect at one output, the effect's peak and, when asked, the parent's Cmax and AUC0-24. The same march, peak searches and
+/// arithmetic as <see cref="PkPdSimulator.Simulate(PkPdModel, DosingRegimen, SimulationOptions?)"/> of a model of that PK and this
+/// effect alone followed by <c>PkSimulationResult.ParentCmaxAndAuc24</c>, so the same values bit for bit, without the result
+/// objects: no PK result, lazy metrics, concentration or effect arrays, effect course or effect minimum.
+/// </summary>
+internal static class DissociationRun
+{
+    /// <summary>The kept values (ng/mL, ng.h/mL, the effect's unit); Cmax and AUC0-24 are NaN when not asked for.</summary>
+    internal readonly record struct Outcome(double ParentNgPerMl, double Value, double Peak, double CmaxNgPerMl, double Auc0To24NgHPerMl);
+
+    /// <summary>The check <see cref="PkPdModel"/>'s constructor makes of an effect on <paramref name="pk"/> (the run makes no model).</summary>
+    /// <exception cref="ArgumentException">The effect is driven by the metabolite and the model has none.</exception>
+    public static void CheckDriver(PkModel pk, EffectModel effect)
+    {
+        if (effect.Driver == EffectDriver.Metabolite && pk.MetaboliteCompartment is null)
+            throw new ArgumentException($"Effect '{effect.Name}' is driven by the metabolite, but model '{pk.Name}' has none.", "effects");
+    }
+
+    /// <param name="prepared">The patient's PK under its regimen.</param>
+    /// <param name="effect">The effect.</param>
+    /// <param name="options">Solver (the output times are <paramref name="outputTimesH"/>).</param>
+    /// <param name="outputTimesH">Output times, h (sorted, from 0).</param>
+    /// <param name="at">The output whose concentration and effect are kept.</param>
+    /// <param name="exposure">Also the parent's Cmax and AUC0-24 (a peak search of its own).</param>
+    public static Outcome Simulate(PreparedPk prepared, EffectModel effect, SimulationOptions options, double[] outputTimesH, int at, bool exposure)
+    {
+        var sys = prepared.System;
+        var pd = new PkPdSystem([effect], sys);
+        var march = PkPdSimulator.March(pd, prepared, outputTimesH, options, rent: true);
+        var solution = new PkSolution(sys, prepared.Inputs, march);
+        int width = march.Width;
+        var states = march.OutputStates;
+        var row = states.AsSpan(at * width, width);
+        double parent = sys.ParentNgPerMl(row), value = pd.EffectValue(0, row);
+
+        // The effect's maximum as SimulatePrepared finds it: over the evaluated points, then on the exact solution for a direct effect.
+        double maxValue = double.NegativeInfinity;
+        for (int p = 0; p < march.Points.Count; p++)
+        {
+            double v = pd.EffectValue(0, march.Points.State(p, states));
+            if (v > maxValue) maxValue = v;
+        }
+        if (effect.FilterStates == 0)
+        {
+            var rates = solution.ReusedRates(pd.N);
+            var peakPropagator = LinearPropagator.Rent(pd.K, pd.N);
+            double v;
+            if (effect.ToleranceStates == 0)
+            {
+                var (_, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, rates, solution.EventTimesH, pd.EffectSite(0));
+                v = effect.Effect(ce, ReadOnlySpan<double>.Empty);
+            }
+            else
+                (_, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, rates, solution.EventTimesH,
+                    x => pd.EffectValue(0, x), (x, dx) => pd.EffectRate(0, x, dx), x => pd.EffectUpperBound(0, x));
+            if (v > maxValue) maxValue = v;
+            LinearPropagator.Return(peakPropagator);
+        }
+        var outcome = exposure
+            ? new Outcome(parent, value, maxValue, Math.Max(0, solution.Peak(metabolite: false, solution.ReusedRates(sys.M)).CmaxNgPerMl), Math.Max(0, solution.Auc0To24(metabolite: false)))
+            : new Outcome(parent, value, maxValue, double.NaN, double.NaN);
+        LinearMarch.Return(march);   // the solution read its arrays; not used past here
+        return outcome;
+    }
+}
