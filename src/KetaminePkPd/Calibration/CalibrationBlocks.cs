@@ -162,11 +162,10 @@ internal static class CalibrationBlocks
     {
         var r = VirtualTrial.Run(WithEffects(ValidationDesigns.RacemicIv(settings.SubjectsPerArm), fx), Hypothesis.ExposureOnly, settings.Seed, settings.Parallel);
         var cadss = r.Subjects.Where(s => s.Simulated.Arm == 1).Select(s => s.CadssRated).ToArray();
-        double mean = cadss.Average();
         return new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            ["cadss-mean"] = mean,
-            ["cadss-sd"] = Math.Sqrt(cadss.Sum(x => (x - mean) * (x - mean)) / (cadss.Length - 1)),
+            ["cadss-mean"] = cadss.Average(),
+            ["cadss-sd"] = Sd(cadss),
         };
     }
 
