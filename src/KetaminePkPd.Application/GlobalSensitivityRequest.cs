@@ -67,7 +67,7 @@ public sealed class GlobalSensitivityRequest
             throw new ArgumentException($"{option} applies to the {target} hypothesis, which this run does not test; drop --hypothesis or use --hypothesis {target}.");
         var observed = SensitivityArguments.Observed(observedR, observedN, observedAt);
         var varyList = vary?.ToList() ?? [];
-        var assumptions = SensitivityAnalysis.ParseList(varyList, choice.Design, "--vary");
+        var assumptions = SensitivitySettings.ParseAssumptions(varyList, choice.Design, "--vary");
         if (assumptions.IsEmpty) throw new ArgumentException("--vary none: a global analysis samples at least one assumption.");
         var settings = d with
         {

@@ -19,7 +19,7 @@ public sealed class SensitivityRequest
     /// <summary>The design as chosen (key or file).</summary>
     public DesignChoice Choice { get; }
 
-    /// <summary>The settings to run (<see cref="SensitivityAnalysis.Run"/>), validated.</summary>
+    /// <summary>The settings to run (<see cref="SensitivityResult.Run"/>), validated.</summary>
     public SensitivitySettings Settings { get; }
 
     /// <summary>The arguments after <c>sensitivity</c> that define this analysis (the options that differ from the defaults; no output options).</summary>
@@ -32,8 +32,8 @@ public sealed class SensitivityRequest
     /// <param name="design">The design chosen; null for the NIMH design.</param>
     /// <param name="hypothesis">The hypothesis name; null for exposure-only.</param>
     /// <param name="strengths">Strengths; each must belong to <paramref name="hypothesis"/>.</param>
-    /// <param name="vary">Assumption tokens varied one at a time (<see cref="SensitivityAnalysis.ParseList"/>); null or empty for all that apply to the design.</param>
-    /// <param name="pair">Two assumptions varied together, <c>a,b</c> (<see cref="SensitivityAnalysis.ParsePair"/>), or null.</param>
+    /// <param name="vary">Assumption tokens varied one at a time (<see cref="SensitivitySettings.ParseAssumptions"/>); null or empty for all that apply to the design.</param>
+    /// <param name="pair">Two assumptions varied together, <c>a,b</c> (<see cref="SensitivitySettings.ParsePair"/>), or null.</param>
     /// <param name="observedR">An observed r (with <paramref name="observedN"/> and <paramref name="observedAt"/>).</param>
     /// <param name="observedN">Patients behind <paramref name="observedR"/>.</param>
     /// <param name="observedAt">The time of <paramref name="observedR"/>, one of the design's assessments.</param>
@@ -56,15 +56,15 @@ public sealed class SensitivityRequest
         var settings = d with
         {
             Design = choice.Design, Hypothesis = h, Observed = observed ?? d.Observed,
-            Assumptions = SensitivityAnalysis.ParseList(varyList, choice.Design, "--vary"),
-            Pair = pair is null ? null : SensitivityAnalysis.ParsePair(pair, choice.Design, "--pair"),
+            Assumptions = SensitivitySettings.ParseAssumptions(varyList, choice.Design, "--vary"),
+            Pair = pair is null ? null : SensitivitySettings.ParsePair(pair, choice.Design, "--pair"),
             Replicates = replicates ?? d.Replicates, PoolSize = subjects ?? d.PoolSize, Seed = seed ?? d.Seed,
         };
         settings.Validate();
 
         var args = new List<string>();
         SensitivityArguments.AddCommon(args, choice, null, !h.IsExposureOnly || hypothesis is not null ? h.Name : null, given, varyList.Count > 0, settings.Assumptions);
-        if (settings.Pair is { } p) args.AddRange(["--pair", $"{SensitivityAnalysis.Token(p.First)},{SensitivityAnalysis.Token(p.Second)}"]);
+        if (settings.Pair is { } p) args.AddRange(["--pair", $"{SensitivitySettings.Token(p.First)},{SensitivitySettings.Token(p.Second)}"]);
         CommandLineText.AddReplicateArguments(args, observed, (settings.Replicates, d.Replicates), (settings.PoolSize, d.PoolSize), (settings.Seed, d.Seed));
         return new SensitivityRequest(choice, settings, [.. args]);
     }

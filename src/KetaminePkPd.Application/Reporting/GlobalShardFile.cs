@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>
-/// The partial result file of one shard of a global analysis (<see cref="SensitivityAnalysis.RunGlobalShard"/>): the
+/// The partial result file of one shard of a global analysis (<see cref="GlobalSensitivityResult.RunShard"/>): the
 /// arguments that define the analysis, the shard number and the summary of every world the shard ran. Like
 /// <see cref="SensitivityShardFile"/>: one line of JSON tagged <see cref="Format"/>, doubles in round-trip form (NaN as null),
 /// the library version and a SHA-256 checksum of the content; other formats, versions and edited files are refused.
@@ -104,7 +104,7 @@ public sealed class GlobalShardFile
     }
 
     /// <summary>The analysis and the worlds of the files of one run, checking that every file describes the same analysis and that the
-    /// shards are 1 to N exactly once (<see cref="SensitivityAnalysis.MergeGlobal(GlobalSensitivitySettings, IEnumerable{GlobalWorld})"/> then checks the worlds against the settings).</summary>
+    /// shards are 1 to N exactly once (<see cref="GlobalSensitivityResult.Merge(GlobalSensitivitySettings, IEnumerable{GlobalWorld})"/> then checks the worlds against the settings).</summary>
     /// <param name="files">The files, at least one.</param>
     /// <param name="names">Their names, for messages.</param>
     /// <exception cref="ArgumentException">No file, a file from another analysis, or shards missing or repeated.</exception>

@@ -61,7 +61,7 @@ public sealed class SensitivityShardFile
     /// <param name="shards">The number of shards, in [1, <see cref="MaxShards"/>].</param>
     /// <param name="progress">Receives the fraction done, in [0, 1] (optional).</param>
     /// <exception cref="ArgumentOutOfRangeException">A shard number out of range.</exception>
-    /// <exception cref="ArgumentException">As <see cref="SensitivityAnalysis.Run"/>.</exception>
+    /// <exception cref="ArgumentException">As <see cref="SensitivityResult.Run"/>.</exception>
     public static SensitivityShardFile Run(IEnumerable<string> analysis, SensitivitySettings settings, int shard, int shards, IProgress<double>? progress = null) =>
         new(analysis, SensitivityAnalysis.RunShard(settings, shard, shards, progress));
 
