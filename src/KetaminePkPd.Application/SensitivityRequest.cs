@@ -4,29 +4,14 @@ namespace KetaminePkPd.Application;
 /// A sensitivity analysis as a user asks for it (the <c>sensitivity</c> command's settings): a design, the hypothesis by
 /// name with the strengths given, the assumptions to vary one at a time and the pair to vary together by their tokens,
 /// one observation given as r, n and time (Luckenbaugh 2014's two by default), replicates, pool and seed.
-/// <see cref="Resolve"/> applies the defaults and checks every combination; <see cref="Settings"/> is ready to run and
-/// <see cref="Arguments"/> are the command-line arguments that give the same analysis (stored in shard files).
+/// <see cref="Resolve"/> applies the defaults and checks every combination; <see cref="SensitivityRequestBase{TSettings}.Settings"/> is ready to run and
+/// <see cref="SensitivityRequestBase{TSettings}.Arguments"/> are the command-line arguments that give the same analysis (stored in shard files).
 /// </summary>
-public sealed class SensitivityRequest
+public sealed class SensitivityRequest : SensitivityRequestBase<SensitivitySettings>
 {
-    private SensitivityRequest(DesignChoice choice, SensitivitySettings settings, ImmutableArray<string> arguments)
+    private SensitivityRequest(DesignChoice choice, SensitivitySettings settings, ImmutableArray<string> arguments) : base(choice, settings, arguments)
     {
-        Choice = choice;
-        Settings = settings;
-        Arguments = arguments;
     }
-
-    /// <summary>The design as chosen (key or file).</summary>
-    public DesignChoice Choice { get; }
-
-    /// <summary>The settings to run (<see cref="SensitivityResult.Run"/>), validated.</summary>
-    public SensitivitySettings Settings { get; }
-
-    /// <summary>The arguments after <c>sensitivity</c> that define this analysis (the options that differ from the defaults; no output options).</summary>
-    public ImmutableArray<string> Arguments { get; }
-
-    /// <summary>A command line that reproduces the analysis: <c>ketamine-pkpd sensitivity</c> and <see cref="Arguments"/>, quoted for a POSIX shell where needed.</summary>
-    public string Reproduce => CommandLineText.CommandLine("sensitivity", Arguments);
 
     /// <summary>Resolves a request; every argument is optional.</summary>
     /// <param name="design">The design chosen; null for the NIMH design.</param>
