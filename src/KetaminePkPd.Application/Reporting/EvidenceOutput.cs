@@ -4,7 +4,7 @@ using KetaminePkPd.Evidence;
 
 namespace KetaminePkPd.Application.Reporting;
 
-/// <summary>The readable reports, the JSON document and the CSV table of the evidence catalogue and of <see cref="EvidenceAnalysis.Run"/>;
+/// <summary>The readable reports, the JSON document and the CSV table of the evidence catalogue and of <see cref="EvidenceResult.Run"/>;
 /// the Markdown page docs/evidence.md is <see cref="EvidenceMarkdown.ToMarkdown"/>.</summary>
 public static class EvidenceOutput
 {
