@@ -184,11 +184,23 @@ internal sealed class PkSolution
     /// <summary><see cref="RatesAt(double, int)"/> written into one array of length <paramref name="width"/> that each call overwrites:
     /// for a search that reads the rates of one interval before asking for the next (<see cref="PeakSearch"/> copies what it keeps); each
     /// call has its own array, so one search's function must not be shared with another thread.</summary>
+    /// <remarks>The rates in force just after t depend only on how many event times (<see cref="EventTimesH"/>: every input's start
+    /// and every zero-order input's end) lie at or before t + TimeEpsH, so a call that finds the same count as the call before returns
+    /// the array unchanged instead of summing the same rates again.</remarks>
     public Func<double, double[]> ReusedRates(int width)
     {
         var b = new double[width];
+        var events = EventTimesH;
+        int filledFor = -1, count = 0;
+        double previous = double.NegativeInfinity;
         return t =>
         {
+            double at = t + TimeEpsH;
+            if (at < previous) count = 0;
+            previous = at;
+            while (count < events.Length && events[count] <= at) count++;
+            if (count == filledFor) return b;
+            filledFor = count;
             Array.Clear(b);
             foreach (var i in _inputs)
                 if (i.DurationH > 0 && i.StartH <= t + TimeEpsH && i.EndH > t + TimeEpsH)
