@@ -23,8 +23,8 @@ public sealed record ExposureMetrics
     /// <param name="aucToEndNgHPerMl">AUC from 0 to Until, ng.h/mL.</param>
     /// <param name="auc0To24NgHPerMl">AUC from 0 to 24 h whatever Until is, ng.h/mL.</param>
     /// <param name="aucInfNgHPerMl">AUC from 0 to infinity of the whole regimen, ng.h/mL.</param>
-    /// <param name="terminalHalfLifeH">Terminal half-life, h (NaN when no drug reaches the analyte, or when the two slowest
-/// no rate constant reaching it is positive).</param>
+    /// <param name="terminalHalfLifeH">Terminal half-life, h (NaN when no drug reaches the analyte, or when no rate constant
+    /// reaching it is positive).</param>
     /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
     public ExposureMetrics(double cmaxNgPerMl, double tmaxH, double aucToEndNgHPerMl, double auc0To24NgHPerMl, double aucInfNgHPerMl, double terminalHalfLifeH)
     {
@@ -51,8 +51,8 @@ public sealed record ExposureMetrics
     /// <summary>AUC from 0 to infinity of the whole regimen, ng.h/mL.</summary>
     public double AucInfNgHPerMl { get; init => field = Guard.NonNegative(value, nameof(AucInfNgHPerMl)); }
 
-    /// <summary>Terminal half-life, h (NaN when no drug reaches the analyte, or when the two slowest
-/// no rate constant reaching it is positive).</summary>
+    /// <summary>Terminal half-life, h (NaN when no drug reaches the analyte, or when no rate constant
+    /// reaching it is positive).</summary>
     public double TerminalHalfLifeH { get; init => field = double.IsNaN(value) ? value : Guard.Positive(value, nameof(TerminalHalfLifeH)); }
 
     /// <summary>Time of the peak as a duration from time zero (<see cref="TmaxH"/> rounded to the nearest tick, 100 ns).</summary>
