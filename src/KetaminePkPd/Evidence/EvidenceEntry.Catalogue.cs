@@ -91,6 +91,16 @@ public sealed partial record EvidenceEntry
         const string reviewApprox = "each reviewed study stands as a 42-patient single 0.5 mg/kg infusion with a Pearson r of CADSS at 40 min and % change at day 1, " +
             "tested at two-sided alpha 0.05; the reviewed studies' own designs, times and statistics were not read";
 
+        const string echegarayLater = "\"The results for 72 hrs and 7 days following infusion were not significant\"";
+        const string echegarayLaterUncertainty = "secondary analysis; restricted to CADSS <= 15; three times tested";
+
+        // The Echegaray 2025 entries differ only in the time, the statistic, the uncertainty and the size note.
+        EvidenceEntry EchegarayAt(string keyTime, string time, TimeSpan at, EvidenceStatistic statistic, string uncertainty, string sizeNote) =>
+            new($"echegaray2025-{keyTime}", $"Echegaray 2025, {time}", EchegarayCitation,
+                "61 TRD patients, two centres", echegarayRegimen, "CADSS 40 min after the start of the infusion", $"change of MADRS from baseline at {time}",
+                statistic, uncertainty, "experts.mcmaster.ca, trends.periodikos.com.br and DOAJ abstract copies", echegarayUnknown, Echegaray,
+                echegaray, at, EvidenceOutcome.PointsChange, [], 61, sizeNote, echegarayApprox, EvidenceTest.Slope, cadssAtMost: 15);
+
         return
         [
             new("luckenbaugh2014-230min", "Luckenbaugh 2014, 230 min", LuckenbaughCitation, nimhPopulation, nimhRegimen,
@@ -167,24 +177,12 @@ public sealed partial record EvidenceEntry
                 "the rates and the test used; the n per group", Transform,
                 transform2, day28, EvidenceOutcome.Response, ["esketamine 56 mg"], 109,
                 "the esketamine arm size read (PMC8077059 Table 1)", phase3Approx + "; response split at peak CADSS 4, compared with a two-sided test of two proportions", EvidenceTest.ResponderSplit, peakCadss: true, splitAtCadss: 4),
-            new("echegaray2025-24h", "Echegaray 2025, 24 h", EchegarayCitation,
-                "61 TRD patients, two centres", echegarayRegimen, "CADSS 40 min after the start of the infusion", "change of MADRS from baseline at 24 h",
+            EchegarayAt("24h", "24 h", day1,
                 EvidenceStatistic.Slope(-0.5, null, null, 0.25, 0.04, "for CADSS <= 15: -0.5 MADRS points per CADSS point (SD = 0.25), p = 0.04"),
                 "secondary analysis; restricted to CADSS <= 15; confounders not controlled (authors); 24 h, 72 h and 7 days tested",
-                "experts.mcmaster.ca, trends.periodikos.com.br and DOAJ abstract copies", echegarayUnknown, Echegaray,
-                echegaray, day1, EvidenceOutcome.PointsChange, [], 61, "reported (61 analysed; the CADSS <= 15 subset is smaller, size not read)", echegarayApprox, EvidenceTest.Slope, cadssAtMost: 15),
-            new("echegaray2025-72h", "Echegaray 2025, 72 h", EchegarayCitation,
-                "61 TRD patients, two centres", echegarayRegimen, "CADSS 40 min after the start of the infusion", "change of MADRS from baseline at 72 h",
-                EvidenceStatistic.NotSignificant("\"The results for 72 hrs and 7 days following infusion were not significant\""),
-                "secondary analysis; restricted to CADSS <= 15; three times tested",
-                "experts.mcmaster.ca, trends.periodikos.com.br and DOAJ abstract copies", echegarayUnknown, Echegaray,
-                echegaray, day3, EvidenceOutcome.PointsChange, [], 61, "reported (61 analysed)", echegarayApprox, EvidenceTest.Slope, cadssAtMost: 15),
-            new("echegaray2025-7d", "Echegaray 2025, 7 days", EchegarayCitation,
-                "61 TRD patients, two centres", echegarayRegimen, "CADSS 40 min after the start of the infusion", "change of MADRS from baseline at 7 days",
-                EvidenceStatistic.NotSignificant("\"The results for 72 hrs and 7 days following infusion were not significant\""),
-                "secondary analysis; restricted to CADSS <= 15; three times tested",
-                "experts.mcmaster.ca, trends.periodikos.com.br and DOAJ abstract copies", echegarayUnknown, Echegaray,
-                echegaray, day7, EvidenceOutcome.PointsChange, [], 61, "reported (61 analysed)", echegarayApprox, EvidenceTest.Slope, cadssAtMost: 15),
+                "reported (61 analysed; the CADSS <= 15 subset is smaller, size not read)"),
+            EchegarayAt("72h", "72 h", day3, EvidenceStatistic.NotSignificant(echegarayLater), echegarayLaterUncertainty, "reported (61 analysed)"),
+            EchegarayAt("7d", "7 days", day7, EvidenceStatistic.NotSignificant(echegarayLater), echegarayLaterUncertainty, "reported (61 analysed)"),
             new("mathai2020", "Mathai 2020 review (CADSS studies)",
                 "Mathai DS, Meyer MJ, Storch EA, Kosten TR. The relationship between subjective effects induced by a single dose of ketamine and treatment " +
                 "response in patients with major depressive disorder: a systematic review. J Affect Disord 2020;264:123-129",
