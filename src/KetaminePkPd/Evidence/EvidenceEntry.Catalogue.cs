@@ -91,15 +91,33 @@ public sealed partial record EvidenceEntry
         const string reviewApprox = "each reviewed study stands as a 42-patient single 0.5 mg/kg infusion with a Pearson r of CADSS at 40 min and % change at day 1, " +
             "tested at two-sided alpha 0.05; the reviewed studies' own designs, times and statistics were not read";
 
-        const string echegarayLater = "\"The results for 72 hrs and 7 days following infusion were not significant\"";
-        const string echegarayLaterUncertainty = "secondary analysis; restricted to CADSS <= 15; three times tested";
-
-        // The Echegaray 2025 entries differ only in the time, the statistic, the uncertainty and the size note.
+        // Chen 2022's TRANSFORM-2 entries: two Spearman correlations and two responder splits, each pair differing in the day (and the uncertainty).
+        EvidenceEntry ChenSpearman(string keyDay, int day, TimeSpan at, string uncertainty) =>
+            new($"chen2022-t2-{keyDay}", $"Chen 2022, TRANSFORM-2 day {day}", ChenCitation,
+                chenPopulation, chenRegimen,
+                "peak CADSS after the first (day 1) dose", $"change of MADRS at day {day}",
+                EvidenceStatistic.NotSignificant("Spearman correlations \"nonsignificant and close to zero\""),
+                uncertainty, chenSources, "the r values; the n per analysis", Transform,
+                transform2, at, EvidenceOutcome.PointsChange, ["esketamine 56 mg"], 109,
+                chenArmSize, chenSpearmanApprox, EvidenceTest.Spearman, peakCadss: true);
+        EvidenceEntry ChenResponders(int day, TimeSpan at) =>
+            new($"chen2022-t2-responders-day{day}", $"Chen 2022, responders day {day}", ChenCitation,
+                "TRD, TRANSFORM-2 esketamine arm", chenRegimen,
+                "peak CADSS after the first dose, > 4 against <= 4", $"response (> 50% MADRS reduction) at day {day}",
+                EvidenceStatistic.NotSignificant("the percentage of responders did not significantly differ between peak CADSS > 4 and <= 4"),
+                "post hoc comparison of responder rates by a CADSS cut-off", chenSources,
+                "the rates and the test used; the n per group", Transform,
+                transform2, at, EvidenceOutcome.Response, ["esketamine 56 mg"], 109,
+                "the esketamine arm size read (PMC8077059 Table 1)", phase3Approx + "; response split at peak CADSS 4, compared with a two-sided test of two proportions", EvidenceTest.ResponderSplit, peakCadss: true, splitAtCadss: 4);
+        // The Echegaray 2025 entries differ only in the time, the statistic, the uncertainty and the size note; 72 h and 7 days in the time alone.
         EvidenceEntry EchegarayAt(string keyTime, string time, TimeSpan at, EvidenceStatistic statistic, string uncertainty, string sizeNote) =>
             new($"echegaray2025-{keyTime}", $"Echegaray 2025, {time}", EchegarayCitation,
                 "61 TRD patients, two centres", echegarayRegimen, "CADSS 40 min after the start of the infusion", $"change of MADRS from baseline at {time}",
                 statistic, uncertainty, "experts.mcmaster.ca, trends.periodikos.com.br and DOAJ abstract copies", echegarayUnknown, Echegaray,
                 echegaray, at, EvidenceOutcome.PointsChange, [], 61, sizeNote, echegarayApprox, EvidenceTest.Slope, cadssAtMost: 15);
+        EvidenceEntry EchegarayLater(string keyTime, string time, TimeSpan at) =>
+            EchegarayAt(keyTime, time, at, EvidenceStatistic.NotSignificant("\"The results for 72 hrs and 7 days following infusion were not significant\""),
+                "secondary analysis; restricted to CADSS <= 15; three times tested", "reported (61 analysed)");
 
         return
         [
@@ -145,44 +163,16 @@ public sealed partial record EvidenceEntry
                 "the interaction's estimate; journal year and DOI", Transform,
                 phase3, day28, EvidenceOutcome.PointsChange, [], 565, TransformSizes + "; the analysis reports 576",
                 phase3Approx + "; the interaction over the induction stands as the slope of the day-28 change on day-1 CADSS", EvidenceTest.Slope),
-            new("chen2022-t2-day2", "Chen 2022, TRANSFORM-2 day 2", ChenCitation,
-                chenPopulation, chenRegimen,
-                "peak CADSS after the first (day 1) dose", "change of MADRS at day 2",
-                EvidenceStatistic.NotSignificant("Spearman correlations \"nonsignificant and close to zero\""),
-                "post hoc; several correlations (day 1 and day 25 CADSS, day 2 and day 28 MADRS) and a mediation analysis",
-                chenSources, "the r values; the n per analysis", Transform,
-                transform2, day1, EvidenceOutcome.PointsChange, ["esketamine 56 mg"], 109,
-                chenArmSize, chenSpearmanApprox, EvidenceTest.Spearman, peakCadss: true),
-            new("chen2022-t2-day28", "Chen 2022, TRANSFORM-2 day 28", ChenCitation,
-                chenPopulation, chenRegimen,
-                "peak CADSS after the first (day 1) dose", "change of MADRS at day 28",
-                EvidenceStatistic.NotSignificant("Spearman correlations \"nonsignificant and close to zero\""),
-                "post hoc; several correlations and a mediation analysis (no mediation of the day-2 or day-28 change)",
-                chenSources, "the r values; the n per analysis", Transform,
-                transform2, day28, EvidenceOutcome.PointsChange, ["esketamine 56 mg"], 109,
-                chenArmSize, chenSpearmanApprox, EvidenceTest.Spearman, peakCadss: true),
-            new("chen2022-t2-responders-day2", "Chen 2022, responders day 2", ChenCitation,
-                "TRD, TRANSFORM-2 esketamine arm", chenRegimen,
-                "peak CADSS after the first dose, > 4 against <= 4", "response (> 50% MADRS reduction) at day 2",
-                EvidenceStatistic.NotSignificant("the percentage of responders did not significantly differ between peak CADSS > 4 and <= 4"),
-                "post hoc comparison of responder rates by a CADSS cut-off", chenSources,
-                "the rates and the test used; the n per group", Transform,
-                transform2, day1, EvidenceOutcome.Response, ["esketamine 56 mg"], 109,
-                "the esketamine arm size read (PMC8077059 Table 1)", phase3Approx + "; response split at peak CADSS 4, compared with a two-sided test of two proportions", EvidenceTest.ResponderSplit, peakCadss: true, splitAtCadss: 4),
-            new("chen2022-t2-responders-day28", "Chen 2022, responders day 28", ChenCitation,
-                "TRD, TRANSFORM-2 esketamine arm", chenRegimen,
-                "peak CADSS after the first dose, > 4 against <= 4", "response (> 50% MADRS reduction) at day 28",
-                EvidenceStatistic.NotSignificant("the percentage of responders did not significantly differ between peak CADSS > 4 and <= 4"),
-                "post hoc comparison of responder rates by a CADSS cut-off", chenSources,
-                "the rates and the test used; the n per group", Transform,
-                transform2, day28, EvidenceOutcome.Response, ["esketamine 56 mg"], 109,
-                "the esketamine arm size read (PMC8077059 Table 1)", phase3Approx + "; response split at peak CADSS 4, compared with a two-sided test of two proportions", EvidenceTest.ResponderSplit, peakCadss: true, splitAtCadss: 4),
+            ChenSpearman("day2", 2, day1, "post hoc; several correlations (day 1 and day 25 CADSS, day 2 and day 28 MADRS) and a mediation analysis"),
+            ChenSpearman("day28", 28, day28, "post hoc; several correlations and a mediation analysis (no mediation of the day-2 or day-28 change)"),
+            ChenResponders(2, day1),
+            ChenResponders(28, day28),
             EchegarayAt("24h", "24 h", day1,
                 EvidenceStatistic.Slope(-0.5, null, null, 0.25, 0.04, "for CADSS <= 15: -0.5 MADRS points per CADSS point (SD = 0.25), p = 0.04"),
                 "secondary analysis; restricted to CADSS <= 15; confounders not controlled (authors); 24 h, 72 h and 7 days tested",
                 "reported (61 analysed; the CADSS <= 15 subset is smaller, size not read)"),
-            EchegarayAt("72h", "72 h", day3, EvidenceStatistic.NotSignificant(echegarayLater), echegarayLaterUncertainty, "reported (61 analysed)"),
-            EchegarayAt("7d", "7 days", day7, EvidenceStatistic.NotSignificant(echegarayLater), echegarayLaterUncertainty, "reported (61 analysed)"),
+            EchegarayLater("72h", "72 h", day3),
+            EchegarayLater("7d", "7 days", day7),
             new("mathai2020", "Mathai 2020 review (CADSS studies)",
                 "Mathai DS, Meyer MJ, Storch EA, Kosten TR. The relationship between subjective effects induced by a single dose of ketamine and treatment " +
                 "response in patients with major depressive disorder: a systematic review. J Affect Disord 2020;264:123-129",
