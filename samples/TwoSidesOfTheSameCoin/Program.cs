@@ -1,6 +1,6 @@
 // TwoSidesOfTheSameCoin: the project's question in one call. In the NIMH sample, dissociation at 40 min correlated
 // with later improvement (Luckenbaugh 2014: r = -0.35 at 230 min, -0.41 at day 7). Is that just shared exposure (more drug,
-// more of both effects), or does it take a common mechanism, mediation or expectancy? HypothesisTest simulates replicate
+// more of both effects), or does it take a common mechanism, mediation or expectancy? HypothesisTestResult.Run simulates replicate
 // trials of the observed size under each hypothesis and places the observed r in each sampling distribution.
 // Small settings here (300 replicates, 1500 patients per hypothesis) so it runs in seconds; the CLI default is 2000 and 10 000.
 // Run it:  dotnet run --project samples/TwoSidesOfTheSameCoin
@@ -19,7 +19,7 @@ public static class Program
         // The defaults are the real job: the NIMH design (0.5 mg/kg over 40 min), the four hypotheses of docs/model.md section 5 and
         // both Luckenbaugh correlations. Only the sizes are cut down; the seed makes the result reproducible.
         var settings = new HypothesisTestSettings { Replicates = 300, PoolSize = 1500, Seed = 42 };
-        var result = HypothesisTest.Run(settings);
+        var result = HypothesisTestResult.Run(settings);
 
         output.WriteLine($"Design: {settings.Design.Name}; {settings.Replicates} replicate trials per hypothesis, {settings.PoolSize} virtual patients each, seed {settings.Seed}.");
         output.WriteLine("r is CADSS at 40 min against % change of the depression score: negative = more dissociation, more improvement.");

@@ -6,7 +6,7 @@ using KetaminePkPd.Validation;
 namespace KetaminePkPd.Application;
 
 /// <summary>
-/// What a front end asks of <see cref="Calibrator.Run"/>: an optional targets file, the seed and the patients per arm of the
+/// What a front end asks of <see cref="CalibrationResult.Run"/>: an optional targets file, the seed and the patients per arm of the
 /// virtual-trial blocks, and whether to compute the profile intervals. <see cref="Resolve"/> turns it into settings.
 /// </summary>
 public sealed record CalibrationRequest
@@ -109,7 +109,7 @@ public sealed record CalibrationRequest
     private static readonly string[] Fields = ["key", "quantity", "design", "unit", "published", "publishedText", "low", "high", "tolerance", "source", "use", "knownMiss"];
 
     /// <summary>The keys the calibration measures, from a run with no intervals description (the blocks' declared keys).</summary>
-    private static HashSet<string> CalibrationTargetKeys() => [.. Calibrator.TargetKeys];
+    private static HashSet<string> CalibrationTargetKeys() => [.. CalibrationSettings.TargetKeys];
 
     private static string? Text(Dictionary<string, JsonElement> fields, string name, string at)
     {

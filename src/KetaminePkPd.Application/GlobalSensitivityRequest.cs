@@ -4,9 +4,9 @@ namespace KetaminePkPd.Application;
 /// A global uncertainty analysis as a user asks for it (<c>sensitivity --global</c>): a design, the hypotheses (all four, or
 /// one by name) with the strengths given, the assumptions sampled jointly by their tokens, one observation (Luckenbaugh
 /// 2014's two by default), worlds, replicates, pool and seed. <see cref="Resolve"/> applies the defaults and checks every
-/// value; <see cref="Arguments"/> reproduce the analysis (stored in shard files).
+/// value; <see cref="SensitivityRequestBase{TSettings}.Arguments"/> reproduce the analysis (stored in shard files).
 /// </summary>
-public sealed class GlobalSensitivityRequest
+public sealed class GlobalSensitivityRequest : SensitivityRequestBase<GlobalSensitivitySettings>
 {
     /// <summary>Wall seconds per world on the project's 2-core machine at the defaults: 36.7 CPU seconds for 100 worlds (19 plausible) under
     /// /usr/bin/time, 2026-12-06, worlds run two at a time (docs/sensitivity.md, "Global analysis": cost).</summary>
@@ -21,24 +21,9 @@ public sealed class GlobalSensitivityRequest
         "compatible, the median-r quantiles and each assumption's PRCC; --plot draws the median-r distribution and importance bars, --out one CSV row per world (docs/sensitivity.md). " +
         $"[defaults: --worlds {GlobalSensitivitySettings.DefaultWorlds}, --replicates {GlobalSensitivitySettings.DefaultWorldReplicates}, --subjects {GlobalSensitivitySettings.DefaultWorldPoolSize}]";
 
-    private GlobalSensitivityRequest(DesignChoice choice, GlobalSensitivitySettings settings, ImmutableArray<string> arguments)
+    private GlobalSensitivityRequest(DesignChoice choice, GlobalSensitivitySettings settings, ImmutableArray<string> arguments) : base(choice, settings, arguments)
     {
-        Choice = choice;
-        Settings = settings;
-        Arguments = arguments;
     }
-
-    /// <summary>The design as chosen.</summary>
-    public DesignChoice Choice { get; }
-
-    /// <summary>The settings to run, validated.</summary>
-    public GlobalSensitivitySettings Settings { get; }
-
-    /// <summary>The arguments after <c>sensitivity</c> that define this analysis (starting with <c>--global</c>; no output options).</summary>
-    public ImmutableArray<string> Arguments { get; }
-
-    /// <summary>A command line that reproduces the analysis.</summary>
-    public string Reproduce => CommandLineText.CommandLine("sensitivity", Arguments);
 
     /// <summary>Resolves a request; every argument is optional.</summary>
     /// <param name="design">The design; null for NIMH.</param>
@@ -67,7 +52,7 @@ public sealed class GlobalSensitivityRequest
             throw new ArgumentException($"{option} applies to the {target} hypothesis, which this run does not test; drop --hypothesis or use --hypothesis {target}.");
         var observed = SensitivityArguments.Observed(observedR, observedN, observedAt);
         var varyList = vary?.ToList() ?? [];
-        var assumptions = SensitivityAnalysis.ParseList(varyList, choice.Design, "--vary");
+        var assumptions = SensitivitySettings.ParseAssumptions(varyList, choice.Design, "--vary");
         if (assumptions.IsEmpty) throw new ArgumentException("--vary none: a global analysis samples at least one assumption.");
         var settings = d with
         {

@@ -24,7 +24,7 @@ public sealed class HypothesisRequest
     /// <summary>The design as chosen (key or file).</summary>
     public DesignChoice Choice { get; }
 
-    /// <summary>The settings to run (<see cref="HypothesisTest.Run"/>).</summary>
+    /// <summary>The settings to run (<see cref="HypothesisTestResult.Run"/>).</summary>
     public HypothesisTestSettings Settings { get; }
 
     /// <summary>The strengths given.</summary>

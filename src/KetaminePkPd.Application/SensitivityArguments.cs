@@ -20,6 +20,6 @@ internal static class SensitivityArguments
         if (parametersFile is not null) args.AddRange(["--parameters", parametersFile]);
         if (hypothesis is not null) args.AddRange(["--hypothesis", hypothesis]);
         foreach (string a in strengths.Arguments()) args.AddRange(a.Split(' ', 2));
-        if (varyGiven) args.AddRange(["--vary", assumptions.IsEmpty ? "none" : string.Join(',', assumptions.Select(SensitivityAnalysis.Token))]);
+        if (varyGiven) args.AddRange(["--vary", assumptions.IsEmpty ? "none" : string.Join(',', assumptions.Select(SensitivitySettings.Token))]);
     }
 }

@@ -4,36 +4,21 @@ namespace KetaminePkPd.Application;
 /// A sensitivity analysis as a user asks for it (the <c>sensitivity</c> command's settings): a design, the hypothesis by
 /// name with the strengths given, the assumptions to vary one at a time and the pair to vary together by their tokens,
 /// one observation given as r, n and time (Luckenbaugh 2014's two by default), replicates, pool and seed.
-/// <see cref="Resolve"/> applies the defaults and checks every combination; <see cref="Settings"/> is ready to run and
-/// <see cref="Arguments"/> are the command-line arguments that give the same analysis (stored in shard files).
+/// <see cref="Resolve"/> applies the defaults and checks every combination; <see cref="SensitivityRequestBase{TSettings}.Settings"/> is ready to run and
+/// <see cref="SensitivityRequestBase{TSettings}.Arguments"/> are the command-line arguments that give the same analysis (stored in shard files).
 /// </summary>
-public sealed class SensitivityRequest
+public sealed class SensitivityRequest : SensitivityRequestBase<SensitivitySettings>
 {
-    private SensitivityRequest(DesignChoice choice, SensitivitySettings settings, ImmutableArray<string> arguments)
+    private SensitivityRequest(DesignChoice choice, SensitivitySettings settings, ImmutableArray<string> arguments) : base(choice, settings, arguments)
     {
-        Choice = choice;
-        Settings = settings;
-        Arguments = arguments;
     }
-
-    /// <summary>The design as chosen (key or file).</summary>
-    public DesignChoice Choice { get; }
-
-    /// <summary>The settings to run (<see cref="SensitivityAnalysis.Run"/>), validated.</summary>
-    public SensitivitySettings Settings { get; }
-
-    /// <summary>The arguments after <c>sensitivity</c> that define this analysis (the options that differ from the defaults; no output options).</summary>
-    public ImmutableArray<string> Arguments { get; }
-
-    /// <summary>A command line that reproduces the analysis: <c>ketamine-pkpd sensitivity</c> and <see cref="Arguments"/>, quoted for a POSIX shell where needed.</summary>
-    public string Reproduce => CommandLineText.CommandLine("sensitivity", Arguments);
 
     /// <summary>Resolves a request; every argument is optional.</summary>
     /// <param name="design">The design chosen; null for the NIMH design.</param>
     /// <param name="hypothesis">The hypothesis name; null for exposure-only.</param>
     /// <param name="strengths">Strengths; each must belong to <paramref name="hypothesis"/>.</param>
-    /// <param name="vary">Assumption tokens varied one at a time (<see cref="SensitivityAnalysis.ParseList"/>); null or empty for all that apply to the design.</param>
-    /// <param name="pair">Two assumptions varied together, <c>a,b</c> (<see cref="SensitivityAnalysis.ParsePair"/>), or null.</param>
+    /// <param name="vary">Assumption tokens varied one at a time (<see cref="SensitivitySettings.ParseAssumptions"/>); null or empty for all that apply to the design.</param>
+    /// <param name="pair">Two assumptions varied together, <c>a,b</c> (<see cref="SensitivitySettings.ParsePair"/>), or null.</param>
     /// <param name="observedR">An observed r (with <paramref name="observedN"/> and <paramref name="observedAt"/>).</param>
     /// <param name="observedN">Patients behind <paramref name="observedR"/>.</param>
     /// <param name="observedAt">The time of <paramref name="observedR"/>, one of the design's assessments.</param>
@@ -56,15 +41,15 @@ public sealed class SensitivityRequest
         var settings = d with
         {
             Design = choice.Design, Hypothesis = h, Observed = observed ?? d.Observed,
-            Assumptions = SensitivityAnalysis.ParseList(varyList, choice.Design, "--vary"),
-            Pair = pair is null ? null : SensitivityAnalysis.ParsePair(pair, choice.Design, "--pair"),
+            Assumptions = SensitivitySettings.ParseAssumptions(varyList, choice.Design, "--vary"),
+            Pair = pair is null ? null : SensitivitySettings.ParsePair(pair, choice.Design, "--pair"),
             Replicates = replicates ?? d.Replicates, PoolSize = subjects ?? d.PoolSize, Seed = seed ?? d.Seed,
         };
         settings.Validate();
 
         var args = new List<string>();
         SensitivityArguments.AddCommon(args, choice, null, !h.IsExposureOnly || hypothesis is not null ? h.Name : null, given, varyList.Count > 0, settings.Assumptions);
-        if (settings.Pair is { } p) args.AddRange(["--pair", $"{SensitivityAnalysis.Token(p.First)},{SensitivityAnalysis.Token(p.Second)}"]);
+        if (settings.Pair is { } p) args.AddRange(["--pair", $"{SensitivitySettings.Token(p.First)},{SensitivitySettings.Token(p.Second)}"]);
         CommandLineText.AddReplicateArguments(args, observed, (settings.Replicates, d.Replicates), (settings.PoolSize, d.PoolSize), (settings.Seed, d.Seed));
         return new SensitivityRequest(choice, settings, [.. args]);
     }

@@ -9,7 +9,7 @@ using ScottPlot;
 namespace KetaminePkPd.Plotting;
 
 /// <summary>
-/// The figures of a route comparison (<see cref="RouteComparison.Run"/>) and of the population of a dose sweep
+/// The figures of a route comparison (<see cref="ComparisonResult.Run"/>) and of the population of a dose sweep
 /// (<see cref="DoseResponseResult.Run"/>), drawn with <see cref="Charts"/>. Each reads a result and draws; none simulates.
 /// </summary>
 public static class ComparisonCharts

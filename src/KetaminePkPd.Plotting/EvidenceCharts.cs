@@ -4,7 +4,7 @@ using ScottPlot;
 
 namespace KetaminePkPd.Plotting;
 
-/// <summary>The figure of an <see cref="EvidenceAnalysis"/> run: which hypotheses each published entry leaves standing.</summary>
+/// <summary>The figure of an <see cref="EvidenceResult.Run"/> run: which hypotheses each published entry leaves standing.</summary>
 public static class EvidenceCharts
 {
     private static readonly MarkerShape[] Shapes = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleUp];

@@ -7,7 +7,7 @@ using ScottPlot;
 namespace KetaminePkPd.Plotting;
 
 /// <summary>
-/// The figures of a <see cref="SensitivityAnalysis"/>: the distribution of the median r across the plausible worlds
+/// The figures of a <see cref="GlobalSensitivityResult.Run"/>: the distribution of the median r across the plausible worlds
 /// per hypothesis with the observation marked, and the importance bars (PRCC with their 95% intervals). Each reads a
 /// <see cref="GlobalSensitivityResult"/> and draws; none simulates.
 /// </summary>
@@ -97,7 +97,7 @@ public static class GlobalCharts
         for (int i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            ticks.AddMajor(i, SensitivityAnalysis.Describe(row.Assumption));
+            ticks.AddMajor(i, SensitivitySettings.Describe(row.Assumption));
             if (double.IsNaN(row.Prcc)) continue;
             var bar = plt.Add.Rectangle(Math.Min(0, row.Prcc), Math.Max(0, row.Prcc), i - 0.32, i + 0.32);
             var colour = Math.Abs(row.Prcc) > 1.96 * row.StandardError ? Figure.Palette[0] : new Color(0x9a, 0x9a, 0x9a);

@@ -52,10 +52,10 @@ public sealed record HtmlReportStory
     {
         ArgumentNullException.ThrowIfNull(settings);
         var nimh = ComparisonArm.Parse("drug=racemic route=iv dose=0.5mg/kg infusion=40min name=NIMH_0.5_mg/kg_over_40_min");
-        var bands = RouteComparison.Run([nimh], ComparisonOptions.Default with { PopulationSize = BandPatients, Seed = settings.Seed, Effects = settings.Design.Population.Effects }, Part(progress, 0, 0.04));
+        var bands = ComparisonResult.Run([nimh], ComparisonOptions.Default with { PopulationSize = BandPatients, Seed = settings.Seed, Effects = settings.Design.Population.Effects }, Part(progress, 0, 0.04));
         var trial = settings.Design.Simulate(Hypothesis.ExposureOnly, settings.Seed);
         progress?.Report(0.05);
-        var test = HypothesisTest.Run(settings, Part(progress, 0.05, 0.95));
+        var test = HypothesisTestResult.Run(settings, Part(progress, 0.05, 0.95));
         return new HtmlReportStory(bands.Arms[0], trial, test);
     }
 

@@ -7,7 +7,7 @@ using KetaminePkPd.Sensitivity;
 namespace KetaminePkPd.Plotting;
 
 /// <summary>
-/// The figures of a <see cref="SensitivityAnalysis"/>: a tornado plot (one assumption at a time) and a heat map (two at a
+/// The figures of a <see cref="SensitivityResult.Run"/>: a tornado plot (one assumption at a time) and a heat map (two at a
 /// time) with the compatibility contour. Each reads a <see cref="SensitivityResult"/> and draws; none simulates.
 /// </summary>
 public static class SensitivityCharts
@@ -56,7 +56,7 @@ public static class SensitivityCharts
                 text.LabelAlignment = align;
                 text.LabelFontColor = cell[observed].Verdict == CompatibilityVerdict.Compatible ? green : Colors.Black;
             }
-            ticks.AddMajor(i, SensitivityAnalysis.Describe(row.Assumption));
+            ticks.AddMajor(i, SensitivitySettings.Describe(row.Assumption));
         }
         plt.Axes.Left.TickGenerator = ticks;
         var d = plt.Add.VerticalLine(defaultMedian);
@@ -99,7 +99,7 @@ public static class SensitivityCharts
         foreach (var c in result.PairGrid) p[c.Levels[0].Index, c.Levels[1].Index] = c[observed].Compatibility.TwoSidedP;
 
         var plt = Figure.New($"Two-sided compatibility p of the observed r = {observed.R.ToString("0.00", CultureInfo.InvariantCulture)} ({Durations.Prose(observed.Time)}, n = {observed.N}) under {result.Settings.Hypothesis.Name}",
-            SensitivityAnalysis.Describe(pair.Second), SensitivityAnalysis.Describe(pair.First));
+            SensitivitySettings.Describe(pair.Second), SensitivitySettings.Describe(pair.First));
         plt.Title(plt.Axes.Title.Label.Text, size: 17);
         for (int y = 0; y < ys.Count; y++)
             for (int x = 0; x < xs.Count; x++)

@@ -5,7 +5,7 @@ using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.Plotting;
 
-/// <summary>The figure of a <see cref="StrengthScan"/>: compatibility (two-sided p) against the strength of one hypothesis.</summary>
+/// <summary>The figure of a <see cref="StrengthScanResult.Run"/>: compatibility (two-sided p) against the strength of one hypothesis.</summary>
 public static class StrengthCharts
 {
     /// <summary>

@@ -5,8 +5,8 @@ namespace KetaminePkPd;
 /// <summary>
 /// A simulation that advances in steps of bounded work, for callers that must stay responsive between steps (a page in a
 /// browser has one thread: it renders progress between steps) or that want to stop early. Each feature starts one:
-/// <see cref="Trials.VirtualTrial.Start"/>, <see cref="HypothesisTesting.HypothesisTest.Start"/>,
-/// <see cref="Comparisons.RouteComparison.StartPopulation"/>, <see cref="Sensitivity.SensitivityAnalysis.Start"/> and <see cref="Evidence.EvidenceAnalysis.Start"/>. The feature's
+/// <see cref="Trials.VirtualTrial.Start"/>, <see cref="HypothesisTesting.HypothesisTestResult.Start"/>,
+/// <see cref="Comparisons.PopulationBands.Start"/>, <see cref="Sensitivity.SensitivityResult.Start"/> and <see cref="Evidence.EvidenceResult.Start"/>. The feature's
 /// <c>Run</c> is its run stepped to the end, so the result is the same, bit for bit, whatever the step sizes and whether a
 /// step uses all cores: every patient and replicate has its own random stream (tested).
 /// </summary>

@@ -137,7 +137,7 @@ public sealed partial class TeachingPageTests
         await page.WaitForFunctionAsync("() => document.getElementById('dr-dose-value').textContent.startsWith('0.55')");
         var arm = new KetaminePkPd.Comparisons.ComparisonArm("check", KetaminePkPd.Pharmacokinetics.PkParameterSet.Domino,
             Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.55), TimeSpan.FromMinutes(40)));
-        double expected = KetaminePkPd.Comparisons.RouteComparison.Run([arm], new() { Parallel = false }).Arms[0].Typical.PeakCadss;
+        double expected = KetaminePkPd.Comparisons.ComparisonResult.Run([arm], new() { Parallel = false }).Arms[0].Typical.PeakCadss;
         double shown = await DataValue(page, "#dr-cadss");
         Assert.Equal(expected, shown, Math.Abs(expected) * Tolerance);
         await Screenshot(page, "#dose-response", "web-dose-response.png");
@@ -174,7 +174,7 @@ public sealed partial class TeachingPageTests
             _ => Administration.IntravenousInfusion(dose.EndsWith(" mg", StringComparison.Ordinal) ? Dose.FromMilligrams(35) : Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)),
         };
         var options = new KetaminePkPd.Comparisons.ComparisonOptions { Subject = Subject.TypicalAdult with { WeightKg = weightKg }, Parallel = false };
-        double expected = KetaminePkPd.Comparisons.RouteComparison.Run([new("check", set, administration)], options).Arms[0].Typical.CmaxNgPerMl;
+        double expected = KetaminePkPd.Comparisons.ComparisonResult.Run([new("check", set, administration)], options).Arms[0].Typical.CmaxNgPerMl;
         Assert.Equal(expected, await DataValue(page, "#op-cmax"), expected * Tolerance);
     }
 

@@ -112,7 +112,7 @@ public sealed partial class TeachingPageTests(BrowserFixture browser, ITestOutpu
         {
             Hypotheses = [Hypothesis.ExposureOnly], Replicates = 100, Seed = 1, Parallel = false,
         };
-        var library = HypothesisTest.Run(settings).Comparisons[0];
+        var library = HypothesisTestResult.Run(settings).Comparisons[0];
         Assert.Equal(library.MedianR, await DataValue(page, "#hy-median"), Tolerance);
         Assert.Equal(library.ProbabilityAtLeastAsStrong, await DataValue(page, "#hy-p"), Tolerance);
         Assert.Equal(library.Reading, await page.InnerTextAsync("#hy-reading"));
@@ -154,7 +154,7 @@ public sealed partial class TeachingPageTests(BrowserFixture browser, ITestOutpu
     {
         var page = await browser.OpenAsync();
         await page.WaitForSelectorAsync("#routes-table");
-        var library = RouteComparison.Run([ComparisonArm.Defaults[0], ComparisonArm.Defaults[1], ComparisonArm.Defaults[3]], new ComparisonOptions { Parallel = false });
+        var library = ComparisonResult.Run([ComparisonArm.Defaults[0], ComparisonArm.Defaults[1], ComparisonArm.Defaults[3]], new ComparisonOptions { Parallel = false });
         string table = await page.InnerTextAsync("#routes-table");
         foreach (var arm in library.Arms)
             Assert.Contains(arm.Typical.CmaxNgPerMl.ToString("0.0", CultureInfo.InvariantCulture), table);
@@ -178,7 +178,7 @@ public sealed partial class TeachingPageTests(BrowserFixture browser, ITestOutpu
         await page.WaitForSelectorAsync("#pop-table", new() { Timeout = 300_000 });
         double seconds = clock.Elapsed.TotalSeconds;
         var gaps = await StopWatchingFrames(page);
-        var library = RouteComparison.Run([ComparisonArm.Defaults[0]], new ComparisonOptions { PopulationSize = 100, Seed = 1, Parallel = false }).Arms[0].Population!;
+        var library = ComparisonResult.Run([ComparisonArm.Defaults[0]], new ComparisonOptions { PopulationSize = 100, Seed = 1, Parallel = false }).Arms[0].Population!;
         string table = await page.InnerTextAsync("#pop-table");
         Assert.Contains(library.Median.CmaxNgPerMl.ToString("0.0", CultureInfo.InvariantCulture), table);
         Assert.Contains(library.P95.PeakCadss.ToString("0.0", CultureInfo.InvariantCulture), table);
@@ -204,7 +204,7 @@ public sealed partial class TeachingPageTests(BrowserFixture browser, ITestOutpu
         var gaps = await StopWatchingFrames(page);
         // The page's settings: the reviews, the four hypotheses at the library's default strengths, 200 trials per study,
         // pools of at least 1000, seed 1 (run here in parallel: the result does not depend on it).
-        var library = KetaminePkPd.Evidence.EvidenceAnalysis.Run(KetaminePkPd.Evidence.EvidenceSettings.Default with
+        var library = KetaminePkPd.Evidence.EvidenceResult.Run(KetaminePkPd.Evidence.EvidenceSettings.Default with
         {
             Entries = [.. KetaminePkPd.Evidence.EvidenceEntry.All.Where(e => e.OverlapGroup == "reviews")],
             Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity(0.7), Hypothesis.Mediation(0.5), Hypothesis.Expectancy(20, 6)],
@@ -239,7 +239,7 @@ public sealed partial class TeachingPageTests(BrowserFixture browser, ITestOutpu
         var gaps = await StopWatchingFrames(page);
         // The page's defaults: exposure only, the five deciding assumptions, 200 trials per setting from pools of 240, seed 1
         // (run here on all cores: the result does not depend on it).
-        var library = KetaminePkPd.Sensitivity.SensitivityAnalysis.Run(KetaminePkPd.Sensitivity.SensitivitySettings.Default with
+        var library = KetaminePkPd.Sensitivity.SensitivityResult.Run(KetaminePkPd.Sensitivity.SensitivitySettings.Default with
         {
             Assumptions =
             [
@@ -282,7 +282,7 @@ public sealed partial class TeachingPageTests(BrowserFixture browser, ITestOutpu
     {
         var arm = new ComparisonArm("check", PkParameterSet.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(mgPerKg), TimeSpan.FromMinutes(40)));
         var options = new ComparisonOptions { Subject = Subject.TypicalAdult with { WeightKg = weightKg }, Parallel = false };
-        return RouteComparison.Run([arm], options).Arms[0].Typical.CmaxNgPerMl;
+        return ComparisonResult.Run([arm], options).Arms[0].Typical.CmaxNgPerMl;
     }
 
     private static string Invariant(double v) => v.ToString(CultureInfo.InvariantCulture);

@@ -14,7 +14,7 @@ public class DoseResponsePanelTests : PageContext
         cut.WaitForElement("#dr-cadss", TimeSpan.FromSeconds(60));
         var library = DoseResponseResult.Run(DoseResponseSettings.Default with { PopulationSize = 0 });
         Assert.Equal(library.Points, cut.Instance.Sweep!.Points);
-        var at = RouteComparison.Run([new ComparisonArm("check", PkParameterSet.Domino,
+        var at = ComparisonResult.Run([new ComparisonArm("check", PkParameterSet.Domino,
             Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)))], new ComparisonOptions { Parallel = false }).Arms[0].Typical;
         Assert.Equal(at.PeakCadss, Value(cut.Find("#dr-cadss")));
         Assert.Equal(at.AntidepressantDay1, Value(cut.Find("#dr-day1")));
@@ -54,7 +54,7 @@ public class DoseResponsePanelTests : PageContext
         cut.WaitForAssertion(() => Assert.Contains("20 patients at each of 8 doses", cut.Find("#dr-status").TextContent), TimeSpan.FromSeconds(240));
         var bands = cut.Instance.Bands;
         Assert.Equal(DoseResponseView.BandDosesMgPerKg, bands.Select(b => b.MgPerKg));
-        var library = RouteComparison.Run([DoseResponseView.Arm(0.5)], new ComparisonOptions { PopulationSize = 20, Seed = 1, Parallel = false }).Arms[0].Population!;
+        var library = ComparisonResult.Run([DoseResponseView.Arm(0.5)], new ComparisonOptions { PopulationSize = 20, Seed = 1, Parallel = false }).Arms[0].Population!;
         Assert.Equal(library, bands.Single(b => b.MgPerKg == 0.5).Bands);
         Assert.All(bands, b => Assert.True(b.Bands.P5.PeakCadss <= b.Bands.Median.PeakCadss && b.Bands.Median.PeakCadss <= b.Bands.P95.PeakCadss));
         Assert.Contains(DrawsTitled("Dose-response: dissociation")[^1].GetProperty("data").EnumerateArray(),

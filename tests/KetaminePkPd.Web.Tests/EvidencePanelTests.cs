@@ -23,7 +23,7 @@ public class EvidencePanelTests : PageContext
             Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity(0.3), Hypothesis.Mediation(0.5), Hypothesis.Expectancy(20, 6)],
             Replicates = 200, PoolFactor = 1, Seed = 1,
         };
-        var library = EvidenceAnalysis.Run(settings);
+        var library = EvidenceResult.Run(settings);
         var cells = cut.FindAll("#ev-table tbody td");
         Assert.Equal(library.Rows.Length, cells.Count);
         for (int i = 0; i < cells.Count; i++)

@@ -17,7 +17,7 @@ public class FrontierPanelTests : PageContext
         await cut.Find("#fr-run").ClickAsync(new());
         cut.WaitForElement("#fr-table", TimeSpan.FromMinutes(5));
 
-        var library = SensitivityAnalysis.Run(SensitivitySettings.Default with
+        var library = SensitivityResult.Run(SensitivitySettings.Default with
         {
             Hypothesis = Hypothesis.ExposureOnly, Assumptions = [SensitivityAssumption.PlaceboSd, SensitivityAssumption.CadssRatingNoiseSd],
             Replicates = 200, PoolSize = 240, Seed = 1,

@@ -8,7 +8,7 @@ public class OnePatientPanelTests : PageContext
 {
     /// <summary>The library's numbers for one arm, computed here independently of the page's settings type.</summary>
     private static ArmComparison Library(PkParameterSet model, Administration administration, double weightKg = 70) =>
-        RouteComparison.Run([new ComparisonArm("check", model, administration)],
+        ComparisonResult.Run([new ComparisonArm("check", model, administration)],
             new ComparisonOptions { Subject = Subject.TypicalAdult with { WeightKg = weightKg }, Parallel = false }).Arms[0];
 
     private static Administration Infusion(double mgPerKg, double minutes = 40) =>

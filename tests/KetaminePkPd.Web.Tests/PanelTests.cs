@@ -12,7 +12,7 @@ public class PanelTests : PageContext
     {
         var cut = Render<RouteComparisonPanel>();
         cut.WaitForElement("#routes-table", TimeSpan.FromSeconds(60));   // computed after the first paint
-        var library = RouteComparison.Run([ComparisonArm.Defaults[0], ComparisonArm.Defaults[1], ComparisonArm.Defaults[3]], new ComparisonOptions { Parallel = false });
+        var library = ComparisonResult.Run([ComparisonArm.Defaults[0], ComparisonArm.Defaults[1], ComparisonArm.Defaults[3]], new ComparisonOptions { Parallel = false });
         string table = cut.Find("#routes-table").TextContent;
         foreach (var arm in library.Arms) Assert.Contains(Model.Fmt.N(arm.Typical.CmaxNgPerMl, "0.0"), table);
         var nasal = library.Arms[2];
@@ -42,7 +42,7 @@ public class PanelTests : PageContext
         cut.Find("#pop-n").Input("20");
         await cut.Find("#pop-run").ClickAsync(new());
         cut.WaitForElement("#pop-table", TimeSpan.FromSeconds(60));
-        var bands = RouteComparison.Run([ComparisonArm.Defaults[0]], new ComparisonOptions { PopulationSize = 20, Seed = 1, Parallel = false }).Arms[0].Population!;
+        var bands = ComparisonResult.Run([ComparisonArm.Defaults[0]], new ComparisonOptions { PopulationSize = 20, Seed = 1, Parallel = false }).Arms[0].Population!;
         string table = cut.Find("#pop-table").TextContent;
         Assert.Contains(Model.Fmt.N(bands.Median.CmaxNgPerMl, "0.0"), table);
         Assert.Contains(Model.Fmt.N(bands.P5.PeakCadss, "0.0"), table);
@@ -65,7 +65,7 @@ public class PanelTests : PageContext
         {
             Hypotheses = [Hypothesis.Mediation(0.8)], Replicates = 100, Seed = 1,
         };
-        var library = HypothesisTest.Run(settings).Comparisons[0];
+        var library = HypothesisTestResult.Run(settings).Comparisons[0];
         Assert.Equal(library.MedianR, Value(cut.Find("#hy-median")));
         Assert.Equal(library.ProbabilityAtLeastAsStrong, Value(cut.Find("#hy-p")));
         Assert.Equal(library.Reading, cut.Find("#hy-reading").TextContent);

@@ -169,7 +169,7 @@ public class RepeatedDoseTests : PageContext
         cut.Find("#op-interval").Input("24");
         var arm = new ComparisonArm("check", PkParameterSet.Domino,
             Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)), 3, TimeSpan.FromHours(24));
-        var expected = RouteComparison.Run([arm], new ComparisonOptions { Parallel = false }).Arms[0].Typical;
+        var expected = ComparisonResult.Run([arm], new ComparisonOptions { Parallel = false }).Arms[0].Typical;
         Assert.Equal(expected.AntidepressantDay7, cut.Instance.Result!.Typical.AntidepressantDay7);
         Assert.Equal(expected.AntidepressantDay1, Value(cut.Find("#op-day1")));
         Assert.Contains("3 sessions every 24 h", cut.Find("h3").TextContent);
@@ -246,7 +246,7 @@ public class EditableParameterTests : PageContext
         double before = Value(cut.Find("#op-cmax"));
         cut.Find("#op-param-v1").Change("0.126");
         var model = PkParameterSet.Domino.WithParameter("V1", 0.126);
-        var expected = RouteComparison.Run([new ComparisonArm("check", model, Administration.IntravenousBolus(Dose.FromMilligramsPerKilogram(0.5)))],
+        var expected = ComparisonResult.Run([new ComparisonArm("check", model, Administration.IntravenousBolus(Dose.FromMilligramsPerKilogram(0.5)))],
             new ComparisonOptions { Parallel = false }).Arms[0].Typical.CmaxNgPerMl;
         Assert.Equal(expected, Value(cut.Find("#op-cmax")));
         Assert.Equal(before / 2, expected, expected * 1e-9);   // C0 = dose / V1
@@ -271,7 +271,7 @@ public class EditableParameterTests : PageContext
         double cmax = Value(cut.Find("#op-cmax")), cadss = Value(cut.Find("#op-peak-cadss")), day1 = Value(cut.Find("#op-day1"));
         cut.Find("#op-effect-c50_d").Change("480");
         var effects = KetaminePkPd.Pharmacodynamics.EffectParameterSet.Default.WithParameter("C50_D", 480);
-        var expected = RouteComparison.Run([new ComparisonArm("check", PkParameterSet.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)))],
+        var expected = ComparisonResult.Run([new ComparisonArm("check", PkParameterSet.Domino, Administration.IntravenousInfusion(Dose.FromMilligramsPerKilogram(0.5), TimeSpan.FromMinutes(40)))],
             new ComparisonOptions { Parallel = false, Effects = effects }).Arms[0].Typical;
         Assert.Equal(expected.PeakCadss, Value(cut.Find("#op-peak-cadss")));
         Assert.True(expected.PeakCadss < cadss / 2, $"peak CADSS {expected.PeakCadss} with C50_D doubled, {cadss} before");   // Hill 2 below C50: about a quarter

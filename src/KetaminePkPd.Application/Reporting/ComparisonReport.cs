@@ -4,7 +4,7 @@ using KetaminePkPd.Pharmacodynamics;
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>
-/// The outputs of a route comparison (<see cref="RouteComparison.Run"/>): the report people read (arms, exposure,
+/// The outputs of a route comparison (<see cref="ComparisonResult.Run"/>): the report people read (arms, exposure,
 /// dissociation and antidepressant tables with the range of every number that rests on an uncertain input, population
 /// spread, PROVISIONAL parameters), the JSON document and the one-row-per-arm <see cref="ResultTable"/>.
 /// </summary>

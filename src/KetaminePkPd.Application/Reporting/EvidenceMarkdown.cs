@@ -79,7 +79,7 @@ public static class EvidenceMarkdown
     private const string CommandText = """
         ## The evidence command
 
-        `ketamine-pkpd evidence` (library: `EvidenceAnalysis.Run`) tests each built-in hypothesis at its default strength against every entry,
+        `ketamine-pkpd evidence` (library: `EvidenceResult.Run`) tests each built-in hypothesis at its default strength against every entry,
         on the entry's own design. For each design and hypothesis it simulates a pool of patients once (4 times the largest n analysed on that
         design, at least 1000; hypotheses that differ only in expectancy share it, since expectancy acts when patients are rated). Each of
         1000 replicate trials enrols the entry's n from the analysis arms without replacement, rates them with fresh noise and applies the entry's

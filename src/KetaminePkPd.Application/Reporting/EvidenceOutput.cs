@@ -4,7 +4,7 @@ using KetaminePkPd.Evidence;
 
 namespace KetaminePkPd.Application.Reporting;
 
-/// <summary>The readable reports, the JSON document and the CSV table of the evidence catalogue and of <see cref="EvidenceAnalysis.Run"/>;
+/// <summary>The readable reports, the JSON document and the CSV table of the evidence catalogue and of <see cref="EvidenceResult.Run"/>;
 /// the Markdown page docs/evidence.md is <see cref="EvidenceMarkdown.ToMarkdown"/>.</summary>
 public static class EvidenceOutput
 {
@@ -39,7 +39,7 @@ public static class EvidenceOutput
         builder.Table("Compatibility p of each entry (below " + N(s.Alpha) + ": the hypothesis does not produce what was reported)",
             [new ReportColumn("Entry"), new ReportColumn("Reported"), .. hypotheses.Select(h => ReportColumn.Number(h.Name))],
             s.Entries.Select(e => (IEnumerable<string>)[e.Key, EvidenceMarkdown.Short(e.Statistic), .. hypotheses.Select(h => Cell(result[e.Key, h.Name]))]));
-        builder.Table("The whole catalogue (weighted Bonferroni over overlap groups)",
+        builder.Table("The whole catalogue (weighted Bonferroni)",
             [new ReportColumn("Hypothesis"), ReportColumn.Number("Joint p"), new ReportColumn("Decided by"), new ReportColumn("Verdict")],
             result.Joint.Select(j => (IEnumerable<string>)[j.Hypothesis.Name, P(j.P), j.Decisive, j.Compatible ? "survives" : "rejected"]));
         builder.Text($"Joint p = min(1, min over entries of p x G x k), G = {result.Joint[0].Groups} overlap groups, k = entries in the entry's group: each group " +

@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>
-/// The outputs of a <see cref="SensitivityAnalysis"/>: the report (settings, plausibility, per hypothesis and
+/// The outputs of a <see cref="GlobalSensitivityResult.Run"/>: the report (settings, plausibility, per hypothesis and
 /// observation the share of plausible worlds compatible with its binomial error, the quantiles of the median r and the
 /// importance ranking), the JSON document and the worlds as a <see cref="ResultTable"/> (one row per world).
 /// </summary>
@@ -29,7 +29,7 @@ public static class GlobalSensitivityReport
         ArgumentNullException.ThrowIfNull(result);
         var s = result.Settings;
         var columns = new List<ResultColumn> { new("world", "world index"), new("plausible", "hits every plausibility target") };
-        columns.AddRange(s.Assumptions.Select(a => new ResultColumn(Snake(SensitivityAnalysis.Token(a)), $"multiple of the design's value: {SensitivityAnalysis.Describe(a)}")));
+        columns.AddRange(s.Assumptions.Select(a => new ResultColumn(Snake(SensitivitySettings.Token(a)), $"multiple of the design's value: {SensitivitySettings.Describe(a)}")));
         columns.AddRange(result.Targets.Select(t => new ResultColumn(Snake(t.Key), $"{t.Quantity} ({t.Unit}); accepted {Formatting.Number(t.Low)} to {Formatting.Number(t.High)}")));
         foreach (var h in s.Hypotheses)
             foreach (var o in s.Observed)
@@ -55,13 +55,13 @@ public static class GlobalSensitivityReport
         static double? N(double v) => double.IsFinite(v) ? v : null;
         var json = new GlobalJson(s.Seed, TrialJsonParts.ModelVersion,
             new GlobalSettingsJson(s.Design.Name, designKey, designFile, [.. s.Hypotheses.Select(HypothesisJson.Of)], SensitivityReport.Observed(s.Observed),
-                [.. s.Assumptions.Select(SensitivityAnalysis.Token)], s.Worlds, s.Replicates, s.PoolSize, s.PlausibilityPatientsPerArm, s.Seed),
+                [.. s.Assumptions.Select(SensitivitySettings.Token)], s.Worlds, s.Replicates, s.PoolSize, s.PlausibilityPatientsPerArm, s.Seed),
             reproduce, Method,
             [.. result.Targets.Select(t => new GlobalTargetJson(t.Key, t.Quantity, t.Unit, t.Low, t.High, t.Source))],
             result.PlausibleWorlds,
             [.. result.Outcomes.Select(o => new GlobalOutcomeJson(o.Hypothesis, Durations.Format(o.Observed.Time), o.Observed.R, o.Observed.N, o.Worlds, o.Compatible,
                 N(o.Share), N(o.ShareStandardError), N(o.ShareUpperBound), [.. o.MedianRQuantiles.Select(N)],
-                [.. o.Importance.Select(i => new GlobalImportanceJson(SensitivityAnalysis.Token(i.Assumption), N(i.Prcc), N(i.StandardError), N(i.Lower), N(i.Upper)))]))],
+                [.. o.Importance.Select(i => new GlobalImportanceJson(SensitivitySettings.Token(i.Assumption), N(i.Prcc), N(i.StandardError), N(i.Lower), N(i.Upper)))]))],
             result.SubjectSimulations, [.. plotFiles ?? []]);
         return JsonSerializer.Serialize(json, Context.GlobalJson);
     }
@@ -78,7 +78,7 @@ public static class GlobalSensitivityReport
             .Fact("Design", $"{s.Design.Name} [{designOrigin}]")
             .Fact("Hypotheses", string.Join(", ", s.Hypotheses.Select(h => h.Name)))
             .Fact("Observed", string.Join("\n", s.Observed.Select(o => $"r = {Formatting.R(o.R)} at {Formatting.Span(o.Time)}, n = {o.N.ToString(Inv)} ({o.Source})")))
-            .Fact("Assumptions", string.Join(", ", s.Assumptions.Select(a => $"{SensitivityAnalysis.Token(a)} x{Formatting.Number(SensitivityAnalysis.Multipliers(a).Min(), 3)}-{Formatting.Number(SensitivityAnalysis.Multipliers(a).Max(), 3)}{(SensitivityAnalysis.IsLogScale(a) ? " (log)" : "")}")))
+            .Fact("Assumptions", string.Join(", ", s.Assumptions.Select(a => $"{SensitivitySettings.Token(a)} x{Formatting.Number(SensitivitySettings.Multipliers(a).Min(), 3)}-{Formatting.Number(SensitivitySettings.Multipliers(a).Max(), 3)}{(SensitivitySettings.IsLogScale(a) ? " (log)" : "")}")))
             .Fact("Worlds", $"{s.Worlds.ToString(Inv)}; {s.Replicates.ToString(Inv)} replicates per world, hypothesis and observation, from pools of {s.PoolSize.ToString(Inv)} patients")
             .Fact("Plausibility", $"racemic 0.5 mg/kg vs saline, {s.PlausibilityPatientsPerArm.ToString(Inv)} per arm, targets " + string.Join(", ", result.Targets.Select(t => $"{t.Key} [{Formatting.Number(t.Low)}, {Formatting.Number(t.High)}]")))
             .Fact("Seed", $"{s.Seed.ToString(Inv)} (the same seed gives the same result)")
@@ -90,13 +90,13 @@ public static class GlobalSensitivityReport
             [new("Hypothesis"), new("Observed"), ReportColumn.Number("Worlds"), ReportColumn.Number("Compatible\nshare (SE)"), ReportColumn.Number("Median r: 5%, 25%, 50%, 75%, 95%"), new("Most important (PRCC +/- SE)")],
             result.Outcomes.Select(o => (IEnumerable<string>)[o.Hypothesis, $"r = {Formatting.R(o.Observed.R)} at {Formatting.Span(o.Observed.Time)}", o.Worlds.ToString(Inv),
                 Share(o), o.Worlds == 0 ? "-" : string.Join(", ", o.MedianRQuantiles.Select(Formatting.R)),
-                string.Join("; ", o.Ranking.Take(3).Where(i => !double.IsNaN(i.Prcc)).Select(i => $"{SensitivityAnalysis.Token(i.Assumption)} {Signed(i.Prcc)} +/- {i.StandardError.ToString("0.00", Inv)}"))]));
+                string.Join("; ", o.Ranking.Take(3).Where(i => !double.IsNaN(i.Prcc)).Select(i => $"{SensitivitySettings.Token(i.Assumption)} {Signed(i.Prcc)} +/- {i.StandardError.ToString("0.00", Inv)}"))]));
         report.Text("Compatible: two-sided p >= 0.05 in that world. SE: binomial, sqrt(s (1 - s) / n); with no compatible world the 95% upper bound is 3/n (rule of three). " +
             "PRCC: partial rank correlation of the assumption's multiple with the median r, the other assumptions held fixed; +: a larger value gives a larger (less negative) r.");
         foreach (var o in result.Outcomes.Where(o => o.Hypothesis == s.Hypotheses[0].Name))
             report.Table($"Importance for {o.Hypothesis}, r = {Formatting.R(o.Observed.R)} at {Formatting.Span(o.Observed.Time)} (PRCC with the median r, 95% interval by Fisher's z)",
                 [new("Assumption"), ReportColumn.Number("PRCC"), ReportColumn.Number("SE"), ReportColumn.Number("95% interval")],
-                o.Ranking.Select(i => (IEnumerable<string>)[SensitivityAnalysis.Token(i.Assumption), Signed(i.Prcc), double.IsNaN(i.StandardError) ? "-" : i.StandardError.ToString("0.00", Inv),
+                o.Ranking.Select(i => (IEnumerable<string>)[SensitivitySettings.Token(i.Assumption), Signed(i.Prcc), double.IsNaN(i.StandardError) ? "-" : i.StandardError.ToString("0.00", Inv),
                     double.IsNaN(i.Lower) ? "-" : $"[{Signed(i.Lower)}, {Signed(i.Upper)}]"]));
         if (plausible < s.Assumptions.Length + 3)
             report.Warning($"Only {plausible} plausible worlds: the PRCC needs at least {s.Assumptions.Length + 3} ({s.Assumptions.Length} assumptions + 3); add --worlds.");

@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>
-/// The partial result file of one shard of a global analysis (<see cref="SensitivityAnalysis.RunGlobalShard"/>): the
+/// The partial result file of one shard of a global analysis (<see cref="GlobalSensitivityResult.RunShard"/>): the
 /// arguments that define the analysis, the shard number and the summary of every world the shard ran. Like
 /// <see cref="SensitivityShardFile"/>: one line of JSON tagged <see cref="Format"/>, doubles in round-trip form (NaN as null),
 /// the library version and a SHA-256 checksum of the content; other formats, versions and edited files are refused.
@@ -74,37 +74,16 @@ public sealed class GlobalShardFile
     /// <param name="stream">The file's bytes.</param>
     /// <param name="name">The file's name, for messages.</param>
     /// <exception cref="ArgumentException">Not a global shard file, another version, a checksum mismatch or a value out of range; the message names <paramref name="name"/>.</exception>
-    public static GlobalShardFile Read(Stream stream, string name)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        GlobalShardJson? json;
-        try
-        {
-            json = JsonSerializer.Deserialize(stream, Context.GlobalShardJson);
-        }
-        catch (JsonException ex)
-        {
-            throw new ArgumentException($"'{name}' is not a global shard file ({ex.Message.Split('\n')[0].Trim()}).", ex);
-        }
-        if (json is null || json.Format != Format) throw new ArgumentException($"'{name}' is not a global shard file (format '{json?.Format}', expected '{Format}').");
-        if (json.ModelVersion != TrialJsonParts.ModelVersion)
-            throw new ArgumentException($"'{name}' was written by KetaminePkPd {json.ModelVersion}, this is {TrialJsonParts.ModelVersion}: rerun the shards with one version.");
-        if (json.Checksum != Checksum(json))
-            throw new ArgumentException($"'{name}': the content does not match its checksum (a value was edited or the file is damaged); rerun shard {json.Shard} of {json.Shards}.");
-        try
+    public static GlobalShardFile Read(Stream stream, string name) =>
+        ShardJson.Read(stream, name, "global shard file", Format, Context.GlobalShardJson, Checksum, json =>
         {
             static double[] D(IReadOnlyList<double?>? v) => [.. (v ?? []).Select(x => x ?? double.NaN)];
             var worlds = (json.Worlds ?? []).Select(w => GlobalWorld.Create(w.Index, w.Multipliers ?? [], D(w.Targets), w.Plausible, D(w.MedianR), D(w.TwoSidedP)));
             return new GlobalShardFile(json.Arguments ?? [], json.Shard, json.Shards, worlds);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentException($"'{name}': {ex.Message}", ex);
-        }
-    }
+        });
 
     /// <summary>The analysis and the worlds of the files of one run, checking that every file describes the same analysis and that the
-    /// shards are 1 to N exactly once (<see cref="SensitivityAnalysis.MergeGlobal(GlobalSensitivitySettings, IEnumerable{GlobalWorld})"/> then checks the worlds against the settings).</summary>
+    /// shards are 1 to N exactly once (<see cref="GlobalSensitivityResult.Merge(GlobalSensitivitySettings, IEnumerable{GlobalWorld})"/> then checks the worlds against the settings).</summary>
     /// <param name="files">The files, at least one.</param>
     /// <param name="names">Their names, for messages.</param>
     /// <exception cref="ArgumentException">No file, a file from another analysis, or shards missing or repeated.</exception>
@@ -125,7 +104,7 @@ public sealed class GlobalShardFile
 }
 
 /// <summary>The JSON shape of a global shard file.</summary>
-internal sealed record GlobalShardJson(string Format, string ModelVersion, IReadOnlyList<string> Arguments, int Shard, int Shards, IReadOnlyList<GlobalWorldJson> Worlds, string? Checksum);
+internal sealed record GlobalShardJson(string Format, string ModelVersion, IReadOnlyList<string> Arguments, int Shard, int Shards, IReadOnlyList<GlobalWorldJson> Worlds, string? Checksum) : IShardJson;
 
 /// <summary>One world in a shard file (NaN as null).</summary>
 internal sealed record GlobalWorldJson(int Index, bool Plausible, IReadOnlyList<double> Multipliers, IReadOnlyList<double?> Targets, IReadOnlyList<double?> MedianR, IReadOnlyList<double?> TwoSidedP);

@@ -3,7 +3,7 @@ using KetaminePkPd.Application;
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>
-/// The outputs of one hypothesis test (<see cref="HypothesisTest.Run"/> of a <see cref="HypothesisRequest"/>): the
+/// The outputs of one hypothesis test (<see cref="HypothesisTestResult.Run"/> of a <see cref="HypothesisRequest"/>): the
 /// readable <see cref="Report"/>, the JSON document and the <see cref="ResultTable"/> of every replicate trial's r, so
 /// that the sampling distributions can be redrawn. r is CADSS against % change (negative = more dissociation, more improvement).
 /// </summary>

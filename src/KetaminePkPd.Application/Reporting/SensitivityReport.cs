@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>
-/// The outputs of a <see cref="SensitivityAnalysis"/>: the report for people (settings, the one-at-a-time table, the
+/// The outputs of a <see cref="SensitivityResult.Run"/>: the report for people (settings, the one-at-a-time table, the
 /// frontier in words, the pair grids), the JSON document (every cell and frontier) and the cells as a
 /// <see cref="ResultTable"/> (one row per setting and observation). Each reads a <see cref="SensitivityResult"/>.
 /// </summary>
@@ -41,7 +41,7 @@ public static class SensitivityReport
                 for (int k = 0; k < 2; k++)
                 {
                     var l = k < cell.Levels.Length ? cell.Levels[k] : null;
-                    row.AddRange(l is null ? ["", "", ResultValue.Empty, ResultValue.Empty] : [SensitivityAnalysis.Token(l.Assumption), l.Label, l.Value, l.Multiplier]);
+                    row.AddRange(l is null ? ["", "", ResultValue.Empty, ResultValue.Empty] : [SensitivitySettings.Token(l.Assumption), l.Label, l.Value, l.Multiplier]);
                 }
                 var (lo, hi) = o.Interval95;
                 var fit = o.Compatibility;
@@ -91,10 +91,10 @@ public static class SensitivityReport
             }
         var json = new SensitivityJson(s.Seed, TrialJsonParts.ModelVersion,
             new SensitivitySettingsJson(s.Design.Name, designKey, designFile, HypothesisJson.Of(s.Hypothesis), Observed(s.Observed),
-                [.. s.Assumptions.Select(SensitivityAnalysis.Token)], s.Pair is { } p ? [SensitivityAnalysis.Token(p.First), SensitivityAnalysis.Token(p.Second)] : null,
+                [.. s.Assumptions.Select(SensitivitySettings.Token)], s.Pair is { } p ? [SensitivitySettings.Token(p.First), SensitivitySettings.Token(p.Second)] : null,
                 s.Replicates, s.PoolSize, s.Seed),
             reproduce, TrialWording.SignConvention(s.Design), CommonRandomNumbers, cells,
-            [.. result.Frontiers.Select(f => new SensitivityFrontierJson(SensitivityAnalysis.Token(f.Assumption), f.Observed is { } o ? Durations.Format(o.Time) : null,
+            [.. result.Frontiers.Select(f => new SensitivityFrontierJson(SensitivitySettings.Token(f.Assumption), f.Observed is { } o ? Durations.Format(o.Time) : null,
                 f.DefaultIsCompatible, f.Below is { } b ? Level(b) : null, f.Above is { } a ? Level(a) : null, Frontier(f, result)))],
             result.SubjectSimulations, [.. plotFiles ?? []]);
         return JsonSerializer.Serialize(json, Context.SensitivityJson);
@@ -123,7 +123,7 @@ public static class SensitivityReport
             var columns = new List<ReportColumn> { new("Assumption"), new("Setting") };
             foreach (var o in s.Observed) columns.AddRange([ReportColumn.Number($"{Formatting.Span(o.Time)}\nmedian r"), new($"r = {Formatting.R(o.R)}\np, verdict")]);
             var rows = s.Assumptions.SelectMany(a => result.CellsOf(a).Select((cell, i) => (IEnumerable<string>)
-                [i == 0 ? SensitivityAnalysis.Token(a) : "", cell.Levels[0].Label,
+                [i == 0 ? SensitivitySettings.Token(a) : "", cell.Levels[0].Label,
                  .. cell.Outcomes.SelectMany(o => new[] { Formatting.R(o.MedianR), $"{ShortP(o.Compatibility.TwoSidedP, s.Replicates)} {TrialWording.Verdict(o.Verdict)}" })]));
             report.Table($"One assumption at a time: median r and two-sided p of each observation under {s.Hypothesis.Name}", columns, rows)
                 .Text("p: two-sided compatibility p of the observed r (twice the smaller tail of the simulated r; Monte Carlo SE about " +
@@ -133,7 +133,7 @@ public static class SensitivityReport
             {
                 var levels = result.CellsOf(a).Select(c => c.Levels[0]).ToList();
                 var frontiers = result.Frontiers.Where(f => f.Assumption == a).ToList();
-                string range = $"{SensitivityAnalysis.Token(a)}, {SensitivityAnalysis.Describe(a)}, from {levels[0].Label} to {levels[^1].Label}";
+                string range = $"{SensitivitySettings.Token(a)}, {SensitivitySettings.Describe(a)}, from {levels[0].Label} to {levels[^1].Label}";
                 report.Text(frontiers.All(f => !f.IsReachable) ? $"- {range}: none within the range."
                     : frontiers.All(f => f.DefaultIsCompatible) ? $"- {range}: already compatible at the default."
                     : $"- {range}: {string.Join("; ", frontiers.Select(f => $"{(f.Observed is { } o ? Formatting.Span(o.Time) : "all at once")}: {Frontier(f, result, brief: true)}"))}.");
@@ -144,8 +144,8 @@ public static class SensitivityReport
         {
             var xs = result.PairGrid.Select(c => c.Levels[1]).DistinctBy(l => l.Index).OrderBy(l => l.Index).ToList();
             foreach (var o in s.Observed)
-                report.Table($"{SensitivityAnalysis.Describe(pair.First)} (rows) x {SensitivityAnalysis.Describe(pair.Second)} (columns): two-sided p of r = {Formatting.R(o.R)} at {Formatting.Span(o.Time)}",
-                    [new($"{SensitivityAnalysis.Token(pair.First)} \\ {SensitivityAnalysis.Token(pair.Second)}"), .. xs.Select(x => ReportColumn.Number(x.Label))],
+                report.Table($"{SensitivitySettings.Describe(pair.First)} (rows) x {SensitivitySettings.Describe(pair.Second)} (columns): two-sided p of r = {Formatting.R(o.R)} at {Formatting.Span(o.Time)}",
+                    [new($"{SensitivitySettings.Token(pair.First)} \\ {SensitivitySettings.Token(pair.Second)}"), .. xs.Select(x => ReportColumn.Number(x.Label))],
                     result.PairGrid.GroupBy(c => c.Levels[0].Index).Select(row => (IEnumerable<string>)[row.First().Levels[0].Label,
                         .. row.Select(c => ShortP(c[o].Compatibility.TwoSidedP, s.Replicates) + (c[o].Verdict == CompatibilityVerdict.Compatible ? " ok" : ""))]));
             report.Text("ok: compatible (two-sided p >= 0.05).");
@@ -174,5 +174,5 @@ public static class SensitivityReport
 
     internal static List<ObservedJson> Observed(IEnumerable<ObservedCorrelation> observed) => [.. observed.Select(ObservedJson.Of)];
 
-    private static SensitivityLevelJson Level(SensitivityLevel l) => new(SensitivityAnalysis.Token(l.Assumption), l.Index, l.Label, l.Value, l.Multiplier, l.IsDefault);
+    private static SensitivityLevelJson Level(SensitivityLevel l) => new(SensitivitySettings.Token(l.Assumption), l.Index, l.Label, l.Value, l.Multiplier, l.IsDefault);
 }

@@ -61,7 +61,7 @@ public sealed class SensitivityShardFile
     /// <param name="shards">The number of shards, in [1, <see cref="MaxShards"/>].</param>
     /// <param name="progress">Receives the fraction done, in [0, 1] (optional).</param>
     /// <exception cref="ArgumentOutOfRangeException">A shard number out of range.</exception>
-    /// <exception cref="ArgumentException">As <see cref="SensitivityAnalysis.Run"/>.</exception>
+    /// <exception cref="ArgumentException">As <see cref="SensitivityResult.Run"/>.</exception>
     public static SensitivityShardFile Run(IEnumerable<string> analysis, SensitivitySettings settings, int shard, int shards, IProgress<double>? progress = null) =>
         new(analysis, SensitivityAnalysis.RunShard(settings, shard, shards, progress));
 
@@ -104,32 +104,9 @@ public sealed class SensitivityShardFile
     /// <param name="name">The file's name, for messages.</param>
     /// <exception cref="ArgumentException">Not a shard file, another format or another library version, content that does not
     /// match its checksum, or a shard out of range; the message names <paramref name="name"/>.</exception>
-    public static SensitivityShardFile Read(Stream stream, string name)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ShardFileJson? json;
-        try
-        {
-            json = JsonSerializer.Deserialize(stream, Context.ShardFileJson);
-        }
-        catch (JsonException ex)
-        {
-            throw new ArgumentException($"'{name}' is not a sensitivity shard file ({ex.Message.Split('\n')[0].Trim()}).", ex);
-        }
-        if (json is null || json.Format != Format) throw new ArgumentException($"'{name}' is not a sensitivity shard file (format '{json?.Format}', expected '{Format}').");
-        if (json.ModelVersion != LibraryVersion)
-            throw new ArgumentException($"'{name}' was written by KetaminePkPd {json.ModelVersion}, this is {LibraryVersion}: rerun the shards with one version.");
-        if (json.Checksum != Checksum(json))
-            throw new ArgumentException($"'{name}': the content does not match its checksum (a value was edited or the file is damaged); rerun shard {json.Shard} of {json.Shards}.");
-        try
-        {
-            return new SensitivityShardFile(json.Arguments ?? [], SensitivityShard.Create(json.Shard, json.Shards, json.Cells ?? new Dictionary<string, IReadOnlyList<IReadOnlyList<double>>>(), json.SubjectSimulations));
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentException($"'{name}': {ex.Message}", ex);
-        }
-    }
+    public static SensitivityShardFile Read(Stream stream, string name) =>
+        ShardJson.Read(stream, name, "sensitivity shard file", Format, Context.ShardFileJson, Checksum, json =>
+            new SensitivityShardFile(json.Arguments ?? [], SensitivityShard.Create(json.Shard, json.Shards, json.Cells ?? new Dictionary<string, IReadOnlyList<IReadOnlyList<double>>>(), json.SubjectSimulations)));
 
     /// <summary>Reads the file at <paramref name="path"/>; see <see cref="Read(Stream, string)"/>.</summary>
     /// <param name="path">The file.</param>
@@ -165,7 +142,7 @@ public sealed class SensitivityShardFile
 
 /// <summary>The JSON shape of a shard file.</summary>
 internal sealed record ShardFileJson(string Format, string ModelVersion, IReadOnlyList<string> Arguments, int Shard, int Shards, long SubjectSimulations,
-    IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<double>>> Cells, string? Checksum);
+    IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<double>>> Cells, string? Checksum) : IShardJson;
 
 /// <summary>Source-generated serializer metadata for shard files.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]

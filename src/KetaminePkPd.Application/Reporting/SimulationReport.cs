@@ -33,21 +33,21 @@ public static class SimulationReport
         var a = setup.First;
         double mg = setup.DoseMg;
         string amount = setup.Rate is { } rate
-            ? $"{rate} for {Formatting.Time(Units.Hours(a.InfusionDuration))} ({Formatting.Plain(mg, 3)} mg)"
+            ? $"{rate} for {Formatting.Time(Hours(a.InfusionDuration))} ({Formatting.Plain(mg, 3)} mg)"
             : a.Dose.IsPerKilogram ? $"{a.Dose} ({Formatting.Plain(mg, 3)} mg)"
             : setup.DoseText is { } text && text.Contains("hcl", StringComparison.OrdinalIgnoreCase) ? $"{Formatting.Plain(mg, 2)} mg free base ({text.Trim()})"
             : $"{Formatting.Plain(mg, 3)} mg";
         string how = a.Route switch
         {
-            Route.Intravenous when a.IsInfusion => setup.Rate is null ? $"IV infusion over {Formatting.Time(Units.Hours(a.InfusionDuration))}" : "IV infusion",
+            Route.Intravenous when a.IsInfusion => setup.Rate is null ? $"IV infusion over {Formatting.Time(Hours(a.InfusionDuration))}" : "IV infusion",
             Route.Intravenous => "IV bolus",
             Route.Intranasal when setup.PkModel.GetRoute(Route.Intranasal).Devices is { } d && mg > 0 =>
-                $"intranasal ({Formatting.Plain(mg / d.DeviceMg, 0)} x {Formatting.Plain(d.DeviceMg)} mg devices, {Formatting.Time(Units.Hours(d.Interval))} apart)",
+                $"intranasal ({Formatting.Plain(mg / d.DeviceMg, 0)} x {Formatting.Plain(d.DeviceMg)} mg devices, {Formatting.Time(Hours(d.Interval))} apart)",
             Route.Intramuscular => "intramuscular",
             Route.Subcutaneous => "subcutaneous",
             _ => a.Route.ToString().ToLowerInvariant(),
         };
-        string times = setup.Count == 1 ? "once" : $"{setup.Count} doses every {Formatting.Time(Units.Hours(setup.Interval))}";
+        string times = setup.Count == 1 ? "once" : $"{setup.Count} doses every {Formatting.Time(Hours(setup.Interval))}";
         return setup.Rate is null ? $"{amount} {how}, {times}" : $"{how} {amount}, {times}";
     }
 
@@ -152,13 +152,13 @@ public static class SimulationReport
             AgeYears: setup.Subject.AgeYears,
             Ancestry: Vocabulary.Token(setup.Subject.Ancestry),
             Dose: setup.Rate is { } rate ? $"{rate} for {Durations.Format(setup.First.InfusionDuration)}" : setup.First.Dose.ToString(),
-            InfusionH: setup.First.IsInfusion ? Units.Hours(setup.First.InfusionDuration) : null,
+            InfusionH: setup.First.IsInfusion ? Hours(setup.First.InfusionDuration) : null,
             Administrations: setup.Count,
-            IntervalH: setup.Count > 1 ? Units.Hours(setup.Interval) : null,
+            IntervalH: setup.Count > 1 ? Hours(setup.Interval) : null,
             Doses: [.. pk.Regimen.Administrations.Select(a => new DoseJson(
-                Units.Hours(a.Start), Vocabulary.Token(a.Route), a.Dose.ToMilligrams(setup.Subject.WeightKg), a.IsInfusion ? Units.Hours(a.InfusionDuration) : null))],
-            UntilH: Units.Hours(pk.Options.Until),
-            StepH: Units.Hours(pk.Options.OutputStep),
+                Hours(a.Start), Vocabulary.Token(a.Route), a.Dose.ToMilligrams(setup.Subject.WeightKg), a.IsInfusion ? Hours(a.InfusionDuration) : null))],
+            UntilH: Hours(pk.Options.Until),
+            StepH: Hours(pk.Options.OutputStep),
             Solver: Vocabulary.Token(pk.Options.Method),
             OutputPoints: pk.TimesH.Length,
             ProvisionalParameters: [.. TrialWording.ProvisionalParameters(setup.ParameterSet, [setup.Route]).Select(ParameterJson.Of)],
@@ -189,7 +189,7 @@ public static class SimulationReport
         string parent = Vocabulary.ParentName(setup.Drug);
         string? metabolite = setup.PkModel.MetaboliteCompartment?.Name;
         var options = pk.Options;
-        double untilH = Units.Hours(options.Until);
+        double untilH = Hours(options.Until);
 
         var report = new ReportBuilder($"Simulation: {Vocabulary.Name(setup.Drug)}, {set.Key} model, {Vocabulary.Token(setup.Route)}")
             .Fact("Drug", Vocabulary.Name(setup.Drug) + (metabolite is null ? "" : $" (metabolite: {metabolite})"))
@@ -198,7 +198,7 @@ public static class SimulationReport
             .Fact("Subject", $"{Formatting.Plain(setup.Subject.WeightKg, 2)} kg, {Formatting.Plain(setup.Subject.AgeYears, 1)} years, {AncestryName(setup.Subject.Ancestry)}")
             .Fact("Regimen", DescribeRegimen(setup))
             .Fact("Route", setup.PkModel.GetRoute(setup.Route).Source)
-            .Fact("Simulated", $"0 to {Formatting.Time(untilH)}, output every {Formatting.Time(Units.Hours(options.OutputStep))} " +
+            .Fact("Simulated", $"0 to {Formatting.Time(untilH)}, output every {Formatting.Time(Hours(options.OutputStep))} " +
                 $"({pk.TimesH.Length} times), solver {Vocabulary.Token(options.Method)} ({SolverName(options.Method)})");
 
         // One column per analyte, one row per metric: stays narrow enough for an 80-column terminal.
@@ -251,10 +251,13 @@ public static class SimulationReport
             rows.Add(cells);
         }
         report.Table("Plasma concentrations and effects", columns, rows);
-        string all = $"all {pk.TimesH.Length} output times (every {Formatting.Time(Units.Hours(options.OutputStep))})";
+        string all = $"all {pk.TimesH.Length} output times (every {Formatting.Time(Hours(options.OutputStep))})";
         report.Text(outFile is null ? $"Selected times only; the time-course CSV holds {all}." : $"Selected times only; {outFile} has {all}.");
         return report.Build();
     }
+
+    /// <summary>A span of time in hours, as the domain converts it (ticks / ticks per hour).</summary>
+    private static double Hours(TimeSpan t) => t.Ticks / (double)TimeSpan.TicksPerHour;
 
     private static string AncestryName(Ancestry a) => a switch
     {

@@ -3,7 +3,7 @@ using KetaminePkPd.Strengths;
 namespace KetaminePkPd.Application.Reporting;
 
 /// <summary>
-/// The outputs of a <see cref="StrengthScan"/> (and, optionally, its <see cref="DetectionRates"/>): the report for people
+/// The outputs of a <see cref="StrengthScanResult.Run"/> (and, optionally, its <see cref="DetectionRates"/>): the report for people
 /// (per strength a table of p against the value and the compatibility intervals in words, then how often trials of each
 /// size find p &lt; 0.05), the JSON document and the grid as a <see cref="ResultTable"/>.
 /// </summary>
@@ -132,7 +132,7 @@ public static class StrengthsReport
         double reach = observed.R < 0 ? along.Min() : along.Max();
         var ceiling = result.CeilingsOf(parameter, observed.Time).OrderBy(c => observed.R < 0 ? c.SimulatedR : -c.SimulatedR).FirstOrDefault();
         string population = ceiling is null ? "" : $"; in the population its strongest setting ({ceiling.Strength}) gives r = {Formatting.R(ceiling.SimulatedR)} (derived {Formatting.R(ceiling.DerivedR)})";
-        string name = StrengthScan.At(parameter, parameter == StrengthParameter.SensitivityCorrelation ? 1 : 0.5).Name;
+        string name = StrengthScanSettings.HypothesisAt(parameter, parameter == StrengthParameter.SensitivityCorrelation ? 1 : 0.5).Name;
         return $"At {Formatting.Span(observed.Time)} the observed r = {Formatting.R(observed.R)} (n = {observed.N.ToString(Inv)}) is beyond the reach of {name}: " +
             $"the median r of trials of that size goes no further than {Formatting.R(reach)} on the grid{population}.";
     }

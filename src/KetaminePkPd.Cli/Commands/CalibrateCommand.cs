@@ -5,14 +5,14 @@ using KetaminePkPd.Application.Reporting;
 
 namespace KetaminePkPd.Cli.Commands;
 
-/// <summary><c>ketamine-pkpd calibrate</c>: a thin shell over <see cref="CalibrationRequest"/>, <see cref="Calibrator"/> and <see cref="CalibrationOutput"/>.</summary>
+/// <summary><c>ketamine-pkpd calibrate</c>: a thin shell over <see cref="CalibrationRequest"/>, <see cref="CalibrationResult.Run"/> and <see cref="CalibrationOutput"/>.</summary>
 internal sealed class CalibrateCommand : CliCommand
 {
     private readonly Option<string?> _targets = FileRoles.Input(new Option<string?>("--targets")
     {
         HelpName = "file.json",
         Description = "Targets file: {\"targets\": [{\"key\": ..., \"low\": ..., \"high\": ..., \"published\": ...}]}, the fields of validate --json's rows; " +
-            $"keys: {string.Join(", ", Calibrator.TargetKeys)} (docs/calibration.md). [default: the catalogue's calibration targets]",
+            $"keys: {string.Join(", ", CalibrationSettings.TargetKeys)} (docs/calibration.md). [default: the catalogue's calibration targets]",
     });
     private readonly Option<string?> _out = SharedOptions.Out("file.json", "Write the fitted parameters as a parameters file for --parameters. An existing file is never replaced.");
     private readonly Option<string?> _csv = FileRoles.Output(new Option<string?>("--csv") { HelpName = "file.csv", Description = "Write the parameters and targets as CSV (kind, name, block, unit, values, interval, simulated, residual)." });
@@ -35,7 +35,7 @@ internal sealed class CalibrateCommand : CliCommand
         using var files = ctx.Outputs();
         var parameters = files.Open(ctx.Get(_out), "--out");
         var csv = files.Open(ctx.Get(_csv), "--csv");
-        var result = Calibrator.Run(settings);
+        var result = CalibrationResult.Run(settings);
         parameters?.Stream.Write(System.Text.Encoding.UTF8.GetBytes(ParameterFile.ToJson(result.Fitted, CalibrationOutput.FittedNames(result))));
         csv?.Stream.Write(System.Text.Encoding.UTF8.GetBytes(CalibrationOutput.ToCsv(result)));
         files.CommitAll();

@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
-/// <c>ketamine-pkpd compare</c>: routes and regimens side by side (<see cref="RouteComparison"/>), reported by
+/// <c>ketamine-pkpd compare</c>: routes and regimens side by side (<see cref="ComparisonResult.Run"/>), reported by
 /// <see cref="ComparisonReport"/> and drawn by <see cref="ComparisonCharts"/>.
 /// </summary>
 internal sealed class CompareCommand : CliCommand
@@ -87,14 +87,14 @@ internal sealed class CompareCommand : CliCommand
         List<ComparisonArm> arms = specs.Length == 0 ? [.. ComparisonArm.Defaults] : [.. specs.Select(ComparisonReport.ParseArm)];
         try
         {
-            RouteComparison.CheckNames(arms);
+            ComparisonArm.CheckNames(arms);
         }
         catch (ArgumentException ex)
         {
             throw new ArgumentException("--arm: " + ErrorText.WithoutArgumentDetails(ex.Message));
         }
         for (int i = 0; i < arms.Count; i++)
-            Parsing.Wrap("--arm", specs.Length == 0 ? arms[i].Name : specs[i], () => { RouteComparison.CheckArm(arms[i], subject); return 0; });
+            Parsing.Wrap("--arm", specs.Length == 0 ? arms[i].Name : specs[i], () => { arms[i].Check(subject); return 0; });
 
         // Open every output first: a bad path fails before any work, and a failure later leaves no file.
         using var files = ctx.Outputs();
@@ -104,7 +104,7 @@ internal sealed class CompareCommand : CliCommand
         options.CheckWork(arms, ctx.Get(_allowLongRun));
         bool json = ctx.Get(_json);
         bool show = options.PopulationSize > 0 && ctx.ShowProgress(ctx.Get(_quiet), json);
-        var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => RouteComparison.Run(arms, options, progress));
+        var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => ComparisonResult.Run(arms, options, progress));
         var written = new[] { csv, plot, plotEffects }.OfType<AtomicFile>().Select(f => f.Path).ToList();
         string text = ComparisonReport.ToJson(result, ComparisonReport.Reproduce(specs, options) + ParameterFile.Argument(ctx.Get(_parameters)), csv?.Path, [.. new[] { plot, plotEffects }.OfType<AtomicFile>().Select(f => f.Path)]);
         if (csv is not null) ComparisonReport.Table(result).WriteCsv(csv.Stream);

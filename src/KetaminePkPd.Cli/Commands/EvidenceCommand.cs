@@ -5,7 +5,7 @@ namespace KetaminePkPd.Cli.Commands;
 /// <summary>
 /// <c>ketamine-pkpd evidence</c>: every built-in hypothesis against the library's catalogue of published dissociation-response
 /// findings (<see cref="EvidenceEntry"/>), each on its own design, and against the catalogue as a whole
-/// (<see cref="EvidenceAnalysis"/>); or the catalogue itself as a table or as docs/evidence.md (<see cref="EvidenceMarkdown"/>).
+/// (<see cref="EvidenceResult.Run"/>); or the catalogue itself as a table or as docs/evidence.md (<see cref="EvidenceMarkdown"/>).
 /// </summary>
 internal sealed class EvidenceCommand : CliCommand
 {
@@ -95,7 +95,7 @@ internal sealed class EvidenceCommand : CliCommand
         using var files = ctx.Outputs();
         var csv = files.Open(ctx.Get(_out), "--out");
         var figure = files.Open(PlotOptions.Check(ctx.Get(_plot), "--plot"), "--plot");
-        var result = ProgressDisplay.Run(ctx.Stderr, ctx.ShowProgress(ctx.Get(_quiet), json), "Simulating the studies", progress => EvidenceAnalysis.Run(settings, progress));
+        var result = ProgressDisplay.Run(ctx.Stderr, ctx.ShowProgress(ctx.Get(_quiet), json), "Simulating the studies", progress => EvidenceResult.Run(settings, progress));
         if (csv is not null) EvidenceOutput.Table(result).WriteCsv(csv.Stream);
         if (figure is not null) OutputFiles.WritePlot(figure, KetaminePkPd.Plotting.EvidenceCharts.Compatibility(result));
         files.CommitAll();

@@ -4,7 +4,7 @@ namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
 /// <c>ketamine-pkpd hypothesis</c>, the project's main job: parses the options into a library
-/// <see cref="HypothesisRequest"/>, runs <see cref="HypothesisTest.Run"/> and writes what <see cref="HypothesisReport"/>
+/// <see cref="HypothesisRequest"/>, runs <see cref="HypothesisTestResult.Run"/> and writes what <see cref="HypothesisReport"/>
 /// returns (report or JSON, the replicate CSV) and the <see cref="TrialCharts.Histograms"/> figures.
 /// </summary>
 internal sealed class HypothesisCommand : CliCommand
@@ -98,7 +98,7 @@ internal sealed class HypothesisCommand : CliCommand
         request.CheckWork(ctx.Get(_allowLongRun));
         bool json = ctx.Get(_json);
         bool show = ctx.ShowProgress(ctx.Get(_quiet), json);
-        var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => HypothesisTest.Run(request.Settings, progress));
+        var result = ProgressDisplay.Run(ctx.Stderr, show, "Simulating", progress => HypothesisTestResult.Run(request.Settings, progress));
         string text = HypothesisReport.ToJson(request, result, [.. plots.Select(p => p.File.Path)]);
         foreach (var (observed, file) in plots) OutputFiles.WritePlot(file, TrialCharts.Histograms(result, observed));
         if (csv is not null) HypothesisReport.Replicates(result).WriteCsv(csv.Stream);

@@ -2,7 +2,7 @@ namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
 /// <c>ketamine-pkpd merge</c>: combines the partial files of <c>sensitivity --shard K/N</c> (every K from 1 to N) into
-/// exactly the output of the unsharded run (<see cref="SensitivityShardFile"/>, <see cref="SensitivityAnalysis.Merge"/>).
+/// exactly the output of the unsharded run (<see cref="SensitivityShardFile"/>).
 /// </summary>
 internal sealed class MergeCommand : CliCommand
 {
@@ -41,7 +41,7 @@ internal sealed class MergeCommand : CliCommand
             var (stored, worlds) = GlobalShardFile.Combine([.. paths.Select(p => Open(p, s => GlobalShardFile.Read(s, p)))], paths);
             var g = sensitivity.ResolveGlobal(Parse(sensitivity, stored, paths[0]));
             if (ctx.Get(_plotHeatmap) is not null) throw new ArgumentException("--plot-heatmap: these are shard files of a global analysis, which has no pair; use --plot.");
-            return SensitivityCommand.EmitGlobal(ctx, g, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_json), quiet: true, _ => SensitivityAnalysis.MergeGlobal(g.Settings, worlds));
+            return SensitivityCommand.EmitGlobal(ctx, g, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_json), quiet: true, _ => GlobalSensitivityResult.Merge(g.Settings, worlds));
         }
         SensitivityShardFile[] files = [.. paths.Select(Read)];
         var analysis = SensitivityShardFile.CheckSameAnalysis(files, paths);

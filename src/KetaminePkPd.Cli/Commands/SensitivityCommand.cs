@@ -6,7 +6,7 @@ namespace KetaminePkPd.Cli.Commands;
 
 /// <summary>
 /// <c>ketamine-pkpd sensitivity</c>: what would it take for a hypothesis (exposure only by default) to produce the observed
-/// correlation? Declares the options and hands them to <see cref="SensitivityAnalysis"/> and <see cref="SensitivityReport"/>.
+/// correlation? Declares the options and hands them to <see cref="SensitivityResult.Run"/> and <see cref="SensitivityReport"/>.
 /// </summary>
 internal sealed class SensitivityCommand : CliCommand
 {
@@ -14,9 +14,9 @@ internal sealed class SensitivityCommand : CliCommand
     private readonly Option<string[]> _vary = SharedOptions.NoEmptyNames(new("--vary")
     {
         HelpName = "assumption", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true,
-        Description = $"({string.Join('|', SensitivityAnalysis.All.Select(SensitivityAnalysis.Token))}|none) Assumptions varied one at a time (repeat the option, or list several separated by spaces or commas); " +
+        Description = $"({string.Join('|', SensitivitySettings.AllAssumptions.Select(SensitivitySettings.Token))}|none) Assumptions varied one at a time (repeat the option, or list several separated by spaces or commas); " +
             "each over its documented range around the design's current value (multiples of it; see docs/sensitivity.md). none: only --pair. [default: all that apply to the design (no dose-spread for intranasal doses, which are whole devices)]",
-    }, $"{string.Join(", ", SensitivityAnalysis.All.Select(SensitivityAnalysis.Token))} or none");
+    }, $"{string.Join(", ", SensitivitySettings.AllAssumptions.Select(SensitivitySettings.Token))} or none");
     private readonly Option<string?> _pair = new("--pair") { HelpName = "a,b", Description = "Two different assumptions varied together over every combination of their levels (a heat map)." };
     private readonly ObservedOptions _observed = new("[default: Luckenbaugh 2014: -0.35 at 230 min (n 58) and -0.41 at 7 d (n 39)]");
     private readonly Option<int?> _replicates = ObservedOptions.Replicates("setting");
@@ -62,7 +62,7 @@ internal sealed class SensitivityCommand : CliCommand
         var (part1, parts) = ctx.Get(_shard) ?? (1, 1);
         run.CheckWork(ctx.Get(_allowLongRun), part1, parts);
         if (ctx.Get(_shard) is not { } shard)
-            return Emit(ctx, run, outPath, ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet, progress => SensitivityAnalysis.Run(run.Settings, progress));
+            return Emit(ctx, run, outPath, ctx.Get(_plot), ctx.Get(_plotHeatmap), ctx.Get(_json), quiet, progress => SensitivityResult.Run(run.Settings, progress));
         if (outPath is null) throw new ArgumentException("--shard needs --out: the partial result file that merge reads.");
         if (ctx.Get(_plot) is not null || ctx.Get(_plotHeatmap) is not null || ctx.Get(_json))
             throw new ArgumentException("--shard writes only the partial file (--out); plots and --json come from merge.");
@@ -103,12 +103,12 @@ internal sealed class SensitivityCommand : CliCommand
         var run = ResolveGlobal(ctx.Parse);
         var (k, n) = ctx.Get(_shard) ?? (1, 1);
         run.CheckWork(ctx.Get(_allowLongRun), k, n);
-        if (ctx.Get(_shard) is null) return EmitGlobal(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_json), ctx.Get(_quiet), progress => SensitivityAnalysis.RunGlobal(run.Settings, progress));
+        if (ctx.Get(_shard) is null) return EmitGlobal(ctx, run, ctx.Get(_out), ctx.Get(_plot), ctx.Get(_json), ctx.Get(_quiet), progress => GlobalSensitivityResult.Run(run.Settings, progress));
         if (ctx.Get(_out) is not { } outPath) throw new ArgumentException("--shard needs --out: the partial result file that merge reads.");
         if (ctx.Get(_plot) is not null || ctx.Get(_json)) throw new ArgumentException("--shard writes only the partial file (--out); plots and --json come from merge.");
         using var files = ctx.Outputs();
         var file = files.Open(outPath, "--out")!;
-        var worlds = ProgressDisplay.Run(ctx.Stderr, !ctx.Get(_quiet) && ProgressDisplay.IsTerminal(ctx.Stderr), $"Shard {k}/{n}", progress => SensitivityAnalysis.RunGlobalShard(run.Settings, k, n, progress));
+        var worlds = ProgressDisplay.Run(ctx.Stderr, !ctx.Get(_quiet) && ProgressDisplay.IsTerminal(ctx.Stderr), $"Shard {k}/{n}", progress => GlobalSensitivityResult.RunShard(run.Settings, k, n, progress));
         new GlobalShardFile(run.Arguments, k, n, worlds).Write(file.Stream);
         files.CommitAll();
         if (!ctx.Get(_quiet)) ctx.Stdout.WriteLine($"Shard {k} of {n}: {worlds.Length} worlds, {worlds.Count(w => w.IsPlausible)} plausible; wrote {file.Path}.");

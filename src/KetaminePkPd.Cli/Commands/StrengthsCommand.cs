@@ -8,7 +8,7 @@ namespace KetaminePkPd.Cli.Commands;
 /// <summary>
 /// <c>ketamine-pkpd strengths</c>: which strengths of each alternative hypothesis are compatible with the observed
 /// correlations, and how often trials of various sizes find p &lt; 0.05. Declares the options and hands them to
-/// <see cref="StrengthScan"/> and <see cref="StrengthsReport"/>.
+/// <see cref="StrengthScanResult.Run"/> and <see cref="StrengthsReport"/>.
 /// </summary>
 internal sealed class StrengthsCommand : CliCommand
 {
@@ -30,7 +30,7 @@ internal sealed class StrengthsCommand : CliCommand
     private readonly Option<string?> _parameters = SharedOptions.Parameters();
     private readonly Option<bool> _noDetection = new("--no-detection")
     {
-        Description = $"Skip the table of how often trials of {string.Join(", ", StrengthScan.DetectionTrialSizes)} patients find p < 0.05 under each hypothesis (at the first observation's time).",
+        Description = $"Skip the table of how often trials of {string.Join(", ", StrengthScanResult.DetectionTrialSizes)} patients find p < 0.05 under each hypothesis (at the first observation's time).",
     };
     private readonly Option<string?> _out = SharedOptions.Out("file.csv", "Write one CSV row per grid point and observation, and one per grid point for the combined p (docs/outputs.md).");
     private readonly Option<string?> _plot = PlotOptions.Create("--plot",
@@ -43,7 +43,7 @@ internal sealed class StrengthsCommand : CliCommand
         : base("strengths",
             "Which strengths fit? For shared-sensitivity (rho), mediation (share) and expectancy (boost, threshold), scan the strength over a grid " +
             "and show the two-sided compatibility p of each observation, their combination and the compatibility interval (p >= 0.05); then how " +
-            $"often trials of {StrengthScan.DetectionTrialSizes.Min()} to {StrengthScan.DetectionTrialSizes.Max()} patients find a 'significant' association (p < 0.05) under each hypothesis. Without options: the NIMH " +
+            $"often trials of {StrengthScanResult.DetectionTrialSizes.Min()} to {StrengthScanResult.DetectionTrialSizes.Max()} patients find a 'significant' association (p < 0.05) under each hypothesis. Without options: the NIMH " +
             $"design, Luckenbaugh 2014's two observations (Bonferroni), {DefaultReplicates} replicates from pools of {DefaultPoolSize} per grid point, seed {DefaultSeed}.")
     {
         Add(_strength, _combine, _replicates, _pool, _seed, _design, _parameters, _noDetection, _out, _plot, _json, _quiet, _allowLongRun);
@@ -68,8 +68,8 @@ internal sealed class StrengthsCommand : CliCommand
         using var files = ctx.Outputs();
         var csv = files.Open(ctx.Get(_out), "--out");
         var plots = plot is null ? [] : settings.Parameters.Select(x => (x, File: files.Open(PlotOptions.WithSuffix(plot, StrengthScanSettings.Token(x)), "--plot")!)).ToList();
-        var result = ProgressDisplay.Run(ctx.Stderr, show, "Scanning strengths", progress => StrengthScan.Run(settings, progress));
-        var rates = ctx.Get(_noDetection) ? [] : ProgressDisplay.Run(ctx.Stderr, show, "Trial sizes", _ => StrengthScan.DetectionRatesFor(settings));
+        var result = ProgressDisplay.Run(ctx.Stderr, show, "Scanning strengths", progress => StrengthScanResult.Run(settings, progress));
+        var rates = ctx.Get(_noDetection) ? [] : ProgressDisplay.Run(ctx.Stderr, show, "Trial sizes", _ => StrengthScanResult.DetectionRatesFor(settings));
         string text = StrengthsReport.ToJson(result, rates, choice.Token, plots.Select(p => p.File.Path));
         if (csv is not null) StrengthsReport.GridTable(result).WriteCsv(csv.Stream);
         foreach (var (x, file) in plots) OutputFiles.WritePlot(file, StrengthCharts.Compatibility(result, x));

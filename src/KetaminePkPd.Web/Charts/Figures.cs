@@ -330,11 +330,11 @@ internal static class Figures
             int d = cells.FindIndex(c => c.Levels[0].IsDefault);
             double[] x = [.. cells.Select((_, k) => (double)(k - d))];
             double[] y = [.. cells.Select(c => c.Outcomes[observation].MedianR)];
-            string[] text = [.. cells.Select(c => Invariant($"{SensitivityAnalysis.Token(a)} = {c.Levels[0].Label}: p {Fmt.P(c.Outcomes[observation].Compatibility)}"))];
+            string[] text = [.. cells.Select(c => Invariant($"{SensitivitySettings.Token(a)} = {c.Levels[0].Label}: p {Fmt.P(c.Outcomes[observation].Compatibility)}"))];
             var (colour, dash) = FrontierStyle(i);
             traces.Add(new PlotTrace
             {
-                Mode = "lines+markers", Name = SensitivityAnalysis.Token(a), X = x, Y = y, Text = text,
+                Mode = "lines+markers", Name = SensitivitySettings.Token(a), X = x, Y = y, Text = text,
                 Line = new PlotLine(colour, 2.5, dash), Marker = new(colour, 7), Hovertemplate = "%{text}<br>median r %{y:.3f}<extra></extra>",
             });
             for (int k = 0; k < cells.Count; k++)

@@ -5,7 +5,7 @@ namespace KetaminePkPd.Web.Model;
 
 /// <summary>
 /// The dose-response panel's library calls: the typical patient's sweep (<see cref="DoseResponseResult.Run"/> without a
-/// population, the call `dose-response` makes), the population's 5-95% range at a few doses (<see cref="RouteComparison.StartPopulation"/>
+/// population, the call `dose-response` makes), the population's 5-95% range at a few doses (<see cref="PopulationBands.Start"/>
 /// of an arm per dose) and the typical patient at the marked dose.
 /// </summary>
 internal static class DoseResponseView
@@ -25,7 +25,7 @@ internal static class DoseResponseView
 
     /// <summary>The typical 70 kg patient at one dose.</summary>
     public static ArmMetrics At(double mgPerKg) =>
-        RouteComparison.Run([Arm(mgPerKg)], new ComparisonOptions { Parallel = false }).Arms[0].Typical;
+        ComparisonResult.Run([Arm(mgPerKg)], new ComparisonOptions { Parallel = false }).Arms[0].Typical;
 
     /// <summary>The lowest dose of the sweep at which the typical peak CADSS reaches <paramref name="cadss"/>, interpolated on log dose; null if it never does.</summary>
     public static double? DoseReaching(DoseResponseResult sweep, double cadss)

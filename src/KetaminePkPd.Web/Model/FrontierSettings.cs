@@ -15,7 +15,7 @@ internal sealed record FrontierSettings
 {
     /// <summary>The assumptions the NIMH design can vary, in the library's order.</summary>
     public static IReadOnlyList<SensitivityAssumption> Available { get; } =
-        [.. SensitivityAnalysis.All.Where(a => SensitivityAnalysis.AppliesTo(a, HypothesisTestSettings.Default.Design))];
+        [.. SensitivitySettings.AllAssumptions.Where(a => SensitivitySettings.AppliesTo(a, HypothesisTestSettings.Default.Design))];
 
     /// <summary>
     /// The assumptions checked at first: the four that decide exposure-only's verdict most in the global analysis (partial rank

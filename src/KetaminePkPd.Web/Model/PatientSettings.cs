@@ -7,7 +7,7 @@ namespace KetaminePkPd.Web.Model;
 
 /// <summary>
 /// The one-patient panel's controls as data, and what they ask the library for: a <see cref="ComparisonArm"/> of one
-/// administration run by <see cref="RouteComparison.Run"/> for one patient of the chosen weight (the same call as the
+/// administration run by <see cref="ComparisonResult.Run"/> for one patient of the chosen weight (the same call as the
 /// CLI's <c>compare</c>, so the page's numbers are the library's). Immutable.
 /// </summary>
 internal sealed record PatientSettings
@@ -158,7 +158,7 @@ internal sealed record PatientSettings
 
     /// <summary>Runs the library for these settings: the typical patient over 7 days (and at both ends of an uncertain bioavailability).</summary>
     public ArmComparison Simulate() =>
-        RouteComparison.Run([Arm], new ComparisonOptions { Subject = Subject, Parallel = false, Effects = Effects }).Arms[0];
+        ComparisonResult.Run([Arm], new ComparisonOptions { Subject = Subject, Parallel = false, Effects = Effects }).Arms[0];
 
     /// <summary>The same settings on another model, with the route and dose made valid for it (first supported route; whole devices in mg).</summary>
     public PatientSettings WithModel(string key)

@@ -3,7 +3,7 @@ using KetaminePkPd.Comparisons;
 namespace KetaminePkPd.Web.Model;
 
 /// <summary>
-/// Arms side by side with their uncertain inputs as ranges: <see cref="RouteComparison.Run"/> gives each arm's typical
+/// Arms side by side with their uncertain inputs as ranges: <see cref="ComparisonResult.Run"/> gives each arm's typical
 /// course and its metrics at both ends of an uncertain bioavailability; the courses at both ends (for the shaded band)
 /// come from the same call on the arm with that parameter set to each end.
 /// </summary>
@@ -13,7 +13,7 @@ internal static class UncertainArms
     public static IReadOnlyList<(ArmComparison Typical, ArmComparison? Low, ArmComparison? High)> Run(IReadOnlyList<ComparisonArm> arms)
     {
         var options = new ComparisonOptions { Parallel = false };
-        var result = RouteComparison.Run(arms, options);
+        var result = ComparisonResult.Run(arms, options);
         var rows = new List<(ArmComparison, ArmComparison?, ArmComparison?)>();
         foreach (var typical in result.Arms)
         {
@@ -21,7 +21,7 @@ internal static class UncertainArms
             var arm = typical.Arm;
             ComparisonArm At(double value, string end) =>
                 new($"{arm.Name} ({end} {u.Parameter})", arm.Model.WithParameter(u.Parameter, value), arm.Administration, arm.Sessions, arm.Interval);
-            var ends = RouteComparison.Run([At(u.Low, "low"), At(u.High, "high")], options).Arms;
+            var ends = ComparisonResult.Run([At(u.Low, "low"), At(u.High, "high")], options).Arms;
             rows.Add((typical, ends[0], ends[1]));
         }
         return rows;

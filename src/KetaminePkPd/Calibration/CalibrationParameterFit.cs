@@ -3,7 +3,7 @@ namespace KetaminePkPd.Calibration;
 /// <summary>
 /// One fitted parameter: its start and fitted values and its 95% profile interval, the set of values at which the block's
 /// objective, minimized over the block's other parameters, stays within 1 of its minimum (exact for blocks of one or two free
-/// parameters, its quadratic approximation for larger ones: <see cref="IntervalMethod"/>; see <see cref="Calibrator"/>).
+/// parameters, its quadratic approximation for larger ones: <see cref="IntervalMethod"/>; see <see cref="CalibrationResult.Run"/> and docs/calibration.md).
 /// </summary>
 public sealed record CalibrationParameterFit
 {

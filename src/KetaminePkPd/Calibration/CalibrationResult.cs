@@ -3,7 +3,8 @@ using KetaminePkPd.Pharmacodynamics;
 
 namespace KetaminePkPd.Calibration;
 
-/// <summary>The result of <see cref="Calibrator.Run"/>: the fitted parameter set, each fitted parameter with its interval, each target with its residual.</summary>
+/// <summary>The result of <see cref="Run"/>: the fitted parameter set, each fitted parameter with its interval, each target with its residual.</summary>
+/// <remarks>The method (objective, blocks, optimizer, intervals) is described in docs/calibration.md.</remarks>
 public sealed class CalibrationResult
 {
     internal CalibrationResult(CalibrationSettings settings, EffectParameterSet fitted, ImmutableArray<CalibrationParameterFit> parameters,
@@ -17,6 +18,15 @@ public sealed class CalibrationResult
         Evaluations = evaluations;
         Elapsed = elapsed;
     }
+
+    /// <summary>Calibration as code: fits the PROVISIONAL effect parameters' calibration blocks to the settings' targets
+    /// (docs/calibration.md).</summary>
+    /// <param name="settings">Targets, start values, seed and sizes; null for <see cref="CalibrationSettings.Default"/>.</param>
+    /// <param name="progress">Receives the name of each block as its fit starts, or null.</param>
+    /// <returns>The fitted set, each parameter with its interval and each target with its residual.</returns>
+    /// <exception cref="NonFiniteResultException">A simulation gave a non-finite value.</exception>
+    public static CalibrationResult Run(CalibrationSettings? settings = null, IProgress<string>? progress = null) =>
+        Calibrator.Run(settings, progress);
 
     /// <summary>The settings of the run.</summary>
     public CalibrationSettings Settings { get; }

@@ -5,7 +5,7 @@ using KetaminePkPd.Validation;
 namespace KetaminePkPd.Calibration;
 
 /// <summary>
-/// How <see cref="Calibrator.Run"/> fits: the targets, the start values, the common random numbers of the virtual-trial blocks
+/// How <see cref="CalibrationResult.Run"/> fits: the targets, the start values, the common random numbers of the virtual-trial blocks
 /// (seed and patients per arm), the optimizer's tolerance and whether to compute profile intervals. Immutable. The defaults fit
 /// the catalogue's calibration targets (<see cref="ValidationUse.Calibration"/>) from <see cref="EffectParameterSet.Default"/>
 /// with the validation table's seed and size (seed 1, 500 patients per arm), so the simulated values at the start equal those
@@ -20,6 +20,9 @@ public sealed record CalibrationSettings
 
     /// <summary>The defaults.</summary>
     public static CalibrationSettings Default { get; } = new();
+
+    /// <summary>The keys of the catalogue targets the calibration measures (the objective's possible terms), in block order.</summary>
+    public static IReadOnlyList<string> TargetKeys => Calibrator.TargetKeys;
 
     /// <summary>
     /// The targets to fit: catalogue entries or user entries of the same schema. Only those whose key a calibration block measures

@@ -37,8 +37,9 @@ namespace KetaminePkPd.Calibration;
 /// fit: s_j -/+ sqrt(2 (H^-1)_jj), H the Hessian on the optimizer's scale by central differences of step <see cref="QuadraticStep"/>.
 /// An end that reaches the search bound is reported as open. The objective counts every target as an independent measurement; the
 /// intervals say how well the targets determine each parameter, not a posterior.</para>
+/// <para>The public entry points are <see cref="CalibrationResult.Run"/> and <see cref="CalibrationSettings.TargetKeys"/>.</para>
 /// </remarks>
-public static class Calibrator
+internal static class Calibrator
 {
     private const double InitialStep = 0.5, ProfileInitialStep = 0.2, ProfileTolerance = 1e-5, ProfileStep = 0.1, ProfileAccuracy = 1e-3;
     private const int ProfileMaxEvaluations = 600;

@@ -166,4 +166,17 @@ public sealed record ComparisonArm
 
     /// <summary>Returns <see cref="Name"/>.</summary>
     public override string ToString() => Name;
+
+    /// <summary>
+    /// Checks, cheaply and before anything is simulated, that <paramref name="subject"/> can receive this arm: its model
+    /// supports the route and a nasal dose is a whole number of devices (esketamine: 28 mg).
+    /// </summary>
+    /// <param name="subject">The typical patient (sets mg/kg doses).</param>
+    /// <exception cref="ArgumentException">The arm cannot be given to the patient; the message says why.</exception>
+    public void Check(Subject subject) => RouteComparison.CheckArm(this, subject);
+
+    /// <summary>Checks that no two arms share a name (ignoring case), so every table row and CSV row says which arm it is.</summary>
+    /// <param name="arms">The arms.</param>
+    /// <exception cref="ArgumentException">Two or more arms have the same name; the message names it.</exception>
+    public static void CheckNames(IEnumerable<ComparisonArm> arms) => RouteComparison.CheckNames(arms);
 }

@@ -8,6 +8,19 @@ namespace KetaminePkPd.Comparisons;
 /// </summary>
 public sealed record PopulationBands
 {
+    /// <summary>
+    /// Prepares the population bands of one arm (<see cref="ComparisonOptions.PopulationSize"/> virtual patients of the arm
+    /// model's default population, docs/model.md section 4.4) as a run of bounded steps (a unit of work is one patient), for a
+    /// caller that must stay responsive between steps. Stepped to the end, it gives the arm's
+    /// <see cref="ArmComparison.Population"/> of <see cref="ComparisonResult.Run"/>, bit for bit, whatever the step sizes: patient i
+    /// is always drawn from (<see cref="ComparisonOptions.Seed"/>, i) (tested).
+    /// </summary>
+    /// <param name="arm">The arm.</param>
+    /// <param name="options">The comparison's settings: <see cref="ComparisonOptions.PopulationSize"/> patients (at least 1), the seed,
+    /// the threshold and whether each step uses all cores.</param>
+    /// <exception cref="ArgumentException"><see cref="ComparisonOptions.PopulationSize"/> is 0.</exception>
+    public static SimulationRun<PopulationBands> Start(ComparisonArm arm, ComparisonOptions options) => RouteComparison.StartPopulation(arm, options);
+
     /// <summary>Creates the bands.</summary>
     /// <param name="subjects">Virtual patients, &gt;= 0.</param>
     /// <param name="p5">5th percentile of each metric.</param>

@@ -14,8 +14,10 @@ namespace KetaminePkPd.Comparisons;
 /// Outputs every 2 min over the first day, then every 6 h to day 7. Cmax, Tmax, peak dissociation and "time above" come
 /// from the exact solution (independent of the output grid); "back under 4" is interpolated linearly between outputs
 /// (2-min resolution during the first day).
+/// <para>The public entry points are <see cref="ComparisonResult.Run"/>, <see cref="PopulationBands.Start"/>,
+/// <see cref="ComparisonArm.Check"/> and <see cref="ComparisonArm.CheckNames"/>.</para>
 /// </remarks>
-public static class RouteComparison
+internal static class RouteComparison
 {
     /// <summary>The output times of a comparison, h.</summary>
     public static ImmutableArray<double> TimesH { get; } =

@@ -25,8 +25,9 @@ namespace KetaminePkPd.Evidence;
 /// groups gets an equal share of alpha, split equally among its k entries, so p_joint = min(1, min_i p_i G k_i). It is valid under
 /// any dependence (a union bound), and a group with many entries (one study reported four ways) weighs no more than a group with one.
 /// Fisher's method, which multiplies p-values, would need independent entries and is not used.</para>
+/// <para>The public entry points are <see cref="EvidenceResult.Run"/> and <see cref="EvidenceResult.Start"/>.</para>
 /// </remarks>
-public static class EvidenceAnalysis
+internal static class EvidenceAnalysis
 {
     /// <summary>Runs every entry under every hypothesis.</summary>
     /// <param name="settings">What to run; null for <see cref="EvidenceSettings.Default"/>.</param>

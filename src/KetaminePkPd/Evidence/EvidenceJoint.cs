@@ -3,8 +3,8 @@ using KetaminePkPd.Trials;
 namespace KetaminePkPd.Evidence;
 
 /// <summary>
-/// The whole catalogue under one hypothesis: the weighted-Bonferroni p (<see cref="EvidenceAnalysis"/>), the entry that sets it and
-/// whether the hypothesis survives. Immutable; made by <see cref="EvidenceAnalysis.Run"/>.
+/// The whole catalogue under one hypothesis: the weighted-Bonferroni p (<see cref="EvidenceResult.Run"/>), the entry that sets it and
+/// whether the hypothesis survives. Immutable; made by <see cref="EvidenceResult.Run"/>.
 /// </summary>
 public sealed record EvidenceJoint
 {

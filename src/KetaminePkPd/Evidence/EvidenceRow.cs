@@ -4,7 +4,7 @@ namespace KetaminePkPd.Evidence;
 
 /// <summary>
 /// One entry under one hypothesis: the simulated statistic of replicate trials of the entry's own design and where the reported
-/// statistic falls among them. Immutable; made by <see cref="EvidenceAnalysis.Run"/>.
+/// statistic falls among them. Immutable; made by <see cref="EvidenceResult.Run"/>.
 /// </summary>
 public sealed record EvidenceRow
 {

@@ -3,7 +3,7 @@ using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Evidence;
 
-/// <summary>What <see cref="EvidenceAnalysis.Run"/> runs: the entries, the hypotheses, replicates, pool size and seed. Immutable; validated on set.</summary>
+/// <summary>What <see cref="EvidenceResult.Run"/> runs: the entries, the hypotheses, replicates, pool size and seed. Immutable; validated on set.</summary>
 public sealed record EvidenceSettings
 {
     private EquatableArray<EvidenceEntry> _entries = EvidenceEntry.All;

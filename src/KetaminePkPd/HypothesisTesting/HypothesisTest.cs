@@ -32,7 +32,7 @@ namespace KetaminePkPd.HypothesisTesting;
 /// under every hypothesis, apart from what the hypothesis changes). Replicate r enrols with stream (seed, r, -1 - j) for
 /// observation j and rates patient i with stream (seed, i, 3 + r x J + j). Results are identical serial or parallel.</para>
 /// </remarks>
-public static class HypothesisTest
+internal static class HypothesisTest
 {
     /// <summary>Runs the comparison.</summary>
     /// <param name="settings">What to run; null for <see cref="HypothesisTestSettings.Default"/>.</param>

@@ -4,7 +4,7 @@ using KetaminePkPd.Trials;
 namespace KetaminePkPd.HypothesisTesting;
 
 /// <summary>
-/// What <see cref="HypothesisTest.Run"/> does: the design, the hypotheses, the observed correlations to compare with,
+/// What <see cref="HypothesisTestResult.Run"/> does: the design, the hypotheses, the observed correlations to compare with,
 /// how many replicate trials, and the seed. Immutable; the defaults are the project's main job (the NIMH design, the four
 /// hypotheses of docs/model.md section 5, Luckenbaugh 2014's two correlations, 2000 replicates, a pool of 10 000 patients, seed 1).
 /// </summary>

@@ -2,7 +2,7 @@ using KetaminePkPd.Strengths;
 
 namespace KetaminePkPd.HypothesisTesting;
 
-/// <summary>How <see cref="StrengthScan"/> combines the two-sided p of several observations into one.</summary>
+/// <summary>How <see cref="StrengthScanResult.Run"/> combines the two-sided p of several observations into one.</summary>
 public enum PValueCombination
 {
     /// <summary>

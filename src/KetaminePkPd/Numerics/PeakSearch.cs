@@ -173,6 +173,19 @@ internal static class PeakSearch
     /// rates stay the same, the last sub-step ending on the interval's known state; and the refinement of a sub-step into
     /// pieces of at most one minute and 1/||K||. What a scan looks for on a sub-step and on a piece is its own.
     /// </summary>
+    /// <summary>
+    /// max(0, floor(log2(y) + 1e-12)) for y &gt;= 1, the exponent of a scan's sub-step of 2^j minutes, without a logarithm in the
+    /// common case: y's binary exponent (exact), unless y lies within 2e-12 (relative) below the next power of two, where the
+    /// 1e-12 allowance may round up and the logarithm decides as before. Outside that band the two agree: log2(y) is at least the
+    /// exponent e (y &gt;= 2^e) and at most e + 1 - 2.8e-12, far more than log2's round-off from e + 1 after adding 1e-12.
+    /// </summary>
+    internal static int StepExponent(double y)
+    {
+        int e = Math.Max(0, Math.ILogB(y));
+        if (y < Math.ScaleB(1.0, e + 1) * (1 - 2e-12)) return e;
+        return Math.Max(0, (int)Math.Floor(Math.Log2(y) + 1e-12));
+    }
+
     /// <summary>True when some input rate is positive (no enumerator: called once per interval).</summary>
     private static bool HasPositive(double[] rates)
     {
@@ -189,6 +202,7 @@ internal static class PeakSearch
         private readonly double[] _events;
         private readonly double _piece;
         private readonly List<LinearPropagator.Entry> _rungs = [];
+        private int _eventCursor = -1;
         private double[]? _rungRates;
         private readonly double[] _x, _endState, _previous, _refined, _refineStart;   // per-scan buffers, n each
 
@@ -237,9 +251,10 @@ internal static class PeakSearch
         protected void March(EvaluatedPoints points, double[] outStates, int p, double[] rates, bool hasInput)
         {
             double a = points.Time(p), end = points.Time(p + 1);
-            int i = Array.BinarySearch(_events, a + LinearMarch.TimeEpsH);
-            int at = i >= 0 ? i : ~i - 1;
-            double lastEvent = at >= 0 ? _events[at] : points.Time(0);
+            // The last event at or before a (to within TimeEpsH): the scans visit intervals in time order, so a cursor that only moves
+            // forward finds the same event as a binary search would.
+            while (_eventCursor + 1 < _events.Length && _events[_eventCursor + 1] <= a + LinearMarch.TimeEpsH) _eventCursor++;
+            double lastEvent = _eventCursor >= 0 ? _events[_eventCursor] : points.Time(0);
             var x = _x;
             var endState = _endState;
             var previous = _previous;
@@ -254,8 +269,8 @@ internal static class PeakSearch
             while (true)
             {
                 double target = Math.Max(BaseStepH, StepFraction * (t - lastEvent));
-                int j = Math.Max(0, (int)Math.Floor(Math.Log2(target / BaseStepH) + 1e-12));
-                double h = BaseStepH * Math.Pow(2, j);
+                int j = StepExponent(target / BaseStepH);
+                double h = BaseStepH * Math.ScaleB(1.0, j);
                 x.CopyTo(previous, 0);
                 bool last = t + h >= end - 1e-9;
                 double tNext;

@@ -11,7 +11,9 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// <para>AUC from zero to infinity covers every administration of the regimen, including any after the simulated
 /// window: for a linear model it equals c^T (-K)^-1 x (total input per compartment). The terminal half-life is
 /// ln 2 divided by the slowest rate constant (eigenvalue of K) that the doses excite and that reaches this analyte's
-/// central compartment, found by inverse iteration.</para>
+/// central compartment: minus the largest real part among the eigenvalues of K restricted to the compartments that are both
+/// downstream of a dose and upstream of the analyte (MathNet's eigenvalue decomposition, so equal or nearly equal slow
+/// rates, e.g. absorption as slow as elimination, give the right value).</para>
 /// </remarks>
 public sealed record ExposureMetrics
 {
@@ -21,8 +23,8 @@ public sealed record ExposureMetrics
     /// <param name="aucToEndNgHPerMl">AUC from 0 to Until, ng.h/mL.</param>
     /// <param name="auc0To24NgHPerMl">AUC from 0 to 24 h whatever Until is, ng.h/mL.</param>
     /// <param name="aucInfNgHPerMl">AUC from 0 to infinity of the whole regimen, ng.h/mL.</param>
-    /// <param name="terminalHalfLifeH">Terminal half-life, h (NaN when no drug reaches the analyte, or when the two slowest
-/// rate constants are so close, within about 0.1%, that inverse iteration cannot separate them in 20 000 steps).</param>
+    /// <param name="terminalHalfLifeH">Terminal half-life, h (NaN when no drug reaches the analyte, or when no rate constant
+    /// reaching it is positive).</param>
     /// <exception cref="ArgumentException">A value outside its range (<see cref="ArgumentOutOfRangeException"/>), a null (<see cref="ArgumentNullException"/>) or a malformed array.</exception>
     public ExposureMetrics(double cmaxNgPerMl, double tmaxH, double aucToEndNgHPerMl, double auc0To24NgHPerMl, double aucInfNgHPerMl, double terminalHalfLifeH)
     {
@@ -49,8 +51,8 @@ public sealed record ExposureMetrics
     /// <summary>AUC from 0 to infinity of the whole regimen, ng.h/mL.</summary>
     public double AucInfNgHPerMl { get; init => field = Guard.NonNegative(value, nameof(AucInfNgHPerMl)); }
 
-    /// <summary>Terminal half-life, h (NaN when no drug reaches the analyte, or when the two slowest
-/// rate constants are so close, within about 0.1%, that inverse iteration cannot separate them in 20 000 steps).</summary>
+    /// <summary>Terminal half-life, h (NaN when no drug reaches the analyte, or when no rate constant
+    /// reaching it is positive).</summary>
     public double TerminalHalfLifeH { get; init => field = double.IsNaN(value) ? value : Guard.Positive(value, nameof(TerminalHalfLifeH)); }
 
     /// <summary>Time of the peak as a duration from time zero (<see cref="TmaxH"/> rounded to the nearest tick, 100 ns).</summary>

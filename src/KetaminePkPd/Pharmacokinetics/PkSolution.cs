@@ -184,11 +184,23 @@ internal sealed class PkSolution
     /// <summary><see cref="RatesAt(double, int)"/> written into one array of length <paramref name="width"/> that each call overwrites:
     /// for a search that reads the rates of one interval before asking for the next (<see cref="PeakSearch"/> copies what it keeps); each
     /// call has its own array, so one search's function must not be shared with another thread.</summary>
+    /// <remarks>The rates in force just after t depend only on how many event times (<see cref="EventTimesH"/>: every input's start
+    /// and every zero-order input's end) lie at or before t + TimeEpsH, so a call that finds the same count as the call before returns
+    /// the array unchanged instead of summing the same rates again.</remarks>
     public Func<double, double[]> ReusedRates(int width)
     {
         var b = new double[width];
+        var events = EventTimesH;
+        int filledFor = -1, count = 0;
+        double previous = double.NegativeInfinity;
         return t =>
         {
+            double at = t + TimeEpsH;
+            if (at < previous) count = 0;
+            previous = at;
+            while (count < events.Length && events[count] <= at) count++;
+            if (count == filledFor) return b;
+            filledFor = count;
             Array.Clear(b);
             foreach (var i in _inputs)
                 if (i.DurationH > 0 && i.StartH <= t + TimeEpsH && i.EndH > t + TimeEpsH)
@@ -220,34 +232,43 @@ internal sealed class PkSolution
     /// </summary>
     internal static double TerminalHalfLife(double[] k, int m, int c, int central, double[] total)
     {
-        var up = Reach(k, m, [c], upstream: true);
-        int[] dosed = [.. Enumerable.Range(0, m).Where(i => total[i] > 0)];
-        if (dosed.Length == 0 && central >= 0) dosed = [central];
-        var down = Reach(k, m, dosed, upstream: false);
-        var idx = Enumerable.Range(0, m).Where(i => up[i] && down[i]).ToArray();
-        int p = idx.Length;
+        Span<bool> up = stackalloc bool[m], down = stackalloc bool[m];
+        Span<int> work = stackalloc int[m];
+        work[0] = c;
+        Reach(k, m, work, 1, upstream: true, up);
+        int dosed = 0;
+        for (int i = 0; i < m; i++) if (total[i] > 0) work[dosed++] = i;
+        if (dosed == 0 && central >= 0) work[dosed++] = central;
+        Reach(k, m, work, dosed, upstream: false, down);
+        int p = 0;
+        for (int i = 0; i < m; i++) if (up[i] && down[i]) work[p++] = i;
         if (p == 0) return double.NaN;
-        var sub = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(p, p, (i, j) => k[idx[i] * m + idx[j]]);
+        // The restriction of K to those compartments, column-major as MathNet stores it.
+        var columnMajor = new double[p * p];
+        for (int j = 0; j < p; j++)
+            for (int i = 0; i < p; i++) columnMajor[j * p + i] = k[work[i] * m + work[j]];
+        var sub = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(p, p, columnMajor);
         double slowest = double.NegativeInfinity;
         foreach (var lambda in sub.Evd().EigenValues) slowest = Math.Max(slowest, lambda.Real);
         return slowest < 0 ? Math.Log(2) / -slowest : double.NaN;
     }
 
-    /// <summary>Compartments reachable from <paramref name="start"/> along transfers (against them when <paramref name="upstream"/>).</summary>
-    private static bool[] Reach(double[] k, int m, int[] start, bool upstream)
+    /// <summary>Marks in <paramref name="seen"/> the compartments reachable from the first <paramref name="starts"/> entries of
+    /// <paramref name="start"/> along transfers (against them when <paramref name="upstream"/>); no allocation.</summary>
+    private static void Reach(double[] k, int m, ReadOnlySpan<int> start, int starts, bool upstream, Span<bool> seen)
     {
-        var seen = new bool[m];
-        var stack = new Stack<int>();
-        foreach (int s in start) { seen[s] = true; stack.Push(s); }
-        while (stack.Count > 0)
+        Span<int> stack = stackalloc int[m];
+        int top = 0;
+        for (int s = 0; s < starts; s++)
+            if (!seen[start[s]]) { seen[start[s]] = true; stack[top++] = start[s]; }
+        while (top > 0)
         {
-            int at = stack.Pop();
+            int at = stack[--top];
             for (int other = 0; other < m; other++)
             {
                 double rate = upstream ? k[at * m + other] : k[other * m + at];
-                if (!seen[other] && rate > 0) { seen[other] = true; stack.Push(other); }
+                if (!seen[other] && rate > 0) { seen[other] = true; stack[top++] = other; }
             }
         }
-        return seen;
     }
 }

@@ -5,7 +5,7 @@ namespace KetaminePkPd.Sensitivity;
 /// (PRCC) with the median r, holding the other sampled assumptions fixed (Marino S et al. J Theor Biol 2008;254:178), with
 /// the Monte Carlo error of that estimate (Fisher's z: SD 1 / sqrt(n - 2 - p) on the atanh scale for n worlds and p
 /// assumptions). NaN when there are too few plausible worlds (fewer than p + 3). Immutable; built by
-/// <see cref="SensitivityAnalysis"/>.
+/// <see cref="GlobalSensitivityResult.Run"/>.
 /// </summary>
 public sealed record GlobalImportance
 {

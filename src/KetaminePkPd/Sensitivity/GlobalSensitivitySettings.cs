@@ -1,10 +1,11 @@
+using System.Collections.Immutable;
 using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Sensitivity;
 
 /// <summary>
-/// What <see cref="SensitivityAnalysis.RunGlobal"/> does: how many worlds to sample, which assumptions vary jointly, which
+/// What <see cref="GlobalSensitivityResult.Run"/> does: how many worlds to sample, which assumptions vary jointly, which
 /// hypotheses are tested in each world, how large the plausibility trial is, and what every replicate study shares
 /// (design, observations, Monte Carlo sizes, seed: <see cref="ReplicateStudySettings"/>). Immutable. The defaults are the
 /// issue's default global run: <see cref="DefaultWorlds"/> worlds, every assumption, the four hypotheses, the NIMH design,
@@ -31,6 +32,10 @@ public sealed record GlobalSensitivitySettings : ReplicateStudySettings
 
     /// <summary>The defaults.</summary>
     public static GlobalSensitivitySettings Default { get; } = new();
+
+    /// <summary>The keys of the validation catalogue's calibration targets a world must hit: mean and SD of CADSS at 40 min,
+    /// responders at 24 h in each arm and the ratio of the SDs of the 24-h change (racemic 0.5 mg/kg vs saline).</summary>
+    public static ImmutableArray<string> PlausibilityTargets => SensitivityAnalysis.PlausibilityTargets;
 
     /// <summary>Settings with the defaults of a global run (fewer replicates and a smaller pool per world than a one-at-a-time run).</summary>
     public GlobalSensitivitySettings()

@@ -1,7 +1,7 @@
 namespace KetaminePkPd.Sensitivity;
 
 /// <summary>
-/// The summary of one sampled world of a global analysis (<see cref="SensitivityAnalysis"/>): its index, the multiple
+/// The summary of one sampled world of a global analysis (<see cref="GlobalSensitivityResult.Run"/>): its index, the multiple
 /// of the design's current value drawn for each assumption, the plausibility targets measured in it, whether it hits them
 /// all, and, when it does, the median replicate r and the two-sided compatibility p of every hypothesis and observation.
 /// This is all a world keeps (no patient), so a run's memory grows by a few hundred bytes per world. Immutable;

@@ -33,7 +33,7 @@ namespace KetaminePkPd.Sensitivity;
 // <see cref="HypothesisTest"/> does, all with the world's own seed (drawn from the seed and k): the worlds are independent
 // Monte Carlo experiments, and within a world the hypotheses share their random numbers.</para>
 // </remarks>
-public static partial class SensitivityAnalysis
+internal static partial class SensitivityAnalysis
 {
     private const long WorldStream = -(1L << 42);
 

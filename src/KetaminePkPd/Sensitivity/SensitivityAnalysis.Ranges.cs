@@ -28,7 +28,7 @@ namespace KetaminePkPd.Sensitivity;
 // </list>
 // <para>A range whose current value is 0 collapses to that one value (multiples of 0); duplicates are removed.</para>
 // </remarks>
-public static partial class SensitivityAnalysis
+internal static partial class SensitivityAnalysis
 {
     /// <summary>Every assumption, in the order tables list them.</summary>
     public static ImmutableArray<SensitivityAssumption> All { get; } = [.. Enum.GetValues<SensitivityAssumption>()];

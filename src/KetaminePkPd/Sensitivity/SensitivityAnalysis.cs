@@ -37,7 +37,7 @@ namespace KetaminePkPd.Sensitivity;
 /// log-uniform [d/k, d k] for k = 1.5, 2, 3; the PD SDs x0-2; placebo-mean x0-2; placebo-sd x0-2; rating and CADSS noise
 /// x0-3; cadss-time x0.25-4; baseline-mean x0.75-1.25 (docs/sensitivity.md gives each range's source).</para>
 /// </remarks>
-public static partial class SensitivityAnalysis
+internal static partial class SensitivityAnalysis
 {
     /// <summary>Stream of the per-patient dose-spread draw (far from the enrolment streams -1 - j and the rating streams &gt;= 1).</summary>
     private const long DoseStream = -(1L << 40);

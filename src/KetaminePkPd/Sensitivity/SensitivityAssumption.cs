@@ -3,8 +3,8 @@ using KetaminePkPd.Trials;
 namespace KetaminePkPd.Sensitivity;
 
 /// <summary>
-/// A provisional assumption that <see cref="SensitivityAnalysis"/> varies over a range around the design's current
-/// value (<see cref="SensitivityAnalysis"/> gives each range). Tokens for the command line are in <see cref="SensitivityAnalysis.Token"/>.
+/// A provisional assumption that <see cref="SensitivityResult.Run"/> varies over a range around the design's current
+/// value (<see cref="SensitivitySettings.Levels"/> gives each range). Tokens for the command line are in <see cref="SensitivitySettings.Token"/>.
 /// </summary>
 public enum SensitivityAssumption
 {

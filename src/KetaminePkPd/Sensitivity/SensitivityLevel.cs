@@ -5,7 +5,7 @@ namespace KetaminePkPd.Sensitivity;
 /// <summary>
 /// One setting of one assumption in a sensitivity analysis: its position in the range, its value in the assumption's
 /// own unit, its multiple of the design's current value, and a label for tables and plots. Immutable; built by
-/// <see cref="SensitivityAnalysis.Levels"/>.
+/// <see cref="SensitivitySettings.Levels"/>.
 /// </summary>
 public sealed record SensitivityLevel
 {

@@ -1,7 +1,7 @@
 
 namespace KetaminePkPd.Strengths;
 
-/// <summary>The strength of an alternative hypothesis that <see cref="StrengthScan"/> scans.</summary>
+/// <summary>The strength of an alternative hypothesis that <see cref="StrengthScanResult.Run"/> scans.</summary>
 public enum StrengthParameter
 {
     /// <summary>shared-sensitivity: corr(dissociation propensity, antidepressant responsiveness), rho in [-1, 1].</summary>

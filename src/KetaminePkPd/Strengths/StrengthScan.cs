@@ -13,15 +13,17 @@ namespace KetaminePkPd.Strengths;
 /// (<see cref="HypothesisCeilings"/>), so that an empty interval can be told apart from an observation beyond reach.
 /// </summary>
 /// <remarks>
-/// <para>Each grid point is a <see cref="HypothesisTest"/> of the hypothesis at that strength (a pool, replicate trials of each
+/// <para>Each grid point is a <see cref="HypothesisTestResult.Run"/> of the hypothesis at that strength (a pool, replicate trials of each
 /// observed n, the observed r placed in the replicate distribution), with the same seed and streams at every point (common
 /// random numbers: the compatibility curve is smooth in the strength, not re-drawn at each value).</para>
 /// <para>Combining observations. <see cref="PValueCombination.Bonferroni"/> (default) takes min(1, J min p_j): valid whatever the
 /// dependence between the observations, which matters because Luckenbaugh's 230-min and day-7 correlations come from
 /// largely the same patients, so their p are positively dependent. <see cref="PValueCombination.Fisher"/> (X = -2 sum ln p_j,
 /// chi-squared with 2J df; Fisher 1932) is the more powerful choice for independent observations (different trials).</para>
+/// <para>The public entry points are <see cref="StrengthScanResult.Run"/>, <see cref="StrengthScanResult.DetectionRatesFor"/> and
+/// <see cref="StrengthScanSettings.HypothesisAt"/>.</para>
 /// </remarks>
-public static class StrengthScan
+internal static class StrengthScan
 {
     /// <summary>Runs the scan.</summary>
     /// <param name="settings">What to run; null for <see cref="StrengthScanSettings.Default"/>.</param>

@@ -5,7 +5,7 @@ using KetaminePkPd.Trials;
 namespace KetaminePkPd.Strengths;
 
 /// <summary>
-/// What <see cref="StrengthScan.Run"/> does: which strengths to scan over which grids, how to combine observations, and
+/// What <see cref="StrengthScanResult.Run"/> does: which strengths to scan over which grids, how to combine observations, and
 /// what every replicate study shares (design, observations, Monte Carlo sizes, seed: <see cref="ReplicateStudySettings"/>). Immutable; the defaults scan rho over -1 to 1 in steps of 0.1, the
 /// mediated share over 0 to 1 in steps of 0.1, the expectancy boost over 0 to 12 MADRS in steps of 1 and its threshold over
 /// 0 to 40 CADSS in steps of 5, against Luckenbaugh 2014's two observations (combined by Bonferroni: they share patients).
@@ -50,6 +50,12 @@ public sealed record StrengthScanSettings : ReplicateStudySettings
         StrengthParameter.ExpectancyThreshold => "expectancy: peak CADSS above which dissociation is noticed",
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Undefined strength."),
     };
+
+    /// <summary>The hypothesis at one strength (the other strengths of expectancy at their defaults).</summary>
+    /// <param name="parameter">The strength.</param>
+    /// <param name="value">Its value, in the strength's range (<see cref="Grid"/>'s ends).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value outside the strength's range, or an undefined parameter.</exception>
+    public static Hypothesis HypothesisAt(StrengthParameter parameter, double value) => StrengthScan.At(parameter, value);
 
     /// <summary>The token of a combination: <c>bonferroni</c> or <c>fisher</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An undefined value.</exception>

@@ -49,7 +49,7 @@ public sealed record ValidationSettings
     /// </summary>
     internal Pharmacodynamics.EffectParameterSet Effects { get => _effects; init => _effects = value ?? throw new ArgumentNullException(nameof(Effects)); }
 
-    /// <summary>A copy whose every simulation uses <paramref name="effects"/>, e.g. a set fitted by <see cref="Calibration.Calibrator"/>
+    /// <summary>A copy whose every simulation uses <paramref name="effects"/>, e.g. a set fitted by <see cref="Calibration.CalibrationResult.Run"/>
     /// (default <see cref="Pharmacodynamics.EffectParameterSet.Default"/>).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="effects"/> is null.</exception>
     public ValidationSettings WithEffects(Pharmacodynamics.EffectParameterSet effects) => this with { Effects = effects ?? throw new ArgumentNullException(nameof(effects)) };

@@ -13,7 +13,7 @@ public sealed class SensitivityRequestTests
         var request = SensitivityRequest.Resolve();
         Assert.Empty(request.Arguments);
         Assert.Equal("ketamine-pkpd sensitivity", request.Reproduce);
-        Assert.Equal(SensitivitySettings.Default with { Assumptions = [.. SensitivityAnalysis.All.Where(a => SensitivityAnalysis.AppliesTo(a, TrialDesign.Nimh))] }, request.Settings);
+        Assert.Equal(SensitivitySettings.Default with { Assumptions = [.. SensitivitySettings.AllAssumptions.Where(a => SensitivitySettings.AppliesTo(a, TrialDesign.Nimh))] }, request.Settings);
     }
 
     [Fact]

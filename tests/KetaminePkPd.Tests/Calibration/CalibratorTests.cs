@@ -63,7 +63,7 @@ public class CalibratorTests
         double ktr = 1.2, kdec = Math.Log(2) / 96;
         var truth = CalibrationBlocks.AntidepressantCourse(EffectParameterSet.Default.WithParameter("KTR", ktr).WithParameter("KDEC", kdec));
         var targets = CourseKeys.Select(k => Target(k, truth[k], truth[k] - 0.05, truth[k] + 0.05)).ToImmutableArray();
-        var result = Calibrator.Run(CalibrationSettings.Default with { Targets = targets });
+        var result = CalibrationResult.Run(CalibrationSettings.Default with { Targets = targets });
 
         var fitted = result.Parameters.ToDictionary(p => p.Name);
         Assert.Equal(ktr, fitted["KTR"].Fitted, ktr * 1e-3);
@@ -98,8 +98,8 @@ public class CalibratorTests
         double ktr = 1.2, kdec = Math.Log(2) / 96;
         var truth = CalibrationBlocks.AntidepressantCourse(EffectParameterSet.Default.WithParameter("KTR", ktr).WithParameter("KDEC", kdec));
         var settings = CalibrationSettings.Default with { Targets = CourseKeys.Select(k => Target(k, truth[k], truth[k] - 0.05, truth[k] + 0.05)).ToImmutableArray() };
-        var profile = Calibrator.Run(settings).Parameters.Where(p => p.IsFitted).ToArray();
-        var quadratic = Calibrator.Run(settings with { ProfileMaxParameters = 0 }).Parameters.Where(p => p.IsFitted).ToArray();
+        var profile = CalibrationResult.Run(settings).Parameters.Where(p => p.IsFitted).ToArray();
+        var quadratic = CalibrationResult.Run(settings with { ProfileMaxParameters = 0 }).Parameters.Where(p => p.IsFitted).ToArray();
         Assert.Equal(["KTR", "KDEC"], quadratic.Select(p => p.Name));
         for (int j = 0; j < 2; j++)
         {
@@ -125,8 +125,8 @@ public class CalibratorTests
                 "{ \"key\": \"iv-drug-3d-over-1d\", \"low\": 0.41, \"high\": 0.71 },\n{ \"key\": \"iv-day7-over-day1\", \"low\": 0.15, \"high\": 0.35 }, ] }");
             return path;
         }
-        var catalogue = Calibrator.Run(new CalibrationRequest { TargetsFile = Write(0.75), Intervals = false }.Resolve());
-        var user = Calibrator.Run(new CalibrationRequest { TargetsFile = Write(0.55), Intervals = false }.Resolve());
+        var catalogue = CalibrationResult.Run(new CalibrationRequest { TargetsFile = Write(0.75), Intervals = false }.Resolve());
+        var user = CalibrationResult.Run(new CalibrationRequest { TargetsFile = Write(0.55), Intervals = false }.Resolve());
 
         // The file's defaults come from the catalogue entry: the same published 3-day value and unit.
         Assert.Equal(0.5625, catalogue.Targets.Single(t => t.Key == "iv-drug-3d-over-1d").Target);
@@ -190,7 +190,7 @@ public class CalibratorTests
     public void Report_JsonAndCsv_HoldEveryParameterAndTarget()
     {
         // A quick run (the racemic course's three ratios, no intervals): every parameter is listed, fitted or held.
-        var r = Calibrator.Run(CalibrationSettings.Default with { Targets = ValidationTarget.All.Where(t => CourseKeys.Contains(t.Key)).ToImmutableArray(), Intervals = false });
+        var r = CalibrationResult.Run(CalibrationSettings.Default with { Targets = ValidationTarget.All.Where(t => CourseKeys.Contains(t.Key)).ToImmutableArray(), Intervals = false });
         var json = System.Text.Json.JsonDocument.Parse(CalibrationOutput.ToJson(r)).RootElement;
         Assert.Equal(6, json.GetProperty("parameters").GetArrayLength());
         Assert.Equal(r.Targets.Length, json.GetProperty("targets").GetArrayLength());

@@ -16,7 +16,7 @@ public sealed class CompareCommandTests
         ["cmaxNgPerMl", "tmaxH", "auc0To24NgHPerMl", "timeAboveH", "peakCadss", "peakCadssTimeH", "cadssBelow4AfterH", "antidepressant4H", "antidepressantDay1", "antidepressantDay7"];
 
     /// <summary>The library's own comparison of the default arms for a typical 70 kg adult.</summary>
-    private static readonly Lazy<ComparisonResult> Library = new(() => RouteComparison.Run(ComparisonArm.Defaults));
+    private static readonly Lazy<ComparisonResult> Library = new(() => ComparisonResult.Run(ComparisonArm.Defaults));
 
     private static JsonElement Json(CliRun run)
     {
@@ -182,7 +182,7 @@ public sealed class CompareCommandTests
         string path = dir.File("arms.csv");
 
         var run = CliRunner.Run("compare", "--arm", "drug=racemic route=iv dose=0.5mg/kg infusion=40min", "--population", "20", "--out", path, "--quiet");
-        var library = RouteComparison.Run([ComparisonArm.Parse("drug=racemic route=iv dose=0.5mg/kg infusion=40min")], ComparisonOptions.Default with { PopulationSize = 20 });
+        var library = ComparisonResult.Run([ComparisonArm.Parse("drug=racemic route=iv dose=0.5mg/kg infusion=40min")], ComparisonOptions.Default with { PopulationSize = 20 });
 
         Assert.Equal(0, run.ExitCode);
         var lines = File.ReadAllLines(path);

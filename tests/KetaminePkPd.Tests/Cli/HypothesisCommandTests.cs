@@ -124,7 +124,7 @@ public sealed class HypothesisCommandTests
     {
         var json = Json(RunSmall("--hypothesis", "exposure-only", "--hypothesis", "expectancy", "--json"));
 
-        var library = HypothesisTest.Run(HypothesisTestSettings.Default with
+        var library = HypothesisTestResult.Run(HypothesisTestSettings.Default with
         {
             Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.Expectancy()],
             Replicates = 200,

@@ -96,7 +96,7 @@ public class ParametersOptionTests
         // The library: the same settings with the file's set in every design give the CLI's rows.
         var fx = ParameterFile.Read(dir.File("beta.json"));
         var settings = EvidenceSettings.Default with { Entries = [EvidenceEntry.All.Single(e => e.Key == "mathai2020")], Replicates = 200 };
-        var library = EvidenceAnalysis.Run(ParameterFile.Apply(settings, fx));
+        var library = EvidenceResult.Run(ParameterFile.Apply(settings, fx));
         var medians = changed.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("median").GetDouble()).ToList();
         Assert.Equal(library.Rows.Select(r => r.Median), medians);
     }
@@ -132,11 +132,11 @@ public class ParametersOptionTests
     {
         using var dir = new TempDirectory();
         string file = BetaFile(dir);
-        GlobalSensitivityResult Run(string? parameters) => SensitivityAnalysis.RunGlobal(GlobalSensitivityRequest.Resolve(hypothesis: "exposure-only", worlds: 3,
+        GlobalSensitivityResult Run(string? parameters) => GlobalSensitivityResult.Run(GlobalSensitivityRequest.Resolve(hypothesis: "exposure-only", worlds: 3,
             replicates: HypothesisTestSettings.MinReplicates, parametersFile: parameters).Settings);
         var plain = Run(null);
         var changed = Run(file);
-        int response = SensitivityAnalysis.PlausibilityTargets.IndexOf("iv-sal-response-1d"), placebo = SensitivityAnalysis.PlausibilityTargets.IndexOf("iv-sal-placebo-response-1d");
+        int response = GlobalSensitivitySettings.PlausibilityTargets.IndexOf("iv-sal-response-1d"), placebo = GlobalSensitivitySettings.PlausibilityTargets.IndexOf("iv-sal-placebo-response-1d");
         foreach (var (a, b) in plain.Worlds.Zip(changed.Worlds))
         {
             Assert.True(b.Targets[response] < a.Targets[response], $"world {a.Index}: {a.Targets[response]} -> {b.Targets[response]}");

@@ -106,7 +106,7 @@ public sealed class ReportCommandTests
     public void Report_HoldsTheKeyNumbersOfTheLibrarysHypothesisTestForTheSameSeed()
     {
         var (_, html, _) = SmallReport.Value;
-        var library = HypothesisTest.Run(HypothesisTestSettings.Default with { Replicates = 100, PoolSize = 300, Seed = 3 });
+        var library = HypothesisTestResult.Run(HypothesisTestSettings.Default with { Replicates = 100, PoolSize = 300, Seed = 3 });
 
         foreach (var c in library.Comparisons)
         {

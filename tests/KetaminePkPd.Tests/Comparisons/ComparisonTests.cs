@@ -5,7 +5,7 @@ namespace KetaminePkPd.Tests.Comparisons;
 
 public class RouteComparisonTests
 {
-    private static readonly ComparisonResult Defaults = RouteComparison.Run(ComparisonArm.Defaults);
+    private static readonly ComparisonResult Defaults = ComparisonResult.Run(ComparisonArm.Defaults);
 
     [Fact]
     public void Run_IvArm_MatchesThePkSimulatorAndAnIndependentTimeAbove()
@@ -45,13 +45,13 @@ public class RouteComparisonTests
     [Fact]
     public void Run_Population_GivesOrderedPercentilesAndBands()
     {
-        var r = RouteComparison.Run([ComparisonArm.Defaults[0]], new ComparisonOptions { PopulationSize = 60, Seed = 4 });
+        var r = ComparisonResult.Run([ComparisonArm.Defaults[0]], new ComparisonOptions { PopulationSize = 60, Seed = 4 });
         var bands = r.Arms[0].Population!;
         Assert.Equal(60, bands.Subjects);
         Assert.True(bands.P5.CmaxNgPerMl < bands.Median.CmaxNgPerMl && bands.Median.CmaxNgPerMl < bands.P95.CmaxNgPerMl);
         for (int k = 0; k < bands.Concentration.TimesH.Length; k++)
             Assert.True(bands.Concentration.P5[k] <= bands.Concentration.Median[k] && bands.Concentration.Median[k] <= bands.Concentration.P95[k]);
-        var again = RouteComparison.Run([ComparisonArm.Defaults[0]], new ComparisonOptions { PopulationSize = 60, Seed = 4, Parallel = false });
+        var again = ComparisonResult.Run([ComparisonArm.Defaults[0]], new ComparisonOptions { PopulationSize = 60, Seed = 4, Parallel = false });
         Assert.Equal(bands.Median.CmaxNgPerMl, again.Arms[0].Population!.Median.CmaxNgPerMl);
     }
 }

@@ -73,7 +73,7 @@ public class EvidenceAnalysisTests
         var baseEntries = EvidenceEntry.Select(EvidenceEntry.All, [string.Join(',', EvidenceEntry.All.Where(e => !e.Key.StartsWith("echegaray2025-72h", StringComparison.Ordinal)
             && !e.Key.StartsWith("echegaray2025-7d", StringComparison.Ordinal)).Select(e => e.Key))]);
         var settings = EvidenceSettings.Default with { Entries = baseEntries, Hypotheses = [Hypothesis.ExposureOnly], Replicates = 500, Seed = 3 };
-        var before = EvidenceAnalysis.Run(settings);
+        var before = EvidenceResult.Run(settings);
         Assert.True(before.Joint[0].Compatible, $"joint p {before.Joint[0].P}");
 
         // Three independent NIMH-like trials (one group each) that report r = -0.6 with 60 patients: under exposure-only (median r near 0,
@@ -81,7 +81,7 @@ public class EvidenceAnalysisTests
         string study(int i) => $$"""{ "key": "strong-{{i}}", "study": "Strong {{i}}", "citation": "test", "design": "nimh", "outcomeAt": "230min", "n": 60, "reported": { "kind": "pearson", "value": -0.6 } }""";
         var added = EvidenceEntry.Parse($$"""{ "studies": [ {{study(1)}}, {{study(2)}}, {{study(3)}} ] }""");
         Assert.Equal(3, added.Length);
-        var after = EvidenceAnalysis.Run(settings with { Entries = EvidenceEntry.Combine(baseEntries, added) });
+        var after = EvidenceResult.Run(settings with { Entries = EvidenceEntry.Combine(baseEntries, added) });
         Assert.False(after.Joint[0].Compatible, $"joint p {after.Joint[0].P}");
         Assert.Equal(4, after.Joint[0].Groups);
         Assert.StartsWith("strong-", after.Joint[0].Decisive, StringComparison.Ordinal);
@@ -94,8 +94,8 @@ public class EvidenceAnalysisTests
     public void Run_SerialAndParallel_AreIdentical()
     {
         var s = EvidenceSettings.Default with { Entries = [EvidenceEntry.Get("mathai2020"), EvidenceEntry.Get("echegaray2025-24h")], Hypotheses = [Hypothesis.SharedSensitivity()], Replicates = 200 };
-        var a = EvidenceAnalysis.Run(s);
-        var b = EvidenceAnalysis.Run(s with { Parallel = false });
+        var a = EvidenceResult.Run(s);
+        var b = EvidenceResult.Run(s with { Parallel = false });
         Assert.Equal(a.Rows.Select(r => (r.P, r.Median, r.ShareSignificant)), b.Rows.Select(r => (r.P, r.Median, r.ShareSignificant)));
     }
 

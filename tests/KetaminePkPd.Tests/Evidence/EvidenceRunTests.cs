@@ -3,7 +3,7 @@ using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Tests.Evidence;
 
-/// <summary>The stepped run (<see cref="EvidenceAnalysis.Start"/>, what the teaching page uses) gives EvidenceAnalysis.Run's result, value for value, at any step size and in serial.</summary>
+/// <summary>The stepped run (<see cref="EvidenceResult.Start"/>, what the teaching page uses) gives EvidenceResult.Run's result, value for value, at any step size and in serial.</summary>
 public class EvidenceRunTests
 {
     // Two designs (NIMH and TRANSFORM), a pool shared by two hypotheses (expectancy and exposure-only) and one of its own.
@@ -36,9 +36,9 @@ public class EvidenceRunTests
     [Fact]
     public void SmallSteps_Serial_GiveTheResultOfRun()
     {
-        var whole = EvidenceAnalysis.Run(Small);
+        var whole = EvidenceResult.Run(Small);
         var rows = new EvidenceRow?[Small.Entries.Length * Small.Hypotheses.Length];
-        var run = EvidenceAnalysis.Start(Small with { Parallel = false }, (i, row) => rows[i] = row);
+        var run = EvidenceResult.Start(Small with { Parallel = false }, (i, row) => rows[i] = row);
         int steps = 0;
         double lastProgress = 0;
         while (!run.Step(37))
@@ -62,7 +62,7 @@ public class EvidenceRunTests
     public void RowsArriveInResultOrder_AndTheResultWaitsForTheEnd()
     {
         var rows = new EvidenceRow?[Small.Entries.Length * Small.Hypotheses.Length];
-        var run = EvidenceAnalysis.Start(Small, (i, row) => rows[i] = row);
+        var run = EvidenceResult.Start(Small, (i, row) => rows[i] = row);
         Assert.Throws<InvalidOperationException>(() => run.Result);
         Assert.Throws<ArgumentOutOfRangeException>(() => run.Step(0));
         while (rows.All(r => r is null)) Assert.False(run.Step(int.MaxValue));

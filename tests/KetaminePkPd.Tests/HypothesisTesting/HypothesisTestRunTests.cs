@@ -3,7 +3,7 @@ using KetaminePkPd.HypothesisTesting;
 
 namespace KetaminePkPd.Tests.HypothesisTesting;
 
-/// <summary><see cref="HypothesisTest.Start"/>: the hypothesis test in steps.</summary>
+/// <summary><see cref="HypothesisTestResult.Start"/>: the hypothesis test in steps.</summary>
 public class HypothesisTestRunTests
 {
     private static readonly HypothesisTestSettings Small = HypothesisTestSettings.Default with
@@ -12,7 +12,7 @@ public class HypothesisTestRunTests
     };
 
     /// <summary>The reference result, computed once for all step sizes.</summary>
-    private static readonly Lazy<HypothesisTestResult> Expected = new(() => HypothesisTest.Run(Small));
+    private static readonly Lazy<HypothesisTestResult> Expected = new(() => HypothesisTestResult.Run(Small));
 
     [Theory]
     [InlineData(1, false)]
@@ -21,7 +21,7 @@ public class HypothesisTestRunTests
     public void Step_AnyStepSize_GivesTheResultOfRun(int stepSize, bool parallel)
     {
         var expected = Expected.Value;
-        var run = HypothesisTest.Start(Small with { Parallel = parallel });
+        var run = HypothesisTestResult.Start(Small with { Parallel = parallel });
         int steps = 0;
         double lastProgress = 0;
         while (!run.Step(stepSize))
@@ -51,7 +51,7 @@ public class HypothesisTestRunTests
     [Fact]
     public void Step_NeverCrossesAPhase_StopsAtTheEndOfThePool()
     {
-        var run = HypothesisTest.Start(Small);
+        var run = HypothesisTestResult.Start(Small);
         Assert.False(run.Step(1000));
         Assert.Equal(240, run.CompletedWork);   // the first hypothesis's pool, not 1000 units
         Assert.False(run.Step(1000));
@@ -61,7 +61,7 @@ public class HypothesisTestRunTests
     [Fact]
     public void Step_AfterCompletion_ReturnsTrueAndDoesNothing()
     {
-        var run = HypothesisTest.Start(Small with { Hypotheses = [Hypothesis.ExposureOnly] });
+        var run = HypothesisTestResult.Start(Small with { Hypotheses = [Hypothesis.ExposureOnly] });
         while (!run.Step(int.MaxValue)) { }
         var result = run.Result;
         Assert.True(run.Step(10));
@@ -73,7 +73,7 @@ public class HypothesisTestRunTests
     [Fact]
     public void Result_BeforeCompletion_Throws()
     {
-        var run = HypothesisTest.Start(Small);
+        var run = HypothesisTestResult.Start(Small);
         run.Step(10);
         var ex = Assert.Throws<InvalidOperationException>(() => run.Result);
         Assert.Contains("hypothesis test is not complete (10 of 960 units done)", ex.Message);
@@ -82,7 +82,7 @@ public class HypothesisTestRunTests
     [Fact]
     public void Step_ZeroUnits_ThrowsNamingTheParameter()
     {
-        var run = HypothesisTest.Start(Small);
+        var run = HypothesisTestResult.Start(Small);
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => run.Step(0));
         Assert.Equal("maxUnits", ex.ParamName);
     }
@@ -91,7 +91,7 @@ public class HypothesisTestRunTests
     public void Settings_PoolTooSmall_ThrowBeforeAnyRunExists()
     {
         // The pool rule lives in the settings (an object that exists is valid), so no run can be built with a small pool.
-        var ex = Assert.ThrowsAny<ArgumentException>(() => HypothesisTest.Start(Small with { PoolSize = 200 }));
+        var ex = Assert.ThrowsAny<ArgumentException>(() => HypothesisTestResult.Start(Small with { PoolSize = 200 }));
         Assert.Contains("at least 4 times", ex.Message);
     }
 }

@@ -11,8 +11,8 @@ public class HypothesisTestTests
     public void Run_SerialAndParallel_GiveIdenticalDistributions()
     {
         var settings = Small with { Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.Mediation(0.7)] };
-        var a = HypothesisTest.Run(settings with { Parallel = true });
-        var b = HypothesisTest.Run(settings with { Parallel = false });
+        var a = HypothesisTestResult.Run(settings with { Parallel = true });
+        var b = HypothesisTestResult.Run(settings with { Parallel = false });
         Assert.Equal(4, a.Comparisons.Length);
         for (int i = 0; i < a.Comparisons.Length; i++)
         {
@@ -25,7 +25,7 @@ public class HypothesisTestTests
     [Fact]
     public void Run_ProbabilityAtLeastAsStrong_CountsReplicatesInTheObservedDirection()
     {
-        var result = HypothesisTest.Run(Small with { Hypotheses = [Hypothesis.ExposureOnly] });
+        var result = HypothesisTestResult.Run(Small with { Hypotheses = [Hypothesis.ExposureOnly] });
         foreach (var c in result.Comparisons)
         {
             var values = c.R.Values;
@@ -42,7 +42,7 @@ public class HypothesisTestTests
     {
         // Under exposure only r is close to 0, so atanh(r) over replicate trials of n patients has SD close to
         // 1/sqrt(n - 3) (Fisher 1921): an independent check that replicates are independent trials of the stated size.
-        var result = HypothesisTest.Run(Small with { Hypotheses = [Hypothesis.ExposureOnly], Replicates = 1000, PoolSize = 2000 });
+        var result = HypothesisTestResult.Run(Small with { Hypotheses = [Hypothesis.ExposureOnly], Replicates = 1000, PoolSize = 2000 });
         foreach (var c in result.Comparisons)
         {
             var z = c.R.Values.Select(Math.Atanh).ToArray();

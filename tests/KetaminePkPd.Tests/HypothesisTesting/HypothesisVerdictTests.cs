@@ -26,7 +26,7 @@ public class HypothesisVerdictTests
             Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.Expectancy(5, 12)],
             Replicates = 400,
         };
-        var result = HypothesisTest.Run(settings);
+        var result = HypothesisTestResult.Run(settings);
         var exposure = result.Comparisons.Single(c => c.Hypothesis.IsExposureOnly);
         var strong = result.Comparisons.Single(c => !c.Hypothesis.IsExposureOnly);
 
@@ -54,7 +54,7 @@ public class HypothesisVerdictTests
             Replicates = 400,
             Seed = 4,
         };
-        var c = HypothesisTest.Run(settings).Comparisons.Single();
+        var c = HypothesisTestResult.Run(settings).Comparisons.Single();
         Assert.Equal(CompatibilityVerdict.Compatible, c.Verdict);
         Assert.InRange(c.Compatibility.TwoSidedP, 0.5, 1);
         Assert.InRange(c.Compatibility.PercentileRank, 25, 75);

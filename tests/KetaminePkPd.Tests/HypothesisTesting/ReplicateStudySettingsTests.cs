@@ -60,23 +60,23 @@ public sealed class ReplicateStudySettingsTests
     public void ParseList_TokensNoneAndDefaults()
     {
         var nimh = TrialDesign.Nimh;
-        Assert.Equal([SensitivityAssumption.PlaceboSd, SensitivityAssumption.DoseSpread], SensitivityAnalysis.ParseList(["placebo-sd, DOSE-SPREAD"], nimh).ToArray());
-        Assert.Empty(SensitivityAnalysis.ParseList(["none"], nimh));
-        Assert.Equal(SensitivityAnalysis.All.Where(a => SensitivityAnalysis.AppliesTo(a, nimh)), SensitivityAnalysis.ParseList(null, nimh));
+        Assert.Equal([SensitivityAssumption.PlaceboSd, SensitivityAssumption.DoseSpread], SensitivitySettings.ParseAssumptions(["placebo-sd, DOSE-SPREAD"], nimh).ToArray());
+        Assert.Empty(SensitivitySettings.ParseAssumptions(["none"], nimh));
+        Assert.Equal(SensitivitySettings.AllAssumptions.Where(a => SensitivitySettings.AppliesTo(a, nimh)), SensitivitySettings.ParseAssumptions(null, nimh));
         Assert.Equal("--vary 'telepathy': unknown assumption; use pk-variability, dose-spread, c50-d-sd, emax-d-sd, ec50-a-sd, scale-a-sd, kdec-sd, placebo-mean, placebo-sd, rating-noise-sd, cadss-noise-sd, cadss-time, baseline-mean.",
-            Assert.Throws<ArgumentException>(() => SensitivityAnalysis.ParseList(["telepathy"], nimh, "--vary")).Message);
+            Assert.Throws<ArgumentException>(() => SensitivitySettings.ParseAssumptions(["telepathy"], nimh, "--vary")).Message);
         Assert.Equal("--vary placebo-sd is given more than once.",
-            Assert.Throws<ArgumentException>(() => SensitivityAnalysis.ParseList(["placebo-sd", "placebo-sd"], nimh, "--vary")).Message);
+            Assert.Throws<ArgumentException>(() => SensitivitySettings.ParseAssumptions(["placebo-sd", "placebo-sd"], nimh, "--vary")).Message);
     }
 
     [Fact]
     public void ParsePair_TwoDifferentTokens()
     {
-        Assert.Equal((SensitivityAssumption.PlaceboSd, SensitivityAssumption.AntidepressantEc50Sd), SensitivityAnalysis.ParsePair("placebo-sd,ec50-a-sd", TrialDesign.Nimh));
+        Assert.Equal((SensitivityAssumption.PlaceboSd, SensitivityAssumption.AntidepressantEc50Sd), SensitivitySettings.ParsePair("placebo-sd,ec50-a-sd", TrialDesign.Nimh));
         Assert.StartsWith("--pair 'placebo-sd': give two assumptions",
-            Assert.Throws<ArgumentException>(() => SensitivityAnalysis.ParsePair("placebo-sd", TrialDesign.Nimh, "--pair")).Message, StringComparison.Ordinal);
+            Assert.Throws<ArgumentException>(() => SensitivitySettings.ParsePair("placebo-sd", TrialDesign.Nimh, "--pair")).Message, StringComparison.Ordinal);
         Assert.Equal("--pair 'placebo-sd,placebo-sd': the two assumptions must differ.",
-            Assert.Throws<ArgumentException>(() => SensitivityAnalysis.ParsePair("placebo-sd,placebo-sd", TrialDesign.Nimh, "--pair")).Message);
+            Assert.Throws<ArgumentException>(() => SensitivitySettings.ParsePair("placebo-sd,placebo-sd", TrialDesign.Nimh, "--pair")).Message);
     }
 
     [Fact]

@@ -141,8 +141,8 @@ public sealed class PropagatorReplayTests
         // The pools of every hypothesis are filled in the first one's phase (tape replays); a stepped run with tiny steps, serial, and a
         // parallel run must agree bit for bit.
         var settings = HypothesisTestSettings.Default with { PoolSize = 400, Replicates = 100, Seed = 5 };
-        var parallel = HypothesisTest.Run(settings);
-        var run = HypothesisTest.Start(settings with { Parallel = false });
+        var parallel = HypothesisTestResult.Run(settings);
+        var run = HypothesisTestResult.Start(settings with { Parallel = false });
         while (!run.Step(7)) { }
         var serial = run.Result;
         Assert.Equal(parallel.Comparisons.Length, serial.Comparisons.Length);

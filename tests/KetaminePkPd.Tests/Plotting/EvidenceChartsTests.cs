@@ -17,7 +17,7 @@ public class EvidenceChartsTests
             Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity()],
             Replicates = EvidenceSettings.MinReplicates,
         };
-        var result = EvidenceAnalysis.Run(settings);
+        var result = EvidenceResult.Run(settings);
         var plot = EvidenceCharts.Compatibility(result);
 
         var series = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToList();

@@ -128,7 +128,7 @@ public sealed class FigureTests
     [Fact]
     public void Bands_InDays_LabelsTheTimeAxisInDays()
     {
-        var result = RouteComparison.Run([ComparisonArm.Defaults[0]], ComparisonOptions.Default with { PopulationSize = 20, Parallel = false });
+        var result = ComparisonResult.Run([ComparisonArm.Defaults[0]], ComparisonOptions.Default with { PopulationSize = 20, Parallel = false });
         var plot = Charts.Bands([("IV", result.Arms[0].Population!.Antidepressant)], "MADRS change (points)", "Antidepressant", 24 * 7, inDays: true);
 
         FigureAssert.IsSvg(System.Text.Encoding.UTF8.GetString(Figure.Encode(plot, "bands.svg")), "Time (days)", "MADRS change (points)");

@@ -34,7 +34,7 @@ public sealed class HtmlReportTests
     [Fact]
     public void Story_WithoutBands_Throws()
     {
-        var noBands = KetaminePkPd.Comparisons.RouteComparison.Run([KetaminePkPd.Comparisons.ComparisonArm.Parse("drug=racemic route=iv dose=0.5mg/kg")],
+        var noBands = KetaminePkPd.Comparisons.ComparisonResult.Run([KetaminePkPd.Comparisons.ComparisonArm.Parse("drug=racemic route=iv dose=0.5mg/kg")],
             KetaminePkPd.Comparisons.ComparisonOptions.Default with { PopulationSize = 0 }).Arms[0];
         var story = HtmlReportStory.Simulate(Small);
         Assert.Null(noBands.Population);

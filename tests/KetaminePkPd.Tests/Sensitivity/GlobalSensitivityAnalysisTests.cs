@@ -15,7 +15,7 @@ public sealed class GlobalSensitivityAnalysisTests
         Worlds = 6, Hypotheses = [Hypothesis.ExposureOnly], Replicates = 100, PoolSize = 240, Seed = 2,
     };
 
-    private static readonly Lazy<GlobalSensitivityResult> SmallRun = new(() => SensitivityAnalysis.RunGlobal(Small));
+    private static readonly Lazy<GlobalSensitivityResult> SmallRun = new(() => GlobalSensitivityResult.Run(Small));
 
     /// <summary>Linear ranges map u to lo + (hi - lo) u; the log ranges (CADSS time x0.25-4, dose spread k 1-3) to lo (hi/lo)^u, so u = 0.5 is the geometric mean.</summary>
     [Fact]
@@ -27,8 +27,8 @@ public sealed class GlobalSensitivityAnalysisTests
         Assert.Equal(1, SensitivityAnalysis.Multiplier(SensitivityAssumption.CadssTime, 0.5), 12);
         Assert.Equal(Math.Sqrt(3), SensitivityAnalysis.Multiplier(SensitivityAssumption.DoseSpread, 0.5), 12);
         Assert.Equal(0.875, SensitivityAnalysis.Multiplier(SensitivityAssumption.BaselineMean, 0.25), 12);
-        Assert.True(SensitivityAnalysis.IsLogScale(SensitivityAssumption.CadssTime));
-        Assert.False(SensitivityAnalysis.IsLogScale(SensitivityAssumption.BaselineMean));
+        Assert.True(SensitivitySettings.IsLogScale(SensitivityAssumption.CadssTime));
+        Assert.False(SensitivitySettings.IsLogScale(SensitivityAssumption.BaselineMean));
     }
 
     /// <summary>A world's level changes the design as the one-at-a-time level of the same value does (placebo SD x0.5 of 10 is 5; C50_D SD x2).</summary>
@@ -50,11 +50,11 @@ public sealed class GlobalSensitivityAnalysisTests
     public void MergeOfShards_AndSerialRun_EqualTheWholeRun()
     {
         var whole = SmallRun.Value;
-        var worlds = new[] { 3, 1, 2 }.SelectMany(k => SensitivityAnalysis.RunGlobalShard(Small, k, 3));
-        var merged = SensitivityAnalysis.MergeGlobal(Small, worlds);
+        var worlds = new[] { 3, 1, 2 }.SelectMany(k => GlobalSensitivityResult.RunShard(Small, k, 3));
+        var merged = GlobalSensitivityResult.Merge(Small, worlds);
         Assert.Equal(whole.Worlds, merged.Worlds);
         Assert.Equal(whole.Outcomes, merged.Outcomes);
-        var serial = SensitivityAnalysis.RunGlobal(Small with { Parallel = false });
+        var serial = GlobalSensitivityResult.Run(Small with { Parallel = false });
         Assert.Equal(whole.Worlds, serial.Worlds);
     }
 
@@ -71,7 +71,7 @@ public sealed class GlobalSensitivityAnalysisTests
             bool hits = w.Targets.Select((v, i) => v >= result.Targets[i].Low && v <= result.Targets[i].High).All(x => x);
             Assert.Equal(hits, w.IsPlausible);
             Assert.Equal(!w.IsPlausible, w.MedianR.All(double.IsNaN));
-            Assert.All(w.Multipliers.Zip(Small.Assumptions), m => Assert.InRange(m.First, SensitivityAnalysis.Multipliers(m.Second).Min(), SensitivityAnalysis.Multipliers(m.Second).Max()));
+            Assert.All(w.Multipliers.Zip(Small.Assumptions), m => Assert.InRange(m.First, SensitivitySettings.Multipliers(m.Second).Min(), SensitivitySettings.Multipliers(m.Second).Max()));
         }
         Assert.Equal(["cadss-mean", "cadss-sd", "iv-sal-response-1d", "iv-sal-placebo-response-1d", "iv-sd-ratio-1d"], result.Targets.Select(t => t.Key));
         for (int o = 0; o < 2; o++)
@@ -90,9 +90,9 @@ public sealed class GlobalSensitivityAnalysisTests
     public void Merge_MissingOrForeignWorld_ThrowsNamingIt()
     {
         var worlds = SmallRun.Value.Worlds;
-        var missing = Assert.Throws<ArgumentException>(() => SensitivityAnalysis.MergeGlobal(Small, worlds.Where(w => w.Index != 4)));
+        var missing = Assert.Throws<ArgumentException>(() => GlobalSensitivityResult.Merge(Small, worlds.Where(w => w.Index != 4)));
         Assert.Contains("world 4 is missing", missing.Message, StringComparison.Ordinal);
-        var other = Assert.Throws<ArgumentException>(() => SensitivityAnalysis.MergeGlobal(Small with { Hypotheses = [.. Hypothesis.All] }, worlds));
+        var other = Assert.Throws<ArgumentException>(() => GlobalSensitivityResult.Merge(Small with { Hypotheses = [.. Hypothesis.All] }, worlds));
         Assert.Contains("was it run with other settings?", other.Message, StringComparison.Ordinal);
     }
 
@@ -105,7 +105,7 @@ public sealed class GlobalSensitivityAnalysisTests
         Assert.Equal("Assumptions", Assert.Throws<ArgumentException>(() => Small with { Assumptions = [] }).ParamName);
         Assert.Equal("Hypotheses", Assert.Throws<ArgumentException>(() => Small with { Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.ExposureOnly] }).ParamName);
         Assert.Equal("PlausibilityPatientsPerArm", Assert.Throws<ArgumentOutOfRangeException>(() => Small with { PlausibilityPatientsPerArm = 99 }).ParamName);
-        Assert.Throws<ArgumentOutOfRangeException>(() => SensitivityAnalysis.RunGlobalShard(Small, 4, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GlobalSensitivityResult.RunShard(Small, 4, 3));
     }
 
     [Fact]

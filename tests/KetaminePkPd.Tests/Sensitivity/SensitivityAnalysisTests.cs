@@ -18,13 +18,13 @@ public class SensitivityAnalysisTests
         Seed = 3,
     };
 
-    private static readonly Lazy<SensitivityResult> SmallRun = new(() => SensitivityAnalysis.Run(Small));
+    private static readonly Lazy<SensitivityResult> SmallRun = new(() => SensitivityResult.Run(Small));
 
     /// <summary>The default cell is exactly the hypothesis test of the same hypothesis, pool, replicates and seed (the same streams).</summary>
     [Fact]
     public void Run_DefaultCell_IsTheHypothesisTestBitForBit()
     {
-        var test = HypothesisTest.Run(HypothesisTestSettings.Default with { Hypotheses = [Hypothesis.ExposureOnly], Replicates = 200, PoolSize = 400, Seed = 3 });
+        var test = HypothesisTestResult.Run(HypothesisTestSettings.Default with { Hypotheses = [Hypothesis.ExposureOnly], Replicates = 200, PoolSize = 400, Seed = 3 });
         var result = SmallRun.Value;
         for (int o = 0; o < 2; o++)
             Assert.Equal(test.Comparisons[o].R.Values.ToArray(), result.Default.Outcomes[o].R.Values.ToArray());
@@ -37,8 +37,8 @@ public class SensitivityAnalysisTests
     public void Run_SerialAndParallel_GiveIdenticalCells()
     {
         var settings = Small with { Assumptions = [SensitivityAssumption.DoseSpread], Observed = [ObservedCorrelation.Luckenbaugh230Min] };
-        var a = SensitivityAnalysis.Run(settings with { Parallel = true });
-        var b = SensitivityAnalysis.Run(settings with { Parallel = false });
+        var a = SensitivityResult.Run(settings with { Parallel = true });
+        var b = SensitivityResult.Run(settings with { Parallel = false });
         Assert.Equal(a.OneAtATime.Length, b.OneAtATime.Length);
         for (int i = 0; i < a.OneAtATime.Length; i++)
             Assert.Equal(a.OneAtATime[i].Outcomes[0].R.Values.ToArray(), b.OneAtATime[i].Outcomes[0].R.Values.ToArray());
@@ -85,25 +85,25 @@ public class SensitivityAnalysisTests
     public void Levels_FollowTheDesignsCurrentDefaults()
     {
         var recalibrated = TrialDesign.Nimh.With(clinical: ClinicalModel.Default with { PlaceboSd = 5, RatingNoiseSd = 2 });
-        var placebo = SensitivityAnalysis.Levels(SensitivityAssumption.PlaceboSd, recalibrated);
-        Assert.Equal(SensitivityAnalysis.Multipliers(SensitivityAssumption.PlaceboSd).Select(m => m * 5), placebo.Select(l => l.Value));
+        var placebo = SensitivitySettings.Levels(SensitivityAssumption.PlaceboSd, recalibrated);
+        Assert.Equal(SensitivitySettings.Multipliers(SensitivityAssumption.PlaceboSd).Select(m => m * 5), placebo.Select(l => l.Value));
         Assert.Equal(5, placebo.Single(l => l.IsDefault).Value);
-        Assert.Equal([0, 1, 2, 4, 6], SensitivityAnalysis.Levels(SensitivityAssumption.DepressionRatingNoiseSd, recalibrated).Select(l => l.Value));
-        var pk = SensitivityAnalysis.Levels(SensitivityAssumption.PkVariability, TrialDesign.Nimh);
+        Assert.Equal([0, 1, 2, 4, 6], SensitivitySettings.Levels(SensitivityAssumption.DepressionRatingNoiseSd, recalibrated).Select(l => l.Value));
+        var pk = SensitivitySettings.Levels(SensitivityAssumption.PkVariability, TrialDesign.Nimh);
         Assert.Equal("CL CV 30% (default)", pk.Single(l => l.IsDefault).Label);   // log SD 0.2936 is a 30% CV
         Assert.Equal(0.2936, pk.Single(l => l.IsDefault).Value, 1e-12);
-        var ec50 = SensitivityAnalysis.Levels(SensitivityAssumption.AntidepressantEc50Sd, TrialDesign.Nimh);
+        var ec50 = SensitivitySettings.Levels(SensitivityAssumption.AntidepressantEc50Sd, TrialDesign.Nimh);
         Assert.Equal([0, 0.25, 0.5, 0.75, 1.0], ec50.Select(l => l.Value));
         // A zero default collapses its range to one level.
         var silent = TrialDesign.Nimh.With(clinical: ClinicalModel.Default with { CadssNoiseSd = 0 });
-        Assert.Single(SensitivityAnalysis.Levels(SensitivityAssumption.CadssRatingNoiseSd, silent));
+        Assert.Single(SensitivitySettings.Levels(SensitivityAssumption.CadssRatingNoiseSd, silent));
     }
 
     /// <summary>A clinical-only change re-rates the same pool: the SD of the placebo response at 0 leaves the pharmacology untouched (one pool).</summary>
     [Fact]
     public void Run_ClinicalOnlyAssumption_SimulatesOnePool()
     {
-        var result = SensitivityAnalysis.Run(Small with { Assumptions = [SensitivityAssumption.PlaceboSd, SensitivityAssumption.DepressionRatingNoiseSd] });
+        var result = SensitivityResult.Run(Small with { Assumptions = [SensitivityAssumption.PlaceboSd, SensitivityAssumption.DepressionRatingNoiseSd] });
         Assert.Equal(400, result.SubjectSimulations);
         Assert.Equal(7 + 5, result.OneAtATime.Length);
     }
@@ -111,7 +111,7 @@ public class SensitivityAnalysisTests
     [Fact]
     public void Run_PairGrid_HasEveryCombination()
     {
-        var result = SensitivityAnalysis.Run(Small with
+        var result = SensitivityResult.Run(Small with
         {
             Assumptions = [],
             Pair = (SensitivityAssumption.PlaceboMean, SensitivityAssumption.CadssRatingNoiseSd),
@@ -127,11 +127,11 @@ public class SensitivityAnalysisTests
     [Fact]
     public void Levels_DoseSpreadOfIntranasalDesign_IsNotApplicable()
     {
-        var ex = Assert.Throws<ArgumentException>(() => SensitivityAnalysis.Levels(SensitivityAssumption.DoseSpread, TrialDesign.EsketamineIntranasal));
+        var ex = Assert.Throws<ArgumentException>(() => SensitivitySettings.Levels(SensitivityAssumption.DoseSpread, TrialDesign.EsketamineIntranasal));
         Assert.Contains("28 mg devices", ex.Message);
-        Assert.False(SensitivityAnalysis.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesign.EsketamineIntranasal));
-        Assert.True(SensitivityAnalysis.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesign.Nimh));
-        Assert.Equal("PK SDs (default)", SensitivityAnalysis.Levels(SensitivityAssumption.PkVariability, TrialDesign.EsketamineIntranasal).Single(l => l.IsDefault).Label);
+        Assert.False(SensitivitySettings.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesign.EsketamineIntranasal));
+        Assert.True(SensitivitySettings.AppliesTo(SensitivityAssumption.DoseSpread, TrialDesign.Nimh));
+        Assert.Equal("PK SDs (default)", SensitivitySettings.Levels(SensitivityAssumption.PkVariability, TrialDesign.EsketamineIntranasal).Single(l => l.IsDefault).Label);
     }
 
     [Fact]
@@ -140,13 +140,13 @@ public class SensitivityAnalysisTests
         Assert.Throws<ArgumentException>(() => Small with { Pair = (SensitivityAssumption.PlaceboSd, SensitivityAssumption.PlaceboSd) });
         Assert.Throws<ArgumentException>(() => Small with { Assumptions = [SensitivityAssumption.PlaceboSd, SensitivityAssumption.PlaceboSd] });
         Assert.Throws<ArgumentOutOfRangeException>(() => Small with { Replicates = 10 });
-        var ex = Assert.Throws<ArgumentException>(() => SensitivityAnalysis.Run(Small with { Assumptions = [] }));
+        var ex = Assert.Throws<ArgumentException>(() => SensitivityResult.Run(Small with { Assumptions = [] }));
         Assert.Contains("Nothing to vary", ex.Message);
-        ex = Assert.Throws<ArgumentException>(() => SensitivityAnalysis.Run(Small with { PoolSize = 100 }));
+        ex = Assert.Throws<ArgumentException>(() => SensitivityResult.Run(Small with { PoolSize = 100 }));
         Assert.Contains("PoolSize", ex.Message);
-        ex = Assert.Throws<ArgumentException>(() => SensitivityAnalysis.Run(Small with { Observed = [new ObservedCorrelation(TimeSpan.FromDays(2), -0.3, 40, "x")] }));
+        ex = Assert.Throws<ArgumentException>(() => SensitivityResult.Run(Small with { Observed = [new ObservedCorrelation(TimeSpan.FromDays(2), -0.3, 40, "x")] }));
         Assert.Contains("2d", ex.Message);
-        Assert.Throws<ArgumentException>(() => SensitivityAnalysis.Parse("telepathy"));
-        Assert.Equal(SensitivityAssumption.CadssTime, SensitivityAnalysis.Parse("CADSS-time"));
+        Assert.Throws<ArgumentException>(() => SensitivitySettings.ParseAssumption("telepathy"));
+        Assert.Equal(SensitivityAssumption.CadssTime, SensitivitySettings.ParseAssumption("CADSS-time"));
     }
 }

@@ -2,7 +2,7 @@ using KetaminePkPd.Sensitivity;
 
 namespace KetaminePkPd.Tests.Sensitivity;
 
-/// <summary><see cref="SensitivityAnalysis.Start"/>: the sensitivity analysis in steps (the page's "What would it take?" panel).</summary>
+/// <summary><see cref="SensitivityResult.Start"/>: the sensitivity analysis in steps (the page's "What would it take?" panel).</summary>
 public class SensitivityRunTests
 {
     // Two assumptions: placebo SD (re-rates the default pool) and CADSS time (a pool per level), a pair, 120 replicates, pools of 240.
@@ -15,7 +15,7 @@ public class SensitivityRunTests
         Seed = 5,
     };
 
-    private static readonly Lazy<SensitivityResult> Expected = new(() => SensitivityAnalysis.Run(Small));
+    private static readonly Lazy<SensitivityResult> Expected = new(() => SensitivityResult.Run(Small));
 
     private static double[][] Values(SensitivityResult r) =>
         [.. r.OneAtATime.Concat(r.PairGrid).Prepend(r.Default).SelectMany(c => c.Outcomes).Select(o => o.R.Values.ToArray())];
@@ -27,7 +27,7 @@ public class SensitivityRunTests
     public void Step_AnyStepSize_GivesTheResultOfRun(int stepSize, bool parallel)
     {
         var expected = Expected.Value;
-        var run = SensitivityAnalysis.Start(Small with { Parallel = parallel });
+        var run = SensitivityResult.Start(Small with { Parallel = parallel });
         double last = 0;
         int steps = 0;
         while (!run.Step(stepSize))
@@ -54,7 +54,7 @@ public class SensitivityRunTests
     [Fact]
     public void Step_NeverCrossesAPhase_StopsAtTheEndOfThePool()
     {
-        var run = SensitivityAnalysis.Start(Small);
+        var run = SensitivityResult.Start(Small);
         Assert.False(run.Step(1000));
         Assert.Equal(240, run.CompletedWork);   // the default pool, not 1000 units
         Assert.False(run.Step(1000));
@@ -64,7 +64,7 @@ public class SensitivityRunTests
     [Fact]
     public void Result_BeforeCompletion_NamesTheWork()
     {
-        var run = SensitivityAnalysis.Start(Small);
+        var run = SensitivityResult.Start(Small);
         run.Step(10);
         var ex = Assert.Throws<InvalidOperationException>(() => run.Result);
         Assert.Contains("sensitivity analysis is not complete (10 of", ex.Message);
@@ -73,7 +73,7 @@ public class SensitivityRunTests
     [Fact]
     public void Start_BadSettings_ThrowsBeforeAnyWork()
     {
-        var ex = Assert.Throws<ArgumentException>(() => SensitivityAnalysis.Start(Small with { Assumptions = [], Pair = null }));
+        var ex = Assert.Throws<ArgumentException>(() => SensitivityResult.Start(Small with { Assumptions = [], Pair = null }));
         Assert.Contains("Nothing to vary", ex.Message);
     }
 }

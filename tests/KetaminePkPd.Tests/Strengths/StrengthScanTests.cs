@@ -18,10 +18,10 @@ public class StrengthScanTests
     [Fact]
     public void Run_ZeroShare_IsExposureOnlyAndIntervalsFollowThePoints()
     {
-        var result = StrengthScan.Run(Small);
+        var result = StrengthScanResult.Run(Small);
         var points = result.PointsOf(StrengthParameter.MediationShare).ToList();
         Assert.Equal(StrengthScanSettings.Grid(StrengthParameter.MediationShare), points.Select(p => p.Value));
-        var test = HypothesisTest.Run(HypothesisTestSettings.Default with { Hypotheses = [Hypothesis.ExposureOnly], Replicates = 200, PoolSize = 400, Seed = 3 });
+        var test = HypothesisTestResult.Run(HypothesisTestSettings.Default with { Hypotheses = [Hypothesis.ExposureOnly], Replicates = 200, PoolSize = 400, Seed = 3 });
         for (int o = 0; o < 2; o++) Assert.Equal(test.Comparisons[o].R.Values.ToArray(), points[0].Outcomes[o].R.Values.ToArray());
 
         Assert.Equal(3, result.Intervals.Length);
@@ -45,7 +45,7 @@ public class StrengthScanTests
     public void Run_ObservationBeyondTheCeiling_SaysItIsBeyondReach()
     {
         var settings = Small with { Observed = [new ObservedCorrelation(TimeSpan.FromMinutes(230), -0.9, 58, "out of reach")] };
-        var result = StrengthScan.Run(settings);
+        var result = StrengthScanResult.Run(settings);
         var interval = Assert.Single(result.Intervals, i => i.Observed is not null);
         Assert.True(interval.IsEmpty);
         Assert.Equal(4 * settings.Design.Assessments.Length, result.Ceilings.Length);
@@ -73,11 +73,11 @@ public class StrengthScanTests
     [Fact]
     public void At_BuildsEachHypothesisAtItsStrength()
     {
-        Assert.Equal(0.3, StrengthScan.At(StrengthParameter.SensitivityCorrelation, 0.3).SensitivityCorrelation);
-        Assert.Equal(0.4, StrengthScan.At(StrengthParameter.MediationShare, 0.4).MediationShare);
-        Assert.Equal(9, StrengthScan.At(StrengthParameter.ExpectancyBoost, 9).ExpectancyBoostMadrs);
-        Assert.Equal(15, StrengthScan.At(StrengthParameter.ExpectancyThreshold, 15).ExpectancyThresholdCadss);
-        Assert.Throws<ArgumentOutOfRangeException>(() => StrengthScan.At(StrengthParameter.MediationShare, 1.5));
+        Assert.Equal(0.3, StrengthScanSettings.HypothesisAt(StrengthParameter.SensitivityCorrelation, 0.3).SensitivityCorrelation);
+        Assert.Equal(0.4, StrengthScanSettings.HypothesisAt(StrengthParameter.MediationShare, 0.4).MediationShare);
+        Assert.Equal(9, StrengthScanSettings.HypothesisAt(StrengthParameter.ExpectancyBoost, 9).ExpectancyBoostMadrs);
+        Assert.Equal(15, StrengthScanSettings.HypothesisAt(StrengthParameter.ExpectancyThreshold, 15).ExpectancyThresholdCadss);
+        Assert.Throws<ArgumentOutOfRangeException>(() => StrengthScanSettings.HypothesisAt(StrengthParameter.MediationShare, 1.5));
         Assert.Equal(21, StrengthScanSettings.Grid(StrengthParameter.SensitivityCorrelation).Length);
     }
 

@@ -47,7 +47,7 @@ public sealed class HypothesisLinksTests
         {
             Hypotheses = [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity(0)], PoolSize = 400, Replicates = 100,
         };
-        var r = HypothesisTest.Run(settings);
+        var r = HypothesisTestResult.Run(settings);
         for (int o = 0; o < settings.Observed.Length; o++)
         {
             var a = r.Comparisons.Single(c => c.Hypothesis.IsExposureOnly && c.Hypothesis.Name == "exposure-only" && c.Observed == settings.Observed[o]);

@@ -84,7 +84,7 @@ public class RecordEqualityTests
     [Fact]
     public void PopulationBands_WithANullBand_ThrowsNamingTheProperty()
     {
-        var run = KetaminePkPd.Comparisons.RouteComparison.StartPopulation(KetaminePkPd.Comparisons.ComparisonArm.Defaults[0],
+        var run = KetaminePkPd.Comparisons.PopulationBands.Start(KetaminePkPd.Comparisons.ComparisonArm.Defaults[0],
             new KetaminePkPd.Comparisons.ComparisonOptions { PopulationSize = 3, Seed = 1, Parallel = false });
         while (!run.Step(3)) { }
         var bands = run.Result;

@@ -9,7 +9,7 @@ namespace KetaminePkPd.Tests.Application.Reporting;
 /// <summary><see cref="ComparisonReport"/>: the report, JSON and result table of a route comparison, read from the library directly.</summary>
 public sealed class ComparisonReportTests
 {
-    private static readonly Lazy<ComparisonResult> Defaults = new(() => RouteComparison.Run(ComparisonArm.Defaults));
+    private static readonly Lazy<ComparisonResult> Defaults = new(() => ComparisonResult.Run(ComparisonArm.Defaults));
 
     [Fact]
     public void Table_Defaults_HasOneRowPerArmWithUnitNamedColumnsAndTheTypicalMetrics()
@@ -54,7 +54,7 @@ public sealed class ComparisonReportTests
     [Fact]
     public void Table_Population_AddsPercentileColumnsInOrder()
     {
-        var result = RouteComparison.Run([ComparisonArm.Defaults[0]], ComparisonOptions.Default with { PopulationSize = 20, Parallel = false });
+        var result = ComparisonResult.Run([ComparisonArm.Defaults[0]], ComparisonOptions.Default with { PopulationSize = 20, Parallel = false });
 
         var table = ComparisonReport.Table(result);
 
@@ -131,9 +131,9 @@ public sealed class ComparisonReportTests
     {
         var arm = ComparisonArm.Parse("route=iv dose=35mg");
 
-        var ex = Assert.Throws<ArgumentException>(() => RouteComparison.CheckNames([arm, arm]));
+        var ex = Assert.Throws<ArgumentException>(() => ComparisonArm.CheckNames([arm, arm]));
         Assert.StartsWith($"2 arms are named '{arm.Name}'; add name=...", ex.Message, StringComparison.Ordinal);
-        RouteComparison.CheckNames(ComparisonArm.Defaults);
+        ComparisonArm.CheckNames(ComparisonArm.Defaults);
     }
 
     [Fact]

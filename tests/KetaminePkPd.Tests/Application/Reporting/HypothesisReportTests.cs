@@ -11,7 +11,7 @@ public sealed class HypothesisReportTests
 {
     private static readonly HypothesisRequest Request = HypothesisRequest.Resolve(hypotheses: ["exposure-only, expectancy"], strengths: new HypothesisStrengths(boostMadrs: 4),
         replicates: 120, subjects: 400, seed: 9);
-    private static readonly HypothesisTestResult Result = HypothesisTest.Run(Request.Settings);
+    private static readonly HypothesisTestResult Result = HypothesisTestResult.Run(Request.Settings);
 
     [Fact]
     public void Replicates_HoldsEveryReplicateRInOrder_AndItsDistributionIsTheComparisons()

@@ -12,7 +12,7 @@ namespace KetaminePkPd.Tests.Application.Reporting;
 /// </summary>
 public sealed class SensitivityReportTests
 {
-    private static readonly Lazy<SensitivityResult> Sensitivity = new(() => SensitivityAnalysis.Run(SensitivitySettings.Default with
+    private static readonly Lazy<SensitivityResult> Sensitivity = new(() => SensitivityResult.Run(SensitivitySettings.Default with
     {
         Assumptions = [SensitivityAssumption.PlaceboSd],
         Pair = (SensitivityAssumption.PlaceboMean, SensitivityAssumption.BaselineMean),
@@ -21,7 +21,7 @@ public sealed class SensitivityReportTests
         Seed = 2,
     }));
 
-    private static readonly Lazy<StrengthScanResult> Strengths = new(() => StrengthScan.Run(StrengthScanSettings.Default with
+    private static readonly Lazy<StrengthScanResult> Strengths = new(() => StrengthScanResult.Run(StrengthScanSettings.Default with
     {
         Parameters = [StrengthParameter.ExpectancyThreshold],
         Combination = PValueCombination.Fisher,

@@ -37,7 +37,7 @@ public sealed class SensitivityShardFileTests
         var (stored, shards) = SensitivityShardFile.Combine(files, ["part-1.json", "part-2.json"]);
         Assert.Equal(analysis, stored.ToArray());
         var merged = SensitivityAnalysis.Merge(Small, shards.Reverse());
-        var whole = SensitivityAnalysis.Run(Small);
+        var whole = SensitivityResult.Run(Small);
         Assert.Equal(whole.OneAtATime.Length, merged.OneAtATime.Length);
         for (int c = 0; c < whole.OneAtATime.Length; c++)
             for (int o = 0; o < Small.Observed.Length; o++)
