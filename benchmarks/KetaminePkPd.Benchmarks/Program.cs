@@ -22,6 +22,12 @@ if (args.Length > 0 && args[0] == "replay")
     CourseReplayMeasure.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
     return;
 }
+// Serial and parallel runs of the main job alternated, the speed-up as the median of the pairs' ratios: -- main-job-pairs [pairs]
+if (args.Length > 0 && args[0] == "main-job-pairs")
+{
+    MainJobMeasure.Pairs(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
 if (args.Length > 0 && args[0] == "main-job")
 {
     MainJobMeasure.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3, args.Contains("serial"));

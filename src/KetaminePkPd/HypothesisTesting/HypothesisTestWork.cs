@@ -51,6 +51,9 @@ internal sealed class HypothesisTestWork : SteppedWork<HypothesisTestResult>
         // Every hypothesis enrols the same patients: their pharmacokinetics and dissociation are simulated once (the hypotheses
         // change only the antidepressant effect), and exposure-only and expectancy share the whole noise-free course (one pool).
         var cache = new PatientCache(_enrolled);
+        // Mediation's reference sample (when not cached) runs on all cores in the background while the other simulators are made
+        // (their directions are computed on this thread); the mediation simulator waits for it. The same sample either way.
+        if (settings.Parallel) HypothesisLinks.StartReferences(pool, settings.Hypotheses);
         _simulators = [.. settings.Hypotheses.Select(h => new TrialSimulator(pool, h, settings.Seed, cache: cache, parallel: settings.Parallel))];
         _comparisons = ImmutableArray.CreateBuilder<HypothesisComparison>(settings.Hypotheses.Length * settings.Observed.Length);
         TotalWork = settings.Hypotheses.Length * (_enrolled.Length + (long)settings.Replicates * settings.Observed.Length);

@@ -81,8 +81,10 @@ internal static class ReplicateTrials
     {
         if (parallel)
         {
-            System.Threading.Tasks.Parallel.For(from, to, () => new ReplicateBuffers(batch.N),
-                (rep, _, buffers) => { One(batch, rep, buffers, r, partial); tick?.Invoke(); return buffers; }, _ => { });
+            ParallelChunks.For(from, to, () => new ReplicateBuffers(batch.N), (start, end, buffers) =>
+            {
+                for (int rep = start; rep < end; rep++) { One(batch, rep, buffers, r, partial); tick?.Invoke(); }
+            });
             return serial;
         }
         var b = serial is { } s && s.Cadss.Length == batch.N ? s : new ReplicateBuffers(batch.N);

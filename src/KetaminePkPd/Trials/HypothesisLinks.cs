@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Populations;
 using MathNet.Numerics.Distributions;
@@ -118,7 +119,7 @@ internal sealed class HypothesisLinks
         {
             var regimen = design.Arms[arm].Regimen;
             if (design.Arms[arm].Administration.Dose.Value == 0) continue;
-            var directions = Directions(design, regimen, effects, d, a, lD, lA);
+            var directions = CachedDirections(design, arm, effects, d, a, lD, lA);
             if (directions is null) continue;
             double[]? reference = withReference ? ReferencePeaks(design, arm, parallel) : null;
             arms[arm] = new ArmLink(directions.Value.D, directions.Value.A, reference);
@@ -295,13 +296,67 @@ internal sealed class HypothesisLinks
         return (Gradient(d, lD, true), Gradient(a, lA, false));
     }
 
+    /// <summary>The directions of <see cref="Directions"/> for arm <paramref name="arm"/>, from the cache when an equal arm design had them
+    /// computed before (they depend only on what <see cref="ReferenceDesign"/> keeps: the population, the drug, the times and the arm's
+    /// regimen; shared-sensitivity and mediation of one design, and every strength of a scan, need the same).</summary>
+    private static (double[] D, double[] A)? CachedDirections(TrialDesign design, int arm, EffectParameterSet effects, int[] d, int[] a, double[] lD, double[] lA)
+    {
+        var key = ReferenceDesign(design, arm);
+        if (DirectionsCache.TryGetValue(key, out var cached)) return cached.Value;
+        var directions = Directions(design, design.Arms[arm].Regimen, effects, d, a, lD, lA);
+        if (DirectionsCache.Count >= MaxCachedReferences) DirectionsCache.Clear();
+        DirectionsCache[key] = new StrongBox<(double[] D, double[] A)?>(directions);
+        return directions;
+    }
+
+    // Directions by arm design (never written after they are stored; bounded as the reference samples are).
+    private static readonly ConcurrentDictionary<TrialDesign, StrongBox<(double[] D, double[] A)?>> DirectionsCache = new();
+
+    /// <summary>
+    /// Starts simulating, in the background and on all cores, the reference samples that mediation under <paramref name="hypotheses"/>
+    /// will need for <paramref name="design"/> and that are not cached: the caller can then do other work (e.g. the other hypotheses'
+    /// directions) while they run, and <see cref="Create"/> waits for them. The samples are the same as those <see cref="Create"/> would
+    /// simulate itself (each patient has its own stream and slot). Does nothing for hypotheses without mediation or that the population
+    /// cannot express (<see cref="Create"/> then reports it).
+    /// </summary>
+    public static void StartReferences(TrialDesign design, IEnumerable<Hypothesis> hypotheses)
+    {
+        if (!hypotheses.Any(h => h.MediationShare > 0 && h.SensitivityCorrelation == 0 && CanExpress(design, h))) return;
+        for (int arm = 0; arm < design.Arms.Length; arm++)
+        {
+            if (design.Arms[arm].Administration.Dose.Value == 0) continue;
+            var armDesign = ReferenceDesign(design, arm);
+            if (References.ContainsKey(armDesign) || Pending.ContainsKey(armDesign)) continue;
+            var task = new Task<double[]>(() =>
+            {
+                try { return SimulateReference(armDesign, parallel: true); }
+                finally { Pending.TryRemove(armDesign, out _); }
+            });
+            if (Pending.TryAdd(armDesign, task)) task.Start(TaskScheduler.Default);
+        }
+    }
+
+    private static bool CanExpress(TrialDesign design, Hypothesis hypothesis)
+    {
+        try { Check(design, hypothesis); return true; }
+        catch (ArgumentException) { return false; }
+    }
+
     /// <summary>The sorted true peak CADSS of the arm's reference sample (exposure-only, fixed seed), from the cache when an
-    /// equal arm design was sampled before. With <paramref name="parallel"/> the patients are simulated on all cores, in one contiguous
-    /// block per core (each patient has its own stream and slot: the same peaks).</summary>
+    /// equal arm design was sampled before, or from the background when <see cref="StartReferences"/> is simulating it. With
+    /// <paramref name="parallel"/> the patients are simulated on all cores, in contiguous chunks (each patient has its own stream and
+    /// slot: the same peaks).</summary>
     private static double[] ReferencePeaks(TrialDesign design, int arm, bool parallel)
     {
         var armDesign = ReferenceDesign(design, arm);
         if (References.TryGetValue(armDesign, out var cached)) return cached;
+        if (Pending.TryGetValue(armDesign, out var pending)) return pending.GetAwaiter().GetResult();
+        return SimulateReference(armDesign, parallel);
+    }
+
+    /// <summary>Simulates, sorts and caches the reference sample of <paramref name="armDesign"/>.</summary>
+    private static double[] SimulateReference(TrialDesign armDesign, bool parallel)
+    {
         var simulator = ReferenceSimulator(armDesign);
         var peaks = new double[ReferenceSize];
         if (parallel) ParallelChunks.For(0, ReferenceSize, (from, to) => { for (int i = from; i < to; i++) peaks[i] = simulator.SimulateDissociationPeak(i); });
@@ -309,6 +364,9 @@ internal sealed class HypothesisLinks
         RememberReference(armDesign, peaks);
         return peaks;
     }
+
+    // Reference samples being simulated in the background (StartReferences), until they are cached.
+    private static readonly ConcurrentDictionary<TrialDesign, Task<double[]>> Pending = new();
 
     // Reference samples depend only on the arm's design (population, effects, regimen), not on the hypothesis, its strength or
     // the seed: every mediation simulator of an equal arm (each strength of a scan, each evidence pool) shares one. Bounded:
