@@ -147,17 +147,7 @@ public static class ParameterFile
     /// <summary>Reads and parses a small JSON file, with one-line errors naming <paramref name="where"/>.</summary>
     internal static JsonDocument Parse(string path, string where)
     {
-        string full;
-        try
-        {
-            full = Path.GetFullPath(path);
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw new ArgumentException($"{where}: not a valid file path.");
-        }
-        if (Directory.Exists(full)) throw new IOException($"{where} is a directory; give a .json file.");
-        if (!File.Exists(full)) throw new FileNotFoundException($"{where}: file not found ({full}).");
+        string full = KetaminePkPd.ErrorText.InputFile(path, where, "a .json file");
         byte[] bytes;
         try
         {

@@ -247,16 +247,7 @@ public static class Charts
             steps.FillYColor = Figure.Palette[i % Figure.Palette.Length].WithAlpha(0.12);
         }
         if (observed is { } o)
-        {
-            var v = plt.Add.VerticalLine(o);
-            v.Color = Colors.Black;
-            v.LineWidth = 2.5f;
-            v.LinePattern = LinePattern.Dashed;
-            v.Text = string.Create(CultureInfo.InvariantCulture, $"observed {o:0.00}");
-            v.LabelFontSize = 15;
-            v.LabelOppositeAxis = true;   // above the data, clear of the bottom axis's tick labels
-            plt.Axes.Top.MinimumSize = 30;
-        }
+            Figure.MarkX(plt, o, string.Create(CultureInfo.InvariantCulture, $"observed {o:0.00}"), Colors.Black, 2.5f, fontSize: 15);
         // Headroom above the tallest bar for the legend (one row per hypothesis), so that it never covers a peak.
         double tallest = plt.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Max(sc => sc.Data.GetScatterPoints().Max(pt => pt.Y));
         plt.Axes.SetLimitsY(-0.03 * tallest, tallest * (1.08 + LegendRowShare * list.Count));

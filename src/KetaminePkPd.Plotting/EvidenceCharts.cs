@@ -38,13 +38,7 @@ public static class EvidenceCharts
             points.LegendText = string.Create(CultureInfo.InvariantCulture,
                 $"{hypothesis}: joint p {(joint.P < floor ? "< 0.0001" : joint.P.ToString(joint.P < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture))}");
         }
-        var alpha = plt.Add.VerticalLine(Math.Log10(result.Settings.Alpha));
-        alpha.Color = Colors.Gray;
-        alpha.LinePattern = LinePattern.Dashed;
-        alpha.Text = string.Create(CultureInfo.InvariantCulture, $"p = {result.Settings.Alpha:0.##}");
-        alpha.LabelFontSize = 13;
-        alpha.LabelOppositeAxis = true;
-        plt.Axes.Top.MinimumSize = 30;
+        Figure.MarkX(plt, Math.Log10(result.Settings.Alpha), string.Create(CultureInfo.InvariantCulture, $"p = {result.Settings.Alpha:0.##}"), Colors.Gray, width: null);
         var xticks = new ScottPlot.TickGenerators.NumericManual();
         foreach (double t in new[] { 0.0001, 0.001, 0.01, 0.05, 0.2, 1 })
             xticks.AddMajor(Math.Log10(t), t.ToString("0.####", CultureInfo.InvariantCulture));

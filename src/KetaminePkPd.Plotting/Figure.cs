@@ -186,6 +186,23 @@ public static class Figure
         return plt;
     }
 
+    /// <summary>
+    /// A labelled vertical line at <paramref name="x"/> (an observation, a default, a significance level): the label above
+    /// the plot, clear of the bottom axis's tick labels, with room kept for it under the title. Dashed unless
+    /// <paramref name="dashed"/> is false; <paramref name="width"/> null keeps ScottPlot's line width.
+    /// </summary>
+    internal static void MarkX(Plot plot, double x, string label, Color color, float? width, float fontSize = 13, bool dashed = true)
+    {
+        var line = plot.Add.VerticalLine(x);
+        line.Color = color;
+        if (width is { } w) line.LineWidth = w;
+        if (dashed) line.LinePattern = LinePattern.Dashed;
+        line.Text = label;
+        line.LabelFontSize = fontSize;
+        line.LabelOppositeAxis = true;
+        plot.Axes.Top.MinimumSize = 30;
+    }
+
     /// <summary>Colours used in order for series.</summary>
     internal static readonly Color[] Palette =
     [

@@ -64,14 +64,7 @@ public static class GlobalCharts
             ticks.AddMajor(y, $"{s.Hypotheses[h].Name}\ncompatible {Share(outcome)}");
         }
         plt.Axes.Left.TickGenerator = ticks;
-        var line = plt.Add.VerticalLine(observed.R);
-        line.Color = Figure.Palette[1];
-        line.LineWidth = 2.5f;
-        line.LinePattern = LinePattern.Dashed;
-        line.Text = string.Create(CultureInfo.InvariantCulture, $"observed {observed.R:0.00}");
-        line.LabelFontSize = 13;
-        line.LabelOppositeAxis = true;
-        plt.Axes.Top.MinimumSize = 30;
+        Figure.MarkX(plt, observed.R, string.Create(CultureInfo.InvariantCulture, $"observed {observed.R:0.00}"), Figure.Palette[1], 2.5f);
         double pad = 0.1 * (max - min) + 0.02;
         plt.Axes.SetLimits(min - pad, max + pad, -0.7, s.Hypotheses.Length - 0.5);
         return plt;

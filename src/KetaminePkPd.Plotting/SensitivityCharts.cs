@@ -59,20 +59,8 @@ public static class SensitivityCharts
             ticks.AddMajor(i, SensitivitySettings.Describe(row.Assumption));
         }
         plt.Axes.Left.TickGenerator = ticks;
-        var d = plt.Add.VerticalLine(defaultMedian);
-        d.Color = Colors.Black;
-        d.LineWidth = 1.5f;
-        d.Text = string.Create(CultureInfo.InvariantCulture, $"default {defaultMedian:0.00}");
-        d.LabelFontSize = 13;
-        d.LabelOppositeAxis = true;   // above the data, clear of the bottom axis's tick labels
-        var o = plt.Add.VerticalLine(observed.R);
-        o.Color = Figure.Palette[1];
-        o.LineWidth = 2.5f;
-        o.LinePattern = LinePattern.Dashed;
-        o.Text = string.Create(CultureInfo.InvariantCulture, $"observed {observed.R:0.00}");
-        o.LabelFontSize = 13;
-        o.LabelOppositeAxis = true;
-        plt.Axes.Top.MinimumSize = 30;   // room for the two labels under the title
+        Figure.MarkX(plt, defaultMedian, string.Create(CultureInfo.InvariantCulture, $"default {defaultMedian:0.00}"), Colors.Black, 1.5f, dashed: false);
+        Figure.MarkX(plt, observed.R, string.Create(CultureInfo.InvariantCulture, $"observed {observed.R:0.00}"), Figure.Palette[1], 2.5f);
         double min = Math.Min(observed.R, rows.Min(r => r.Medians.Min())), max = Math.Max(observed.R, rows.Max(r => r.Medians.Max()));
         double pad = 0.45 * (max - min) + 0.02;
         plt.Axes.SetLimits(min - pad, max + pad, -0.8, rows.Count - 0.2);

@@ -84,9 +84,7 @@ internal static class Guard
     /// <summary>Returns <paramref name="values"/> if it is not a default array, every value is finite, and (when given) it has <paramref name="length"/> values.</summary>
     public static ImmutableArray<double> FiniteValues(ImmutableArray<double> values, string name, int? length = null)
     {
-        Values(values, name, length);
-        foreach (double v in values)
-            if (!double.IsFinite(v)) throw new ArgumentException($"{name} must hold finite values, got {F(v)}.", name);
+        FiniteValues((EquatableArray<double>)Values(values, name, length), name);
         return values;
     }
 
@@ -126,10 +124,7 @@ internal static class Guard
     /// <summary>Returns <paramref name="values"/> if it is an initialised, non-empty array without null elements.</summary>
     public static ImmutableArray<T> NotEmpty<T>(ImmutableArray<T> values, string name)
     {
-        Values(values, name);
-        if (values.IsEmpty) throw new ArgumentException($"{name} must hold at least one element, got none.", name);
-        foreach (var v in values)
-            if (v is null) throw new ArgumentException($"{name} must not hold null elements.", name);
+        NotEmpty((EquatableArray<T>)Values(values, name), name);
         return values;
     }
 

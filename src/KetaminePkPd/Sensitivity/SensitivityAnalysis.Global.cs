@@ -165,15 +165,19 @@ internal static partial class SensitivityAnalysis
         return new SensitivityLevel(assumption, 0, multiplier, value, "sampled", isDefault: false);
     }
 
-    private static string PdName(SensitivityAssumption assumption) => assumption switch
+    /// <summary>The effect parameter whose between-patient SD <paramref name="assumption"/> varies, or null when it is not a PD spread.</summary>
+    private static string? PdSpread(SensitivityAssumption assumption) => assumption switch
     {
         SensitivityAssumption.DissociationC50Sd => "C50_D",
         SensitivityAssumption.DissociationEmaxSd => "EMAX_D",
         SensitivityAssumption.AntidepressantEc50Sd => "EC50_A",
         SensitivityAssumption.AntidepressantDurationSd => "KDEC",
         SensitivityAssumption.AntidepressantScaleSd => "SCALE_A",
-        _ => throw new ArgumentOutOfRangeException(nameof(assumption), assumption, "Not a PD spread."),
+        _ => null,
     };
+
+    private static string PdName(SensitivityAssumption assumption) =>
+        PdSpread(assumption) ?? throw new ArgumentOutOfRangeException(nameof(assumption), assumption, "Not a PD spread.");
 
     /// <summary>Everything shared by the worlds of a run: the sampler, the designs and the acceptance intervals.</summary>
     private sealed class WorldPlan

@@ -145,13 +145,8 @@ internal static partial class SensitivityAnalysis
                 foreach (double k in m.Skip(2)) Add(k, k, Invariant($"x/÷{k:0.##} log-uniform"));
                 break;
             }
-            case SensitivityAssumption.DissociationC50Sd:
-            case SensitivityAssumption.DissociationEmaxSd:
-            case SensitivityAssumption.AntidepressantEc50Sd:
-            case SensitivityAssumption.AntidepressantScaleSd:
-            case SensitivityAssumption.AntidepressantDurationSd:
+            case var pd when PdSpread(pd) is { } name:
             {
-                string name = PdName(assumption);
                 int i = design.Population.Variability.IndexOf(name);
                 if (i < 0) throw new ArgumentException($"The population of design '{design.Name}' has no variability on {name}.", nameof(design));
                 double sd = design.Population.Variability.StandardDeviations[i];
@@ -288,12 +283,8 @@ internal static partial class SensitivityAnalysis
                 case SensitivityAssumption.DoseSpread:
                     spread = level.Multiplier;
                     break;
-                case SensitivityAssumption.DissociationC50Sd:
-                case SensitivityAssumption.DissociationEmaxSd:
-                case SensitivityAssumption.AntidepressantEc50Sd:
-                case SensitivityAssumption.AntidepressantScaleSd:
-                case SensitivityAssumption.AntidepressantDurationSd:
-                    design = design.With(population: design.Population with { Variability = v.With(PdName(level.Assumption), level.Value) });
+                case var pd when PdSpread(pd) is { } name:
+                    design = design.With(population: design.Population with { Variability = v.With(name, level.Value) });
                     break;
                 case SensitivityAssumption.PlaceboMean: design = design.With(clinical: c with { PlaceboMean = level.Value }); break;
                 case SensitivityAssumption.PlaceboSd: design = design.With(clinical: c with { PlaceboSd = level.Value }); break;
