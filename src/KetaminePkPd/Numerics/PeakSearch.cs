@@ -63,20 +63,7 @@ internal static class PeakSearch
             }
             if (!(column <= 0)) return null;
         }
-        Span<bool> reached = stackalloc bool[n];
-        Span<int> stack = stackalloc int[n];
-        int top = 0, count = 1;
-        reached[c] = true;
-        stack[top++] = c;
-        while (top > 0)
-        {
-            int to = stack[--top];
-            for (int from = 0; from < n; from++)
-                if (!reached[from] && k[to * n + from] > 0) { reached[from] = true; stack[top++] = from; count++; }
-        }
-        var upstream = new int[count];
-        for (int i = 0, r = 0; i < n; i++) if (reached[i]) upstream[r++] = i;
-        return upstream;
+        return Reachability.Upstream(k, n, c);
     }
 
     /// <summary>Total time (h) over [first point, last point] during which x[c] exceeds <paramref name="level"/>.</summary>

@@ -235,11 +235,11 @@ internal sealed class PkSolution
         Span<bool> up = stackalloc bool[m], down = stackalloc bool[m];
         Span<int> work = stackalloc int[m];
         work[0] = c;
-        Reach(k, m, work, 1, upstream: true, up);
+        Reachability.Mark(k, m, work[..1], upstream: true, up);
         int dosed = 0;
         for (int i = 0; i < m; i++) if (total[i] > 0) work[dosed++] = i;
         if (dosed == 0 && central >= 0) work[dosed++] = central;
-        Reach(k, m, work, dosed, upstream: false, down);
+        Reachability.Mark(k, m, work[..dosed], upstream: false, down);
         int p = 0;
         for (int i = 0; i < m; i++) if (up[i] && down[i]) work[p++] = i;
         if (p == 0) return double.NaN;
@@ -251,24 +251,5 @@ internal sealed class PkSolution
         double slowest = double.NegativeInfinity;
         foreach (var lambda in sub.Evd().EigenValues) slowest = Math.Max(slowest, lambda.Real);
         return slowest < 0 ? Math.Log(2) / -slowest : double.NaN;
-    }
-
-    /// <summary>Marks in <paramref name="seen"/> the compartments reachable from the first <paramref name="starts"/> entries of
-    /// <paramref name="start"/> along transfers (against them when <paramref name="upstream"/>); no allocation.</summary>
-    private static void Reach(double[] k, int m, ReadOnlySpan<int> start, int starts, bool upstream, Span<bool> seen)
-    {
-        Span<int> stack = stackalloc int[m];
-        int top = 0;
-        for (int s = 0; s < starts; s++)
-            if (!seen[start[s]]) { seen[start[s]] = true; stack[top++] = start[s]; }
-        while (top > 0)
-        {
-            int at = stack[--top];
-            for (int other = 0; other < m; other++)
-            {
-                double rate = upstream ? k[at * m + other] : k[other * m + at];
-                if (!seen[other] && rate > 0) { seen[other] = true; stack[top++] = other; }
-            }
-        }
     }
 }

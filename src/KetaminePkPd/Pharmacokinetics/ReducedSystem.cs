@@ -1,3 +1,4 @@
+using KetaminePkPd.Numerics;
 namespace KetaminePkPd.Pharmacokinetics;
 
 /// <summary>
@@ -88,23 +89,7 @@ internal sealed class ReducedSystem
 
     private int[]? _upstreamCentral, _upstreamMetabolite;
 
-    private int[] Reach(int target)
-    {
-        Span<bool> reached = stackalloc bool[M];
-        Span<int> stack = stackalloc int[M];
-        int top = 0, count = 1;
-        reached[target] = true;
-        stack[top++] = target;
-        while (top > 0)
-        {
-            int to = stack[--top];
-            for (int from = 0; from < M; from++)
-                if (!reached[from] && K[to * M + from] > 0) { reached[from] = true; stack[top++] = from; count++; }
-        }
-        var upstream = new int[count];
-        for (int i = 0, r = 0; i < M; i++) if (reached[i]) upstream[r++] = i;
-        return upstream;
-    }
+    private int[] Reach(int target) => Reachability.Upstream(K, M, target);
 
     /// <summary>The inputs as engine events in reduced coordinates: boluses, and rate on/off pairs for zero-order inputs.</summary>
     public List<(double T, int Index, double Amount, double Rate)> Events(List<DoseInput> inputs)
