@@ -31,7 +31,7 @@ namespace KetaminePkPd.Strengths;
 /// </remarks>
 internal static class HypothesisCeilings
 {
-    /// <summary>Default population size of <see cref="Run"/>: 4000 patients.</summary>
+    /// <summary>Default population size of <see cref="Run(TrialDesign, int, ulong, bool, double)"/>: 4000 patients.</summary>
     public const int DefaultPatients = 4000;
 
     /// <summary>Computes the ceilings of shared-sensitivity, mediation and expectancy at each assessment of <paramref name="design"/>.</summary>
@@ -47,10 +47,23 @@ internal static class HypothesisCeilings
         ArgumentNullException.ThrowIfNull(design);
         Guard.InRange(patients, 200, 1_000_000, nameof(patients));
         Guard.InRange(thresholdCadss, 0, Hypothesis.MaxThresholdCadss, nameof(thresholdCadss));
+        var cache = TakeKept(design, seed, patients) ?? NewCache(patients);
+        var rows = Run(design, patients, seed, parallel, thresholdCadss, cache);
+        Keep(design, seed, patients, cache);
+        return rows;
+    }
+
+    /// <summary>A cache for <see cref="Run(TrialDesign, int, ulong, bool, double, PatientCache)"/>: the patients' dissociation, unlinked
+    /// course and (up to <see cref="PatientCache.KeepPkUpTo"/> patients) prepared PK.</summary>
+    internal static PatientCache NewCache(int patients) => new(patients, keepUnlinked: true, keepPk: patients <= PatientCache.KeepPkUpTo);
+
+    /// <summary><see cref="Run(TrialDesign, int, ulong, bool, double)"/> with the patients' work taken from, or kept in, <paramref name="cache"/>
+    /// (one made by <see cref="NewCache"/> for the same design, patients and seed; arguments checked by the caller).</summary>
+    internal static ImmutableArray<HypothesisCeiling> Run(TrialDesign design, int patients, ulong seed, bool parallel, double thresholdCadss, PatientCache cache)
+    {
         var pool = design.WithTotalSubjects(patients);
         // The patients' dissociation, prepared PK and unlinked course are made once; the strongest linked hypotheses are simulated
         // with exposure-only patient by patient, so their courses replay its linear propagators (see RateTogether).
-        var cache = TakeKept(design, seed, patients) ?? new PatientCache(patients, keepUnlinked: true, keepPk: patients <= PatientCache.KeepPkUpTo);
         var baseSimulator = new TrialSimulator(pool, Hypothesis.ExposureOnly, seed, cache: cache);
         Hypothesis[] strongest = [Hypothesis.SharedSensitivity(1), Hypothesis.SharedSensitivity(-1), Hypothesis.Mediation(1)];
         var together = RateTogether([baseSimulator, .. strongest.Select(h => new TrialSimulator(pool, h, seed, cache: cache, parallel: parallel))], patients, parallel);
@@ -89,7 +102,6 @@ internal static class HypothesisCeilings
             var expectancy = Hypothesis.Expectancy(thresholdCadss, boost);
             rows.Add(new HypothesisCeiling("expectancy", time, r0, FormattableString.Invariant($"boost {boost:G3} (threshold {thresholdCadss:G3})"), derived, SimulatedR(expectancy, k)));
         }
-        Keep(design, seed, patients, cache);
         return rows.ToImmutable();
     }
 
@@ -100,7 +112,7 @@ internal static class HypothesisCeilings
     private static (TrialDesign Design, ulong Seed, int Patients, PatientCache Cache)? _kept;
 
     /// <summary>
-    /// The patient cache of the last <see cref="Run"/> of <paramref name="design"/> (the same object), <paramref name="seed"/> and
+    /// The patient cache of the last <see cref="Run(TrialDesign, int, ulong, bool, double)"/> of <paramref name="design"/> (the same object), <paramref name="seed"/> and
     /// <paramref name="patients"/>, taken out of its slot (one user at a time), or null. Its patients are those of every simulator
     /// of <c>design.WithTotalSubjects(patients)</c> with that seed and no dose spread, under any hypothesis: the detection rates of
     /// the same scan (<see cref="StrengthScan.DetectionRatesFor"/>) simulate the same 4,000 patients, and take their dissociation,
