@@ -24,8 +24,8 @@ namespace KetaminePkPd.Sensitivity;
 /// pool is bit for bit the pool its setting simulates alone (tested per setting).</para>
 /// <para>A part is made by the base simulator the first time a setting needs it (in plan order the base's own pool comes first,
 /// so a whole run makes each once; a shard without the base pool makes what its settings need). Memory: per patient the nine
-/// dissociation values, the effect at each assessment and, for pools of up to <see cref="PatientCache.KeepPkUpTo"/> patients, the
-/// prepared PK (about 1.2 KB); nothing grows with the number of settings. Patient i's slots are written by the one thread that
+/// dissociation values, the effect at each assessment and, for pools of up to <see cref="KeepPkUpTo"/> patients, the prepared
+/// PK (about 1.2 KB); nothing grows with the number of settings. Patient i's slots are written by the one thread that
 /// simulates patient i in a pool phase and read only by that thread or after that phase.</para>
 /// </remarks>
 internal sealed class SharedPoolParts
@@ -39,18 +39,23 @@ internal sealed class SharedPoolParts
 
     /// <param name="baseSimulator">The simulator of the design's own pharmacology (no setting applied, no dose spread).</param>
     /// <param name="poolSize">Patients 0 .. poolSize - 1.</param>
-    public SharedPoolParts(TrialSimulator baseSimulator, int poolSize)
+    /// <param name="keepPk">Keep the prepared PKs (null: for pools of up to <see cref="KeepPkUpTo"/> patients).</param>
+    public SharedPoolParts(TrialSimulator baseSimulator, int poolSize, bool? keepPk = null)
     {
         _base = baseSimulator;
         _assessments = baseSimulator.AssessmentCount;
         _values = new DissociationValues[poolSize];
         _hasValues = new bool[poolSize];
         _hasCourse = new bool[poolSize];
-        _pk = poolSize <= PatientCache.KeepPkUpTo ? new PreparedPk?[poolSize] : null;
+        _pk = (keepPk ?? poolSize <= KeepPkUpTo) ? new PreparedPk?[poolSize] : null;
         _effects = new double[(long)poolSize * _assessments];
     }
 
-    /// <summary>Bytes kept per patient (the prepared PK only up to <see cref="PatientCache.KeepPkUpTo"/> patients).</summary>
+    /// <summary>Largest pool whose prepared PKs are kept (about 1.2 KB a patient, so at most about 24 MB); larger pools share the
+    /// dissociation and the course, and make the PK again where only it is shared.</summary>
+    public const int KeepPkUpTo = 20_000;
+
+    /// <summary>Bytes kept per patient (the prepared PK only up to <see cref="KeepPkUpTo"/> patients).</summary>
     public static int BytesPerPatient(int assessments, bool keepPk) => 9 * 8 + 2 + 8 * assessments + (keepPk ? 8 + PatientCache.PreparedPkBytes : 0);
 
     /// <summary>What <paramref name="level"/> (a setting's pool simulator) can share with the base, setting by setting.</summary>

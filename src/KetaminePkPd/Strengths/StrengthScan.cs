@@ -84,8 +84,9 @@ internal static class StrengthScan
         return new StrengthScanResult(settings, all, intervals.ToImmutable(), ceilings, (long)grid.Count * settings.PoolSize + 4L * HypothesisCeilings.DefaultPatients, clock.Elapsed);
     }
 
-    /// <summary>Pools (patients x grid points) simulated together at most: 2 million patients' rating values, about 150 MB.</summary>
-    private const long PoolSlotsPerBatch = 2_000_000;
+    /// <summary>Pools (patients x grid points) simulated together at most: half a million patients' rating values, about 38 MB at two
+    /// observation times (the defaults' 2,000 patients: every grid point in one batch).</summary>
+    private const long PoolSlotsPerBatch = 500_000;
 
     /// <summary>
     /// Simulates the pools of grid points <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> - 1 (those not

@@ -64,13 +64,16 @@ public class SharedPoolPartsTests
     /// pk-variability and dose-spread (the PK or the regimen changes), PK and dissociation for the antidepressant SDs, PK and course
     /// for the dissociation SDs (the hypothesis links nothing), PK only for the CADSS time (the output times change), all for the base.
     /// </summary>
-    [Fact]
-    public void Simulate_EveryLevelClass_GivesTheBitsOfItsOwnPoolAndSharesWhatItDoesNotChange()
+    /// <remarks>Without the prepared PKs kept (pools above <see cref="SharedPoolParts.KeepPkUpTo"/>) the same: the PK is made again.</remarks>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Simulate_EveryLevelClass_GivesTheBitsOfItsOwnPoolAndSharesWhatItDoesNotChange(bool keepPk)
     {
         var design = DefaultDesign.WithTotalSubjects(Patients);
         var hypothesis = Hypothesis.ExposureOnly;
         var baseSimulator = new TrialSimulator(design, hypothesis, Seed);
-        var parts = new SharedPoolParts(baseSimulator, Patients);
+        var parts = new SharedPoolParts(baseSimulator, Patients, keepPk);
         var baseSharing = parts.For(baseSimulator);
         AssertSameBits(Alone(baseSimulator), Shared(parts, baseSharing), "base");
         Assert.Equal((Patients, Patients, Patients, Patients), baseSharing.Counts);
