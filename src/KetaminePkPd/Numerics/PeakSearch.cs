@@ -35,8 +35,11 @@ internal static class PeakSearch
     /// most 0: mass only moves or leaves), so while no input is given the amount in c cannot exceed what is now in the compartments
     /// it can receive mass from (c included): an interval without input whose start holds less than the best maximum so far there is
     /// not scanned. Checked on K; ignored when K is not such a matrix.</param>
+    /// <param name="tail">Stop at the first interval after the last input event whose start state proves that x[c] never exceeds its
+    /// value there again (<see cref="PeakTail"/>): every later value is at most one the maximum already holds. Off only to compare with
+    /// the full scan in tests.</param>
     public static (double T, double Value) Maximum(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
-        Func<double, double[]> ratesAt, double[] eventTimesH, int c, bool massBound = false)
+        Func<double, double[]> ratesAt, double[] eventTimesH, int c, bool massBound = false, bool tail = true)
     {
         var scan = new Scan(propagator, k, n, c, eventTimesH, level: null) { Upstream = massBound ? MassUpstream(k, n, c) : null };
         for (int p = 0; p < points.Count; p++)
@@ -44,7 +47,22 @@ internal static class PeakSearch
             double v = points.State(p, outStates)[c];
             if (v > scan.Max) { scan.Max = v; scan.TMax = points.Time(p); }
         }
-        for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
+        // The free tail: intervals that start after every event (within the march's TimeEpsH, so the state there is the one after the
+        // last event) and have a length; the criterion's structure is built at the first such interval.
+        double lastEvent = eventTimesH.Length > 0 ? eventTimesH[^1] : double.NegativeInfinity;
+        Span<int> tailBuffer = tail ? stackalloc int[3 * n] : default;
+        scoped PeakTail criterion = default;
+        bool built = false;
+        for (int p = 0; p + 1 < points.Count; p++)
+        {
+            double t = points.Time(p);
+            if (tail && lastEvent <= t + LinearMarch.TimeEpsH && points.Time(p + 1) - t > 1e-12)
+            {
+                if (!built) { criterion = new PeakTail(k, n, c, tailBuffer); built = true; }
+                if (criterion.Holds(points.State(p, outStates))) break;
+            }
+            scan.Interval(points, outStates, ratesAt, p);
+        }
         scan.Release();
         return (scan.TMax, scan.Max);
     }
@@ -108,8 +126,14 @@ internal static class PeakSearch
     /// <param name="rate">df/dt given x and dx/dt.</param>
     /// <param name="bound">Optional: an upper bound of f over all later times while no input is given, from the state at the
     /// start; an interval without input whose bound does not exceed the best value so far is skipped.</param>
+    /// <param name="tailSite">Optional (-1 for none): a component that f is non-decreasing in, given with <paramref name="tailBound"/>.</param>
+    /// <param name="tailBound">Optional: an upper bound of f over all later times of the free system from a state whose component
+    /// <paramref name="tailSite"/> never exceeds its value there again. At the first interval after the last input event whose start
+    /// state proves that of <paramref name="tailSite"/> (<see cref="PeakTail"/>) and whose bound lies below the best value so far (by a
+    /// relative 1e-9), the scan stops: no later value can beat it.</param>
     public static (double T, double Value) MaximumOf(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
-        Func<double, double[]> ratesAt, double[] eventTimesH, StateFunction value, StateRate rate, StateFunction? bound = null)
+        Func<double, double[]> ratesAt, double[] eventTimesH, StateFunction value, StateRate rate, StateFunction? bound = null,
+        int tailSite = -1, StateFunction? tailBound = null)
     {
         var scan = new FunctionScan(propagator, k, n, eventTimesH, value, rate, bound);
         for (int p = 0; p < points.Count; p++)
@@ -117,7 +141,25 @@ internal static class PeakSearch
             double v = value(points.State(p, outStates)[..n]);
             if (v > scan.Max) { scan.Max = v; scan.TMax = points.Time(p); }
         }
-        for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
+        bool tail = tailSite >= 0 && tailBound is not null;
+        double lastEvent = eventTimesH.Length > 0 ? eventTimesH[^1] : double.NegativeInfinity;
+        Span<int> tailBuffer = tail ? stackalloc int[3 * n] : default;
+        scoped PeakTail criterion = default;
+        bool built = false;
+        for (int p = 0; p + 1 < points.Count; p++)
+        {
+            double t = points.Time(p);
+            if (tail && lastEvent <= t + LinearMarch.TimeEpsH && points.Time(p + 1) - t > 1e-12)
+            {
+                var x = points.State(p, outStates)[..n];
+                if (tailBound!(x) < scan.Max - 1e-9 * Math.Abs(scan.Max))
+                {
+                    if (!built) { criterion = new PeakTail(k, n, tailSite, tailBuffer); built = true; }
+                    if (criterion.Holds(x)) break;
+                }
+            }
+            scan.Interval(points, outStates, ratesAt, p);
+        }
         scan.Release();
         return (scan.TMax, scan.Max);
     }
