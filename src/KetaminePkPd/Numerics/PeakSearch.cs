@@ -36,8 +36,9 @@ internal static class PeakSearch
     /// it can receive mass from (c included): an interval without input whose start holds less than the best maximum so far there is
     /// not scanned. Checked on K; ignored when K is not such a matrix.</param>
     /// <param name="tail">Stop at the first interval after the last input event whose start state proves that x[c] never exceeds its
-    /// value there again (<see cref="PeakTail"/>): every later value is at most one the maximum already holds. Off only to compare with
-    /// the full scan in tests.</param>
+    /// value there again (<see cref="PeakTail.Holds"/>): every later value is at most one the maximum already holds; and skip an interval
+    /// whose start state proves x[c] non-decreasing on it (<see cref="PeakTail.Rises"/>): its maximum is its end point's. Off only to
+    /// compare with the full scan in tests.</param>
     public static (double T, double Value) Maximum(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
         Func<double, double[]> ratesAt, double[] eventTimesH, int c, bool massBound = false, bool tail = true)
     {
@@ -56,10 +57,13 @@ internal static class PeakSearch
         for (int p = 0; p + 1 < points.Count; p++)
         {
             double t = points.Time(p);
-            if (tail && lastEvent <= t + LinearMarch.TimeEpsH && points.Time(p + 1) - t > 1e-12)
+            if (tail && points.Time(p + 1) - t > 1e-12)
             {
                 if (!built) { criterion = new PeakTail(k, n, c, tailBuffer); built = true; }
-                if (criterion.Holds(points.State(p, outStates))) break;
+                var x = points.State(p, outStates);
+                if (lastEvent <= t + LinearMarch.TimeEpsH && criterion.Holds(x)) break;
+                // An interval on which x[c] cannot fall has its maximum at its end, which the points above already hold.
+                if (criterion.Rises(x, ratesAt(t))) continue;
             }
             scan.Interval(points, outStates, ratesAt, p);
         }

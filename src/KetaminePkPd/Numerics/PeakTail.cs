@@ -22,6 +22,9 @@ namespace KetaminePkPd.Numerics;
 /// if x_p(t) &lt;= x_p(t0) for all t &gt;= t0 and x_c'(t0) = K_cp x_p(t0) + K_cc x_c(t0) &lt;= 0, then z' = K_cp x_p(t0) + K_cc z from
 /// z(t0) = x_c(t0) is non-increasing (its derivative w obeys w' = K_cc w) and (x_c - z)' &lt;= K_cc (x_c - z) keeps x_c &lt;= z &lt;= x_c(t0).
 /// A chain c, p, ... ends on a star centre (or the condition does not apply).</para>
+/// <para><b>Rising.</b> The general structure with input: under constant input rates b, y = K x + b obeys y' = K_UU y too, so
+/// y(t0) &gt;= 0 on U keeps every upstream state, c included, non-decreasing while the rates last (<see cref="Rises"/>): the maximum over
+/// such a stretch is at its end. This holds through a first infusion from an empty body (y = b &gt;= 0).</para>
 /// <para>Every inequality on the state is required with a relative margin of 1e-9 of the terms it compares, far above the round-off of the
 /// stored states, so the criterion never fires on a state whose exact continuation could rise by rounding-sized amounts.</para>
 /// </remarks>
@@ -131,6 +134,30 @@ internal ref struct PeakTail
             int j = _peripherals[q];
             double uj = x[j] * _k[centre * _n + j], uv = xv * _k[j * _n + centre];   // both times K_jv: the flows j -> v and v -> j
             if (!(x[j] >= 0 && uj <= (1 - Margin) * uv)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>True when the general structure proves x_c non-decreasing from x = x(t0) for as long as the input rates
+    /// <paramref name="b"/> stay constant: y = K x + b &gt;= 0 on every upstream state (with the margin). Then y' = K_UU y keeps y &gt;= 0
+    /// there (e^{K_UU s} &gt;= 0), so the maximum of x_c over such a stretch is at its end.</summary>
+    /// <param name="x">The state at t0 (at least n entries).</param>
+    /// <param name="b">The input rates in force from t0 (at least n entries).</param>
+    public readonly bool Rises(ReadOnlySpan<double> x, ReadOnlySpan<double> b)
+    {
+        if (!_general) return false;
+        for (int a = 0; a < _upstreamCount; a++)
+        {
+            int i = _upstream[a];
+            double d = b[i], size = Math.Abs(b[i]);
+            for (int q = 0; q < _upstreamCount; q++)
+            {
+                int j = _upstream[q];
+                double term = _k[i * _n + j] * x[j];
+                d += term;
+                size += Math.Abs(term);
+            }
+            if (!(d >= Margin * size)) return false;
         }
         return true;
     }
