@@ -42,12 +42,13 @@ internal static class PeakSearch
     public static (double T, double Value) Maximum(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
         Func<double, double[]> ratesAt, double[] eventTimesH, int c, bool massBound = false, bool tail = true)
     {
-        var scan = new Scan(propagator, k, n, c, eventTimesH, level: null) { Upstream = massBound ? MassUpstream(k, n, c) : null };
+        double max = double.NegativeInfinity, tMax = 0;
         for (int p = 0; p < points.Count; p++)
         {
             double v = points.State(p, outStates)[c];
-            if (v > scan.Max) { scan.Max = v; scan.TMax = points.Time(p); }
+            if (v > max) { max = v; tMax = points.Time(p); }
         }
+        Scan? scan = null;   // made for the first interval that needs scanning (none when the criteria settle every interval)
         // The free tail: intervals that start after every event (within the march's TimeEpsH, so the state there is the one after the
         // last event) and have a length; the criterion's structure is built at the first such interval.
         double lastEvent = eventTimesH.Length > 0 ? eventTimesH[^1] : double.NegativeInfinity;
@@ -65,8 +66,10 @@ internal static class PeakSearch
                 // An interval on which x[c] cannot fall has its maximum at its end, which the points above already hold.
                 if (criterion.Rises(x, ratesAt(t))) continue;
             }
+            scan ??= new Scan(propagator, k, n, c, eventTimesH, level: null) { Upstream = massBound ? MassUpstream(k, n, c) : null, Max = max, TMax = tMax };
             scan.Interval(points, outStates, ratesAt, p);
         }
+        if (scan is null) return (tMax, max);
         scan.Release();
         return (scan.TMax, scan.Max);
     }
