@@ -52,23 +52,23 @@ internal static class PeakSearch
         // The free tail: intervals that start after every event (within the march's TimeEpsH, so the state there is the one after the
         // last event) and have a length; the criterion's structure is built at the first such interval.
         double lastEvent = eventTimesH.Length > 0 ? eventTimesH[^1] : double.NegativeInfinity;
-        Span<int> tailBuffer = tail ? stackalloc int[3 * n] : default;
-        scoped PeakTail criterion = default;
-        bool built = false;
+        PeakTail? criterion = null;
         for (int p = 0; p + 1 < points.Count; p++)
         {
             double t = points.Time(p);
             if (tail && points.Time(p + 1) - t > 1e-12)
             {
-                if (!built) { criterion = new PeakTail(k, n, c, tailBuffer); built = true; }
+                criterion ??= PeakTail.Rent(k, n, c);
                 var x = points.State(p, outStates);
                 if (lastEvent <= t + LinearMarch.TimeEpsH && criterion.Holds(x)) break;
                 // An interval on which x[c] cannot fall has its maximum at its end, which the points above already hold.
                 if (criterion.Rises(x, ratesAt(t))) continue;
             }
-            scan ??= new Scan(propagator, k, n, c, eventTimesH, level: null) { Upstream = massBound ? MassUpstream(k, n, c) : null, Max = max, TMax = tMax };
+            scan ??= new Scan(propagator, k, n, c, eventTimesH, level: null) { Upstream = massBound ? MassUpstream(k, n, c) : null, Max = max, TMax = tMax, Tail = criterion };
             scan.Interval(points, outStates, ratesAt, p);
+            if (scan.Stopped) break;
         }
+        if (criterion is not null) PeakTail.Return(criterion);
         if (scan is null) return (tMax, max);
         scan.Release();
         return (scan.TMax, scan.Max);
@@ -150,23 +150,17 @@ internal static class PeakSearch
         }
         bool tail = tailSite >= 0 && tailBound is not null;
         double lastEvent = eventTimesH.Length > 0 ? eventTimesH[^1] : double.NegativeInfinity;
-        Span<int> tailBuffer = tail ? stackalloc int[3 * n] : default;
-        scoped PeakTail criterion = default;
-        bool built = false;
+        PeakTail? criterion = tail ? PeakTail.Rent(k, n, tailSite) : null;
+        scan.Tail = criterion;
+        scan.TailBound = tailBound;
         for (int p = 0; p + 1 < points.Count; p++)
         {
             double t = points.Time(p);
-            if (tail && lastEvent <= t + LinearMarch.TimeEpsH && points.Time(p + 1) - t > 1e-12)
-            {
-                var x = points.State(p, outStates)[..n];
-                if (tailBound!(x) < scan.Max - 1e-9 * Math.Abs(scan.Max))
-                {
-                    if (!built) { criterion = new PeakTail(k, n, tailSite, tailBuffer); built = true; }
-                    if (criterion.Holds(x)) break;
-                }
-            }
+            if (tail && lastEvent <= t + LinearMarch.TimeEpsH && points.Time(p + 1) - t > 1e-12 && scan.TailStops(points.State(p, outStates)[..n])) break;
             scan.Interval(points, outStates, ratesAt, p);
+            if (scan.Stopped) break;
         }
+        if (criterion is not null) PeakTail.Return(criterion);
         scan.Release();
         return (scan.TMax, scan.Max);
     }
@@ -245,6 +239,16 @@ internal static class PeakSearch
         /// <summary>The best maximum so far and its time.</summary>
         public double Max = double.NegativeInfinity, TMax;
 
+        /// <summary>Optional: the tail criterion of the searched component (<see cref="PeakTail"/>), checked at the end of every sub-step
+        /// after the last event; when <see cref="TailStops"/> holds there the scan sets <see cref="Stopped"/> and ends.</summary>
+        public PeakTail? Tail;
+
+        /// <summary>Set when the tail criterion ended the scan: no later interval can beat <see cref="Max"/>.</summary>
+        public bool Stopped;
+
+        /// <summary>Whether nothing after the free state x can beat the best maximum so far (see <see cref="PeakTail"/>).</summary>
+        public abstract bool TailStops(ReadOnlySpan<double> x);
+
         protected SubStepScan(LinearPropagator propagator, double[] k, int n, double[] events)
         {
             Propagator = propagator;
@@ -302,6 +306,8 @@ internal static class PeakSearch
                 _rungRates = (double[])rates.Clone();
             }
             double t = a, g0 = Slope(x, rates);
+            // After every event (within the march's TimeEpsH) the system is free: each sub-step's end state may prove the rest.
+            bool free = Tail is not null && !hasInput && (_events.Length == 0 || _events[^1] <= a + LinearMarch.TimeEpsH);
             while (true)
             {
                 double target = Math.Max(BaseStepH, StepFraction * (t - lastEvent));
@@ -325,6 +331,7 @@ internal static class PeakSearch
                 double g1 = Slope(x, rates);
                 SubStep(previous, x, t, tNext, g0, g1, rates, hasInput);
                 if (last) break;
+                if (free && TailStops(x)) { Stopped = true; break; }
                 t = tNext;
                 g0 = g1;
             }
@@ -359,6 +366,15 @@ internal static class PeakSearch
         private readonly StateRate _rate;
         private readonly StateFunction? _bound;
         private readonly double[] _dx, _x, _series;
+
+        /// <summary>With <see cref="SubStepScan.Tail"/>: an upper bound of f over the rest of a free course from a state whose tail
+        /// component never exceeds its value there again.</summary>
+        public StateFunction? TailBound;
+
+        /// <summary>The tail component never exceeds its value in x again and the bound from x lies below the best maximum so far by a
+        /// relative 1e-9.</summary>
+        public override bool TailStops(ReadOnlySpan<double> x) =>
+            Tail is not null && TailBound is not null && TailBound(x) < Max - 1e-9 * Math.Abs(Max) && Tail.Holds(x);
 
         public FunctionScan(LinearPropagator propagator, double[] k, int n, double[] events, StateFunction value, StateRate rate, StateFunction? bound)
             : base(propagator, k, n, events)
@@ -497,6 +513,10 @@ internal static class PeakSearch
         private readonly int _c;
         private readonly double? _level;
         private readonly double[] _v, _w, _coefficients = Spare.Take(MaxTerms);
+
+        /// <summary>x[c] never exceeds its value in x again (the criteria also make its slope there negative, so the sub-steps before
+        /// have refined any turn).</summary>
+        public override bool TailStops(ReadOnlySpan<double> x) => Tail is not null && _level is null && Tail.Holds(x);
 
         public Scan(LinearPropagator propagator, double[] k, int n, int c, double[] events, double? level) : base(propagator, k, n, events)
         {

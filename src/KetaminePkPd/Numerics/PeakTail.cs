@@ -28,29 +28,52 @@ namespace KetaminePkPd.Numerics;
 /// <para>Every inequality on the state is required with a relative margin of 1e-9 of the terms it compares, far above the round-off of the
 /// stored states, so the criterion never fires on a state whose exact continuation could rise by rounding-sized amounts.</para>
 /// </remarks>
-internal ref struct PeakTail
+internal sealed class PeakTail
 {
     /// <summary>Relative margin of every inequality on the state.</summary>
     internal const double Margin = 1e-9;
 
-    private readonly double[] _k;
-    private readonly int _n;
-    private readonly Span<int> _upstream, _chain, _peripherals;
-    private readonly int _upstreamCount, _chainCount, _peripheralCount;
-    private readonly bool _general;
+    [ThreadStatic] private static Stack<PeakTail>? _spare;
 
-    /// <summary>The structure of the conditions for component <paramref name="c"/> of K (n x n, row-major).</summary>
+    private double[] _k = [];
+    private int _n;
+    private int[] _upstream = [], _chain = [], _peripherals = [];
+    private int _upstreamCount, _chainCount, _peripheralCount;
+    private bool _general;
+
+    private PeakTail() { }
+
+    /// <summary>The conditions for component <paramref name="c"/> of K (n x n, row-major), from this thread's spare instances
+    /// (give it back with <see cref="Return"/>): a thread's searches after the first allocate nothing.</summary>
     /// <param name="k">K.</param>
     /// <param name="n">Dimension.</param>
     /// <param name="c">The component.</param>
-    /// <param name="buffer">At least 3 n ints (the upstream set, the chain, the star's peripherals).</param>
-    public PeakTail(double[] k, int n, int c, Span<int> buffer)
+    public static PeakTail Rent(double[] k, int n, int c)
+    {
+        var tail = _spare is { Count: > 0 } spare ? spare.Pop() : new PeakTail();
+        tail.Reset(k, n, c);
+        return tail;
+    }
+
+    /// <summary>Gives an instance back to this thread's spares; not used by the caller afterwards.</summary>
+    public static void Return(PeakTail tail)
+    {
+        tail._k = [];
+        var spare = _spare ??= new Stack<PeakTail>();
+        if (spare.Count < 8) spare.Push(tail);
+    }
+
+    private void Reset(double[] k, int n, int c)
     {
         _k = k;
         _n = n;
-        _upstream = buffer[..n];
-        _chain = buffer.Slice(n, n);
-        _peripherals = buffer.Slice(2 * n, n);
+        if (_upstream.Length < n)
+        {
+            _upstream = new int[n];
+            _chain = new int[n];
+            _peripherals = new int[n];
+        }
+        _upstreamCount = _chainCount = _peripheralCount = 0;
 
         Span<bool> up = stackalloc bool[n];
         Reachability.Mark(k, n, [c], upstream: true, up);
@@ -71,7 +94,7 @@ internal ref struct PeakTail
             _chain[_chainCount++] = v;
             if (StarAt(v, out _peripheralCount)) return;
             int source = SingleSource(v);
-            if (source < 0 || _chain[.._chainCount].Contains(source) || _chainCount == n) break;
+            if (source < 0 || _chain.AsSpan(0, _chainCount).Contains(source) || _chainCount == n) break;
             v = source;
         }
         _chainCount = 0;
@@ -79,7 +102,7 @@ internal ref struct PeakTail
     }
 
     /// <summary>The one state feeding v (its row's only off-diagonal entry, positive), or -1.</summary>
-    private readonly int SingleSource(int v)
+    private int SingleSource(int v)
     {
         int source = -1;
         for (int j = 0; j < _n; j++)
@@ -94,7 +117,7 @@ internal ref struct PeakTail
     }
 
     /// <summary>Whether v is a star centre (fills <see cref="_peripherals"/>).</summary>
-    private readonly bool StarAt(int v, out int count)
+    private bool StarAt(int v, out int count)
     {
         count = 0;
         double outflow = _k[v * _n + v];
@@ -115,7 +138,7 @@ internal ref struct PeakTail
 
     /// <summary>True when the conditions prove x_c(t) &lt;= x_c(t0) for all later t of the free system from x = x(t0).</summary>
     /// <param name="x">The state at t0 (at least n entries).</param>
-    public readonly bool Holds(ReadOnlySpan<double> x)
+    public bool Holds(ReadOnlySpan<double> x)
     {
         if (_general && General(x)) return true;
         if (_chainCount == 0) return false;
@@ -143,7 +166,7 @@ internal ref struct PeakTail
     /// there (e^{K_UU s} &gt;= 0), so the maximum of x_c over such a stretch is at its end.</summary>
     /// <param name="x">The state at t0 (at least n entries).</param>
     /// <param name="b">The input rates in force from t0 (at least n entries).</param>
-    public readonly bool Rises(ReadOnlySpan<double> x, ReadOnlySpan<double> b)
+    public bool Rises(ReadOnlySpan<double> x, ReadOnlySpan<double> b)
     {
         if (!_general) return false;
         for (int a = 0; a < _upstreamCount; a++)
@@ -163,7 +186,7 @@ internal ref struct PeakTail
     }
 
     /// <summary>The general condition: x' &lt;= 0 on every upstream state, with the margin.</summary>
-    private readonly bool General(ReadOnlySpan<double> x)
+    private bool General(ReadOnlySpan<double> x)
     {
         for (int a = 0; a < _upstreamCount; a++)
         {

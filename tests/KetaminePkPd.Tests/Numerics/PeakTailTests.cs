@@ -122,7 +122,6 @@ public sealed class PeakTailTests(ITestOutputHelper output)
         // accumulates to about 1e-13 relative over the 2,500 products: hence the slack of 1e-10 relative, far below any real rise.
         var r = new Random(20261207);
         int fired = 0, firedWhereGeneralFails = 0, firedOnSites = 0, checkedStates = 0;
-        Span<int> buffer = stackalloc int[3 * 8];
         for (int system = 0; system < 1500; system++)
         {
             var (k, n, c, onSite) = RandomSystem(r);
@@ -145,7 +144,7 @@ public sealed class PeakTailTests(ITestOutputHelper output)
             }
             var fine = Exponential(k, n, 0.001);
             var coarse = Exponential(k, n, 0.05);
-            var tail = new PeakTail(k, n, c, buffer);
+            var tail = PeakTail.Rent(k, n, c);
             var x = start;
             for (int point = 0; point < 12; point++)
             {
@@ -182,7 +181,6 @@ public sealed class PeakTailTests(ITestOutputHelper output)
         // augmented matrix [K b; 0 0]), must never fall from one sample to the next by more than round-off (1e-12 of the value).
         var r = new Random(22_0712);
         int fired = 0, checkedStates = 0;
-        Span<int> buffer = stackalloc int[3 * 8];
         for (int system = 0; system < 1500; system++)
         {
             var (k, n, c, _) = RandomSystem(r);
@@ -196,7 +194,7 @@ public sealed class PeakTailTests(ITestOutputHelper output)
                 x = Times(Exponential(k, n, LogUniform(r, 0.01, 10)), n, x);
             }
             checkedStates++;
-            var tail = new PeakTail(k, n, c, buffer);
+            var tail = PeakTail.Rent(k, n, c);
             if (!tail.Rises(x, b)) continue;
             fired++;
             var augmented = new double[(n + 1) * (n + 1)];
@@ -240,8 +238,7 @@ public sealed class PeakTailTests(ITestOutputHelper output)
             if (Math.Abs(march.Points.Time(p) - 40.0 / 60) < 1e-9) atEnd = p;
         Assert.True(atEnd >= 0);
         var x = march.Points.State(atEnd, march.OutputStates)[..sys.M].ToArray();
-        Span<int> buffer = stackalloc int[3 * sys.M];
-        Assert.True(new PeakTail(sys.K, sys.M, sys.Central, buffer).Holds(x));
+        Assert.True(PeakTail.Rent(sys.K, sys.M, sys.Central).Holds(x));
         Assert.False(AllUpstreamFalling(sys.K, sys.M, sys.Central, x));
         var solution = new PkSolution(sys, inputs, march);
         var (_, tmax) = solution.Peak(metabolite: false);
@@ -259,8 +256,7 @@ public sealed class PeakTailTests(ITestOutputHelper output)
         var options = SimulationOptions.Default with { Until = TimeSpan.FromHours(24), OutputStep = TimeSpan.FromMinutes(15) };
         var march = new LinearMarch(sys.K, sys.M, sys.Events(inputs), options.OutputTimesH(), 24, options.Method, options.Tolerances, captureTimes: [24]);
         march.Run();
-        Span<int> buffer = stackalloc int[3 * sys.M];
-        var tail = new PeakTail(sys.K, sys.M, sys.Central, buffer);
+        var tail = PeakTail.Rent(sys.K, sys.M, sys.Central);
         int firstFiring = -1;
         for (int p = 0; p < march.Points.Count && firstFiring < 0; p++)
         {
@@ -365,8 +361,7 @@ public sealed class PeakTailTests(ITestOutputHelper output)
 
     private static bool FiresSomewhere(double[] k, int n, int c, LinearMarch march, double[] events, Func<double[], bool> also)
     {
-        Span<int> buffer = stackalloc int[3 * n];
-        var tail = new PeakTail(k, n, c, buffer);
+        var tail = PeakTail.Rent(k, n, c);
         for (int p = 0; p + 1 < march.Points.Count; p++)
         {
             if (events.Length > 0 && events[^1] > march.Points.Time(p) + LinearMarch.TimeEpsH) continue;
