@@ -15,6 +15,13 @@ if (args.Length > 0 && args[0] == "unit-costs")
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000);
     return;
 }
+// The pool patients' Cmax and dissociation peak searches with and without the tail criterion, alternated in one process: -- peak-tail [rounds] [patients]
+if (args.Length > 0 && args[0] == "peak-tail")
+{
+    KetaminePkPd.Benchmarks.Numerics.PeakTailMeasure.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+    return;
+}
 if (args.Length > 0 && args[0] == "alloc-types") { AllocationTypes.Run(args.Contains("serial")); return; }
 // A patient's three courses alone and replayed on a propagator tape, alternating pairs, CPU time: -- replay [pairs]
 if (args.Length > 0 && args[0] == "replay")

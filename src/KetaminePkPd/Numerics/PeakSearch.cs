@@ -35,16 +35,41 @@ internal static class PeakSearch
     /// most 0: mass only moves or leaves), so while no input is given the amount in c cannot exceed what is now in the compartments
     /// it can receive mass from (c included): an interval without input whose start holds less than the best maximum so far there is
     /// not scanned. Checked on K; ignored when K is not such a matrix.</param>
+    /// <param name="tail">Stop at the first interval after the last input event whose start state proves that x[c] never exceeds its
+    /// value there again (<see cref="PeakTail.Holds"/>): every later value is at most one the maximum already holds; and skip an interval
+    /// whose start state proves x[c] non-decreasing on it (<see cref="PeakTail.Rises"/>): its maximum is its end point's. Off only to
+    /// compare with the full scan in tests.</param>
     public static (double T, double Value) Maximum(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
-        Func<double, double[]> ratesAt, double[] eventTimesH, int c, bool massBound = false)
+        Func<double, double[]> ratesAt, double[] eventTimesH, int c, bool massBound = false, bool tail = true)
     {
-        var scan = new Scan(propagator, k, n, c, eventTimesH, level: null) { Upstream = massBound ? MassUpstream(k, n, c) : null };
+        double max = double.NegativeInfinity, tMax = 0;
         for (int p = 0; p < points.Count; p++)
         {
             double v = points.State(p, outStates)[c];
-            if (v > scan.Max) { scan.Max = v; scan.TMax = points.Time(p); }
+            if (v > max) { max = v; tMax = points.Time(p); }
         }
-        for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
+        Scan? scan = null;   // made for the first interval that needs scanning (none when the criteria settle every interval)
+        // The free tail: intervals that start after every event (within the march's TimeEpsH, so the state there is the one after the
+        // last event) and have a length; the criterion's structure is built at the first such interval.
+        double lastEvent = eventTimesH.Length > 0 ? eventTimesH[^1] : double.NegativeInfinity;
+        PeakTail? criterion = null;
+        for (int p = 0; p + 1 < points.Count; p++)
+        {
+            double t = points.Time(p);
+            if (tail && points.Time(p + 1) - t > 1e-12)
+            {
+                criterion ??= PeakTail.Rent(k, n, c);
+                var x = points.State(p, outStates);
+                if (lastEvent <= t + LinearMarch.TimeEpsH && criterion.Holds(x)) break;
+                // An interval on which x[c] cannot fall has its maximum at its end, which the points above already hold.
+                if (criterion.Rises(x, ratesAt(t))) continue;
+            }
+            scan ??= new Scan(propagator, k, n, c, eventTimesH, level: null) { Upstream = massBound ? MassUpstream(k, n, c) : null, Max = max, TMax = tMax, Tail = criterion };
+            scan.Interval(points, outStates, ratesAt, p);
+            if (scan.Stopped) break;
+        }
+        if (criterion is not null) PeakTail.Return(criterion);
+        if (scan is null) return (tMax, max);
         scan.Release();
         return (scan.TMax, scan.Max);
     }
@@ -108,8 +133,14 @@ internal static class PeakSearch
     /// <param name="rate">df/dt given x and dx/dt.</param>
     /// <param name="bound">Optional: an upper bound of f over all later times while no input is given, from the state at the
     /// start; an interval without input whose bound does not exceed the best value so far is skipped.</param>
+    /// <param name="tailSite">Optional (-1 for none): a component that f is non-decreasing in, given with <paramref name="tailBound"/>.</param>
+    /// <param name="tailBound">Optional: an upper bound of f over all later times of the free system from a state whose component
+    /// <paramref name="tailSite"/> never exceeds its value there again. At the first interval after the last input event whose start
+    /// state proves that of <paramref name="tailSite"/> (<see cref="PeakTail"/>) and whose bound lies below the best value so far (by a
+    /// relative 1e-9), the scan stops: no later value can beat it.</param>
     public static (double T, double Value) MaximumOf(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
-        Func<double, double[]> ratesAt, double[] eventTimesH, StateFunction value, StateRate rate, StateFunction? bound = null)
+        Func<double, double[]> ratesAt, double[] eventTimesH, StateFunction value, StateRate rate, StateFunction? bound = null,
+        int tailSite = -1, StateFunction? tailBound = null)
     {
         var scan = new FunctionScan(propagator, k, n, eventTimesH, value, rate, bound);
         for (int p = 0; p < points.Count; p++)
@@ -117,7 +148,19 @@ internal static class PeakSearch
             double v = value(points.State(p, outStates)[..n]);
             if (v > scan.Max) { scan.Max = v; scan.TMax = points.Time(p); }
         }
-        for (int p = 0; p + 1 < points.Count; p++) scan.Interval(points, outStates, ratesAt, p);
+        bool tail = tailSite >= 0 && tailBound is not null;
+        double lastEvent = eventTimesH.Length > 0 ? eventTimesH[^1] : double.NegativeInfinity;
+        PeakTail? criterion = tail ? PeakTail.Rent(k, n, tailSite) : null;
+        scan.Tail = criterion;
+        scan.TailBound = tailBound;
+        for (int p = 0; p + 1 < points.Count; p++)
+        {
+            double t = points.Time(p);
+            if (tail && lastEvent <= t + LinearMarch.TimeEpsH && points.Time(p + 1) - t > 1e-12 && scan.TailStops(points.State(p, outStates)[..n])) break;
+            scan.Interval(points, outStates, ratesAt, p);
+            if (scan.Stopped) break;
+        }
+        if (criterion is not null) PeakTail.Return(criterion);
         scan.Release();
         return (scan.TMax, scan.Max);
     }
@@ -196,6 +239,16 @@ internal static class PeakSearch
         /// <summary>The best maximum so far and its time.</summary>
         public double Max = double.NegativeInfinity, TMax;
 
+        /// <summary>Optional: the tail criterion of the searched component (<see cref="PeakTail"/>), checked at the end of every sub-step
+        /// after the last event; when <see cref="TailStops"/> holds there the scan sets <see cref="Stopped"/> and ends.</summary>
+        public PeakTail? Tail;
+
+        /// <summary>Set when the tail criterion ended the scan: no later interval can beat <see cref="Max"/>.</summary>
+        public bool Stopped;
+
+        /// <summary>Whether nothing after the free state x can beat the best maximum so far (see <see cref="PeakTail"/>).</summary>
+        public abstract bool TailStops(ReadOnlySpan<double> x);
+
         protected SubStepScan(LinearPropagator propagator, double[] k, int n, double[] events)
         {
             Propagator = propagator;
@@ -253,6 +306,8 @@ internal static class PeakSearch
                 _rungRates = (double[])rates.Clone();
             }
             double t = a, g0 = Slope(x, rates);
+            // After every event (within the march's TimeEpsH) the system is free: each sub-step's end state may prove the rest.
+            bool free = Tail is not null && !hasInput && (_events.Length == 0 || _events[^1] <= a + LinearMarch.TimeEpsH);
             while (true)
             {
                 double target = Math.Max(BaseStepH, StepFraction * (t - lastEvent));
@@ -276,6 +331,7 @@ internal static class PeakSearch
                 double g1 = Slope(x, rates);
                 SubStep(previous, x, t, tNext, g0, g1, rates, hasInput);
                 if (last) break;
+                if (free && TailStops(x)) { Stopped = true; break; }
                 t = tNext;
                 g0 = g1;
             }
@@ -310,6 +366,15 @@ internal static class PeakSearch
         private readonly StateRate _rate;
         private readonly StateFunction? _bound;
         private readonly double[] _dx, _x, _series;
+
+        /// <summary>With <see cref="SubStepScan.Tail"/>: an upper bound of f over the rest of a free course from a state whose tail
+        /// component never exceeds its value there again.</summary>
+        public StateFunction? TailBound;
+
+        /// <summary>The tail component never exceeds its value in x again and the bound from x lies below the best maximum so far by a
+        /// relative 1e-9.</summary>
+        public override bool TailStops(ReadOnlySpan<double> x) =>
+            Tail is not null && TailBound is not null && TailBound(x) < Max - 1e-9 * Math.Abs(Max) && Tail.Holds(x);
 
         public FunctionScan(LinearPropagator propagator, double[] k, int n, double[] events, StateFunction value, StateRate rate, StateFunction? bound)
             : base(propagator, k, n, events)
@@ -448,6 +513,10 @@ internal static class PeakSearch
         private readonly int _c;
         private readonly double? _level;
         private readonly double[] _v, _w, _coefficients = Spare.Take(MaxTerms);
+
+        /// <summary>x[c] never exceeds its value in x again (the criteria also make its slope there negative, so the sub-steps before
+        /// have refined any turn).</summary>
+        public override bool TailStops(ReadOnlySpan<double> x) => Tail is not null && _level is null && Tail.Holds(x);
 
         public Scan(LinearPropagator propagator, double[] k, int n, int c, double[] events, double? level) : base(propagator, k, n, events)
         {

@@ -59,7 +59,8 @@ internal static class DissociationRun
             }
             else
                 (_, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, rates, solution.EventTimesH,
-                    x => pd.EffectValue(0, x), (x, dx) => pd.EffectRate(0, x, dx), x => pd.EffectUpperBound(0, x));
+                    x => pd.EffectValue(0, x), (x, dx) => pd.EffectRate(0, x, dx), x => pd.EffectUpperBound(0, x),
+                    pd.EffectSite(0), x => pd.EffectOfSite(0, x));
             if (v > maxValue) maxValue = v;
             LinearPropagator.Return(peakPropagator);
         }

@@ -96,7 +96,8 @@ internal static class PkPdSimulator
                 peakPropagator ??= LinearPropagator.Rent(pd.K, pd.N);
                 int index = e;
                 var (t, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, solution.ReusedRates(pd.N), solution.EventTimesH,
-                    x => pd.EffectValue(index, x), (x, dx) => pd.EffectRate(index, x, dx), x => pd.EffectUpperBound(index, x));
+                    x => pd.EffectValue(index, x), (x, dx) => pd.EffectRate(index, x, dx), x => pd.EffectUpperBound(index, x),
+                    pd.EffectSite(index), x => pd.EffectOfSite(index, x));
                 if (v > maxValue) { maxValue = v; maxTime = t; }
             }
             effects.Add(new EffectTimeCourse(fx.Name, fx.Unit, ImmutableCollectionsMarshal.AsImmutableArray(values),

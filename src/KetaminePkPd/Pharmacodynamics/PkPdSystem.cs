@@ -151,6 +151,13 @@ internal sealed class PkPdSystem : FilterBlock
     }
 
     /// <summary>
+    /// The effect without tolerance at the effect-site concentration of state x: an upper bound of a direct effect at every later
+    /// time at which Ce does not exceed its value in x (the effect rises with Ce; tolerance only raises the C50). With
+    /// <see cref="PeakTail"/> on the effect site it bounds the effect over the rest of a free course (PeakSearch.MaximumOf's tail).
+    /// </summary>
+    public double EffectOfSite(int effect, ReadOnlySpan<double> x) => _effects[effect].Effect(x[_site[effect]], ReadOnlySpan<double>.Empty);
+
+    /// <summary>
     /// An upper bound of a direct effect from state x onwards while no drug is given: the effect without tolerance at
     /// max(Ce, C), where C is the concentration all the mass that can still reach the driver compartment would give there.
     /// That mass cannot grow without input (no compartment outside the set flows into it), the driver's concentration cannot
