@@ -1,0 +1,64 @@
+using KetaminePkPd.Trials;
+
+namespace KetaminePkPd.Validation;
+
+/// <summary>
+/// The validation table's virtual trials, run as one loop over all their patients: each patient is simulated and rated exactly as
+/// <see cref="VirtualTrial.Run"/> does it (the same <see cref="TrialSimulator"/> calls, rating stream 2), so every
+/// <see cref="TrialSubjectResult"/> has the bits of the patient of that run (tested). What the table does not use is not computed:
+/// the trials' summaries (<see cref="TrialResult.Arms"/>, <see cref="TrialResult.Associations"/> with their mediation bootstraps,
+/// about a fifth of the command's CPU before). On all cores the loop takes contiguous chunks of the patients of every trial
+/// (<see cref="ParallelChunks"/>), so no core waits at the end of one trial while the other finishes it.
+/// </summary>
+internal static class ValidationTrials
+{
+    /// <summary>A trial of the table: its design and the hypothesis it is simulated under.</summary>
+    /// <param name="Design">The design.</param>
+    /// <param name="Hypothesis">What links the two effects.</param>
+    internal readonly record struct Spec(TrialDesign Design, Hypothesis Hypothesis);
+
+    /// <summary>A run trial: its design and every patient, in index order.</summary>
+    /// <param name="Design">The design.</param>
+    /// <param name="Subjects">Every patient, rated with stream 2 (as <see cref="VirtualTrial.Run"/>).</param>
+    internal sealed record Result(TrialDesign Design, TrialSubjectResult[] Subjects);
+
+    /// <summary>Simulates and rates every patient of every trial.</summary>
+    /// <param name="trials">The trials.</param>
+    /// <param name="seed">The seed of every trial.</param>
+    /// <param name="parallel">All cores (the patients of all trials in one loop) or the calling thread; the values are the same.</param>
+    /// <returns>One result per trial, in the order given.</returns>
+    /// <exception cref="ArgumentException">A hypothesis a trial's population cannot express.</exception>
+    public static Result[] Run(IReadOnlyList<Spec> trials, ulong seed, bool parallel)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        var simulators = new TrialSimulator[trials.Count];
+        var subjects = new TrialSubjectResult[trials.Count][];
+        // starts[t] is trial t's first position in the one range over all patients; starts[^1] the total.
+        var starts = new int[trials.Count + 1];
+        for (int t = 0; t < trials.Count; t++)
+        {
+            var design = trials[t].Design;
+            simulators[t] = new TrialSimulator(design, trials[t].Hypothesis, seed, parallel: parallel);
+            subjects[t] = new TrialSubjectResult[design.TotalSubjects];
+            starts[t + 1] = checked(starts[t] + design.TotalSubjects);
+        }
+        void Body(int from, int to)
+        {
+            int t = Array.BinarySearch(starts, from);
+            if (t < 0) t = ~t - 1;
+            while (t + 1 < starts.Length && starts[t + 1] <= from) t++;   // skip trials without patients
+            for (int k = from; k < to; k++)
+            {
+                while (k >= starts[t + 1]) t++;
+                int i = k - starts[t];
+                subjects[t][i] = simulators[t].Rate(simulators[t].Simulate(i), 2);
+            }
+        }
+        int total = starts[^1];
+        if (parallel) ParallelChunks.For(0, total, Body);
+        else Body(0, total);
+        var results = new Result[trials.Count];
+        for (int t = 0; t < trials.Count; t++) results[t] = new Result(trials[t].Design, subjects[t]);
+        return results;
+    }
+}
