@@ -10,29 +10,30 @@ internal static class ValidationMeasurements
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    /// <summary>Every target's value. On all cores (<see cref="ValidationSettings.Parallel"/>) the independent parts run at the same
-    /// time: the typical-patient simulations, the two hypothesis-test runs and one loop over the patients of every virtual trial
-    /// (<see cref="ValidationTrials"/>); each part computes what it did alone, into its own table, so the values are those of the
-    /// serial run (tested).</summary>
+    /// <summary>Every target's value. The virtual trials' patients run in one <see cref="ValidationTrials"/> loop; the hypothesis-test
+    /// runs then take the pool patients those trials already simulated (the same courses: <see cref="ValidationTrials.Result.CoursesFor"/>)
+    /// instead of simulating them again. On all cores (<see cref="ValidationSettings.Parallel"/>) the typical-patient simulations run
+    /// beside the trials and the two hypothesis runs beside each other; each part computes what it did alone, into its own table, so
+    /// the values are those of the serial run (tested).</summary>
     public static Dictionary<string, double> Measure(ValidationSettings settings)
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         if (!settings.Parallel)
         {
             Typical(values, settings);
-            Trials(values, settings);
-            HypothesisRuns(values, settings);
+            var run = Trials(values, settings);
+            Merge(values, FixedDose(settings, run[0]));
+            Merge(values, Ranging(settings, run[4]));
             return values;
         }
-        // Three jobs beside the trials' loop on this thread: the typical patients (one thread), and the hypothesis runs (their own
-        // parallel loops). Their threads share the cores with the loop's; an exception is rethrown as it was thrown.
+        // The typical patients on one thread beside the trials' loop; then the hypothesis runs (their own parallel loops) side by side.
+        // Their threads share the cores; an exception is rethrown as it was thrown.
         var typical = Task.Run(() => Typical(new Dictionary<string, double>(StringComparer.Ordinal), settings));
-        var fixedDose = Task.Run(() => FixedDose(settings));
-        var ranging = Task.Run(() => Ranging(settings));
-        Trials(values, settings);
-        Merge(values, typical.GetAwaiter().GetResult());
+        var trials = Trials(values, settings);
+        var fixedDose = Task.Run(() => FixedDose(settings, trials[0]));
+        Merge(values, Ranging(settings, trials[4]));
         Merge(values, fixedDose.GetAwaiter().GetResult());
-        Merge(values, ranging.GetAwaiter().GetResult());
+        Merge(values, typical.GetAwaiter().GetResult());
         return values;
     }
 
@@ -53,7 +54,8 @@ internal static class ValidationMeasurements
     }
 
     /// <summary>The virtual trials' targets: every trial's patients in one <see cref="ValidationTrials"/> loop, then each trial's values.</summary>
-    private static void Trials(Dictionary<string, double> values, ValidationSettings settings)
+    /// <returns>The trials: racemic IV vs saline, vs midazolam, Daly, TRANSFORM-2, the large dose-ranging trial.</returns>
+    private static ValidationTrials.Result[] Trials(Dictionary<string, double> values, ValidationSettings settings)
     {
         int n = settings.SubjectsPerArm;
         var h = settings.Hypothesis;
@@ -69,6 +71,7 @@ internal static class ValidationMeasurements
         Daly(values, trials[2]);
         Transform2(values, trials[3]);
         RangingPartials(values, trials[4]);
+        return trials;
     }
 
     private static void PerezRuixoTable4(Dictionary<string, double> v)
@@ -248,36 +251,32 @@ internal static class ValidationMeasurements
         v["t2-sd-ratio-28d"] = v["t2-sd-esketamine-28d"] / v["t2-sd-placebo-28d"];
     }
 
-    /// <summary>The hypothesis-test targets: exposure-only runs of the NIMH design and of the dose-ranging arms pooled.</summary>
-    private static void HypothesisRuns(Dictionary<string, double> v, ValidationSettings settings)
-    {
-        Merge(v, FixedDose(settings));
-        Merge(v, Ranging(settings));
-    }
-
-    private static HypothesisComparison RunTest(ValidationSettings settings, TrialDesign design, ObservedCorrelation observed) =>
-        HypothesisTest.Run(HypothesisTestSettings.Default.WithDesign(settings.Apply(design), [observed], settings.HypothesisPool) with
+    /// <summary>An exposure-only hypothesis run of <paramref name="design"/>; its pool takes the courses <paramref name="trial"/> already simulated.</summary>
+    private static HypothesisComparison RunTest(ValidationSettings settings, TrialDesign design, ObservedCorrelation observed, ValidationTrials.Result trial) =>
+        HypothesisTest.RunWithCourses(HypothesisTestSettings.Default.WithDesign(settings.Apply(design), [observed], settings.HypothesisPool) with
         {
             Hypotheses = [Hypothesis.ExposureOnly],
             Replicates = settings.HypothesisReplicates,
             Seed = settings.Seed,
             Parallel = settings.Parallel,
-        }).Comparisons[0];
+        }, null, trial.CoursesFor).Comparisons[0];
 
-    private static Dictionary<string, double> FixedDose(ValidationSettings settings)
+    /// <summary>The NIMH design's run; the racemic IV trial's ketamine arm (the same regimen) has simulated some of its pool.</summary>
+    private static Dictionary<string, double> FixedDose(ValidationSettings settings, ValidationTrials.Result racemicIv)
     {
         var v = new Dictionary<string, double>(StringComparer.Ordinal);
-        var fixedDose = RunTest(settings, TrialDesign.Nimh, ObservedCorrelation.Luckenbaugh230Min);
+        var fixedDose = RunTest(settings, TrialDesign.Nimh, ObservedCorrelation.Luckenbaugh230Min, racemicIv);
         v["hyp-fixed-median-r"] = fixedDose.MedianR;
         v["hyp-fixed-p"] = fixedDose.R.ProbabilityAtMost(ObservedCorrelation.Luckenbaugh230Min.R);
         v["hyp-fixed-partial"] = fixedDose.MedianPartialR;
         return v;
     }
 
-    private static Dictionary<string, double> Ranging(ValidationSettings settings)
+    /// <summary>The dose-ranging arms pooled; the large dose-ranging trial has simulated the pool patients whose arm is the same in both.</summary>
+    private static Dictionary<string, double> Ranging(ValidationSettings settings, ValidationTrials.Result big)
     {
         var v = new Dictionary<string, double>(StringComparer.Ordinal);
-        var ranging = RunTest(settings, TrialDesign.DoseRanging, new ObservedCorrelation(TimeSpan.FromMinutes(230), -0.35, TrialDesign.DoseRanging.TotalSubjects, "dose-ranging arms pooled"));
+        var ranging = RunTest(settings, TrialDesign.DoseRanging, new ObservedCorrelation(TimeSpan.FromMinutes(230), -0.35, TrialDesign.DoseRanging.TotalSubjects, "dose-ranging arms pooled"), big);
         v["hyp-ranging-median-r"] = ranging.MedianR;
         return v;
     }

@@ -17,10 +17,38 @@ internal static class ValidationTrials
     /// <param name="Hypothesis">What links the two effects.</param>
     internal readonly record struct Spec(TrialDesign Design, Hypothesis Hypothesis);
 
-    /// <summary>A run trial: its design and every patient, in index order.</summary>
+    /// <summary>A run trial: its design, hypothesis and every patient, in index order.</summary>
     /// <param name="Design">The design.</param>
+    /// <param name="Hypothesis">The hypothesis it was simulated under.</param>
     /// <param name="Subjects">Every patient, rated with stream 2 (as <see cref="VirtualTrial.Run"/>).</param>
-    internal sealed record Result(TrialDesign Design, TrialSubjectResult[] Subjects);
+    internal sealed record Result(TrialDesign Design, Hypothesis Hypothesis, TrialSubjectResult[] Subjects)
+    {
+        /// <summary>
+        /// For a hypothesis test's pool design of the same seed, the patients of this trial whose noise-free course the pool would simulate
+        /// again: the same index in an arm with the same regimen, when the trial ran under exposure only and both designs have the same
+        /// population, drug, assessment and CADSS times and clinical model (everything <see cref="TrialSimulator.Simulate(int)"/> reads).
+        /// The lookup returns the course with the pool's arm, or null; the provider returns null when no patient can be shared.
+        /// </summary>
+        /// <param name="pool">The pool's design.</param>
+        internal Func<int, SimulatedSubject?>? CoursesFor(TrialDesign pool)
+        {
+            var d = Design;
+            if (!Hypothesis.IsExposureOnly || !d.Population.Equals(pool.Population) || d.Drug != pool.Drug || d.CadssTime != pool.CadssTime
+                || !d.Assessments.SequenceEqual(pool.Assessments) || !d.Clinical.Equals(pool.Clinical))
+                return null;
+            var subjects = Subjects;
+            return index =>
+            {
+                if (index < 0 || index >= d.TotalSubjects || index >= pool.TotalSubjects) return null;
+                var a = d.Arms[d.ArmOf(index)];
+                int poolArm = pool.ArmOf(index);
+                var b = pool.Arms[poolArm];
+                if (!a.Administration.Equals(b.Administration) || a.Sessions != b.Sessions || a.Interval != b.Interval) return null;
+                var s = subjects[index].Simulated;
+                return s.Arm == poolArm ? s : s with { Arm = poolArm };
+            };
+        }
+    }
 
     /// <summary>Simulates and rates every patient of every trial.</summary>
     /// <param name="trials">The trials.</param>
@@ -58,7 +86,7 @@ internal static class ValidationTrials
         if (parallel) ParallelChunks.For(0, total, Body);
         else Body(0, total);
         var results = new Result[trials.Count];
-        for (int t = 0; t < trials.Count; t++) results[t] = new Result(trials[t].Design, subjects[t]);
+        for (int t = 0; t < trials.Count; t++) results[t] = new Result(trials[t].Design, trials[t].Hypothesis, subjects[t]);
         return results;
     }
 }
