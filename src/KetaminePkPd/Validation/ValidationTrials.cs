@@ -1,3 +1,4 @@
+using KetaminePkPd.Populations;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Validation;
@@ -33,7 +34,7 @@ internal static class ValidationTrials
         internal Func<int, SimulatedSubject?>? CoursesFor(TrialDesign pool)
         {
             var d = Design;
-            if (!Hypothesis.IsExposureOnly || !d.Population.Equals(pool.Population) || d.Drug != pool.Drug || d.CadssTime != pool.CadssTime
+            if (!Hypothesis.IsExposureOnly || !SamePopulation(d.Population, pool.Population) || d.Drug != pool.Drug || d.CadssTime != pool.CadssTime
                 || !d.Assessments.SequenceEqual(pool.Assessments) || !d.Clinical.Equals(pool.Clinical))
                 return null;
             var subjects = Subjects;
@@ -48,6 +49,23 @@ internal static class ValidationTrials
                 return s.Arm == poolArm ? s : s with { Arm = poolArm };
             };
         }
+    }
+
+    /// <summary>True when the two populations sample the same patients from the same streams: equal parameter sets and covariate
+    /// distributions, and variability terms with the same names, SDs and correlations, bit for bit (<see cref="Variability"/> has no
+    /// value equality, and <see cref="PopulationModel.Default"/> makes a new one on each call).</summary>
+    internal static bool SamePopulation(PopulationModel a, PopulationModel b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (!a.Pk.Equals(b.Pk) || !a.Effects.Equals(b.Effects) || !a.Covariates.Equals(b.Covariates)) return false;
+        Variability x = a.Variability, y = b.Variability;
+        if (ReferenceEquals(x, y)) return true;
+        if (!x.Names.SequenceEqual(y.Names, StringComparer.Ordinal) || !x.StandardDeviations.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(y.StandardDeviations.Select(BitConverter.DoubleToInt64Bits)))
+            return false;
+        foreach (string m in x.Names)
+            foreach (string n in x.Names)
+                if (BitConverter.DoubleToInt64Bits(x.Correlation(m, n)) != BitConverter.DoubleToInt64Bits(y.Correlation(m, n))) return false;
+        return true;
     }
 
     /// <summary>Simulates and rates every patient of every trial.</summary>

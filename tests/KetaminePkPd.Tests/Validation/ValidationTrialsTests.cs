@@ -1,3 +1,4 @@
+using KetaminePkPd.HypothesisTesting;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
 
@@ -56,6 +57,99 @@ public class ValidationTrialsTests
             AssertSameBits(alone.Subjects, results[t].Subjects);
         }
     }
+
+    private static long[] CourseBits(SimulatedSubject x) =>
+    [
+        x.Index, x.Arm,
+        .. new[]
+        {
+            x.DoseMg, x.ClearanceLPerH, x.CentralVolumeL, x.DissociationC50NgPerMl, x.AntidepressantEc50NgPerMl, x.AntidepressantScale,
+            x.ConcentrationAtCadssNgPerMl, x.CmaxNgPerMl, x.Auc0To24NgHPerMl, x.CadssAtRatingTime, x.CadssPeak, x.BaselineMadrs, x.PlaceboMadrs,
+            x.SlowPlaceboMadrs, x.Subject.WeightKg,
+        }.Concat(x.DrugEffectMadrs).Select(BitConverter.DoubleToInt64Bits),
+    ];
+
+    [Fact]
+    public void CoursesFor_PoolsOfTheHypothesisRuns_ShareExactlyThePatientsWithTheSameRegimen_WithTheBitsOfAFreshCourse()
+    {
+        const ulong seed = 11;
+        var trials = ValidationTrials.Run(
+        [
+            new(ValidationDesigns.RacemicIv(30), Hypothesis.ExposureOnly),
+            new(TrialDesign.DoseRanging.WithTotalSubjects(50), Hypothesis.ExposureOnly),
+        ], seed, parallel: true);
+        // NIMH pool of 400 (one arm, 0.5 mg/kg over 40 min): the racemic trial's ketamine arm is patients 30-59 (saline 0-29).
+        // Dose-ranging pool of 400 (arms of 80) against the trial of 50 (arms of 10): only the placebo patients 0-9 share their arm.
+        (ValidationTrials.Result Trial, TrialDesign Pool, int[] Shared)[] cases =
+        [
+            (trials[0], TrialDesign.Nimh.WithTotalSubjects(400), [.. Enumerable.Range(30, 30)]),
+            (trials[1], TrialDesign.DoseRanging.WithTotalSubjects(400), [.. Enumerable.Range(0, 10)]),
+        ];
+        foreach (var (trial, pool, shared) in cases)
+        {
+            var lookup = trial.CoursesFor(pool);
+            Assert.NotNull(lookup);
+            var fresh = new TrialSimulator(pool, Hypothesis.ExposureOnly, seed);
+            var hits = new List<int>();
+            for (int i = 0; i < pool.TotalSubjects; i++)
+            {
+                if (lookup(i) is not { } course) continue;
+                hits.Add(i);
+                Assert.Equal(pool.ArmOf(i), course.Arm);
+                Assert.Equal(CourseBits(fresh.Simulate(i)), CourseBits(course));
+            }
+            Assert.Equal(shared, hits);
+        }
+    }
+
+    [Fact]
+    public void CoursesFor_AnotherClinicalModelOrALinkedHypothesis_SharesNothing()
+    {
+        var trials = ValidationTrials.Run(
+        [
+            new(ValidationDesigns.MidazolamControlledIv(20), Hypothesis.ExposureOnly),
+            new(ValidationDesigns.RacemicIv(20), Hypothesis.SharedSensitivity(0.7)),
+        ], 3, parallel: false);
+        var pool = TrialDesign.Nimh.WithTotalSubjects(400);
+        Assert.Null(trials[0].CoursesFor(pool));   // midazolam's clinical model and a day-14 assessment
+        Assert.Null(trials[1].CoursesFor(pool));   // the link changes the antidepressant course
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void HypothesisRun_WithTheTrialsCourses_GivesTheBitsOfTheRunAlone(bool parallel)
+    {
+        const ulong seed = 4;
+        var big = ValidationTrials.Run([new(TrialDesign.DoseRanging.WithTotalSubjects(600), Hypothesis.ExposureOnly)], seed, parallel)[0];
+        var settings = HypothesisTestSettings.Default.WithDesign(TrialDesign.DoseRanging,
+            [new ObservedCorrelation(TimeSpan.FromMinutes(230), -0.35, TrialDesign.DoseRanging.TotalSubjects, "test")], 500) with
+        {
+            Hypotheses = [Hypothesis.ExposureOnly],
+            Replicates = 100,
+            Seed = seed,
+            Parallel = parallel,
+        };
+        int used = 0;
+        Func<int, SimulatedSubject?>? Counting(TrialDesign pool)
+        {
+            var lookup = big.CoursesFor(pool)!;
+            return i =>
+            {
+                var course = lookup(i);
+                if (course is not null) Interlocked.Increment(ref used);
+                return course;
+            };
+        }
+        var shared = HypothesisTest.RunWithCourses(settings, null, Counting).Comparisons[0];
+        var alone = HypothesisTest.Run(settings).Comparisons[0];
+        // Pool arms of 100 against the trial's 120: 100 + 80 + 60 + 40 + 20 patients have the same arm, and every one is enrolled.
+        Assert.Equal(300, used);
+        Assert.Equal(Bits(alone.ReplicateR), Bits(shared.ReplicateR));
+        Assert.Equal(Bits(alone.ReplicatePartialR), Bits(shared.ReplicatePartialR));
+    }
+
+    private static long[] Bits(IEnumerable<double> values) => [.. values.Select(BitConverter.DoubleToInt64Bits)];
 
     [Fact]
     public void Measure_PartsSideBySide_GiveTheBitsOfTheSerialTable()
