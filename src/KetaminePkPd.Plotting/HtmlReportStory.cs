@@ -44,8 +44,8 @@ public sealed record HtmlReportStory
     /// <summary>
     /// Runs everything the report shows for <paramref name="settings"/> (seed included): the bands, one trial and the
     /// hypothesis test, which takes 95% of the reported progress. Deterministic for a seed. When the settings run in parallel, the
-    /// bands, the trial and their figures are made on another thread while the hypothesis test runs (each computes what it
-    /// computes alone: the same values, and the same page, tested).
+    /// bands, the trial and their figures are made on another thread (serially: the same values) while the hypothesis test runs
+    /// (each computes what it computes alone: the same values, and the same page, tested).
     /// </summary>
     /// <param name="settings">The hypothesis test settings.</param>
     /// <param name="progress">Receives the fraction done, 0 to 1; or null.</param>
@@ -63,10 +63,11 @@ public sealed record HtmlReportStory
         }
         // The bands, the trial and sections 3 and 4's figures beside the hypothesis test (its own loops use every core; this
         // thread's work fills the gaps between them and replaces the figures' rendering at the end).
+        // The side work runs on its one thread (its own parallel loops of a few patients a step would only wait for cores the test holds).
         var side = Task.Run(() =>
         {
-            var bands = Bands(settings, null);
-            var trial = settings.Design.Simulate(Hypothesis.ExposureOnly, settings.Seed);
+            var bands = Bands(settings, null, parallel: false);
+            var trial = settings.Design.Simulate(Hypothesis.ExposureOnly, settings.Seed, parallel: false);
             return (Bands: bands, Trial: trial, Figures: HtmlReport.RenderEarly(bands, trial, settings));
         });
         HypothesisTestResult result;
@@ -95,10 +96,10 @@ public sealed record HtmlReportStory
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HtmlReportStory, HtmlReport.RenderedFigure[]> Early = new();
 
     /// <summary>The NIMH infusion with population bands of <see cref="BandPatients"/> patients.</summary>
-    private static ArmComparison Bands(HypothesisTestSettings settings, IProgress<double>? progress)
+    private static ArmComparison Bands(HypothesisTestSettings settings, IProgress<double>? progress, bool parallel = true)
     {
         var nimh = ComparisonArm.Parse("drug=racemic route=iv dose=0.5mg/kg infusion=40min name=NIMH_0.5_mg/kg_over_40_min");
-        return ComparisonResult.Run([nimh], ComparisonOptions.Default with { PopulationSize = BandPatients, Seed = settings.Seed, Effects = settings.Design.Population.Effects }, progress).Arms[0];
+        return ComparisonResult.Run([nimh], ComparisonOptions.Default with { PopulationSize = BandPatients, Seed = settings.Seed, Effects = settings.Design.Population.Effects, Parallel = parallel }, progress).Arms[0];
     }
 
     private static Share? Part(IProgress<double>? inner, double start, double width) => inner is null ? null : new Share(inner, start, width);
