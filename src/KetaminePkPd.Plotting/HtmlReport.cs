@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using KetaminePkPd.Comparisons;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Plotting;
 using KetaminePkPd.Trials;
@@ -59,11 +58,8 @@ public static class HtmlReport
         Glance(page, test);
         Question(page, design);
         Model(page, design, s.Hypotheses);
-        // The figures of sections 3 and 4, when the story rendered them while the hypothesis test ran (the same plots and numbers).
-        var early = story.EarlyFigures();
-        if (early is not null && (early.Length == 0 || early[0].Number != page.Figures + 1)) early = null;
-        TimeCourses(page, story, design, early);
-        OneTrial(page, story, design, scale, cadssAt, early);
+        TimeCourses(page, story, design);
+        OneTrial(page, story, design, scale, cadssAt);
         Distributions(page, test, scale, cadssAt);
         SampleSizes(page, test);
         Provisional(page, design, s.Hypotheses);
@@ -168,54 +164,7 @@ public static class HtmlReport
         page.Raw("</tbody>\n</table>\n</details>\n");
     }
 
-    /// <summary>The number of the first figure of section 3 (section 2 has the model's diagram, figure 1).</summary>
-    internal const int FirstEarlyFigure = 2;
-
-    /// <summary>A figure rendered for the page: its number (its SVG ids depend on it) and its wide and narrow SVG.</summary>
-    /// <param name="Number">The figure's number on the page.</param>
-    /// <param name="Wide">The wide rendering.</param>
-    /// <param name="Narrow">The narrow rendering.</param>
-    internal sealed record RenderedFigure(int Number, string Wide, string Narrow);
-
-    /// <summary>The figures of sections 3 and 4 (the time courses, then one scatter per observation the trial has an association for),
-    /// rendered as <see cref="Build"/> renders them, numbered from <see cref="FirstEarlyFigure"/>: they need only the bands, the trial
-    /// and the settings, so <see cref="HtmlReportStory.Simulate"/> renders them while the hypothesis test runs.</summary>
-    internal static RenderedFigure[] RenderEarly(ArmComparison nimh, TrialResult trial, HypothesisTestSettings settings)
-    {
-        var design = settings.Design;
-        var plots = TimeCoursePlots(nimh).Concat(TrialPlots(trial, settings.Observed, design, TrialWording.ScaleLabel(design.Scale)).Select(p => p.Plot));
-        return [.. plots.Select((plot, j) => Page.Render(plot, FirstEarlyFigure + j))];
-    }
-
-    /// <summary>The three time-course plots of section 3: concentration, dissociation, antidepressant effect.</summary>
-    private static Plot[] TimeCoursePlots(ArmComparison nimh)
-    {
-        var bands = nimh.Population!;
-        var conc = Charts.Bands([(nimh.Arm.Name, bands.Concentration)], "Ketamine in plasma (ng/mL)", "Plasma concentration", 12);
-        var cadss = Charts.Bands([(nimh.Arm.Name, bands.Cadss)], "Dissociation (CADSS points)", "Dissociation", 6);
-        Charts.MarkLevel(cadss, 4, "CADSS 4");
-        var ad = Charts.Bands([(nimh.Arm.Name, bands.Antidepressant)], "MADRS change (points; negative = better)", "Antidepressant drug effect (PROVISIONAL)",
-            24 * 7, inDays: true);
-        return [conc, cadss, ad];
-    }
-
-    /// <summary>Section 4's scatter plots: one per observation whose time the trial has an association for.</summary>
-    private static List<(ObservedCorrelation Observed, AssociationSummary Association, Plot Plot)> TrialPlots(TrialResult trial,
-        IReadOnlyList<ObservedCorrelation> observed, TrialDesign design, string scale)
-    {
-        var plots = new List<(ObservedCorrelation, AssociationSummary, Plot)>();
-        foreach (var o in observed)
-        {
-            int k = design.Assessments.IndexOf(o.Time);
-            if (k < 0 || trial.Associations[k] is not { } a) continue;
-            var plot = Charts.Scatter([.. trial.Subjects.Select(x => x.CadssRated)], [.. trial.Subjects.Select(x => -x.PercentChanges[k])],
-                $"Improvement of {scale} at {Formatting.Span(o.Time)} (%)", $"One simulated trial, exposure only: {Formatting.Span(o.Time)}");
-            plots.Add((o, a, plot));
-        }
-        return plots;
-    }
-
-    private static void TimeCourses(Page page, HtmlReportStory story, TrialDesign design, RenderedFigure[]? early)
+    private static void TimeCourses(Page page, HtmlReportStory story, TrialDesign design)
     {
         var nimh = story.Nimh;
         var bands = nimh.Population!;
@@ -225,16 +174,17 @@ public static class HtmlReport
             "drawn from the model's population. Lines are medians, shaded areas the 5th to 95th percentiles at each time. These are drug effects " +
             "only: the placebo response and rating noise come on top in a trial.");
 
-        var plots = early is null ? TimeCoursePlots(nimh) : null;
-        void Show(int j, string caption)
-        {
-            if (early is null) page.Figure(plots![j], caption);
-            else page.Figure(early[j], caption);
-        }
-        Show(0, $"Plasma ketamine over the first 12 h ({who}). The concentration peaks at the end of the infusion and falls by half within about an hour.");
-        Show(1, $"Dissociation over the first 6 h ({who}): it follows the concentration with a lag of minutes and is mostly gone within " +
+        var conc = Charts.Bands([(nimh.Arm.Name, bands.Concentration)], "Ketamine in plasma (ng/mL)", "Plasma concentration", 12);
+        page.Figure(conc, $"Plasma ketamine over the first 12 h ({who}). The concentration peaks at the end of the infusion and falls by half within about an hour.");
+
+        var cadss = Charts.Bands([(nimh.Arm.Name, bands.Cadss)], "Dissociation (CADSS points)", "Dissociation", 6);
+        Charts.MarkLevel(cadss, 4, "CADSS 4");
+        page.Figure(cadss, $"Dissociation over the first 6 h ({who}): it follows the concentration with a lag of minutes and is mostly gone within " +
             $"two hours. The trial rates it at {Formatting.Span(design.CadssTime)}.");
-        Show(2, $"The antidepressant drug effect over 7 days ({who}): it builds over hours, peaks around day 1 and fades over the week.");
+
+        var ad = Charts.Bands([(nimh.Arm.Name, bands.Antidepressant)], "MADRS change (points; negative = better)", "Antidepressant drug effect (PROVISIONAL)",
+            24 * 7, inDays: true);
+        page.Figure(ad, $"The antidepressant drug effect over 7 days ({who}): it builds over hours, peaks around day 1 and fades over the week.");
 
         var m = bands;
         page.Raw("<table>\n<caption>Between-patient spread of the NIMH infusion: median [5th, 95th percentile]</caption>\n" +
@@ -251,23 +201,23 @@ public static class HtmlReport
         page.Raw("</tbody>\n</table>\n");
     }
 
-    private static void OneTrial(Page page, HtmlReportStory story, TrialDesign design, string scale, string cadssAt, RenderedFigure[]? early)
+    private static void OneTrial(Page page, HtmlReportStory story, TrialDesign design, string scale, string cadssAt)
     {
         var trial = story.Trial;
         page.H2("4. One simulated NIMH trial");
         page.P($"One virtual trial of the NIMH design ({trial.Subjects.Length} patients, seed {trial.Seed.ToString(Inv)}) under exposure only: " +
             "the two effects of each patient share nothing but that patient's drug concentration. Each point is a patient; the line is the " +
             "least-squares fit.");
-        var plots = TrialPlots(trial, story.Hypotheses.Settings.Observed, design, scale);
-        for (int j = 0; j < plots.Count; j++)
+        foreach (var o in story.Hypotheses.Settings.Observed)
         {
-            var (o, a, plot) = plots[j];
-            string caption = $"CADSS at {cadssAt} against improvement at {Formatting.Span(o.Time)} in one simulated trial of {a.Raw.N} patients under " +
+            int k = design.Assessments.IndexOf(o.Time);
+            if (k < 0 || trial.Associations[k] is not { } a) continue;
+            var plot = Charts.Scatter([.. trial.Subjects.Select(x => x.CadssRated)], [.. trial.Subjects.Select(x => -x.PercentChanges[k])],
+                $"Improvement of {scale} at {Formatting.Span(o.Time)} (%)", $"One simulated trial, exposure only: {Formatting.Span(o.Time)}");
+            page.Figure(plot, $"CADSS at {cadssAt} against improvement at {Formatting.Span(o.Time)} in one simulated trial of {a.Raw.N} patients under " +
                 $"exposure only: r = {Formatting.R(a.Raw.R)} against % change (95% CI {Formatting.R(a.Raw.Lower)} to {Formatting.R(a.Raw.Upper)}), that is " +
                 $"{Formatting.R(a.ImprovementR)} with improvement; holding the plasma concentration at {cadssAt} fixed, the partial r is " +
-                $"{(a.PartialGivenExposure is { } pe ? Formatting.R(pe.R) : "n/a")}. The observed r was {Formatting.R(o.R)}.";
-            if (early is not null && early.Length == 3 + plots.Count) page.Figure(early[3 + j], caption);
-            else page.Figure(plot, caption);
+                $"{(a.PartialGivenExposure is { } pe ? Formatting.R(pe.R) : "n/a")}. The observed r was {Formatting.R(o.R)}.");
         }
     }
 
@@ -508,26 +458,12 @@ public static class HtmlReport
 
         /// <summary>A ScottPlot figure, inline as SVG with ids unique on the page, rendered twice (wide, and narrow for phones:
         /// the style sheet shows one), and its caption.</summary>
-        public void Figure(Plot plot, string caption) => Figure(Render(plot, _figures + 1), caption);
-
-        /// <summary>A figure rendered for this place on the page (its number is the next one) and its caption.</summary>
-        /// <exception cref="InvalidOperationException">The figure was rendered with another number.</exception>
-        public void Figure(RenderedFigure figure, string caption)
+        public void Figure(Plot plot, string caption)
         {
-            if (figure.Number != _figures + 1) throw new InvalidOperationException($"Figure rendered as number {figure.Number} placed as number {_figures + 1}.");
-            Figure($"<div class=\"wide\">{figure.Wide}</div>\n<div class=\"narrow\">{figure.Narrow}</div>", caption, "plot");
-        }
-
-        /// <summary>The figures on the page so far.</summary>
-        public int Figures => _figures;
-
-        /// <summary>Renders <paramref name="plot"/> as figure <paramref name="number"/>: wide, then narrow (the plot is changed for it).</summary>
-        internal static RenderedFigure Render(Plot plot, int number)
-        {
-            string wide = KetaminePkPd.Plotting.Figure.ToSvg(plot, Width, Height, $"fig{number}-");
+            string wide = KetaminePkPd.Plotting.Figure.ToSvg(plot, Width, Height, $"fig{_figures + 1}-");
             Narrow(plot);
-            string narrow = KetaminePkPd.Plotting.Figure.ToSvg(plot, NarrowWidth, NarrowHeight, $"fig{number}n-");
-            return new RenderedFigure(number, wide, narrow);
+            string narrow = KetaminePkPd.Plotting.Figure.ToSvg(plot, NarrowWidth, NarrowHeight, $"fig{_figures + 1}n-");
+            Figure($"<div class=\"wide\">{wide}</div>\n<div class=\"narrow\">{narrow}</div>", caption, "plot");
         }
 
         /// <summary>Prepares a plot (already rendered wide) for its narrow rendering: the legend below the data, where it covers
