@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -68,11 +69,17 @@ public static class ModelIdentity
         yield return ("evidence-settings", EvidenceSettings.Default);
     }
 
+    // The walk reads public properties by reflection, which trimming (Native AOT) may remove: only the fingerprint test
+    // runs it (ModelFingerprint is the recorded constant), so a trimmed tool never calls it.
+    private const string WalkNeedsMetadata = "Reads every public property of the defaults by reflection; trimming may remove them.";
+
     /// <summary>The fingerprint of <paramref name="parts"/> (see <see cref="ModelFingerprint"/>); tests pass changed defaults.</summary>
+    [RequiresUnreferencedCode(WalkNeedsMetadata)]
     internal static string Fingerprint(IEnumerable<(string Name, object Value)> parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText(parts))))[..12];
 
     /// <summary>The canonical text of <paramref name="parts"/> (what <see cref="Fingerprint"/> hashes), for diagnosis.</summary>
+    [RequiresUnreferencedCode(WalkNeedsMetadata)]
     internal static string CanonicalText(IEnumerable<(string Name, object Value)> parts)
     {
         var text = new StringBuilder();
@@ -87,6 +94,7 @@ public static class ModelIdentity
 
     private const int MaxDepth = 12;
 
+    [RequiresUnreferencedCode(WalkNeedsMetadata)]
     private static void Write(StringBuilder text, object? value, int depth, HashSet<object> path)
     {
         switch (value)
