@@ -38,9 +38,12 @@ internal static class HypothesisTest
     /// <param name="settings">What to run; null for <see cref="HypothesisTestSettings.Default"/>.</param>
     /// <param name="progress">Receives the fraction done, in [0, 1] (optional).</param>
     /// <exception cref="ArgumentException">A hypothesis the population cannot express, or a statistic undefined in every replicate trial.</exception>
-    public static HypothesisTestResult Run(HypothesisTestSettings? settings = null, IProgress<double>? progress = null)
+    public static HypothesisTestResult Run(HypothesisTestSettings? settings = null, IProgress<double>? progress = null) => RunWithCourses(settings, progress, null);
+
+    /// <summary>Runs the comparison with patients' courses simulated elsewhere (<see cref="HypothesisTestWork"/>'s <c>known</c>): the same result.</summary>
+    internal static HypothesisTestResult RunWithCourses(HypothesisTestSettings? settings, IProgress<double>? progress, Func<TrialDesign, Func<int, SimulatedSubject?>?>? known)
     {
-        var run = Start(settings);
+        var run = new HypothesisTestWork(settings, known).AsRun();
         while (!run.Step(StepSize)) progress?.Report(run.Progress);
         progress?.Report(1);
         return run.Result;

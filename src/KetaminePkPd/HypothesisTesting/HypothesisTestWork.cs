@@ -36,11 +36,17 @@ internal sealed class HypothesisTestWork : SteppedWork<HypothesisTestResult>
     private ReplicateBuffers? _serialBuffers;
     private HypothesisTestResult? _result;
     private Stopwatch _clock = new();
+    private readonly Func<int, SimulatedSubject?>? _known;   // courses simulated elsewhere (see the constructor), or null
 
     /// <summary>Prepares the work; no patient is simulated until the first step.</summary>
     /// <param name="settings">What to run; null for <see cref="HypothesisTestSettings.Default"/>.</param>
     /// <exception cref="ArgumentException">A hypothesis the population cannot express.</exception>
-    internal HypothesisTestWork(HypothesisTestSettings? settings = null)
+    /// <param name="known">Optional: given the pool's design, a lookup of pool patients whose noise-free course was already simulated
+    /// elsewhere with the same result (the same patient index, seed, population, arm regimen, assessment and CADSS times and clinical
+    /// model, under a hypothesis that links nothing: <see cref="TrialSimulator.Simulate(int)"/> gives the same values), returning the
+    /// course with the pool's arm, or null for a patient to simulate. Used only when every hypothesis links nothing (one course per
+    /// patient); the result is the same as without it.</param>
+    internal HypothesisTestWork(HypothesisTestSettings? settings = null, Func<TrialDesign, Func<int, SimulatedSubject?>?>? known = null)
     {
         _settings = settings ??= HypothesisTestSettings.Default;
         var design = settings.Design;
@@ -55,6 +61,7 @@ internal sealed class HypothesisTestWork : SteppedWork<HypothesisTestResult>
         // (their directions are computed on this thread); the mediation simulator waits for it. The same sample either way.
         if (settings.Parallel) HypothesisLinks.StartReferences(pool, settings.Hypotheses);
         _simulators = [.. settings.Hypotheses.Select(h => new TrialSimulator(pool, h, settings.Seed, cache: cache, parallel: settings.Parallel))];
+        if (known is not null && _simulators.All(s => s.IsUnlinked)) _known = known(pool);
         _comparisons = ImmutableArray.CreateBuilder<HypothesisComparison>(settings.Hypotheses.Length * settings.Observed.Length);
         TotalWork = settings.Hypotheses.Length * (_enrolled.Length + (long)settings.Replicates * settings.Observed.Length);
     }
@@ -121,8 +128,17 @@ internal sealed class HypothesisTestWork : SteppedWork<HypothesisTestResult>
     {
         var courses = _courses!;
         var pools = _pools!;
+        var known = _known;
         for (int k = from; k < to; k++)
+        {
+            // Every hypothesis links nothing when there is a lookup: one course, the one simulated elsewhere when there is one.
+            if (known?.Invoke(_enrolled[k]) is { } done)
+            {
+                pools[courses[0]].Store(k, done);
+                continue;
+            }
             foreach (int h in courses) pools[h].Store(k, _simulators[h].Simulate(_enrolled[k], tape));
+        }
     }
 
     /// <summary>Runs the next replicate trials of the current hypothesis and observation.</summary>

@@ -10,19 +10,68 @@ internal static class ValidationMeasurements
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
+    /// <summary>Every target's value. The virtual trials' patients run in one <see cref="ValidationTrials"/> loop; the hypothesis-test
+    /// runs then take the pool patients those trials already simulated (the same courses: <see cref="ValidationTrials.Result.CoursesFor"/>)
+    /// instead of simulating them again. On all cores (<see cref="ValidationSettings.Parallel"/>) the typical-patient simulations run
+    /// beside the trials and the two hypothesis runs beside each other; each part computes what it did alone, into its own table, so
+    /// the values are those of the serial run (tested).</summary>
     public static Dictionary<string, double> Measure(ValidationSettings settings)
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (!settings.Parallel)
+        {
+            Typical(values, settings);
+            var run = Trials(values, settings);
+            Merge(values, FixedDose(settings, run[0]));
+            Merge(values, Ranging(settings, run[4]));
+            return values;
+        }
+        // The typical patients on one thread beside the trials' loop; then the hypothesis runs (their own parallel loops) side by side.
+        // Their threads share the cores; an exception is rethrown as it was thrown.
+        var typical = Task.Run(() => Typical(new Dictionary<string, double>(StringComparer.Ordinal), settings));
+        var trials = Trials(values, settings);
+        var fixedDose = Task.Run(() => FixedDose(settings, trials[0]));
+        Merge(values, Ranging(settings, trials[4]));
+        Merge(values, fixedDose.GetAwaiter().GetResult());
+        Merge(values, typical.GetAwaiter().GetResult());
+        return values;
+    }
+
+    private static void Merge(Dictionary<string, double> into, Dictionary<string, double> part)
+    {
+        foreach (var (key, value) in part) into[key] = value;
+    }
+
+    /// <summary>The typical-patient targets (no population).</summary>
+    private static Dictionary<string, double> Typical(Dictionary<string, double> values, ValidationSettings settings)
+    {
         PerezRuixoTable4(values);
         RacemicTypical(values, settings.Effects);
         Norketamine(values);
         RacemicIntranasal(values);
         EsketamineDissociation(values, settings.Effects);
-        RacemicPopulation(values, settings);
-        Daly(values, settings);
-        Transform2(values, settings);
-        Hypotheses(values, settings);
         return values;
+    }
+
+    /// <summary>The virtual trials' targets: every trial's patients in one <see cref="ValidationTrials"/> loop, then each trial's values.</summary>
+    /// <returns>The trials: racemic IV vs saline, vs midazolam, Daly, TRANSFORM-2, the large dose-ranging trial.</returns>
+    private static ValidationTrials.Result[] Trials(Dictionary<string, double> values, ValidationSettings settings)
+    {
+        int n = settings.SubjectsPerArm;
+        var h = settings.Hypothesis;
+        var trials = ValidationTrials.Run([
+            new(settings.Apply(ValidationDesigns.RacemicIv(n)), h),
+            new(settings.Apply(ValidationDesigns.MidazolamControlledIv(n)), h),
+            new(settings.Apply(ValidationDesigns.DalyPeriod1(n)), h),
+            new(settings.Apply(ValidationDesigns.Transform2(n)), h),
+            // Which exposure the partial r holds fixed matters: one large dose-ranging trial, the same patients, three choices (exposure-only).
+            new(settings.Apply(TrialDesign.DoseRanging.WithTotalSubjects(5 * n)), Hypothesis.ExposureOnly),
+        ], settings.Seed, settings.Parallel);
+        RacemicPopulation(values, trials[0], trials[1]);
+        Daly(values, trials[2]);
+        Transform2(values, trials[3]);
+        RangingPartials(values, trials[4]);
+        return trials;
     }
 
     private static void PerezRuixoTable4(Dictionary<string, double> v)
@@ -131,11 +180,11 @@ internal static class ValidationMeasurements
 
     private static double Mean(IEnumerable<TrialSubjectResult> s, Func<TrialSubjectResult, double> f) => s.Average(f);
 
-    private static IEnumerable<TrialSubjectResult> Arm(TrialResult r, int arm) => r.Subjects.Where(s => s.Simulated.Arm == arm);
+    private static IEnumerable<TrialSubjectResult> Arm(ValidationTrials.Result r, int arm) => r.Subjects.Where(s => s.Simulated.Arm == arm);
 
-    private static double Adjusted(TrialResult r, int arm, int k) => Mean(Arm(r, arm), s => s.Changes[k]) - Mean(Arm(r, 0), s => s.Changes[k]);
+    private static double Adjusted(ValidationTrials.Result r, int arm, int k) => Mean(Arm(r, arm), s => s.Changes[k]) - Mean(Arm(r, 0), s => s.Changes[k]);
 
-    private static double Share(TrialResult r, int arm, Func<TrialSubjectResult, bool> f) => 100.0 * Arm(r, arm).Count(f) / Arm(r, arm).Count();
+    private static double Share(ValidationTrials.Result r, int arm, Func<TrialSubjectResult, bool> f) => 100.0 * Arm(r, arm).Count(f) / Arm(r, arm).Count();
 
     private static double Sd(IEnumerable<double> values)
     {
@@ -144,9 +193,8 @@ internal static class ValidationMeasurements
         return Math.Sqrt(x.Sum(c => (c - mean) * (c - mean)) / (x.Length - 1));
     }
 
-    private static void RacemicPopulation(Dictionary<string, double> v, ValidationSettings settings)
+    private static void RacemicPopulation(Dictionary<string, double> v, ValidationTrials.Result r, ValidationTrials.Result m)
     {
-        var r = VirtualTrial.Run(settings.Apply(ValidationDesigns.RacemicIv(settings.SubjectsPerArm)), settings.Hypothesis, settings.Seed, settings.Parallel);
         var cadss = Arm(r, 1).Select(s => s.CadssRated).ToArray();
         double mean = cadss.Average(), sd = Sd(cadss);
         v["cadss-mean"] = mean;
@@ -163,7 +211,6 @@ internal static class ValidationMeasurements
         v["iv-sal-adjusted-230min"] = Adjusted(r, 1, 0);
         v["iv-sal-adjusted-1d"] = Adjusted(r, 1, 1);
 
-        var m = VirtualTrial.Run(settings.Apply(ValidationDesigns.MidazolamControlledIv(settings.SubjectsPerArm)), settings.Hypothesis, settings.Seed, settings.Parallel);
         v["iv-mid-adjusted-1d"] = Adjusted(m, 1, 1);
         v["iv-mid-sd-ketamine-1d"] = Sd(Arm(m, 1).Select(s => s.Changes[1]));
         v["iv-mid-sd-control-1d"] = Sd(Arm(m, 0).Select(s => s.Changes[1]));
@@ -174,9 +221,8 @@ internal static class ValidationMeasurements
         v["iv-relapse-14d"] = responders.Count == 0 ? 0 : 100.0 * responders.Count(s => s.Scores[4] < 22) / responders.Count;
     }
 
-    private static void Daly(Dictionary<string, double> v, ValidationSettings settings)
+    private static void Daly(Dictionary<string, double> v, ValidationTrials.Result r)
     {
-        var r = VirtualTrial.Run(settings.Apply(ValidationDesigns.DalyPeriod1(settings.SubjectsPerArm)), settings.Hypothesis, settings.Seed, settings.Parallel);
         v["daly-56-1d"] = Adjusted(r, 1, 1);
         v["daly-84-1d"] = Adjusted(r, 2, 1);
         v["daly-56-8d"] = Adjusted(r, 1, 2);
@@ -191,9 +237,8 @@ internal static class ValidationMeasurements
         v["daly-placebo-response-1d"] = Share(r, 0, s => s.Responders[1]);
     }
 
-    private static void Transform2(Dictionary<string, double> v, ValidationSettings settings)
+    private static void Transform2(Dictionary<string, double> v, ValidationTrials.Result r)
     {
-        var r = VirtualTrial.Run(settings.Apply(ValidationDesigns.Transform2(settings.SubjectsPerArm)), settings.Hypothesis, settings.Seed, settings.Parallel);
         int last = r.Design.Assessments.Length - 1;
         v["t2-adjusted-28d"] = Adjusted(r, 1, last);
         v["t2-placebo-28d"] = Mean(Arm(r, 0), s => s.Changes[last]);
@@ -206,27 +251,43 @@ internal static class ValidationMeasurements
         v["t2-sd-ratio-28d"] = v["t2-sd-esketamine-28d"] / v["t2-sd-placebo-28d"];
     }
 
-    private static void Hypotheses(Dictionary<string, double> v, ValidationSettings settings)
-    {
-        HypothesisComparison Run(TrialDesign design, ObservedCorrelation observed) => HypothesisTest.Run(HypothesisTestSettings.Default.WithDesign(settings.Apply(design), [observed], settings.HypothesisPool) with
+    /// <summary>An exposure-only hypothesis run of <paramref name="design"/>; its pool takes the courses <paramref name="trial"/> already simulated.</summary>
+    private static HypothesisComparison RunTest(ValidationSettings settings, TrialDesign design, ObservedCorrelation observed, ValidationTrials.Result trial) =>
+        HypothesisTest.RunWithCourses(HypothesisTestSettings.Default.WithDesign(settings.Apply(design), [observed], settings.HypothesisPool) with
         {
             Hypotheses = [Hypothesis.ExposureOnly],
             Replicates = settings.HypothesisReplicates,
             Seed = settings.Seed,
             Parallel = settings.Parallel,
-        }).Comparisons[0];
-        var fixedDose = Run(TrialDesign.Nimh, ObservedCorrelation.Luckenbaugh230Min);
+        }, null, trial.CoursesFor).Comparisons[0];
+
+    /// <summary>The NIMH design's run; the racemic IV trial's ketamine arm (the same regimen) has simulated some of its pool.</summary>
+    private static Dictionary<string, double> FixedDose(ValidationSettings settings, ValidationTrials.Result racemicIv)
+    {
+        var v = new Dictionary<string, double>(StringComparer.Ordinal);
+        var fixedDose = RunTest(settings, TrialDesign.Nimh, ObservedCorrelation.Luckenbaugh230Min, racemicIv);
         v["hyp-fixed-median-r"] = fixedDose.MedianR;
         v["hyp-fixed-p"] = fixedDose.R.ProbabilityAtMost(ObservedCorrelation.Luckenbaugh230Min.R);
         v["hyp-fixed-partial"] = fixedDose.MedianPartialR;
-        // Which exposure the partial r holds fixed matters: one large dose-ranging trial, the same patients, three choices.
-        var big = VirtualTrial.Run(settings.Apply(TrialDesign.DoseRanging.WithTotalSubjects(5 * settings.SubjectsPerArm)), null, settings.Seed, settings.Parallel);
+        return v;
+    }
+
+    /// <summary>The dose-ranging arms pooled; the large dose-ranging trial has simulated the pool patients whose arm is the same in both.</summary>
+    private static Dictionary<string, double> Ranging(ValidationSettings settings, ValidationTrials.Result big)
+    {
+        var v = new Dictionary<string, double>(StringComparer.Ordinal);
+        var ranging = RunTest(settings, TrialDesign.DoseRanging, new ObservedCorrelation(TimeSpan.FromMinutes(230), -0.35, TrialDesign.DoseRanging.TotalSubjects, "dose-ranging arms pooled"), big);
+        v["hyp-ranging-median-r"] = ranging.MedianR;
+        return v;
+    }
+
+    /// <summary>The large dose-ranging trial: r of CADSS and % change at 230 min, and the partial r given three exposures.</summary>
+    private static void RangingPartials(Dictionary<string, double> v, ValidationTrials.Result big)
+    {
         double[] cadss = [.. big.Subjects.Select(x => x.CadssRated)], change = [.. big.Subjects.Select(x => x.PercentChanges[0])];
         v["hyp-ranging-big-r"] = Statistics.Correlation.PearsonR(cadss, change);
         v["hyp-ranging-partial-cp40"] = Statistics.Correlation.PartialR(cadss, change, [.. big.Subjects.Select(x => x.Simulated.ConcentrationAtCadssNgPerMl)]);
         v["hyp-ranging-partial-auc"] = Statistics.Correlation.PartialR(cadss, change, [.. big.Subjects.Select(x => x.Simulated.Auc0To24NgHPerMl)]);
         v["hyp-ranging-partial-dose"] = Statistics.Correlation.PartialR(cadss, change, [.. big.Subjects.Select(x => x.Simulated.DoseMg)]);
-        var ranging = Run(TrialDesign.DoseRanging, new ObservedCorrelation(TimeSpan.FromMinutes(230), -0.35, TrialDesign.DoseRanging.TotalSubjects, "dose-ranging arms pooled"));
-        v["hyp-ranging-median-r"] = ranging.MedianR;
     }
 }
