@@ -23,10 +23,12 @@ internal static class DetectionRates
     /// <param name="poolSize">Patients simulated per hypothesis, at least 4 times the largest size.</param>
     /// <param name="seed">Seed.</param>
     /// <param name="parallel">Simulate on all cores; the results are identical.</param>
+    /// <param name="cache">Optional: per-patient work already done for the same design (sized to <paramref name="poolSize"/>), seed and no dose spread
+    /// (<see cref="PatientCache"/>); the results are identical.</param>
     /// <returns>One rate per hypothesis and size, hypotheses outer.</returns>
     /// <exception cref="ArgumentException">A time the design does not assess, a size out of range, or a pool too small.</exception>
     public static ImmutableArray<DetectionRate> Run(TrialDesign design, IEnumerable<Hypothesis> hypotheses, TimeSpan time, IEnumerable<int>? sizes = null,
-        int replicates = 1000, int poolSize = 4000, ulong seed = 1, bool parallel = true)
+        int replicates = 1000, int poolSize = 4000, ulong seed = 1, bool parallel = true, PatientCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(hypotheses);
@@ -39,7 +41,7 @@ internal static class DetectionRates
         var rates = ImmutableArray.CreateBuilder<DetectionRate>();
         foreach (var h in hypotheses)
         {
-            var simulator = new TrialSimulator(sized, h, seed);
+            var simulator = new TrialSimulator(sized, h, seed, cache: cache);
             var pool = ReplicateTrials.SimulatePool(simulator, poolSize, parallel, timeIndex, _ => { });
             var outcomes = ReplicateTrials.Outcomes(simulator, pool, observed, settings.Replicates, seed, parallel, timeIndex, _ => { });
             foreach (var o in outcomes)

@@ -36,6 +36,9 @@ internal sealed class SensitivityWork : SteppedWork<SensitivityResult>
     private double[] _r = [];
     private ReplicateBuffers? _buffers;
     private SensitivityResult? _result;
+    private TrialSimulator? _baseSimulator;
+    private SharedPoolParts? _shared;
+    private SharedPoolParts.Sharing? _sharing;
 
     /// <summary>Plans the shard's work; no patient is simulated until the first step.</summary>
     /// <exception cref="ArgumentException">As <see cref="SensitivityAnalysis.Run"/>.</exception>
@@ -86,13 +89,17 @@ internal sealed class SensitivityWork : SteppedWork<SensitivityResult>
             var pharmacology = group[0].Where(l => l.ChangesPharmacology).ToList();
             var (poolDesign, spread) = SensitivityAnalysis.Apply(_sized, pharmacology);
             _doseFactor = SensitivityAnalysis.DoseFactor(_settings.Seed, spread);
-            _poolSimulator = new TrialSimulator(poolDesign, _settings.Hypothesis, _settings.Seed, _doseFactor);
+            // The design's own pharmacology (the base) is simulated by one simulator for the whole shard, whose parts the other pools share.
+            _baseSimulator ??= new TrialSimulator(_sized, _settings.Hypothesis, _settings.Seed);
+            _shared ??= new SharedPoolParts(_baseSimulator, _settings.PoolSize);
+            _poolSimulator = pharmacology.Count == 0 ? _baseSimulator : new TrialSimulator(poolDesign, _settings.Hypothesis, _settings.Seed, _doseFactor);
+            _sharing = _shared.For(_poolSimulator);
             _pool = new RatingPool(_settings.PoolSize, _poolSimulator.AssessmentCount, _timeIndex);
         }
-        var (simulator, pool) = (_poolSimulator!, _pool!);
+        var (shared, sharing, pool) = (_shared!, _sharing!, _pool!);
         int from = _next, to = (int)Math.Min(_settings.PoolSize, (long)from + maxUnits);
-        if (_settings.Parallel) Parallel.For(from, to, i => pool.Store(i, simulator.Simulate(i)));
-        else for (int i = from; i < to; i++) pool.Store(i, simulator.Simulate(i));
+        if (_settings.Parallel) Parallel.For(from, to, i => shared.Simulate(sharing, i, pool));
+        else for (int i = from; i < to; i++) shared.Simulate(sharing, i, pool);
         _completed += to - from;
         _next = to;
         if (_next == _settings.PoolSize) StartCell(0);
@@ -141,6 +148,8 @@ internal sealed class SensitivityWork : SteppedWork<SensitivityResult>
             _next = 0;
             _pool = _subjects = null;
             _poolSimulator = _cellSimulator = null;
+            _sharing = null;
+            if (_group == _groups.Count) _shared = null;
         }
     }
 }

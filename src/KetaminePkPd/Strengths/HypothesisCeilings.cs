@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using KetaminePkPd.Numerics;
 using KetaminePkPd.Statistics;
 using KetaminePkPd.Trials;
 
@@ -30,7 +31,7 @@ namespace KetaminePkPd.Strengths;
 /// </remarks>
 internal static class HypothesisCeilings
 {
-    /// <summary>Default population size of <see cref="Run"/>: 4000 patients.</summary>
+    /// <summary>Default population size of <see cref="Run(TrialDesign, int, ulong, bool, double)"/>: 4000 patients.</summary>
     public const int DefaultPatients = 4000;
 
     /// <summary>Computes the ceilings of shared-sensitivity, mediation and expectancy at each assessment of <paramref name="design"/>.</summary>
@@ -46,10 +47,27 @@ internal static class HypothesisCeilings
         ArgumentNullException.ThrowIfNull(design);
         Guard.InRange(patients, 200, 1_000_000, nameof(patients));
         Guard.InRange(thresholdCadss, 0, Hypothesis.MaxThresholdCadss, nameof(thresholdCadss));
+        var cache = TakeKept(design, seed, patients) ?? NewCache(patients);
+        var rows = Run(design, patients, seed, parallel, thresholdCadss, cache);
+        Keep(design, seed, patients, cache);
+        return rows;
+    }
+
+    /// <summary>A cache for <see cref="Run(TrialDesign, int, ulong, bool, double, PatientCache)"/>: the patients' dissociation, unlinked
+    /// course and (up to <see cref="PatientCache.KeepPkUpTo"/> patients) prepared PK.</summary>
+    internal static PatientCache NewCache(int patients) => new(patients, keepUnlinked: true, keepPk: patients <= PatientCache.KeepPkUpTo);
+
+    /// <summary><see cref="Run(TrialDesign, int, ulong, bool, double)"/> with the patients' work taken from, or kept in, <paramref name="cache"/>
+    /// (one made by <see cref="NewCache"/> for the same design, patients and seed; arguments checked by the caller).</summary>
+    internal static ImmutableArray<HypothesisCeiling> Run(TrialDesign design, int patients, ulong seed, bool parallel, double thresholdCadss, PatientCache cache)
+    {
         var pool = design.WithTotalSubjects(patients);
-        var cache = new PatientCache(patients, keepUnlinked: true);
+        // The patients' dissociation, prepared PK and unlinked course are made once; the strongest linked hypotheses are simulated
+        // with exposure-only patient by patient, so their courses replay its linear propagators (see RateTogether).
         var baseSimulator = new TrialSimulator(pool, Hypothesis.ExposureOnly, seed, cache: cache);
-        var subjects = Rate(baseSimulator, patients, parallel);
+        Hypothesis[] strongest = [Hypothesis.SharedSensitivity(1), Hypothesis.SharedSensitivity(-1), Hypothesis.Mediation(1)];
+        var together = RateTogether([baseSimulator, .. strongest.Select(h => new TrialSimulator(pool, h, seed, cache: cache, parallel: parallel))], patients, parallel);
+        var subjects = together[0];
         var scorer = HypothesisLinks.Scorer(pool, parallel);
         var active = Enumerable.Range(0, patients).Where(i => pool.Arms[subjects[i].Simulated.Arm].Administration.Dose.Value > 0).ToArray();
         double[] x = [.. active.Select(i => subjects[i].CadssRated)];
@@ -58,6 +76,7 @@ internal static class HypothesisCeilings
         double[] noticed = [.. active.Select(i => baseSimulator.Dissociation(i).CadssPeak > thresholdCadss ? 1.0 : 0.0)];
 
         var simulated = new Dictionary<string, TrialSubjectResult[]>();
+        for (int h = 0; h < strongest.Length; h++) simulated[strongest[h].ToString()] = together[h + 1];
         TrialSubjectResult[] Under(Hypothesis h)
         {
             string key = h.ToString();
@@ -86,6 +105,36 @@ internal static class HypothesisCeilings
         return rows.ToImmutable();
     }
 
+    /// <summary>Largest population whose patient cache is kept for the next computation of the same population (about 1.9 KB a patient).</summary>
+    internal const int KeepUpTo = 20_000;
+
+    private static readonly Lock KeptGate = new();
+    private static (TrialDesign Design, ulong Seed, int Patients, PatientCache Cache)? _kept;
+
+    /// <summary>
+    /// The patient cache of the last <see cref="Run(TrialDesign, int, ulong, bool, double)"/> of <paramref name="design"/> (the same object), <paramref name="seed"/> and
+    /// <paramref name="patients"/>, taken out of its slot (one user at a time), or null. Its patients are those of every simulator
+    /// of <c>design.WithTotalSubjects(patients)</c> with that seed and no dose spread, under any hypothesis: the detection rates of
+    /// the same scan (<see cref="StrengthScan.DetectionRatesFor"/>) simulate the same 4,000 patients, and take their dissociation,
+    /// prepared PK and unlinked courses from it.
+    /// </summary>
+    internal static PatientCache? TakeKept(TrialDesign design, ulong seed, int patients)
+    {
+        lock (KeptGate)
+        {
+            if (_kept is not { } k || !ReferenceEquals(k.Design, design) || k.Seed != seed || k.Patients != patients) return null;
+            _kept = null;
+            return k.Cache;
+        }
+    }
+
+    /// <summary>Puts a cache (back) in the slot, replacing what it held; populations above <see cref="KeepUpTo"/> are not kept.</summary>
+    internal static void Keep(TrialDesign design, ulong seed, int patients, PatientCache cache)
+    {
+        if (patients > KeepUpTo) return;
+        lock (KeptGate) _kept = (design, seed, patients, cache);
+    }
+
     /// <summary>The boost in [0, max] with the largest |corr(X, max(-100, Y + b W))| and that r, on a 0.5-point grid.</summary>
     private static (double Boost, double R) BestBoost(double[] x, double[] y, double[] w)
     {
@@ -107,6 +156,24 @@ internal static class HypothesisCeilings
         var sorted = (double[])values.Clone();
         Array.Sort(keys, sorted);
         return sorted;
+    }
+
+    /// <summary>
+    /// Each simulator's rated patients (rating stream 2), simulated patient by patient: a worker simulates a patient under every
+    /// simulator one after the other, so the courses after the first replay its linear propagators (the worker's
+    /// <see cref="PropagatorTape"/>); the values are those of <see cref="Rate"/> for each simulator in turn, bit for bit.
+    /// </summary>
+    private static TrialSubjectResult[][] RateTogether(TrialSimulator[] simulators, int patients, bool parallel)
+    {
+        var rated = simulators.Select(_ => new TrialSubjectResult[patients]).ToArray();
+        void Patients(int start, int end, PropagatorTape tape)
+        {
+            for (int i = start; i < end; i++)
+                for (int h = 0; h < simulators.Length; h++) rated[h][i] = simulators[h].Rate(simulators[h].Simulate(i, tape), 2);
+        }
+        if (parallel) ParallelChunks.For(0, patients, static () => new PropagatorTape(), Patients);
+        else Patients(0, patients, new PropagatorTape());
+        return rated;
     }
 
     private static TrialSubjectResult[] Rate(TrialSimulator simulator, int patients, bool parallel)

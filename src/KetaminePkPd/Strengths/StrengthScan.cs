@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using MathNet.Numerics.Distributions;
 using KetaminePkPd.HypothesisTesting;
+using KetaminePkPd.Numerics;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Strengths;
@@ -50,21 +51,18 @@ internal static class StrengthScan
         var points = ImmutableArray.CreateBuilder<StrengthPoint>(grid.Count);
         // Every grid point has the same patients, exposure and dissociation; their prepared PK too when the pool is small enough to keep it.
         var cache = new PatientCache(settings.PoolSize, keepPk: settings.PoolSize <= PatientCache.KeepPkUpTo);
+        var hypotheses = grid.Select(g => At(g.Parameter, g.Value)).ToList();
+        var simulators = hypotheses.Select(h => new TrialSimulator(sized, h, settings.Seed, cache: cache, parallel: settings.Parallel)).ToList();
+        var pools = new RatingPool?[grid.Count];
         RatingPool? unlinked = null;                          // and the points that link nothing share the whole noise-free course
-        foreach (var (parameter, value) in grid)
+        int perBatch = Math.Max(1, (int)Math.Min(grid.Count, PoolSlotsPerBatch / settings.PoolSize));
+        for (int g = 0; g < grid.Count; g++)
         {
-            var hypothesis = At(parameter, value);
-            var simulator = new TrialSimulator(sized, hypothesis, settings.Seed, cache: cache, parallel: settings.Parallel);
-            RatingPool pool;
-            if (simulator.IsUnlinked && unlinked is not null)
-            {
-                pool = unlinked;
-                Advance(settings.PoolSize);
-            }
-            else pool = ReplicateTrials.SimulatePool(simulator, settings.PoolSize, settings.Parallel, timeIndex, Advance);
-            if (simulator.IsUnlinked) unlinked = pool;
-            var outcomes = ReplicateTrials.Outcomes(simulator, pool, observed, settings.Replicates, settings.Seed, settings.Parallel, timeIndex, Advance);
-            points.Add(new StrengthPoint(parameter, value, hypothesis, outcomes, Combine(outcomes, settings.Combination)));
+            if (pools[g] is null) SimulatePools(simulators, pools, ref unlinked, g, perBatch, settings, timeIndex, Advance);
+            var pool = pools[g]!;
+            var outcomes = ReplicateTrials.Outcomes(simulators[g], pool, observed, settings.Replicates, settings.Seed, settings.Parallel, timeIndex, Advance);
+            points.Add(new StrengthPoint(grid[g].Parameter, grid[g].Value, hypotheses[g], outcomes, Combine(outcomes, settings.Combination)));
+            pools[g] = null;                                  // replicates done: its pool is no longer needed (the unlinked one stays referenced)
         }
         var all = points.MoveToImmutable();
 
@@ -86,6 +84,39 @@ internal static class StrengthScan
         return new StrengthScanResult(settings, all, intervals.ToImmutable(), ceilings, (long)grid.Count * settings.PoolSize + 4L * HypothesisCeilings.DefaultPatients, clock.Elapsed);
     }
 
+    /// <summary>Pools (patients x grid points) simulated together at most: half a million patients' rating values, about 38 MB at two
+    /// observation times (the defaults' 2,000 patients: every grid point in one batch).</summary>
+    private const long PoolSlotsPerBatch = 500_000;
+
+    /// <summary>
+    /// Simulates the pools of grid points <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> - 1 (those not
+    /// yet simulated) patient by patient: each worker simulates a patient under every distinct course of the batch one after the other
+    /// (the points that link nothing share one pool), so the courses after the first replay the first one's linear propagators (the
+    /// worker's <see cref="PropagatorTape"/>: the links change the effect's random effects and filter, not the linear part) instead of
+    /// computing the same matrix exponentials again. The values are those of simulating each point's pool in turn, bit for bit.
+    /// </summary>
+    private static void SimulatePools(List<TrialSimulator> simulators, RatingPool?[] pools, ref RatingPool? unlinked, int first, int count,
+        StrengthScanSettings settings, int[] timeIndex, Action<double> advance)
+    {
+        var courses = new List<int>();
+        for (int g = first; g < Math.Min(simulators.Count, first + count); g++)
+        {
+            if (simulators[g].IsUnlinked && unlinked is not null) { pools[g] = unlinked; advance(settings.PoolSize); continue; }
+            pools[g] = new RatingPool(settings.PoolSize, simulators[g].AssessmentCount, timeIndex);
+            if (simulators[g].IsUnlinked) unlinked = pools[g];
+            courses.Add(g);
+        }
+        if (courses.Count == 0) return;
+        void Patients(int start, int end, PropagatorTape tape)
+        {
+            for (int i = start; i < end; i++)
+                foreach (int g in courses) pools[g]!.Store(i, simulators[g].Simulate(i, tape));
+            advance((double)(end - start) * courses.Count);
+        }
+        if (settings.Parallel) ParallelChunks.For(0, settings.PoolSize, static () => new PropagatorTape(), Patients);
+        else Patients(0, settings.PoolSize, new PropagatorTape());
+    }
+
     /// <summary>The trial sizes of <see cref="DetectionRatesFor"/>: 20, 40, 58, 100, 300 and 1000 patients.</summary>
     public static ImmutableArray<int> DetectionTrialSizes => DetectionRates.DefaultSizes;
 
@@ -100,8 +131,13 @@ internal static class StrengthScan
     public static ImmutableArray<DetectionRate> DetectionRatesFor(StrengthScanSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return DetectionRates.Run(settings.Design, Hypothesis.All, settings.Observed[0].Time, replicates: settings.Replicates,
-            poolSize: HypothesisTestSettings.PoolPerObservedSubject * DetectionRates.DefaultSizes.Max(), seed: settings.Seed, parallel: settings.Parallel);
+        int poolSize = HypothesisTestSettings.PoolPerObservedSubject * DetectionRates.DefaultSizes.Max();
+        // The same patients as the scan's ceilings (the same design, seed and size): their per-patient work is taken from there.
+        var cache = HypothesisCeilings.TakeKept(settings.Design, settings.Seed, poolSize);
+        var rates = DetectionRates.Run(settings.Design, Hypothesis.All, settings.Observed[0].Time, replicates: settings.Replicates,
+            poolSize: poolSize, seed: settings.Seed, parallel: settings.Parallel, cache: cache);
+        if (cache is not null) HypothesisCeilings.Keep(settings.Design, settings.Seed, poolSize, cache);
+        return rates;
     }
 
     /// <summary>The hypothesis at one strength (the other strengths of expectancy at their defaults).</summary>

@@ -88,6 +88,10 @@ internal sealed class PatientCache
 internal readonly record struct DissociationValues(double Factor, double SystemicClearanceLPerH, double CentralVolumeL,
     double ConcentrationAtCadssNgPerMl, double CmaxNgPerMl, double Auc0To24NgHPerMl, double DissociationC50NgPerMl, double CadssAtRatingTime, double CadssPeak);
 
+/// <summary>A patient's PK prepared for its regimen, with the two numbers of its PK model that <see cref="DissociationValues"/> keep,
+/// made by one simulator for another whose PK inputs are the same (<see cref="TrialSimulator.SharesPkSetting"/>).</summary>
+internal readonly record struct SharedPk(PreparedPk Pk, double SystemicClearanceLPerH, double CentralVolumeL);
+
 /// <summary>One patient's sampled parameters, exposure and noise-free dissociation (the PK model itself is rebuilt from the parameters when
 /// needed: it is cheap to make and large to keep).</summary>
 internal sealed record DissociationPart(VirtualSubject Subject, DissociationValues Values)

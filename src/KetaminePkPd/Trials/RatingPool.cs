@@ -135,6 +135,25 @@ internal sealed class RatingPool
             if (_columnOf[k] >= 0) Effects[at + _columnOf[k]] = s.DrugEffectMadrs[k];
     }
 
+    /// <summary>Keeps what replicate trials need of a patient simulated in parts (the values <see cref="Store(int, SimulatedSubject)"/>
+    /// takes from the <see cref="SimulatedSubject"/> made of the same parts).</summary>
+    /// <param name="slot">The patient's slot.</param>
+    /// <param name="arm">The patient's arm.</param>
+    /// <param name="dissociation">The patient's exposure and noise-free dissociation.</param>
+    /// <param name="clinical">Baseline MADRS, placebo and slow improvement.</param>
+    /// <param name="effect">The drug effect at every assessment of the design.</param>
+    public void Store(int slot, int arm, in DissociationValues dissociation, (double Baseline, double Placebo, double SlowPlacebo) clinical, ReadOnlySpan<double> effect)
+    {
+        Arm[slot] = arm;
+        Cadss[slot] = dissociation.CadssAtRatingTime;
+        CadssPeak[slot] = dissociation.CadssPeak;
+        Exposure[slot] = dissociation.ConcentrationAtCadssNgPerMl;
+        (Baseline[slot], Placebo[slot], SlowPlacebo[slot]) = clinical;
+        long at = (long)slot * _columns;
+        for (int k = 0; k < _columnOf.Length; k++)
+            if (_columnOf[k] >= 0) Effects[at + _columnOf[k]] = effect[k];
+    }
+
     /// <summary>The same patients with baseline and placebo redrawn under <paramref name="simulator"/>'s clinical model (common random numbers; see <see cref="TrialSimulator.WithClinicalDraws"/>).</summary>
     public RatingPool WithClinicalDraws(TrialSimulator simulator)
     {

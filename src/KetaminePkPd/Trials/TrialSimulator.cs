@@ -72,15 +72,9 @@ internal sealed class TrialSimulator
     {
         if (_links is null && _cache?.Unlinked(index) is { } shared) return shared;
         var part = Dissociation(index);
-        var vs = _links is null ? part.Subject : _links.Apply(part.Subject, _design.ArmOf(index), part.CadssPeak);
         int armIndex = _design.ArmOf(index);
-        var antidepressant = vs.CreateAntidepressant(_population.Effects, _design.Drug);
-        // The patient's PK as its dissociation was simulated with (in this call, or kept by the cache): the same subject's PK (a
-        // link changes only effect random effects) under the same regimen is not rebuilt, and gives the same values bit for bit.
-        var pk = part.Pk is { } prepared && vs.Subject == part.Subject.Subject && vs.PkRandomEffects == part.Subject.PkRandomEffects
-            ? prepared : PreparedPk.Create(vs.CreatePkModel(_population.Pk), Regimen(_design.Arms[armIndex], part.Factor));
         var effect = new double[_assessmentIndex.Length];
-        PkPdSimulator.EffectValues(pk, antidepressant, _options, _outputTimesH, _assessmentIndex, effect, tape);
+        var (vs, antidepressant) = CourseEffects(index, part.Subject, part.Values, part.Pk, effect, tape);
         var (baseline, placebo, slow) = ClinicalDraws(index);
         var subject = new SimulatedSubject(index, armIndex, vs.Subject, part.Factor * _design.Arms[armIndex].Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
             part.SystemicClearanceLPerH, part.CentralVolumeL, part.DissociationC50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
@@ -90,23 +84,105 @@ internal sealed class TrialSimulator
         return subject;
     }
 
+    /// <summary>
+    /// The antidepressant course of patient <paramref name="index"/> (sampled as <paramref name="sampled"/>, its dissociation
+    /// <paramref name="part"/>): the effect at each assessment into <paramref name="effect"/>. The one implementation behind
+    /// <see cref="Simulate(int, PropagatorTape?)"/> and the sensitivity analysis's shared parts.
+    /// </summary>
+    /// <param name="index">The patient.</param>
+    /// <param name="sampled">The patient as sampled from this simulator's population.</param>
+    /// <param name="part">The patient's dissociation (its dose multiplier and, for mediation, its peak).</param>
+    /// <param name="prepared">The PK the dissociation was simulated with (null: made here). A link changes only effect random
+    /// effects, so the same subject's PK under the same regimen is not rebuilt, and gives the same values bit for bit.</param>
+    /// <param name="effect">Receives the effect at each assessment of the design.</param>
+    /// <param name="tape">Optional: a worker's tape (see <see cref="Simulate(int, PropagatorTape?)"/>).</param>
+    /// <returns>The subject as the course saw it (the link applied) and its antidepressant model.</returns>
+    internal (VirtualSubject Subject, PlasticityModel Antidepressant) CourseEffects(int index, VirtualSubject sampled, in DissociationValues part,
+        PreparedPk? prepared, double[] effect, PropagatorTape? tape)
+    {
+        int armIndex = _design.ArmOf(index);
+        var vs = _links is null ? sampled : _links.Apply(sampled, armIndex, part.CadssPeak);
+        var antidepressant = vs.CreateAntidepressant(_population.Effects, _design.Drug);
+        var pk = prepared is { } p && vs.Subject == sampled.Subject && vs.PkRandomEffects == sampled.PkRandomEffects
+            ? p : PreparedPk.Create(vs.CreatePkModel(_population.Pk), Regimen(_design.Arms[armIndex], part.Factor));
+        PkPdSimulator.EffectValues(pk, antidepressant, _options, _outputTimesH, _assessmentIndex, effect, tape);
+        return (vs, antidepressant);
+    }
+
     /// <summary>Subject <paramref name="index"/>'s sampled parameters, pharmacokinetics and noise-free dissociation (shared through the cache).</summary>
     public DissociationPart SimulateDissociation(int index)
     {
         var vs = _population.SampleSubject(_seed, index);
-        var arm = _design.Arms[_design.ArmOf(index)];
-        double factor = _doseFactor?.Invoke(index) ?? 1;
-        var regimen = Regimen(arm, factor);
-        var pk = vs.CreatePkModel(_population.Pk);
-        var prepared = PreparedPk.Create(pk, regimen);
-        var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
-        DissociationRun.CheckDriver(pk, dissociation);
-        var d = DissociationRun.Simulate(prepared, dissociation, _options, _outputTimesH, _cadssIndex, exposure: true);
-        var values = new DissociationValues(factor, pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL, d.ParentNgPerMl,
-            d.CmaxNgPerMl, d.Auc0To24NgHPerMl, dissociation.C50NgPerMl, d.Value, d.Peak);
+        var (values, prepared) = DissociationOf(index, vs, DoseFactorOf(index), null);
         _cache?.Store(index, values, prepared);
         return Remember(index, new DissociationPart(vs, values) { Pk = prepared });
     }
+
+    /// <summary>
+    /// The exposure and noise-free dissociation of patient <paramref name="index"/>, sampled as <paramref name="vs"/> with dose
+    /// multiplier <paramref name="factor"/>: the one implementation behind <see cref="SimulateDissociation"/> and the sensitivity
+    /// analysis's shared parts.
+    /// </summary>
+    /// <param name="index">The patient.</param>
+    /// <param name="vs">The patient as sampled from this simulator's population.</param>
+    /// <param name="factor">The patient's dose multiplier (<see cref="DoseFactorOf"/>).</param>
+    /// <param name="shared">The patient's PK prepared for its regimen with its clearance and central volume, when another simulator
+    /// made it from the same PK inputs (the same parameter set, covariates, PK random effects and regimen; see
+    /// <see cref="SharesPkSetting"/>), or null to make it here.</param>
+    /// <returns>The values and the prepared PK they were simulated with.</returns>
+    internal (DissociationValues Values, PreparedPk Pk) DissociationOf(int index, VirtualSubject vs, double factor, SharedPk? shared)
+    {
+        var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
+        PreparedPk prepared;
+        double clearance, volume;
+        if (shared is { } s) (prepared, clearance, volume) = (s.Pk, s.SystemicClearanceLPerH, s.CentralVolumeL);
+        else
+        {
+            var pk = vs.CreatePkModel(_population.Pk);
+            prepared = PreparedPk.Create(pk, Regimen(_design.Arms[_design.ArmOf(index)], factor));
+            DissociationRun.CheckDriver(pk, dissociation);
+            (clearance, volume) = (pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL);
+        }
+        var d = DissociationRun.Simulate(prepared, dissociation, _options, _outputTimesH, _cadssIndex, exposure: true);
+        var values = new DissociationValues(factor, clearance, volume, d.ParentNgPerMl,
+            d.CmaxNgPerMl, d.Auc0To24NgHPerMl, dissociation.C50NgPerMl, d.Value, d.Peak);
+        return (values, prepared);
+    }
+
+    /// <summary>Patient <paramref name="index"/> as sampled from this simulator's population and seed.</summary>
+    internal VirtualSubject Sample(int index) => _population.SampleSubject(_seed, index);
+
+    /// <summary>Patient <paramref name="index"/>'s dose multiplier (1 without a dose spread).</summary>
+    internal double DoseFactorOf(int index) => _doseFactor?.Invoke(index) ?? 1;
+
+    /// <summary>Patient <paramref name="index"/>'s arm.</summary>
+    internal int ArmOf(int index) => _design.ArmOf(index);
+
+    /// <summary>
+    /// True when a patient's PK under this simulator and under <paramref name="other"/> is made from the same inputs wherever the
+    /// patient's covariates, PK random effects and dose multiplier agree: the same PK parameter set, seed, arms (the same objects,
+    /// so the same regimens) and arm sizes.
+    /// </summary>
+    internal bool SharesPkSetting(TrialSimulator other) =>
+        ReferenceEquals(_population.Pk, other._population.Pk) && _seed == other._seed && _design.TotalSubjects == other._design.TotalSubjects
+        && _design.Arms.Length == other._design.Arms.Length && _design.Arms.Select((a, i) => ReferenceEquals(a, other._design.Arms[i])).All(x => x);
+
+    /// <summary>True when, besides the PK (<see cref="SharesPkSetting"/>), the dissociation of a patient is simulated the same way under
+    /// both simulators wherever its dissociation model's random effects agree: the same effect parameter set, drug and output times.</summary>
+    internal bool SharesDissociationSetting(TrialSimulator other) =>
+        SharesPkSetting(other) && ReferenceEquals(_population.Effects, other._population.Effects) && _design.Drug == other._design.Drug
+        && SameBits(_outputTimesH, other._outputTimesH) && _cadssIndex == other._cadssIndex;
+
+    /// <summary>True when, besides the PK (<see cref="SharesPkSetting"/>), the antidepressant course of a patient is simulated the same
+    /// way under both simulators wherever its antidepressant model's random effects agree: both hypotheses link nothing, and the same
+    /// effect parameter set, drug, output times and assessments.</summary>
+    internal bool SharesCourseSetting(TrialSimulator other) =>
+        SharesPkSetting(other) && _links is null && other._links is null && ReferenceEquals(_population.Effects, other._population.Effects)
+        && _design.Drug == other._design.Drug && SameBits(_outputTimesH, other._outputTimesH) && _assessmentIndex.AsSpan().SequenceEqual(other._assessmentIndex);
+
+    /// <summary>Whether two arrays hold the same numbers bit for bit.</summary>
+    internal static bool SameBits(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(a).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(b));
 
     /// <summary>Subject <paramref name="index"/>'s dissociation part, from the cache when another simulator has made it (the
     /// sampled patient drawn again from its stream: the same values), or the one this thread made or read last for the same
