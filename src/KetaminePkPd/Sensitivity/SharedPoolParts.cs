@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Populations;
@@ -176,11 +177,23 @@ internal sealed class SharedPoolParts
     }
 
     /// <summary>A model's instance fields (its own and its base types') as bits, or null when one is of another kind than numbers, text and enums.</summary>
+    /// <remarks>The fields are read by reflection. The linux-x64 tool is Native AOT (trimmed): the two model types the effect sets make
+    /// and their base keep every field's metadata (<see cref="DynamicDependencyAttribute"/> below), and a model of any other type, or a
+    /// type whose fields a trimmed build does not list, counts as changed (null), so a missing field can only stop a part from being
+    /// shared, never share one that differs. CI compares the installed tool's <c>sensitivity --json</c> with the Release build's.</remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields, typeof(SigmoidEmaxModel))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields, typeof(PlasticityModel))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields, typeof(EffectModel))]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The model types read here are kept whole by the DynamicDependency attributes; any other type counts as changed.")]
     private static List<long>? State(object model)
     {
+        if (model is not (SigmoidEmaxModel or PlasticityModel)) return null;
         var bits = new List<long>();
         for (var type = model.GetType(); type is not null && type != typeof(object); type = type.BaseType)
-            foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+        {
+            var fields = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly);
+            if (fields.Length == 0 && type == model.GetType()) return null;
+            foreach (var field in fields)
             {
                 object? value = field.GetValue(model);
                 switch (value)
@@ -194,6 +207,7 @@ internal sealed class SharedPoolParts
                     default: return null;
                 }
             }
+        }
         return bits;
     }
 
