@@ -114,9 +114,11 @@ public class GridIndependenceTests
         return (Close(ps.CmaxNgPerMl, pd.CmaxNgPerMl) && Close(ps.TmaxH, pd.TmaxH)
                 && Close(ms.CmaxNgPerMl, md.CmaxNgPerMl) && Close(ms.TmaxH, md.TmaxH)
                 // The dissociation has acute tolerance (issue 16): at its peak d(effect)/dt is the difference of two large terms (Ce rising,
-                // the tolerance raising C50), so its root, the peak time, is set to about 1e-8 relative (measured up to 1.3e-8) while the
-                // peak value, flat there, agrees to round-off.
-                && Close(es.MaximumValue, ed.MaximumValue) && Close(es.MaximumTimeH, ed.MaximumTimeH, 1e-7)
+                // the tolerance raising C50), so its root, the peak time, is set only to about the square root of the value's round-off
+                // times the peak's time scale, while the peak value, flat there, agrees to round-off. Measured up to 1.3e-8 relative, and
+                // 1.4e-7 (1.9e-8 h, 0.07 ms; values equal to 8e-15) for a parent peak of 5,900 ng/mL at 8 min and the dissociation peak 15 s later (FsCheck replay
+                // (4599769035655521447,4787977606620211689,98), the same on b220aa2 and after issue 22's sixth pass): 1e-6 relative.
+                && Close(es.MaximumValue, ed.MaximumValue) && Close(es.MaximumTimeH, ed.MaximumTimeH, 1e-6)
                 && Math.Abs(aboveS - aboveD) <= 1e-9 * Math.Max(1, aboveD))
             .Label($"parent {ps.CmaxNgPerMl:R}@{ps.TmaxH:R} vs {pd.CmaxNgPerMl:R}@{pd.TmaxH:R}; metabolite {ms.CmaxNgPerMl:R}@{ms.TmaxH:R} vs {md.CmaxNgPerMl:R}@{md.TmaxH:R}; " +
                    $"effect {es.MaximumValue:R}@{es.MaximumTimeH:R} vs {ed.MaximumValue:R}@{ed.MaximumTimeH:R}; above {aboveS:R} vs {aboveD:R}");
