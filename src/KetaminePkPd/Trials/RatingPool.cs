@@ -121,19 +121,9 @@ internal sealed class RatingPool
     public double Effect(int slot, int assessment) => Effects[(long)slot * _columns + _columnOf[assessment]];
 
     /// <summary>Keeps what replicate trials need of <paramref name="s"/> in <paramref name="slot"/>.</summary>
-    public void Store(int slot, SimulatedSubject s)
-    {
-        Arm[slot] = s.Arm;
-        Cadss[slot] = s.CadssAtRatingTime;
-        CadssPeak[slot] = s.CadssPeak;
-        Exposure[slot] = s.ConcentrationAtCadssNgPerMl;
-        Baseline[slot] = s.BaselineMadrs;
-        Placebo[slot] = s.PlaceboMadrs;
-        SlowPlacebo[slot] = s.SlowPlaceboMadrs;
-        long at = (long)slot * _columns;
-        for (int k = 0; k < _columnOf.Length; k++)
-            if (_columnOf[k] >= 0) Effects[at + _columnOf[k]] = s.DrugEffectMadrs[k];
-    }
+    public void Store(int slot, SimulatedSubject s) =>
+        Store(slot, s.Arm, s.CadssAtRatingTime, s.CadssPeak, s.ConcentrationAtCadssNgPerMl,
+            (s.BaselineMadrs, s.PlaceboMadrs, s.SlowPlaceboMadrs), s.DrugEffectMadrs.AsSpan());
 
     /// <summary>Keeps what replicate trials need of a patient simulated in parts (the values <see cref="Store(int, SimulatedSubject)"/>
     /// takes from the <see cref="SimulatedSubject"/> made of the same parts).</summary>
@@ -142,12 +132,16 @@ internal sealed class RatingPool
     /// <param name="dissociation">The patient's exposure and noise-free dissociation.</param>
     /// <param name="clinical">Baseline MADRS, placebo and slow improvement.</param>
     /// <param name="effect">The drug effect at every assessment of the design.</param>
-    public void Store(int slot, int arm, in DissociationValues dissociation, (double Baseline, double Placebo, double SlowPlacebo) clinical, ReadOnlySpan<double> effect)
+    public void Store(int slot, int arm, in DissociationValues dissociation, (double Baseline, double Placebo, double SlowPlacebo) clinical, ReadOnlySpan<double> effect) =>
+        Store(slot, arm, dissociation.CadssAtRatingTime, dissociation.CadssPeak, dissociation.ConcentrationAtCadssNgPerMl, clinical, effect);
+
+    private void Store(int slot, int arm, double cadss, double cadssPeak, double exposure, (double Baseline, double Placebo, double SlowPlacebo) clinical,
+        ReadOnlySpan<double> effect)
     {
         Arm[slot] = arm;
-        Cadss[slot] = dissociation.CadssAtRatingTime;
-        CadssPeak[slot] = dissociation.CadssPeak;
-        Exposure[slot] = dissociation.ConcentrationAtCadssNgPerMl;
+        Cadss[slot] = cadss;
+        CadssPeak[slot] = cadssPeak;
+        Exposure[slot] = exposure;
         (Baseline[slot], Placebo[slot], SlowPlacebo[slot]) = clinical;
         long at = (long)slot * _columns;
         for (int k = 0; k < _columnOf.Length; k++)
