@@ -111,6 +111,18 @@ internal static class MatrixExponential
         ref double rb = ref MemoryMarshal.GetReference(b);
         ref double rc = ref MemoryMarshal.GetReference(c);
         if (a.Length < n * n || b.Length < n * n || c.Length < n * n) throw new ArgumentException("Matrix spans are too short.");
+        // The orders of a 3-compartment model and of its input-augmented matrix (every exact PK step): each entry of C kept in a
+        // register instead of memory, the same products added in the same order as the general loop below, so the same bits.
+        if (n == 3)
+        {
+            Multiply3(ref ra, ref rb, ref rc);
+            return;
+        }
+        if (n == 4 && Vector256.IsHardwareAccelerated)
+        {
+            Multiply4(ref ra, ref rb, ref rc);
+            return;
+        }
         // Row i of C accumulates a_ik x row k of B over k in order; the columns j are independent, so doing four (or two) of them
         // at once in vector registers gives every entry the same products added in the same order: the same bits as one at a time
         // (a multiply and an add, never fused).
@@ -140,6 +152,46 @@ internal static class MatrixExponential
                 }
                 for (; j < n; j++) Unsafe.Add(ref ci, j) += aik * Unsafe.Add(ref bk, j);
             }
+        }
+    }
+
+    /// <summary><see cref="Multiply"/> for n = 3: row i of C starts at 0 and gets a_ik x row k of B added for k = 0, 1, 2, skipping
+    /// a_ik = 0, as the general loop does.</summary>
+    private static void Multiply3(ref double ra, ref double rb, ref double rc)
+    {
+        double b00 = rb, b01 = Unsafe.Add(ref rb, 1), b02 = Unsafe.Add(ref rb, 2);
+        double b10 = Unsafe.Add(ref rb, 3), b11 = Unsafe.Add(ref rb, 4), b12 = Unsafe.Add(ref rb, 5);
+        double b20 = Unsafe.Add(ref rb, 6), b21 = Unsafe.Add(ref rb, 7), b22 = Unsafe.Add(ref rb, 8);
+        for (int i = 0; i < 3; i++)
+        {
+            double c0 = 0, c1 = 0, c2 = 0;
+            double a0 = Unsafe.Add(ref ra, 3 * i), a1 = Unsafe.Add(ref ra, 3 * i + 1), a2 = Unsafe.Add(ref ra, 3 * i + 2);
+            if (a0 != 0) { c0 += a0 * b00; c1 += a0 * b01; c2 += a0 * b02; }
+            if (a1 != 0) { c0 += a1 * b10; c1 += a1 * b11; c2 += a1 * b12; }
+            if (a2 != 0) { c0 += a2 * b20; c1 += a2 * b21; c2 += a2 * b22; }
+            Unsafe.Add(ref rc, 3 * i) = c0;
+            Unsafe.Add(ref rc, 3 * i + 1) = c1;
+            Unsafe.Add(ref rc, 3 * i + 2) = c2;
+        }
+    }
+
+    /// <summary><see cref="Multiply"/> for n = 4 with 256-bit vectors: a row of C in one register, a_ik x row k of B added for k in
+    /// order, skipping a_ik = 0 (a multiply and an add, never fused), as the general loop does.</summary>
+    private static void Multiply4(ref double ra, ref double rb, ref double rc)
+    {
+        var b0 = Vector256.LoadUnsafe(ref rb);
+        var b1 = Vector256.LoadUnsafe(ref rb, 4);
+        var b2 = Vector256.LoadUnsafe(ref rb, 8);
+        var b3 = Vector256.LoadUnsafe(ref rb, 12);
+        for (int i = 0; i < 4; i++)
+        {
+            var ci = Vector256<double>.Zero;
+            double a0 = Unsafe.Add(ref ra, 4 * i), a1 = Unsafe.Add(ref ra, 4 * i + 1), a2 = Unsafe.Add(ref ra, 4 * i + 2), a3 = Unsafe.Add(ref ra, 4 * i + 3);
+            if (a0 != 0) ci = Vector256.Add(ci, Vector256.Multiply(Vector256.Create(a0), b0));
+            if (a1 != 0) ci = Vector256.Add(ci, Vector256.Multiply(Vector256.Create(a1), b1));
+            if (a2 != 0) ci = Vector256.Add(ci, Vector256.Multiply(Vector256.Create(a2), b2));
+            if (a3 != 0) ci = Vector256.Add(ci, Vector256.Multiply(Vector256.Create(a3), b3));
+            ci.StoreUnsafe(ref rc, (nuint)(4 * i));
         }
     }
 
