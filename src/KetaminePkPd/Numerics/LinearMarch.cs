@@ -329,7 +329,10 @@ internal sealed class LinearMarch
 
     private void Output(int k, double t, ReadOnlySpan<double> state, double until)
     {
-        state.CopyTo(OutputStates.AsSpan(k * Width, Width));
+        var row = OutputStates.AsSpan(k * Width, Width);
+        // A PK state is a few numbers: copied entry by entry, without a call to the general block copy.
+        if (Width <= 8) for (int i = 0; i < row.Length; i++) row[i] = state[i];
+        else state.CopyTo(row);
         if (t <= until + TimeEpsH) Points.AddOutput(t, k);
     }
 
