@@ -5,10 +5,13 @@ namespace KetaminePkPd.Numerics;
 /// after the event). Between two consecutive points no event happens, so the solution is smooth there; Cmax is
 /// searched on that basis. Output states are not copied: a point refers to its output row.
 /// </summary>
-internal sealed class EvaluatedPoints(int width, int capacity)
+/// <param name="width">Entries per state.</param>
+/// <param name="capacity">Points expected (outputs and events).</param>
+/// <param name="events">Points expected that are not outputs (their states are stored here; more are made room for).</param>
+internal sealed class EvaluatedPoints(int width, int capacity, int events)
 {
     private readonly List<(double T, int Output, int Event)> _points = new(capacity);
-    private double[] _eventStates = new double[Math.Max(4, capacity / 4) * width];
+    private double[] _eventStates = new double[Math.Max(1, events) * width];
     private int _events;
 
     /// <summary>Empties the points for another march of states of <paramref name="stateWidth"/> entries (the storage is kept).</summary>

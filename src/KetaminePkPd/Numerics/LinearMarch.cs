@@ -118,7 +118,7 @@ internal sealed class LinearMarch
         _captureTimesSource = captureTimes;
         Width = n + _q;
         OutputStates = Sized(OutputStates, outputTimes.Length * Width);
-        if (Points is null) Points = new EvaluatedPoints(Width, outputTimes.Length + 2 * events.Count + 2);
+        if (Points is null) Points = new EvaluatedPoints(Width, outputTimes.Length + events.Count + 2, events.Count + 2);
         else Points.Reset(Width);
         Captured = Sized(Captured, _captureTimes.Length);
         if (_capturedSpare.Length != _captureTimes.Length) _capturedSpare = new double[_captureTimes.Length][];
