@@ -81,12 +81,15 @@ internal static class MatrixExponential
 
         double shift = Math.Exp(-sigma * factor);
         for (int q = 0; q < nn; q++) acc[q] *= shift;
+        // Squared s times, each square written into the other buffer (no copy back), the last one into the result.
         for (int k = 0; k < s; k++)
         {
-            Multiply(acc, acc, n, tmp);
-            tmp.CopyTo(acc);
+            var into = k == s - 1 ? result : tmp;
+            Multiply(acc, acc, n, into);
+            tmp = acc;
+            acc = into;
         }
-        acc.CopyTo(result);
+        if (s == 0) acc.CopyTo(result);
     }
 
     /// <summary>Writes B_j = sum_{i=0..3} M^i / (4j + i)! (only the identity term for j = 4).</summary>
