@@ -42,12 +42,7 @@ internal static class PeakSearch
     public static (double T, double Value) Maximum(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
         Func<double, double[]> ratesAt, double[] eventTimesH, int c, bool massBound = false, bool tail = true)
     {
-        double max = double.NegativeInfinity, tMax = 0;
-        for (int p = 0; p < points.Count; p++)
-        {
-            double v = points.State(p, outStates)[c];
-            if (v > max) { max = v; tMax = points.Time(p); }
-        }
+        var (tMax, max) = points.Maximum(c, outStates);
         Scan? scan = null;   // made for the first interval that needs scanning (none when the criteria settle every interval)
         // The free tail: intervals that start after every event (within the march's TimeEpsH, so the state there is the one after the
         // last event) and have a length; the criterion's structure is built at the first such interval.
