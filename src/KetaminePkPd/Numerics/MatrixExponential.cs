@@ -70,11 +70,13 @@ internal static class MatrixExponential
         Multiply(m2, m1, n, m3);
         Multiply(m2, m2, n, m4);
 
-        // T = B0 + M4 (B1 + M4 (B2 + M4 (B3 + M4 B4))), Bj = sum_{i<4} M^i / (4j + i)!, B4 = I / 16!.
-        Block(4, m1, m2, m3, n, acc);
+        // T = B0 + M4 (B1 + M4 (B2 + M4 (B3 + M4 B4))), Bj = sum_{i<4} M^i / (4j + i)!, B4 = I / 16!. The innermost product M4 B4 is
+        // M4 / 16! entry by entry: the product's sum for entry (i, j) adds m4_ij / 16! to 0 and otherwise only zeros (M4 is finite and
+        // non-negative, never -0, as every product here), so scaling gives the same bits without a matrix product.
+        for (int q = 0; q < nn; q++) tmp[q] = m4[q] * InverseFactorial[16];
         for (int j = 3; j >= 0; j--)
         {
-            Multiply(m4, acc, n, tmp);
+            if (j < 3) Multiply(m4, acc, n, tmp);
             Block(j, m1, m2, m3, n, acc);
             for (int q = 0; q < nn; q++) acc[q] += tmp[q];
         }
@@ -92,16 +94,10 @@ internal static class MatrixExponential
         if (s == 0) acc.CopyTo(result);
     }
 
-    /// <summary>Writes B_j = sum_{i=0..3} M^i / (4j + i)! (only the identity term for j = 4).</summary>
+    /// <summary>Writes B_j = sum_{i=0..3} M^i / (4j + i)!, j in 0..3.</summary>
     private static void Block(int j, ReadOnlySpan<double> m1, ReadOnlySpan<double> m2, ReadOnlySpan<double> m3, int n, Span<double> b)
     {
         int nn = n * n;
-        if (j == 4)
-        {
-            b[..nn].Clear();
-            for (int i = 0; i < n; i++) b[i * n + i] = InverseFactorial[16];
-            return;
-        }
         double c0 = InverseFactorial[4 * j], c1 = InverseFactorial[4 * j + 1], c2 = InverseFactorial[4 * j + 2], c3 = InverseFactorial[4 * j + 3];
         for (int q = 0; q < nn; q++) b[q] = c1 * m1[q] + c2 * m2[q] + c3 * m3[q];
         for (int i = 0; i < n; i++) b[i * n + i] += c0;

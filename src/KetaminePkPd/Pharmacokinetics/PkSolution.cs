@@ -152,10 +152,9 @@ internal sealed class PkSolution
     {
         int observed = metabolite ? _s.Metabolite : _s.Central;
         if (observed < 0) return (0, 0);
-        var propagator = LinearPropagator.Rent(_s.K, _s.M);
         // The rates in one array of this call's (the search reads an interval's rates before asking for the next): no array per interval.
-        var (tmax, amount) = PeakSearch.Maximum(propagator, _s.K, _s.M, _points, _outStates, ratesAt ?? ReusedRates(_s.M), EventTimesH, observed, massBound: true);
-        LinearPropagator.Return(propagator);
+        // A propagator is taken only if an interval is scanned (often none is: the tail criterion settles the peak from the points).
+        var (tmax, amount) = PeakSearch.Maximum(null, _s.K, _s.M, _points, _outStates, ratesAt ?? ReusedRates(_s.M), EventTimesH, observed, massBound: true);
         return (amount * (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL, tmax);
     }
 
