@@ -18,6 +18,7 @@ internal sealed class LinearPropagator
     private double[] _k;
     private readonly Entry[] _cache = new Entry[CacheSize];
     private double[] _next;
+    private double[] _scratch = [];   // Fill's matrices and the exponential's work (8 (n+1)^2 entries once used)
     private int _slot;
     private int _filled;
     private Entry? _last;
@@ -255,11 +256,15 @@ internal sealed class LinearPropagator
         e.H = h;
         e.HasInput = hasInput;
         if (e.Phi.Length != n * n) e.Phi = new double[n * n];
+        // The exponential's input, output and work in this propagator's scratch array (kept across its entries and simulations; every
+        // entry written before it is read), not in zeroed stack space per exponential.
+        int m = n + 1;
+        if (_scratch.Length < 8 * m * m) _scratch = new double[8 * m * m];
         if (!hasInput)
         {
-            Span<double> kh = n * n <= 256 ? stackalloc double[n * n] : new double[n * n];
+            var kh = _scratch.AsSpan(0, n * n);
             for (int q = 0; q < n * n; q++) kh[q] = _k[q] * h;
-            MatrixExponential.ComputeMetzler(kh, n, e.Phi);
+            MatrixExponential.ComputeMetzler(kh, n, e.Phi, _scratch.AsSpan(n * n, 6 * n * n));
             Transpose(e);
             return;
         }
@@ -268,16 +273,15 @@ internal sealed class LinearPropagator
         b.CopyTo(e.B);
         double beta = 0;
         foreach (var x in b) beta += x;
-        int m = n + 1;
-        Span<double> aug = m * m <= 256 ? stackalloc double[m * m] : new double[m * m];
-        Span<double> ex = m * m <= 256 ? stackalloc double[m * m] : new double[m * m];
+        var aug = _scratch.AsSpan(0, m * m);
+        var ex = _scratch.AsSpan(m * m, m * m);
         aug.Clear();
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++) aug[i * m + j] = _k[i * n + j] * h;
             aug[i * m + n] = b[i] / beta * h;
         }
-        MatrixExponential.ComputeMetzler(aug, m, ex);
+        MatrixExponential.ComputeMetzler(aug, m, ex, _scratch.AsSpan(2 * m * m, 6 * m * m));
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++) e.Phi[i * n + j] = ex[i * m + j];

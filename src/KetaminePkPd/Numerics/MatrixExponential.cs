@@ -31,6 +31,15 @@ internal static class MatrixExponential
     public static void ComputeMetzler(ReadOnlySpan<double> a, int n, Span<double> result)
     {
         int nn = n * n;
+        ComputeMetzler(a, n, result, nn <= 128 ? stackalloc double[6 * nn] : new double[6 * nn]);
+    }
+
+    /// <summary><see cref="ComputeMetzler(ReadOnlySpan{double}, int, Span{double})"/> in the caller's scratch space (6 n^2 entries, any
+    /// contents: every entry is written before it is read), for a caller that computes many exponentials.</summary>
+    public static void ComputeMetzler(ReadOnlySpan<double> a, int n, Span<double> result, Span<double> work)
+    {
+        int nn = n * n;
+        if (work.Length < 6 * nn) throw new ArgumentException($"work must hold at least {6 * nn} entries, got {work.Length}.", nameof(work));
         double sigma = 0;
         for (int i = 0; i < n; i++)
         {
@@ -56,7 +65,6 @@ internal static class MatrixExponential
         while (scaled > 0.5) { scaled *= 0.5; s++; }
         double factor = Math.ScaleB(1.0, -s);
 
-        Span<double> work = nn <= 128 ? stackalloc double[6 * nn] : new double[6 * nn];
         var m1 = work[..nn];
         var m2 = work.Slice(nn, nn);
         var m3 = work.Slice(2 * nn, nn);
