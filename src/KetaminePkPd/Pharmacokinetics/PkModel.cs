@@ -154,9 +154,13 @@ public sealed class PkModel
 
     /// <summary>The definition of <paramref name="route"/>.</summary>
     /// <exception cref="ArgumentException">The model does not support the route; the message lists those it does.</exception>
-    public RouteDefinition GetRoute(Route route) =>
-        Routes.FirstOrDefault(r => r.Route == route)
-        ?? throw new ArgumentException($"Model '{Name}' does not support route {route}; it supports {string.Join(", ", _routeKeys)}.", nameof(route));
+    public RouteDefinition GetRoute(Route route)
+    {
+        // A scan without a closure: every simulation looks its routes up.
+        foreach (var r in Routes)
+            if (r.Route == route) return r;
+        throw new ArgumentException($"Model '{Name}' does not support route {route}; it supports {string.Join(", ", _routeKeys)}.", nameof(route));
+    }
 
     /// <summary>A copy with <paramref name="route"/> added, or replacing the definition of the same route.</summary>
     /// <exception cref="ArgumentException">The route targets a compartment the model lacks.</exception>
