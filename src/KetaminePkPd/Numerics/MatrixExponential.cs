@@ -116,6 +116,11 @@ internal static class MatrixExponential
         // (a multiply and an add, never fused).
         int wide = Vector256.IsHardwareAccelerated ? n & ~3 : 0;
         int pair = Vector128.IsHardwareAccelerated ? n & ~1 : 0;
+        if (Vector256.IsHardwareAccelerated && n >= 4 && n <= 15)
+        {
+            MultiplyInRegisters(ref ra, ref rb, ref rc, n);
+            return;
+        }
         for (int i = 0; i < n; i++)
         {
             ref double ci = ref Unsafe.Add(ref rc, i * n);
@@ -140,6 +145,48 @@ internal static class MatrixExponential
                 }
                 for (; j < n; j++) Unsafe.Add(ref ci, j) += aik * Unsafe.Add(ref bk, j);
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Multiply"/> for 4 &lt;= n &lt;= 15 (below 4 its branches cost more than they save): a row of C (at most three
+    /// 4-lane vectors, one 2-lane vector and one scalar) stays in registers while it accumulates over k, instead of a load and a
+    /// store of the row for every k, which chained each k's additions through memory (0.41-0.69x the time for n = 7-11, measured in
+    /// one process). Each entry still starts at zero and adds a_ik b_kj over k in order (zero a_ik skipped), a multiply and then
+    /// an add: the same bits as the loop above.
+    /// </summary>
+    private static void MultiplyInRegisters(ref double ra, ref double rb, ref double rc, int n)
+    {
+        int quads = n >> 2;
+        bool hasPair = (n & 2) != 0;
+        bool hasOne = (n & 1) != 0;
+        int pairAt = quads * 4, oneAt = n - 1;
+        for (int i = 0; i < n; i++)
+        {
+            var c0 = Vector256<double>.Zero;
+            var c1 = Vector256<double>.Zero;
+            var c2 = Vector256<double>.Zero;
+            var c3 = Vector128<double>.Zero;
+            double c4 = 0;
+            ref double ai = ref Unsafe.Add(ref ra, i * n);
+            for (int k = 0; k < n; k++)
+            {
+                double aik = Unsafe.Add(ref ai, k);
+                if (aik == 0) continue;
+                ref double bk = ref Unsafe.Add(ref rb, k * n);
+                var va = Vector256.Create(aik);
+                if (quads > 0) c0 = Vector256.Add(c0, Vector256.Multiply(va, Vector256.LoadUnsafe(ref bk)));
+                if (quads > 1) c1 = Vector256.Add(c1, Vector256.Multiply(va, Vector256.LoadUnsafe(ref bk, 4)));
+                if (quads > 2) c2 = Vector256.Add(c2, Vector256.Multiply(va, Vector256.LoadUnsafe(ref bk, 8)));
+                if (hasPair) c3 = Vector128.Add(c3, Vector128.Multiply(Vector128.Create(aik), Vector128.LoadUnsafe(ref bk, (nuint)pairAt)));
+                if (hasOne) c4 += aik * Unsafe.Add(ref bk, oneAt);
+            }
+            ref double ci = ref Unsafe.Add(ref rc, i * n);
+            if (quads > 0) c0.StoreUnsafe(ref ci);
+            if (quads > 1) c1.StoreUnsafe(ref ci, 4);
+            if (quads > 2) c2.StoreUnsafe(ref ci, 8);
+            if (hasPair) c3.StoreUnsafe(ref ci, (nuint)pairAt);
+            if (hasOne) Unsafe.Add(ref ci, oneAt) = c4;
         }
     }
 
