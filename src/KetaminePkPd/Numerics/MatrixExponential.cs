@@ -27,8 +27,9 @@ internal static class MatrixExponential
     /// <param name="a">The matrix (n * n), off-diagonal entries &gt;= 0.</param>
     /// <param name="n">Order, &gt;= 1.</param>
     /// <param name="result">Receives exp(a) (n * n); must not overlap <paramref name="a"/>.</param>
+    /// <returns>The scaling exponent s: the result is the polynomial's value squared s times.</returns>
     /// <exception cref="ArgumentException">A negative off-diagonal entry or a non-finite entry.</exception>
-    public static void ComputeMetzler(ReadOnlySpan<double> a, int n, Span<double> result)
+    public static int ComputeMetzler(ReadOnlySpan<double> a, int n, Span<double> result)
     {
         int nn = n * n;
         double sigma = 0;
@@ -87,6 +88,7 @@ internal static class MatrixExponential
             tmp.CopyTo(acc);
         }
         acc.CopyTo(result);
+        return s;
     }
 
     /// <summary>Writes B_j = sum_{i=0..3} M^i / (4j + i)! (only the identity term for j = 4).</summary>

@@ -54,6 +54,34 @@ public sealed class PerPatientReuseTests
             Assert.Equal(BitConverter.DoubleToInt64Bits(expected[q]), BitConverter.DoubleToInt64Bits(c[q]));
     }
 
+    [Fact]
+    public void Propagator_StepOfTwiceACachedOne_SameBitsAsItsOwnExponential()
+    {
+        // A step of exactly twice a cached input-free one is that entry's Phi squared (LinearPropagator.HalfStep): it must be what
+        // the step's own matrix exponential gives, for stiff and mild K, orders 1-12, and steps whose scaling exponent is 0 or more.
+        var random = new Random(2207);
+        int squared = 0;
+        for (int trial = 0; trial < 600; trial++)
+        {
+            int n = 1 + trial % 12;
+            var k = new double[n * n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                    k[i * n + j] = i == j ? -Math.Pow(10, random.Next(-3, 4)) * (1 + random.NextDouble())
+                        : random.NextDouble() < 0.4 ? 0 : random.NextDouble() * Math.Pow(10, random.Next(-3, 3));
+            double h = Math.Pow(2, random.Next(-12, 8)) * (0.5 + random.NextDouble());
+            var cached = new LinearPropagator(k, n);
+            var half = cached.Prepare([], false, h);
+            var twice = cached.Prepare([], false, 2 * h);
+            var own = new LinearPropagator(k, n).Prepare([], false, 2 * h);
+            Assert.Equal(own.Phi.Select(BitConverter.DoubleToInt64Bits), twice.Phi.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(own.PhiT.Select(BitConverter.DoubleToInt64Bits), twice.PhiT.Select(BitConverter.DoubleToInt64Bits));
+            if (half.Scaling >= 1) { Assert.Equal(1, cached.Exponentials); squared++; }
+            else Assert.Equal(2, cached.Exponentials);
+        }
+        Assert.InRange(squared, 200, 600);   // the shortcut was taken in most cases, so the comparison above tested it
+    }
+
     private static PkPdModel NimhModel(double weightKg) => new(PkParameterSet.Domino.CreateModel(new Subject { WeightKg = weightKg, AgeYears = 45 }),
         [EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine), EffectParameterSet.Default.Antidepressant(Drug.RacemicKetamine)]);
 
