@@ -82,6 +82,66 @@ public sealed class PerPatientReuseTests
         Assert.InRange(squared, 200, 600);   // the shortcut was taken in most cases, so the comparison above tested it
     }
 
+    /// <summary>A filter block with given A and B whose drives are the linear state itself (r = n).</summary>
+    private sealed class TestFilter(double[] a, double[] b, int q, int r) : FilterBlock
+    {
+        public override int States => q;
+        public override int Drives => r;
+        public override ReadOnlySpan<double> A => a;
+        public override ReadOnlySpan<double> B => b;
+        public override void Initial(Span<double> p) => p.Clear();
+        public override void Drive(ReadOnlySpan<double> x, Span<double> u) => x[..r].CopyTo(u);
+        public override void DriveRate(ReadOnlySpan<double> x, ReadOnlySpan<double> dx, Span<double> du) => dx[..r].CopyTo(du);
+    }
+
+    [Fact]
+    public void FilterStep_NodesFromSquaresAndTheIdentity_SameBitsAsEachNodesOwnExponential()
+    {
+        // FilterPropagator builds a step's node exponentials exp(A (1 - c_g) h) partly by squaring and takes exp(A 0) as the
+        // identity: the step must equal, bit for bit, the same sums over each node's own matrix exponential.
+        var random = new Random(2208);
+        double[] weights = [7.0 / 90, 32.0 / 90, 12.0 / 90, 32.0 / 90, 7.0 / 90];
+        for (int trial = 0; trial < 400; trial++)
+        {
+            int q = 1 + trial % 6, r = 1 + trial % 3;
+            var a = new double[q * q];
+            for (int i = 0; i < q; i++)
+                for (int j = 0; j < q; j++)
+                    a[i * q + j] = i == j ? -Math.Pow(10, random.Next(-3, 3)) * (1 + random.NextDouble())
+                        : random.NextDouble() < 0.4 ? 0 : random.NextDouble() * Math.Pow(10, random.Next(-2, 2));
+            var b = Enumerable.Range(0, q * r).Select(_ => random.NextDouble() < 0.3 ? 0 : random.NextDouble() * 3).ToArray();
+            double h = Math.Pow(2, random.Next(-8, 8)) * (0.5 + random.NextDouble());
+            var nodes = Enumerable.Range(0, 5 * r).Select(_ => random.NextDouble() * 10).ToArray();   // n = r: x at the five nodes
+            var p0 = Enumerable.Range(0, q).Select(_ => random.NextDouble()).ToArray();
+
+            var stepped = (double[])p0.Clone();
+            new FilterPropagator(new TestFilter(a, b, q, r)).Step(stepped, nodes, r, h);
+
+            var expected = new double[q];
+            var exps = new double[5][];
+            for (int g = 0; g < 5; g++)
+            {
+                double t = (1 - FilterPropagator.Nodes[g]) * h;
+                exps[g] = new double[q * q];
+                MatrixExponential.ComputeMetzler(a.Select(v => v * t).ToArray(), q, exps[g]);
+            }
+            for (int i = 0; i < q; i++)
+            {
+                double sum = 0;
+                for (int j = 0; j < q; j++) sum += exps[0][i * q + j] * p0[j];
+                for (int g = 0; g < 5; g++)
+                    for (int j = 0; j < r; j++)
+                    {
+                        double bs = 0;
+                        for (int k = 0; k < q; k++) bs += exps[g][i * q + k] * b[k * r + j];
+                        sum += h * weights[g] * bs * nodes[g * r + j];
+                    }
+                expected[i] = sum;
+            }
+            Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), stepped.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
     private static PkPdModel NimhModel(double weightKg) => new(PkParameterSet.Domino.CreateModel(new Subject { WeightKg = weightKg, AgeYears = 45 }),
         [EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine), EffectParameterSet.Default.Antidepressant(Drug.RacemicKetamine)]);
 
