@@ -123,6 +123,11 @@ internal static class MatrixExponential
             MultiplyInRegisters(ref ra, ref rb, ref rc, n);
             return;
         }
+        if (n == 3 && IsFinite3(b))
+        {
+            Multiply3(a, b, c);
+            return;
+        }
         for (int i = 0; i < n; i++)
         {
             ref double ci = ref Unsafe.Add(ref rc, i * n);
@@ -189,6 +194,32 @@ internal static class MatrixExponential
             if (quads > 2) c2.StoreUnsafe(ref ci, 8);
             if (hasPair) c3.StoreUnsafe(ref ci, (nuint)pairAt);
             if (hasOne) Unsafe.Add(ref ci, oneAt) = c4;
+        }
+    }
+
+    private static bool IsFinite3(ReadOnlySpan<double> b)
+    {
+        for (int q = 0; q < 9; q++)
+            if (!double.IsFinite(b[q])) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="Multiply"/> for n = 3, unrolled: each entry 0 + a_i0 b_0j + a_i1 b_1j + a_i2 b_2j in that order, without the loop's
+    /// skip of a zero a_ik: with b finite, a skipped term is a signed zero, and adding a signed zero to a sum that started at +0
+    /// leaves its bits unchanged (a sum that starts at +0 is never -0), so the result is the loop's bit for bit.
+    /// </summary>
+    private static void Multiply3(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c)
+    {
+        double b00 = b[0], b01 = b[1], b02 = b[2], b10 = b[3], b11 = b[4], b12 = b[5], b20 = b[6], b21 = b[7], b22 = b[8];
+        for (int i = 0; i < 9; i += 3)
+        {
+            double a0 = a[i], a1 = a[i + 1], a2 = a[i + 2];
+            double c0 = 0, c1 = 0, c2 = 0;
+            c0 += a0 * b00; c1 += a0 * b01; c2 += a0 * b02;
+            c0 += a1 * b10; c1 += a1 * b11; c2 += a1 * b12;
+            c0 += a2 * b20; c1 += a2 * b21; c2 += a2 * b22;
+            c[i] = c0; c[i + 1] = c1; c[i + 2] = c2;
         }
     }
 
