@@ -82,6 +82,72 @@ public sealed class PerPatientReuseTests
         Assert.InRange(squared, 200, 600);   // the shortcut was taken in most cases, so the comparison above tested it
     }
 
+    /// <summary>The matrix exponential's algorithm written plainly, one entry at a time (MatrixExponential's remarks): uniformise,
+    /// scale by 2^-s until the norm is at most 1/2, degree-16 Taylor by Paterson-Stockmeyer, exp(-sigma 2^-s), square s times.</summary>
+    private static double[] PlainExponential(double[] a, int n)
+    {
+        int nn = n * n;
+        double sigma = 0;
+        for (int i = 0; i < n; i++) sigma = Math.Max(sigma, Math.Abs(a[i * n + i]));
+        double norm = 0;
+        for (int j = 0; j < n; j++)
+        {
+            double col = sigma;
+            for (int i = 0; i < n; i++) col += a[i * n + j];
+            norm = Math.Max(norm, col);
+        }
+        int s = 0;
+        double scaled = Math.Max(norm, sigma);
+        while (scaled > 0.5) { scaled *= 0.5; s++; }
+        double factor = Math.ScaleB(1.0, -s);
+        var m1 = new double[nn];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) m1[i * n + j] = (a[i * n + j] + (i == j ? sigma : 0)) * factor;
+        var m2 = ScalarProduct(m1, m1, n);
+        var m3 = ScalarProduct(m2, m1, n);
+        var m4 = ScalarProduct(m2, m2, n);
+        double InverseFactorial(int k) { double f = 1; for (int i = 1; i <= k; i++) f /= i; return f; }
+        double[] Block(int j)
+        {
+            var b = new double[nn];
+            if (j == 4) { for (int i = 0; i < n; i++) b[i * n + i] = InverseFactorial(16); return b; }
+            for (int q = 0; q < nn; q++) b[q] = InverseFactorial(4 * j + 1) * m1[q] + InverseFactorial(4 * j + 2) * m2[q] + InverseFactorial(4 * j + 3) * m3[q];
+            for (int i = 0; i < n; i++) b[i * n + i] += InverseFactorial(4 * j);
+            return b;
+        }
+        var acc = Block(4);
+        for (int j = 3; j >= 0; j--)
+        {
+            var tmp = ScalarProduct(m4, acc, n);
+            acc = Block(j);
+            for (int q = 0; q < nn; q++) acc[q] += tmp[q];
+        }
+        double shift = Math.Exp(-sigma * factor);
+        for (int q = 0; q < nn; q++) acc[q] *= shift;
+        for (int k = 0; k < s; k++) acc = ScalarProduct(acc, acc, n);
+        return acc;
+    }
+
+    [Fact]
+    public void ComputeMetzler_SameBitsAsThePlainAlgorithm()
+    {
+        // The vectorised blocks, the two-buffer squaring and the products in registers must not change a bit.
+        var random = new Random(2209);
+        for (int trial = 0; trial < 400; trial++)
+        {
+            int n = 1 + trial % 16;
+            var a = new double[n * n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                    a[i * n + j] = i == j ? -Math.Pow(10, random.Next(-4, 4)) * (1 + random.NextDouble())
+                        : random.NextDouble() < 0.4 ? 0 : random.NextDouble() * Math.Pow(10, random.Next(-3, 3));
+            var result = new double[n * n];
+            int s = MatrixExponential.ComputeMetzler(a, n, result);
+            Assert.InRange(s, 0, 60);
+            Assert.Equal(PlainExponential(a, n).Select(BitConverter.DoubleToInt64Bits), result.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
     /// <summary>A filter block with given A and B whose drives are the linear state itself (r = n).</summary>
     private sealed class TestFilter(double[] a, double[] b, int q, int r) : FilterBlock
     {
