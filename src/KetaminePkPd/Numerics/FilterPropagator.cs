@@ -20,7 +20,7 @@ internal sealed class FilterPropagator
     private int _q, _r;
     private readonly Entry?[] _cache = new Entry?[CacheSize];
     private int _slot;
-    private double[] _u, _next, _scaled, _nodeExp;
+    private double[] _u, _next, _scaled, _nodeExp, _quarter, _half, _identity;
 
     [ThreadStatic] private static FilterPropagator? _spare;
 
@@ -42,6 +42,16 @@ internal sealed class FilterPropagator
         _next = new double[_q];
         _scaled = new double[_q * _q];
         _nodeExp = new double[_q * _q];
+        _quarter = new double[_q * _q];
+        _half = new double[_q * _q];
+        _identity = Identity(_q);
+    }
+
+    private static double[] Identity(int q)
+    {
+        var identity = new double[q * q];
+        for (int i = 0; i < q; i++) identity[i * q + i] = 1;
+        return identity;
     }
 
     /// <summary>A propagator for <paramref name="block"/> with an empty cache: this thread's spare one or a new one; give it back
@@ -60,6 +70,9 @@ internal sealed class FilterPropagator
             p._next = new double[p._q];
             p._scaled = new double[p._q * p._q];
             p._nodeExp = new double[p._q * p._q];
+            p._quarter = new double[p._q * p._q];
+            p._half = new double[p._q * p._q];
+            p._identity = Identity(p._q);
         }
         foreach (var c in p._cache)
             if (c is not null) c.H = double.NaN;
@@ -108,16 +121,17 @@ internal sealed class FilterPropagator
         if (entry.W.Length != Nodes.Length * q * r) entry.W = new double[Nodes.Length * q * r];
         var e = entry.E;
         var w = entry.W;
-        Exp(a, q, h, e);
+        // The nodes' exponentials exp(A (1 - c_g) h), from the shortest: h/4 and 3h/4 computed, h/2 and h as the square of the
+        // one half as long when its scaling exponent is at least 1 (bit for bit the exponential itself: see
+        // LinearPropagator.HalfStep), and the last node's exp(A 0) the identity (what the exponential of a zero matrix gives
+        // exactly: no scaling, every power zero, exp(-0) = 1).
+        int quarterScaling = Exp(a, q, (1 - Nodes[3]) * h, _quarter);
+        int halfScaling = ExpOrSquare(a, q, (1 - Nodes[2]) * h, _quarter, quarterScaling, _half);
+        ExpOrSquare(a, q, (1 - Nodes[0]) * h, _half, halfScaling, e);
+        Exp(a, q, (1 - Nodes[1]) * h, _nodeExp);
         for (int g = 0; g < Nodes.Length; g++)
         {
-            // The first node's exp(A h) is the step's own: computed once.
-            double[] eg = e;
-            if (g > 0)
-            {
-                Exp(a, q, (1 - Nodes[g]) * h, _nodeExp);
-                eg = _nodeExp;
-            }
+            double[] eg = g switch { 0 => e, 1 => _nodeExp, 2 => _half, 3 => _quarter, _ => _identity };
             for (int i = 0; i < q; i++)
                 for (int j = 0; j < r; j++)
                 {
@@ -129,10 +143,19 @@ internal sealed class FilterPropagator
         entry.H = h;
     }
 
-    private void Exp(ReadOnlySpan<double> a, int q, double t, double[] result)
+    private int Exp(ReadOnlySpan<double> a, int q, double t, double[] result)
     {
         var m = _scaled;
         for (int i = 0; i < m.Length; i++) m[i] = a[i] * t;
-        MatrixExponential.ComputeMetzler(m, q, result);
+        return MatrixExponential.ComputeMetzler(m, q, result);
+    }
+
+    /// <summary>exp(A t) into <paramref name="result"/>, as the square of <paramref name="half"/> = exp(A t/2) when its scaling
+    /// exponent is at least 1; returns the scaling exponent of the result.</summary>
+    private int ExpOrSquare(ReadOnlySpan<double> a, int q, double t, double[] half, int halfScaling, double[] result)
+    {
+        if (halfScaling < 1) return Exp(a, q, t, result);
+        MatrixExponential.Multiply(half, half, q, result);
+        return halfScaling + 1;
     }
 }

@@ -78,6 +78,7 @@ internal sealed class LinearPropagator
         public double[] Phi = [];
         public double[] PhiT = [];   // Phi transposed, for Propagate
         public double[] Gb = [];
+        public int Scaling = -1;     // the scaling exponent of Phi's own exponential; -1 if composed or with input
     }
 
     /// <param name="k">K, n x n row-major (not copied; must not change).</param>
@@ -199,6 +200,7 @@ internal sealed class LinearPropagator
         var e = NewEntry();
         e.H = first.H + second.H;
         e.HasInput = first.HasInput;
+        e.Scaling = -1;
         if (e.Phi.Length != n * n) e.Phi = new double[n * n];
         MatrixExponential.Multiply(second.Phi, first.Phi, n, e.Phi);
         if (first.HasInput)
@@ -242,9 +244,44 @@ internal sealed class LinearPropagator
     {
         if (Find(b, hasInput, h) is { } hit) return hit;
         var e = NewEntry();
+        if (!hasInput && HalfStep(h) is { } half)
+        {
+            Square(half, e);
+            return Store(e);
+        }
         Fill(e, b, hasInput, h);
         Exponentials++;
         return Store(e);
+    }
+
+    /// <summary>
+    /// A cached input-free exponential of exactly h/2 whose scaling exponent is at least 1, or null. Its square is bit for bit
+    /// what <see cref="MatrixExponential.ComputeMetzler"/> returns for h: K h is exactly 2 K (h/2) entry by entry (a power of two
+    /// commutes with rounding), so sigma and the norm double exactly, the scaling takes one more halving (the norm of K h/2 was
+    /// above 1/2 if its exponent is at least 1), and the scaled matrix, the Taylor polynomial and exp(-sigma 2^-s) are the same
+    /// numbers; the exponential of h is then that of h/2 squared once more by the same product. (The march's 2-day and 4-day
+    /// steps between the day-3 and day-7 ratings are such a pair.)
+    /// </summary>
+    private Entry? HalfStep(double h)
+    {
+        for (int i = 0; i < _filled; i++)
+        {
+            var c = _cache[i];
+            if (!c.HasInput && c.Scaling >= 1 && c.H * 2 == h) return c;
+        }
+        return null;
+    }
+
+    /// <summary>Fills <paramref name="e"/> with the input-free propagator of twice <paramref name="half"/>'s step: its Phi squared.</summary>
+    private void Square(Entry half, Entry e)
+    {
+        int n = _n;
+        e.H = 2 * half.H;
+        e.HasInput = false;
+        e.Scaling = half.Scaling + 1;
+        if (e.Phi.Length != n * n) e.Phi = new double[n * n];
+        MatrixExponential.Multiply(half.Phi, half.Phi, n, e.Phi);
+        Transpose(e);
     }
 
     private static bool Matches(Entry c, ReadOnlySpan<double> b, bool hasInput, double h, double tol) =>
@@ -264,10 +301,11 @@ internal sealed class LinearPropagator
         {
             var kh = _scratch.AsSpan(0, n * n);
             for (int q = 0; q < n * n; q++) kh[q] = _k[q] * h;
-            MatrixExponential.ComputeMetzler(kh, n, e.Phi, _scratch.AsSpan(n * n, 6 * n * n));
+            e.Scaling = MatrixExponential.ComputeMetzler(kh, n, e.Phi, _scratch.AsSpan(n * n, 6 * n * n));
             Transpose(e);
             return;
         }
+        e.Scaling = -1;
         if (e.B.Length != n) e.B = new double[n];
         if (e.Gb.Length != n) e.Gb = new double[n];
         b.CopyTo(e.B);
