@@ -256,7 +256,7 @@ internal sealed class LinearPropagator
 
     /// <summary>
     /// A cached input-free exponential of exactly h/2 whose scaling exponent is at least 1, or null. Its square is bit for bit
-    /// what <see cref="MatrixExponential.ComputeMetzler"/> returns for h: K h is exactly 2 K (h/2) entry by entry (a power of two
+    /// what <see cref="MatrixExponential.ComputeMetzler(ReadOnlySpan{double}, int, Span{double})"/> returns for h: K h is exactly 2 K (h/2) entry by entry (a power of two
     /// commutes with rounding), so sigma and the norm double exactly, the scaling takes one more halving (the norm of K h/2 was
     /// above 1/2 if its exponent is at least 1), and the scaled matrix, the Taylor polynomial and exp(-sigma 2^-s) are the same
     /// numbers; the exponential of h is then that of h/2 squared once more by the same product. (The march's 2-day and 4-day
