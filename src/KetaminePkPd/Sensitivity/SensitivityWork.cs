@@ -39,6 +39,7 @@ internal sealed class SensitivityWork : SteppedWork<SensitivityResult>
     private TrialSimulator? _baseSimulator;
     private SharedPoolParts? _shared;
     private SharedPoolParts.Sharing? _sharing;
+    private SharedReplicateDraws[]? _draws;
 
     /// <summary>Plans the shard's work; no patient is simulated until the first step.</summary>
     /// <exception cref="ArgumentException">As <see cref="SensitivityAnalysis.Run"/>.</exception>
@@ -124,7 +125,9 @@ internal sealed class SensitivityWork : SteppedWork<SensitivityResult>
         int o = _observation;
         int from = _next, to = (int)Math.Min(_settings.Replicates, (long)from + maxUnits);
         var batch = new ReplicateBatch(_cellSimulator!, _subjects!, _settings.Seed, observed[o].N, _timeIndex[o], o, observed.Length);
-        _buffers = ReplicateTrials.Run(batch, from, to, _settings.Parallel, _r, null, _buffers, null);
+        _draws ??= SharedDraws();
+        if (_draws.Length > 0 && _draws[o].Fits(batch)) _draws[o].Run(batch, from, to, _settings.Parallel, _r);
+        else _buffers = ReplicateTrials.Run(batch, from, to, _settings.Parallel, _r, null, _buffers, null);
         _completed += to - from;
         _next = to;
         if (_next < _settings.Replicates) return;
@@ -149,7 +152,16 @@ internal sealed class SensitivityWork : SteppedWork<SensitivityResult>
             _pool = _subjects = null;
             _poolSimulator = _cellSimulator = null;
             _sharing = null;
-            if (_group == _groups.Count) _shared = null;
+            if (_group == _groups.Count) (_shared, _draws) = (null, null);
         }
+    }
+
+    /// <summary>The enrolments and rating draws every setting of the shard shares, one per observation (none when they would
+    /// exceed <see cref="SharedReplicateDraws.MaxDraws"/>: each setting then makes its own).</summary>
+    private SharedReplicateDraws[] SharedDraws()
+    {
+        var observed = _settings.Observed;
+        if ((long)_settings.Replicates * observed.Sum(o => o.N) > SharedReplicateDraws.MaxDraws) return [];
+        return [.. observed.Select((o, j) => new SharedReplicateDraws(_settings.Seed, _settings.PoolSize, o.N, _timeIndex[j], j, observed.Length, _settings.Replicates))];
     }
 }

@@ -253,20 +253,46 @@ internal sealed class TrialSimulator
     /// </summary>
     public double RatePercentChange(RatingPool pool, int slot, int assessment, long stream, out double cadssRated)
     {
-        var clinical = _design.Clinical;
-        var random = new SubjectRandom(_seed, pool.IndexOf(slot), stream);
-        cadssRated = Math.Clamp(pool.Cadss[slot] + clinical.CadssNoiseSd * random.NextStandardNormal(), 0, RatingScales.CadssMaximum);
+        var (cadssNoise, ratingNoise) = RatingDraws(_seed, pool.IndexOf(slot), stream, assessment);
+        return RatedPercentChange(pool, slot, assessment, cadssNoise, ratingNoise, out cadssRated);
+    }
+
+    /// <summary>
+    /// The standard-normal draws <see cref="RatePercentChange"/> rates patient <paramref name="index"/> with under stream
+    /// <paramref name="stream"/>: the CADSS noise (the stream's first draw) and the depression rating noise at assessment
+    /// <paramref name="assessment"/> (the draws of the rated peak and of the earlier assessments skipped, as <see cref="Rate"/>
+    /// makes them). They depend on the seed, patient, stream and assessment only, not on the design or hypothesis, so settings
+    /// that rate the same patients with the same streams can draw them once.
+    /// </summary>
+    public static (double CadssNoise, double RatingNoise) RatingDraws(ulong seed, int index, long stream, int assessment)
+    {
+        var random = new SubjectRandom(seed, index, stream);
+        double cadssNoise = random.NextStandardNormal();
         random.SkipStandardNormal();   // the rated peak
+        for (int i = 0; i < assessment; i++) random.SkipStandardNormal();
+        return (cadssNoise, random.NextStandardNormal());
+    }
+
+    /// <summary>The seed whose streams this simulator rates with (<see cref="RatingDraws"/>).</summary>
+    public ulong Seed => _seed;
+
+    /// <summary>
+    /// <see cref="RatePercentChange"/>'s arithmetic on the draws <see cref="RatingDraws"/> gives for the patient in
+    /// <paramref name="slot"/>: the rated CADSS and the % change at assessment <paramref name="assessment"/>.
+    /// </summary>
+    public double RatedPercentChange(RatingPool pool, int slot, int assessment, double cadssNoise, double ratingNoise, out double cadssRated)
+    {
+        var clinical = _design.Clinical;
+        cadssRated = Math.Clamp(pool.Cadss[slot] + clinical.CadssNoiseSd * cadssNoise, 0, RatingScales.CadssMaximum);
         bool noticed = _hypothesis.ExpectancyBoostMadrs > 0 && pool.CadssPeak[slot] > _hypothesis.ExpectancyThresholdCadss;
         double placebo = pool.Placebo[slot] + (noticed ? _hypothesis.ExpectancyBoostMadrs : 0) + (_activeControl[pool.Arm[slot]] ? clinical.ActiveControlMadrs : 0);
         var scale = _design.Scale;
         double perPoint = scale.PerMadrsPoint(), max = scale.Maximum();
         double baselineMadrs = pool.Baseline[slot];
         double baseline = baselineMadrs * perPoint;
-        for (int i = 0; i < assessment; i++) random.SkipStandardNormal();
         double madrs = baselineMadrs - placebo * _placeboCourse[assessment] - pool.SlowPlacebo[slot] * _slowOnset[assessment]
             + pool.Effect(slot, assessment)
-            + clinical.RatingNoiseSd * random.NextStandardNormal();
+            + clinical.RatingNoiseSd * ratingNoise;
         double score = Math.Clamp(madrs * perPoint, 0, max);
         double change = score - baseline;
         return 100 * change / baseline;
