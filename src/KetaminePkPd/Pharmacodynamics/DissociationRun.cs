@@ -29,11 +29,15 @@ internal static class DissociationRun
     /// <param name="outputTimesH">Output times, h (sorted, from 0).</param>
     /// <param name="at">The output whose concentration and effect are kept.</param>
     /// <param name="exposure">Also the parent's Cmax and AUC0-24 (a peak search of its own).</param>
-    public static Outcome Simulate(PreparedPk prepared, EffectModel effect, SimulationOptions options, double[] outputTimesH, int at, bool exposure)
+    /// <param name="tape">Optional (a worker's): replays the propagators of the march of the same PK and an effect with the same linear
+    /// part (another dissociation's spread of C50 or EMAX) simulated just before on the same thread (<see cref="PropagatorTape"/>);
+    /// the values are the same with or without it.</param>
+    public static Outcome Simulate(PreparedPk prepared, EffectModel effect, SimulationOptions options, double[] outputTimesH, int at, bool exposure,
+        PropagatorTape? tape = null)
     {
         var sys = prepared.System;
         var pd = new PkPdSystem([effect], sys);
-        var march = PkPdSimulator.March(pd, prepared, outputTimesH, options, rent: true);
+        var march = PkPdSimulator.March(pd, prepared, outputTimesH, options, tape, rent: true);
         var solution = new PkSolution(sys, prepared.Inputs, march);
         int width = march.Width;
         var states = march.OutputStates;

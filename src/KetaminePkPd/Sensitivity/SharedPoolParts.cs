@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Populations;
 using KetaminePkPd.Trials;
@@ -66,7 +67,14 @@ internal sealed class SharedPoolParts
     /// Simulates patient <paramref name="index"/> under <paramref name="sharing"/>'s setting into <paramref name="pool"/>, taking
     /// from the base the parts whose inputs are the same.
     /// </summary>
-    public void Simulate(Sharing sharing, int index, RatingPool pool)
+    /// <param name="sharing">The setting's pool simulator and what it shares.</param>
+    /// <param name="index">The patient.</param>
+    /// <param name="pool">Receives the patient.</param>
+    /// <param name="tapes">Optional (a worker's): the tapes of the patient's marches simulated just before on the same thread. A
+    /// dissociation or course the base or another setting marched just before through the same linear part (the same PK, K and
+    /// output times: a spread of C50_D or EMAX_D, of EC50_A, SCALE_A or KDEC) replays its propagators; the values are the same
+    /// with or without them.</param>
+    public void Simulate(Sharing sharing, int index, RatingPool pool, Tapes? tapes = null)
     {
         var level = sharing.Level;
         var effect = new double[_assessments];
@@ -86,21 +94,21 @@ internal sealed class SharedPoolParts
         PreparedPk? prepared = null;
         if (pk)
         {
-            EnsureBase(index);
+            EnsureBase(index, tapes);
             prepared = _pk?[index];
         }
         if (dissociation) values = _values[index];
         else
         {
             var shared = prepared is { } p ? new SharedPk(p, _values[index].SystemicClearanceLPerH, _values[index].CentralVolumeL) : (SharedPk?)null;
-            (values, prepared) = level.DissociationOf(index, vs, factor, shared);
+            (values, prepared) = level.DissociationOf(index, vs, factor, shared, tapes?.Dissociation);
         }
         if (course)
         {
-            EnsureBaseCourse(index);
+            EnsureBaseCourse(index, tapes);
             _effects.AsSpan((int)((long)index * _assessments), _assessments).CopyTo(effect);
         }
-        else level.CourseEffects(index, vs, values, prepared, effect, null);
+        else level.CourseEffects(index, vs, values, prepared, effect, tapes?.Course);
         if (!Finite(values, effect))
         {
             // What the whole simulation rejects (non-finite values): let it throw as it does.
@@ -112,23 +120,23 @@ internal sealed class SharedPoolParts
     }
 
     /// <summary>Makes patient <paramref name="index"/>'s base dissociation (and keeps its prepared PK) unless made already.</summary>
-    private void EnsureBase(int index)
+    private void EnsureBase(int index, Tapes? tapes)
     {
         if (_hasValues[index]) return;
-        var (values, prepared) = _base.DissociationOf(index, _base.Sample(index), _base.DoseFactorOf(index), null);
+        var (values, prepared) = _base.DissociationOf(index, _base.Sample(index), _base.DoseFactorOf(index), null, tapes?.Dissociation);
         _values[index] = values;
         if (_pk is not null) _pk[index] = prepared;
         _hasValues[index] = true;
     }
 
     /// <summary>Makes patient <paramref name="index"/>'s base course unless made already.</summary>
-    private void EnsureBaseCourse(int index)
+    private void EnsureBaseCourse(int index, Tapes? tapes)
     {
         if (_hasCourse[index]) return;
-        EnsureBase(index);
+        EnsureBase(index, tapes);
         var effect = new double[_assessments];
         var prepared = _pk?[index];
-        _base.CourseEffects(index, _base.Sample(index), _values[index], prepared, effect, null);
+        _base.CourseEffects(index, _base.Sample(index), _values[index], prepared, effect, tapes?.Course);
         effect.CopyTo(_effects.AsSpan((int)((long)index * _assessments), _assessments));
         _hasCourse[index] = true;
     }
@@ -209,6 +217,18 @@ internal sealed class SharedPoolParts
             }
         }
         return bits;
+    }
+
+    /// <summary>A worker's propagator tapes: one for the dissociation's march, one for the antidepressant course's (their linear parts
+    /// differ, so one tape would record afresh at every change of kind).</summary>
+    internal sealed class Tapes
+    {
+        public PropagatorTape Dissociation { get; } = new();
+
+        public PropagatorTape Course { get; } = new();
+
+        /// <summary>Marches replayed from a recording, over both tapes.</summary>
+        public int Replays => Dissociation.Replays + Course.Replays;
     }
 
     /// <summary>What one setting's pool can take from the base, and how many patients took each part (for tests and reports).</summary>

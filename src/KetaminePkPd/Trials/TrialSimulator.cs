@@ -129,8 +129,9 @@ internal sealed class TrialSimulator
     /// <param name="shared">The patient's PK prepared for its regimen with its clearance and central volume, when another simulator
     /// made it from the same PK inputs (the same parameter set, covariates, PK random effects and regimen; see
     /// <see cref="SharesPkSetting"/>), or null to make it here.</param>
+    /// <param name="tape">Optional: a worker's tape for the dissociation's march (see <see cref="DissociationRun.Simulate"/>).</param>
     /// <returns>The values and the prepared PK they were simulated with.</returns>
-    internal (DissociationValues Values, PreparedPk Pk) DissociationOf(int index, VirtualSubject vs, double factor, SharedPk? shared)
+    internal (DissociationValues Values, PreparedPk Pk) DissociationOf(int index, VirtualSubject vs, double factor, SharedPk? shared, PropagatorTape? tape = null)
     {
         var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
         PreparedPk prepared;
@@ -143,7 +144,7 @@ internal sealed class TrialSimulator
             DissociationRun.CheckDriver(pk, dissociation);
             (clearance, volume) = (pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL);
         }
-        var d = DissociationRun.Simulate(prepared, dissociation, _options, _outputTimesH, _cadssIndex, exposure: true);
+        var d = DissociationRun.Simulate(prepared, dissociation, _options, _outputTimesH, _cadssIndex, exposure: true, tape);
         var values = new DissociationValues(factor, clearance, volume, d.ParentNgPerMl,
             d.CmaxNgPerMl, d.Auc0To24NgHPerMl, dissociation.C50NgPerMl, d.Value, d.Peak);
         return (values, prepared);
