@@ -34,7 +34,6 @@ internal sealed class SensitivityWork : SteppedWork<SensitivityResult>
     private int _batchStart, _batchEnd, _group, _cell = -1, _observation, _next;
     private long _completed;
     private GroupPool?[]? _pools;
-    private int[] _order = [];
     private RatingPool? _subjects;
     private TrialSimulator? _cellSimulator;
     private ImmutableArray<ImmutableArray<double>>.Builder? _outcomes;
@@ -114,29 +113,19 @@ internal sealed class SensitivityWork : SteppedWork<SensitivityResult>
             _pools[g - _batchStart] = new GroupPool(simulator, _shared.For(simulator), doseFactor,
                 new RatingPool(_settings.PoolSize, simulator.AssessmentCount, _timeIndex));
         }
-        // A patient's pools in an order that keeps the tapes useful: the base, then the settings that share its dissociation or course
-        // (the others march through the same linear part as the base), then those sharing only its PK, then the rest (their marches
-        // record afresh). The order changes no value: each pool's patient is the same function of the same inputs.
-        _order = [.. Enumerable.Range(0, _pools.Length).OrderBy(p => _pools[p]!.Sharing switch
-        {
-            { IsBase: true } => 0,
-            { Dissociation: true } or { Course: true } => 1,
-            { Pk: true } => 2,
-            _ => 3,
-        })];
     }
 
     private void SimulatePools(int maxUnits)
     {
         if (_pools is null) StartBatch();
-        var (shared, pools, order) = (_shared!, _pools!, _order);
+        var (shared, pools) = (_shared!, _pools!);
         int from = _next, to = (int)Math.Min(_settings.PoolSize, (long)from + Math.Max(1, maxUnits / pools.Length));
         long replays = 0;
         void Patients(int start, int end, SharedPoolParts.Tapes tapes)
         {
             int before = tapes.Replays;
             for (int i = start; i < end; i++)
-                foreach (int p in order) shared.Simulate(pools[p]!.Sharing, i, pools[p]!.Pool, tapes);
+                foreach (var p in pools) shared.Simulate(p!.Sharing, i, p.Pool, tapes);
             Interlocked.Add(ref replays, tapes.Replays - before);
         }
         if (_settings.Parallel) ParallelChunks.For(from, to, static () => new SharedPoolParts.Tapes(), (start, end, tapes) => Patients(start, end, tapes));

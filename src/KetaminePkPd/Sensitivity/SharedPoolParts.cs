@@ -90,6 +90,9 @@ internal sealed class SharedPoolParts
             dissociation = pk && sharing.Dissociation && SameAt(sharing.DissociationReads, vs, b);
             course = pk && sharing.Course && SameAt(sharing.CourseReads, vs, b);
         }
+        // The base's marches of this patient are on the tapes (made just before, or here by EnsureBase): a march of the same PK with the
+        // same output times may replay them; any other march (other PK or times: it cannot replay) leaves them alone.
+        var replay = pk && sharing.SameOutputTimes ? tapes : null;
         DissociationValues values;
         PreparedPk? prepared = null;
         if (pk)
@@ -101,14 +104,14 @@ internal sealed class SharedPoolParts
         else
         {
             var shared = prepared is { } p ? new SharedPk(p, _values[index].SystemicClearanceLPerH, _values[index].CentralVolumeL) : (SharedPk?)null;
-            (values, prepared) = level.DissociationOf(index, vs, factor, shared, tapes?.Dissociation);
+            (values, prepared) = level.DissociationOf(index, vs, factor, shared, replay?.Dissociation);
         }
         if (course)
         {
             EnsureBaseCourse(index, tapes);
             _effects.AsSpan((int)((long)index * _assessments), _assessments).CopyTo(effect);
         }
-        else level.CourseEffects(index, vs, values, prepared, effect, tapes?.Course);
+        else level.CourseEffects(index, vs, values, prepared, effect, replay?.Course);
         if (!Finite(values, effect))
         {
             // What the whole simulation rejects (non-finite values): let it throw as it does.
@@ -247,6 +250,7 @@ internal sealed class SharedPoolParts
             var population = level.Population;
             DissociationReads = Dissociation ? EffectsRead(population.Effects, population.Pk.Drug, dissociation: true) : [];
             CourseReads = Course ? EffectsRead(population.Effects, population.Pk.Drug, dissociation: false) : [];
+            SameOutputTimes = level.SharesOutputTimes(b);
         }
 
         public TrialSimulator Level { get; }
@@ -260,6 +264,9 @@ internal sealed class SharedPoolParts
         public bool Dissociation { get; }
 
         public bool Course { get; }
+
+        /// <summary>The setting marches through the base's output times (where a patient's PK is the base's, its marches may replay the base's tapes).</summary>
+        public bool SameOutputTimes { get; }
 
         public int[] DissociationReads { get; }
 

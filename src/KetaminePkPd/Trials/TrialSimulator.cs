@@ -181,6 +181,9 @@ internal sealed class TrialSimulator
         SharesPkSetting(other) && _links is null && other._links is null && ReferenceEquals(_population.Effects, other._population.Effects)
         && _design.Drug == other._design.Drug && SameBits(_outputTimesH, other._outputTimesH) && _assessmentIndex.AsSpan().SequenceEqual(other._assessmentIndex);
 
+    /// <summary>True when both simulators march through the same output times (bit for bit).</summary>
+    internal bool SharesOutputTimes(TrialSimulator other) => SameBits(_outputTimesH, other._outputTimesH);
+
     /// <summary>Whether two arrays hold the same numbers bit for bit.</summary>
     internal static bool SameBits(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
         System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(a).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(b));
