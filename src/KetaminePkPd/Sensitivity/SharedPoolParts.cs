@@ -104,7 +104,7 @@ internal sealed class SharedPoolParts
         else
         {
             var shared = prepared is { } p ? new SharedPk(p, _values[index].SystemicClearanceLPerH, _values[index].CentralVolumeL) : (SharedPk?)null;
-            (values, prepared) = level.DissociationOf(index, vs, factor, shared, replay?.Dissociation);
+            (values, prepared) = level.DissociationOf(index, vs, factor, shared, replay?.Dissociation, rated: true);
         }
         if (course)
         {
@@ -112,7 +112,7 @@ internal sealed class SharedPoolParts
             _effects.AsSpan((int)((long)index * _assessments), _assessments).CopyTo(effect);
         }
         else level.CourseEffects(index, vs, values, prepared, effect, replay?.Course);
-        if (!Finite(values, effect))
+        if (!Finite(values, effect, level.ReadsCadssPeak))
         {
             // What the whole simulation rejects (non-finite values): let it throw as it does.
             pool.Store(index, level.Simulate(index));
@@ -126,7 +126,7 @@ internal sealed class SharedPoolParts
     private void EnsureBase(int index, Tapes? tapes)
     {
         if (_hasValues[index]) return;
-        var (values, prepared) = _base.DissociationOf(index, _base.Sample(index), _base.DoseFactorOf(index), null, tapes?.Dissociation);
+        var (values, prepared) = _base.DissociationOf(index, _base.Sample(index), _base.DoseFactorOf(index), null, tapes?.Dissociation, rated: true);
         _values[index] = values;
         if (_pk is not null) _pk[index] = prepared;
         _hasValues[index] = true;
@@ -144,12 +144,13 @@ internal sealed class SharedPoolParts
         _hasCourse[index] = true;
     }
 
-    private static bool Finite(in DissociationValues v, double[] effect)
+    /// <summary>Whether the values a rated pool keeps are finite (Cmax and AUC0-24 are not computed for it, nor the peak unless
+    /// <paramref name="peak"/>).</summary>
+    private static bool Finite(in DissociationValues v, double[] effect, bool peak)
     {
         foreach (double x in effect) if (!double.IsFinite(x)) return false;
-        return double.IsFinite(v.ConcentrationAtCadssNgPerMl) && double.IsFinite(v.CmaxNgPerMl) && double.IsFinite(v.Auc0To24NgHPerMl)
-            && double.IsFinite(v.CadssAtRatingTime) && double.IsFinite(v.CadssPeak) && double.IsFinite(v.SystemicClearanceLPerH)
-            && double.IsFinite(v.CentralVolumeL) && double.IsFinite(v.DissociationC50NgPerMl);
+        return double.IsFinite(v.ConcentrationAtCadssNgPerMl) && double.IsFinite(v.CadssAtRatingTime) && (!peak || double.IsFinite(v.CadssPeak))
+            && double.IsFinite(v.SystemicClearanceLPerH) && double.IsFinite(v.CentralVolumeL) && double.IsFinite(v.DissociationC50NgPerMl);
     }
 
     /// <summary>Whether the effect random effects at <paramref name="reads"/> are the same bit for bit.</summary>
@@ -245,7 +246,8 @@ internal sealed class SharedPoolParts
             var b = parts._base;
             IsBase = ReferenceEquals(level, b);
             Pk = level.SharesPkSetting(b);
-            Dissociation = level.SharesDissociationSetting(b);
+            // The base's rated dissociation has the peak whenever this setting reads it (both rate under the analysis's hypothesis).
+            Dissociation = level.SharesDissociationSetting(b) && (b.ReadsCadssPeak || !level.ReadsCadssPeak);
             Course = level.SharesCourseSetting(b);
             var population = level.Population;
             DissociationReads = Dissociation ? EffectsRead(population.Effects, population.Pk.Drug, dissociation: true) : [];

@@ -130,8 +130,11 @@ internal sealed class TrialSimulator
     /// made it from the same PK inputs (the same parameter set, covariates, PK random effects and regimen; see
     /// <see cref="SharesPkSetting"/>), or null to make it here.</param>
     /// <param name="tape">Optional: a worker's tape for the dissociation's march (see <see cref="DissociationRun.Simulate"/>).</param>
+    /// <param name="rated">Only what rating the patient reads (a pool of replicate trials): Cmax and AUC0-24 are then NaN, not
+    /// computed, and so is the peak CADSS unless the hypothesis reads it (<see cref="ReadsCadssPeak"/>); the other values are the same.</param>
     /// <returns>The values and the prepared PK they were simulated with.</returns>
-    internal (DissociationValues Values, PreparedPk Pk) DissociationOf(int index, VirtualSubject vs, double factor, SharedPk? shared, PropagatorTape? tape = null)
+    internal (DissociationValues Values, PreparedPk Pk) DissociationOf(int index, VirtualSubject vs, double factor, SharedPk? shared, PropagatorTape? tape = null,
+        bool rated = false)
     {
         var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
         PreparedPk prepared;
@@ -144,11 +147,15 @@ internal sealed class TrialSimulator
             DissociationRun.CheckDriver(pk, dissociation);
             (clearance, volume) = (pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL);
         }
-        var d = DissociationRun.Simulate(prepared, dissociation, _options, _outputTimesH, _cadssIndex, exposure: true, tape);
+        var d = DissociationRun.Simulate(prepared, dissociation, _options, _outputTimesH, _cadssIndex, exposure: !rated, tape, peak: !rated || ReadsCadssPeak);
         var values = new DissociationValues(factor, clearance, volume, d.ParentNgPerMl,
             d.CmaxNgPerMl, d.Auc0To24NgHPerMl, dissociation.C50NgPerMl, d.Value, d.Peak);
         return (values, prepared);
     }
+
+    /// <summary>True when a patient's true peak CADSS enters its ratings: the expectancy boost (the patient notices dissociation) or a
+    /// link (mediation sets the course from it). Otherwise a rated pool does not need it (<see cref="DissociationOf"/>).</summary>
+    internal bool ReadsCadssPeak => _links is not null || _hypothesis.ExpectancyBoostMadrs > 0;
 
     /// <summary>Patient <paramref name="index"/> as sampled from this simulator's population and seed.</summary>
     internal VirtualSubject Sample(int index) => _population.SampleSubject(_seed, index);
