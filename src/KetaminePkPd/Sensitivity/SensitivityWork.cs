@@ -14,8 +14,8 @@ namespace KetaminePkPd.Sensitivity;
 /// <remarks>
 /// The work is, for each batch of the shard's pharmacological settings in plan order (all of them on the defaults; at most
 /// <see cref="PoolSlotsPerBatch"/> patients' pools at once), simulating their pools patient by patient (one unit per patient and
-/// pool: a worker simulates a patient in every pool of the batch one after the other, so a march through the same linear part as
-/// the one just before replays its propagators, <see cref="SharedPoolParts.Tapes"/>), and then, for each setting that re-rates
+/// pool: a worker simulates a patient in every pool of the batch one after the other, so the settings whose marches go through the
+/// base's linear part replay the base's propagators, <see cref="SharedPoolParts.Tapes"/>), and then, for each setting that re-rates
 /// those pools and each observation in plan order, the replicate trials (one unit per trial). A step does at most the units asked
 /// for (but always at least one patient in every pool of the batch) and never crosses from one of these phases into the next.
 /// </remarks>

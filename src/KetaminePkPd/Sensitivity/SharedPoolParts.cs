@@ -24,6 +24,8 @@ namespace KetaminePkPd.Sensitivity;
 /// changed and comparing the models' whole state (<see cref="EffectsRead"/>). A shared part is then the result of the same
 /// function on the same numbers (<see cref="TrialSimulator.DissociationOf"/>, <see cref="TrialSimulator.CourseEffects"/>), so a
 /// pool is bit for bit the pool its setting simulates alone (tested per setting).</para>
+/// <para>The dissociation a pool keeps is the rated one (<see cref="TrialSimulator.DissociationOf"/> with <c>rated</c>): what
+/// rating reads, without Cmax and AUC0-24 and, unless the hypothesis reads it (expectancy, a link), without the peak search.</para>
 /// <para>A part is made by the base simulator the first time a setting needs it (in plan order the base's own pool comes first,
 /// so a whole run makes each once; a shard without the base pool makes what its settings need). Memory: per patient the nine
 /// dissociation values, the effect at each assessment and, for pools of up to <see cref="KeepPkUpTo"/> patients, the prepared
@@ -70,10 +72,11 @@ internal sealed class SharedPoolParts
     /// <param name="sharing">The setting's pool simulator and what it shares.</param>
     /// <param name="index">The patient.</param>
     /// <param name="pool">Receives the patient.</param>
-    /// <param name="tapes">Optional (a worker's): the tapes of the patient's marches simulated just before on the same thread. A
-    /// dissociation or course the base or another setting marched just before through the same linear part (the same PK, K and
-    /// output times: a spread of C50_D or EMAX_D, of EC50_A, SCALE_A or KDEC) replays its propagators; the values are the same
-    /// with or without them.</param>
+    /// <param name="tapes">Optional (a worker's, which simulates the patient in every pool one after the other): they hold the base's
+    /// marches of the patient. A setting that takes the patient's PK from the base and marches through the base's output times
+    /// replays them where its linear part is the base's (a spread of C50_D or EMAX_D for the dissociation, of EC50_A, SCALE_A or
+    /// KDEC for the course: they change the effect's output or filter, not K); other marches leave the tapes alone. The values are
+    /// the same with or without them.</param>
     public void Simulate(Sharing sharing, int index, RatingPool pool, Tapes? tapes = null)
     {
         var level = sharing.Level;
