@@ -29,11 +29,16 @@ internal static class DissociationRun
     /// <param name="outputTimesH">Output times, h (sorted, from 0).</param>
     /// <param name="at">The output whose concentration and effect are kept.</param>
     /// <param name="exposure">Also the parent's Cmax and AUC0-24 (a peak search of its own).</param>
-    public static Outcome Simulate(PreparedPk prepared, EffectModel effect, SimulationOptions options, double[] outputTimesH, int at, bool exposure)
+    /// <param name="tape">Optional (a worker's): replays the propagators of the march of the same PK and an effect with the same linear
+    /// part (another dissociation's spread of C50 or EMAX) simulated just before on the same thread (<see cref="PropagatorTape"/>);
+    /// the values are the same with or without it.</param>
+    /// <param name="peak">Also the effect's peak (false: NaN, and no search for it, for a caller that does not read it).</param>
+    public static Outcome Simulate(PreparedPk prepared, EffectModel effect, SimulationOptions options, double[] outputTimesH, int at, bool exposure,
+        PropagatorTape? tape = null, bool peak = true)
     {
         var sys = prepared.System;
         var pd = new PkPdSystem([effect], sys);
-        var march = PkPdSimulator.March(pd, prepared, outputTimesH, options, rent: true);
+        var march = PkPdSimulator.March(pd, prepared, outputTimesH, options, tape, rent: true);
         var solution = new PkSolution(sys, prepared.Inputs, march);
         int width = march.Width;
         var states = march.OutputStates;
@@ -41,13 +46,13 @@ internal static class DissociationRun
         double parent = sys.ParentNgPerMl(row), value = pd.EffectValue(0, row);
 
         // The effect's maximum as SimulatePrepared finds it: over the evaluated points, then on the exact solution for a direct effect.
-        double maxValue = double.NegativeInfinity;
-        for (int p = 0; p < march.Points.Count; p++)
+        double maxValue = peak ? double.NegativeInfinity : double.NaN;
+        for (int p = 0; peak && p < march.Points.Count; p++)
         {
             double v = pd.EffectValue(0, march.Points.State(p, states));
             if (v > maxValue) maxValue = v;
         }
-        if (effect.FilterStates == 0)
+        if (peak && effect.FilterStates == 0)
         {
             var rates = solution.ReusedRates(pd.N);
             var peakPropagator = LinearPropagator.Rent(pd.K, pd.N);

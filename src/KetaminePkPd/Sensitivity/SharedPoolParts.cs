@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Populations;
 using KetaminePkPd.Trials;
@@ -23,6 +24,8 @@ namespace KetaminePkPd.Sensitivity;
 /// changed and comparing the models' whole state (<see cref="EffectsRead"/>). A shared part is then the result of the same
 /// function on the same numbers (<see cref="TrialSimulator.DissociationOf"/>, <see cref="TrialSimulator.CourseEffects"/>), so a
 /// pool is bit for bit the pool its setting simulates alone (tested per setting).</para>
+/// <para>The dissociation a pool keeps is the rated one (<see cref="TrialSimulator.DissociationOf"/> with <c>rated</c>): what
+/// rating reads, without Cmax and AUC0-24 and, unless the hypothesis reads it (expectancy, a link), without the peak search.</para>
 /// <para>A part is made by the base simulator the first time a setting needs it (in plan order the base's own pool comes first,
 /// so a whole run makes each once; a shard without the base pool makes what its settings need). Memory: per patient the nine
 /// dissociation values, the effect at each assessment and, for pools of up to <see cref="KeepPkUpTo"/> patients, the prepared
@@ -66,7 +69,15 @@ internal sealed class SharedPoolParts
     /// Simulates patient <paramref name="index"/> under <paramref name="sharing"/>'s setting into <paramref name="pool"/>, taking
     /// from the base the parts whose inputs are the same.
     /// </summary>
-    public void Simulate(Sharing sharing, int index, RatingPool pool)
+    /// <param name="sharing">The setting's pool simulator and what it shares.</param>
+    /// <param name="index">The patient.</param>
+    /// <param name="pool">Receives the patient.</param>
+    /// <param name="tapes">Optional (a worker's, which simulates the patient in every pool one after the other): they hold the base's
+    /// marches of the patient. A setting that takes the patient's PK from the base and marches through the base's output times
+    /// replays them where its linear part is the base's (a spread of C50_D or EMAX_D for the dissociation, of EC50_A, SCALE_A or
+    /// KDEC for the course: they change the effect's output or filter, not K); other marches leave the tapes alone. The values are
+    /// the same with or without them.</param>
+    public void Simulate(Sharing sharing, int index, RatingPool pool, Tapes? tapes = null)
     {
         var level = sharing.Level;
         var effect = new double[_assessments];
@@ -82,26 +93,29 @@ internal sealed class SharedPoolParts
             dissociation = pk && sharing.Dissociation && SameAt(sharing.DissociationReads, vs, b);
             course = pk && sharing.Course && SameAt(sharing.CourseReads, vs, b);
         }
+        // The base's marches of this patient are on the tapes (made just before, or here by EnsureBase): a march of the same PK with the
+        // same output times may replay them; any other march (other PK or times: it cannot replay) leaves them alone.
+        var replay = pk && sharing.SameOutputTimes ? tapes : null;
         DissociationValues values;
         PreparedPk? prepared = null;
         if (pk)
         {
-            EnsureBase(index);
+            EnsureBase(index, tapes);
             prepared = _pk?[index];
         }
         if (dissociation) values = _values[index];
         else
         {
             var shared = prepared is { } p ? new SharedPk(p, _values[index].SystemicClearanceLPerH, _values[index].CentralVolumeL) : (SharedPk?)null;
-            (values, prepared) = level.DissociationOf(index, vs, factor, shared);
+            (values, prepared) = level.DissociationOf(index, vs, factor, shared, replay?.Dissociation, rated: true);
         }
         if (course)
         {
-            EnsureBaseCourse(index);
+            EnsureBaseCourse(index, tapes);
             _effects.AsSpan((int)((long)index * _assessments), _assessments).CopyTo(effect);
         }
-        else level.CourseEffects(index, vs, values, prepared, effect, null);
-        if (!Finite(values, effect))
+        else level.CourseEffects(index, vs, values, prepared, effect, replay?.Course);
+        if (!Finite(values, effect, level.ReadsCadssPeak))
         {
             // What the whole simulation rejects (non-finite values): let it throw as it does.
             pool.Store(index, level.Simulate(index));
@@ -112,33 +126,34 @@ internal sealed class SharedPoolParts
     }
 
     /// <summary>Makes patient <paramref name="index"/>'s base dissociation (and keeps its prepared PK) unless made already.</summary>
-    private void EnsureBase(int index)
+    private void EnsureBase(int index, Tapes? tapes)
     {
         if (_hasValues[index]) return;
-        var (values, prepared) = _base.DissociationOf(index, _base.Sample(index), _base.DoseFactorOf(index), null);
+        var (values, prepared) = _base.DissociationOf(index, _base.Sample(index), _base.DoseFactorOf(index), null, tapes?.Dissociation, rated: true);
         _values[index] = values;
         if (_pk is not null) _pk[index] = prepared;
         _hasValues[index] = true;
     }
 
     /// <summary>Makes patient <paramref name="index"/>'s base course unless made already.</summary>
-    private void EnsureBaseCourse(int index)
+    private void EnsureBaseCourse(int index, Tapes? tapes)
     {
         if (_hasCourse[index]) return;
-        EnsureBase(index);
+        EnsureBase(index, tapes);
         var effect = new double[_assessments];
         var prepared = _pk?[index];
-        _base.CourseEffects(index, _base.Sample(index), _values[index], prepared, effect, null);
+        _base.CourseEffects(index, _base.Sample(index), _values[index], prepared, effect, tapes?.Course);
         effect.CopyTo(_effects.AsSpan((int)((long)index * _assessments), _assessments));
         _hasCourse[index] = true;
     }
 
-    private static bool Finite(in DissociationValues v, double[] effect)
+    /// <summary>Whether the values a rated pool keeps are finite (Cmax and AUC0-24 are not computed for it, nor the peak unless
+    /// <paramref name="peak"/>).</summary>
+    private static bool Finite(in DissociationValues v, double[] effect, bool peak)
     {
         foreach (double x in effect) if (!double.IsFinite(x)) return false;
-        return double.IsFinite(v.ConcentrationAtCadssNgPerMl) && double.IsFinite(v.CmaxNgPerMl) && double.IsFinite(v.Auc0To24NgHPerMl)
-            && double.IsFinite(v.CadssAtRatingTime) && double.IsFinite(v.CadssPeak) && double.IsFinite(v.SystemicClearanceLPerH)
-            && double.IsFinite(v.CentralVolumeL) && double.IsFinite(v.DissociationC50NgPerMl);
+        return double.IsFinite(v.ConcentrationAtCadssNgPerMl) && double.IsFinite(v.CadssAtRatingTime) && (!peak || double.IsFinite(v.CadssPeak))
+            && double.IsFinite(v.SystemicClearanceLPerH) && double.IsFinite(v.CentralVolumeL) && double.IsFinite(v.DissociationC50NgPerMl);
     }
 
     /// <summary>Whether the effect random effects at <paramref name="reads"/> are the same bit for bit.</summary>
@@ -211,6 +226,18 @@ internal sealed class SharedPoolParts
         return bits;
     }
 
+    /// <summary>A worker's propagator tapes: one for the dissociation's march, one for the antidepressant course's (their linear parts
+    /// differ, so one tape would record afresh at every change of kind).</summary>
+    internal sealed class Tapes
+    {
+        public PropagatorTape Dissociation { get; } = new();
+
+        public PropagatorTape Course { get; } = new();
+
+        /// <summary>Marches replayed from a recording, over both tapes.</summary>
+        public int Replays => Dissociation.Replays + Course.Replays;
+    }
+
     /// <summary>What one setting's pool can take from the base, and how many patients took each part (for tests and reports).</summary>
     internal sealed class Sharing
     {
@@ -222,11 +249,13 @@ internal sealed class SharedPoolParts
             var b = parts._base;
             IsBase = ReferenceEquals(level, b);
             Pk = level.SharesPkSetting(b);
-            Dissociation = level.SharesDissociationSetting(b);
+            // The base's rated dissociation has the peak whenever this setting reads it (both rate under the analysis's hypothesis).
+            Dissociation = level.SharesDissociationSetting(b) && (b.ReadsCadssPeak || !level.ReadsCadssPeak);
             Course = level.SharesCourseSetting(b);
             var population = level.Population;
             DissociationReads = Dissociation ? EffectsRead(population.Effects, population.Pk.Drug, dissociation: true) : [];
             CourseReads = Course ? EffectsRead(population.Effects, population.Pk.Drug, dissociation: false) : [];
+            SameOutputTimes = level.SharesOutputTimes(b);
         }
 
         public TrialSimulator Level { get; }
@@ -240,6 +269,9 @@ internal sealed class SharedPoolParts
         public bool Dissociation { get; }
 
         public bool Course { get; }
+
+        /// <summary>The setting marches through the base's output times (where a patient's PK is the base's, its marches may replay the base's tapes).</summary>
+        public bool SameOutputTimes { get; }
 
         public int[] DissociationReads { get; }
 

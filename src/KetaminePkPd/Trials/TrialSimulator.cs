@@ -129,8 +129,12 @@ internal sealed class TrialSimulator
     /// <param name="shared">The patient's PK prepared for its regimen with its clearance and central volume, when another simulator
     /// made it from the same PK inputs (the same parameter set, covariates, PK random effects and regimen; see
     /// <see cref="SharesPkSetting"/>), or null to make it here.</param>
+    /// <param name="tape">Optional: a worker's tape for the dissociation's march (see <see cref="DissociationRun.Simulate"/>).</param>
+    /// <param name="rated">Only what rating the patient reads (a pool of replicate trials): Cmax and AUC0-24 are then NaN, not
+    /// computed, and so is the peak CADSS unless the hypothesis reads it (<see cref="ReadsCadssPeak"/>); the other values are the same.</param>
     /// <returns>The values and the prepared PK they were simulated with.</returns>
-    internal (DissociationValues Values, PreparedPk Pk) DissociationOf(int index, VirtualSubject vs, double factor, SharedPk? shared)
+    internal (DissociationValues Values, PreparedPk Pk) DissociationOf(int index, VirtualSubject vs, double factor, SharedPk? shared, PropagatorTape? tape = null,
+        bool rated = false)
     {
         var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
         PreparedPk prepared;
@@ -143,11 +147,15 @@ internal sealed class TrialSimulator
             DissociationRun.CheckDriver(pk, dissociation);
             (clearance, volume) = (pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL);
         }
-        var d = DissociationRun.Simulate(prepared, dissociation, _options, _outputTimesH, _cadssIndex, exposure: true);
+        var d = DissociationRun.Simulate(prepared, dissociation, _options, _outputTimesH, _cadssIndex, exposure: !rated, tape, peak: !rated || ReadsCadssPeak);
         var values = new DissociationValues(factor, clearance, volume, d.ParentNgPerMl,
             d.CmaxNgPerMl, d.Auc0To24NgHPerMl, dissociation.C50NgPerMl, d.Value, d.Peak);
         return (values, prepared);
     }
+
+    /// <summary>True when a patient's true peak CADSS enters its ratings: the expectancy boost (the patient notices dissociation) or a
+    /// link (mediation sets the course from it). Otherwise a rated pool does not need it (<see cref="DissociationOf"/>).</summary>
+    internal bool ReadsCadssPeak => _links is not null || _hypothesis.ExpectancyBoostMadrs > 0;
 
     /// <summary>Patient <paramref name="index"/> as sampled from this simulator's population and seed.</summary>
     internal VirtualSubject Sample(int index) => _population.SampleSubject(_seed, index);
@@ -179,6 +187,9 @@ internal sealed class TrialSimulator
     internal bool SharesCourseSetting(TrialSimulator other) =>
         SharesPkSetting(other) && _links is null && other._links is null && ReferenceEquals(_population.Effects, other._population.Effects)
         && _design.Drug == other._design.Drug && SameBits(_outputTimesH, other._outputTimesH) && _assessmentIndex.AsSpan().SequenceEqual(other._assessmentIndex);
+
+    /// <summary>True when both simulators march through the same output times (bit for bit).</summary>
+    internal bool SharesOutputTimes(TrialSimulator other) => SameBits(_outputTimesH, other._outputTimesH);
 
     /// <summary>Whether two arrays hold the same numbers bit for bit.</summary>
     internal static bool SameBits(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
@@ -253,20 +264,46 @@ internal sealed class TrialSimulator
     /// </summary>
     public double RatePercentChange(RatingPool pool, int slot, int assessment, long stream, out double cadssRated)
     {
-        var clinical = _design.Clinical;
-        var random = new SubjectRandom(_seed, pool.IndexOf(slot), stream);
-        cadssRated = Math.Clamp(pool.Cadss[slot] + clinical.CadssNoiseSd * random.NextStandardNormal(), 0, RatingScales.CadssMaximum);
+        var (cadssNoise, ratingNoise) = RatingDraws(_seed, pool.IndexOf(slot), stream, assessment);
+        return RatedPercentChange(pool, slot, assessment, cadssNoise, ratingNoise, out cadssRated);
+    }
+
+    /// <summary>
+    /// The standard-normal draws <see cref="RatePercentChange"/> rates patient <paramref name="index"/> with under stream
+    /// <paramref name="stream"/>: the CADSS noise (the stream's first draw) and the depression rating noise at assessment
+    /// <paramref name="assessment"/> (the draws of the rated peak and of the earlier assessments skipped, as <see cref="Rate"/>
+    /// makes them). They depend on the seed, patient, stream and assessment only, not on the design or hypothesis, so settings
+    /// that rate the same patients with the same streams can draw them once.
+    /// </summary>
+    public static (double CadssNoise, double RatingNoise) RatingDraws(ulong seed, int index, long stream, int assessment)
+    {
+        var random = new SubjectRandom(seed, index, stream);
+        double cadssNoise = random.NextStandardNormal();
         random.SkipStandardNormal();   // the rated peak
+        for (int i = 0; i < assessment; i++) random.SkipStandardNormal();
+        return (cadssNoise, random.NextStandardNormal());
+    }
+
+    /// <summary>The seed whose streams this simulator rates with (<see cref="RatingDraws"/>).</summary>
+    public ulong Seed => _seed;
+
+    /// <summary>
+    /// <see cref="RatePercentChange"/>'s arithmetic on the draws <see cref="RatingDraws"/> gives for the patient in
+    /// <paramref name="slot"/>: the rated CADSS and the % change at assessment <paramref name="assessment"/>.
+    /// </summary>
+    public double RatedPercentChange(RatingPool pool, int slot, int assessment, double cadssNoise, double ratingNoise, out double cadssRated)
+    {
+        var clinical = _design.Clinical;
+        cadssRated = Math.Clamp(pool.Cadss[slot] + clinical.CadssNoiseSd * cadssNoise, 0, RatingScales.CadssMaximum);
         bool noticed = _hypothesis.ExpectancyBoostMadrs > 0 && pool.CadssPeak[slot] > _hypothesis.ExpectancyThresholdCadss;
         double placebo = pool.Placebo[slot] + (noticed ? _hypothesis.ExpectancyBoostMadrs : 0) + (_activeControl[pool.Arm[slot]] ? clinical.ActiveControlMadrs : 0);
         var scale = _design.Scale;
         double perPoint = scale.PerMadrsPoint(), max = scale.Maximum();
         double baselineMadrs = pool.Baseline[slot];
         double baseline = baselineMadrs * perPoint;
-        for (int i = 0; i < assessment; i++) random.SkipStandardNormal();
         double madrs = baselineMadrs - placebo * _placeboCourse[assessment] - pool.SlowPlacebo[slot] * _slowOnset[assessment]
             + pool.Effect(slot, assessment)
-            + clinical.RatingNoiseSd * random.NextStandardNormal();
+            + clinical.RatingNoiseSd * ratingNoise;
         double score = Math.Clamp(madrs * perPoint, 0, max);
         double change = score - baseline;
         return 100 * change / baseline;

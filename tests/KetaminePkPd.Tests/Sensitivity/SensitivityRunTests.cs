@@ -48,17 +48,23 @@ public class SensitivityRunTests
         int ln = actual.PairGrid.Length / lp;
         int pools = lc, settings = 1 + (lp - 1) + (lc - 1) + lp * (ln - 1);
         Assert.Equal(pools * 240L + settings * 2L * 120, run.TotalWork);
-        if (stepSize == int.MaxValue) Assert.Equal(pools + settings * 2 - 1, steps);   // one step per phase; the last finishes
+        // One step per phase (the pools, simulated together patient by patient, then each setting's observations); the last finishes.
+        if (stepSize == int.MaxValue) Assert.Equal(1 + settings * 2 - 1, steps);
     }
 
+    /// <summary>The five pools (the default and four other CADSS times) are simulated together, a patient in each pool a unit: a step
+    /// of 1000 units simulates 200 patients, the next the 40 left (not 1000 units: it stops at the end of the pools), the next the
+    /// default setting's first observation (120 replicates).</summary>
     [Fact]
-    public void Step_NeverCrossesAPhase_StopsAtTheEndOfThePool()
+    public void Step_NeverCrossesAPhase_StopsAtTheEndOfThePools()
     {
         var run = SensitivityResult.Start(Small);
         Assert.False(run.Step(1000));
-        Assert.Equal(240, run.CompletedWork);   // the default pool, not 1000 units
+        Assert.Equal(1000, run.CompletedWork);
         Assert.False(run.Step(1000));
-        Assert.Equal(240 + 120, run.CompletedWork);   // the default setting's first observation
+        Assert.Equal(5 * 240, run.CompletedWork);
+        Assert.False(run.Step(1000));
+        Assert.Equal(5 * 240 + 120, run.CompletedWork);
     }
 
     [Fact]
