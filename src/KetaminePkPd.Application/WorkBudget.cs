@@ -51,20 +51,19 @@ public static class WorkBudget
     /// <summary>Resident memory of any run before its per-patient data (bytes): the runtime, the tool and one design (79-80 MB measured on the defaults).</summary>
     internal const double BaseBytes = 80e6;
 
-    // The three unit costs below (re-fitted in issue 22's seventh pass) are CPU seconds of one thread per unit, measured in-process on
-    // the main job's loops (benchmarks: `-- unit-costs 5 1000`, two calls at load 10-12: dissociation part 46.4 and 49.3 us, course
-    // 33.5 and 27.2 us, rating 0.150 and 0.169 us; the fourth pass's 112.5 us, 64.3 us and 0.203 us before the per-patient work was
-    // cut), divided by 1.8 for the two cores the per-patient and replicate loops run on (docs/benchmarks.md, "Work budget"). CPU time
-    // is what the load of other processes does not inflate; on a loaded machine a run's wall time is longer than these estimates.
+    // The three unit costs below (issue 22, fourth pass) are CPU seconds of one thread per unit, measured in-process on the main job's
+    // loops (benchmarks: `-- unit-costs`, medians of 5 rounds: 112.5 us, 64.3 us and 0.203 us at load 10), divided by 1.8 for the
+    // two cores the per-patient and replicate loops run on (docs/benchmarks.md, "Issue 22, fourth pass"). CPU time is what the load
+    // of other processes does not inflate; on a loaded machine a run's wall time is longer than these estimates.
 
     /// <summary>One pool patient's sampled parameters, PK and dissociation (the part hypotheses and grid points share) (s).</summary>
-    internal const double SecondsPerDissociation = 27e-6;
+    internal const double SecondsPerDissociation = 63e-6;
 
     /// <summary>One pool patient's antidepressant course under one hypothesis or setting, stored in its rating pool (s).</summary>
-    internal const double SecondsPerCourse = 17e-6;
+    internal const double SecondsPerCourse = 36e-6;
 
     /// <summary>One patient rated in one replicate trial (enrolment, noise, scores and its share of the correlations) (s).</summary>
-    internal const double SecondsPerRating = 0.09e-6;
+    internal const double SecondsPerRating = 0.11e-6;
 
     /// <summary>The fixed work of <c>strengths</c>: its hypothesis ceilings (4 x 4000 patients and their replicates) (s).</summary>
     internal const double StrengthsFixedSeconds = 30;

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace KetaminePkPd.Numerics;
 
 /// <summary>
@@ -18,7 +20,9 @@ internal sealed class FilterPropagator
     private const int CacheSize = 8;
     private FilterBlock _block;
     private int _q, _r;
-    private readonly Entry?[] _cache = new Entry?[CacheSize];
+    private Entry?[] _cache = new Entry?[CacheSize];
+    private Entry?[] _kept = new Entry?[CacheSize];   // the previous march's entries (same A and B), reused for an equal step only
+    private double[] _a = [], _b = [];               // copies of the A and B the cached entries were built from
     private int _slot;
     private double[] _u, _next, _scaled, _nodeExp, _quarter, _half, _identity;
 
@@ -45,6 +49,8 @@ internal sealed class FilterPropagator
         _quarter = new double[_q * _q];
         _half = new double[_q * _q];
         _identity = Identity(_q);
+        _a = block.A.ToArray();
+        _b = block.B.ToArray();
     }
 
     private static double[] Identity(int q)
@@ -54,14 +60,33 @@ internal sealed class FilterPropagator
         return identity;
     }
 
-    /// <summary>A propagator for <paramref name="block"/> with an empty cache: this thread's spare one or a new one; give it back
-    /// with <see cref="Return"/>.</summary>
+    /// <summary>A propagator for <paramref name="block"/> that behaves as one with an empty cache: this thread's spare one or a new
+    /// one; give it back with <see cref="Return"/>. When the spare one's last block had the same A and B bit for bit (a patient's
+    /// courses under several hypotheses, or several pools' courses of one patient, share the filter), the entries its last march
+    /// built are kept aside and taken again for a step of exactly their length (<see cref="Lookup"/>): an entry is a function of A,
+    /// B and h alone, so the march sees the same numbers as with an empty cache.</summary>
     public static FilterPropagator Rent(FilterBlock block)
     {
         var p = _spare;
         if (p is null) return new FilterPropagator(block);
         _spare = null;
         p._block = block;
+        bool sameFilter = p._q == block.States && p._r == block.Drives && SameBits(p._a, block.A) && SameBits(p._b, block.B);
+        if (sameFilter)
+        {
+            // The last march's entries become the kept ones; the older kept entries' objects are reused for this march's.
+            (p._kept, p._cache) = (p._cache, p._kept);
+            foreach (var c in p._cache)
+                if (c is not null) c.H = double.NaN;
+            p._slot = 0;
+            return p;
+        }
+        foreach (var c in p._kept)
+            if (c is not null) c.H = double.NaN;
+        if (p._a.Length != block.A.Length) p._a = new double[block.A.Length];
+        if (p._b.Length != block.B.Length) p._b = new double[block.B.Length];
+        block.A.CopyTo(p._a);
+        block.B.CopyTo(p._b);
         if (p._q != block.States || p._r != block.Drives)
         {
             p._q = block.States;
@@ -101,11 +126,29 @@ internal sealed class FilterPropagator
         _next.AsSpan().CopyTo(p);
     }
 
+    private static bool SameBits(ReadOnlySpan<double> x, ReadOnlySpan<double> y) =>
+        MemoryMarshal.Cast<double, long>(x).SequenceEqual(MemoryMarshal.Cast<double, long>(y));
+
+    /// <summary>
+    /// The entry for a step of <paramref name="h"/>: one of this march's within 1e-12 relative (the cache holds only this march's
+    /// entries, in the slots an empty cache would have filled, so the match is the one an empty cache gives), else a kept entry of
+    /// exactly this length moved into the slot an empty cache would build in (the same numbers it would build), else built there.
+    /// </summary>
     private Entry Lookup(double h)
     {
         double tol = 1e-12 * Math.Max(1, h);
         foreach (var c in _cache)
             if (c is not null && Math.Abs(c.H - h) <= tol) return c;
+        for (int i = 0; i < _kept.Length; i++)
+        {
+            var k = _kept[i];
+            if (k is null || k.H != h) continue;
+            // The slot's old entry (if any) goes to the kept ones: it can only be taken again for exactly its own length.
+            _kept[i] = _cache[_slot];
+            _cache[_slot] = k;
+            _slot = (_slot + 1) % CacheSize;
+            return k;
+        }
         var entry = _cache[_slot] ??= new Entry();
         Build(h, entry);
         _slot = (_slot + 1) % CacheSize;
