@@ -39,6 +39,7 @@ public sealed record SimulationOptions
             if (!OutputTimes.IsDefaultOrEmpty && value != OutputTimes[^1])
                 throw new ArgumentException($"Until must be the last explicit output time ({Durations.Format(OutputTimes[^1])}) when output times are set, got {Durations.Format(value)}; call AtTimes with the times wanted instead.", nameof(Until));
             _until = value;
+            _grid = default;
         }
     }
 
@@ -48,7 +49,11 @@ public sealed record SimulationOptions
     public TimeSpan OutputStep
     {
         get => _step;
-        init => _step = value >= MinOutputStep ? value : throw new ArgumentOutOfRangeException(nameof(OutputStep), value, $"OutputStep must be at least 1 s, got {Durations.Format(value)}.");
+        init
+        {
+            _step = value >= MinOutputStep ? value : throw new ArgumentOutOfRangeException(nameof(OutputStep), value, $"OutputStep must be at least 1 s, got {Durations.Format(value)}.");
+            _grid = default;
+        }
     }
 
     /// <summary>The solver. Default <see cref="SolverMethod.Exact"/>.</summary>
@@ -71,7 +76,15 @@ public sealed record SimulationOptions
     /// Explicit output times instead of the regular grid (empty for the grid). Set with <see cref="AtTimes"/>; when set,
     /// <see cref="Until"/> is the last of them.
     /// </summary>
-    public EquatableArray<TimeSpan> OutputTimes { get; private init; } = [];
+    public EquatableArray<TimeSpan> OutputTimes
+    {
+        get;
+        private init
+        {
+            field = value;
+            _grid = default;
+        }
+    } = [];
 
     /// <summary>Options reporting exactly at <paramref name="times"/> (e.g. a trial's assessment times).</summary>
     /// <param name="times">Strictly increasing, &gt;= 0, at most <see cref="MaxOutputs"/>, last one &gt; 0.</param>
@@ -93,7 +106,17 @@ public sealed record SimulationOptions
     /// <summary>The output times in hours: the explicit <see cref="OutputTimes"/> if set, else 0, step, ..., up to
     /// <see cref="Until"/>, with <see cref="Until"/> always last.</summary>
     /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaxOutputs"/> points.</exception>
-    public double[] OutputTimesH()
+    public double[] OutputTimesH() => MakeOutputTimesH();
+
+    /// <summary><see cref="OutputTimesH"/> made once per options object and shared by the simulations run with it (callers must not
+    /// write to it): a population simulates the same grid for every subject.</summary>
+    internal double[] SharedOutputTimesH() => _grid.Times ?? (_grid = new OutputGrid(MakeOutputTimesH())).Times!;
+
+    // The shared grid of SharedOutputTimesH, or none yet; every property that shapes the grid clears it (a `with` copy keeps it
+    // otherwise). Equal to any other (OutputGrid.Equals), so the record's equality and hash ignore it.
+    private OutputGrid _grid;
+
+    private double[] MakeOutputTimesH()
     {
         if (!OutputTimes.IsEmpty) return [.. OutputTimes.Select(Units.Hours)];
         double until = Units.Hours(Until), step = Units.Hours(OutputStep);
@@ -106,5 +129,17 @@ public sealed record SimulationOptions
         for (int k = 0; k <= n; k++) t[k] = k * step;
         t[^1] = until;
         return t;
+    }
+
+    /// <summary>A cached grid that the record's generated equality and hash ignore: every instance equals every other.</summary>
+    private readonly struct OutputGrid(double[] times) : IEquatable<OutputGrid>
+    {
+        public double[]? Times { get; } = times;
+
+        public bool Equals(OutputGrid other) => true;
+
+        public override bool Equals(object? obj) => obj is OutputGrid;
+
+        public override int GetHashCode() => 0;
     }
 }

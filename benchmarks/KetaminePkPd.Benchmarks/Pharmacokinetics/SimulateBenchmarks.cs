@@ -54,11 +54,32 @@ public class SimulateBenchmarks
     [Benchmark]
     public double Rodas4() => PkSimulator.Simulate(_model, _regimen, _rodas).ParentNgPerMl[^1];
 
-    /// <summary>The exact path plus every exposure metric (Cmax refinement, AUCs, terminal half-life).</summary>
+    /// <summary>The exact path plus the exposure metrics (Cmax refinement, AUCs; the terminal half-life is computed only when read).</summary>
     [Benchmark]
     public double ExactWithMetrics()
     {
         var r = PkSimulator.Simulate(_model, _regimen, _exact);
         return r.Parent.CmaxNgPerMl + (r.Metabolite?.CmaxNgPerMl ?? 0);
     }
+
+    /// <summary>The exact path, the metrics and the parent's terminal half-life (an eigen-decomposition, made on its first read).</summary>
+    [Benchmark]
+    public double ExactWithHalfLife()
+    {
+        var r = PkSimulator.Simulate(_model, _regimen, _exact);
+        return r.Parent.CmaxNgPerMl + r.Parent.TerminalHalfLifeH;
+    }
+
+    /// <summary>The peer benchmark's timed row exact+metrics (../shared/benchmarks/peers/bench_csharp) for one subject: build the model
+    /// (PkModel.Mammillary), simulate, read the concentrations, Cmax and AUC0-inf.</summary>
+    [Benchmark]
+    public double PeerSubjectWithMetrics()
+    {
+        var model = PkModel.Mammillary("pk3", Drug.RacemicKetamine, Subject.TypicalAdult, 20, 80, [(100, 60), (30, 150)], "peer benchmark");
+        var r = PkSimulator.Simulate(model, _peerRegimen, _exact);
+        return r.ParentNgPerMl[^1] + r.Parent.CmaxNgPerMl + r.Parent.AucInfNgHPerMl;
+    }
+
+    private readonly DosingRegimen _peerRegimen =
+        DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligrams(35), TimeSpan.FromMinutes(40)));
 }

@@ -118,7 +118,7 @@ internal sealed class LinearMarch
         _captureTimesSource = captureTimes;
         Width = n + _q;
         OutputStates = Sized(OutputStates, outputTimes.Length * Width);
-        if (Points is null) Points = new EvaluatedPoints(Width, outputTimes.Length + 2 * events.Count + 2);
+        if (Points is null) Points = new EvaluatedPoints(Width, outputTimes.Length + events.Count + 2, events.Count + 2);
         else Points.Reset(Width);
         Captured = Sized(Captured, _captureTimes.Length);
         if (_capturedSpare.Length != _captureTimes.Length) _capturedSpare = new double[_captureTimes.Length][];
@@ -282,36 +282,48 @@ internal sealed class LinearMarch
     private void Step(double[] state, double h, bool hasInput)
     {
         if (h <= 0) return;
-        var p = _propagator!;
         // Consecutive steps of the same length and inputs reuse their propagators without a cache search.
-        if (_prepared.H != h || _prepared.Version != _rateVersion)
-        {
-            _prepared.H = h;
-            _prepared.Version = _rateVersion;
-            if (_replaying) Replay(h, hasInput);
-            else
-            {
-                if (_filterPropagator is null) _prepared.Full = p.Prepare(_b, hasInput, h);
-                else
-                {
-                    var (quarter, half, threeQuarters, full) = p.PrepareQuarters(_b, hasInput, h);
-                    (_prepared.Nodes[0], _prepared.Nodes[1], _prepared.Nodes[2], _prepared.Full) = (quarter, half, threeQuarters, full);
-                }
-                _tape?.Steps.Add((h, _rateVersion, _prepared.Full!, _prepared.Nodes[0], _prepared.Nodes[1], _prepared.Nodes[2]));
-            }
-        }
+        if (_prepared.H != h || _prepared.Version != _rateVersion) Prepare(h, hasInput);
         if (_filterPropagator is null)
         {
-            p.Step(state, _prepared.Full!);
+            _propagator!.Step(state, _prepared.Full!);
             return;
         }
+        FilterStep(state, h);
+    }
+
+    /// <summary>The propagators of a step of <paramref name="h"/> under the current inputs, into <see cref="_prepared"/>: kept apart from
+    /// <see cref="Step"/>, which needs them only when the step length or the inputs change.</summary>
+    private void Prepare(double h, bool hasInput)
+    {
+        var p = _propagator!;
+        _prepared.H = h;
+        _prepared.Version = _rateVersion;
+        if (_replaying)
+        {
+            Replay(h, hasInput);
+            return;
+        }
+        if (_filterPropagator is null) _prepared.Full = p.Prepare(_b, hasInput, h);
+        else
+        {
+            var (quarter, half, threeQuarters, full) = p.PrepareQuarters(_b, hasInput, h);
+            (_prepared.Nodes[0], _prepared.Nodes[1], _prepared.Nodes[2], _prepared.Full) = (quarter, half, threeQuarters, full);
+        }
+        _tape?.Steps.Add((h, _rateVersion, _prepared.Full!, _prepared.Nodes[0], _prepared.Nodes[1], _prepared.Nodes[2]));
+    }
+
+    /// <summary>A step of <paramref name="h"/> of the linear part and the filter (the propagators prepared).</summary>
+    private void FilterStep(double[] state, double h)
+    {
+        var p = _propagator!;
         // The linear state at the quadrature nodes (start, quarters, end), exactly; then the filter over the step.
         _nodes ??= new double[5 * _n];
         var x0 = state.AsSpan(0, _n);
         x0.CopyTo(_nodes.AsSpan(0, _n));
         for (int g = 1; g < 4; g++) p.Propagate(x0, _nodes.AsSpan(g * _n, _n), _prepared.Nodes[g - 1]!);
         p.Propagate(x0, _nodes.AsSpan(4 * _n, _n), _prepared.Full!);
-        _filterPropagator.Step(state.AsSpan(_n, _q), _nodes, _n, h);
+        _filterPropagator!.Step(state.AsSpan(_n, _q), _nodes, _n, h);
         _nodes.AsSpan(4 * _n, _n).CopyTo(x0);
     }
 
@@ -329,7 +341,10 @@ internal sealed class LinearMarch
 
     private void Output(int k, double t, ReadOnlySpan<double> state, double until)
     {
-        state.CopyTo(OutputStates.AsSpan(k * Width, Width));
+        var row = OutputStates.AsSpan(k * Width, Width);
+        // A PK state is a few numbers: copied entry by entry, without a call to the general block copy.
+        if (Width <= 8) for (int i = 0; i < row.Length; i++) row[i] = state[i];
+        else state.CopyTo(row);
         if (t <= until + TimeEpsH) Points.AddOutput(t, k);
     }
 

@@ -18,6 +18,7 @@ internal sealed class LinearPropagator
     private double[] _k;
     private readonly Entry[] _cache = new Entry[CacheSize];
     private double[] _next;
+    private double[] _scratch = [];   // Fill's matrices and the exponential's work (8 (n+1)^2 entries once used)
     private int _slot;
     private int _filled;
     private Entry? _last;
@@ -101,6 +102,11 @@ internal sealed class LinearPropagator
     /// <summary>Advances <paramref name="a"/> in place with a prepared propagator.</summary>
     public void Step(Span<double> a, Entry e)
     {
+        if (_n == 3)
+        {
+            Step3(a, e);
+            return;
+        }
         var next = _next.AsSpan(0, _n);
         Propagate(a, next, e);
         next.CopyTo(a);
@@ -143,6 +149,25 @@ internal sealed class LinearPropagator
             for (int j = 0; j < n; j++) s += Unsafe.Add(ref rt, j * n + i) * Unsafe.Add(ref rx, j);
             Unsafe.Add(ref ry, i) = s;
         }
+    }
+
+    /// <summary><see cref="Step"/> for n = 3 (a three-compartment model, the common PK case) in registers, without the copy: each entry
+    /// is (Gamma b)_i (or 0), plus Phi_i0 x_0, plus Phi_i1 x_1, plus Phi_i2 x_2, a multiply and then an add in that order, as
+    /// <see cref="Propagate"/> sums it, so the same bits.</summary>
+    private static void Step3(Span<double> a, Entry e)
+    {
+        var t = e.PhiT.AsSpan(0, 9);
+        var x = a[..3];
+        double x0 = x[0], x1 = x[1], x2 = x[2];
+        double y0 = 0, y1 = 0, y2 = 0;
+        if (e.HasInput)
+        {
+            var g = e.Gb.AsSpan(0, 3);
+            (y0, y1, y2) = (g[0], g[1], g[2]);
+        }
+        x[0] = y0 + t[0] * x0 + t[3] * x1 + t[6] * x2;
+        x[1] = y1 + t[1] * x0 + t[4] * x1 + t[7] * x2;
+        x[2] = y2 + t[2] * x0 + t[5] * x1 + t[8] * x2;
     }
 
     /// <summary>Writes the transpose of <paramref name="e"/>'s Phi into its PhiT (after Phi is filled).</summary>
@@ -231,7 +256,7 @@ internal sealed class LinearPropagator
 
     /// <summary>
     /// A cached input-free exponential of exactly h/2 whose scaling exponent is at least 1, or null. Its square is bit for bit
-    /// what <see cref="MatrixExponential.ComputeMetzler"/> returns for h: K h is exactly 2 K (h/2) entry by entry (a power of two
+    /// what <see cref="MatrixExponential.ComputeMetzler(ReadOnlySpan{double}, int, Span{double})"/> returns for h: K h is exactly 2 K (h/2) entry by entry (a power of two
     /// commutes with rounding), so sigma and the norm double exactly, the scaling takes one more halving (the norm of K h/2 was
     /// above 1/2 if its exponent is at least 1), and the scaled matrix, the Taylor polynomial and exp(-sigma 2^-s) are the same
     /// numbers; the exponential of h is then that of h/2 squared once more by the same product. (The march's 2-day and 4-day
@@ -268,11 +293,15 @@ internal sealed class LinearPropagator
         e.H = h;
         e.HasInput = hasInput;
         if (e.Phi.Length != n * n) e.Phi = new double[n * n];
+        // The exponential's input, output and work in this propagator's scratch array (kept across its entries and simulations; every
+        // entry written before it is read), not in zeroed stack space per exponential.
+        int m = n + 1;
+        if (_scratch.Length < 8 * m * m) _scratch = new double[8 * m * m];
         if (!hasInput)
         {
-            Span<double> kh = n * n <= 256 ? stackalloc double[n * n] : new double[n * n];
+            var kh = _scratch.AsSpan(0, n * n);
             for (int q = 0; q < n * n; q++) kh[q] = _k[q] * h;
-            e.Scaling = MatrixExponential.ComputeMetzler(kh, n, e.Phi);
+            e.Scaling = MatrixExponential.ComputeMetzler(kh, n, e.Phi, _scratch.AsSpan(n * n, 6 * n * n));
             Transpose(e);
             return;
         }
@@ -282,16 +311,15 @@ internal sealed class LinearPropagator
         b.CopyTo(e.B);
         double beta = 0;
         foreach (var x in b) beta += x;
-        int m = n + 1;
-        Span<double> aug = m * m <= 256 ? stackalloc double[m * m] : new double[m * m];
-        Span<double> ex = m * m <= 256 ? stackalloc double[m * m] : new double[m * m];
+        var aug = _scratch.AsSpan(0, m * m);
+        var ex = _scratch.AsSpan(m * m, m * m);
         aug.Clear();
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++) aug[i * m + j] = _k[i * n + j] * h;
             aug[i * m + n] = b[i] / beta * h;
         }
-        MatrixExponential.ComputeMetzler(aug, m, ex);
+        MatrixExponential.ComputeMetzler(aug, m, ex, _scratch.AsSpan(2 * m * m, 6 * m * m));
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++) e.Phi[i * n + j] = ex[i * m + j];

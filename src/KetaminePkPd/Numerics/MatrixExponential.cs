@@ -32,6 +32,15 @@ internal static class MatrixExponential
     public static int ComputeMetzler(ReadOnlySpan<double> a, int n, Span<double> result)
     {
         int nn = n * n;
+        return ComputeMetzler(a, n, result, nn <= 128 ? stackalloc double[6 * nn] : new double[6 * nn]);
+    }
+
+    /// <summary><see cref="ComputeMetzler(ReadOnlySpan{double}, int, Span{double})"/> in the caller's scratch space (6 n^2 entries, any
+    /// contents: every entry is written before it is read), for a caller that computes many exponentials (no zeroed stack space each).</summary>
+    public static int ComputeMetzler(ReadOnlySpan<double> a, int n, Span<double> result, Span<double> work)
+    {
+        int nn = n * n;
+        if (work.Length < 6 * nn) throw new ArgumentException($"work must hold at least {6 * nn} entries, got {work.Length}.", nameof(work));
         double sigma = 0;
         for (int i = 0; i < n; i++)
         {
@@ -57,7 +66,6 @@ internal static class MatrixExponential
         while (scaled > 0.5) { scaled *= 0.5; s++; }
         double factor = Math.ScaleB(1.0, -s);
 
-        Span<double> work = nn <= 128 ? stackalloc double[6 * nn] : new double[6 * nn];
         var m1 = work[..nn];
         var m2 = work.Slice(nn, nn);
         var m3 = work.Slice(2 * nn, nn);
@@ -71,11 +79,14 @@ internal static class MatrixExponential
         Multiply(m2, m1, n, m3);
         Multiply(m2, m2, n, m4);
 
-        // T = B0 + M4 (B1 + M4 (B2 + M4 (B3 + M4 B4))), Bj = sum_{i<4} M^i / (4j + i)!, B4 = I / 16!.
-        Block(4, m1, m2, m3, n, acc);
+        // T = B0 + M4 (B1 + M4 (B2 + M4 (B3 + M4 B4))), Bj = sum_{i<4} M^i / (4j + i)!, B4 = I / 16!. The innermost product M4 B4 is
+        // M4 / 16! entry by entry: the product's sum for entry (i, j) adds m4_ij / 16! to 0 and otherwise only zeros (M4 is finite and
+        // non-negative, never -0, as every product here), so scaling gives the same bits without a matrix product.
+        m4.CopyTo(tmp);
+        ScaleInPlace(tmp, InverseFactorial[16]);
         for (int j = 3; j >= 0; j--)
         {
-            Multiply(m4, acc, n, tmp);
+            if (j < 3) Multiply(m4, acc, n, tmp);
             Block(j, m1, m2, m3, n, acc);
             AddInPlace(acc, tmp);
         }
@@ -122,16 +133,10 @@ internal static class MatrixExponential
         for (; q < x.Length; q++) x[q] *= f;
     }
 
-    /// <summary>Writes B_j = sum_{i=0..3} M^i / (4j + i)! (only the identity term for j = 4).</summary>
+    /// <summary>Writes B_j = sum_{i=0..3} M^i / (4j + i)!, j in 0..3.</summary>
     private static void Block(int j, ReadOnlySpan<double> m1, ReadOnlySpan<double> m2, ReadOnlySpan<double> m3, int n, Span<double> b)
     {
         int nn = n * n;
-        if (j == 4)
-        {
-            b[..nn].Clear();
-            for (int i = 0; i < n; i++) b[i * n + i] = InverseFactorial[16];
-            return;
-        }
         double c0 = InverseFactorial[4 * j], c1 = InverseFactorial[4 * j + 1], c2 = InverseFactorial[4 * j + 2], c3 = InverseFactorial[4 * j + 3];
         int q = 0;
         if (Vector256.IsHardwareAccelerated)

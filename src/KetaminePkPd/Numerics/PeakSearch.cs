@@ -23,7 +23,8 @@ internal static class PeakSearch
     private const int MaxTerms = 40;
 
     /// <summary>Returns (time of the maximum, value of x[c] there).</summary>
-    /// <param name="propagator">An exact propagator for K (its cache is reused).</param>
+    /// <param name="propagator">An exact propagator for K (its cache is reused), or null for one of this thread's spare propagators, taken
+    /// only when an interval has to be scanned (an empty cache either way, so the same values).</param>
     /// <param name="k">K of the linear part, n x n.</param>
     /// <param name="n">Linear dimension (the first n entries of each stored state).</param>
     /// <param name="points">Evaluated points.</param>
@@ -39,15 +40,11 @@ internal static class PeakSearch
     /// value there again (<see cref="PeakTail.Holds"/>): every later value is at most one the maximum already holds; and skip an interval
     /// whose start state proves x[c] non-decreasing on it (<see cref="PeakTail.Rises"/>): its maximum is its end point's. Off only to
     /// compare with the full scan in tests.</param>
-    public static (double T, double Value) Maximum(LinearPropagator propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
+    public static (double T, double Value) Maximum(LinearPropagator? propagator, double[] k, int n, EvaluatedPoints points, double[] outStates,
         Func<double, double[]> ratesAt, double[] eventTimesH, int c, bool massBound = false, bool tail = true)
     {
-        double max = double.NegativeInfinity, tMax = 0;
-        for (int p = 0; p < points.Count; p++)
-        {
-            double v = points.State(p, outStates)[c];
-            if (v > max) { max = v; tMax = points.Time(p); }
-        }
+        LinearPropagator? rented = null;   // this thread's spare propagator, taken only if an interval is scanned (null propagator)
+        var (tMax, max) = points.Maximum(c, outStates);
         Scan? scan = null;   // made for the first interval that needs scanning (none when the criteria settle every interval)
         // The free tail: intervals that start after every event (within the march's TimeEpsH, so the state there is the one after the
         // last event) and have a length; the criterion's structure is built at the first such interval.
@@ -64,13 +61,15 @@ internal static class PeakSearch
                 // An interval on which x[c] cannot fall has its maximum at its end, which the points above already hold.
                 if (criterion.Rises(x, ratesAt(t))) continue;
             }
-            scan ??= new Scan(propagator, k, n, c, eventTimesH, level: null) { Upstream = massBound ? MassUpstream(k, n, c) : null, Max = max, TMax = tMax, Tail = criterion };
+            scan ??= new Scan(propagator ?? (rented = LinearPropagator.Rent(k, n)), k, n, c, eventTimesH, level: null)
+                { Upstream = massBound ? MassUpstream(k, n, c) : null, Max = max, TMax = tMax, Tail = criterion };
             scan.Interval(points, outStates, ratesAt, p);
             if (scan.Stopped) break;
         }
         if (criterion is not null) PeakTail.Return(criterion);
         if (scan is null) return (tMax, max);
         scan.Release();
+        if (rented is not null) LinearPropagator.Return(rented);
         return (scan.TMax, scan.Max);
     }
 

@@ -51,9 +51,26 @@ public sealed record ExposureMetrics
     /// <summary>AUC from 0 to infinity of the whole regimen, ng.h/mL.</summary>
     public double AucInfNgHPerMl { get; init => field = Guard.NonNegative(value, nameof(AucInfNgHPerMl)); }
 
+    /// <summary>The metrics of a simulation, with the terminal half-life computed on its first read by <paramref name="terminalHalfLifeH"/>
+    /// (checked then, as the property's setter checks it): most readers want Cmax and AUC, and the half-life takes an eigen-decomposition.</summary>
+    internal ExposureMetrics(double cmaxNgPerMl, double tmaxH, double aucToEndNgHPerMl, double auc0To24NgHPerMl, double aucInfNgHPerMl, Func<double> terminalHalfLifeH)
+    {
+        CmaxNgPerMl = cmaxNgPerMl;
+        TmaxH = tmaxH;
+        AucToEndNgHPerMl = aucToEndNgHPerMl;
+        Auc0To24NgHPerMl = auc0To24NgHPerMl;
+        AucInfNgHPerMl = aucInfNgHPerMl;
+        _terminalHalfLife = new DeferredValue(() => CheckedHalfLife(terminalHalfLifeH()));
+    }
+
+    // Compared and hashed by value (DeferredValue), so the record's equality is the same whether the half-life was given or deferred.
+    private readonly DeferredValue _terminalHalfLife;
+
     /// <summary>Terminal half-life, h (NaN when no drug reaches the analyte, or when no rate constant
     /// reaching it is positive).</summary>
-    public double TerminalHalfLifeH { get; init => field = double.IsNaN(value) ? value : Guard.Positive(value, nameof(TerminalHalfLifeH)); }
+    public double TerminalHalfLifeH { get => _terminalHalfLife.Value; init => _terminalHalfLife = new DeferredValue(CheckedHalfLife(value)); }
+
+    private static double CheckedHalfLife(double value) => double.IsNaN(value) ? value : Guard.Positive(value, nameof(TerminalHalfLifeH));
 
     /// <summary>Time of the peak as a duration from time zero (<see cref="TmaxH"/> rounded to the nearest tick, 100 ns).</summary>
     public TimeSpan Tmax => Units.FromHours(TmaxH);

@@ -154,9 +154,13 @@ public sealed class PkModel
 
     /// <summary>The definition of <paramref name="route"/>.</summary>
     /// <exception cref="ArgumentException">The model does not support the route; the message lists those it does.</exception>
-    public RouteDefinition GetRoute(Route route) =>
-        Routes.FirstOrDefault(r => r.Route == route)
-        ?? throw new ArgumentException($"Model '{Name}' does not support route {route}; it supports {string.Join(", ", _routeKeys)}.", nameof(route));
+    public RouteDefinition GetRoute(Route route)
+    {
+        // A scan without a closure: every simulation looks its routes up.
+        foreach (var r in Routes)
+            if (r.Route == route) return r;
+        throw new ArgumentException($"Model '{Name}' does not support route {route}; it supports {string.Join(", ", _routeKeys)}.", nameof(route));
+    }
 
     /// <summary>A copy with <paramref name="route"/> added, or replacing the definition of the same route.</summary>
     /// <exception cref="ArgumentException">The route targets a compartment the model lacks.</exception>
@@ -189,20 +193,26 @@ public sealed class PkModel
         if (peripherals.Count > 5) throw new ArgumentException($"peripherals must hold at most 5 compartments, got {peripherals.Count}.", nameof(peripherals));
         Guard.InRangeExclusiveMin(centralVolumeL, 0, 100_000, nameof(centralVolumeL));
         Guard.InRangeExclusiveMin(clearanceLPerH, 0, 1e5, nameof(clearanceLPerH));
-        var compartments = new List<Compartment> { new("central", CompartmentRole.Central, centralVolumeL) };
-        var transfers = new List<Transfer> { Transfer.Elimination("central", clearanceLPerH / centralVolumeL) };
+        var compartments = new List<Compartment>(1 + peripherals.Count) { new("central", CompartmentRole.Central, centralVolumeL) };
+        var transfers = new List<Transfer>(1 + 2 * peripherals.Count) { Transfer.Elimination("central", clearanceLPerH / centralVolumeL) };
         for (int i = 0; i < peripherals.Count; i++)
         {
             var (q, v) = peripherals[i];
-            string p = $"peripheral{i + 1}";
-            Guard.InRange(q, 0, 1e5, $"Q of {p}");
+            string p = PeripheralNames[i];
+            // The parameter's name is formatted only for the message (a model may be built per virtual patient).
+            if (!(double.IsFinite(q) && q >= 0 && q <= 1e5)) Guard.InRange(q, 0, 1e5, $"Q of {p}");
             compartments.Add(new Compartment(p, CompartmentRole.Peripheral, v));
             transfers.Add(Transfer.Between("central", p, q / centralVolumeL));
             transfers.Add(Transfer.Between(p, "central", q / v));
         }
-        var iv = new RouteDefinition(Route.Intravenous, [new AbsorptionPathway("central", 1)], "intravenous: complete bioavailability");
-        return new PkModel(name, drug, subject, compartments, transfers, [iv], source);
+        return new PkModel(name, drug, subject, compartments, transfers, MammillaryRoutes, source);
     }
+
+    private static readonly string[] PeripheralNames = ["peripheral1", "peripheral2", "peripheral3", "peripheral4", "peripheral5"];
+
+    /// <summary>A mammillary model's routes: intravenous into central. Immutable, so one instance serves every model.</summary>
+    private static readonly RouteDefinition[] MammillaryRoutes =
+        [new RouteDefinition(Route.Intravenous, [new AbsorptionPathway("central", 1)], "intravenous: complete bioavailability")];
 
     /// <summary>Describes compartments, transfers and routes, one per line.</summary>
     public override string ToString()

@@ -11,10 +11,11 @@ namespace KetaminePkPd.Pharmacokinetics;
 public sealed class PkSimulationResult
 {
     private readonly PkSolution _solution;
-    private readonly Lazy<ExposureMetrics> _parent;
-    private readonly Lazy<ExposureMetrics?> _metabolite;
-    private readonly Lazy<ImmutableArray<ImmutableArray<double>>> _amounts;
-    private readonly Lazy<ImmutableArray<double>> _eliminated, _input;
+    // Computed on first use and published once (Interlocked), so every thread reads the same object; plain fields rather than Lazy<T>
+    // and a closure each: a result is made per virtual patient, and most are read for a few of these at most.
+    private ExposureMetrics? _parent, _metabolite;
+    private ImmutableArray<double>[]? _amounts;
+    private double[]? _eliminated, _input;
 
     internal PkSimulationResult(PkModel model, DosingRegimen regimen, SimulationOptions options, PkSolution solution)
     {
@@ -25,13 +26,10 @@ public sealed class PkSimulationResult
         TimesH = ImmutableCollectionsMarshal.AsImmutableArray(solution.TimesH);
         ParentNgPerMl = ImmutableCollectionsMarshal.AsImmutableArray(solution.Concentrations(metabolite: false));
         MetaboliteNgPerMl = model.MetaboliteCompartment is null ? [] : ImmutableCollectionsMarshal.AsImmutableArray(solution.Concentrations(metabolite: true));
-        _parent = new Lazy<ExposureMetrics>(() => solution.Metrics(metabolite: false));
-        _metabolite = new Lazy<ExposureMetrics?>(() => model.MetaboliteCompartment is null ? null : solution.Metrics(metabolite: true));
-        _eliminated = new Lazy<ImmutableArray<double>>(() => ImmutableCollectionsMarshal.AsImmutableArray(solution.Eliminated()));
-        _input = new Lazy<ImmutableArray<double>>(() => ImmutableCollectionsMarshal.AsImmutableArray(solution.Input()));
-        _amounts = new Lazy<ImmutableArray<ImmutableArray<double>>>(() =>
-            [.. Enumerable.Range(0, model.Dimension).Select(i => ImmutableCollectionsMarshal.AsImmutableArray(solution.Amounts(i)))]);
     }
+
+    /// <summary>The first value stored in <paramref name="field"/>: <paramref name="value"/>, or another thread's if it was quicker.</summary>
+    private static T Publish<T>(ref T? field, T value) where T : class => Interlocked.CompareExchange(ref field, value, null) ?? value;
 
     /// <summary>The model simulated.</summary>
     public PkModel Model { get; }
@@ -75,18 +73,19 @@ public sealed class PkSimulationResult
     public ImmutableArray<double> MetaboliteNgPerMl { get; }
 
     /// <summary>Amount in each compartment (outer index as <see cref="PkModel.Compartments"/>) at each output time, mg.</summary>
-    public ImmutableArray<ImmutableArray<double>> AmountsMg => _amounts.Value;
+    public ImmutableArray<ImmutableArray<double>> AmountsMg => ImmutableCollectionsMarshal.AsImmutableArray(_amounts ?? Publish(ref _amounts,
+        [.. Enumerable.Range(0, Model.Dimension).Select(i => ImmutableCollectionsMarshal.AsImmutableArray(_solution.Amounts(i)))]));
 
     /// <summary>Amounts in the named compartment at each output time, mg.</summary>
     /// <exception cref="ArgumentException">No such compartment.</exception>
     public ImmutableArray<double> AmountsOf(string compartment) => AmountsMg[Model.IndexOf(compartment)];
 
     /// <summary>Cumulative amount eliminated from the body by each output time, mg (parent and metabolite eliminations together).</summary>
-    public ImmutableArray<double> EliminatedMg => _eliminated.Value;
+    public ImmutableArray<double> EliminatedMg => ImmutableCollectionsMarshal.AsImmutableArray(_eliminated ?? Publish(ref _eliminated, _solution.Eliminated()));
 
     /// <summary>Cumulative bioavailable amount that has entered the model's compartments by each output time, mg.
     /// Mass balance: the sum of <see cref="AmountsMg"/> plus <see cref="EliminatedMg"/> equals this.</summary>
-    public ImmutableArray<double> InputMg => _input.Value;
+    public ImmutableArray<double> InputMg => ImmutableCollectionsMarshal.AsImmutableArray(_input ?? Publish(ref _input, _solution.Input()));
 
     /// <summary>Time within [0, Until] during which the parent concentration exceeds <paramref name="threshold"/>, h. Found on
     /// the model's exact solution, so it does not depend on the output grid.</summary>
@@ -94,16 +93,16 @@ public sealed class PkSimulationResult
     public double ParentTimeAboveH(Concentration threshold) => _solution.TimeAbove(metabolite: false, threshold.NanogramsPerMilliliter);
 
     /// <summary>Parent exposure metrics.</summary>
-    public ExposureMetrics Parent => _parent.Value;
+    public ExposureMetrics Parent => _parent ?? Publish(ref _parent, _solution.Metrics(metabolite: false));
 
     /// <summary>Metabolite exposure metrics, or null when the model has no metabolite.</summary>
-    public ExposureMetrics? Metabolite => _metabolite.Value;
+    public ExposureMetrics? Metabolite => Model.MetaboliteCompartment is null ? null : _metabolite ?? Publish(ref _metabolite, _solution.Metrics(metabolite: true));
 
     /// <summary>The parent's Cmax (ng/mL) and AUC from 0 to 24 h (ng.h/mL) alone, the same values as <see cref="Parent"/> holds, without the
     /// other metrics (the terminal half-life needs an eigen-decomposition): what a trial patient keeps.</summary>
     internal (double CmaxNgPerMl, double Auc0To24NgHPerMl) ParentCmaxAndAuc24()
     {
-        if (_parent.IsValueCreated) return (_parent.Value.CmaxNgPerMl, _parent.Value.Auc0To24NgHPerMl);
+        if (_parent is { } parent) return (parent.CmaxNgPerMl, parent.Auc0To24NgHPerMl);
         return (Math.Max(0, _solution.Peak(metabolite: false).CmaxNgPerMl), Math.Max(0, _solution.Auc0To24(metabolite: false)));
     }
 

@@ -22,6 +22,9 @@ namespace KetaminePkPd.Pharmacokinetics;
 /// </code></example>
 public static class PkSimulator
 {
+    // The state at 24 h is kept for AUC0-24 (never written: one array for every simulation).
+    private static readonly double[] CaptureTimesH = [24];
+
     /// <summary>Runs a simulation.</summary>
     /// <param name="model">The individual's model.</param>
     /// <param name="regimen">The doses.</param>
@@ -37,7 +40,7 @@ public static class PkSimulator
         options ??= SimulationOptions.Default;
         var inputs = model.Expand(regimen);
         var sys = new ReducedSystem(model, inputs);
-        var march = new LinearMarch(sys.K, sys.M, sys.Events(inputs), options.OutputTimesH(), 24, options.Method, options.Tolerances, captureTimes: [24]);
+        var march = new LinearMarch(sys.K, sys.M, sys.Events(inputs), options.SharedOutputTimesH(), 24, options.Method, options.Tolerances, captureTimes: CaptureTimesH);
         march.Run();
         return new PkSimulationResult(model, regimen, options, new PkSolution(sys, inputs, march));
     }

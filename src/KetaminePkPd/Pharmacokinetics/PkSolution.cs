@@ -116,15 +116,31 @@ internal sealed class PkSolution
 
         // AUC(0, inf) = w . (-total input), exact for a linear model.
         var w = metabolite ? _s.MetaboliteWeights : _s.ParentWeights;
-        var total = new double[_s.M];
-        foreach (var i in _inputs) total[_s.ReducedIndex[i.Compartment]] += i.AmountMg;
+        Span<double> total = stackalloc double[_s.M];
+        TotalInput(total);
         double aucInf = 0;
         for (int i = 0; i < _s.M; i++) aucInf -= w[i] * total[i];
         aucInf *= Units.NgPerMlPerMgPerL;
 
+        // The half-life (an eigen-decomposition) when it is first read: the same function of the same system, so the same value.
+        return new ExposureMetrics(Math.Max(0, cmax), tmax, Math.Max(0, aucEnd), Math.Max(0, auc24), Math.Max(0, aucInf), () => TerminalHalfLifeH(metabolite));
+    }
+
+    /// <summary>The amount each reduced compartment receives over the whole regimen, mg.</summary>
+    private void TotalInput(Span<double> total)
+    {
+        total.Clear();
+        foreach (var i in _inputs) total[_s.ReducedIndex[i.Compartment]] += i.AmountMg;
+    }
+
+    /// <summary>The terminal half-life of the parent or metabolite, h, as <see cref="Metrics"/> reports it (<see cref="TerminalHalfLife"/>).</summary>
+    private double TerminalHalfLifeH(bool metabolite)
+    {
         int c0 = metabolite ? _s.Metabolite : _s.Central;
-        double halfLife = c0 < 0 ? double.NaN : TerminalHalfLife(_s.K, _s.M, c0, _s.Central, total);
-        return new ExposureMetrics(Math.Max(0, cmax), tmax, Math.Max(0, aucEnd), Math.Max(0, auc24), Math.Max(0, aucInf), halfLife);
+        if (c0 < 0) return double.NaN;
+        var total = new double[_s.M];
+        TotalInput(total);
+        return TerminalHalfLife(_s.K, _s.M, c0, _s.Central, total);
     }
 
     /// <summary>Sorted times at which an input starts or ends, h.</summary>
@@ -136,10 +152,9 @@ internal sealed class PkSolution
     {
         int observed = metabolite ? _s.Metabolite : _s.Central;
         if (observed < 0) return (0, 0);
-        var propagator = LinearPropagator.Rent(_s.K, _s.M);
         // The rates in one array of this call's (the search reads an interval's rates before asking for the next): no array per interval.
-        var (tmax, amount) = PeakSearch.Maximum(propagator, _s.K, _s.M, _points, _outStates, ratesAt ?? ReusedRates(_s.M), EventTimesH, observed, massBound: true);
-        LinearPropagator.Return(propagator);
+        // A propagator is taken only if an interval is scanned (often none is: the tail criterion settles the peak from the points).
+        var (tmax, amount) = PeakSearch.Maximum(null, _s.K, _s.M, _points, _outStates, ratesAt ?? ReusedRates(_s.M), EventTimesH, observed, massBound: true);
         return (amount * (metabolite ? _s.InverseMetaboliteVolume : _s.InverseCentralVolume) * Units.NgPerMlPerMgPerL, tmax);
     }
 
