@@ -26,7 +26,10 @@ internal sealed class FilterPropagator
     private int _slot;
     private double[] _u, _next, _scaled, _nodeExp, _quarter, _half, _identity;
 
-    [ThreadStatic] private static FilterPropagator? _spare;
+    // This thread's spare propagators, at most one per shape in practice (a dissociation's empty filter and a course's filter
+    // alternate on a worker: one spare each, so neither reallocates its arrays nor loses its kept entries).
+    [ThreadStatic] private static List<FilterPropagator>? _spares;
+    private const int MaxSpares = 4;
 
     /// <summary>One step length's propagators; rebuilt in place when its cache slot is reused (a looked-up entry is used only
     /// within the <see cref="Step"/> that looked it up).</summary>
@@ -60,16 +63,26 @@ internal sealed class FilterPropagator
         return identity;
     }
 
-    /// <summary>A propagator for <paramref name="block"/> that behaves as one with an empty cache: this thread's spare one or a new
-    /// one; give it back with <see cref="Return"/>. When the spare one's last block had the same A and B bit for bit (a patient's
+    /// <summary>A propagator for <paramref name="block"/> that behaves as one with an empty cache: one of this thread's spare ones or
+    /// a new one; give it back with <see cref="Return"/>. When the spare one's last block had the same A and B bit for bit (a patient's
     /// courses under several hypotheses, or several pools' courses of one patient, share the filter), the entries its last march
     /// built are kept aside and taken again for a step of exactly their length (<see cref="Lookup"/>): an entry is a function of A,
     /// B and h alone, so the march sees the same numbers as with an empty cache.</summary>
     public static FilterPropagator Rent(FilterBlock block)
     {
-        var p = _spare;
-        if (p is null) return new FilterPropagator(block);
-        _spare = null;
+        var spares = _spares;
+        if (spares is null || spares.Count == 0) return new FilterPropagator(block);
+        // Prefer a spare whose last filter was this one bit for bit, then one of the same shape, then the newest.
+        int at = spares.Count - 1;
+        for (int i = spares.Count - 1, shape = -1; i >= 0; i--)
+        {
+            var c = spares[i];
+            if (c._q != block.States || c._r != block.Drives) continue;
+            if (SameBits(c._a, block.A) && SameBits(c._b, block.B)) { at = i; break; }
+            if (shape < 0) at = shape = i;
+        }
+        var p = spares[at];
+        spares.RemoveAt(at);
         p._block = block;
         bool sameFilter = p._q == block.States && p._r == block.Drives && SameBits(p._a, block.A) && SameBits(p._b, block.B);
         if (sameFilter)
@@ -106,7 +119,11 @@ internal sealed class FilterPropagator
     }
 
     /// <summary>Keeps <paramref name="p"/> for this thread's next <see cref="Rent"/>; the caller must not use it again.</summary>
-    public static void Return(FilterPropagator p) => _spare = p;
+    public static void Return(FilterPropagator p)
+    {
+        var spares = _spares ??= [];
+        if (spares.Count < MaxSpares) spares.Add(p);
+    }
 
     /// <summary>Advances <paramref name="p"/> in place; <paramref name="nodeStates"/> holds the linear state at the five nodes, n each.</summary>
     public void Step(Span<double> p, ReadOnlySpan<double> nodeStates, int n, double h)
