@@ -7,6 +7,7 @@ using KetaminePkPd.Benchmarks.Trials;
 // Peak memory of a global analysis by its number of worlds (one process per count): -- global-memory WORLDS
 if (args.Length > 1 && args[0] == "global-memory") { KetaminePkPd.Benchmarks.Sensitivity.GlobalMemoryMeasure.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)); return; }
 if (args.Length > 0 && args[0] == "alloc") { AllocBreakdown.Run(); return; }
+if (args.Length > 0 && args[0] == "course-allocation") { CourseAllocation.Run(); return; }
 // The main job's allocation by type (GC AllocationTick events, one run after a warm-up): -- alloc-types [serial]
 // The work budget's unit costs as CPU seconds of one thread (dissociation part, course, rating): -- unit-costs [rounds] [patients]
 if (args.Length > 0 && args[0] == "unit-costs")
@@ -29,10 +30,24 @@ if (args.Length > 0 && args[0] == "replay")
     CourseReplayMeasure.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15);
     return;
 }
-// Serial and parallel runs of the main job alternated, the speed-up as the median of the pairs' ratios: -- main-job-pairs [pairs]
+// Serial and parallel runs of the main job alternated, the speed-up as the median of the pairs' ratios: -- main-job-pairs [pairs] [step size, 0 for HypothesisTest.Run]
+// The main job phase by phase, serial and parallel alternated: -- main-job-phases [pairs] [step size]
+if (args.Length > 0 && args[0] == "main-job-phases")
+{
+    MainJobMeasure.Phases(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue);
+    return;
+}
 if (args.Length > 0 && args[0] == "main-job-pairs")
 {
-    MainJobMeasure.Pairs(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    MainJobMeasure.Pairs(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0);
+    return;
+}
+// Serial runs only (to run alone and as two processes at once): -- main-job-serial [runs]
+if (args.Length > 0 && args[0] == "main-job-serial")
+{
+    MainJobMeasure.SerialOnly(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
     return;
 }
 if (args.Length > 0 && args[0] == "main-job")

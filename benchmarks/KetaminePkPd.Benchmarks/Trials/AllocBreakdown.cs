@@ -46,7 +46,7 @@ internal static class AllocBreakdown
         a0 = B(); for (int i = 0; i < n; i++) sim.SimulateDissociation(i); long sd = B() - a0;
         a0 = B(); for (int i = 0; i < n; i++) sim.Simulate(i); long s = B() - a0;
         a0 = B(); for (int i = 0; i < n; i++) linked.Simulate(i); long sl = B() - a0;
-        var keptCache = new PatientCache(Enumerable.Range(0, n).ToArray());
+        var keptCache = new PatientCache(Enumerable.Range(0, n).ToArray(), keepPk: true);
         var keptFirst = new TrialSimulator(design, Hypothesis.ExposureOnly, 1, cache: keptCache);
         var keptLinked = new TrialSimulator(design, Hypothesis.SharedSensitivity(0.7), 1, cache: keptCache);
         for (int i = 0; i < n; i++) keptFirst.Simulate(i);

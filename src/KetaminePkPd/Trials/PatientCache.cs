@@ -28,8 +28,8 @@ internal sealed class PatientCache
     /// <summary>Largest dense cache that should keep the prepared PK (about 1.2 KB a patient, so at most about 120 MB).</summary>
     public const int KeepPkUpTo = 100_000;
 
-    /// <summary>Bytes kept per patient without the unlinked courses (the index only for a sparse cache; a sparse cache also keeps the prepared PK).</summary>
-    public static int BytesPerPatient(bool sparse, bool keepPk = false) => (sparse ? 4 : 0) + (sparse || keepPk ? 8 + PreparedPkBytes : 0) + 9 * 8 + 1;
+    /// <summary>Bytes kept per patient without the unlinked courses (the index only for a sparse cache).</summary>
+    public static int BytesPerPatient(bool sparse, bool keepPk = false) => (sparse ? 4 : 0) + (keepPk ? 8 + PreparedPkBytes : 0) + 9 * 8 + 1;
 
     /// <summary>A cache for patients 0 .. <paramref name="size"/>-1.</summary>
     /// <param name="size">Patients.</param>
@@ -43,14 +43,18 @@ internal sealed class PatientCache
         _pk = keepPk ? new PreparedPk?[size] : null;
     }
 
-    /// <summary>A cache for the given patients only (sorted, distinct): memory grows with them, not with the pool. It keeps
-    /// each patient's prepared PK (about 1.2 KB each).</summary>
-    public PatientCache(int[] sortedIndices)
+    /// <summary>A cache for the given patients only (sorted, distinct): memory grows with them, not with the pool.</summary>
+    /// <param name="sortedIndices">The patients, sorted and distinct.</param>
+    /// <param name="keepPk">Also keep each patient's prepared PK (about 1.2 KB each). The hypothesis test does not: it simulates a
+    /// patient's courses right after its dissociation on the same thread, which hands them the PK it has just made
+    /// (<see cref="TrialSimulator.Dissociation"/>), and kept PK objects would only survive collections (measured: the main job's
+    /// collector pauses 2-3 times longer with them).</param>
+    public PatientCache(int[] sortedIndices, bool keepPk = false)
     {
         _indices = sortedIndices;
         _parts = new DissociationValues[sortedIndices.Length];
         _has = new bool[sortedIndices.Length];
-        _pk = new PreparedPk?[sortedIndices.Length];
+        _pk = keepPk ? new PreparedPk?[sortedIndices.Length] : null;
     }
 
     private int Slot(int index)

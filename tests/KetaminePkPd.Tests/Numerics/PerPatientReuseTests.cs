@@ -336,11 +336,12 @@ public sealed class PerPatientReuseTests
         // patient's prepared PK (no PK model rebuilt) and from one that does not (the PK model rebuilt from the sampled patient).
         var design = TrialDesign.Nimh.WithTotalSubjects(200);
         int[] patients = [0, 1, 2, 3, 4, 5, 6, 7];
-        var kept = new PatientCache(patients);
+        var kept = new PatientCache(patients, keepPk: true);
         var dense = new PatientCache(200, keepPk: true);
         var rebuilt = new PatientCache(200);
+        var sparse = new PatientCache(patients);   // as the hypothesis test's: no PK kept
         var cold = new TrialSimulator(design, Hypothesis.SharedSensitivity(0.9), 1);
-        var simulators = new[] { kept, dense, rebuilt }.Select(c => new TrialSimulator(design, Hypothesis.SharedSensitivity(0.9), 1, cache: c)).ToArray();
+        var simulators = new[] { kept, dense, rebuilt, sparse }.Select(c => new TrialSimulator(design, Hypothesis.SharedSensitivity(0.9), 1, cache: c)).ToArray();
         foreach (int i in patients)
             foreach (var s in simulators) s.SimulateDissociation(i);
         foreach (int i in patients)
@@ -348,6 +349,7 @@ public sealed class PerPatientReuseTests
             Assert.NotNull(kept.Pk(i));
             Assert.NotNull(dense.Pk(i));
             Assert.Null(rebuilt.Pk(i));
+            Assert.Null(sparse.Pk(i));
             var expected = cold.Simulate(i).DrugEffectMadrs;
             foreach (var s in simulators)
             {
