@@ -71,11 +71,16 @@ public sealed class SensitivityRequest : SensitivityRequestBase<SensitivitySetti
     }
 
     /// <summary>The estimate of <paramref name="groups"/> pools of the settings' size and <paramref name="cells"/> settings rated
-    /// from them: memory holds a pool and its copy with new clinical draws, and every setting's replicate r.</summary>
+    /// from them: memory holds a pool and its copy with new clinical draws, the parts the pools share with the default pool
+    /// (<see cref="SharedPoolParts"/>), the replicate draws the settings share (<see cref="SharedReplicateDraws"/>, when they are
+    /// kept) and every setting's replicate r.</summary>
     internal static WorkEstimate Estimate(SensitivitySettings s, int groups, int cells)
     {
         double perReplicate = s.Observed.Sum(o => (double)o.N);
+        double draws = s.Replicates * perReplicate;
         double kept = s.PoolSize * 2.0 * RatingPool.BytesPerPatient(s.Observed.Select(o => o.Time).Distinct().Count(), sparse: false)
+            + (double)s.PoolSize * SharedPoolParts.BytesPerPatient(s.Design.Assessments.Length, keepPk: s.PoolSize <= SharedPoolParts.KeepPkUpTo)
+            + (draws <= SharedReplicateDraws.MaxDraws ? draws * SharedReplicateDraws.BytesPer : 0)
             + (double)cells * s.Observed.Length * s.Replicates * 8;
         return WorkBudget.Replicates((double)groups * s.PoolSize, (double)groups * s.PoolSize, (double)cells * s.Replicates * perReplicate, kept, WorkBudget.SensitivityFixedSeconds);
     }

@@ -163,8 +163,11 @@ public static class WorkBudget
             courses += hypotheses * pool;
             ratings += hypotheses * (double)settings.Replicates * DetectionRates.DefaultSizes.Sum();
         }
-        double kept = settings.PoolSize * BytesPerPoolPatient(settings.Observed.Select(o => o.Time).Distinct().Count(), sparse: false,
-                keepPk: settings.PoolSize <= PatientCache.KeepPkUpTo)
+        // Held at the peak: the pools of one batch of grid points (StrengthScan.PoolsPerBatch), the shared patient cache and every
+        // point's replicate r.
+        int times = settings.Observed.Select(o => o.Time).Distinct().Count();
+        double kept = (double)StrengthScan.PoolsPerBatch(points, settings.PoolSize) * settings.PoolSize * RatingPool.BytesPerPatient(times, sparse: false)
+            + (double)settings.PoolSize * PatientCache.BytesPerPatient(sparse: false, keepPk: settings.PoolSize <= PatientCache.KeepPkUpTo)
             + points * settings.Observed.Length * (double)settings.Replicates * 8;
         return Replicates(dissociations, courses, ratings, kept, StrengthsFixedSeconds);
     }

@@ -35,7 +35,7 @@ internal sealed class ReportCommand : CliCommand
             $"{HtmlReportStory.BandPatients} virtual patients, one simulated NIMH trial's dissociation-improvement scatter, the histograms of " +
             "simulated r under each hypothesis with the observed r marked (230 min and day 7), the hypothesis table with " +
             "plain-language readings, the sample sizes, and the command and seed that reproduce it. Without options: " +
-            $"{Defaults.Replicates} replicates, a pool of {Defaults.PoolSize} patients, seed {Defaults.Seed}, {DefaultOut} (3-10 s on two cores). Progress goes to stderr.")
+            $"{Defaults.Replicates} replicates, a pool of {Defaults.PoolSize} patients, seed {Defaults.Seed}, {DefaultOut} (about 1-2 s on two cores; docs/benchmarks.md). Progress goes to stderr.")
     {
         Add(_out, _replicates, _pool, _seed, _parameters, _quiet);
     }

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace KetaminePkPd.Numerics;
 
 /// <summary>
@@ -78,13 +76,13 @@ internal sealed class FilterPropagator
         {
             var c = spares[i];
             if (c._q != block.States || c._r != block.Drives) continue;
-            if (SameBits(c._a, block.A) && SameBits(c._b, block.B)) { at = i; break; }
+            if (Bits.Same(c._a, block.A) && Bits.Same(c._b, block.B)) { at = i; break; }
             if (shape < 0) at = shape = i;
         }
         var p = spares[at];
         spares.RemoveAt(at);
         p._block = block;
-        bool sameFilter = p._q == block.States && p._r == block.Drives && SameBits(p._a, block.A) && SameBits(p._b, block.B);
+        bool sameFilter = p._q == block.States && p._r == block.Drives && Bits.Same(p._a, block.A) && Bits.Same(p._b, block.B);
         if (sameFilter)
         {
             // The last march's entries become the kept ones; the older kept entries' objects are reused for this march's.
@@ -142,9 +140,6 @@ internal sealed class FilterPropagator
         }
         _next.AsSpan().CopyTo(p);
     }
-
-    private static bool SameBits(ReadOnlySpan<double> x, ReadOnlySpan<double> y) =>
-        MemoryMarshal.Cast<double, long>(x).SequenceEqual(MemoryMarshal.Cast<double, long>(y));
 
     /// <summary>
     /// The entry for a step of <paramref name="h"/>: one of this march's within 1e-12 relative (the cache holds only this march's

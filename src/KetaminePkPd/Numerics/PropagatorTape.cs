@@ -34,12 +34,8 @@ internal sealed class PropagatorTape
     {
         if (!Complete || N != n || K is null || !ReferenceEquals(Events, events) || !ReferenceEquals(MaxStep, maxStep)
             || !ReferenceEquals(CaptureTimes, captureTimes) || End != end || Filtered != filtered) return false;
-        return SameBits(OutputTimes!, outputTimes) && SameBits(K, k);
+        return Bits.Same(OutputTimes!, outputTimes) && Bits.Same(K, k);
     }
-
-    /// <summary>Whether two arrays hold the same numbers bit for bit.</summary>
-    private static bool SameBits(double[] a, double[] b) => ReferenceEquals(a, b) || a.Length == b.Length
-        && System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(a.AsSpan()).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(b.AsSpan()));
 
     /// <summary>Starts a recording for this march: the propagator emptied for <paramref name="k"/> (as a newly rented one).</summary>
     internal LinearPropagator Record(double[] k, int n, object events, double[] outputTimes, object? maxStep, object captureTimes, double end, bool filtered)

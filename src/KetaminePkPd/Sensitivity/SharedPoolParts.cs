@@ -89,7 +89,7 @@ internal sealed class SharedPoolParts
         {
             var b = _base.Sample(index);
             pk = BitConverter.DoubleToInt64Bits(factor) == BitConverter.DoubleToInt64Bits(_base.DoseFactorOf(index))
-                && vs.Subject == b.Subject && TrialSimulator.SameBits(vs.PkRandomEffects.AsSpan(), b.PkRandomEffects.AsSpan());
+                && vs.Subject == b.Subject && Bits.Same(vs.PkRandomEffects.AsSpan(), b.PkRandomEffects.AsSpan());
             dissociation = pk && sharing.Dissociation && SameAt(sharing.DissociationReads, vs, b);
             course = pk && sharing.Course && SameAt(sharing.CourseReads, vs, b);
         }

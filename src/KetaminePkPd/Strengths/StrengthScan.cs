@@ -55,7 +55,7 @@ internal static class StrengthScan
         var simulators = hypotheses.Select(h => new TrialSimulator(sized, h, settings.Seed, cache: cache, parallel: settings.Parallel)).ToList();
         var pools = new RatingPool?[grid.Count];
         RatingPool? unlinked = null;                          // and the points that link nothing share the whole noise-free course
-        int perBatch = Math.Max(1, (int)Math.Min(grid.Count, PoolSlotsPerBatch / settings.PoolSize));
+        int perBatch = PoolsPerBatch(grid.Count, settings.PoolSize);
         for (int g = 0; g < grid.Count; g++)
         {
             if (pools[g] is null) SimulatePools(simulators, pools, ref unlinked, g, perBatch, settings, timeIndex, Advance);
@@ -86,7 +86,10 @@ internal static class StrengthScan
 
     /// <summary>Pools (patients x grid points) simulated together at most: half a million patients' rating values, about 38 MB at two
     /// observation times (the defaults' 2,000 patients: every grid point in one batch).</summary>
-    private const long PoolSlotsPerBatch = 500_000;
+    internal const long PoolSlotsPerBatch = 500_000;
+
+    /// <summary>Grid points whose pools are simulated (and held) together: as many as <see cref="PoolSlotsPerBatch"/> allows, at least one.</summary>
+    internal static int PoolsPerBatch(int points, int poolSize) => Math.Max(1, (int)Math.Min(points, PoolSlotsPerBatch / poolSize));
 
     /// <summary>
     /// Simulates the pools of grid points <paramref name="first"/> .. <paramref name="first"/> + <paramref name="count"/> - 1 (those not

@@ -179,21 +179,17 @@ internal sealed class TrialSimulator
     /// both simulators wherever its dissociation model's random effects agree: the same effect parameter set, drug and output times.</summary>
     internal bool SharesDissociationSetting(TrialSimulator other) =>
         SharesPkSetting(other) && ReferenceEquals(_population.Effects, other._population.Effects) && _design.Drug == other._design.Drug
-        && SameBits(_outputTimesH, other._outputTimesH) && _cadssIndex == other._cadssIndex;
+        && Bits.Same(_outputTimesH, other._outputTimesH) && _cadssIndex == other._cadssIndex;
 
     /// <summary>True when, besides the PK (<see cref="SharesPkSetting"/>), the antidepressant course of a patient is simulated the same
     /// way under both simulators wherever its antidepressant model's random effects agree: both hypotheses link nothing, and the same
     /// effect parameter set, drug, output times and assessments.</summary>
     internal bool SharesCourseSetting(TrialSimulator other) =>
         SharesPkSetting(other) && _links is null && other._links is null && ReferenceEquals(_population.Effects, other._population.Effects)
-        && _design.Drug == other._design.Drug && SameBits(_outputTimesH, other._outputTimesH) && _assessmentIndex.AsSpan().SequenceEqual(other._assessmentIndex);
+        && _design.Drug == other._design.Drug && Bits.Same(_outputTimesH, other._outputTimesH) && _assessmentIndex.AsSpan().SequenceEqual(other._assessmentIndex);
 
     /// <summary>True when both simulators march through the same output times (bit for bit).</summary>
-    internal bool SharesOutputTimes(TrialSimulator other) => SameBits(_outputTimesH, other._outputTimesH);
-
-    /// <summary>Whether two arrays hold the same numbers bit for bit.</summary>
-    internal static bool SameBits(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
-        System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(a).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(b));
+    internal bool SharesOutputTimes(TrialSimulator other) => Bits.Same(_outputTimesH, other._outputTimesH);
 
     /// <summary>Subject <paramref name="index"/>'s dissociation part, from the cache when another simulator has made it (the
     /// sampled patient drawn again from its stream: the same values), or the one this thread made or read last for the same

@@ -80,6 +80,13 @@ public class WorkBudgetTests
         Assert.InRange(groups, 2, cells - 1);
         var e = SensitivityRequest.Estimate(request.Settings, groups, cells);
         Assert.Equal(WorkBudget.StartSeconds + WorkBudget.SensitivityFixedSeconds + groups * 2000 * (WorkBudget.SecondsPerDissociation + WorkBudget.SecondsPerCourse) + cells * 1000 * 97 * WorkBudget.SecondsPerRating, e.Seconds, 6);
+        // Memory: a pool and its clinical copy, the parts shared with the default pool (prepared PK kept at 2,000 patients), the
+        // shared replicate draws (1000 x 97 of them) and every setting's replicate r.
+        var s = request.Settings;
+        Assert.Equal(WorkBudget.BaseBytes + 2000 * 2.0 * RatingPool.BytesPerPatient(2, sparse: false)
+            + 2000 * SharedPoolParts.BytesPerPatient(s.Design.Assessments.Length, keepPk: true)
+            + 1000 * 97 * SharedReplicateDraws.BytesPer + (double)cells * 2 * 1000 * 8, e.Bytes, 3);
+        Assert.Equal(2, s.Observed.Select(o => o.Time).Distinct().Count());
         request.CheckWork(allowLongRun: false);
 
         var huge = SensitivityRequest.Resolve(subjects: 10_000_000, replicates: 1_000_000);
@@ -109,6 +116,14 @@ public class WorkBudgetTests
         // 21 grid points of rho (-1..1 by 0.1): one dissociation part and 21 courses per pool patient.
         Assert.Equal(WorkBudget.StartSeconds + WorkBudget.StrengthsFixedSeconds + 2000 * WorkBudget.SecondsPerDissociation + 21 * 2000 * WorkBudget.SecondsPerCourse
             + 21 * 1000 * 97 * WorkBudget.SecondsPerRating, e.Seconds, 6);
+        // Memory: all 21 points' pools at once (2,000 x 21 slots, within one batch), the shared cache with the prepared PK, every
+        // point's replicate r.
+        Assert.Equal(WorkBudget.BaseBytes + 21 * 2000.0 * RatingPool.BytesPerPatient(2, sparse: false)
+            + 2000 * PatientCache.BytesPerPatient(sparse: false, keepPk: true) + 21 * 2 * 1000 * 8.0, e.Bytes, 3);
+        // A pool too large for one batch holds one point's pool at a time.
+        var large = WorkBudget.Strengths(rhoOnly with { PoolSize = 1_000_000 }, detection: false);
+        Assert.Equal(WorkBudget.BaseBytes + 1_000_000.0 * RatingPool.BytesPerPatient(2, sparse: false)
+            + 1_000_000.0 * PatientCache.BytesPerPatient(sparse: false, keepPk: false) + 21 * 2 * 1000 * 8.0, large.Bytes, 3);
         WorkBudget.CheckStrengths(d, detection: true, allowLongRun: false);
 
         var huge = d with { PoolSize = 10_000_000, Replicates = 1_000_000 };
