@@ -46,7 +46,7 @@ internal static class PkPdSimulator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(regimen);
         options ??= SimulationOptions.Default;
-        return SimulatePrepared(model, regimen, options, PreparedPk.Create(model.Pk, regimen), options.OutputTimesH());
+        return SimulatePrepared(model, regimen, options, PreparedPk.Create(model.Pk, regimen), options.SharedOutputTimesH());
     }
 
     /// <summary><see cref="Simulate(PkPdModel, DosingRegimen, SimulationOptions?)"/> on the model's PK already prepared for the

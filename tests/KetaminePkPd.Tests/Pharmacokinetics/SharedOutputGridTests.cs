@@ -1,4 +1,5 @@
 using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Pharmacodynamics;
 
 namespace KetaminePkPd.Tests.Pharmacokinetics;
 
@@ -61,5 +62,23 @@ public sealed class SharedOutputGridTests
             new SimulationOptions { OutputStep = TimeSpan.FromMinutes(15) });
         Assert.Equal(alone.ParentNgPerMl.Select(BitConverter.DoubleToInt64Bits), b.ParentNgPerMl.Select(BitConverter.DoubleToInt64Bits));
         Assert.NotEqual(a.ParentNgPerMl[3], b.ParentNgPerMl[3]);
+    }
+
+    [Fact]
+    public void PkPdSimulate_TwoModelsOneOptions_ShareTheTimesAndKeepTheirOwnValues()
+    {
+        var options = new SimulationOptions { OutputStep = TimeSpan.FromMinutes(15) };
+        var regimen = DosingRegimen.Single(Administration.IntravenousInfusion(Dose.FromMilligrams(35), TimeSpan.FromMinutes(40)));
+        static PkPdModel Model(double v1) => new(PkModel.Mammillary("m", Drug.RacemicKetamine, Subject.TypicalAdult, v1, 60, [(100, 60)], "test"),
+            [new SigmoidEmaxModel("direct", "points", 1.5, 100, 30, 2)]);
+        var a = PkPdSimulator.Simulate(Model(20), regimen, options);
+        var b = PkPdSimulator.Simulate(Model(30), regimen, options);
+        Assert.Equal(options.OutputTimesH(), a.TimesH);
+        Assert.Equal(a.TimesH, b.TimesH);
+        // The same values as with options of its own (sharing the grid changes no value).
+        var alone = PkPdSimulator.Simulate(Model(30), regimen, new SimulationOptions { OutputStep = TimeSpan.FromMinutes(15) });
+        Assert.Equal(alone.Effects[0].Values.Select(BitConverter.DoubleToInt64Bits), b.Effects[0].Values.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(alone.Pk.ParentNgPerMl.Select(BitConverter.DoubleToInt64Bits), b.Pk.ParentNgPerMl.Select(BitConverter.DoubleToInt64Bits));
+        Assert.NotEqual(a.Effects[0].Values[3], b.Effects[0].Values[3]);
     }
 }
