@@ -37,7 +37,7 @@ internal static class DissociationRun
         PropagatorTape? tape = null, bool peak = true)
     {
         var sys = prepared.System;
-        var pd = new PkPdSystem([effect], sys);
+        var pd = PkPdSystem.Rent(effect, sys);
         var march = PkPdSimulator.March(pd, prepared, outputTimesH, options, tape, rent: true);
         var solution = new PkSolution(sys, prepared.Inputs, march);
         int width = march.Width;
@@ -73,6 +73,7 @@ internal static class DissociationRun
             ? new Outcome(parent, value, maxValue, Math.Max(0, solution.Peak(metabolite: false, solution.ReusedRates(sys.M)).CmaxNgPerMl), Math.Max(0, solution.Auc0To24(metabolite: false)))
             : new Outcome(parent, value, maxValue, double.NaN, double.NaN);
         LinearMarch.Return(march);   // the solution read its arrays; not used past here
+        PkPdSystem.Return(pd);
         return outcome;
     }
 }

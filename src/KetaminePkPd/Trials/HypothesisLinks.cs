@@ -151,7 +151,7 @@ internal sealed class HypothesisLinks
             double rho = _hypothesis.SensitivityCorrelation;
             target = rho * pD + Math.Sqrt(1 - rho * rho) * pA;
         }
-        var updated = eta.ToArray();
+        var updated = eta.AsSpan().ToArray();   // from the span: through IEnumerable<double> it boxed an enumerator and grew buffers
         for (int i = 0; i < ka; i++) wA[i] += link.ResponsivenessDirection[i] * (target - pA);
         for (int i = 0; i < ka; i++)
         {
