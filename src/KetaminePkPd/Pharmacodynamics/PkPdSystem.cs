@@ -19,8 +19,11 @@ internal sealed class PkPdSystem : FilterBlock
     private double[] _a = [], _b = [];
     private int _q, _r;
 
-    /// <summary>This thread's spare system for <see cref="Rent"/> (its arrays reused by the thread's next single-effect simulation).</summary>
-    [ThreadStatic] private static PkPdSystem? _spare;
+    /// <summary>This thread's spare systems for <see cref="Rent"/> (their arrays reused by the thread's next single-effect simulations):
+    /// a few, so that a trial patient's dissociation and course, which alternate on a worker, each find one of their own order.</summary>
+    [ThreadStatic] private static List<PkPdSystem>? _spares;
+
+    private const int MaxSpares = 4;
 
     public PkPdSystem(ReadOnlySpan<EffectModel> effects, ReducedSystem pk)
     {
@@ -37,9 +40,17 @@ internal sealed class PkPdSystem : FilterBlock
     /// </summary>
     public static PkPdSystem Rent(EffectModel effect, ReducedSystem pk)
     {
-        var system = _spare;
-        if (system is null) return new PkPdSystem(new ReadOnlySpan<EffectModel>(in effect), pk);
-        _spare = null;
+        var spares = _spares;
+        if (spares is null || spares.Count == 0) return new PkPdSystem(new ReadOnlySpan<EffectModel>(in effect), pk);
+        // A spare of this effect's order and filter size (its arrays fit), else a new one while there is room for it among the spares
+        // (so each shape keeps its own), else the newest: any of them is set as a new one would be.
+        int n = pk.M + 1 + effect.ToleranceStates, at = -1;
+        for (int i = spares.Count - 1; i >= 0 && at < 0; i--)
+            if (spares[i].N == n && spares[i]._q == effect.FilterStates) at = i;
+        if (at < 0 && spares.Count < MaxSpares) return new PkPdSystem(new ReadOnlySpan<EffectModel>(in effect), pk);
+        if (at < 0) at = spares.Count - 1;
+        var system = spares[at];
+        spares.RemoveAt(at);
         system.Pk = pk;
         system.Set(new ReadOnlySpan<EffectModel>(in effect), pk);
         return system;
@@ -50,7 +61,8 @@ internal sealed class PkPdSystem : FilterBlock
     {
         system.Pk = null!;
         Array.Clear(system._effects);
-        _spare = system;
+        var spares = _spares ??= [];
+        if (spares.Count < MaxSpares && !spares.Contains(system)) spares.Add(system);
     }
 
     /// <summary>An array of <paramref name="length"/> zeros: <paramref name="array"/> cleared when it has that length, else a new one.</summary>
@@ -209,6 +221,20 @@ internal sealed class PkPdSystem : FilterBlock
     /// <see cref="PeakTail"/> on the effect site it bounds the effect over the rest of a free course (PeakSearch.MaximumOf's tail).
     /// </summary>
     public double EffectOfSite(int effect, ReadOnlySpan<double> x) => _effects[effect].Effect(x[_site[effect]], ReadOnlySpan<double>.Empty);
+
+    /// <summary>The first effect's <see cref="EffectValue"/>, <see cref="EffectRate"/>, <see cref="EffectUpperBound"/> and
+    /// <see cref="EffectOfSite"/> as the peak search takes them: made once per instance, so a rented system hands the same delegates
+    /// to every search of its thread (a dissociation's search made five per patient). They read the system's current effect.</summary>
+    public PeakSearch.StateFunction FirstValue => field ??= x => EffectValue(0, x);
+
+    /// <inheritdoc cref="FirstValue"/>
+    public PeakSearch.StateRate FirstRate => field ??= (x, dx) => EffectRate(0, x, dx);
+
+    /// <inheritdoc cref="FirstValue"/>
+    public PeakSearch.StateFunction FirstUpperBound => field ??= x => EffectUpperBound(0, x);
+
+    /// <inheritdoc cref="FirstValue"/>
+    public PeakSearch.StateFunction FirstOfSite => field ??= x => EffectOfSite(0, x);
 
     /// <summary>
     /// An upper bound of a direct effect from state x onwards while no drug is given: the effect without tolerance at

@@ -86,7 +86,9 @@ public sealed class PkModel
             foreach (var p in r.Pathways)
                 if (Find(p.Target) < 0) IndexOf(p.Target, $"target of route {r.Route}");
         }
-        Array.Sort(keys);
+        // Sorted by insertion (a model has a few routes; Array.Sort of an enum made a comparison delegate per model).
+        for (int i = 1; i < keys.Length; i++)
+            for (int j = i; j > 0 && keys[j - 1] > keys[j]; j--) (keys[j - 1], keys[j]) = (keys[j], keys[j - 1]);
         _routeKeys = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(keys);
 
         // LU of K, and the row vectors w = K^-T c that turn a step's change of state into exact integrals:

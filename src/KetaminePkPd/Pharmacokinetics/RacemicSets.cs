@@ -129,6 +129,9 @@ internal static class RacemicSets
             ? new(key, name, Drug.RacemicKetamine, citation, notes, [.. disposition, .. Norketamine], [Route.Intravenous], build)
             : new(key, name, Drug.RacemicKetamine, citation, notes, [.. disposition, .. Norketamine, .. RacemicRoutes.Parameters], [Route.Intravenous, .. RacemicRoutes.Extravascular], build);
 
+    /// <summary>The intravenous route into central: the same for every subject and immutable, so one instance serves every model.</summary>
+    private static readonly RouteDefinition Intravenous = new(Route.Intravenous, [new AbsorptionPathway("central", 1)], "intravenous: complete bioavailability");
+
     /// <summary>
     /// Adds norketamine, the absorption depots and the routes to a parent disposition model; <c>k10PerH</c> is the parent's total
     /// elimination rate constant from central, 1/h, and <c>tail</c> the index of the first norketamine parameter (FM). With
@@ -155,7 +158,7 @@ internal static class RacemicSets
         transfers.Add(Transfer.Between("norketamine", "norketamine-peripheral", qNk / vNk));
         transfers.Add(Transfer.Between("norketamine-peripheral", "norketamine", qNk / vpNk));
         transfers.Add(Transfer.Elimination("norketamine", clNk / vNk));
-        var routes = new List<RouteDefinition>(depots ? 2 + RacemicRoutes.Specs.Length : 1) { new(Route.Intravenous, [new AbsorptionPathway("central", 1)], "intravenous: complete bioavailability") };
+        var routes = new List<RouteDefinition>(depots ? 2 + RacemicRoutes.Specs.Length : 1) { Intravenous };
         if (depots) RacemicRoutes.Add(p, tail + Norketamine.Length, fm, compartments, transfers, routes);
         else if (leaveOutDepots) RacemicRoutes.Check(p, tail + Norketamine.Length);
         return new PkModel(key, Drug.RacemicKetamine, s, compartments, transfers, routes, citation);

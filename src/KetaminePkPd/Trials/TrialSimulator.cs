@@ -210,21 +210,23 @@ internal sealed class TrialSimulator
     public DissociationPart Dissociation(int index)
     {
         if (_cache is null) return SimulateDissociation(index);
-        var last = _lastPart;
-        if (last is not null && last.Cache == _cache && last.Population == _population && last.Seed == _seed && last.Index == index) return last.Part;
+        if (_lastPart is { } part && _lastCache == _cache && _lastPopulation == _population && _lastSeed == _seed && _lastIndex == index) return part;
         return _cache.Part(index) is { } values
             ? Remember(index, new DissociationPart(_population.SampleSubject(_seed, index), values) { Pk = _cache.Pk(index) })
             : SimulateDissociation(index);
     }
 
-    /// <summary>The dissociation part this thread made or read last, with what identifies it (see <see cref="Dissociation"/>).</summary>
-    private sealed record LastPart(PatientCache Cache, PopulationModel Population, ulong Seed, int Index, DissociationPart Part);
-
-    [ThreadStatic] private static LastPart? _lastPart;
+    // The dissociation part this thread made or read last, with what identifies it (see Dissociation): in fields, not a record made
+    // per patient.
+    [ThreadStatic] private static DissociationPart? _lastPart;
+    [ThreadStatic] private static PatientCache? _lastCache;
+    [ThreadStatic] private static PopulationModel? _lastPopulation;
+    [ThreadStatic] private static ulong _lastSeed;
+    [ThreadStatic] private static int _lastIndex;
 
     private DissociationPart Remember(int index, DissociationPart part)
     {
-        if (_cache is not null) _lastPart = new LastPart(_cache, _population, _seed, index, part);
+        if (_cache is not null) (_lastPart, _lastCache, _lastPopulation, _lastSeed, _lastIndex) = (part, _cache, _population, _seed, index);
         return part;
     }
 

@@ -451,4 +451,32 @@ public sealed class PerPatientReuseTests
         k[1] = 0.25;
         Assert.False(tape.Matches(k, 2, events, times, null, captures, 24, filtered: false));
     }
+
+    [Fact]
+    public void RatesCursor_RentedAfterAnother_SameRatesAsANewFunction()
+    {
+        // A dissociation's peak searches rent this thread's rates cursor: after a cursor of another solution, width and position, it
+        // must give what a new ReusedRates function gives, at times in order, repeated and going back.
+        var pk = PkParameterSet.Domino.CreateModel(new Subject { WeightKg = 72, AgeYears = 40 });
+        var regimen = DosingRegimen.Repeated(Administration.IntravenousInfusion(Dose.FromMilligrams(35), TimeSpan.FromMinutes(40)), 3, TimeSpan.FromHours(24));
+        var prepared = PreparedPk.Create(pk, regimen);
+        var dissociation = EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine);
+        var pd = new PkPdSystem([dissociation], prepared.System);
+        var march = PkPdSimulator.March(pd, prepared, Assessments.OutputTimesH(), Assessments);
+        var solution = new PkSolution(prepared.System, prepared.Inputs, march);
+        double[] times = [0, 0.2, 0.2, 0.6667, 0.7, 5, 24, 24.3, 1, 48.5, 200];
+        var other = PkSolution.RatesCursor.Rent(solution, 3);
+        other.At(24.1);
+        PkSolution.RatesCursor.Return(other);
+        foreach (int width in new[] { prepared.System.M, pd.N })
+        {
+            var fresh = solution.ReusedRates(width);
+            var rented = PkSolution.RatesCursor.Rent(solution, width);
+            foreach (double t in times)
+                Assert.Equal(fresh(t).Select(BitConverter.DoubleToInt64Bits), rented.At(t).Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(width, rented.At(0.1).Length);
+            Assert.True(rented.At(0.1)[prepared.System.Central] > 0, "the infusion runs at 0.1 h");
+            PkSolution.RatesCursor.Return(rented);
+        }
+    }
 }
