@@ -44,9 +44,10 @@ public sealed class PkModel
         Drug = drug;
         Subject = subject;
         Source = source;
-        Compartments = [.. compartments];
-        Transfers = [.. transfers];
-        Routes = [.. routes];
+        // Immutable arrays are kept as given (a trial's racemic models pass theirs: no copy per patient); anything else is copied.
+        Compartments = compartments is ImmutableArray<Compartment> { IsDefault: false } givenCompartments ? givenCompartments : [.. compartments];
+        Transfers = transfers is ImmutableArray<Transfer> { IsDefault: false } givenTransfers ? givenTransfers : [.. transfers];
+        Routes = routes is ImmutableArray<RouteDefinition> { IsDefault: false } givenRoutes ? givenRoutes : [.. routes];
 
         int n = Compartments.Length;
         if (n == 0) throw new ArgumentException($"Model '{name}' needs at least one compartment.", nameof(compartments));

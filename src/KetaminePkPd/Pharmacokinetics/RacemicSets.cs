@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace KetaminePkPd.Pharmacokinetics;
 
@@ -132,6 +133,9 @@ internal static class RacemicSets
     /// <summary>The intravenous route into central: the same for every subject and immutable, so one instance serves every model.</summary>
     private static readonly RouteDefinition Intravenous = new(Route.Intravenous, [new AbsorptionPathway("central", 1)], "intravenous: complete bioavailability");
 
+    /// <summary>The routes of a model that takes intravenous doses only (immutable, shared likewise).</summary>
+    private static readonly ImmutableArray<RouteDefinition> IntravenousRoutes = [Intravenous];
+
     /// <summary>
     /// Adds norketamine, the absorption depots and the routes to a parent disposition model; <c>k10PerH</c> is the parent's total
     /// elimination rate constant from central, 1/h, and <c>tail</c> the index of the first norketamine parameter (FM). With
@@ -145,22 +149,32 @@ internal static class RacemicSets
     {
         double w = s.WeightKg / 70, a = Math.Pow(w, 0.75);
         double fm = p.Value(tail), clNk = p.Value(tail + 1) * a, vNk = p.Value(tail + 2) * w, qNk = p.Value(tail + 3), vpNk = p.Value(tail + 4);
-        // Sized for every route's depots and transfers (a model is built per virtual patient: no list grows).
-        bool depots = !intravenousOnly && !leaveOutDepots;
-        var compartments = new List<Compartment>(parent.Length + 2 + (depots ? RacemicRoutes.Specs.Length + 1 : 0));
-        compartments.AddRange(parent);
-        compartments.Add(new("norketamine", CompartmentRole.MetaboliteCentral, vNk));
-        compartments.Add(new("norketamine-peripheral", CompartmentRole.MetabolitePeripheral, vpNk));
-        var transfers = new List<Transfer>(parentFlows.Length + 5 + (depots ? RacemicRoutes.Specs.Length + 3 : 0));
-        transfers.AddRange(parentFlows);
-        transfers.Add(Transfer.Between("central", "norketamine", fm * k10PerH));
-        transfers.Add(Transfer.Elimination("central", (1 - fm) * k10PerH));
-        transfers.Add(Transfer.Between("norketamine", "norketamine-peripheral", qNk / vNk));
-        transfers.Add(Transfer.Between("norketamine-peripheral", "norketamine", qNk / vpNk));
-        transfers.Add(Transfer.Elimination("norketamine", clNk / vNk));
-        var routes = new List<RouteDefinition>(depots ? 2 + RacemicRoutes.Specs.Length : 1) { Intravenous };
-        if (depots) RacemicRoutes.Add(p, tail + Norketamine.Length, fm, compartments, transfers, routes);
-        else if (leaveOutDepots) RacemicRoutes.Check(p, tail + Norketamine.Length);
-        return new PkModel(key, Drug.RacemicKetamine, s, compartments, transfers, routes, citation);
+        var compartments = new Compartment[parent.Length + 2];
+        parent.CopyTo(compartments, 0);
+        compartments[^2] = new("norketamine", CompartmentRole.MetaboliteCentral, vNk);
+        compartments[^1] = new("norketamine-peripheral", CompartmentRole.MetabolitePeripheral, vpNk);
+        var transfers = new Transfer[parentFlows.Length + 5];
+        parentFlows.CopyTo(transfers, 0);
+        int at = parentFlows.Length;
+        transfers[at++] = Transfer.Between("central", "norketamine", fm * k10PerH);
+        transfers[at++] = Transfer.Elimination("central", (1 - fm) * k10PerH);
+        transfers[at++] = Transfer.Between("norketamine", "norketamine-peripheral", qNk / vNk);
+        transfers[at++] = Transfer.Between("norketamine-peripheral", "norketamine", qNk / vpNk);
+        transfers[at] = Transfer.Elimination("norketamine", clNk / vNk);
+        if (intravenousOnly || leaveOutDepots)
+        {
+            if (leaveOutDepots) RacemicRoutes.Check(p, tail + Norketamine.Length);
+            // Exact arrays that the model keeps as they are (wrapped, not copied: a trial builds one model per patient).
+            return new PkModel(key, Drug.RacemicKetamine, s, ImmutableCollectionsMarshal.AsImmutableArray(compartments),
+                ImmutableCollectionsMarshal.AsImmutableArray(transfers), IntravenousRoutes, citation);
+        }
+        // Sized for every route's depots and transfers (no list grows).
+        var compartmentList = new List<Compartment>(compartments.Length + RacemicRoutes.Specs.Length + 1);
+        compartmentList.AddRange(compartments);
+        var transferList = new List<Transfer>(transfers.Length + RacemicRoutes.Specs.Length + 3);
+        transferList.AddRange(transfers);
+        var routes = new List<RouteDefinition>(2 + RacemicRoutes.Specs.Length) { Intravenous };
+        RacemicRoutes.Add(p, tail + Norketamine.Length, fm, compartmentList, transferList, routes);
+        return new PkModel(key, Drug.RacemicKetamine, s, compartmentList, transferList, routes, citation);
     }
 }

@@ -159,7 +159,7 @@ internal sealed class HypothesisLinks
             for (int j = 0; j <= i; j++) sum += _lA[i * ka + j] * wA[j];
             updated[_a[i]] = sum;
         }
-        return subject with { EffectRandomEffects = ImmutableArray.Create(updated) };
+        return subject with { EffectRandomEffects = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(updated) };   // wrapped, not copied: nothing else holds it
     }
 
     /// <summary>
