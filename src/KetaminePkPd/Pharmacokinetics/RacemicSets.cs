@@ -46,13 +46,13 @@ internal static class RacemicSets
             {
                 double v1 = p.Value(0) * s.WeightKg, cl = p.Value(1) * s.WeightKg;
                 double k12 = p.Value(2) * 60, k13 = p.Value(3) * 60, k21 = p.Value(4) * 60, k31 = p.Value(5) * 60;
-                Compartment[] parent =
+                ReadOnlySpan<Compartment> parent =
                 [
                     new("central", CompartmentRole.Central, v1),
                     new("peripheral1", CompartmentRole.Peripheral, v1 * k12 / k21),
                     new("peripheral2", CompartmentRole.Peripheral, v1 * k13 / k31),
                 ];
-                Transfer[] flows =
+                ReadOnlySpan<Transfer> flows =
                 [
                     Transfer.Between("central", "peripheral1", k12), Transfer.Between("peripheral1", "central", k21),
                     Transfer.Between("central", "peripheral2", k13), Transfer.Between("peripheral2", "central", k31),
@@ -89,12 +89,12 @@ internal static class RacemicSets
         {
             double v1 = p.Value(0) * s.WeightKg, cl = p.Value(1) * s.WeightKg;
             double k12 = p.Value(2) * 60, k21 = p.Value(3) * 60;
-            Compartment[] parent =
+            ReadOnlySpan<Compartment> parent =
             [
                 new("central", CompartmentRole.Central, v1),
                 new("peripheral1", CompartmentRole.Peripheral, v1 * k12 / k21),
             ];
-            Transfer[] flows = [Transfer.Between("central", "peripheral1", k12), Transfer.Between("peripheral1", "central", k21)];
+            ReadOnlySpan<Transfer> flows = [Transfer.Between("central", "peripheral1", k12), Transfer.Between("peripheral1", "central", k21)];
             return Assemble(key, citation, s, p, disposition.Length, parent, flows, cl / v1, leaveOutDepots: ivOnly);
         });
     }
@@ -115,12 +115,12 @@ internal static class RacemicSets
             {
                 double w = s.WeightKg / 70, a = Math.Pow(w, 0.75);
                 double v1 = p.Value(0) * w, v2 = p.Value(1) * w, cl = p.Value(2) * a, q = p.Value(3) * a;
-                Compartment[] parent =
+                ReadOnlySpan<Compartment> parent =
                 [
                     new("central", CompartmentRole.Central, v1),
                     new("peripheral1", CompartmentRole.Peripheral, v2),
                 ];
-                Transfer[] flows = [Transfer.Between("central", "peripheral1", q / v1), Transfer.Between("peripheral1", "central", q / v2)];
+                ReadOnlySpan<Transfer> flows = [Transfer.Between("central", "peripheral1", q / v1), Transfer.Between("peripheral1", "central", q / v2)];
                 return Assemble("herd", HerdCitation, s, p, disposition.Length, parent, flows, cl / v1, intravenousOnly: true);
             }, intravenousOnly: true);
     }
@@ -140,21 +140,22 @@ internal static class RacemicSets
     /// Adds norketamine, the absorption depots and the routes to a parent disposition model; <c>k10PerH</c> is the parent's total
     /// elimination rate constant from central, 1/h, and <c>tail</c> the index of the first norketamine parameter (FM). With
     /// <c>leaveOutDepots</c> the model takes intravenous doses only: the route parameters are checked but no depot is added (the
-    /// depots come after the other compartments, so the reduced system of an intravenous regimen is the same bit for bit).
+    /// depots come after the other compartments, so the reduced system of an intravenous regimen is the same bit for bit). The parent's
+    /// compartments and flows come as spans: the builders' collection expressions then stay off the heap (copied into the model's arrays).
     /// </summary>
     /// <remarks>Norketamine after Otto 2021: central V_NK x (WT/70) and clearance CL_NK x (WT/70)^0.75, a peripheral compartment
     /// VP_NK with inter-compartmental clearance Q_NK (neither weight-scaled, as in Otto's code), fed by FM x k10 x A_central.</remarks>
     private static PkModel Assemble(string key, string citation, Subject s, IndividualParameters p, int tail,
-        Compartment[] parent, Transfer[] parentFlows, double k10PerH, bool intravenousOnly = false, bool leaveOutDepots = false)
+        ReadOnlySpan<Compartment> parent, ReadOnlySpan<Transfer> parentFlows, double k10PerH, bool intravenousOnly = false, bool leaveOutDepots = false)
     {
         double w = s.WeightKg / 70, a = Math.Pow(w, 0.75);
         double fm = p.Value(tail), clNk = p.Value(tail + 1) * a, vNk = p.Value(tail + 2) * w, qNk = p.Value(tail + 3), vpNk = p.Value(tail + 4);
         var compartments = new Compartment[parent.Length + 2];
-        parent.CopyTo(compartments, 0);
+        parent.CopyTo(compartments);
         compartments[^2] = new("norketamine", CompartmentRole.MetaboliteCentral, vNk);
         compartments[^1] = new("norketamine-peripheral", CompartmentRole.MetabolitePeripheral, vpNk);
         var transfers = new Transfer[parentFlows.Length + 5];
-        parentFlows.CopyTo(transfers, 0);
+        parentFlows.CopyTo(transfers);
         int at = parentFlows.Length;
         transfers[at++] = Transfer.Between("central", "norketamine", fm * k10PerH);
         transfers[at++] = Transfer.Elimination("central", (1 - fm) * k10PerH);
