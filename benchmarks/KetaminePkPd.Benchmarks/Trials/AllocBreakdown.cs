@@ -17,6 +17,8 @@ internal static class AllocBreakdown
         long a0 = B(); for (int i = 0; i < n; i++) pop.SampleSubject(1, i); long sample = B() - a0;
         var vs = pop.SampleSubject(1, 3);
         a0 = B(); for (int i = 0; i < n; i++) vs.CreatePkModel(pop.Pk); long pk = B() - a0;
+        var armRegimen = design.Arms[0].Regimen;   // made once, as a trial does (TrialArm.Regimen makes a new one at each read)
+        a0 = B(); for (int i = 0; i < n; i++) vs.CreatePkModel(pop.Pk, armRegimen); long pkRegimen = B() - a0;
         a0 = B(); for (int i = 0; i < n; i++) vs.CreateDissociation(pop.Effects, design.Drug); long dis = B() - a0;
         var pkOnce = vs.CreatePkModel(pop.Pk);
         a0 = B(); for (int i = 0; i < n; i++) PreparedPk.Create(pkOnce, design.Arms[0].Regimen); long prepared = B() - a0;
@@ -52,6 +54,6 @@ internal static class AllocBreakdown
         for (int i = 0; i < n; i++) keptFirst.Simulate(i);
         a0 = B(); for (int i = 0; i < n; i++) keptLinked.Simulate(i); long course = B() - a0;
         Console.WriteLine($"linked course, dissociation and prepared PK cached (as the hypothesis test's second and later hypotheses): {course / n}");
-        Console.WriteLine($"per call bytes: sample {sample / n}, pkmodel {pk / n}, dissociation model {dis / n}, sim dissociation {simd / n}, +metrics {simdm / n}, sim antidep {sima / n}, SimulateDissociation {sd / n}, Simulate (exposure-only full) {s / n}, Simulate linked {sl / n}");
+        Console.WriteLine($"per call bytes: sample {sample / n}, pkmodel {pk / n} (for the arm's regimen, as a trial builds it: {pkRegimen / n}), dissociation model {dis / n}, sim dissociation {simd / n}, +metrics {simdm / n}, sim antidep {sima / n}, SimulateDissociation {sd / n}, Simulate (exposure-only full) {s / n}, Simulate linked {sl / n}");
     }
 }

@@ -40,8 +40,12 @@ internal sealed class LinearMarch
     private double[] _state = [];
     private double[]?[] _capturedSpare = [];
 
-    /// <summary>This thread's spare march for <see cref="Rent"/> (its arrays reused by the next march of the thread).</summary>
-    [ThreadStatic] private static LinearMarch? _spare;
+    /// <summary>This thread's spare marches for <see cref="Rent"/> (their arrays reused by the next marches of the thread): a few, so
+    /// that a trial patient's dissociation and course, which alternate on a worker with systems of other orders, each find one whose
+    /// arrays fit (one spare for both reallocated them at every march: 1.7 KB per patient).</summary>
+    [ThreadStatic] private static List<LinearMarch>? _spares;
+
+    private const int MaxSpares = 4;
 
     /// <param name="k">K, n x n row-major, Metzler.</param>
     /// <param name="n">Linear dimension.</param>
@@ -72,9 +76,17 @@ internal sealed class LinearMarch
         SolverMethod method, OdeTolerances tolerances, FilterBlock? filter = null, Func<double, double>? maxStep = null, double[]? captureTimes = null,
         PropagatorTape? tape = null)
     {
-        var march = _spare;
-        if (march is null) return new LinearMarch(k, n, events, outputTimes, end, method, tolerances, filter, maxStep, captureTimes, tape);
-        _spare = null;
+        var spares = _spares;
+        if (spares is null || spares.Count == 0) return new LinearMarch(k, n, events, outputTimes, end, method, tolerances, filter, maxStep, captureTimes, tape);
+        // A spare of the same order and filter size (its arrays fit), else a new march while there is room for it among the spares (so
+        // each shape keeps its own), else the newest: any of them is set as a new march would be.
+        int q = filter?.States ?? 0, at = -1;
+        for (int i = spares.Count - 1; i >= 0 && at < 0; i--)
+            if (spares[i]._n == n && spares[i]._q == q) at = i;
+        if (at < 0 && spares.Count < MaxSpares) return new LinearMarch(k, n, events, outputTimes, end, method, tolerances, filter, maxStep, captureTimes, tape);
+        if (at < 0) at = spares.Count - 1;
+        var march = spares[at];
+        spares.RemoveAt(at);
         march.Set(k, n, events, outputTimes, end, method, tolerances, filter, maxStep, captureTimes, tape);
         return march;
     }
@@ -87,7 +99,8 @@ internal sealed class LinearMarch
         march._tape = null;
         march._sourceEvents = null!;
         march._k = [];
-        _spare = march;
+        var spares = _spares ??= [];
+        if (spares.Count < MaxSpares && !spares.Contains(march)) spares.Add(march);
     }
 
     private static T[] Sized<T>(T[] array, int length)

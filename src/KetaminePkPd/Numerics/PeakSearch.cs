@@ -230,9 +230,22 @@ internal static class PeakSearch
         protected readonly int N;
         private readonly double[] _events;
         private readonly double _piece;
-        private readonly List<LinearPropagator.Entry> _rungs = [];
+        private readonly List<LinearPropagator.Entry> _rungs = SpareRungs ?? [];   // this thread's spare list (emptied), or a new one
         private int _eventCursor = -1;
-        private double[]? _rungRates;
+        private double[]? _rungRates;   // the rates the rungs were made for, in a spare array (Spare), or null before the first interval
+
+        /// <summary>This thread's spare rungs list, taken by the next scan (a scan per peak search grew a new list per patient).</summary>
+        [ThreadStatic] private static List<LinearPropagator.Entry>? _spareRungs;
+
+        private static List<LinearPropagator.Entry>? SpareRungs
+        {
+            get
+            {
+                var rungs = _spareRungs;
+                _spareRungs = null;
+                return rungs;
+            }
+        }
         private readonly double[] _x, _endState, _previous, _refined, _refineStart;   // per-scan buffers, n each
 
         /// <summary>The best maximum so far and its time.</summary>
@@ -270,7 +283,13 @@ internal static class PeakSearch
         }
 
         /// <summary>Gives the scan's buffers back to the thread (<see cref="Spare"/>); the scan is not used afterwards.</summary>
-        public virtual void Release() => Spare.Give(_x, _endState, _previous, _refined, _refineStart);
+        public virtual void Release()
+        {
+            Spare.Give(_x, _endState, _previous, _refined, _refineStart);
+            if (_rungRates is not null) Spare.Give(_rungRates);
+            _rungs.Clear();   // the entries are the propagator's, not the list's
+            _spareRungs = _rungs;
+        }
 
         /// <summary>The slope of the scanned quantity at state x under input rates b.</summary>
         protected abstract double Slope(ReadOnlySpan<double> x, double[] b);
@@ -302,7 +321,13 @@ internal static class PeakSearch
             if (_rungRates is null || !rates.AsSpan().SequenceEqual(_rungRates))
             {
                 _rungs.Clear();
-                _rungRates = (double[])rates.Clone();
+                // A copy of the rates in a spare array (a clone per change of rates before): the same numbers.
+                if (_rungRates is null || _rungRates.Length != rates.Length)
+                {
+                    if (_rungRates is not null) Spare.Give(_rungRates);
+                    _rungRates = Spare.Take(rates.Length);
+                }
+                rates.CopyTo(_rungRates, 0);
             }
             double t = a, g0 = Slope(x, rates);
             // After every event (within the march's TimeEpsH) the system is free: each sub-step's end state may prove the rest.

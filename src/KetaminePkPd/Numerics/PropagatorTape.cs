@@ -44,7 +44,11 @@ internal sealed class PropagatorTape
         Steps.Clear();
         if (Propagator is null) Propagator = new LinearPropagator(k, n);
         else Propagator.Restart(k, n);
-        (K, N, Events, OutputTimes, MaxStep, CaptureTimes, End, Filtered) = (k, n, events, outputTimes, maxStep, captureTimes, end, filtered);
+        // K copied, not kept: the caller's array may be a rented system's, overwritten by the thread's next simulation (a kept
+        // reference would then match any later K). A replay reads only the recorded entries, never K itself.
+        if (K is null || K.Length != k.Length) K = new double[k.Length];
+        k.CopyTo(K, 0);
+        (N, Events, OutputTimes, MaxStep, CaptureTimes, End, Filtered) = (n, events, outputTimes, maxStep, captureTimes, end, filtered);
         return Propagator;
     }
 }

@@ -37,7 +37,7 @@ internal static class DissociationRun
         PropagatorTape? tape = null, bool peak = true)
     {
         var sys = prepared.System;
-        var pd = new PkPdSystem([effect], sys);
+        var pd = PkPdSystem.Rent(effect, sys);
         var march = PkPdSimulator.March(pd, prepared, outputTimesH, options, tape, rent: true);
         var solution = new PkSolution(sys, prepared.Inputs, march);
         int width = march.Width;
@@ -54,25 +54,35 @@ internal static class DissociationRun
         }
         if (peak && effect.FilterStates == 0)
         {
-            var rates = solution.ReusedRates(pd.N);
+            var rates = PkSolution.RatesCursor.Rent(solution, pd.N);
             var peakPropagator = LinearPropagator.Rent(pd.K, pd.N);
             double v;
             if (effect.ToleranceStates == 0)
             {
-                var (_, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, rates, solution.EventTimesH, pd.EffectSite(0));
+                var (_, ce) = PeakSearch.Maximum(peakPropagator, pd.K, pd.N, march.Points, states, rates.At, solution.EventTimesH, pd.EffectSite(0));
                 v = effect.Effect(ce, ReadOnlySpan<double>.Empty);
             }
             else
-                (_, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, rates, solution.EventTimesH,
-                    x => pd.EffectValue(0, x), (x, dx) => pd.EffectRate(0, x, dx), x => pd.EffectUpperBound(0, x),
-                    pd.EffectSite(0), x => pd.EffectOfSite(0, x));
+                (_, v) = PeakSearch.MaximumOf(peakPropagator, pd.K, pd.N, march.Points, states, rates.At, solution.EventTimesH,
+                    pd.FirstValue, pd.FirstRate, pd.FirstUpperBound, pd.EffectSite(0), pd.FirstOfSite);
             if (v > maxValue) maxValue = v;
             LinearPropagator.Return(peakPropagator);
+            PkSolution.RatesCursor.Return(rates);
         }
-        var outcome = exposure
-            ? new Outcome(parent, value, maxValue, Math.Max(0, solution.Peak(metabolite: false, solution.ReusedRates(sys.M)).CmaxNgPerMl), Math.Max(0, solution.Auc0To24(metabolite: false)))
-            : new Outcome(parent, value, maxValue, double.NaN, double.NaN);
+        var outcome = new Outcome(parent, value, maxValue, double.NaN, double.NaN);
+        if (exposure)
+        {
+            // The cursor rented and given back around the search (as a new ReusedRates function: the same rates).
+            var rates = PkSolution.RatesCursor.Rent(solution, sys.M);
+            outcome = outcome with
+            {
+                CmaxNgPerMl = Math.Max(0, solution.Peak(metabolite: false, rates.At).CmaxNgPerMl),
+                Auc0To24NgHPerMl = Math.Max(0, solution.Auc0To24(metabolite: false)),
+            };
+            PkSolution.RatesCursor.Return(rates);
+        }
         LinearMarch.Return(march);   // the solution read its arrays; not used past here
+        PkPdSystem.Return(pd);
         return outcome;
     }
 }

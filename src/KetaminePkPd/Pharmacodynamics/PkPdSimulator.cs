@@ -118,12 +118,13 @@ internal static class PkPdSimulator
     internal static void EffectValues(PreparedPk prepared, EffectModel effect, SimulationOptions options, double[] outputTimesH, ReadOnlySpan<int> at, Span<double> into,
         PropagatorTape? tape = null)
     {
-        var pd = new PkPdSystem([effect], prepared.System);
+        var pd = PkPdSystem.Rent(effect, prepared.System);
         var march = March(pd, prepared, outputTimesH, options, tape, rent: true);
         int width = march.Width;
         var states = march.OutputStates;
         for (int i = 0; i < at.Length; i++) into[i] = pd.EffectValue(0, states.AsSpan(at[i] * width, width));
         LinearMarch.Return(march);
+        PkPdSystem.Return(pd);
     }
 
     /// <summary>The exact or adaptive march of <paramref name="pd"/> through the prepared inputs, run.</summary>

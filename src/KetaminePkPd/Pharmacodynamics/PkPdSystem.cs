@@ -10,23 +10,83 @@ namespace KetaminePkPd.Pharmacodynamics;
 /// </summary>
 internal sealed class PkPdSystem : FilterBlock
 {
-    private readonly EffectModel[] _effects;
-    private readonly int[] _site;           // state index of each effect's effect site (shared by effects with the same driver and ke0)
-    private readonly int[] _tolerance;      // first state index of each effect's tolerance compartments
-    private readonly int[][] _reachDriver;  // per effect: reduced PK states from which mass can flow into its driver compartment
-    private readonly int[] _filterOffset;   // first filter state of each effect, or -1
-    private readonly int[] _driveIndex;     // drive number of each effect, or -1
-    private readonly double[] _a, _b;
-    private readonly int _q, _r;
+    private EffectModel[] _effects = [];
+    private int[] _site = [];           // state index of each effect's effect site (shared by effects with the same driver and ke0)
+    private int[] _tolerance = [];      // first state index of each effect's tolerance compartments
+    private int[][] _reachDriver = [];  // per effect: reduced PK states from which mass can flow into its driver compartment
+    private int[] _filterOffset = [];   // first filter state of each effect, or -1
+    private int[] _driveIndex = [];     // drive number of each effect, or -1
+    private double[] _a = [], _b = [];
+    private int _q, _r;
+
+    /// <summary>This thread's spare systems for <see cref="Rent"/> (their arrays reused by the thread's next single-effect simulations):
+    /// a few, so that a trial patient's dissociation and course, which alternate on a worker, each find one of their own order.</summary>
+    [ThreadStatic] private static List<PkPdSystem>? _spares;
+
+    private const int MaxSpares = 4;
 
     public PkPdSystem(ReadOnlySpan<EffectModel> effects, ReducedSystem pk)
     {
         Pk = pk;
-        _effects = [.. effects];
-        int m = pk.M, e = _effects.Length;
-        _site = new int[e];
-        _tolerance = new int[e];
-        _reachDriver = new int[e][];
+        K = [];
+        Set(effects, pk);
+    }
+
+    /// <summary>
+    /// The system of <paramref name="effect"/> alone on <paramref name="pk"/>, as the constructor makes it, on this thread's spare
+    /// instance when there is one: a trial patient's dissociation and each of its courses would otherwise build a new one (about
+    /// 1.2 KB each). Every array is sized and cleared or overwritten as in a new system, so the same values bit for bit. Give it back
+    /// with <see cref="Return"/> once nothing reads it (the march copies the filter's A and B, and a tape copies K).
+    /// </summary>
+    public static PkPdSystem Rent(EffectModel effect, ReducedSystem pk)
+    {
+        var spares = _spares;
+        if (spares is null || spares.Count == 0) return new PkPdSystem(new ReadOnlySpan<EffectModel>(in effect), pk);
+        // A spare of this effect's order and filter size (its arrays fit), else a new one while there is room for it among the spares
+        // (so each shape keeps its own), else the newest: any of them is set as a new one would be.
+        int n = pk.M + 1 + effect.ToleranceStates, at = -1;
+        for (int i = spares.Count - 1; i >= 0 && at < 0; i--)
+            if (spares[i].N == n && spares[i]._q == effect.FilterStates) at = i;
+        if (at < 0 && spares.Count < MaxSpares) return new PkPdSystem(new ReadOnlySpan<EffectModel>(in effect), pk);
+        if (at < 0) at = spares.Count - 1;
+        var system = spares[at];
+        spares.RemoveAt(at);
+        system.Pk = pk;
+        system.Set(new ReadOnlySpan<EffectModel>(in effect), pk);
+        return system;
+    }
+
+    /// <summary>Keeps <paramref name="system"/> for this thread's next <see cref="Rent"/>; the caller must not use it again.</summary>
+    public static void Return(PkPdSystem system)
+    {
+        system.Pk = null!;
+        Array.Clear(system._effects);
+        var spares = _spares ??= [];
+        if (spares.Count < MaxSpares && !spares.Contains(system)) spares.Add(system);
+    }
+
+    /// <summary>An array of <paramref name="length"/> zeros: <paramref name="array"/> cleared when it has that length, else a new one.</summary>
+    private static T[] Sized<T>(T[] array, int length)
+    {
+        if (array.Length != length) return new T[length];
+        Array.Clear(array);
+        return array;
+    }
+
+    /// <summary>Largest tolerance or filter block whose matrices <see cref="Set"/> makes on the stack.</summary>
+    private const int ScratchStates = 8;
+
+    private void Set(ReadOnlySpan<EffectModel> effects, ReducedSystem pk)
+    {
+        int m = pk.M, e = effects.Length;
+        // The tolerance dynamics and filters of the effects, a few states each: made in this scratch (zeroed before each use, as
+        // new arrays would be) unless one is unusually large.
+        Span<double> scratch = stackalloc double[ScratchStates * ScratchStates + ScratchStates];
+        _effects = Sized(_effects, e);
+        effects.CopyTo(_effects);
+        _site = Sized(_site, e);
+        _tolerance = Sized(_tolerance, e);
+        _reachDriver = Sized(_reachDriver, e);
         N = m;
         for (int i = 0; i < e; i++)
         {
@@ -41,7 +101,7 @@ internal sealed class PkPdSystem : FilterBlock
             _tolerance[i] = N;
             N += _effects[i].ToleranceStates;
         }
-        K = new double[N * N];
+        K = Sized(K, N * N);
         for (int i = 0; i < m; i++)
             for (int j = 0; j < m; j++) K[i * N + j] = pk.K[i * m + j];
         for (int i = 0; i < e; i++)
@@ -55,8 +115,10 @@ internal sealed class PkPdSystem : FilterBlock
             _reachDriver[i] = driver >= 0 ? pk.Upstream(driver) : [];
             int t = fx.ToleranceStates;
             if (t == 0) continue;
-            var dynamics = new double[t * t];
-            var input = new double[t];
+            Span<double> dynamics = t <= ScratchStates ? scratch[..(t * t)] : new double[t * t];
+            Span<double> input = t <= ScratchStates ? scratch.Slice(t * t, t) : new double[t];
+            dynamics.Clear();
+            input.Clear();
             fx.ToleranceDynamics(dynamics, input);
             int first = _tolerance[i];
             for (int p = 0; p < t; p++)
@@ -66,19 +128,22 @@ internal sealed class PkPdSystem : FilterBlock
             }
         }
 
-        _filterOffset = new int[e];
-        _driveIndex = new int[e];
+        _filterOffset = Sized(_filterOffset, e);
+        _driveIndex = Sized(_driveIndex, e);
+        _q = _r = 0;
         foreach (var fx in _effects) _q += fx.FilterStates;
         foreach (var fx in _effects) if (fx.FilterStates > 0) _r++;
-        _a = new double[_q * _q];
-        _b = new double[_q * _r];
+        _a = Sized(_a, _q * _q);
+        _b = Sized(_b, _q * _r);
         int offset = 0, drive = 0;
         for (int i = 0; i < e; i++)
         {
             int qi = _effects[i].FilterStates;
             if (qi == 0) { _filterOffset[i] = -1; _driveIndex[i] = -1; continue; }
-            var ai = new double[qi * qi];
-            var bi = new double[qi];
+            Span<double> ai = qi <= ScratchStates ? scratch[..(qi * qi)] : new double[qi * qi];
+            Span<double> bi = qi <= ScratchStates ? scratch.Slice(qi * qi, qi) : new double[qi];
+            ai.Clear();
+            bi.Clear();
             _effects[i].Filter(ai, bi);
             for (int p = 0; p < qi; p++)
             {
@@ -92,13 +157,13 @@ internal sealed class PkPdSystem : FilterBlock
         }
     }
 
-    public ReducedSystem Pk { get; }
+    public ReducedSystem Pk { get; private set; }
 
     /// <summary>Linear dimension: PK amounts plus, per effect, its effect site and tolerance compartments.</summary>
-    public int N { get; }
+    public int N { get; private set; }
 
     /// <summary>The augmented K, N x N.</summary>
-    public double[] K { get; }
+    public double[] K { get; private set; }
 
     /// <summary>State index of effect <paramref name="effect"/>'s effect-site concentration.</summary>
     public int EffectSite(int effect) => _site[effect];
@@ -156,6 +221,20 @@ internal sealed class PkPdSystem : FilterBlock
     /// <see cref="PeakTail"/> on the effect site it bounds the effect over the rest of a free course (PeakSearch.MaximumOf's tail).
     /// </summary>
     public double EffectOfSite(int effect, ReadOnlySpan<double> x) => _effects[effect].Effect(x[_site[effect]], ReadOnlySpan<double>.Empty);
+
+    /// <summary>The first effect's <see cref="EffectValue"/>, <see cref="EffectRate"/>, <see cref="EffectUpperBound"/> and
+    /// <see cref="EffectOfSite"/> as the peak search takes them: made once per instance, so a rented system hands the same delegates
+    /// to every search of its thread (a dissociation's search made five per patient). They read the system's current effect.</summary>
+    public PeakSearch.StateFunction FirstValue => field ??= x => EffectValue(0, x);
+
+    /// <inheritdoc cref="FirstValue"/>
+    public PeakSearch.StateRate FirstRate => field ??= (x, dx) => EffectRate(0, x, dx);
+
+    /// <inheritdoc cref="FirstValue"/>
+    public PeakSearch.StateFunction FirstUpperBound => field ??= x => EffectUpperBound(0, x);
+
+    /// <inheritdoc cref="FirstValue"/>
+    public PeakSearch.StateFunction FirstOfSite => field ??= x => EffectOfSite(0, x);
 
     /// <summary>
     /// An upper bound of a direct effect from state x onwards while no drug is given: the effect without tolerance at

@@ -45,7 +45,8 @@ internal static class EsketamineSets
             [.. parameters], [Route.Intravenous, Route.Intranasal, Route.Oral], Build);
     }
 
-    private static PkModel Build(IndividualParameters p, Subject s)
+    // Every route kept, intravenous-only or not: the nasal depot comes first (a reduced model would not be the same bit for bit).
+    private static PkModel Build(IndividualParameters p, Subject s, bool intravenousOnly)
     {
         double frn = Math.Min(1, p.Value(0) * (s.Ancestry == Ancestry.Japanese ? 1.34 : 1));
         double later = p.Value(1), kaN = p.Value(2), dsw = p.Value(3), kaSw = p.Value(4), dpo = p.Value(5), kaPo = p.Value(6), fgut = p.Value(7);

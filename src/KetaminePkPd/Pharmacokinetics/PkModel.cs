@@ -44,9 +44,10 @@ public sealed class PkModel
         Drug = drug;
         Subject = subject;
         Source = source;
-        Compartments = [.. compartments];
-        Transfers = [.. transfers];
-        Routes = [.. routes];
+        // Immutable arrays are kept as given (a trial's racemic models pass theirs: no copy per patient); anything else is copied.
+        Compartments = compartments is ImmutableArray<Compartment> { IsDefault: false } givenCompartments ? givenCompartments : [.. compartments];
+        Transfers = transfers is ImmutableArray<Transfer> { IsDefault: false } givenTransfers ? givenTransfers : [.. transfers];
+        Routes = routes is ImmutableArray<RouteDefinition> { IsDefault: false } givenRoutes ? givenRoutes : [.. routes];
 
         int n = Compartments.Length;
         if (n == 0) throw new ArgumentException($"Model '{name}' needs at least one compartment.", nameof(compartments));
@@ -86,7 +87,9 @@ public sealed class PkModel
             foreach (var p in r.Pathways)
                 if (Find(p.Target) < 0) IndexOf(p.Target, $"target of route {r.Route}");
         }
-        Array.Sort(keys);
+        // Sorted by insertion (a model has a few routes; Array.Sort of an enum made a comparison delegate per model).
+        for (int i = 1; i < keys.Length; i++)
+            for (int j = i; j > 0 && keys[j - 1] > keys[j]; j--) (keys[j - 1], keys[j]) = (keys[j], keys[j - 1]);
         _routeKeys = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(keys);
 
         // LU of K, and the row vectors w = K^-T c that turn a step's change of state into exact integrals:

@@ -107,15 +107,40 @@ public sealed partial class PkParameterSet
             throw new ArgumentException($"randomEffects must be empty or hold {Parameters.Length} values (one per parameter of '{Key}'), got {randomEffects.Length}.", nameof(randomEffects));
         foreach (var eta in randomEffects)
             if (!double.IsFinite(eta)) throw new ArgumentException($"randomEffects must be finite, got {eta}.", nameof(randomEffects));
-        return _build(new IndividualParameters(Parameters, randomEffects), subject);
+        return _build(new IndividualParameters(Parameters, randomEffects), subject, intravenousOnly: false);
+    }
+
+    /// <summary>
+    /// The model of <see cref="CreateModel(Subject, ReadOnlySpan{double})"/> for simulating <paramref name="regimen"/> only: when every
+    /// dose is intravenous and not at steady state, a set may leave out the other routes' depots (a trial builds one model per patient,
+    /// and the depots, their transfers and route definitions were most of it). Every parameter is still checked, so the same exceptions.
+    /// </summary>
+    /// <remarks>A set leaves them out only where they follow every other compartment: no flow enters a depot, so K is block
+    /// triangular with them last, its LU factors and the solves for the integral weights and the clearance do the same arithmetic on the
+    /// other compartments (the depots' rows add only exact zeros), and the regimen's reduced system (<c>ReducedSystem</c>) is the same
+    /// bit for bit (tested).</remarks>
+    internal PkModel CreateModel(Subject subject, ReadOnlySpan<double> randomEffects, DosingRegimen regimen)
+    {
+        ArgumentNullException.ThrowIfNull(regimen);
+        bool intravenousOnly = regimen.SteadyStateInterval is null;
+        foreach (var a in regimen.Administrations)
+            if (a.Route != Route.Intravenous) intravenousOnly = false;
+        if (!intravenousOnly) return CreateModel(subject, randomEffects);
+        ArgumentNullException.ThrowIfNull(subject);
+        if (!randomEffects.IsEmpty && randomEffects.Length != Parameters.Length)
+            throw new ArgumentException($"randomEffects must be empty or hold {Parameters.Length} values (one per parameter of '{Key}'), got {randomEffects.Length}.", nameof(randomEffects));
+        foreach (var eta in randomEffects)
+            if (!double.IsFinite(eta)) throw new ArgumentException($"randomEffects must be finite, got {eta}.", nameof(randomEffects));
+        return _build(new IndividualParameters(Parameters, randomEffects), subject, intravenousOnly: true);
     }
 
     /// <summary>Returns <see cref="DisplayName"/>.</summary>
     public override string ToString() => DisplayName;
 }
 
-/// <summary>Builds an individual's model from its parameters and covariates.</summary>
-internal delegate PkModel PkModelBuilder(IndividualParameters p, Subject subject);
+/// <summary>Builds an individual's model from its parameters and covariates; with <paramref name="intravenousOnly"/> it may leave out
+/// the depots of the other routes where they come last (<see cref="PkParameterSet.CreateModel(Subject, ReadOnlySpan{double}, DosingRegimen)"/>).</summary>
+internal delegate PkModel PkModelBuilder(IndividualParameters p, Subject subject, bool intravenousOnly);
 
 /// <summary>Typical values and random effects of one individual, read by index.</summary>
 internal readonly ref struct IndividualParameters(ImmutableArray<ModelParameter> parameters, ReadOnlySpan<double> etas)

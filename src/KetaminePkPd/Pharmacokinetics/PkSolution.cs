@@ -170,14 +170,14 @@ internal sealed class PkSolution
     /// <summary>The inputs' start times and the zero-order inputs' end times, distinct and ascending (no LINQ: made once per patient).</summary>
     private static double[] EventTimes(List<DoseInput> inputs)
     {
-        var times = new double[2 * inputs.Count];
+        Span<double> times = inputs.Count <= 32 ? stackalloc double[2 * inputs.Count] : new double[2 * inputs.Count];
         int count = 0;
         foreach (var i in inputs)
         {
             times[count++] = i.StartH;
             if (i.DurationH > 0) times[count++] = i.EndH;
         }
-        var span = times.AsSpan(0, count);
+        var span = times[..count];
         span.Sort();
         int distinct = 0;
         for (int k = 0; k < span.Length; k++)
@@ -202,26 +202,71 @@ internal sealed class PkSolution
     /// <remarks>The rates in force just after t depend only on how many event times (<see cref="EventTimesH"/>: every input's start
     /// and every zero-order input's end) lie at or before t + TimeEpsH, so a call that finds the same count as the call before returns
     /// the array unchanged instead of summing the same rates again.</remarks>
-    public Func<double, double[]> ReusedRates(int width)
+    public Func<double, double[]> ReusedRates(int width) => RatesCursor.Create(this, width).At;
+
+    /// <summary>The function of <see cref="ReusedRates"/> with its state: made per call, or rented on this thread (<see cref="Rent"/>)
+    /// by a caller that simulates per patient (its closure, delegate and array were made for each search).</summary>
+    internal sealed class RatesCursor
     {
-        var b = new double[width];
-        var events = EventTimesH;
-        int filledFor = -1, count = 0;
-        double previous = double.NegativeInfinity;
-        return t =>
+        [ThreadStatic] private static RatesCursor? _spare;
+        private PkSolution _solution = null!;
+        private double[] _events = [];
+        private double[] _b = [];
+        private int _filledFor, _count;
+        private double _previous;
+
+        private RatesCursor() => At = Rates;
+
+        /// <summary>The rates function (<see cref="ReusedRates"/>).</summary>
+        public Func<double, double[]> At { get; }
+
+        /// <summary>A new cursor for <paramref name="solution"/> with rates vectors of length <paramref name="width"/>.</summary>
+        public static RatesCursor Create(PkSolution solution, int width) => new RatesCursor().Reset(solution, width);
+
+        /// <summary>As <see cref="Create"/>, on this thread's spare cursor when there is one (in the state of a new one); give it back
+        /// with <see cref="Return"/> once the search that reads it has ended.</summary>
+        public static RatesCursor Rent(PkSolution solution, int width)
         {
+            var cursor = _spare;
+            _spare = null;
+            return (cursor ?? new RatesCursor()).Reset(solution, width);
+        }
+
+        /// <summary>Keeps <paramref name="cursor"/> for this thread's next <see cref="Rent"/>; neither it nor its arrays are read again.</summary>
+        public static void Return(RatesCursor cursor)
+        {
+            cursor._solution = null!;
+            cursor._events = [];
+            _spare = cursor;
+        }
+
+        private RatesCursor Reset(PkSolution solution, int width)
+        {
+            _solution = solution;
+            _events = solution.EventTimesH;
+            if (_b.Length != width) _b = new double[width];
+            else Array.Clear(_b);
+            (_filledFor, _count, _previous) = (-1, 0, double.NegativeInfinity);
+            return this;
+        }
+
+        private double[] Rates(double t)
+        {
+            var events = _events;
+            var b = _b;
             double at = t + TimeEpsH;
-            if (at < previous) count = 0;
-            previous = at;
-            while (count < events.Length && events[count] <= at) count++;
-            if (count == filledFor) return b;
-            filledFor = count;
+            if (at < _previous) _count = 0;
+            _previous = at;
+            while (_count < events.Length && events[_count] <= at) _count++;
+            if (_count == _filledFor) return b;
+            _filledFor = _count;
             Array.Clear(b);
-            foreach (var i in _inputs)
+            var s = _solution;
+            foreach (var i in s._inputs)
                 if (i.DurationH > 0 && i.StartH <= t + TimeEpsH && i.EndH > t + TimeEpsH)
-                    b[_s.ReducedIndex[i.Compartment]] += i.AmountMg / i.DurationH;
+                    b[s._s.ReducedIndex[i.Compartment]] += i.AmountMg / i.DurationH;
             return b;
-        };
+        }
     }
 
     /// <summary>Zero-order input rates (mg/h, reduced) in force just after time <paramref name="t"/>.</summary>

@@ -100,6 +100,32 @@ internal static class RacemicRoutes
             AddDepot(Specs[r], p.Value(at), p.Value(at + 1), compartments, transfers, routes);
     }
 
+    /// <summary>
+    /// The checks <see cref="Add"/> makes of the route parameters, in its order, without building the routes (a model that takes
+    /// intravenous doses only): each individual value in its range, and F_IN not below FGUT_IN x FH_IN. Nothing else in
+    /// <see cref="Add"/> can throw once these hold (rates at most 1e3 1/h, fractions in [0, 1], durations at most 24 h).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An individual value outside its parameter's range.</exception>
+    /// <exception cref="ArgumentException">F_IN below FGUT_IN x FH_IN.</exception>
+    public static void Check(IndividualParameters p, int first)
+    {
+        int at = first;
+        p.Value(at);
+        p.Value(at + 1);
+        at += 2;
+        double f = p.Value(at);
+        p.Value(at + 1);
+        double fgut = p.Value(at + 2), fh = p.Value(at + 3);
+        p.Value(at + 4);
+        NasalFraction(f, fgut, fh);
+        at += Intranasal.Length;
+        for (int r = 1; r < Specs.Length; r++, at += 2)
+        {
+            p.Value(at);
+            p.Value(at + 1);
+        }
+    }
+
     /// <summary>The nasal fraction FRn = (F - Fsw) / (1 - Fsw) for a total bioavailability F and a swallowed-part availability Fsw = FGUT x FH.</summary>
     /// <exception cref="ArgumentException">F below Fsw.</exception>
     public static double NasalFraction(double f, double fgut, double fh)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace KetaminePkPd.Pharmacokinetics;
 
@@ -41,22 +42,22 @@ internal static class RacemicSets
         return Create("domino", "Domino 1982 (racemic ketamine, 3-compartment)", DominoCitation,
             "Default adult set (anaesthesia TCI). Its clearance, 116 L/h at 70 kg, is above the Kamp 2020 meta-analysis estimate of 79 L/h (95% CI 69-90) per 70 kg. " +
             "Norketamine: Otto 2021's S-norketamine parameters applied to racemic norketamine (PROVISIONAL for racemic use); non-intravenous absorption parameters are from the sources cited on each parameter.",
-            disposition, (p, s) =>
+            disposition, (p, s, ivOnly) =>
             {
                 double v1 = p.Value(0) * s.WeightKg, cl = p.Value(1) * s.WeightKg;
                 double k12 = p.Value(2) * 60, k13 = p.Value(3) * 60, k21 = p.Value(4) * 60, k31 = p.Value(5) * 60;
-                Compartment[] parent =
+                ReadOnlySpan<Compartment> parent =
                 [
                     new("central", CompartmentRole.Central, v1),
                     new("peripheral1", CompartmentRole.Peripheral, v1 * k12 / k21),
                     new("peripheral2", CompartmentRole.Peripheral, v1 * k13 / k31),
                 ];
-                Transfer[] flows =
+                ReadOnlySpan<Transfer> flows =
                 [
                     Transfer.Between("central", "peripheral1", k12), Transfer.Between("peripheral1", "central", k21),
                     Transfer.Between("central", "peripheral2", k13), Transfer.Between("peripheral2", "central", k31),
                 ];
-                return Assemble("domino", DominoCitation, s, p, disposition.Length, parent, flows, cl / v1);
+                return Assemble("domino", DominoCitation, s, p, disposition.Length, parent, flows, cl / v1, leaveOutDepots: ivOnly);
             });
     }
 
@@ -84,17 +85,17 @@ internal static class RacemicSets
             new("K12", k12PerMin, "1/min", "central to peripheral", source, ParameterScale.Log, 0, 100),
             new("K21", k21PerMin, "1/min", "peripheral to central", source, ParameterScale.Log, 1e-6, 100),
         ];
-        return Create(key, name, citation, notes, disposition, (p, s) =>
+        return Create(key, name, citation, notes, disposition, (p, s, ivOnly) =>
         {
             double v1 = p.Value(0) * s.WeightKg, cl = p.Value(1) * s.WeightKg;
             double k12 = p.Value(2) * 60, k21 = p.Value(3) * 60;
-            Compartment[] parent =
+            ReadOnlySpan<Compartment> parent =
             [
                 new("central", CompartmentRole.Central, v1),
                 new("peripheral1", CompartmentRole.Peripheral, v1 * k12 / k21),
             ];
-            Transfer[] flows = [Transfer.Between("central", "peripheral1", k12), Transfer.Between("peripheral1", "central", k21)];
-            return Assemble(key, citation, s, p, disposition.Length, parent, flows, cl / v1);
+            ReadOnlySpan<Transfer> flows = [Transfer.Between("central", "peripheral1", k12), Transfer.Between("peripheral1", "central", k21)];
+            return Assemble(key, citation, s, p, disposition.Length, parent, flows, cl / v1, leaveOutDepots: ivOnly);
         });
     }
 
@@ -110,16 +111,16 @@ internal static class RacemicSets
         return Create("herd", "Herd 2007 (racemic ketamine in children, 2-compartment, allometric)", HerdCitation,
             "54 children (8.3 +/- 3.5 y, 32.5 +/- 15.6 kg), intravenous data only, so this set takes intravenous doses only; use it with the child's weight. " +
             "Clearance 90 L/h per 70 kg, within the Kamp 2020 interval. Norketamine: Otto 2021 (S-norketamine in adults, PROVISIONAL for racemic use and for children; its peripheral volume and clearance are not weight-scaled).",
-            disposition, (p, s) =>
+            disposition, (p, s, _) =>
             {
                 double w = s.WeightKg / 70, a = Math.Pow(w, 0.75);
                 double v1 = p.Value(0) * w, v2 = p.Value(1) * w, cl = p.Value(2) * a, q = p.Value(3) * a;
-                Compartment[] parent =
+                ReadOnlySpan<Compartment> parent =
                 [
                     new("central", CompartmentRole.Central, v1),
                     new("peripheral1", CompartmentRole.Peripheral, v2),
                 ];
-                Transfer[] flows = [Transfer.Between("central", "peripheral1", q / v1), Transfer.Between("peripheral1", "central", q / v2)];
+                ReadOnlySpan<Transfer> flows = [Transfer.Between("central", "peripheral1", q / v1), Transfer.Between("peripheral1", "central", q / v2)];
                 return Assemble("herd", HerdCitation, s, p, disposition.Length, parent, flows, cl / v1, intravenousOnly: true);
             }, intravenousOnly: true);
     }
@@ -129,31 +130,52 @@ internal static class RacemicSets
             ? new(key, name, Drug.RacemicKetamine, citation, notes, [.. disposition, .. Norketamine], [Route.Intravenous], build)
             : new(key, name, Drug.RacemicKetamine, citation, notes, [.. disposition, .. Norketamine, .. RacemicRoutes.Parameters], [Route.Intravenous, .. RacemicRoutes.Extravascular], build);
 
+    /// <summary>The intravenous route into central: the same for every subject and immutable, so one instance serves every model.</summary>
+    private static readonly RouteDefinition Intravenous = new(Route.Intravenous, [new AbsorptionPathway("central", 1)], "intravenous: complete bioavailability");
+
+    /// <summary>The routes of a model that takes intravenous doses only (immutable, shared likewise).</summary>
+    private static readonly ImmutableArray<RouteDefinition> IntravenousRoutes = [Intravenous];
+
     /// <summary>
     /// Adds norketamine, the absorption depots and the routes to a parent disposition model; <c>k10PerH</c> is the parent's total
-    /// elimination rate constant from central, 1/h, and <c>tail</c> the index of the first norketamine parameter (FM).
+    /// elimination rate constant from central, 1/h, and <c>tail</c> the index of the first norketamine parameter (FM). With
+    /// <c>leaveOutDepots</c> the model takes intravenous doses only: the route parameters are checked but no depot is added (the
+    /// depots come after the other compartments, so the reduced system of an intravenous regimen is the same bit for bit). The parent's
+    /// compartments and flows come as spans: the builders' collection expressions then stay off the heap (copied into the model's arrays).
     /// </summary>
     /// <remarks>Norketamine after Otto 2021: central V_NK x (WT/70) and clearance CL_NK x (WT/70)^0.75, a peripheral compartment
     /// VP_NK with inter-compartmental clearance Q_NK (neither weight-scaled, as in Otto's code), fed by FM x k10 x A_central.</remarks>
     private static PkModel Assemble(string key, string citation, Subject s, IndividualParameters p, int tail,
-        Compartment[] parent, Transfer[] parentFlows, double k10PerH, bool intravenousOnly = false)
+        ReadOnlySpan<Compartment> parent, ReadOnlySpan<Transfer> parentFlows, double k10PerH, bool intravenousOnly = false, bool leaveOutDepots = false)
     {
         double w = s.WeightKg / 70, a = Math.Pow(w, 0.75);
         double fm = p.Value(tail), clNk = p.Value(tail + 1) * a, vNk = p.Value(tail + 2) * w, qNk = p.Value(tail + 3), vpNk = p.Value(tail + 4);
-        // Sized for every route's depots and transfers (a model is built per virtual patient: no list grows).
-        var compartments = new List<Compartment>(parent.Length + 2 + RacemicRoutes.Specs.Length + 1);
-        compartments.AddRange(parent);
-        compartments.Add(new("norketamine", CompartmentRole.MetaboliteCentral, vNk));
-        compartments.Add(new("norketamine-peripheral", CompartmentRole.MetabolitePeripheral, vpNk));
-        var transfers = new List<Transfer>(parentFlows.Length + 5 + RacemicRoutes.Specs.Length + 3);
-        transfers.AddRange(parentFlows);
-        transfers.Add(Transfer.Between("central", "norketamine", fm * k10PerH));
-        transfers.Add(Transfer.Elimination("central", (1 - fm) * k10PerH));
-        transfers.Add(Transfer.Between("norketamine", "norketamine-peripheral", qNk / vNk));
-        transfers.Add(Transfer.Between("norketamine-peripheral", "norketamine", qNk / vpNk));
-        transfers.Add(Transfer.Elimination("norketamine", clNk / vNk));
-        var routes = new List<RouteDefinition>(2 + RacemicRoutes.Specs.Length) { new(Route.Intravenous, [new AbsorptionPathway("central", 1)], "intravenous: complete bioavailability") };
-        if (!intravenousOnly) RacemicRoutes.Add(p, tail + Norketamine.Length, fm, compartments, transfers, routes);
-        return new PkModel(key, Drug.RacemicKetamine, s, compartments, transfers, routes, citation);
+        var compartments = new Compartment[parent.Length + 2];
+        parent.CopyTo(compartments);
+        compartments[^2] = new("norketamine", CompartmentRole.MetaboliteCentral, vNk);
+        compartments[^1] = new("norketamine-peripheral", CompartmentRole.MetabolitePeripheral, vpNk);
+        var transfers = new Transfer[parentFlows.Length + 5];
+        parentFlows.CopyTo(transfers);
+        int at = parentFlows.Length;
+        transfers[at++] = Transfer.Between("central", "norketamine", fm * k10PerH);
+        transfers[at++] = Transfer.Elimination("central", (1 - fm) * k10PerH);
+        transfers[at++] = Transfer.Between("norketamine", "norketamine-peripheral", qNk / vNk);
+        transfers[at++] = Transfer.Between("norketamine-peripheral", "norketamine", qNk / vpNk);
+        transfers[at] = Transfer.Elimination("norketamine", clNk / vNk);
+        if (intravenousOnly || leaveOutDepots)
+        {
+            if (leaveOutDepots) RacemicRoutes.Check(p, tail + Norketamine.Length);
+            // Exact arrays that the model keeps as they are (wrapped, not copied: a trial builds one model per patient).
+            return new PkModel(key, Drug.RacemicKetamine, s, ImmutableCollectionsMarshal.AsImmutableArray(compartments),
+                ImmutableCollectionsMarshal.AsImmutableArray(transfers), IntravenousRoutes, citation);
+        }
+        // Sized for every route's depots and transfers (no list grows).
+        var compartmentList = new List<Compartment>(compartments.Length + RacemicRoutes.Specs.Length + 1);
+        compartmentList.AddRange(compartments);
+        var transferList = new List<Transfer>(transfers.Length + RacemicRoutes.Specs.Length + 3);
+        transferList.AddRange(transfers);
+        var routes = new List<RouteDefinition>(2 + RacemicRoutes.Specs.Length) { Intravenous };
+        RacemicRoutes.Add(p, tail + Norketamine.Length, fm, compartmentList, transferList, routes);
+        return new PkModel(key, Drug.RacemicKetamine, s, compartmentList, transferList, routes, citation);
     }
 }

@@ -30,23 +30,36 @@ internal sealed class ReducedSystem
         FullIndex = new int[count];
         for (int i = 0, r = 0; i < n; i++) if (reached[i]) FullIndex[r++] = i;
         M = count;
-        ReducedIndex = new int[n];
-        Array.Fill(ReducedIndex, -1);
-        for (int r = 0; r < M; r++) ReducedIndex[FullIndex[r]] = r;
-
-        K = new double[M * M];
-        EliminationRates = new double[M];
-        ParentWeights = new double[M];
-        MetaboliteWeights = new double[M];
-        EliminationWeights = new double[M];
-        for (int r = 0; r < M; r++)
+        if (count == n && model.MetaboliteAucWeights is not null)
         {
-            int i = FullIndex[r];
-            for (int q = 0; q < M; q++) K[r * M + q] = model.RateMatrix[i * n + FullIndex[q]];
-            EliminationRates[r] = model.EliminationRates[i];
-            ParentWeights[r] = model.ParentAucWeights[i];
-            MetaboliteWeights[r] = model.MetaboliteAucWeights?[i] ?? 0;
-            EliminationWeights[r] = model.EliminationWeights[i];
+            // Every compartment reached (a trial patient's model built for its intravenous regimen): the reduced arrays are the model's
+            // own, which are never written once made, so they are shared rather than copied (the same numbers; half a KB per patient).
+            ReducedIndex = FullIndex;   // both the identity
+            K = model.RateMatrix;
+            EliminationRates = model.EliminationRates;
+            ParentWeights = model.ParentAucWeights;
+            MetaboliteWeights = model.MetaboliteAucWeights;
+            EliminationWeights = model.EliminationWeights;
+        }
+        else
+        {
+            ReducedIndex = new int[n];
+            Array.Fill(ReducedIndex, -1);
+            for (int r = 0; r < M; r++) ReducedIndex[FullIndex[r]] = r;
+            K = new double[M * M];
+            EliminationRates = new double[M];
+            ParentWeights = new double[M];
+            MetaboliteWeights = new double[M];
+            EliminationWeights = new double[M];
+            for (int r = 0; r < M; r++)
+            {
+                int i = FullIndex[r];
+                for (int q = 0; q < M; q++) K[r * M + q] = model.RateMatrix[i * n + FullIndex[q]];
+                EliminationRates[r] = model.EliminationRates[i];
+                ParentWeights[r] = model.ParentAucWeights[i];
+                MetaboliteWeights[r] = model.MetaboliteAucWeights?[i] ?? 0;
+                EliminationWeights[r] = model.EliminationWeights[i];
+            }
         }
         Central = ReducedIndex[model.CentralIndex];
         InverseCentralVolume = 1 / model.CentralCompartment.VolumeL;

@@ -60,19 +60,19 @@ public sealed record CovariateDistribution
 
     /// <summary>Draws one subject's covariates.</summary>
     /// <exception cref="InvalidOperationException">Inconsistent bounds (min above max, mean far outside them, Japanese above Asian).</exception>
-    internal Subject Sample(SubjectRandom random)
+    internal Subject Sample(ref SubjectRandom random)
     {
         if (WeightMinKg > WeightMaxKg || AgeMinYears > AgeMaxYears || JapaneseFraction > AsianFraction)
             throw new InvalidOperationException($"Inconsistent covariate distribution: {this}.");
-        double weight = Truncated(random, WeightMeanKg, WeightSdKg, WeightMinKg, WeightMaxKg);
-        double age = Truncated(random, AgeMeanYears, AgeSdYears, AgeMinYears, AgeMaxYears);
+        double weight = Truncated(ref random, WeightMeanKg, WeightSdKg, WeightMinKg, WeightMaxKg);
+        double age = Truncated(ref random, AgeMeanYears, AgeSdYears, AgeMinYears, AgeMaxYears);
         double u = random.NextDouble();
         var ancestry = u < JapaneseFraction ? Ancestry.Japanese : u < AsianFraction ? Ancestry.AsianNonJapanese : Ancestry.NonAsian;
         return new Subject { WeightKg = weight, AgeYears = age, Ancestry = ancestry };
     }
 
     /// <summary>Normal truncated to [min, max] by rejection (falls back to clamping after 1000 rejections).</summary>
-    private static double Truncated(SubjectRandom random, double mean, double sd, double min, double max)
+    private static double Truncated(ref SubjectRandom random, double mean, double sd, double min, double max)
     {
         if (sd == 0 || min == max) return Math.Clamp(mean, min, max);
         for (int i = 0; i < 1000; i++)

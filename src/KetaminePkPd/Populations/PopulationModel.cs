@@ -60,11 +60,11 @@ public sealed partial record PopulationModel
     public VirtualSubject SampleSubject(ulong seed, int index)
     {
         if (index < 0) throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be >= 0, got {index}.");
-        var map = Map();
+        var map = CachedMap();
         var random = new SubjectRandom(seed, index, 0);
-        var subject = Covariates.Sample(random);
+        var subject = Covariates.Sample(ref random);
         Span<double> eta = stackalloc double[Variability.Names.Length];
-        Variability.Sample(random, eta);
+        Variability.Sample(ref random, eta);
         var pk = new double[Pk.Parameters.Length];
         var fx = new double[Effects.Parameters.Length];
         for (int i = 0; i < eta.Length; i++)
@@ -72,7 +72,9 @@ public sealed partial record PopulationModel
             var (isPk, at) = map[i];
             (isPk ? pk : fx)[at] = eta[i];
         }
-        return new VirtualSubject(index, subject, ImmutableArray.Create(pk), ImmutableArray.Create(fx));
+        // The arrays are wrapped, not copied: nothing else holds them.
+        return new VirtualSubject(index, subject, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(pk),
+            System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(fx));
     }
 
     /// <summary>Subjects 0 .. count-1.</summary>
@@ -81,6 +83,22 @@ public sealed partial record PopulationModel
     {
         if (count < 0) throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be >= 0, got {count}.");
         for (int i = 0; i < count; i++) yield return SampleSubject(seed, i);
+    }
+
+    /// <summary>The population whose <see cref="Map"/> this thread made last, and that map (never written once made).</summary>
+    /// <remarks>Per thread, not a field: a record's fields take part in its equality and are copied by <c>with</c>, which may change
+    /// the parameter sets the map indexes. Keyed by reference: a population never changes once made.</remarks>
+    [ThreadStatic] private static PopulationModel? _mapOwner;
+    [ThreadStatic] private static (bool IsPk, int Index)[]? _map;
+
+    /// <summary><see cref="Map"/>, made once per thread for the population the thread samples (a trial samples every patient
+    /// from one population: the map and its name look-ups were made per patient).</summary>
+    private (bool IsPk, int Index)[] CachedMap()
+    {
+        if (ReferenceEquals(_mapOwner, this) && _map is { } map) return map;
+        map = Map();
+        (_mapOwner, _map) = (this, map);
+        return map;
     }
 
     /// <summary>For each variability name: whether it is a PK parameter, and its index in that set.</summary>

@@ -10,9 +10,10 @@ namespace KetaminePkPd.Populations;
 /// Seeding: k = SplitMix64(seed) xor SplitMix64(index + 0x632BE59BD9B4E019) xor SplitMix64(stream + 0x9E3779B97F4A7C15 x 3);
 /// the four state words are the next four outputs of SplitMix64 started at k. Doubles are the top 53 bits / 2^53.
 /// Streams: 0 parameters and covariates, 1 clinical draws (baseline, placebo), 2 and up ratings (one per replicate).
-/// Not thread-safe; create one per subject and stream.
+/// Not thread-safe; create one per subject and stream. A struct (a class was allocated for every subject, clinical draw and
+/// rating): keep it in a local and pass it by reference, as a copy would repeat the same draws.
 /// </remarks>
-internal sealed class SubjectRandom
+internal struct SubjectRandom
 {
     private ulong _s0, _s1, _s2, _s3;
 

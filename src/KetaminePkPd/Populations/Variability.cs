@@ -112,7 +112,7 @@ public sealed class Variability
     }
 
     /// <summary>Draws eta = L z, z standard normal, in <see cref="Names"/> order.</summary>
-    internal void Sample(SubjectRandom random, Span<double> eta)
+    internal void Sample(ref SubjectRandom random, Span<double> eta)
     {
         int k = Names.Length;
         Span<double> z = k <= 64 ? stackalloc double[k] : new double[k];

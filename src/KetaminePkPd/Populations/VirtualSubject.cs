@@ -40,6 +40,15 @@ public sealed record VirtualSubject
         return set.CreateModel(Subject, PkRandomEffects.AsSpan());
     }
 
+    /// <summary>This subject's pharmacokinetic model for simulating <paramref name="regimen"/> only (under an intravenous regimen, without
+    /// the other routes' depots where the set allows: the same reduced system bit for bit; see
+    /// <see cref="PkParameterSet.CreateModel(Subject, ReadOnlySpan{double}, DosingRegimen)"/>).</summary>
+    internal PkModel CreatePkModel(PkParameterSet set, DosingRegimen regimen)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return set.CreateModel(Subject, PkRandomEffects.AsSpan(), regimen);
+    }
+
     /// <summary>This subject's dissociation model.</summary>
     public SigmoidEmaxModel CreateDissociation(EffectParameterSet set, Drug drug) => set.Dissociation(drug, EffectRandomEffects.AsSpan());
 

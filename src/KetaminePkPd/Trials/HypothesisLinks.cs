@@ -151,7 +151,7 @@ internal sealed class HypothesisLinks
             double rho = _hypothesis.SensitivityCorrelation;
             target = rho * pD + Math.Sqrt(1 - rho * rho) * pA;
         }
-        var updated = eta.ToArray();
+        var updated = eta.AsSpan().ToArray();   // from the span: through IEnumerable<double> it boxed an enumerator and grew buffers
         for (int i = 0; i < ka; i++) wA[i] += link.ResponsivenessDirection[i] * (target - pA);
         for (int i = 0; i < ka; i++)
         {
@@ -159,7 +159,7 @@ internal sealed class HypothesisLinks
             for (int j = 0; j <= i; j++) sum += _lA[i * ka + j] * wA[j];
             updated[_a[i]] = sum;
         }
-        return subject with { EffectRandomEffects = ImmutableArray.Create(updated) };
+        return subject with { EffectRandomEffects = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(updated) };   // wrapped, not copied: nothing else holds it
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ internal sealed class TrialSimulator
     private readonly double[] _assessmentHours;
     private readonly double[] _placeboCourse, _slowOnset;
     private readonly bool[] _activeControl;
+    private readonly DosingRegimen[] _regimens;   // each arm's regimen, made once (TrialArm.Regimen makes a new one at each read)
     private readonly ulong _seed;
     private readonly Func<int, double>? _doseFactor;
     private readonly HypothesisLinks? _links;
@@ -48,6 +49,7 @@ internal sealed class TrialSimulator
         _placeboCourse = [.. _assessmentHours.Select(design.Clinical.PlaceboCourse)];
         _slowOnset = [.. _assessmentHours.Select(design.Clinical.SlowPlaceboOnset)];
         _activeControl = [.. design.Arms.Select(a => a.Administration.Dose.Value == 0)];
+        _regimens = [.. design.Arms.Select(a => a.Regimen)];
     }
 
     /// <summary>True when the hypothesis links nothing (exposure-only, expectancy): the noise-free course is then the same under every such hypothesis.</summary>
@@ -103,8 +105,13 @@ internal sealed class TrialSimulator
         int armIndex = _design.ArmOf(index);
         var vs = _links is null ? sampled : _links.Apply(sampled, armIndex, part.CadssPeak);
         var antidepressant = vs.CreateAntidepressant(_population.Effects, _design.Drug);
-        var pk = prepared is { } p && vs.Subject == sampled.Subject && vs.PkRandomEffects == sampled.PkRandomEffects
-            ? p : PreparedPk.Create(vs.CreatePkModel(_population.Pk), Regimen(_design.Arms[armIndex], part.Factor));
+        PreparedPk pk;
+        if (prepared is { } p && vs.Subject == sampled.Subject && vs.PkRandomEffects == sampled.PkRandomEffects) pk = p;
+        else
+        {
+            var regimen = Regimen(armIndex, part.Factor);
+            pk = PreparedPk.Create(vs.CreatePkModel(_population.Pk, regimen), regimen);
+        }
         PkPdSimulator.EffectValues(pk, antidepressant, _options, _outputTimesH, _assessmentIndex, effect, tape);
         return (vs, antidepressant);
     }
@@ -142,8 +149,9 @@ internal sealed class TrialSimulator
         if (shared is { } s) (prepared, clearance, volume) = (s.Pk, s.SystemicClearanceLPerH, s.CentralVolumeL);
         else
         {
-            var pk = vs.CreatePkModel(_population.Pk);
-            prepared = PreparedPk.Create(pk, Regimen(_design.Arms[_design.ArmOf(index)], factor));
+            var regimen = Regimen(_design.ArmOf(index), factor);
+            var pk = vs.CreatePkModel(_population.Pk, regimen);
+            prepared = PreparedPk.Create(pk, regimen);
             DissociationRun.CheckDriver(pk, dissociation);
             (clearance, volume) = (pk.SystemicClearanceLPerH, pk.CentralCompartment.VolumeL);
         }
@@ -198,21 +206,23 @@ internal sealed class TrialSimulator
     public DissociationPart Dissociation(int index)
     {
         if (_cache is null) return SimulateDissociation(index);
-        var last = _lastPart;
-        if (last is not null && last.Cache == _cache && last.Population == _population && last.Seed == _seed && last.Index == index) return last.Part;
+        if (_lastPart is { } part && _lastCache == _cache && _lastPopulation == _population && _lastSeed == _seed && _lastIndex == index) return part;
         return _cache.Part(index) is { } values
             ? Remember(index, new DissociationPart(_population.SampleSubject(_seed, index), values) { Pk = _cache.Pk(index) })
             : SimulateDissociation(index);
     }
 
-    /// <summary>The dissociation part this thread made or read last, with what identifies it (see <see cref="Dissociation"/>).</summary>
-    private sealed record LastPart(PatientCache Cache, PopulationModel Population, ulong Seed, int Index, DissociationPart Part);
-
-    [ThreadStatic] private static LastPart? _lastPart;
+    // The dissociation part this thread made or read last, with what identifies it (see Dissociation): in fields, not a record made
+    // per patient.
+    [ThreadStatic] private static DissociationPart? _lastPart;
+    [ThreadStatic] private static PatientCache? _lastCache;
+    [ThreadStatic] private static PopulationModel? _lastPopulation;
+    [ThreadStatic] private static ulong _lastSeed;
+    [ThreadStatic] private static int _lastIndex;
 
     private DissociationPart Remember(int index, DissociationPart part)
     {
-        if (_cache is not null) _lastPart = new LastPart(_cache, _population, _seed, index, part);
+        if (_cache is not null) (_lastPart, _lastCache, _lastPopulation, _lastSeed, _lastIndex) = (part, _cache, _population, _seed, index);
         return part;
     }
 
@@ -222,15 +232,20 @@ internal sealed class TrialSimulator
     public double SimulateDissociationPeak(int index)
     {
         var vs = _population.SampleSubject(_seed, index);
-        var regimen = Regimen(_design.Arms[_design.ArmOf(index)], _doseFactor?.Invoke(index) ?? 1);
-        var pk = vs.CreatePkModel(_population.Pk);
+        var regimen = Regimen(_design.ArmOf(index), _doseFactor?.Invoke(index) ?? 1);
+        var pk = vs.CreatePkModel(_population.Pk, regimen);
         var dissociation = vs.CreateDissociation(_population.Effects, _design.Drug);
         DissociationRun.CheckDriver(pk, dissociation);
         return DissociationRun.Simulate(PreparedPk.Create(pk, regimen), dissociation, _options, _outputTimesH, _cadssIndex, exposure: false).Peak;
     }
 
-    private static DosingRegimen Regimen(TrialArm arm, double factor) => factor == 1 ? arm.Regimen
-        : DosingRegimen.Repeated(arm.Administration.WithDose(arm.Administration.Dose.Scale(factor)), arm.Sessions, arm.Interval);
+    /// <summary>Arm <paramref name="armIndex"/>'s regimen with its dose scaled by <paramref name="factor"/>.</summary>
+    private DosingRegimen Regimen(int armIndex, double factor)
+    {
+        if (factor == 1) return _regimens[armIndex];
+        var arm = _design.Arms[armIndex];
+        return DosingRegimen.Repeated(arm.Administration.WithDose(arm.Administration.Dose.Scale(factor)), arm.Sessions, arm.Interval);
+    }
 
     /// <summary>Baseline MADRS, placebo improvement and slow (standard-of-care) improvement of subject <paramref name="index"/> under this design's clinical model (stream 1).</summary>
     private (double Baseline, double Placebo, double SlowPlacebo) ClinicalDraws(int index)
@@ -262,8 +277,8 @@ internal sealed class TrialSimulator
     public double RatePercentChange(RatingPool pool, int slot, int assessment, long stream, out double cadssRated)
     {
         // RatingDraws' draws, made here with the generator in this method's own scope, and the method kept out of its callers'
-        // loops (NoInlining): the JIT then keeps the generator, which does not escape, on the stack. Through a call to RatingDraws,
-        // or inlined into the replicate loop, it was allocated: 48 bytes per rating, 0.9 KB per simulated patient of the main job.
+        // loops (NoInlining). When the generator was a class, the JIT kept it on the stack only so; through a call to RatingDraws, or
+        // inlined into the replicate loop, it was allocated: 48 bytes per rating. It is now a struct (on the stack in any case).
         var random = new SubjectRandom(_seed, pool.IndexOf(slot), stream);
         double cadssNoise = random.NextStandardNormal();
         random.SkipStandardNormal();   // the rated peak

@@ -1,6 +1,7 @@
 using KetaminePkPd.Numerics;
 using KetaminePkPd.Pharmacodynamics;
 using KetaminePkPd.Pharmacokinetics;
+using KetaminePkPd.Populations;
 using KetaminePkPd.Trials;
 
 namespace KetaminePkPd.Tests.Numerics;
@@ -360,5 +361,122 @@ public sealed class PerPatientReuseTests
             }
         }
         Assert.Null(kept.Pk(8));   // not one of the cache's patients
+    }
+
+    [Fact]
+    public void PkPdSystem_RentedAfterOtherSystems_SameAsANewOne()
+    {
+        // A trial patient's dissociation and courses rent this thread's system: after systems of the same shape (another patient's) and
+        // of another shape (the other effect), every number a march reads must be that of a new system of the same effect and PK.
+        var population = PopulationModel.Default(PkParameterSet.Domino);
+        int[] patients = [0, 1, 0, 1, 2, 2, 3, 4];
+        bool[] antidepressant = [false, false, true, true, false, true, true, false];
+        for (int q = 0; q < patients.Length; q++)
+        {
+            var vs = population.SampleSubject(5, patients[q]);
+            var prepared = PreparedPk.Create(vs.CreatePkModel(population.Pk), Infusion);
+            EffectModel effect = antidepressant[q] ? vs.CreateAntidepressant(population.Effects, Drug.RacemicKetamine)
+                : vs.CreateDissociation(population.Effects, Drug.RacemicKetamine);
+            var fresh = new PkPdSystem([effect], prepared.System);
+            var rented = PkPdSystem.Rent(effect, prepared.System);
+            Assert.Equal(fresh.N, rented.N);
+            Assert.Equal(fresh.K.Select(BitConverter.DoubleToInt64Bits), rented.K.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(fresh.States, rented.States);
+            Assert.Equal(fresh.Drives, rented.Drives);
+            Assert.Equal(fresh.A.ToArray().Select(BitConverter.DoubleToInt64Bits), rented.A.ToArray().Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(fresh.B.ToArray().Select(BitConverter.DoubleToInt64Bits), rented.B.ToArray().Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(fresh.EffectSite(0), rented.EffectSite(0));
+            Assert.Equal(fresh.FilterOffset(0), rented.FilterOffset(0));
+            // A state with every entry set (amounts, effect site, tolerance and filter states), read as the march reads it.
+            var state = Enumerable.Range(1, fresh.N + fresh.States).Select(k => 0.3 * k).ToArray();
+            Assert.Equal(BitConverter.DoubleToInt64Bits(fresh.EffectValue(0, state)), BitConverter.DoubleToInt64Bits(rented.EffectValue(0, state)));
+            if (fresh.States == 0)   // a direct effect's peak search reads its bound
+                Assert.Equal(BitConverter.DoubleToInt64Bits(fresh.EffectUpperBound(0, state)), BitConverter.DoubleToInt64Bits(rented.EffectUpperBound(0, state)));
+            Assert.Equal(antidepressant[q], rented.States > 0);   // the two effects alternate shapes: the plasticity filter, or none
+            PkPdSystem.Return(rented);
+        }
+    }
+
+    [Fact]
+    public void TrialSimulator_PatientsUnderSeveralHypothesesOnOneThread_SameBitsAsEachAloneOnAFreshThread()
+    {
+        // The main job's order on a worker: each patient's courses under the hypotheses one after the other, with a cache and a tape,
+        // reusing this thread's systems, marches, propagators and sampling map. Each course must be what a new simulator gives for
+        // that patient alone on a new thread (nothing reused there).
+        var design = TrialDesign.Nimh.WithTotalSubjects(200);
+        Hypothesis[] hypotheses = [Hypothesis.ExposureOnly, Hypothesis.SharedSensitivity(0.7), Hypothesis.SharedSensitivity(-0.4)];
+        int[] patients = [0, 1, 2, 3, 100, 101, 102, 199];   // both arms
+        var cache = new PatientCache(patients);
+        var simulators = hypotheses.Select(h => new TrialSimulator(design, h, 9, cache: cache)).ToArray();
+        var tape = new PropagatorTape();
+        var reused = new List<double[]>();
+        foreach (int i in patients)
+            foreach (var s in simulators) reused.Add(Values(s.Simulate(i, tape)));
+
+        var fresh = new List<double[]>();
+        var thread = new Thread(() =>
+        {
+            foreach (int i in patients)
+                foreach (var h in hypotheses) fresh.Add(Values(new TrialSimulator(design, h, 9).Simulate(i)));
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal(fresh.Count, reused.Count);
+        for (int c = 0; c < fresh.Count; c++)
+            Assert.Equal(fresh[c].Select(BitConverter.DoubleToInt64Bits), reused[c].Select(BitConverter.DoubleToInt64Bits));
+        Assert.True(tape.Replays > 0, "the linked courses replayed the exposure-only course's propagators, so the tape was exercised");
+        Assert.Contains(reused, v => v[^1] < 0);   // some patient improves at the last assessment (negative MADRS points)
+
+        static double[] Values(SimulatedSubject s) =>
+            [s.Subject.WeightKg, s.DoseMg, s.ClearanceLPerH, s.CentralVolumeL, s.DissociationC50NgPerMl, s.AntidepressantEc50NgPerMl,
+                s.AntidepressantScale, s.ConcentrationAtCadssNgPerMl, s.CmaxNgPerMl, s.Auc0To24NgHPerMl, s.CadssAtRatingTime, s.CadssPeak,
+                s.BaselineMadrs, s.PlaceboMadrs, s.SlowPlaceboMadrs, .. s.DrugEffectMadrs];
+    }
+
+    [Fact]
+    public void PropagatorTape_CallersKChangedAfterRecording_NoLongerMatches()
+    {
+        // A rented system's K is overwritten by the thread's next simulation: the tape must compare against the K it recorded, not
+        // against whatever the caller's array holds later.
+        double[] k = [-2, 0.5, 1, -0.5];
+        var events = new List<(double T, int Index, double Amount, double Rate)> { (0, 0, 1, 0) };
+        double[] times = [0, 1, 2];
+        object captures = new double[] { 24 };
+        var tape = new PropagatorTape();
+        tape.Record(k, 2, events, times, null, captures, 24, filtered: false);
+        tape.Complete = true;
+        Assert.True(tape.Matches(k, 2, events, times, null, captures, 24, filtered: false));
+        Assert.True(tape.Matches([-2, 0.5, 1, -0.5], 2, events, times, null, captures, 24, filtered: false));   // equal bits, another array
+        k[1] = 0.25;
+        Assert.False(tape.Matches(k, 2, events, times, null, captures, 24, filtered: false));
+    }
+
+    [Fact]
+    public void RatesCursor_RentedAfterAnother_SameRatesAsANewFunction()
+    {
+        // A dissociation's peak searches rent this thread's rates cursor: after a cursor of another solution, width and position, it
+        // must give what a new ReusedRates function gives, at times in order, repeated and going back.
+        var pk = PkParameterSet.Domino.CreateModel(new Subject { WeightKg = 72, AgeYears = 40 });
+        var regimen = DosingRegimen.Repeated(Administration.IntravenousInfusion(Dose.FromMilligrams(35), TimeSpan.FromMinutes(40)), 3, TimeSpan.FromHours(24));
+        var prepared = PreparedPk.Create(pk, regimen);
+        var dissociation = EffectParameterSet.Default.Dissociation(Drug.RacemicKetamine);
+        var pd = new PkPdSystem([dissociation], prepared.System);
+        var march = PkPdSimulator.March(pd, prepared, Assessments.OutputTimesH(), Assessments);
+        var solution = new PkSolution(prepared.System, prepared.Inputs, march);
+        double[] times = [0, 0.2, 0.2, 0.6667, 0.7, 5, 24, 24.3, 1, 48.5, 200];
+        var other = PkSolution.RatesCursor.Rent(solution, 3);
+        other.At(24.1);
+        PkSolution.RatesCursor.Return(other);
+        foreach (int width in new[] { prepared.System.M, pd.N })
+        {
+            var fresh = solution.ReusedRates(width);
+            var rented = PkSolution.RatesCursor.Rent(solution, width);
+            foreach (double t in times)
+                Assert.Equal(fresh(t).Select(BitConverter.DoubleToInt64Bits), rented.At(t).Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(width, rented.At(0.1).Length);
+            Assert.True(rented.At(0.1)[prepared.System.Central] > 0, "the infusion runs at 0.1 h");
+            PkSolution.RatesCursor.Return(rented);
+        }
     }
 }
