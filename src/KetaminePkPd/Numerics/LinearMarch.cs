@@ -103,13 +103,6 @@ internal sealed class LinearMarch
         if (spares.Count < MaxSpares && !spares.Contains(march)) spares.Add(march);
     }
 
-    private static T[] Sized<T>(T[] array, int length)
-    {
-        if (array.Length != length) return new T[length];
-        Array.Clear(array);
-        return array;
-    }
-
     private void Set(double[] k, int n, List<(double T, int Index, double Amount, double Rate)> events, double[] outputTimes, double end,
         SolverMethod method, OdeTolerances tolerances, FilterBlock? filter, Func<double, double>? maxStep, double[]? captureTimes, PropagatorTape? tape)
     {
@@ -125,17 +118,17 @@ internal sealed class LinearMarch
         _tOut = outputTimes;
         _end = Math.Max(end, outputTimes[^1]);
         _maxStep = maxStep;
-        _b = Sized(_b, n);
-        _activeRates = Sized(_activeRates, n);
+        _b = Buffers.Zeroed(_b, n);
+        _activeRates = Buffers.Zeroed(_activeRates, n);
         _captureTimes = captureTimes ?? [];
         _captureTimesSource = captureTimes;
         Width = n + _q;
-        OutputStates = Sized(OutputStates, outputTimes.Length * Width);
+        OutputStates = Buffers.Zeroed(OutputStates, outputTimes.Length * Width);
         if (Points is null) Points = new EvaluatedPoints(Width, outputTimes.Length + events.Count + 2, events.Count + 2);
         else Points.Reset(Width);
-        Captured = Sized(Captured, _captureTimes.Length);
+        Captured = Buffers.Zeroed(Captured, _captureTimes.Length);
         if (_capturedSpare.Length != _captureTimes.Length) _capturedSpare = new double[_captureTimes.Length][];
-        _state = Sized(_state, Width);
+        _state = Buffers.Zeroed(_state, Width);
         if (_nodes is not null && _nodes.Length != 5 * n) _nodes = null;
         _prepared = (double.NaN, -1, null, _prepared.Nodes);
         _rateVersion = 0;

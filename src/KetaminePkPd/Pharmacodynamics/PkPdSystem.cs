@@ -65,14 +65,6 @@ internal sealed class PkPdSystem : FilterBlock
         if (spares.Count < MaxSpares && !spares.Contains(system)) spares.Add(system);
     }
 
-    /// <summary>An array of <paramref name="length"/> zeros: <paramref name="array"/> cleared when it has that length, else a new one.</summary>
-    private static T[] Sized<T>(T[] array, int length)
-    {
-        if (array.Length != length) return new T[length];
-        Array.Clear(array);
-        return array;
-    }
-
     /// <summary>Largest tolerance or filter block whose matrices <see cref="Set"/> makes on the stack.</summary>
     private const int ScratchStates = 8;
 
@@ -82,11 +74,11 @@ internal sealed class PkPdSystem : FilterBlock
         // The tolerance dynamics and filters of the effects, a few states each: made in this scratch (zeroed before each use, as
         // new arrays would be) unless one is unusually large.
         Span<double> scratch = stackalloc double[ScratchStates * ScratchStates + ScratchStates];
-        _effects = Sized(_effects, e);
+        _effects = Buffers.Zeroed(_effects, e);
         effects.CopyTo(_effects);
-        _site = Sized(_site, e);
-        _tolerance = Sized(_tolerance, e);
-        _reachDriver = Sized(_reachDriver, e);
+        _site = Buffers.Zeroed(_site, e);
+        _tolerance = Buffers.Zeroed(_tolerance, e);
+        _reachDriver = Buffers.Zeroed(_reachDriver, e);
         N = m;
         for (int i = 0; i < e; i++)
         {
@@ -101,7 +93,7 @@ internal sealed class PkPdSystem : FilterBlock
             _tolerance[i] = N;
             N += _effects[i].ToleranceStates;
         }
-        K = Sized(K, N * N);
+        K = Buffers.Zeroed(K, N * N);
         for (int i = 0; i < m; i++)
             for (int j = 0; j < m; j++) K[i * N + j] = pk.K[i * m + j];
         for (int i = 0; i < e; i++)
@@ -128,13 +120,13 @@ internal sealed class PkPdSystem : FilterBlock
             }
         }
 
-        _filterOffset = Sized(_filterOffset, e);
-        _driveIndex = Sized(_driveIndex, e);
+        _filterOffset = Buffers.Zeroed(_filterOffset, e);
+        _driveIndex = Buffers.Zeroed(_driveIndex, e);
         _q = _r = 0;
         foreach (var fx in _effects) _q += fx.FilterStates;
         foreach (var fx in _effects) if (fx.FilterStates > 0) _r++;
-        _a = Sized(_a, _q * _q);
-        _b = Sized(_b, _q * _r);
+        _a = Buffers.Zeroed(_a, _q * _q);
+        _b = Buffers.Zeroed(_b, _q * _r);
         int offset = 0, drive = 0;
         for (int i = 0; i < e; i++)
         {

@@ -100,15 +100,7 @@ public sealed partial class PkParameterSet
     /// <exception cref="ArgumentException">Wrong length or a non-finite eta, or individual values that contradict each other (racemic
     /// intranasal: F_IN below the swallowed part's availability FGUT_IN x FH_IN).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An individual value falls outside its parameter's range.</exception>
-    public PkModel CreateModel(Subject subject, ReadOnlySpan<double> randomEffects)
-    {
-        ArgumentNullException.ThrowIfNull(subject);
-        if (!randomEffects.IsEmpty && randomEffects.Length != Parameters.Length)
-            throw new ArgumentException($"randomEffects must be empty or hold {Parameters.Length} values (one per parameter of '{Key}'), got {randomEffects.Length}.", nameof(randomEffects));
-        foreach (var eta in randomEffects)
-            if (!double.IsFinite(eta)) throw new ArgumentException($"randomEffects must be finite, got {eta}.", nameof(randomEffects));
-        return _build(new IndividualParameters(Parameters, randomEffects), subject, intravenousOnly: false);
-    }
+    public PkModel CreateModel(Subject subject, ReadOnlySpan<double> randomEffects) => Build(subject, randomEffects, intravenousOnly: false);
 
     /// <summary>
     /// The model of <see cref="CreateModel(Subject, ReadOnlySpan{double})"/> for simulating <paramref name="regimen"/> only: when every
@@ -125,13 +117,18 @@ public sealed partial class PkParameterSet
         bool intravenousOnly = regimen.SteadyStateInterval is null;
         foreach (var a in regimen.Administrations)
             if (a.Route != Route.Intravenous) intravenousOnly = false;
-        if (!intravenousOnly) return CreateModel(subject, randomEffects);
+        return Build(subject, randomEffects, intravenousOnly);
+    }
+
+    /// <summary>The individual model after the checks both <c>CreateModel</c>s make (names the bad argument).</summary>
+    private PkModel Build(Subject subject, ReadOnlySpan<double> randomEffects, bool intravenousOnly)
+    {
         ArgumentNullException.ThrowIfNull(subject);
         if (!randomEffects.IsEmpty && randomEffects.Length != Parameters.Length)
             throw new ArgumentException($"randomEffects must be empty or hold {Parameters.Length} values (one per parameter of '{Key}'), got {randomEffects.Length}.", nameof(randomEffects));
         foreach (var eta in randomEffects)
             if (!double.IsFinite(eta)) throw new ArgumentException($"randomEffects must be finite, got {eta}.", nameof(randomEffects));
-        return _build(new IndividualParameters(Parameters, randomEffects), subject, intravenousOnly: true);
+        return _build(new IndividualParameters(Parameters, randomEffects), subject, intravenousOnly);
     }
 
     /// <summary>Returns <see cref="DisplayName"/>.</summary>

@@ -65,11 +65,7 @@ public sealed class PerPatientReuseTests
         for (int trial = 0; trial < 600; trial++)
         {
             int n = 1 + trial % 12;
-            var k = new double[n * n];
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++)
-                    k[i * n + j] = i == j ? -Math.Pow(10, random.Next(-3, 4)) * (1 + random.NextDouble())
-                        : random.NextDouble() < 0.4 ? 0 : random.NextDouble() * Math.Pow(10, random.Next(-3, 3));
+            var k = RandomMetzler(random, n, lowestDiagonalPower: -3);
             double h = Math.Pow(2, random.Next(-12, 8)) * (0.5 + random.NextDouble());
             var cached = new LinearPropagator(k, n);
             var half = cached.Prepare([], false, h);
@@ -137,11 +133,7 @@ public sealed class PerPatientReuseTests
         for (int trial = 0; trial < 400; trial++)
         {
             int n = 1 + trial % 16;
-            var a = new double[n * n];
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++)
-                    a[i * n + j] = i == j ? -Math.Pow(10, random.Next(-4, 4)) * (1 + random.NextDouble())
-                        : random.NextDouble() < 0.4 ? 0 : random.NextDouble() * Math.Pow(10, random.Next(-3, 3));
+            var a = RandomMetzler(random, n, lowestDiagonalPower: -4);
             var result = new double[n * n];
             int s = MatrixExponential.ComputeMetzler(a, n, result);
             Assert.InRange(s, 0, 60);
@@ -478,5 +470,17 @@ public sealed class PerPatientReuseTests
             Assert.True(rented.At(0.1)[prepared.System.Central] > 0, "the infusion runs at 0.1 h");
             PkSolution.RatesCursor.Return(rented);
         }
+    }
+
+    /// <summary>A random n x n Metzler matrix (non-negative off the diagonal, 40% of those zero) with diagonal entries of magnitude
+    /// 10^p (1 + u), p from <paramref name="lowestDiagonalPower"/> to 3: stiff and mild rate matrices alike.</summary>
+    private static double[] RandomMetzler(Random random, int n, int lowestDiagonalPower)
+    {
+        var a = new double[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                a[i * n + j] = i == j ? -Math.Pow(10, random.Next(lowestDiagonalPower, 4)) * (1 + random.NextDouble())
+                    : random.NextDouble() < 0.4 ? 0 : random.NextDouble() * Math.Pow(10, random.Next(-3, 3));
+        return a;
     }
 }
