@@ -32,6 +32,8 @@ if (args.Length > 0 && args[0] == "replay")
 }
 // Serial and parallel runs of the main job alternated, the speed-up as the median of the pairs' ratios: -- main-job-pairs [pairs] [step size, 0 for HypothesisTest.Run]
 // The main job phase by phase, serial and parallel alternated: -- main-job-phases [pairs] [step size]
+// Each core's speed now for throughput-bound floating point, alone and both at once: -- core-check
+if (args.Length > 0 && args[0] == "core-check") { CoreCheck.Run(); return; }
 if (args.Length > 0 && args[0] == "main-job-phases")
 {
     MainJobMeasure.Phases(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5,

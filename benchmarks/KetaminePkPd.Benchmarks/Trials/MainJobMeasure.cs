@@ -40,13 +40,16 @@ internal static class MainJobMeasure
     }
 
     /// <summary>Serial and parallel runs alternated (after one warm-up of each), the ratio taken pair by pair: a drift in the
-    /// machine's speed (other processes) then moves both runs of a pair alike. Prints each pair and the median of the ratios.</summary>
+    /// machine's speed (other processes) then moves both runs of a pair alike. Prints each pair and the median of the ratios, and a
+    /// <see cref="CoreCheck"/> before and after the pairs (a call whose cores were unequal reads the machine, not the code).</summary>
     public static void Pairs(int pairs, int stepSize = 0)
     {
         var settings = HypothesisTestSettings.Default;
         var serialSettings = settings with { Parallel = false };
         Measure("parallel (warm-up)", settings);
         Measure("serial (warm-up)", serialSettings);
+        var before = CoreCheck.Measure();
+        Console.WriteLine($"before: {before}");
         var ratios = new List<double>();
         var (parallel, serial) = (new List<double>(), new List<double>());
         for (int i = 0; i < pairs; i++)
@@ -57,9 +60,13 @@ internal static class MainJobMeasure
             ratios.Add(s / p);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pair {i + 1}: serial / parallel = {s / p:0.000} (load {File.ReadAllText("/proc/loadavg").Trim()})"));
         }
+        var after = CoreCheck.Measure();
+        Console.WriteLine($"after: {after}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"median of the pairs' ratios = {Median(ratios):0.000}; median serial {Median(serial):0.000} s, median parallel {Median(parallel):0.000} s"));
+            $"median of the pairs' ratios = {Median(ratios):0.000}; median serial {Median(serial):0.000} s, median parallel {Median(parallel):0.000} s; core gap before {Gap(before)}, after {Gap(after)}"));
     }
+
+    private static string Gap(CoreCheck.Reading? r) => r is { } x ? string.Create(CultureInfo.InvariantCulture, $"{100 * (x.Gap - 1):0}%") : "n/a";
 
     /// <summary>Serial and parallel runs alternated as in <see cref="Pairs"/>, each stepped phase by phase (a step never crosses from
     /// a pool phase into replicate trials or from one observation's trials into the next): per phase the median wall and CPU time of
