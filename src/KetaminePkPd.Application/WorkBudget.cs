@@ -87,11 +87,17 @@ public static class WorkBudget
     /// table's pools and ratings, the plan, the report) is counted by the units and <see cref="StartSeconds"/>: no fixed cost is left.</summary>
     internal const double SecondsPerScanCourse = 16e-6 * WallPerCpuSecond;
 
-    /// <summary>One patient of one <c>sensitivity</c> pool: a setting's course and its share of the parts the pools share (wall s):
-    /// 28 us of CPU: the slope of <c>sensitivity</c> between --subjects 2000 and 20 000 (3.6 and 20.2 s of CPU, medians of four and two
-    /// runs; 34 pools), 27.3 us per pool and patient. Its plan, designs and clinical redraws are within the units and
-    /// <see cref="StartSeconds"/> (the default run: 3.6 s of CPU, estimated at 3.6 s of wall): no fixed cost is left.</summary>
-    internal const double SecondsPerSensitivityPatient = 28e-6 * WallPerCpuSecond;
+    /// <summary>One patient of the <c>sensitivity</c> pool size, once per run or shard: the parts its pools share (sampled parameters,
+    /// PK, dissociation; <see cref="SharedPoolParts"/>) (wall s): 160 us of CPU. Fitted with <see cref="SecondsPerSensitivityPatient"/>
+    /// from two slopes per pool patient between --subjects 20 000 and the larger size: the default 34 pools, 928 us (3.6 s of CPU at
+    /// --subjects 2000, 20.2 s at 20 000, medians of four and two runs), and <c>--vary placebo-sd,dose-spread</c>'s 5 pools, 273 us
+    /// (6.6 s at 20 000, 28.4 s at 100 000): 160 + 34 x 23 and 160 + 5 x 23.</summary>
+    internal const double SecondsPerSensitivitySharedPatient = 160e-6 * WallPerCpuSecond;
+
+    /// <summary>One patient of one <c>sensitivity</c> pool, its shared parts done (wall s): 23 us of CPU (see
+    /// <see cref="SecondsPerSensitivitySharedPatient"/>). The plan, designs and clinical redraws are within these units and
+    /// <see cref="StartSeconds"/> (the default run: 3.6 s of CPU, estimated at 3.5 s of wall): no fixed cost is left.</summary>
+    internal const double SecondsPerSensitivityPatient = 23e-6 * WallPerCpuSecond;
 
     /// <summary>The fixed work of <c>dose-response</c>: the typical patient's curves over the sweep (wall s): 0.5 s of CPU (the default
     /// run's 1.2 s of CPU, median of four, less its population and the start-up).</summary>
