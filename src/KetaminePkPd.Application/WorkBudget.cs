@@ -15,8 +15,8 @@ namespace KetaminePkPd.Application;
 /// <see cref="HypothesisRequest.CheckWork"/>, <see cref="SensitivityRequest.CheckWork"/> (a shard budgets its own work),
 /// <see cref="CheckStrengths"/>, and the <c>CheckWork</c> extensions here for <see cref="DoseResponseSettings"/>, <see cref="ComparisonOptions"/>,
 /// <see cref="ValidationSettings"/> and <see cref="Evidence.EvidenceSettings"/>. The unit costs, where and how they were measured, and estimates against measured runs
-/// are in docs/benchmarks.md ("Work budget"); benchmarks/KetaminePkPd.Benchmarks/Trials/WorkBudgetBenchmarks.cs re-measures
-/// them.
+/// are in docs/benchmarks.md ("Work budget", re-fitted in "Issue 22: the work budget re-fitted (2026-12-07)"); the benchmarks'
+/// <c>-- unit-costs</c> and <c>-- budget-estimates</c> modes and WorkBudgetBenchmarks re-measure them.
 /// </remarks>
 public static class WorkBudget
 {
