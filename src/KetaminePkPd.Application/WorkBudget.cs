@@ -89,9 +89,9 @@ public static class WorkBudget
 
     /// <summary>One patient of the <c>sensitivity</c> pool size, once per run or shard: the parts its pools share (sampled parameters,
     /// PK, dissociation; <see cref="SharedPoolParts"/>) (wall s): 160 us of CPU. Fitted with <see cref="SecondsPerSensitivityPatient"/>
-    /// from two slopes per pool patient between --subjects 20 000 and the larger size: the default 34 pools, 928 us (3.6 s of CPU at
-    /// --subjects 2000, 20.2 s at 20 000, medians of four and two runs), and <c>--vary placebo-sd,dose-spread</c>'s 5 pools, 273 us
-    /// (6.6 s at 20 000, 28.4 s at 100 000): 160 + 34 x 23 and 160 + 5 x 23.</summary>
+    /// from two slopes per pool patient: the default 34 pools, 928 us (3.6 s of CPU at --subjects 2000, 20.2 s at 20 000, medians of
+    /// four and two runs), and <c>--vary placebo-sd,dose-spread</c>'s 5 pools, 273 us (6.6 s at --subjects 20 000, 28.4 s at 100 000):
+    /// 160 + 34 x 23 and 160 + 5 x 23.</summary>
     internal const double SecondsPerSensitivitySharedPatient = 160e-6 * WallPerCpuSecond;
 
     /// <summary>One patient of one <c>sensitivity</c> pool, its shared parts done (wall s): 23 us of CPU (see
