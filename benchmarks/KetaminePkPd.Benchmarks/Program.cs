@@ -16,6 +16,8 @@ if (args.Length > 0 && args[0] == "unit-costs")
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000);
     return;
 }
+// The work budget's estimate of each command line of its fit table (docs/benchmarks.md): -- budget-estimates
+if (args.Length > 0 && args[0] == "budget-estimates") { BudgetEstimates.Run(); return; }
 // The pool patients' Cmax and dissociation peak searches with and without the tail criterion, alternated in one process: -- peak-tail [rounds] [patients]
 if (args.Length > 0 && args[0] == "peak-tail")
 {

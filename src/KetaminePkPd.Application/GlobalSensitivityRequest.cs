@@ -8,9 +8,11 @@ namespace KetaminePkPd.Application;
 /// </summary>
 public sealed class GlobalSensitivityRequest : SensitivityRequestBase<GlobalSensitivitySettings>
 {
-    /// <summary>Wall seconds per world on the project's 2-core machine at the defaults: 36.7 CPU seconds for 100 worlds (19 plausible) under
-    /// /usr/bin/time, 2026-12-06, worlds run two at a time (docs/sensitivity.md, "Global analysis": cost).</summary>
-    internal const double SecondsPerWorld = 0.2;
+    /// <summary>Wall seconds per world on the project's 2-core machine at the defaults, worlds run two at a time: 0.105 s of CPU
+    /// (the default run of 1000 worlds, 104.7 s of CPU under /usr/bin/time, 2026-12-07; docs/benchmarks.md, "Issue 22: the work budget
+    /// re-fitted") turned into wall time as <see cref="WorkBudget"/>'s costs are (<see cref="WorkBudget.WallPerCpuSecond"/>). Was 0.2 s,
+    /// from 36.7 CPU seconds for 100 worlds on 2026-12-06 (docs/sensitivity.md, "Global analysis": cost).</summary>
+    internal const double SecondsPerWorld = 0.105 * WorkBudget.WallPerCpuSecond;
 
     /// <summary>Bytes kept per world (its summary) and per pool patient of the two worlds simulated at a time.</summary>
     internal const double BytesPerWorld = 1000;

@@ -200,6 +200,11 @@ public sealed class HypothesisRequest
             $"--subjects {s.PoolSize} and --replicates {s.Replicates} over {s.Hypotheses.Length} hypotheses and {s.Observed.Length} observations of n up to {s.Observed.Max(o => o.N)}"));
     }
 
+    /// <summary>Peak resident bytes per hypothesis, observation and replicate: 48, measured (2026-12-07) as 47 from
+    /// <c>hypothesis --replicates 200000</c> (146 MB peak) against the default run (72 MB); the r and partial r it keeps are 16 of them,
+    /// the rest is the collector's headroom over the replicate trials' short-lived arrays. Was 16 (the kept values alone).</summary>
+    internal const double BytesPerReplicate = 48;
+
     /// <summary>
     /// The estimate of a hypothesis test: only the patients some replicate enrols are simulated, in expectation
     /// pool x (1 - prod over observations of (1 - n / pool)^replicates), their dissociation part once and a course per hypothesis; every hypothesis rates replicates x n
@@ -217,7 +222,7 @@ public sealed class HypothesisRequest
         int linked = s.Hypotheses.Count(x => x.SensitivityCorrelation != 0 || x.MediationShare != 0);
         int courses = linked + (linked < h ? 1 : 0);
         double kept = enrolled * WorkBudget.BytesPerPoolPatient(s.Observed.Select(o => o.Time).Distinct().Count(), sparse: true, pools: courses)
-            + pool / 8 + (double)h * s.Observed.Length * s.Replicates * 16;
-        return WorkBudget.Replicates(enrolled, enrolled * courses, ratings, kept);
+            + pool / 8 + (double)h * s.Observed.Length * s.Replicates * BytesPerReplicate;
+        return WorkBudget.Replicates(enrolled * (WorkBudget.SecondsPerDissociation + courses * WorkBudget.SecondsPerCourse), ratings, kept);
     }
 }

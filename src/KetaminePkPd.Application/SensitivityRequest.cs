@@ -82,6 +82,7 @@ public sealed class SensitivityRequest : SensitivityRequestBase<SensitivitySetti
             + (double)s.PoolSize * SharedPoolParts.BytesPerPatient(s.Design.Assessments.Length, keepPk: s.PoolSize <= SharedPoolParts.KeepPkUpTo)
             + (draws <= SharedReplicateDraws.MaxDraws ? draws * SharedReplicateDraws.BytesPer : 0)
             + (double)cells * s.Observed.Length * s.Replicates * 8;
-        return WorkBudget.Replicates((double)groups * s.PoolSize, (double)groups * s.PoolSize, (double)cells * s.Replicates * perReplicate, kept, WorkBudget.SensitivityFixedSeconds);
+        return WorkBudget.Replicates((groups > 0 ? s.PoolSize * WorkBudget.SecondsPerSensitivitySharedPatient : 0) + (double)groups * s.PoolSize * WorkBudget.SecondsPerSensitivityPatient, (double)cells * s.Replicates * perReplicate, kept,
+            secondsPerRating: WorkBudget.SecondsPerScanRating);
     }
 }

@@ -15,8 +15,8 @@ namespace KetaminePkPd.Application;
 /// <see cref="HypothesisRequest.CheckWork"/>, <see cref="SensitivityRequest.CheckWork"/> (a shard budgets its own work),
 /// <see cref="CheckStrengths"/>, and the <c>CheckWork</c> extensions here for <see cref="DoseResponseSettings"/>, <see cref="ComparisonOptions"/>,
 /// <see cref="ValidationSettings"/> and <see cref="Evidence.EvidenceSettings"/>. The unit costs, where and how they were measured, and estimates against measured runs
-/// are in docs/benchmarks.md ("Work budget"); benchmarks/KetaminePkPd.Benchmarks/Trials/WorkBudgetBenchmarks.cs re-measures
-/// them.
+/// are in docs/benchmarks.md ("Work budget", re-fitted in "Issue 22: the work budget re-fitted (2026-12-07)"); the benchmarks'
+/// <c>-- unit-costs</c> and <c>-- budget-estimates</c> modes and WorkBudgetBenchmarks re-measure them.
 /// </remarks>
 public static class WorkBudget
 {
@@ -33,73 +33,121 @@ public static class WorkBudget
     public static string Description { get; } = string.Create(CultureInfo.InvariantCulture,
         $"an estimated {MaxMinutes} min on 2 cores or {MaxMegabytes} MB of memory, from measured costs; docs/benchmarks.md");
 
-    // Measured costs (docs/benchmarks.md, "Work budget"): wall seconds of the CLI under /usr/bin/time on the project's 2-core
-    // machine, 2026-12-06, while other builds and tests shared it (so on a quiet machine runs take less), fitted per command
-    // as a start-up cost plus a cost per unit between two or three sizes; WorkBudgetBenchmarks re-measures the unit costs.
+    // Measured costs (docs/benchmarks.md, "Issue 22: the work budget re-fitted (2026-12-07)"). Every time cost below is CPU seconds
+    // of one thread per unit, measured on the project's 2-core machine on 2026-12-07 (the CLI's Release build under /usr/bin/time,
+    // user + system time, fitted per command as the slope between two or three sizes; the main job's three unit costs in-process,
+    // `-- unit-costs`), turned into wall seconds on 2 cores by WallPerCpuSecond: the loops that do the work run on both cores
+    // (TwoCoreSpeedUp), and SafetyMargin keeps the estimate on the high side of a quiet machine's wall time. CPU time is what the
+    // load of other processes does not inflate; on a loaded machine a run's wall time is longer than its estimate.
+    // `-- budget-estimates` (benchmarks) prints the estimate of each command line of the fit table.
 
-    /// <summary><c>evidence</c>: one pool patient's session simulated (s); fitted on the default catalogue at --replicates 200
-    /// and 3000 (33.9 and 45.8 s wall, load 2): 90 240 patient-sessions.</summary>
-    internal const double SecondsPerEvidencePatientSession = 355e-6;
+    /// <summary>The two cores' speed-up over one thread on the commands' parallel loops: the main job's in-process speed-up measured
+    /// 1.51-1.89x, median 1.78x (docs/benchmarks.md, "Issue 22, eighth pass"), taken as 1.75.</summary>
+    internal const double TwoCoreSpeedUp = 1.75;
 
-    /// <summary><c>evidence</c>: one patient rated in a replicate trial, its share of the test statistic included (s); the same fit
-    /// (4.24 ms per replicate over 14 entries and 4 hypotheses: 8224 ratings).</summary>
-    internal const double SecondsPerEvidenceRating = 0.52e-6;
+    /// <summary>The estimates' safety margin over a quiet machine's wall time: 1.5, for the second core's slower floating point
+    /// (6-25% measured, "Issue 22, eighth pass"), the serial parts the parallel loops leave, the difference between the Native AOT
+    /// and JIT builds and the spread of the measurements (repeated runs of one command differ by 10-30% in CPU on this machine).</summary>
+    internal const double SafetyMargin = 1.5;
 
-    /// <summary>Start-up, design and report of any run (s).</summary>
+    /// <summary>Wall seconds on 2 cores estimated per CPU second of one thread: <see cref="SafetyMargin"/> / <see cref="TwoCoreSpeedUp"/> (0.857).</summary>
+    internal const double WallPerCpuSecond = SafetyMargin / TwoCoreSpeedUp;
+
+    /// <summary>Start-up, design and report of any run (wall s, not scaled: the JIT build's process start and one small run; a refused
+    /// run takes 0.42-0.46 s wall, <c>trial</c> and <c>compare</c> on their defaults 0.99-1.16 s).</summary>
     internal const double StartSeconds = 1.0;
 
-    /// <summary>Resident memory of any run before its per-patient data (bytes): the runtime, the tool and one design (79-80 MB measured on the defaults).</summary>
+    /// <summary>Resident memory of any run before its per-patient data (bytes): the runtime, the tool and one design (the JIT build
+    /// on the defaults 67-76 MB, <c>strengths</c> 93 MB; the Native AOT tool's main job 28 MiB).</summary>
     internal const double BaseBytes = 80e6;
 
-    // The three unit costs below (issue 22, fourth pass) are CPU seconds of one thread per unit, measured in-process on the main job's
-    // loops (benchmarks: `-- unit-costs`, medians of 5 rounds: 112.5 us, 64.3 us and 0.203 us at load 10), divided by 1.8 for the
-    // two cores the per-patient and replicate loops run on (docs/benchmarks.md, "Issue 22, fourth pass"). CPU time is what the load
-    // of other processes does not inflate; on a loaded machine a run's wall time is longer than these estimates.
+    /// <summary>One pool patient's sampled parameters, PK and dissociation (the part hypotheses and grid points share) (wall s):
+    /// 40 us of CPU, the largest of four <c>-- unit-costs 9 2000</c> runs (36.5-39.9 us).</summary>
+    internal const double SecondsPerDissociation = 40e-6 * WallPerCpuSecond;
 
-    /// <summary>One pool patient's sampled parameters, PK and dissociation (the part hypotheses and grid points share) (s).</summary>
-    internal const double SecondsPerDissociation = 63e-6;
+    /// <summary>One pool patient's antidepressant course under one hypothesis, stored in its rating pool (wall s): 32 us of CPU, the
+    /// largest of the same four runs (23.0-31.7 us: a patient with its three courses on one propagator tape, less its dissociation part).
+    /// The CLI's slopes agree: <c>hypothesis --subjects 200000</c> and <c>--subjects 1000000 --replicates 20000</c> cost 122 and 148 us
+    /// of CPU per enrolled patient with its three courses (these costs: 136 us).</summary>
+    internal const double SecondsPerCourse = 32e-6 * WallPerCpuSecond;
 
-    /// <summary>One pool patient's antidepressant course under one hypothesis or setting, stored in its rating pool (s).</summary>
-    internal const double SecondsPerCourse = 36e-6;
+    /// <summary>One patient rated in one replicate trial (enrolment, noise, scores and its share of the correlations) (wall s):
+    /// 0.33 us of CPU: the slope of <c>hypothesis --replicates 200000</c> against the default in the CLI (0.33 and 0.30 us in two runs),
+    /// which also counts each replicate's statistics; <c>-- unit-costs</c> measures the rating loop alone at 0.13 us (three runs of four).</summary>
+    internal const double SecondsPerRating = 0.33e-6 * WallPerCpuSecond;
 
-    /// <summary>One patient rated in one replicate trial (enrolment, noise, scores and its share of the correlations) (s).</summary>
-    internal const double SecondsPerRating = 0.11e-6;
+    /// <summary>One patient rated in one replicate trial of a <c>sensitivity</c> setting, a <c>strengths</c> grid point or the strength
+    /// scan's detection table (wall s): 0.19 us of CPU (the slopes of <c>sensitivity --replicates 20000</c> and <c>strengths --replicates
+    /// 10000</c> against their defaults: 0.193 and 0.163 us per rating).</summary>
+    internal const double SecondsPerScanRating = 0.19e-6 * WallPerCpuSecond;
 
-    /// <summary>The fixed work of <c>strengths</c>: its hypothesis ceilings (4 x 4000 patients and their replicates) (s).</summary>
-    internal const double StrengthsFixedSeconds = 30;
+    /// <summary>One pool patient's course at one <c>strengths</c> grid point, its dissociation part and prepared PK cached (wall s):
+    /// 16 us of CPU: the slope of <c>strengths</c> between --subjects 2000 and 20 000 (6.0 and 21.7 s of CPU, medians of four and two
+    /// runs; 54 grid points), 869 us per pool patient, less its dissociation part, over the grid points. Its other work (the detection
+    /// table's pools and ratings, the plan, the report) is counted by the units and <see cref="StartSeconds"/>: no fixed cost is left.</summary>
+    internal const double SecondsPerScanCourse = 16e-6 * WallPerCpuSecond;
 
-    /// <summary>The fixed work of <c>sensitivity</c> beyond its pools and ratings: the plan, the settings' designs and clinical redraws (s).</summary>
-    internal const double SensitivityFixedSeconds = 7;
+    /// <summary>One patient of the <c>sensitivity</c> pool size, once per run or shard: the parts its pools share (sampled parameters,
+    /// PK, dissociation; <see cref="SharedPoolParts"/>) (wall s): 160 us of CPU. Fitted with <see cref="SecondsPerSensitivityPatient"/>
+    /// from two slopes per pool patient: the default 34 pools, 928 us (3.6 s of CPU at --subjects 2000, 20.2 s at 20 000, medians of
+    /// four and two runs), and <c>--vary placebo-sd,dose-spread</c>'s 5 pools, 273 us (6.6 s at --subjects 20 000, 28.4 s at 100 000):
+    /// 160 + 34 x 23 and 160 + 5 x 23.</summary>
+    internal const double SecondsPerSensitivitySharedPatient = 160e-6 * WallPerCpuSecond;
 
-    /// <summary>The fixed work of <c>dose-response</c>: the typical patient's curves over the sweep (s).</summary>
-    internal const double DoseResponseFixedSeconds = 4;
+    /// <summary>One patient of one <c>sensitivity</c> pool, its shared parts done (wall s): 23 us of CPU (see
+    /// <see cref="SecondsPerSensitivitySharedPatient"/>). The plan, designs and clinical redraws are within these units and
+    /// <see cref="StartSeconds"/> (the default run: 3.6 s of CPU, estimated at 3.5 s of wall): no fixed cost is left.</summary>
+    internal const double SecondsPerSensitivityPatient = 23e-6 * WallPerCpuSecond;
 
-    /// <summary>One trial patient simulated, rated, kept in the summary columns and written as a CSV row (s).</summary>
-    internal const double SecondsPerTrialPatient = 300e-6;
+    /// <summary>The fixed work of <c>dose-response</c>: the typical patient's curves over the sweep (wall s): 0.5 s of CPU (the default
+    /// run's 1.2 s of CPU, median of four, less its population and the start-up).</summary>
+    internal const double DoseResponseFixedSeconds = 0.5 * WallPerCpuSecond;
 
-    /// <summary>One trial patient of one assessment in the summaries (correlations and the 1000-resample mediation bootstrap) (s).</summary>
-    internal const double SecondsPerSummaryPatient = 130e-6;
+    /// <summary>One trial patient simulated, rated, kept in the summary columns and written as a CSV row (wall s): 86 us of CPU
+    /// (see <see cref="SecondsPerSummaryPatient"/>).</summary>
+    internal const double SecondsPerTrialPatient = 86e-6 * WallPerCpuSecond;
 
-    /// <summary>One virtual patient of a <c>dose-response</c> population (s).</summary>
-    internal const double SecondsPerDoseResponsePatient = 520e-6;
+    /// <summary>One trial patient of one assessment in the summaries (correlations and the 1000-resample mediation bootstrap) (wall s):
+    /// 37.5 us of CPU. <c>trial --out</c> costs 236 us of CPU per patient of four assessments (the slope between --subjects 108 and
+    /// 100 000; 210 us between 100 000 and 300 000); it is split
+    /// between the patient and its assessments in the proportion of the first fit (300 : 4 x 130).</summary>
+    internal const double SecondsPerSummaryPatient = 37.5e-6 * WallPerCpuSecond;
 
-    /// <summary>Bytes per virtual patient of a <c>dose-response</c> population (its metrics and band samples).</summary>
+    /// <summary>One virtual patient of a <c>dose-response</c> population (wall s): 155 us of CPU (the slope between --subjects 600 and 100 000).</summary>
+    internal const double SecondsPerDoseResponsePatient = 155e-6 * WallPerCpuSecond;
+
+    /// <summary>Bytes per virtual patient of a <c>dose-response</c> population (its metrics and band samples): the first fit's 1100,
+    /// kept (peak resident memory measured 654 B per patient on 2026-12-07: 73 and 138 MB at --subjects 600 and 100 000).</summary>
     internal const double BytesPerDoseResponsePatient = 1100;
 
-    /// <summary>One virtual patient-session of a <c>compare</c> arm's population (s).</summary>
-    internal const double SecondsPerComparisonPatient = 2.7e-3;
+    /// <summary>One virtual patient-session of a <c>compare</c> arm's population (wall s): 1250 us of CPU (the slope between --subjects
+    /// 2000 and 10 000 over the five default arms of one session: 11.3 and 61.3 s of CPU).</summary>
+    internal const double SecondsPerComparisonPatient = 1250e-6 * WallPerCpuSecond;
 
-    /// <summary>Bytes per virtual patient-session of a <c>compare</c> arm's population (its time course kept for the bands).</summary>
+    /// <summary>Bytes per virtual patient-session of a <c>compare</c> arm's population (its time course kept for the bands): the first
+    /// fit's 8000, kept (measured 7.5 KB: 142 and 443 MB peak at --subjects 2000 and 10 000).</summary>
     internal const double BytesPerComparisonPatient = 8000;
 
-    /// <summary>One patient of the validation table's virtual trials (kept whole, with its trial's summaries) (s).</summary>
-    internal const double SecondsPerValidationPatient = 1.6e-3;
+    /// <summary>One patient of the validation table's virtual trials (kept whole, with its trial's summaries) (wall s): 118 us of
+    /// CPU (the slope between --subjects 2000 and 30 000: 4.8 and 50.9 s of CPU; 14 patients per --subjects).</summary>
+    internal const double SecondsPerValidationPatient = 118e-6 * WallPerCpuSecond;
 
-    /// <summary>Bytes per patient of the validation table's virtual trials.</summary>
-    internal const double BytesPerValidationPatient = 400;
+    /// <summary>Bytes per patient of the validation table's virtual trials: 620, the slope of peak resident memory between --subjects
+    /// 2000 and 30 000 (92 and 332 MB: 612 B) rounded up. Was 400.</summary>
+    internal const double BytesPerValidationPatient = 620;
 
-    /// <summary>The fixed work of <c>validate</c>: its hypothesis tests, whose size does not depend on --subjects (s).</summary>
-    internal const double ValidationFixedSeconds = 3.5;
+    /// <summary>The fixed work of <c>validate</c>: its hypothesis tests, whose size does not depend on --subjects (wall s): 1.3 s of CPU
+    /// (the default run's 2.6 s of CPU, median of four, less its trials and the start-up).</summary>
+    internal const double ValidationFixedSeconds = 1.3 * WallPerCpuSecond;
+
+    /// <summary><c>evidence</c>: one pool patient's session simulated (wall s): 111 us of CPU (--replicates 200, 12.1 s of CPU, median of
+    /// four runs, less its ratings and the start-up, over 90 240 patient-sessions).</summary>
+    internal const double SecondsPerEvidencePatientSession = 111e-6 * WallPerCpuSecond;
+
+    /// <summary><c>evidence</c>: one patient rated in a replicate trial, its share of the test statistic included (wall s): 0.97 us
+    /// of CPU, the slope between --replicates 1000 and 20 000 (17.9 s of CPU, median of four, and 168.7 s; between 200, 1000 and 5000
+    /// the slopes were 0.81 and 1.39 us), 8224 ratings per replicate over 14 entries and 4 hypotheses.</summary>
+    internal const double SecondsPerEvidenceRating = 0.97e-6 * WallPerCpuSecond;
 
     /// <summary>Bytes kept per pool patient of a replicate study: the rating pools and the patient cache (<see cref="RatingPool.BytesPerPatient"/>,
     /// <see cref="PatientCache.BytesPerPatient"/>), <paramref name="pools"/> pools at a time (two by default; the hypothesis test keeps one per
@@ -107,8 +155,9 @@ public static class WorkBudget
     internal static double BytesPerPoolPatient(int observationTimes, bool sparse, bool keepPk = false, int pools = 2) =>
         pools * RatingPool.BytesPerPatient(observationTimes, sparse) + PatientCache.BytesPerPatient(sparse, keepPk);
 
-    /// <summary>Bytes kept per trial patient (<see cref="TrialColumns"/>) and the summaries' working arrays (about five arrays of n numbers).</summary>
-    internal static double BytesPerTrialPatient(int assessments) => TrialColumns.BytesPerPatient(assessments) + 5 * 8;
+    /// <summary>Bytes kept per trial patient (<see cref="TrialColumns"/>) and the summaries' working arrays: ten arrays of n numbers,
+    /// measured (2026-12-07: 240 MB peak at --subjects 1 000 000, 113 MB at 300 000; five, the first fit, put the million at 196 MB).</summary>
+    internal static double BytesPerTrialPatient(int assessments) => TrialColumns.BytesPerPatient(assessments) + 10 * 8;
 
     /// <summary>Throws when <paramref name="estimate"/> is above the budget and a long run is not allowed.</summary>
     /// <param name="estimate">The run's estimated time and peak memory.</param>
@@ -125,10 +174,11 @@ public static class WorkBudget
 
     private static string Minutes(double m) => m.ToString(m < 10 ? "0.#" : "N0", CultureInfo.InvariantCulture);
 
-    /// <summary>A replicate study's estimate: <paramref name="dissociations"/> patients' shared part and <paramref name="courses"/>
-    /// antidepressant courses simulated, <paramref name="ratings"/> patient ratings, <paramref name="keptBytes"/> bytes held at the peak.</summary>
-    internal static WorkEstimate Replicates(double dissociations, double courses, double ratings, double keptBytes, double fixedSeconds = 0) =>
-        new(StartSeconds + fixedSeconds + dissociations * SecondsPerDissociation + courses * SecondsPerCourse + ratings * SecondsPerRating, BaseBytes + keptBytes);
+    /// <summary>A replicate study's estimate: <paramref name="poolSeconds"/> simulating its pools, <paramref name="ratings"/> patient
+    /// ratings at <paramref name="secondsPerRating"/> each, <paramref name="keptBytes"/> bytes held at the peak and
+    /// <paramref name="fixedSeconds"/> of the command's fixed work.</summary>
+    internal static WorkEstimate Replicates(double poolSeconds, double ratings, double keptBytes, double fixedSeconds = 0, double secondsPerRating = SecondsPerRating) =>
+        new(StartSeconds + fixedSeconds + poolSeconds + ratings * secondsPerRating, BaseBytes + keptBytes);
 
     /// <summary>The estimate of a trial of <paramref name="patients"/> patients with <paramref name="assessments"/> assessments.</summary>
     internal static WorkEstimate Trial(double patients, int assessments) =>
@@ -152,15 +202,14 @@ public static class WorkBudget
     {
         int points = settings.Parameters.Sum(p => StrengthScanSettings.Grid(p).Length);
         double perReplicate = settings.Observed.Sum(o => (double)o.N);
-        // Every grid point has the same patients: their dissociation part once, a course per point.
-        double dissociations = settings.PoolSize, courses = (double)points * settings.PoolSize;
+        // Every grid point has the same patients: their dissociation part once, a course per point (the PK and dissociation cached).
+        double poolSeconds = settings.PoolSize * (SecondsPerDissociation + points * SecondsPerScanCourse);
         double ratings = points * settings.Replicates * perReplicate;
         if (detection)
         {
             int hypotheses = Hypothesis.All.Count;
             double pool = (double)HypothesisTestSettings.PoolPerObservedSubject * DetectionRates.DefaultSizes.Max();
-            dissociations += pool;
-            courses += hypotheses * pool;
+            poolSeconds += pool * (SecondsPerDissociation + hypotheses * SecondsPerCourse);
             ratings += hypotheses * (double)settings.Replicates * DetectionRates.DefaultSizes.Sum();
         }
         // Held at the peak: the pools of one batch of grid points (StrengthScan.PoolsPerBatch), the shared patient cache and every
@@ -169,7 +218,7 @@ public static class WorkBudget
         double kept = (double)StrengthScan.PoolsPerBatch(points, settings.PoolSize) * settings.PoolSize * RatingPool.BytesPerPatient(times, sparse: false)
             + (double)settings.PoolSize * PatientCache.BytesPerPatient(sparse: false, keepPk: settings.PoolSize <= PatientCache.KeepPkUpTo)
             + points * settings.Observed.Length * (double)settings.Replicates * 8;
-        return Replicates(dissociations, courses, ratings, kept, StrengthsFixedSeconds);
+        return Replicates(poolSeconds, ratings, kept, secondsPerRating: SecondsPerScanRating);
     }
 
     /// <summary>Throws when a <c>dose-response</c> run of <paramref name="settings"/> is above the budget and a long run is not allowed.</summary>
@@ -210,9 +259,15 @@ public static class WorkBudget
     internal static void CheckDoseResponse(DoseResponseSettings settings, bool allowLongRun)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        double patients = settings.PopulationSubjects + settings.Steps;
-        Check(new WorkEstimate(StartSeconds + DoseResponseFixedSeconds + patients * SecondsPerDoseResponsePatient, BaseBytes + patients * BytesPerDoseResponsePatient), allowLongRun,
+        Check(DoseResponse(settings), allowLongRun,
             string.Create(CultureInfo.InvariantCulture, $"--subjects {settings.PopulationSize} over --steps {settings.Steps}"));
+    }
+
+    /// <summary>The estimate of a <c>dose-response</c> run: its population's patients and the typical patient at each step.</summary>
+    internal static WorkEstimate DoseResponse(DoseResponseSettings settings)
+    {
+        double patients = settings.PopulationSubjects + settings.Steps;
+        return new(StartSeconds + DoseResponseFixedSeconds + patients * SecondsPerDoseResponsePatient, BaseBytes + patients * BytesPerDoseResponsePatient);
     }
 
     /// <summary>Throws when a <c>compare</c> run is above the budget and a long run is not allowed.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KetaminePkPd.Comparisons;
 using KetaminePkPd.Trials;
 using KetaminePkPd.Validation;
@@ -35,18 +36,102 @@ public class WorkBudgetTests
         Assert.Throws<ArgumentException>(() => WorkBudget.Check(new WorkEstimate(1, WorkBudget.MaxMegabytes * 1e6 + 1), false, "memory alone"));
     }
 
+    /// <summary>Runs of the CLI measured on 2026-12-07 (Release build, 2 shared cores; docs/benchmarks.md, "Issue 22: the work budget
+    /// re-fitted"): the command line's estimate, its CPU seconds (user + system, the median where run more than once) and peak
+    /// resident memory (MB).</summary>
+    public static TheoryData<string, double, double> MeasuredRuns => new()
+    {
+        // command line, CPU seconds, peak resident MB (medians where a row was run twice: CPU varied by up to 40% between runs)
+        { "hypothesis --subjects 200000", 16.1, 105 },
+        { "hypothesis --replicates 200000", 27.4, 146 },
+        { "hypothesis --subjects 1000000 --replicates 20000", 131.2, 319 },
+        { "hypothesis --subjects 10000000", 23.5, 125 },
+        { "sensitivity --subjects 20000", 20.2, 162 },
+        { "sensitivity --replicates 20000", 23.4, 116 },
+        { "sensitivity --vary placebo-sd,dose-spread --subjects 100000", 28.4, 129 },
+        { "strengths --subjects 20000", 21.7, 149 },
+        { "strengths --replicates 10000", 22.6, 104 },
+        { "strengths --strength rho --no-detection --subjects 50000", 29.3, 226 },
+        { "trial --subjects 100000", 20.9, 84 },
+        { "trial --subjects 300000", 66.4, 113 },
+        { "trial --subjects 1000000", 226.1, 240 },
+        { "dose-response --subjects 100000", 15.6, 139 },
+        { "compare --subjects 10000", 54.0, 442 },
+        { "validate --subjects 10000", 17.8, 159 },
+        { "validate --subjects 30000", 50.9, 332 },
+        { "evidence --replicates 5000", 53.8, 78 },
+        { "evidence --replicates 20000", 168.7, 81 },
+    };
+
+    private static WorkEstimate EstimateOf(string commandLine)
+    {
+        string[] words = commandLine.Split(' ');
+        int? Int(string option) => Array.IndexOf(words, option) is >= 0 and var i ? int.Parse(words[i + 1], CultureInfo.InvariantCulture) : null;
+        switch (words[0])
+        {
+            case "hypothesis":
+                return HypothesisRequest.Estimate(HypothesisRequest.Resolve(subjects: Int("--subjects"), replicates: Int("--replicates")).Settings);
+            case "sensitivity":
+                string[]? vary = Array.IndexOf(words, "--vary") is >= 0 and var v ? words[v + 1].Split(',') : null;
+                var s = SensitivityRequest.Resolve(vary: vary, subjects: Int("--subjects"), replicates: Int("--replicates")).Settings;
+                var (groups, cells) = SensitivityAnalysis.Work(s, 1, 1);
+                return SensitivityRequest.Estimate(s, groups, cells);
+            case "strengths":
+                var d = StrengthScanSettings.Default;
+                if (words.Contains("rho")) d = d with { Parameters = [StrengthParameter.SensitivityCorrelation] };
+                return WorkBudget.Strengths(d with { PoolSize = Int("--subjects") ?? d.PoolSize, Replicates = Int("--replicates") ?? d.Replicates },
+                    detection: !words.Contains("--no-detection"));
+            case "trial":
+                var design = new TrialRequest(subjects: Int("--subjects")).Design;
+                return WorkBudget.Trial(design.TotalSubjects, design.Assessments.Length);
+            case "dose-response":
+                return WorkBudget.DoseResponse(DoseResponseSettings.Create(populationSize: Int("--subjects")));
+            case "compare":
+                return WorkBudget.Comparison([.. ComparisonArm.Defaults.Select(a => a.Sessions)], Int("--subjects") ?? 0);
+            case "validate":
+                return WorkBudget.Validation(ValidationSettings.Default with { SubjectsPerArm = Int("--subjects") ?? ValidationSettings.Default.SubjectsPerArm });
+            default:
+                var e = KetaminePkPd.Evidence.EvidenceSettings.Default;
+                return WorkBudget.Evidence(e with { Replicates = Int("--replicates") ?? e.Replicates });
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(MeasuredRuns))]
+    public void Estimate_OfAMeasuredLargeRun_IsAtLeastItsTwoCoreTime_AndWithinTwiceIt(string commandLine, double cpuSeconds, double peakMegabytes)
+    {
+        // The budget's wall time on 2 cores against the run's CPU time spread over both cores (TwoCoreSpeedUp): from 1x (never
+        // below what the run needs on two free cores) to 2x (SafetyMargin 1.5 and the spread of the measurements).
+        var e = EstimateOf(commandLine);
+        double twoCore = cpuSeconds / WorkBudget.TwoCoreSpeedUp;
+        Assert.InRange(e.Seconds / twoCore, 1.0, 2.0);
+        // Memory: from 0.9x (the resident set also holds what the collector has not yet returned) to 2x the measured peak. The estimates
+        // of sensitivity and strengths are known to be low at large pools (0.69x at sensitivity --subjects 20000, 0.79x at strengths
+        // --strength rho --subjects 50000): the collector's headroom over the pools they fill one after another, which the estimate of
+        // the data kept does not model (docs/benchmarks.md, "Issue 22: the work budget re-fitted").
+        bool scan = commandLine.StartsWith("sensitivity", StringComparison.Ordinal) || commandLine.StartsWith("strengths", StringComparison.Ordinal);
+        Assert.InRange(e.Megabytes / peakMegabytes, scan ? 0.65 : 0.9, 2.0);
+    }
+
     [Fact]
-    public void Trial_Estimate_IsStartPlusPerPatientCosts_AndAMillionPatientsNeedAllowLongRun()
+    public void Trial_Estimate_IsStartPlusPerPatientCosts_AMillionNimhPatientsFit_AndTwelveAssessmentsNeedAllowLongRun()
     {
         var request = new TrialRequest(subjects: TrialRequest.MaxSubjects);
         int k = request.Design.Assessments.Length;
         var e = WorkBudget.Trial(TrialRequest.MaxSubjects, k);
         Assert.Equal(WorkBudget.StartSeconds + 1e6 * (WorkBudget.SecondsPerTrialPatient + k * WorkBudget.SecondsPerSummaryPatient), e.Seconds, 9);
-        Assert.Equal(WorkBudget.BaseBytes + 1e6 * (TrialColumns.BytesPerPatient(k) + 40), e.Bytes, 3);
+        Assert.Equal(WorkBudget.BaseBytes + 1e6 * (TrialColumns.BytesPerPatient(k) + 80), e.Bytes, 3);
         Assert.True(e.Megabytes < 300, $"a million-patient trial keeps {e.Megabytes:0} MB by the estimate");
-        AssertRefused(() => request.CheckWork(allowLongRun: false), "--subjects 1000000");
-        request.CheckWork(allowLongRun: true);
+        // The NIMH design's four assessments: a million patients (measured at 226 s of CPU, 240 MB) fit in the budget.
+        Assert.Equal(4, k);
+        Assert.InRange(e.Minutes, 2, WorkBudget.MaxMinutes);
+        request.CheckWork(allowLongRun: false);
         new TrialRequest().CheckWork(allowLongRun: false);
+        // Each assessment adds its summaries (the mediation bootstrap): twelve assessments put a million patients over the budget.
+        var twelve = WorkBudget.Trial(TrialRequest.MaxSubjects, 12);
+        Assert.True(twelve.Seconds > 1.5 * e.Seconds, $"{twelve.Seconds:0} s against {e.Seconds:0} s");
+        AssertRefused(() => WorkBudget.Check(twelve, allowed: false, "--subjects 1000000"), "--subjects 1000000");
+        WorkBudget.Check(twelve, allowed: true, "--subjects 1000000");
     }
 
     [Fact]
@@ -79,7 +164,7 @@ public class WorkBudgetTests
         // Every setting is rated from one pool; the settings that change only the clinical model share their pool.
         Assert.InRange(groups, 2, cells - 1);
         var e = SensitivityRequest.Estimate(request.Settings, groups, cells);
-        Assert.Equal(WorkBudget.StartSeconds + WorkBudget.SensitivityFixedSeconds + groups * 2000 * (WorkBudget.SecondsPerDissociation + WorkBudget.SecondsPerCourse) + cells * 1000 * 97 * WorkBudget.SecondsPerRating, e.Seconds, 6);
+        Assert.Equal(WorkBudget.StartSeconds + 2000 * WorkBudget.SecondsPerSensitivitySharedPatient + groups * 2000 * WorkBudget.SecondsPerSensitivityPatient + cells * 1000 * 97 * WorkBudget.SecondsPerScanRating, e.Seconds, 6);
         // Memory: a pool and its clinical copy, the parts shared with the default pool (prepared PK kept at 2,000 patients), the
         // shared replicate draws (1000 x 97 of them) and every setting's replicate r.
         var s = request.Settings;
@@ -113,9 +198,9 @@ public class WorkBudgetTests
         var d = StrengthScanSettings.Default;
         var rhoOnly = d with { Parameters = [StrengthParameter.SensitivityCorrelation] };
         var e = WorkBudget.Strengths(rhoOnly, detection: false);
-        // 21 grid points of rho (-1..1 by 0.1): one dissociation part and 21 courses per pool patient.
-        Assert.Equal(WorkBudget.StartSeconds + WorkBudget.StrengthsFixedSeconds + 2000 * WorkBudget.SecondsPerDissociation + 21 * 2000 * WorkBudget.SecondsPerCourse
-            + 21 * 1000 * 97 * WorkBudget.SecondsPerRating, e.Seconds, 6);
+        // 21 grid points of rho (-1..1 by 0.1): one dissociation part and 21 courses per pool patient (the PK and dissociation cached).
+        Assert.Equal(WorkBudget.StartSeconds + 2000 * WorkBudget.SecondsPerDissociation + 21 * 2000 * WorkBudget.SecondsPerScanCourse
+            + 21 * 1000 * 97 * WorkBudget.SecondsPerScanRating, e.Seconds, 6);
         // Memory: all 21 points' pools at once (2,000 x 21 slots, within one batch), the shared cache with the prepared PK, every
         // point's replicate r.
         Assert.Equal(WorkBudget.BaseBytes + 21 * 2000.0 * RatingPool.BytesPerPatient(2, sparse: false)
@@ -151,12 +236,20 @@ public class WorkBudgetTests
     }
 
     [Fact]
-    public void Validation_AtTheDefault_IsWithinTheBudget_AndAtItsLargestNeedsAllowLongRun()
+    public void Validation_ScalesWithItsPatients_AndAtItsLargestIsWithinTheBudget()
     {
+        // 14 patients per --subjects over the validation table's trials, each kept whole.
+        Assert.Equal(14 * 500.0, WorkBudget.ValidationPatients(500), 9);
+        var e = WorkBudget.Validation(ValidationSettings.Default);
+        Assert.Equal(WorkBudget.StartSeconds + WorkBudget.ValidationFixedSeconds + 7000 * WorkBudget.SecondsPerValidationPatient, e.Seconds, 9);
+        Assert.Equal(WorkBudget.BaseBytes + 7000 * WorkBudget.BytesPerValidationPatient, e.Bytes, 3);
         ValidationSettings.Default.CheckWork(allowLongRun: false);
+        // 1.4 million patients (30 000 per arm measured at 51 s of CPU and 332 MB): under 5 min and, by a few percent, under 1000 MB.
         var largest = ValidationSettings.Default with { SubjectsPerArm = ValidationSettings.MaxSubjectsPerArm };
-        AssertRefused(() => largest.CheckWork(allowLongRun: false), "--subjects 100000");
-        largest.CheckWork(allowLongRun: true);
+        var most = WorkBudget.Validation(largest);
+        Assert.True(most.IsWithinBudget, $"{most.Minutes:0.0} min, {most.Megabytes:0} MB");
+        Assert.InRange(most.Megabytes, 800, WorkBudget.MaxMegabytes);
+        largest.CheckWork(allowLongRun: false);
     }
 
     [Fact]
