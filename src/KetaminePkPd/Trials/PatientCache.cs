@@ -80,6 +80,9 @@ internal sealed class PatientCache
         }
     }
 
+    /// <summary>True when the cache keeps each patient's course under the hypotheses that link nothing.</summary>
+    public bool KeepsUnlinked => _unlinked is not null;
+
     public SimulatedSubject? Unlinked(int index) => _unlinked is not null && Slot(index) is int s and >= 0 ? _unlinked[s] : null;
 
     public void Store(int index, SimulatedSubject subject)

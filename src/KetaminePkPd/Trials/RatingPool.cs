@@ -135,6 +135,17 @@ internal sealed class RatingPool
     public void Store(int slot, int arm, in DissociationValues dissociation, (double Baseline, double Placebo, double SlowPlacebo) clinical, ReadOnlySpan<double> effect) =>
         Store(slot, arm, dissociation.CadssAtRatingTime, dissociation.CadssPeak, dissociation.ConcentrationAtCadssNgPerMl, clinical, effect);
 
+    /// <summary>Whether the values a pool keeps of a patient simulated in parts are finite, as the <see cref="SimulatedSubject"/> made of
+    /// the same parts requires: the peak CADSS only when <paramref name="peak"/> (a rated pool may not compute it), Cmax and AUC0-24 only
+    /// when <paramref name="exposure"/> (nor them).</summary>
+    public static bool Keeps(in DissociationValues v, ReadOnlySpan<double> effect, bool peak, bool exposure)
+    {
+        foreach (double x in effect) if (!double.IsFinite(x)) return false;
+        return double.IsFinite(v.ConcentrationAtCadssNgPerMl) && double.IsFinite(v.CadssAtRatingTime) && (!peak || double.IsFinite(v.CadssPeak))
+            && (!exposure || (double.IsFinite(v.CmaxNgPerMl) && double.IsFinite(v.Auc0To24NgHPerMl)))
+            && double.IsFinite(v.SystemicClearanceLPerH) && double.IsFinite(v.CentralVolumeL) && double.IsFinite(v.DissociationC50NgPerMl);
+    }
+
     private void Store(int slot, int arm, double cadss, double cadssPeak, double exposure, (double Baseline, double Placebo, double SlowPlacebo) clinical,
         ReadOnlySpan<double> effect)
     {

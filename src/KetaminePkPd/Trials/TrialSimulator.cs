@@ -73,10 +73,9 @@ internal sealed class TrialSimulator
     public SimulatedSubject Simulate(int index, PropagatorTape? tape)
     {
         if (_links is null && _cache?.Unlinked(index) is { } shared) return shared;
-        var part = Dissociation(index);
-        int armIndex = _design.ArmOf(index);
         var effect = new double[_assessmentIndex.Length];
-        var (vs, antidepressant) = CourseEffects(index, part.Subject, part.Values, part.Pk, effect, tape);
+        var (part, vs, antidepressant) = Course(index, effect, tape);
+        int armIndex = _design.ArmOf(index);
         var (baseline, placebo, slow) = ClinicalDraws(index);
         var subject = new SimulatedSubject(index, armIndex, vs.Subject, part.Factor * _design.Arms[armIndex].Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
             part.SystemicClearanceLPerH, part.CentralVolumeL, part.DissociationC50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
@@ -84,6 +83,43 @@ internal sealed class TrialSimulator
             part.CadssAtRatingTime, part.CadssPeak, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(effect), baseline, placebo, slow);
         if (_links is null) _cache?.Store(index, subject);
         return subject;
+    }
+
+    /// <summary>
+    /// Simulates subject <paramref name="index"/> as <see cref="Simulate(int, PropagatorTape?)"/> does (the same values bit for bit) and
+    /// keeps what replicate trials need of it in <paramref name="pool"/>'s <paramref name="slot"/>, without the
+    /// <see cref="SimulatedSubject"/> record and its effect array (a pool keeps neither): the effect goes through this thread's buffer.
+    /// </summary>
+    /// <param name="pool">The pool.</param>
+    /// <param name="slot">The patient's slot in the pool.</param>
+    /// <param name="index">The patient.</param>
+    /// <param name="tape">Optional: a worker's tape (see <see cref="Simulate(int, PropagatorTape?)"/>).</param>
+    /// <exception cref="ArgumentException">What <see cref="Simulate(int, PropagatorTape?)"/> throws for the same subject.</exception>
+    public void SimulateInto(RatingPool pool, int slot, int index, PropagatorTape? tape)
+    {
+        // A cache that keeps the unlinked courses wants the record: made (or found) there.
+        if (_links is null && _cache is { KeepsUnlinked: true })
+        {
+            pool.Store(slot, Simulate(index, tape));
+            return;
+        }
+        var effect = _effect is { } e && e.Length == _assessmentIndex.Length ? e : _effect = new double[_assessmentIndex.Length];
+        var (part, _, _) = Course(index, effect, tape);
+        // What the record rejects (non-finite values): made again through it, to throw as it does.
+        if (!RatingPool.Keeps(part.Values, effect, peak: true, exposure: true)) Simulate(index, tape);
+        pool.Store(slot, _design.ArmOf(index), part.Values, ClinicalDraws(index), effect);
+    }
+
+    /// <summary>This thread's buffer for a course's effect at the assessments (<see cref="SimulateInto"/>), read before the thread's next course.</summary>
+    [ThreadStatic] private static double[]? _effect;
+
+    /// <summary>Subject <paramref name="index"/>'s dissociation and its antidepressant course into <paramref name="effect"/>: the one
+    /// implementation behind <see cref="Simulate(int, PropagatorTape?)"/> and <see cref="SimulateInto"/>.</summary>
+    private (DissociationPart Part, VirtualSubject Subject, PlasticityModel Antidepressant) Course(int index, double[] effect, PropagatorTape? tape)
+    {
+        var part = Dissociation(index);
+        var (vs, antidepressant) = CourseEffects(index, part.Subject, part.Values, part.Pk, effect, tape);
+        return (part, vs, antidepressant);
     }
 
     /// <summary>
