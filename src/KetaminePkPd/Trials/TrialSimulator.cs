@@ -74,7 +74,8 @@ internal sealed class TrialSimulator
     {
         if (_links is null && _cache?.Unlinked(index) is { } shared) return shared;
         var effect = new double[_assessmentIndex.Length];
-        var (part, vs, antidepressant) = Course(index, effect, tape);
+        var (part, antidepressant) = Course(index, effect, tape);
+        var vs = part.Subject;
         int armIndex = _design.ArmOf(index);
         var (baseline, placebo, slow) = ClinicalDraws(index);
         var subject = new SimulatedSubject(index, armIndex, vs.Subject, part.Factor * _design.Arms[armIndex].Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
@@ -104,7 +105,7 @@ internal sealed class TrialSimulator
             return;
         }
         var effect = _effect is { } e && e.Length == _assessmentIndex.Length ? e : _effect = new double[_assessmentIndex.Length];
-        var (part, _, _) = Course(index, effect, tape);
+        var (part, _) = Course(index, effect, tape);
         // What the record rejects (non-finite values): made again through it, to throw as it does.
         if (!RatingPool.Keeps(part.Values, effect, peak: true, exposure: true)) Simulate(index, tape);
         pool.Store(slot, _design.ArmOf(index), part.Values, ClinicalDraws(index), effect);
@@ -115,11 +116,10 @@ internal sealed class TrialSimulator
 
     /// <summary>Subject <paramref name="index"/>'s dissociation and its antidepressant course into <paramref name="effect"/>: the one
     /// implementation behind <see cref="Simulate(int, PropagatorTape?)"/> and <see cref="SimulateInto"/>.</summary>
-    private (DissociationPart Part, VirtualSubject Subject, PlasticityModel Antidepressant) Course(int index, double[] effect, PropagatorTape? tape)
+    private (DissociationPart Part, PlasticityModel Antidepressant) Course(int index, double[] effect, PropagatorTape? tape)
     {
         var part = Dissociation(index);
-        var (vs, antidepressant) = CourseEffects(index, part.Subject, part.Values, part.Pk, effect, tape);
-        return (part, vs, antidepressant);
+        return (part, CourseEffects(index, part.Subject, part.Values, part.Pk, effect, tape));
     }
 
     /// <summary>
@@ -134,22 +134,24 @@ internal sealed class TrialSimulator
     /// effects, so the same subject's PK under the same regimen is not rebuilt, and gives the same values bit for bit.</param>
     /// <param name="effect">Receives the effect at each assessment of the design.</param>
     /// <param name="tape">Optional: a worker's tape (see <see cref="Simulate(int, PropagatorTape?)"/>).</param>
-    /// <returns>The subject as the course saw it (the link applied) and its antidepressant model.</returns>
-    internal (VirtualSubject Subject, PlasticityModel Antidepressant) CourseEffects(int index, VirtualSubject sampled, in DissociationValues part,
-        PreparedPk? prepared, double[] effect, PropagatorTape? tape)
+    /// <returns>The antidepressant model of the subject as the course saw it (the link applied to its effect random effects, on the
+    /// stack: no linked subject is made).</returns>
+    internal PlasticityModel CourseEffects(int index, VirtualSubject sampled, in DissociationValues part, PreparedPk? prepared, double[] effect,
+        PropagatorTape? tape)
     {
         int armIndex = _design.ArmOf(index);
-        var vs = _links is null ? sampled : _links.Apply(sampled, armIndex, part.CadssPeak);
-        var antidepressant = vs.CreateAntidepressant(_population.Effects, _design.Drug);
+        var eta = sampled.EffectRandomEffects.AsSpan();
+        Span<double> linked = stackalloc double[eta.Length];
+        var antidepressant = _population.Effects.Antidepressant(_design.Drug, _links?.Apply(eta, armIndex, part.CadssPeak, linked) == true ? linked : eta);
         PreparedPk pk;
-        if (prepared is { } p && vs.Subject == sampled.Subject && vs.PkRandomEffects == sampled.PkRandomEffects) pk = p;
+        if (prepared is { } p) pk = p;
         else
         {
             var regimen = Regimen(armIndex, part.Factor);
-            pk = PreparedPk.Create(vs.CreatePkModel(_population.Pk, regimen), regimen);
+            pk = PreparedPk.Create(sampled.CreatePkModel(_population.Pk, regimen), regimen);
         }
         PkPdSimulator.EffectValues(pk, antidepressant, _options, _outputTimesH, _assessmentIndex, effect, tape);
-        return (vs, antidepressant);
+        return antidepressant;
     }
 
     /// <summary>Subject <paramref name="index"/>'s sampled parameters, pharmacokinetics and noise-free dissociation (shared through the cache).</summary>
