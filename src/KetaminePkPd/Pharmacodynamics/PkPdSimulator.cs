@@ -169,6 +169,15 @@ internal static class PkPdSimulator
         var changes = buffer[..SortedDistinct(buffer[..count])];
         if (_lastStepLimit is { } last && Bits.Same(starts, _lastStarts) && Bits.Same(changes, _lastChanges)) return last;
         double[] startTimes = starts.ToArray(), changeTimes = changes.ToArray();
+        var limit = StepLimit(startTimes, changeTimes);
+        (_lastStarts, _lastChanges, _lastStepLimit) = (startTimes, changeTimes, limit);
+        return limit;
+    }
+
+    /// <summary>The step limit of inputs that start at <paramref name="starts"/> and start or end at <paramref name="changes"/> (both
+    /// distinct and ascending, never written). Its own method: the closure is made only here, not on every call of the one above.</summary>
+    private static Func<double, double> StepLimit(double[] starts, double[] changes)
+    {
         double fine = Units.Hours(FineStep), fineWindow = Units.Hours(FineWindow);
         double medium = Units.Hours(MediumStep), mediumWindow = Units.Hours(MediumWindow), coarse = Units.Hours(CoarseStep);
         static double SinceLatest(double[] times, double t)
@@ -177,9 +186,7 @@ internal static class PkPdSimulator
             int last = i >= 0 ? i : ~i - 1;
             return last >= 0 ? t - times[last] : double.PositiveInfinity;
         }
-        Func<double, double> limit = t => SinceLatest(changeTimes, t) < fineWindow ? fine : SinceLatest(startTimes, t) < mediumWindow ? medium : coarse;
-        (_lastStarts, _lastChanges, _lastStepLimit) = (startTimes, changeTimes, limit);
-        return limit;
+        return t => SinceLatest(changes, t) < fineWindow ? fine : SinceLatest(starts, t) < mediumWindow ? medium : coarse;
     }
 
     // The step limit this thread made last and the times it was made from (see StepLimit).
