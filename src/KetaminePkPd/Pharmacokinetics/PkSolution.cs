@@ -8,15 +8,19 @@ namespace KetaminePkPd.Pharmacokinetics;
 internal sealed class PkSolution
 {
     private const double TimeEpsH = LinearMarch.TimeEpsH;
-    private readonly ReducedSystem _s;
-    private readonly List<DoseInput> _inputs;
-    private readonly double[] _outStates;
-    private readonly EvaluatedPoints _points;
-    private readonly double[] _stateAt24;
-    private readonly int _width;
+    // Set once by the constructor, or again when this thread's spare is rented (Rent): never changed while the solution is read.
+    private ReducedSystem _s;
+    private List<DoseInput> _inputs;
+    private double[] _outStates;
+    private EvaluatedPoints _points;
+    private double[] _stateAt24;
+    private int _width;
 
     /// <summary>Wraps a finished march of the reduced system (whose first M state entries are the PK amounts).</summary>
-    public PkSolution(ReducedSystem s, List<DoseInput> inputs, LinearMarch march)
+    public PkSolution(ReducedSystem s, List<DoseInput> inputs, LinearMarch march) => Wrap(s, inputs, march);
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_s), nameof(_inputs), nameof(_outStates), nameof(_points), nameof(_stateAt24), nameof(TimesH))]
+    private PkSolution Wrap(ReducedSystem s, List<DoseInput> inputs, LinearMarch march)
     {
         _s = s;
         _inputs = inputs;
@@ -27,13 +31,31 @@ internal sealed class PkSolution
         _width = march.Width;
         Exponentials = march.Exponentials;
         Statistics = march.Statistics;
+        _eventTimes = null;
+        return this;
     }
 
-    public double[] TimesH { get; }
+    /// <summary>This thread's spare solution (<see cref="Rent"/>).</summary>
+    [ThreadStatic] private static PkSolution? _spare;
 
-    public int Exponentials { get; }
+    /// <summary>As the constructor, on this thread's spare solution when there is one (a trial patient's dissociation made one per
+    /// patient): the caller reads it and its searches' results, and gives it back with <see cref="Return"/> before the march it wraps
+    /// is returned.</summary>
+    public static PkSolution Rent(ReducedSystem s, List<DoseInput> inputs, LinearMarch march)
+    {
+        var spare = _spare;
+        _spare = null;
+        return spare is null ? new PkSolution(s, inputs, march) : spare.Wrap(s, inputs, march);
+    }
 
-    public OdeStatistics Statistics { get; }
+    /// <summary>Keeps <paramref name="solution"/> for this thread's next <see cref="Rent"/>; it is not read again.</summary>
+    public static void Return(PkSolution solution) => _spare = solution;
+
+    public double[] TimesH { get; private set; }
+
+    public int Exponentials { get; private set; }
+
+    public OdeStatistics Statistics { get; private set; }
 
     public ReducedSystem System => _s;
 
@@ -168,6 +190,8 @@ internal sealed class PkSolution
     public double[] EventTimesH => _eventTimes ??= EventTimes(_inputs);
 
     /// <summary>The inputs' start times and the zero-order inputs' end times, distinct and ascending (no LINQ: made once per patient).</summary>
+    /// <remarks>The times are the same for every patient of a trial arm: the thread's last array (never written) is returned again when
+    /// they are the same bit for bit, so a patient's solution makes none.</remarks>
     private static double[] EventTimes(List<DoseInput> inputs)
     {
         Span<double> times = inputs.Count <= 32 ? stackalloc double[2 * inputs.Count] : new double[2 * inputs.Count];
@@ -182,10 +206,14 @@ internal sealed class PkSolution
         int distinct = 0;
         for (int k = 0; k < span.Length; k++)
             if (distinct == 0 || span[k] != span[distinct - 1]) span[distinct++] = span[k];
-        return span[..distinct].ToArray();
+        if (_lastEventTimes is { } last && Bits.Same(span[..distinct], last)) return last;
+        return _lastEventTimes = span[..distinct].ToArray();
     }
 
     private double[]? _eventTimes;
+
+    /// <summary>The event times this thread made last (see <see cref="EventTimes"/>).</summary>
+    [ThreadStatic] private static double[]? _lastEventTimes;
 
     /// <summary>Time (h) within the simulated window during which the parent (or metabolite) concentration exceeds <paramref name="ngPerMl"/>, found on the exact solution.</summary>
     public double TimeAbove(bool metabolite, double ngPerMl)
