@@ -236,7 +236,7 @@ internal sealed class PkSolution
     /// by a caller that simulates per patient (its closure, delegate and array were made for each search).</summary>
     internal sealed class RatesCursor
     {
-        [ThreadStatic] private static RatesCursor? _spare;
+        [ThreadStatic] private static RatesCursor?[]? _spares;   // a few, each keeping its rates array (a width each)
         private PkSolution _solution = null!;
         private double[] _events = [];
         private double[] _b = [];
@@ -251,21 +251,27 @@ internal sealed class PkSolution
         /// <summary>A new cursor for <paramref name="solution"/> with rates vectors of length <paramref name="width"/>.</summary>
         public static RatesCursor Create(PkSolution solution, int width) => new RatesCursor().Reset(solution, width);
 
-        /// <summary>As <see cref="Create"/>, on this thread's spare cursor when there is one (in the state of a new one); give it back
-        /// with <see cref="Return"/> once the search that reads it has ended.</summary>
+        /// <summary>As <see cref="Create"/>, on this thread's spare cursor of this width when there is one (in the state of a new one);
+        /// give it back with <see cref="Return"/> once the search that reads it has ended. A spare per width: a dissociation's peak search
+        /// and its Cmax search read rates of two widths, and one spare made a new array for each.</summary>
         public static RatesCursor Rent(PkSolution solution, int width)
         {
-            var cursor = _spare;
-            _spare = null;
+            var spares = _spares ??= new RatesCursor?[4];
+            RatesCursor? cursor = null;
+            for (int i = 0; i < spares.Length && cursor is null; i++)
+                if (spares[i] is { } spare && spare._b.Length == width) (cursor, spares[i]) = (spare, null);
             return (cursor ?? new RatesCursor()).Reset(solution, width);
         }
 
-        /// <summary>Keeps <paramref name="cursor"/> for this thread's next <see cref="Rent"/>; neither it nor its arrays are read again.</summary>
+        /// <summary>Keeps <paramref name="cursor"/> for this thread's next <see cref="Rent"/> of its width (when there is room among the
+        /// spares); neither it nor its arrays are read again.</summary>
         public static void Return(RatesCursor cursor)
         {
             cursor._solution = null!;
             cursor._events = [];
-            _spare = cursor;
+            var spares = _spares ??= new RatesCursor?[4];
+            int free = Array.IndexOf(spares, null);
+            if (free >= 0) spares[free] = cursor;
         }
 
         private RatesCursor Reset(PkSolution solution, int width)
