@@ -6,7 +6,8 @@ namespace KetaminePkPd.Trials;
 /// patient index and arm, the true CADSS at the rating time and its peak, the exposure at the CADSS time, the baseline, the
 /// placebo and slow improvements, and the true drug effect at each assessment an observation uses), instead of one
 /// <see cref="SimulatedSubject"/> record per patient. That is <see cref="BytesPerPatient"/> bytes per patient (76 for two
-/// observation times) against about 600 for the records they are made from, which are dropped as soon as they are stored.
+/// observation times) against about 600 for a record. The pool phases simulate straight into it
+/// (<see cref="TrialSimulator.SimulateInto"/>), making no record at all.
 /// </summary>
 /// <remarks>A pool holds patients 0 .. size-1, or only the sorted patient indices given (those some replicate enrols):
 /// <see cref="SlotOf"/> finds a patient's slot. Each slot is written by the one thread that simulates that patient and read
