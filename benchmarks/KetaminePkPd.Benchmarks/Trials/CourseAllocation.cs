@@ -7,7 +7,7 @@ namespace KetaminePkPd.Benchmarks.Trials;
 
 /// <summary>
 /// Bytes allocated per patient by each of the main job's courses, as its pool phase simulates them (the default hypotheses on the
-/// default pool, one thread, a worker's tape, patients' courses one after the other): <c>-- course-allocation</c>. The averages over
+/// default pool, one thread, a worker's tape, patients' courses one after the other, each into its pool): <c>-- course-allocation</c>. The averages over
 /// 400 patients after 100 warm-up patients, from <see cref="GC.GetAllocatedBytesForCurrentThread"/> (precise).
 /// </summary>
 internal static class CourseAllocation
@@ -19,6 +19,8 @@ internal static class CourseAllocation
         var indices = Enumerable.Range(0, 500).ToArray();
         var cache = new PatientCache(indices);
         var simulators = settings.Hypotheses.Select(h => new TrialSimulator(pool, h, settings.Seed, cache: cache, parallel: false)).ToArray();
+        int[] timeIndex = [.. settings.Observed.Select(o => pool.Assessments.IndexOf(o.Time))];
+        var pools = simulators.Select(s => new RatingPool(indices, settings.PoolSize, s.AssessmentCount, timeIndex)).ToArray();
         var tape = new PropagatorTape();
         var bytes = new long[simulators.Length];
         for (int k = 0; k < indices.Length; k++)
@@ -26,7 +28,7 @@ internal static class CourseAllocation
             for (int h = 0; h < simulators.Length; h++)
             {
                 long before = GC.GetAllocatedBytesForCurrentThread();
-                simulators[h].Simulate(indices[k], tape);
+                simulators[h].SimulateInto(pools[h], k, indices[k], tape);
                 if (k >= 100) bytes[h] += GC.GetAllocatedBytesForCurrentThread() - before;
             }
         }

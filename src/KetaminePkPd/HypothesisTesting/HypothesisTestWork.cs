@@ -137,7 +137,7 @@ internal sealed class HypothesisTestWork : SteppedWork<HypothesisTestResult>
                 pools[courses[0]].Store(k, done);
                 continue;
             }
-            foreach (int h in courses) pools[h].Store(k, _simulators[h].Simulate(_enrolled[k], tape));
+            foreach (int h in courses) _simulators[h].SimulateInto(pools[h], k, _enrolled[k], tape);
         }
     }
 

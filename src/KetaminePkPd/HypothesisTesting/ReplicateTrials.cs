@@ -38,7 +38,7 @@ internal static class ReplicateTrials
         int finished = 0;
         void Simulate(int i)
         {
-            pool.Store(i, simulator.Simulate(i));
+            simulator.SimulateInto(pool, i, i, null);
             if (Interlocked.Increment(ref finished) % 256 == 0) advance(256);
         }
         if (parallel) ParallelChunks.For(0, size, (start, end) => { for (int i = start; i < end; i++) Simulate(i); });
@@ -104,14 +104,15 @@ internal static class ReplicateTrials
             b.Change[i] = batch.Simulator.RatePercentChange(pool, slot, batch.TimeIndex, stream, out b.Cadss[i]);
             b.Exposure[i] = pool.Exposure[slot];
         }
-        r[rep] = OrUndefined(() => Correlation.PearsonR(b.Cadss, b.Change));
-        if (partial is not null) partial[rep] = OrUndefined(() => Correlation.PartialR(b.Cadss, b.Change, b.Exposure));
+        r[rep] = OrUndefined(b.Cadss, b.Change);
+        if (partial is not null) partial[rep] = OrUndefined(b.Cadss, b.Change, b.Exposure);
     }
 
-    /// <summary>r, or NaN when it is undefined (a constant column; a column that is a linear function of the covariate).</summary>
-    internal static double OrUndefined(Func<double> statistic)
+    /// <summary>r of <paramref name="x"/> and <paramref name="y"/> (the partial r given <paramref name="z"/> when given), or NaN when it is
+    /// undefined (a constant column; a column that is a linear function of the covariate). No delegate per call: a replicate trial makes none.</summary>
+    internal static double OrUndefined(double[] x, double[] y, double[]? z = null)
     {
-        try { return statistic(); }
+        try { return z is null ? Correlation.PearsonR(x, y) : Correlation.PartialR(x, y, z); }
         catch (ArgumentException) { return double.NaN; }
     }
 }

@@ -141,7 +141,7 @@ internal static class PeakSearch
         Func<double, double[]> ratesAt, double[] eventTimesH, StateFunction value, StateRate rate, StateFunction? bound = null,
         int tailSite = -1, StateFunction? tailBound = null)
     {
-        var scan = new FunctionScan(propagator, k, n, eventTimesH, value, rate, bound);
+        var scan = FunctionScan.Rent(propagator, k, n, eventTimesH, value, rate, bound);
         for (int p = 0; p < points.Count; p++)
         {
             double v = value(points.State(p, outStates)[..n]);
@@ -160,8 +160,9 @@ internal static class PeakSearch
             if (scan.Stopped) break;
         }
         if (criterion is not null) PeakTail.Return(criterion);
-        scan.Release();
-        return (scan.TMax, scan.Max);
+        var found = (scan.TMax, scan.Max);
+        scan.Release();   // the thread's next search may take it
+        return found;
     }
 
     /// <summary>
@@ -225,13 +226,14 @@ internal static class PeakSearch
 
     private abstract class SubStepScan
     {
-        protected readonly LinearPropagator Propagator;
-        protected readonly double[] K;
-        protected readonly int N;
-        private readonly double[] _events;
-        private readonly double _piece;
-        private readonly List<LinearPropagator.Entry> _rungs = SpareRungs ?? [];   // this thread's spare list (emptied), or a new one
-        private int _eventCursor = -1;
+        // Set by Start, for a new scan or a reused one (FunctionScan.Rent), and not changed while it scans.
+        protected LinearPropagator Propagator = null!;
+        protected double[] K = null!;
+        protected int N;
+        private double[] _events = null!;
+        private double _piece;
+        private List<LinearPropagator.Entry> _rungs = null!;   // this thread's spare list (emptied), or a new one
+        private int _eventCursor;
         private double[]? _rungRates;   // the rates the rungs were made for, in a spare array (Spare), or null before the first interval
 
         /// <summary>This thread's spare rungs list, taken by the next scan (a scan per peak search grew a new list per patient).</summary>
@@ -246,10 +248,10 @@ internal static class PeakSearch
                 return rungs;
             }
         }
-        private readonly double[] _x, _endState, _previous, _refined, _refineStart;   // per-scan buffers, n each
+        private double[] _x = null!, _endState = null!, _previous = null!, _refined = null!, _refineStart = null!;   // per-scan buffers, n each
 
         /// <summary>The best maximum so far and its time.</summary>
-        public double Max = double.NegativeInfinity, TMax;
+        public double Max, TMax;
 
         /// <summary>Optional: the tail criterion of the searched component (<see cref="PeakTail"/>), checked at the end of every sub-step
         /// after the last event; when <see cref="TailStops"/> holds there the scan sets <see cref="Stopped"/> and ends.</summary>
@@ -261,12 +263,24 @@ internal static class PeakSearch
         /// <summary>Whether nothing after the free state x can beat the best maximum so far (see <see cref="PeakTail"/>).</summary>
         public abstract bool TailStops(ReadOnlySpan<double> x);
 
-        protected SubStepScan(LinearPropagator propagator, double[] k, int n, double[] events)
+        protected SubStepScan(LinearPropagator propagator, double[] k, int n, double[] events) => Start(propagator, k, n, events);
+
+        /// <summary>A scan to <see cref="Start"/> later (<see cref="FunctionScan.Rent"/>).</summary>
+        protected SubStepScan()
+        {
+        }
+
+        /// <summary>Sets the scan up as new for a search of K (n x n) with these event times (also a released scan reused).</summary>
+        protected void Start(LinearPropagator propagator, double[] k, int n, double[] events)
         {
             Propagator = propagator;
             K = k;
             N = n;
             _events = events;
+            _rungs = SpareRungs ?? [];
+            _eventCursor = -1;
+            _rungRates = null;
+            (Max, TMax, Tail, Stopped) = (double.NegativeInfinity, 0, null, false);
             double normK = 0;
             for (int i = 0; i < n; i++)
             {
@@ -386,10 +400,14 @@ internal static class PeakSearch
     /// <summary>The scan of <see cref="MaximumOf"/>: maxima of f(x), located by regula falsi on df/dt along the series of the whole state.</summary>
     private sealed class FunctionScan : SubStepScan
     {
-        private readonly StateFunction _value;
-        private readonly StateRate _rate;
-        private readonly StateFunction? _bound;
-        private readonly double[] _dx, _x, _series;
+        // Set by Rent and not changed while the scan runs.
+        private StateFunction _value = null!;
+        private StateRate _rate = null!;
+        private StateFunction? _bound;
+        private double[] _dx = null!, _x = null!, _series = null!;
+
+        /// <summary>This thread's released scan, taken by its next <see cref="Rent"/> (a search made one per patient).</summary>
+        [ThreadStatic] private static FunctionScan? _spare;
 
         /// <summary>With <see cref="SubStepScan.Tail"/>: an upper bound of f over the rest of a free course from a state whose tail
         /// component never exceeds its value there again.</summary>
@@ -400,21 +418,28 @@ internal static class PeakSearch
         public override bool TailStops(ReadOnlySpan<double> x) =>
             Tail is not null && TailBound is not null && TailBound(x) < Max - 1e-9 * Math.Abs(Max) && Tail.Holds(x);
 
-        public FunctionScan(LinearPropagator propagator, double[] k, int n, double[] events, StateFunction value, StateRate rate, StateFunction? bound)
-            : base(propagator, k, n, events)
+        /// <summary>A scan in the state of a new one: this thread's released scan when there is one; <see cref="Release"/> gives it back.</summary>
+        public static FunctionScan Rent(LinearPropagator propagator, double[] k, int n, double[] events, StateFunction value, StateRate rate, StateFunction? bound)
         {
-            _bound = bound;
-            _value = value;
-            _rate = rate;
-            _dx = Spare.Take(n);
-            _x = Spare.Take(n);
-            _series = Spare.Take(MaxTerms * n);
+            var scan = _spare ?? new FunctionScan();
+            _spare = null;
+            scan.Start(propagator, k, n, events);
+            scan._bound = bound;
+            scan._value = value;
+            scan._rate = rate;
+            scan.TailBound = null;
+            scan._dx = Spare.Take(n);
+            scan._x = Spare.Take(n);
+            scan._series = Spare.Take(MaxTerms * n);
+            return scan;
         }
 
         public override void Release()
         {
             base.Release();
             Spare.Give(_dx, _x, _series);
+            (_value, _rate, _bound, TailBound) = (null!, null!, null, null);   // nothing of the search kept alive
+            _spare = this;
         }
 
         /// <summary>Scans the interval between points p and p + 1, unless no input is given on it and the bound from its start

@@ -31,15 +31,19 @@ internal static class Reachability
     }
 
     /// <summary>The states from which mass can flow (in any number of steps) into <paramref name="target"/>, the target included,
-    /// ascending.</summary>
+    /// ascending. Never to be written: the states depend only on where K is positive, the same for every patient of a model, so the
+    /// thread's last array is returned again when they are the same (a patient's system made one per patient).</summary>
     public static int[] Upstream(double[] k, int n, int target)
     {
         Span<bool> seen = stackalloc bool[n];
         Mark(k, n, [target], upstream: true, seen);
+        Span<int> states = stackalloc int[n];
         int count = 0;
-        foreach (bool s in seen) if (s) count++;
-        var states = new int[count];
-        for (int i = 0, r = 0; i < n; i++) if (seen[i]) states[r++] = i;
-        return states;
+        for (int i = 0; i < n; i++) if (seen[i]) states[count++] = i;
+        if (_last is { } last && states[..count].SequenceEqual(last)) return last;
+        return _last = states[..count].ToArray();
     }
+
+    /// <summary>The states <see cref="Upstream"/> returned last on this thread.</summary>
+    [ThreadStatic] private static int[]? _last;
 }

@@ -39,7 +39,7 @@ internal static class DissociationRun
         var sys = prepared.System;
         var pd = PkPdSystem.Rent(effect, sys);
         var march = PkPdSimulator.March(pd, prepared, outputTimesH, options, tape, rent: true);
-        var solution = new PkSolution(sys, prepared.Inputs, march);
+        var solution = PkSolution.Rent(sys, prepared.Inputs, march);
         int width = march.Width;
         var states = march.OutputStates;
         var row = states.AsSpan(at * width, width);
@@ -81,6 +81,7 @@ internal static class DissociationRun
             };
             PkSolution.RatesCursor.Return(rates);
         }
+        PkSolution.Return(solution);
         LinearMarch.Return(march);   // the solution read its arrays; not used past here
         PkPdSystem.Return(pd);
         return outcome;

@@ -152,16 +152,32 @@ internal static class PkPdSimulator
 
     /// <summary>The step limit at time t: fine shortly after any input starts or ends, medium for half a day after an input
     /// starts, coarse otherwise.</summary>
+    /// <remarks>The function depends only on the inputs' distinct start and end times, which are the same for every patient of a trial
+    /// arm: the thread's last one is returned again when they are the same bit for bit (it reads only arrays never written), so a
+    /// patient's prepared PK makes no function and no arrays.</remarks>
     internal static Func<double, double> StepLimit(List<DoseInput> inputs)
     {
         // The distinct start times, and the distinct start and end times, ascending (no LINQ: a course is made per patient).
-        Span<double> buffer = inputs.Count <= 64 ? stackalloc double[2 * inputs.Count] : new double[2 * inputs.Count];
+        int n = inputs.Count;
+        Span<double> buffer = n <= 64 ? stackalloc double[3 * n] : new double[3 * n];
         int count = 0;
         foreach (var input in inputs) buffer[count++] = input.StartH;
-        var starts = SortedDistinct(buffer[..count]);
+        var starts = buffer.Slice(2 * n, SortedDistinct(buffer[..count]));
+        buffer[..starts.Length].CopyTo(starts);
         foreach (var input in inputs)
             if (input.DurationH > 0) buffer[count++] = input.EndH;
-        var changes = SortedDistinct(buffer[..count]);
+        var changes = buffer[..SortedDistinct(buffer[..count])];
+        if (_lastStepLimit is { } last && Bits.Same(starts, _lastStarts) && Bits.Same(changes, _lastChanges)) return last;
+        double[] startTimes = starts.ToArray(), changeTimes = changes.ToArray();
+        var limit = StepLimit(startTimes, changeTimes);
+        (_lastStarts, _lastChanges, _lastStepLimit) = (startTimes, changeTimes, limit);
+        return limit;
+    }
+
+    /// <summary>The step limit of inputs that start at <paramref name="starts"/> and start or end at <paramref name="changes"/> (both
+    /// distinct and ascending, never written). Its own method: the closure is made only here, not on every call of the one above.</summary>
+    private static Func<double, double> StepLimit(double[] starts, double[] changes)
+    {
         double fine = Units.Hours(FineStep), fineWindow = Units.Hours(FineWindow);
         double medium = Units.Hours(MediumStep), mediumWindow = Units.Hours(MediumWindow), coarse = Units.Hours(CoarseStep);
         static double SinceLatest(double[] times, double t)
@@ -173,13 +189,17 @@ internal static class PkPdSimulator
         return t => SinceLatest(changes, t) < fineWindow ? fine : SinceLatest(starts, t) < mediumWindow ? medium : coarse;
     }
 
-    /// <summary>The distinct values of <paramref name="values"/> in ascending order (sorts <paramref name="values"/> in place).</summary>
-    private static double[] SortedDistinct(Span<double> values)
+    // The step limit this thread made last and the times it was made from (see StepLimit).
+    [ThreadStatic] private static double[]? _lastStarts, _lastChanges;
+    [ThreadStatic] private static Func<double, double>? _lastStepLimit;
+
+    /// <summary>Sorts <paramref name="values"/> and moves its distinct values, ascending, to its front; returns how many there are.</summary>
+    private static int SortedDistinct(Span<double> values)
     {
         values.Sort();
         int distinct = 0;
         for (int i = 0; i < values.Length; i++)
             if (distinct == 0 || values[i] != values[distinct - 1]) values[distinct++] = values[i];
-        return values[..distinct].ToArray();
+        return distinct;
     }
 }

@@ -67,7 +67,7 @@ public sealed class PkModel
         var elimination = new double[n];
         foreach (var t in Transfers)
         {
-            if (t is null) throw new ArgumentException($"Model '{name}': a transfer is null.", nameof(transfers));
+            if (t.From is null) throw new ArgumentException($"Model '{name}': a transfer is default (no source).", nameof(transfers));
             int from = IndexOf(t.From, "transfer source");
             k[from * n + from] -= t.RatePerH;
             if (t.To is null) elimination[from] += t.RatePerH;

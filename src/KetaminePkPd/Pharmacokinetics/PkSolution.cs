@@ -8,15 +8,19 @@ namespace KetaminePkPd.Pharmacokinetics;
 internal sealed class PkSolution
 {
     private const double TimeEpsH = LinearMarch.TimeEpsH;
-    private readonly ReducedSystem _s;
-    private readonly List<DoseInput> _inputs;
-    private readonly double[] _outStates;
-    private readonly EvaluatedPoints _points;
-    private readonly double[] _stateAt24;
-    private readonly int _width;
+    // Set once by the constructor, or again when this thread's spare is rented (Rent): never changed while the solution is read.
+    private ReducedSystem _s;
+    private List<DoseInput> _inputs;
+    private double[] _outStates;
+    private EvaluatedPoints _points;
+    private double[] _stateAt24;
+    private int _width;
 
     /// <summary>Wraps a finished march of the reduced system (whose first M state entries are the PK amounts).</summary>
-    public PkSolution(ReducedSystem s, List<DoseInput> inputs, LinearMarch march)
+    public PkSolution(ReducedSystem s, List<DoseInput> inputs, LinearMarch march) => Wrap(s, inputs, march);
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_s), nameof(_inputs), nameof(_outStates), nameof(_points), nameof(_stateAt24), nameof(TimesH))]
+    private PkSolution Wrap(ReducedSystem s, List<DoseInput> inputs, LinearMarch march)
     {
         _s = s;
         _inputs = inputs;
@@ -27,13 +31,31 @@ internal sealed class PkSolution
         _width = march.Width;
         Exponentials = march.Exponentials;
         Statistics = march.Statistics;
+        _eventTimes = null;
+        return this;
     }
 
-    public double[] TimesH { get; }
+    /// <summary>This thread's spare solution (<see cref="Rent"/>).</summary>
+    [ThreadStatic] private static PkSolution? _spare;
 
-    public int Exponentials { get; }
+    /// <summary>As the constructor, on this thread's spare solution when there is one (a trial patient's dissociation made one per
+    /// patient): the caller reads it and its searches' results, and gives it back with <see cref="Return"/> before the march it wraps
+    /// is returned.</summary>
+    public static PkSolution Rent(ReducedSystem s, List<DoseInput> inputs, LinearMarch march)
+    {
+        var spare = _spare;
+        _spare = null;
+        return spare is null ? new PkSolution(s, inputs, march) : spare.Wrap(s, inputs, march);
+    }
 
-    public OdeStatistics Statistics { get; }
+    /// <summary>Keeps <paramref name="solution"/> for this thread's next <see cref="Rent"/>; it is not read again.</summary>
+    public static void Return(PkSolution solution) => _spare = solution;
+
+    public double[] TimesH { get; private set; }
+
+    public int Exponentials { get; private set; }
+
+    public OdeStatistics Statistics { get; private set; }
 
     public ReducedSystem System => _s;
 
@@ -168,6 +190,8 @@ internal sealed class PkSolution
     public double[] EventTimesH => _eventTimes ??= EventTimes(_inputs);
 
     /// <summary>The inputs' start times and the zero-order inputs' end times, distinct and ascending (no LINQ: made once per patient).</summary>
+    /// <remarks>The times are the same for every patient of a trial arm: the thread's last array (never written) is returned again when
+    /// they are the same bit for bit, so a patient's solution makes none.</remarks>
     private static double[] EventTimes(List<DoseInput> inputs)
     {
         Span<double> times = inputs.Count <= 32 ? stackalloc double[2 * inputs.Count] : new double[2 * inputs.Count];
@@ -182,10 +206,14 @@ internal sealed class PkSolution
         int distinct = 0;
         for (int k = 0; k < span.Length; k++)
             if (distinct == 0 || span[k] != span[distinct - 1]) span[distinct++] = span[k];
-        return span[..distinct].ToArray();
+        if (_lastEventTimes is { } last && Bits.Same(span[..distinct], last)) return last;
+        return _lastEventTimes = span[..distinct].ToArray();
     }
 
     private double[]? _eventTimes;
+
+    /// <summary>The event times this thread made last (see <see cref="EventTimes"/>).</summary>
+    [ThreadStatic] private static double[]? _lastEventTimes;
 
     /// <summary>Time (h) within the simulated window during which the parent (or metabolite) concentration exceeds <paramref name="ngPerMl"/>, found on the exact solution.</summary>
     public double TimeAbove(bool metabolite, double ngPerMl)
@@ -208,7 +236,7 @@ internal sealed class PkSolution
     /// by a caller that simulates per patient (its closure, delegate and array were made for each search).</summary>
     internal sealed class RatesCursor
     {
-        [ThreadStatic] private static RatesCursor? _spare;
+        [ThreadStatic] private static RatesCursor?[]? _spares;   // a few, each keeping its rates array (a width each)
         private PkSolution _solution = null!;
         private double[] _events = [];
         private double[] _b = [];
@@ -223,21 +251,27 @@ internal sealed class PkSolution
         /// <summary>A new cursor for <paramref name="solution"/> with rates vectors of length <paramref name="width"/>.</summary>
         public static RatesCursor Create(PkSolution solution, int width) => new RatesCursor().Reset(solution, width);
 
-        /// <summary>As <see cref="Create"/>, on this thread's spare cursor when there is one (in the state of a new one); give it back
-        /// with <see cref="Return"/> once the search that reads it has ended.</summary>
+        /// <summary>As <see cref="Create"/>, on this thread's spare cursor of this width when there is one (in the state of a new one);
+        /// give it back with <see cref="Return"/> once the search that reads it has ended. A spare per width: a dissociation's peak search
+        /// and its Cmax search read rates of two widths, and one spare made a new array for each.</summary>
         public static RatesCursor Rent(PkSolution solution, int width)
         {
-            var cursor = _spare;
-            _spare = null;
+            var spares = _spares ??= new RatesCursor?[4];
+            RatesCursor? cursor = null;
+            for (int i = 0; i < spares.Length && cursor is null; i++)
+                if (spares[i] is { } spare && spare._b.Length == width) (cursor, spares[i]) = (spare, null);
             return (cursor ?? new RatesCursor()).Reset(solution, width);
         }
 
-        /// <summary>Keeps <paramref name="cursor"/> for this thread's next <see cref="Rent"/>; neither it nor its arrays are read again.</summary>
+        /// <summary>Keeps <paramref name="cursor"/> for this thread's next <see cref="Rent"/> of its width (when there is room among the
+        /// spares); neither it nor its arrays are read again.</summary>
         public static void Return(RatesCursor cursor)
         {
             cursor._solution = null!;
             cursor._events = [];
-            _spare = cursor;
+            var spares = _spares ??= new RatesCursor?[4];
+            int free = Array.IndexOf(spares, null);
+            if (free >= 0) spares[free] = cursor;
         }
 
         private RatesCursor Reset(PkSolution solution, int width)

@@ -27,14 +27,14 @@ internal sealed class ReducedSystem
         }
         int count = 0;
         foreach (bool r in reached) if (r) count++;
-        FullIndex = new int[count];
-        for (int i = 0, r = 0; i < n; i++) if (reached[i]) FullIndex[r++] = i;
         M = count;
         if (count == n && model.MetaboliteAucWeights is not null)
         {
             // Every compartment reached (a trial patient's model built for its intravenous regimen): the reduced arrays are the model's
-            // own, which are never written once made, so they are shared rather than copied (the same numbers; half a KB per patient).
-            ReducedIndex = FullIndex;   // both the identity
+            // own, which are never written once made, so they are shared rather than copied (the same numbers; half a KB per patient),
+            // and both index maps are the identity, the thread's one of this order (never written either).
+            FullIndex = _identity is { } identity && identity.Length == n ? identity : _identity = [.. Enumerable.Range(0, n)];
+            ReducedIndex = FullIndex;
             K = model.RateMatrix;
             EliminationRates = model.EliminationRates;
             ParentWeights = model.ParentAucWeights;
@@ -43,6 +43,8 @@ internal sealed class ReducedSystem
         }
         else
         {
+            FullIndex = new int[count];
+            for (int i = 0, r = 0; i < n; i++) if (reached[i]) FullIndex[r++] = i;
             ReducedIndex = new int[n];
             Array.Fill(ReducedIndex, -1);
             for (int r = 0; r < M; r++) ReducedIndex[FullIndex[r]] = r;
@@ -101,6 +103,9 @@ internal sealed class ReducedSystem
     public int[] Upstream(int target) => target == Central ? _upstreamCentral ??= Reach(target) : target == Metabolite ? _upstreamMetabolite ??= Reach(target) : Reach(target);
 
     private int[]? _upstreamCentral, _upstreamMetabolite;
+
+    /// <summary>The identity index map this thread made last (see the constructor).</summary>
+    [ThreadStatic] private static int[]? _identity;
 
     private int[] Reach(int target) => Reachability.Upstream(K, M, target);
 

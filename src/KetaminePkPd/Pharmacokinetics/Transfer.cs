@@ -2,9 +2,11 @@ namespace KetaminePkPd.Pharmacokinetics;
 
 /// <summary>
 /// A first-order flow of drug out of a compartment: to another compartment, or out of the system (elimination).
-/// The flow is <c>RatePerH x A_from</c> in mg/h. Immutable.
+/// The flow is <c>RatePerH x A_from</c> in mg/h. Immutable; a struct, as a model keeps its transfers in one array (a trial
+/// builds a model per patient, with some ten transfers); made only by <see cref="Between"/> and <see cref="Elimination"/>
+/// (a <c>default</c> one has no source, and a model rejects it).
 /// </summary>
-internal sealed record Transfer
+internal readonly record struct Transfer
 {
     private Transfer(string from, string? to, double ratePerH)
     {

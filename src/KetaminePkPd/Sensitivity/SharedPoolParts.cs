@@ -115,7 +115,7 @@ internal sealed class SharedPoolParts
             _effects.AsSpan((int)((long)index * _assessments), _assessments).CopyTo(effect);
         }
         else level.CourseEffects(index, vs, values, prepared, effect, replay?.Course);
-        if (!Finite(values, effect, level.ReadsCadssPeak))
+        if (!RatingPool.Keeps(values, effect, level.ReadsCadssPeak, exposure: false))
         {
             // What the whole simulation rejects (non-finite values): let it throw as it does.
             pool.Store(index, level.Simulate(index));
@@ -145,15 +145,6 @@ internal sealed class SharedPoolParts
         _base.CourseEffects(index, _base.Sample(index), _values[index], prepared, effect, tapes?.Course);
         effect.CopyTo(_effects.AsSpan((int)((long)index * _assessments), _assessments));
         _hasCourse[index] = true;
-    }
-
-    /// <summary>Whether the values a rated pool keeps are finite (Cmax and AUC0-24 are not computed for it, nor the peak unless
-    /// <paramref name="peak"/>).</summary>
-    private static bool Finite(in DissociationValues v, double[] effect, bool peak)
-    {
-        foreach (double x in effect) if (!double.IsFinite(x)) return false;
-        return double.IsFinite(v.ConcentrationAtCadssNgPerMl) && double.IsFinite(v.CadssAtRatingTime) && (!peak || double.IsFinite(v.CadssPeak))
-            && double.IsFinite(v.SystemicClearanceLPerH) && double.IsFinite(v.CentralVolumeL) && double.IsFinite(v.DissociationC50NgPerMl);
     }
 
     /// <summary>Whether the effect random effects at <paramref name="reads"/> are the same bit for bit.</summary>

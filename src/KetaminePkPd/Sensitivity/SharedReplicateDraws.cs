@@ -85,7 +85,7 @@ internal sealed class SharedReplicateDraws
             int slot = pool.SlotOf(_chosen[at + i]);
             b.Change[i] = batch.Simulator.RatedPercentChange(pool, slot, _assessment, _cadssNoise[at + i], _ratingNoise[at + i], out b.Cadss[i]);
         }
-        r[rep] = ReplicateTrials.OrUndefined(() => Correlation.PearsonR(b.Cadss, b.Change));
+        r[rep] = ReplicateTrials.OrUndefined(b.Cadss, b.Change);
     }
 
     private void Make(int rep, Dictionary<int, int> moved)

@@ -113,7 +113,7 @@ internal static class StrengthScan
         void Patients(int start, int end, PropagatorTape tape)
         {
             for (int i = start; i < end; i++)
-                foreach (int g in courses) pools[g]!.Store(i, simulators[g].Simulate(i, tape));
+                foreach (int g in courses) simulators[g].SimulateInto(pools[g]!, i, i, tape);
             advance((double)(end - start) * courses.Count);
         }
         if (settings.Parallel) ParallelChunks.For(0, settings.PoolSize, static () => new PropagatorTape(), Patients);

@@ -130,12 +130,16 @@ internal sealed class HypothesisLinks
     /// <summary>Whether the link uses the patient's true peak CADSS (mediation).</summary>
     private bool NeedsDissociation => _hypothesis.MediationShare > 0;
 
-    /// <summary>The patient with the link applied; <paramref name="peakCadss"/> is the patient's true peak CADSS (mediation only).</summary>
-    public VirtualSubject Apply(VirtualSubject subject, int arm, double peakCadss = double.NaN)
+    /// <summary>
+    /// The effect random effects <paramref name="eta"/> of a patient in <paramref name="arm"/> with the link applied, into
+    /// <paramref name="updated"/> (as long as <paramref name="eta"/>; a caller's buffer: a trial patient's course makes no subject and
+    /// no array for them): false, and <paramref name="updated"/> untouched, in an arm without a link (the patient is then unchanged).
+    /// <paramref name="peakCadss"/> is the patient's true peak CADSS (mediation only).
+    /// </summary>
+    public bool Apply(ReadOnlySpan<double> eta, int arm, double peakCadss, Span<double> updated)
     {
         var link = _arms[arm];
-        if (link is null) return subject;
-        var eta = subject.EffectRandomEffects;
+        if (link is null) return false;
         int ka = _a.Length;
         Span<double> wA = stackalloc double[ka];
         double pA = Latent(_lA, _a, eta, link.ResponsivenessDirection, wA);
@@ -151,7 +155,7 @@ internal sealed class HypothesisLinks
             double rho = _hypothesis.SensitivityCorrelation;
             target = rho * pD + Math.Sqrt(1 - rho * rho) * pA;
         }
-        var updated = eta.AsSpan().ToArray();   // from the span: through IEnumerable<double> it boxed an enumerator and grew buffers
+        eta.CopyTo(updated);
         for (int i = 0; i < ka; i++) wA[i] += link.ResponsivenessDirection[i] * (target - pA);
         for (int i = 0; i < ka; i++)
         {
@@ -159,7 +163,7 @@ internal sealed class HypothesisLinks
             for (int j = 0; j <= i; j++) sum += _lA[i * ka + j] * wA[j];
             updated[_a[i]] = sum;
         }
-        return subject with { EffectRandomEffects = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(updated) };   // wrapped, not copied: nothing else holds it
+        return true;
     }
 
     /// <summary>
@@ -170,7 +174,7 @@ internal sealed class HypothesisLinks
     {
         var link = _arms[arm];
         if (link is null) return (double.NaN, double.NaN, double.NaN);
-        var eta = subject.EffectRandomEffects;
+        var eta = subject.EffectRandomEffects.AsSpan();
         double pA = Latent(_lA, _a, eta, link.ResponsivenessDirection, stackalloc double[_a.Length]);
         double pD = _d.Length > 0 ? Latent(_lD, _d, eta, link.DissociationDirection, stackalloc double[_d.Length]) : 0;
         return (pD, pA, link.ReferencePeaks is { } peaks ? NormalScore(peaks, peakCadss) : double.NaN);
@@ -230,7 +234,7 @@ internal sealed class HypothesisLinks
     }
 
     /// <summary>A latent score: the block's random effects whitened into <paramref name="w"/> (w = L^-1 eta[idx]), then projected on the unit direction.</summary>
-    private static double Latent(double[] l, int[] idx, ImmutableArray<double> eta, double[] direction, Span<double> w)
+    private static double Latent(double[] l, int[] idx, ReadOnlySpan<double> eta, double[] direction, Span<double> w)
     {
         Solve(l, idx.Length, idx, eta, w);
         double p = 0;
@@ -239,7 +243,7 @@ internal sealed class HypothesisLinks
     }
 
     /// <summary>w = L^-1 eta[idx] by forward substitution.</summary>
-    private static void Solve(double[] l, int b, int[] idx, ImmutableArray<double> eta, Span<double> w)
+    private static void Solve(double[] l, int b, int[] idx, ReadOnlySpan<double> eta, Span<double> w)
     {
         for (int i = 0; i < b; i++)
         {

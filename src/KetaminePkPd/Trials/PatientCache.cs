@@ -80,6 +80,9 @@ internal sealed class PatientCache
         }
     }
 
+    /// <summary>True when the cache keeps each patient's course under the hypotheses that link nothing.</summary>
+    public bool KeepsUnlinked => _unlinked is not null;
+
     public SimulatedSubject? Unlinked(int index) => _unlinked is not null && Slot(index) is int s and >= 0 ? _unlinked[s] : null;
 
     public void Store(int index, SimulatedSubject subject)
@@ -97,8 +100,8 @@ internal readonly record struct DissociationValues(double Factor, double Systemi
 internal readonly record struct SharedPk(PreparedPk Pk, double SystemicClearanceLPerH, double CentralVolumeL);
 
 /// <summary>One patient's sampled parameters, exposure and noise-free dissociation (the PK model itself is rebuilt from the parameters when
-/// needed: it is cheap to make and large to keep).</summary>
-internal sealed record DissociationPart(VirtualSubject Subject, DissociationValues Values)
+/// needed: it is cheap to make and large to keep). A struct: a trial patient's part is made once per patient and read by each course.</summary>
+internal readonly record struct DissociationPart(VirtualSubject Subject, DissociationValues Values)
 {
     /// <summary>The PK the part was simulated with, prepared for the patient's regimen: when it was simulated just now, or kept by the
     /// cache (null when the cache does not keep it).</summary>

@@ -6,7 +6,8 @@ namespace KetaminePkPd.Trials;
 /// patient index and arm, the true CADSS at the rating time and its peak, the exposure at the CADSS time, the baseline, the
 /// placebo and slow improvements, and the true drug effect at each assessment an observation uses), instead of one
 /// <see cref="SimulatedSubject"/> record per patient. That is <see cref="BytesPerPatient"/> bytes per patient (76 for two
-/// observation times) against about 600 for the records they are made from, which are dropped as soon as they are stored.
+/// observation times) against about 600 for a record. The pool phases simulate straight into it
+/// (<see cref="TrialSimulator.SimulateInto"/>), making no record at all.
 /// </summary>
 /// <remarks>A pool holds patients 0 .. size-1, or only the sorted patient indices given (those some replicate enrols):
 /// <see cref="SlotOf"/> finds a patient's slot. Each slot is written by the one thread that simulates that patient and read
@@ -134,6 +135,17 @@ internal sealed class RatingPool
     /// <param name="effect">The drug effect at every assessment of the design.</param>
     public void Store(int slot, int arm, in DissociationValues dissociation, (double Baseline, double Placebo, double SlowPlacebo) clinical, ReadOnlySpan<double> effect) =>
         Store(slot, arm, dissociation.CadssAtRatingTime, dissociation.CadssPeak, dissociation.ConcentrationAtCadssNgPerMl, clinical, effect);
+
+    /// <summary>Whether the values a pool keeps of a patient simulated in parts are finite, as the <see cref="SimulatedSubject"/> made of
+    /// the same parts requires: the peak CADSS only when <paramref name="peak"/> (a rated pool may not compute it), Cmax and AUC0-24 only
+    /// when <paramref name="exposure"/> (nor them).</summary>
+    public static bool Keeps(in DissociationValues v, ReadOnlySpan<double> effect, bool peak, bool exposure)
+    {
+        foreach (double x in effect) if (!double.IsFinite(x)) return false;
+        return double.IsFinite(v.ConcentrationAtCadssNgPerMl) && double.IsFinite(v.CadssAtRatingTime) && (!peak || double.IsFinite(v.CadssPeak))
+            && (!exposure || (double.IsFinite(v.CmaxNgPerMl) && double.IsFinite(v.Auc0To24NgHPerMl)))
+            && double.IsFinite(v.SystemicClearanceLPerH) && double.IsFinite(v.CentralVolumeL) && double.IsFinite(v.DissociationC50NgPerMl);
+    }
 
     private void Store(int slot, int arm, double cadss, double cadssPeak, double exposure, (double Baseline, double Placebo, double SlowPlacebo) clinical,
         ReadOnlySpan<double> effect)

@@ -73,10 +73,10 @@ internal sealed class TrialSimulator
     public SimulatedSubject Simulate(int index, PropagatorTape? tape)
     {
         if (_links is null && _cache?.Unlinked(index) is { } shared) return shared;
-        var part = Dissociation(index);
-        int armIndex = _design.ArmOf(index);
         var effect = new double[_assessmentIndex.Length];
-        var (vs, antidepressant) = CourseEffects(index, part.Subject, part.Values, part.Pk, effect, tape);
+        var (part, antidepressant) = Course(index, effect, tape);
+        var vs = part.Subject;
+        int armIndex = _design.ArmOf(index);
         var (baseline, placebo, slow) = ClinicalDraws(index);
         var subject = new SimulatedSubject(index, armIndex, vs.Subject, part.Factor * _design.Arms[armIndex].Administration.Dose.ToMilligrams(vs.Subject.WeightKg),
             part.SystemicClearanceLPerH, part.CentralVolumeL, part.DissociationC50NgPerMl, antidepressant.Ec50NgPerMl, antidepressant.Scale,
@@ -84,6 +84,42 @@ internal sealed class TrialSimulator
             part.CadssAtRatingTime, part.CadssPeak, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(effect), baseline, placebo, slow);
         if (_links is null) _cache?.Store(index, subject);
         return subject;
+    }
+
+    /// <summary>
+    /// Simulates subject <paramref name="index"/> as <see cref="Simulate(int, PropagatorTape?)"/> does (the same values bit for bit) and
+    /// keeps what replicate trials need of it in <paramref name="pool"/>'s <paramref name="slot"/>, without the
+    /// <see cref="SimulatedSubject"/> record and its effect array (a pool keeps neither): the effect goes through this thread's buffer.
+    /// </summary>
+    /// <param name="pool">The pool.</param>
+    /// <param name="slot">The patient's slot in the pool.</param>
+    /// <param name="index">The patient.</param>
+    /// <param name="tape">Optional: a worker's tape (see <see cref="Simulate(int, PropagatorTape?)"/>).</param>
+    /// <exception cref="ArgumentException">What <see cref="Simulate(int, PropagatorTape?)"/> throws for the same subject.</exception>
+    public void SimulateInto(RatingPool pool, int slot, int index, PropagatorTape? tape)
+    {
+        // A cache that keeps the unlinked courses wants the record: made (or found) there.
+        if (_links is null && _cache is { KeepsUnlinked: true })
+        {
+            pool.Store(slot, Simulate(index, tape));
+            return;
+        }
+        var effect = _effect is { } e && e.Length == _assessmentIndex.Length ? e : _effect = new double[_assessmentIndex.Length];
+        var (part, _) = Course(index, effect, tape);
+        // What the record rejects (non-finite values): made again through it, to throw as it does.
+        if (!RatingPool.Keeps(part.Values, effect, peak: true, exposure: true)) Simulate(index, tape);
+        pool.Store(slot, _design.ArmOf(index), part.Values, ClinicalDraws(index), effect);
+    }
+
+    /// <summary>This thread's buffer for a course's effect at the assessments (<see cref="SimulateInto"/>), read before the thread's next course.</summary>
+    [ThreadStatic] private static double[]? _effect;
+
+    /// <summary>Subject <paramref name="index"/>'s dissociation and its antidepressant course into <paramref name="effect"/>: the one
+    /// implementation behind <see cref="Simulate(int, PropagatorTape?)"/> and <see cref="SimulateInto"/>.</summary>
+    private (DissociationPart Part, PlasticityModel Antidepressant) Course(int index, double[] effect, PropagatorTape? tape)
+    {
+        var part = Dissociation(index);
+        return (part, CourseEffects(index, part.Subject, part.Values, part.Pk, effect, tape));
     }
 
     /// <summary>
@@ -98,22 +134,24 @@ internal sealed class TrialSimulator
     /// effects, so the same subject's PK under the same regimen is not rebuilt, and gives the same values bit for bit.</param>
     /// <param name="effect">Receives the effect at each assessment of the design.</param>
     /// <param name="tape">Optional: a worker's tape (see <see cref="Simulate(int, PropagatorTape?)"/>).</param>
-    /// <returns>The subject as the course saw it (the link applied) and its antidepressant model.</returns>
-    internal (VirtualSubject Subject, PlasticityModel Antidepressant) CourseEffects(int index, VirtualSubject sampled, in DissociationValues part,
-        PreparedPk? prepared, double[] effect, PropagatorTape? tape)
+    /// <returns>The antidepressant model of the subject as the course saw it (the link applied to its effect random effects, on the
+    /// stack: no linked subject is made).</returns>
+    internal PlasticityModel CourseEffects(int index, VirtualSubject sampled, in DissociationValues part, PreparedPk? prepared, double[] effect,
+        PropagatorTape? tape)
     {
         int armIndex = _design.ArmOf(index);
-        var vs = _links is null ? sampled : _links.Apply(sampled, armIndex, part.CadssPeak);
-        var antidepressant = vs.CreateAntidepressant(_population.Effects, _design.Drug);
+        var eta = sampled.EffectRandomEffects.AsSpan();
+        Span<double> linked = stackalloc double[eta.Length];
+        var antidepressant = _population.Effects.Antidepressant(_design.Drug, _links?.Apply(eta, armIndex, part.CadssPeak, linked) == true ? linked : eta);
         PreparedPk pk;
-        if (prepared is { } p && vs.Subject == sampled.Subject && vs.PkRandomEffects == sampled.PkRandomEffects) pk = p;
+        if (prepared is { } p) pk = p;
         else
         {
             var regimen = Regimen(armIndex, part.Factor);
-            pk = PreparedPk.Create(vs.CreatePkModel(_population.Pk, regimen), regimen);
+            pk = PreparedPk.Create(sampled.CreatePkModel(_population.Pk, regimen), regimen);
         }
         PkPdSimulator.EffectValues(pk, antidepressant, _options, _outputTimesH, _assessmentIndex, effect, tape);
-        return (vs, antidepressant);
+        return antidepressant;
     }
 
     /// <summary>Subject <paramref name="index"/>'s sampled parameters, pharmacokinetics and noise-free dissociation (shared through the cache).</summary>
